@@ -1,0 +1,187 @@
+// The `sveden` command line: build, check, synth; messages in Russian; exit codes 0 ok,
+// 1 input errors, 2 usage, 3 I/O.
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "load/diagnostics.h"
+#include "russian/typography.h"
+#include "site/build.h"
+#include "synth/synthetic_site.h"
+
+namespace sveden {
+namespace {
+
+constexpr int kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitIo = 3;
+
+const char* kHelp =
+    "sveden — генератор сайтов и отчётов муниципального органа управления образованием\n"
+    "\n"
+    "Использование:\n"
+    "  sveden build [--site ПАПКА] [--out ПАПКА] [--jobs N] [--as-of ГГГГ-ММ-ДД]\n"
+    "      Собрать сайт. По умолчанию папка сайта — текущая, результат — ПАПКА/output.\n"
+    "      При любой ошибке во входных данных ничего не записывается, прежняя сборка остаётся.\n"
+    "  sveden check [--site ПАПКА] [--as-of ГГГГ-ММ-ДД]\n"
+    "      Проверить все входные данные и вывести все найденные ошибки.\n"
+    "  sveden synth --schools N [--seed S] --out ПАПКА\n"
+    "      Создать папку вымышленного сайта из N школ (для замеров и тестов).\n"
+    "  sveden --help       эта справка\n"
+    "  sveden --version    версия\n"
+    "\n"
+    "Параметры:\n"
+    "  --site ПАПКА        папка сайта: site.yaml, data/, content/, themes/\n"
+    "  --out ПАПКА         куда собрать сайт (по умолчанию ПАПКА_САЙТА/output)\n"
+    "  --jobs N            число потоков (по умолчанию — все ядра)\n"
+    "  --as-of ДАТА        дата «по состоянию на» вместо указанной в site.yaml\n"
+    "\n"
+    "Коды завершения: 0 — успешно, 1 — ошибки во входных данных, 2 — неверный вызов, 3 — ошибка записи.\n";
+
+struct Args {
+  std::string command;
+  std::string site = ".";
+  std::string out;
+  int jobs = 0;
+  std::optional<Date> as_of;
+  long schools = -1;
+  unsigned long long seed = 1;
+};
+
+int usage_error(const std::string& message) {
+  fmt::print(stderr, "sveden: {}\nСправка: sveden --help\n", message);
+  return kExitUsage;
+}
+
+template <typename T>
+bool parse_int(const std::string& s, T* out) {
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+// Returns an exit code, or -1 when parsing succeeded.
+int parse_args(int argc, char** argv, Args* a) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("не указана команда (build, check или synth)");
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](std::string* out) -> bool {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    std::string v;
+    if (arg == "--help" || arg == "-h") {
+      fmt::print("{}", kHelp);
+      return kExitOk;
+    } else if (arg == "--version") {
+      fmt::print("sveden {}\n", SVEDEN_VERSION);
+      return kExitOk;
+    } else if (arg == "--site") {
+      if (!value(&a->site)) return usage_error("после --site укажите папку сайта");
+    } else if (arg == "--out") {
+      if (!value(&a->out)) return usage_error("после --out укажите папку");
+    } else if (arg == "--jobs" || arg == "-j") {
+      if (!value(&v) || !parse_int(v, &a->jobs) || a->jobs < 1 || a->jobs > 256)
+        return usage_error("--jobs: укажите число потоков от 1 до 256");
+    } else if (arg == "--as-of") {
+      if (!value(&v) || !(a->as_of = parse_iso_date(v)))
+        return usage_error(fmt::format("--as-of: «{}» — не дата; пишите ГГГГ-ММ-ДД, например 2025-10-01", v));
+    } else if (arg == "--schools") {
+      if (!value(&v) || !parse_int(v, &a->schools) || a->schools < 1 || a->schools > 100000)
+        return usage_error("--schools: укажите число школ от 1 до 100000");
+    } else if (arg == "--seed") {
+      if (!value(&v) || !parse_int(v, &a->seed)) return usage_error("--seed: укажите целое неотрицательное число");
+    } else if (!arg.empty() && arg[0] == '-') {
+      return usage_error(fmt::format("неизвестный параметр «{}»", arg));
+    } else if (a->command.empty()) {
+      a->command = arg;
+    } else {
+      return usage_error(fmt::format("лишний аргумент «{}»", arg));
+    }
+  }
+  if (a->command != "build" && a->command != "check" && a->command != "synth")
+    return usage_error(a->command.empty() ? "не указана команда (build, check или synth)"
+                                          : fmt::format("неизвестная команда «{}»", a->command));
+  if (a->command == "synth" && (a->schools < 0 || a->out.empty()))
+    return usage_error("synth: укажите --schools N и --out ПАПКА");
+  if (a->command != "synth" && a->schools >= 0) return usage_error("--schools используется только с командой synth");
+  if (a->command == "check" && !a->out.empty()) return usage_error("check не записывает сайт: --out здесь не нужен");
+  return -1;
+}
+
+void print_diagnostics(const Diagnostics& d) {
+  fmt::print(stderr, "{}", format_all(d));
+  if (d.errors() == 0 && d.warnings() == 0) return;
+  std::vector<std::string> parts;
+  if (d.errors()) parts.push_back(count_noun(d.errors(), "ошибка", "ошибки", "ошибок"));
+  if (d.warnings()) parts.push_back(count_noun(d.warnings(), "предупреждение", "предупреждения", "предупреждений"));
+  fmt::print(stderr, "Найдено: {}.\n", fmt::join(parts, ", "));
+}
+
+std::string seconds_text(double s) { return format_number(s, s < 10 ? 2 : 1) + std::string(kNbsp) + "с"; }
+
+int run(const Args& a) {
+  if (a.command == "synth") {
+    std::string error;
+    if (!write_synthetic_site(SynthOptions{static_cast<int>(a.schools), a.seed}, a.out, &error)) {
+      fmt::print(stderr, "sveden: {}\n", error);
+      return kExitIo;
+    }
+    fmt::print("Создана папка сайта {} ({}).\n", a.out, count_noun(a.schools, "школа", "школы", "школ"));
+    return kExitOk;
+  }
+  BuildOptions o;
+  o.site_dir = a.site;
+  o.out_dir = a.out;
+  o.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.as_of = a.as_of;
+  if (a.command == "check") {
+    BuildReport r = check_site(o);
+    print_diagnostics(r.diagnostics);
+    if (r.exit_code == 0)
+      fmt::print("Проверка пройдена: {}, ошибок нет.\n", count_noun(r.schools, "школа", "школы", "школ"));
+    return r.exit_code;
+  }
+  bool tty = isatty(STDERR_FILENO);
+  if (tty)
+    o.progress = [](size_t done, size_t total) {
+      fmt::print(stderr, "\rСборка: {} из {}", format_count(static_cast<long long>(done)),
+                 count_noun(static_cast<long long>(total), "страницы", "страниц", "страниц"));
+      std::fflush(stderr);
+    };
+  BuildReport r = build_site(o);
+  if (tty) fmt::print(stderr, "\r\033[K");
+  print_diagnostics(r.diagnostics);
+  if (r.exit_code == kExitInput) {
+    fmt::print(stderr, "Сборка не выполнена: исправьте ошибки. Прежний результат не изменён.\n");
+    return r.exit_code;
+  }
+  if (r.exit_code == kExitIo) {
+    fmt::print(stderr, "sveden: {}\nСборка не выполнена. Прежний результат не изменён.\n", r.io_error);
+    return r.exit_code;
+  }
+  fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", count_noun(r.schools, "школа", "школы", "школ"),
+             count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
+             count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
+  return kExitOk;
+}
+
+}  // namespace
+}  // namespace sveden
+
+int main(int argc, char** argv) {
+  sveden::Args args;
+  int code = sveden::parse_args(argc, argv, &args);
+  if (code >= 0) return code;
+  try {
+    return sveden::run(args);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "sveden: внутренняя ошибка: {}\nСообщите о ней разработчикам; прежний результат не изменён.\n", e.what());
+    return sveden::kExitIo;
+  }
+}

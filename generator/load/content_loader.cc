@@ -1,0 +1,133 @@
+#include "load/content_loader.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "load/text_encoding.h"
+#include "load/yaml_reader.h"
+#include "load/yaml_tree.h"
+
+namespace sveden {
+namespace {
+
+struct FrontMatter {
+  std::string title, description;
+  int order = 0;
+};
+
+bool is_page_slug(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+// Splits «---\n…\n---\n» off the text; the front matter keeps its line numbers.
+bool split_front_matter(const std::string& text, std::string* yaml, std::string* body) {
+  if (text.rfind("---\n", 0) != 0 && text.rfind("---\r\n", 0) != 0) {
+    *body = text;
+    return false;
+  }
+  size_t first_end = text.find('\n') + 1;
+  size_t pos = first_end;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    std::string_view line(text.data() + pos, (eol == std::string::npos ? text.size() : eol) - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == "---") {
+      *yaml = "\n" + text.substr(first_end, pos - first_end);
+      *body = eol == std::string::npos ? "" : text.substr(eol + 1);
+      return true;
+    }
+    if (eol == std::string::npos) break;
+    pos = eol + 1;
+  }
+  *body = text;
+  return false;
+}
+
+std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& disk, const std::string& path,
+                                                                 const std::string& shown, Diagnostics& diag) {
+  std::string error;
+  auto bytes = disk.read(path, &error);
+  if (!bytes) {
+    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл и права доступа");
+    return std::nullopt;
+  }
+  DecodeResult decoded = decode_text(*bytes, Encoding::utf8);
+  if (!decoded.ok) {
+    SourceText src(shown, decoded.text);
+    diag.add(Severity::error, src, decoded.text.size(), 1, fmt::format("байты {} не читаются в кодировке UTF-8", decoded.bad_bytes),
+             "сохраните файл в кодировке UTF-8");
+    return std::nullopt;
+  }
+  FrontMatter fm;
+  std::string yaml, body;
+  if (split_front_matter(decoded.text, &yaml, &body)) {
+    SourceText src(shown, yaml);
+    YamlNode root;
+    if (!parse_yaml(src, &root, diag)) return std::nullopt;
+    if (!root.is_null()) {
+      YamlMapReader r(root, src, diag, "заголовок страницы (front matter)");
+      fm.title = r.text("title").value_or("");
+      fm.description = r.text("description").value_or("");
+      fm.order = static_cast<int>(r.integer("order", false, -1000, 1000).value_or(0));
+      r.finish();
+    }
+  } else if (decoded.text.rfind("---", 0) == 0) {
+    SourceText src(shown, decoded.text);
+    diag.add(Severity::error, src, 0, 3, "блок заголовка страницы открыт строкой «---», но не закрыт",
+             "закончите блок ещё одной строкой «---» после последнего ключа");
+    return std::nullopt;
+  }
+  return std::make_pair(fm, body);
+}
+
+}  // namespace
+
+void load_content(const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
+  auto shown = [&](const std::string& p) { return prefix.empty() || prefix == "." ? p : prefix + "/" + p; };
+  for (const std::string& path : disk.list("content")) {
+    std::string rel = path.substr(std::string("content/").size());
+    if (rel.size() < 4 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;  // images and files are copied later
+    std::string stem = rel.substr(0, rel.size() - 3);
+    if (stem == "index") {
+      auto page = read_markdown(disk, path, shown(path), diag);
+      if (!page) continue;
+      m.home_title = page->first.title;
+      m.home_markdown = std::move(page->second);
+    } else if (stem.rfind("schools/", 0) == 0 && stem.find('/', 8) == std::string::npos) {
+      std::string id = stem.substr(8);
+      auto it = m.school_index.find(id);
+      if (it == m.school_index.end()) {
+        diag.add_file(Severity::error, shown(path), fmt::format("нет школы с кодом «{}» для этого текста", id),
+                      "назовите файл по коду школы из data/schools.csv: content/schools/<код>.md");
+        continue;
+      }
+      auto page = read_markdown(disk, path, shown(path), diag);
+      if (page) m.schools[it->second].content_markdown = std::move(page->second);
+    } else if (stem.find('/') == std::string::npos) {
+      if (!is_page_slug(stem) || stem == "schools" || stem == "assets" || stem == "sveden") {
+        diag.add_file(Severity::error, shown(path), fmt::format("имя файла «{}» не годится для адреса страницы", rel),
+                      "назовите файл строчными латинскими буквами, цифрами и дефисом, например about.md; "
+                      "имена schools, assets и sveden заняты");
+        continue;
+      }
+      auto page = read_markdown(disk, path, shown(path), diag);
+      if (!page) continue;
+      if (page->first.title.empty()) {
+        diag.add_file(Severity::error, shown(path), "у страницы нет заголовка",
+                      "добавьте в начало файла блок:\n---\ntitle: Название страницы\n---");
+        continue;
+      }
+      m.pages.push_back({stem, page->first.title, page->first.description, page->first.order, std::move(page->second)});
+    } else {
+      diag.add_file(Severity::warning, shown(path), "файл не используется: такой раздел сайт пока не публикует",
+                    "страницы кладите в content/ или content/schools/<код>.md");
+    }
+  }
+  std::sort(m.pages.begin(), m.pages.end(), [](const ContentPage& a, const ContentPage& b) {
+    return a.order != b.order ? a.order < b.order : a.slug < b.slug;
+  });
+}
+
+}  // namespace sveden

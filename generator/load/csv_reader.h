@@ -1,0 +1,38 @@
+// RFC 4180 reading of decoded CSV text as Russian Excel users produce it: `;`, `,` or tab (detected
+// from the header line), quoted fields with doubled quotes and line breaks, CRLF or LF, blank lines,
+// an optional trailing delimiter.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "load/diagnostics.h"
+#include "load/source_text.h"
+
+namespace sveden {
+
+struct CsvField {
+  std::string value;  // unquoted
+  size_t offset = 0;  // byte offset in the source text where the field starts
+  size_t length = 0;  // bytes the field occupies in the source, quotes included
+};
+
+struct CsvRow {
+  std::vector<CsvField> fields;
+  size_t offset = 0;  // where the row starts
+};
+
+struct CsvTable {
+  char delimiter = ';';
+  std::vector<CsvRow> rows;  // the header first; blank rows dropped
+};
+
+// `delimiter` 0 means detect. Broken quoting is reported to `diag`; returns false on an error that
+// makes the rest of the file unreadable.
+bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics& diag);
+
+// The delimiter used by the first non-blank line: the most frequent of `;`, tab and `,` outside quotes.
+char detect_delimiter(std::string_view text);
+
+std::string delimiter_name(char delimiter);  // «точка с запятой», …
+
+}  // namespace sveden

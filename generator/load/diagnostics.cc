@@ -1,0 +1,118 @@
+#include "load/diagnostics.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace sveden {
+namespace {
+
+constexpr size_t kMaxShownChars = 100;
+
+// Byte offset where the `chars`-th code point of `s` starts (s.size() past the end).
+size_t byte_offset(std::string_view s, size_t chars) {
+  size_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == chars) return i;
+  }
+  return s.size();
+}
+
+std::string substr_chars(std::string_view s, size_t from, size_t count) {
+  size_t a = byte_offset(s, from);
+  return std::string(s.substr(a, byte_offset(s, from + count) - a));
+}
+
+}  // namespace
+
+void Diagnostics::add(Severity severity, const SourceText& src, size_t offset, size_t length_bytes,
+                      std::string message, std::string hint) {
+  TextPos pos = src.position(offset);
+  size_t end = std::min(offset + std::max<size_t>(length_bytes, 1), src.text().size());
+  std::string_view span = std::string_view(src.text()).substr(std::min(offset, src.text().size()), end - std::min(offset, src.text().size()));
+  span = span.substr(0, span.find('\n'));
+  int width = std::max<int>(1, static_cast<int>(utf8_length(span)));
+  add(severity, src, pos, width, std::move(message), std::move(hint));
+}
+
+void Diagnostics::add(Severity severity, const SourceText& src, TextPos pos, int width, std::string message,
+                      std::string hint) {
+  Diagnostic d;
+  d.severity = severity;
+  d.file = src.path();
+  d.pos = pos;
+  d.width = std::max(1, width);
+  d.message = std::move(message);
+  d.source_line = std::string(src.line(pos.line));
+  d.hint = std::move(hint);
+  (severity == Severity::error ? errors_ : warnings_)++;
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::add_file(Severity severity, std::string file, std::string message, std::string hint) {
+  Diagnostic d;
+  d.severity = severity;
+  d.file = std::move(file);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  (severity == Severity::error ? errors_ : warnings_)++;
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::add_diagnostic(Diagnostic d) {
+  (d.severity == Severity::error ? errors_ : warnings_)++;
+  items_.push_back(std::move(d));
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::map<std::string, size_t> file_order;
+  for (const auto& d : items_) file_order.emplace(d.file, file_order.size());
+  std::vector<Diagnostic> out = items_;
+  std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    size_t fa = file_order[a.file], fb = file_order[b.file];
+    if (fa != fb) return fa < fb;
+    if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+    return a.pos.column < b.pos.column;
+  });
+  return out;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  const char* kind = d.severity == Severity::error ? "ошибка" : "предупреждение";
+  std::string out = d.pos.line > 0 ? fmt::format("{}:{}:{}: {}: {}\n", d.file, d.pos.line, d.pos.column, kind, d.message)
+                                   : fmt::format("{}: {}: {}\n", d.file, kind, d.message);
+  if (d.pos.line > 0 && !d.source_line.empty()) {
+    std::string line = d.source_line;
+    std::replace(line.begin(), line.end(), '\t', ' ');
+    size_t col = static_cast<size_t>(d.pos.column - 1);
+    size_t width = static_cast<size_t>(d.width);
+    size_t total = utf8_length(line);
+    // Very long lines (a 50 MB field) are cut to a window around the spot.
+    size_t from = 0;
+    std::string prefix, suffix;
+    if (total > kMaxShownChars) {
+      from = col > 20 ? col - 20 : 0;
+      if (from > 0) prefix = "…";
+      if (from + kMaxShownChars < total) suffix = "…";
+      line = prefix + substr_chars(line, from, kMaxShownChars) + suffix;
+      width = std::min(width, kMaxShownChars - std::min(kMaxShownChars, col - from));
+    }
+    std::string gutter = fmt::format("{:>5}", d.pos.line);
+    out += fmt::format("{} | {}\n", gutter, line);
+    std::string pad(col - from + utf8_length(prefix), ' ');
+    std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+    out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), pad, marks);
+  }
+  if (!d.hint.empty()) out += fmt::format("  подсказка: {}\n", d.hint);
+  return out;
+}
+
+std::string format_all(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics.sorted()) out += format_diagnostic(d);
+  return out;
+}
+
+}  // namespace sveden

@@ -1,0 +1,166 @@
+#include "load/site_config.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "load/yaml_reader.h"
+#include "load/yaml_tree.h"
+
+namespace sveden {
+namespace {
+
+std::string display_path(const std::string& prefix, const std::string& path) {
+  return prefix.empty() || prefix == "." ? path : prefix + "/" + path;
+}
+
+void read_years(YamlMapReader& r, SiteConfig& cfg) {
+  const YamlNode* n = r.node("years", true);
+  if (!n) return;
+  if (!n->is_sequence() || n->items.empty()) {
+    r.error_at(*n, "«years» должно быть непустым списком лет", "например: years: [2023, 2024, 2025]");
+    return;
+  }
+  for (const auto& item : n->items) {
+    int y = 0;
+    auto [p, ec] = std::from_chars(item.value.data(), item.value.data() + item.value.size(), y);
+    if (!item.is_scalar() || ec != std::errc() || p != item.value.data() + item.value.size() || y < 2000 || y > 2100) {
+      r.error_at(item, fmt::format("«{}» — не год", item.value), "год пишется четырьмя цифрами, например 2024");
+      continue;
+    }
+    if (std::find(cfg.years.begin(), cfg.years.end(), y) != cfg.years.end()) {
+      r.error_at(item, fmt::format("год {} указан дважды", y), "оставьте каждый год в списке один раз");
+      continue;
+    }
+    cfg.years.push_back(y);
+  }
+  std::sort(cfg.years.begin(), cfg.years.end());
+}
+
+void read_table_override(const std::string& name, const YamlNode& node, const SourceText& src, Diagnostics& diag,
+                         SiteConfig& cfg) {
+  YamlMapReader r(node, src, diag, fmt::format("tables.{}", name));
+  TableOverride o;
+  o.pos = node.pos;
+  if (auto file = r.text("file")) {
+    if (!is_safe_relative_path(*file))
+      r.error_at(*r.node("file"), fmt::format("путь «{}» выходит за пределы папки сайта", *file),
+                 "укажите путь внутри папки сайта, например data/oge.csv");
+    else
+      o.file = *file;
+  }
+  if (auto enc = r.text("encoding")) {
+    if (auto e = parse_encoding_name(*enc))
+      o.encoding = *e;
+    else
+      r.error_at(*r.node("encoding"), fmt::format("неизвестная кодировка «{}»", *enc),
+                 "допустимо: auto, utf-8, windows-1251");
+  }
+  if (auto del = r.text("delimiter")) {
+    if (*del == ";" || *del == ",")
+      o.delimiter = (*del)[0];
+    else if (*del == "\t" || *del == "tab" || *del == "табуляция")
+      o.delimiter = '\t';
+    else if (*del != "auto")
+      r.error_at(*r.node("delimiter"), fmt::format("неизвестный разделитель «{}»", *del),
+                 "допустимо: \";\", \",\", tab или auto (в кавычках)");
+  }
+  if (const YamlNode* cols = r.free_map("columns")) {
+    for (const auto& [k, v] : cols->entries) {
+      if (!k.is_scalar() || !v.is_scalar()) {
+        r.error_at(v, "в «columns» каждая строка — «Заголовок в файле: имя_столбца»", "например: \"Код школы\": school_id");
+        continue;
+      }
+      o.columns[k.value] = v.value;
+    }
+  }
+  r.finish();
+  cfg.tables[name] = std::move(o);
+}
+
+}  // namespace
+
+std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& display_prefix, Diagnostics& diag,
+                                           std::optional<SourceText>* source_out) {
+  const std::string path = "site.yaml";
+  std::string error;
+  auto bytes = disk.read(path, &error);
+  if (!bytes) {
+    diag.add_file(Severity::error, display_path(display_prefix, path), fmt::format("не удалось прочитать: {}", error),
+                  "папка сайта должна содержать site.yaml; укажите её параметром --site ПАПКА");
+    return std::nullopt;
+  }
+  DecodeResult decoded = decode_text(*bytes, Encoding::utf8);
+  SourceText src(display_path(display_prefix, path), decoded.text);
+  if (!decoded.ok) {
+    diag.add(Severity::error, src, decoded.bad_offset, 1,
+             fmt::format("файл не в кодировке UTF-8 (байты {})", decoded.bad_bytes),
+             "сохраните site.yaml в кодировке UTF-8");
+    return std::nullopt;
+  }
+  YamlNode root;
+  if (!parse_yaml(src, &root, diag)) return std::nullopt;
+  if (source_out) *source_out = src;
+
+  SiteConfig cfg;
+  YamlMapReader r(root, src, diag, "site.yaml");
+  if (!r.valid()) return std::nullopt;
+  cfg.municipality = r.text("municipality", true).value_or("");
+  cfg.region = r.text("region").value_or("");
+  if (const YamlNode* dep = r.node("department", true)) {
+    YamlMapReader d(*dep, src, diag, "department");
+    cfg.department.name = d.text("name", true).value_or("");
+    cfg.department.short_name = d.text("short_name").value_or(cfg.department.name);
+    cfg.department.address = d.text("address").value_or("");
+    cfg.department.phone = d.text("phone").value_or("");
+    cfg.department.email = d.text("email").value_or("");
+    if (const YamlNode* head = d.node("head")) {
+      YamlMapReader h(*head, src, diag, "department.head");
+      cfg.department.head.position = h.text("position", true).value_or("");
+      cfg.department.head.name = h.text("name", true).value_or("");
+      h.finish();
+    }
+    d.finish();
+  }
+  if (auto url = r.text("base_url", true)) {
+    std::string u = *url;
+    while (!u.empty() && u.back() == '/') u.pop_back();
+    if (u.rfind("https://", 0) != 0 && u.rfind("http://", 0) != 0)
+      r.error_at(*r.node("base_url"), fmt::format("«{}» — не адрес сайта", *url),
+                 "адрес начинается с https:// или http://, например https://edu.example.ru");
+    cfg.base_url = u;
+  }
+  read_years(r, cfg);
+  if (auto as_of = r.text("as_of", true)) {
+    if (auto d = parse_iso_date(*as_of))
+      cfg.as_of = *d;
+    else
+      r.error_at(*r.node("as_of"), fmt::format("«{}» — не дата", *as_of),
+                 "дата пишется как ГГГГ-ММ-ДД, например 2025-10-01");
+  }
+  if (auto theme = r.text("theme")) {
+    if (!is_safe_relative_path(*theme) || theme->find('/') != std::string::npos)
+      r.error_at(*r.node("theme"), fmt::format("«{}» — недопустимое имя темы", *theme),
+                 "имя темы — название папки в themes/, например default");
+    else
+      cfg.theme = *theme;
+  }
+  if (const YamlNode* privacy = r.node("privacy")) {
+    YamlMapReader p(*privacy, src, diag, "privacy");
+    if (auto m = p.integer("min_group", false, 1, 1000)) cfg.min_group = static_cast<int>(*m);
+    p.finish();
+  }
+  if (const YamlNode* tables = r.free_map("tables")) {
+    for (const auto& [k, v] : tables->entries) {
+      if (!k.is_scalar()) continue;
+      cfg.table_pos[k.value] = k.pos;
+      read_table_override(k.value, v, src, diag, cfg);
+    }
+  }
+  r.finish();
+  // With errors the config is still returned, so that `check` goes on to report the tables too.
+  return cfg;
+}
+
+}  // namespace sveden

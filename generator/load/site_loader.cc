@@ -1,0 +1,308 @@
+#include "load/site_loader.h"
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <set>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include "load/content_loader.h"
+#include "load/site_config.h"
+#include "load/table_loader.h"
+#include "load/vocabulary.h"
+#include "load/yaml_reader.h"
+
+namespace sveden {
+namespace {
+
+// Typed access to a record by canonical column name.
+class Row {
+ public:
+  Row(const TableSpec& spec, const Record& rec) : spec_(spec), rec_(rec) {}
+  const Cell& cell(std::string_view name) const {
+    static const Cell kMissing;
+    int i = spec_.column_index(name);
+    return i < 0 ? kMissing : rec_.cells[static_cast<size_t>(i)];
+  }
+  std::string text(std::string_view name) const { return cell(name).text; }
+  Count count(std::string_view name) const {
+    const Cell& c = cell(name);
+    return c.missing ? Count() : Count(static_cast<int>(c.number));
+  }
+  Number number(std::string_view name) const {
+    const Cell& c = cell(name);
+    return c.missing ? Number() : Number(c.number);
+  }
+  int year() const { return static_cast<int>(cell("year").number); }
+
+ private:
+  const TableSpec& spec_;
+  const Record& rec_;
+};
+
+void build_schools(const LoadedTable& t, Municipality& m) {
+  for (const auto& rec : t.records) {
+    Row r(*t.spec, rec);
+    School s;
+    s.id = r.text("school_id");
+    s.name = r.text("name");
+    s.short_name = r.text("short_name");
+    s.slug = r.text("slug");
+    s.kind = r.text("kind");
+    s.locality = r.text("locality");
+    s.settlement = r.text("settlement");
+    s.address = r.text("address");
+    s.phone = r.text("phone");
+    s.email = r.text("email");
+    s.website = r.text("website");
+    s.director = r.text("director");
+    s.parent_id = r.text("parent_id");
+    m.schools.push_back(std::move(s));
+  }
+  std::sort(m.schools.begin(), m.schools.end(), [](const School& a, const School& b) { return a.id < b.id; });
+  for (size_t i = 0; i < m.schools.size(); ++i) m.school_index[m.schools[i].id] = i;
+  for (const auto& s : m.schools)
+    if (!s.parent_id.empty()) m.schools[m.school_index[s.parent_id]].branch_ids.push_back(s.id);
+}
+
+void assign_slugs(Municipality& m, const LoadedTable& schools, Diagnostics& diag) {
+  std::map<std::string, std::string> taken;  // slug → school id
+  for (auto& s : m.schools)
+    if (!s.slug.empty()) {
+      auto [it, ok] = taken.emplace(s.slug, s.id);
+      if (!ok)
+        diag.add_file(Severity::error, schools.path,
+                      fmt::format("адрес страницы «{}» задан двум школам: «{}» и «{}»", s.slug, it->second, s.id),
+                      "у каждой школы свой адрес страницы: исправьте столбец «Адрес страницы»");
+    }
+  for (auto& s : m.schools) {
+    if (!s.slug.empty()) continue;
+    std::string base = slug_from_name(s.short_name);
+    if (base.empty()) base = "school";
+    std::string slug = base;
+    for (int n = 2; taken.count(slug); ++n) slug = fmt::format("{}-{}", base, n);
+    taken.emplace(slug, s.id);
+    s.slug = slug;
+  }
+}
+
+template <typename T, typename Fill>
+void attach(const LoadedTable& t, Municipality& m, std::vector<T> School::*member, Fill fill) {
+  for (const auto& rec : t.records) {
+    Row r(*t.spec, rec);
+    auto it = m.school_index.find(r.text("school_id"));
+    if (it == m.school_index.end()) continue;
+    T item;
+    fill(r, item);
+    (m.schools[it->second].*member).push_back(std::move(item));
+  }
+}
+
+void build_results(const std::map<std::string, LoadedTable>& tables, Municipality& m) {
+  auto get = [&](const char* name) -> const LoadedTable& { return tables.at(name); };
+  attach(get("contingent"), m, &School::contingent, [](const Row& r, ContingentYear& c) {
+    c.year = r.year();
+    c.students = r.count("students");
+    c.students_ovz = r.count("students_ovz");
+    c.grade9_graduates = r.count("grade9_graduates");
+    c.grade10_continued = r.count("grade10_continued");
+  });
+  attach(get("oge"), m, &School::oge, [](const Row& r, OgeResult& o) {
+    o.year = r.year();
+    o.subject = r.text("subject");
+    o.participants = r.count("participants");
+    o.mean_score = r.number("mean_score");
+    o.below_min = r.count("below_min");
+    for (int k = 0; k < 4; ++k) o.marks[k] = r.count(fmt::format("mark{}", k + 2));
+  });
+  attach(get("ege"), m, &School::ege, [](const Row& r, EgeResult& e) {
+    e.year = r.year();
+    e.subject = r.text("subject");
+    e.participants = r.count("participants");
+    e.mean_score = r.number("mean_score");
+    e.below_min = r.count("below_min");
+  });
+  attach(get("vpr"), m, &School::vpr, [](const Row& r, VprResult& v) {
+    v.year = r.year();
+    v.grade = static_cast<int>(r.number("grade").value_or(0));
+    v.subject = r.text("subject");
+    v.participants = r.count("participants");
+    for (int k = 0; k < 4; ++k) v.marks[k] = r.count(fmt::format("mark{}", k + 2));
+  });
+  attach(get("olympiad"), m, &School::olympiad, [](const Row& r, OlympiadYear& o) {
+    o.year = r.year();
+    o.stage = r.text("stage");
+    o.participants = r.count("participants");
+    o.winners = r.count("winners");
+  });
+  attach(get("staff"), m, &School::staff, [](const Row& r, StaffYear& s) {
+    s.year = r.year();
+    s.teachers = r.count("teachers");
+    s.vacancies = r.count("vacancies");
+    s.pension_age = r.count("pension_age");
+    s.young_specialists = r.count("young_specialists");
+    s.highest_category = r.count("highest_category");
+    s.first_category = r.count("first_category");
+    s.pd_completed = r.count("pd_completed");
+  });
+  attach(get("conditions"), m, &School::conditions, [](const Row& r, ConditionsYear& c) {
+    c.year = r.year();
+    c.mto_coefficient = r.number("mto_coefficient");
+    c.textbook_provision = r.number("textbook_provision");
+    c.internet_mbps = r.number("internet_mbps");
+    if (auto b = r.number("library_system")) c.library_system = *b != 0;
+  });
+  attach(get("social"), m, &School::social, [](const Row& r, SocialYear& s) {
+    s.year = r.year();
+    s.higher_ed_parents = r.number("higher_ed_parents");
+    s.single_parent = r.number("single_parent");
+    s.unemployed_parents = r.number("unemployed_parents");
+    s.low_income = r.number("low_income");
+    s.non_native_russian = r.number("non_native_russian");
+    s.preventive_register = r.number("preventive_register");
+  });
+  attach(get("federal_lists"), m, &School::federal_lists, [](const Row& r, FederalListEntry& f) {
+    f.year = r.year();
+    f.list = r.text("list");
+  });
+  for (const auto& rec : get("project500").records) {
+    Row r(*get("project500").spec, rec);
+    m.schools[m.school_index.at(r.text("school_id"))].project500_years.push_back(r.year());
+  }
+  for (const auto& rec : get("mentors").records) {
+    Row r(*get("mentors").spec, rec);
+    School& s = m.schools[m.school_index.at(r.text("school_id"))];
+    s.mentor_id = r.text("mentor_id");
+    if (auto since = r.count("since")) s.mentor_since = *since;
+  }
+  // Rows arrive in file order; pages want them by year, then subject or grade.
+  for (auto& s : m.schools) {
+    auto by_year = [](const auto& a, const auto& b) { return a.year < b.year; };
+    std::stable_sort(s.contingent.begin(), s.contingent.end(), by_year);
+    std::stable_sort(s.staff.begin(), s.staff.end(), by_year);
+    std::stable_sort(s.conditions.begin(), s.conditions.end(), by_year);
+    std::stable_sort(s.social.begin(), s.social.end(), by_year);
+    auto by_year_subject = [](const auto& a, const auto& b) { return std::tie(a.year, a.subject) < std::tie(b.year, b.subject); };
+    std::stable_sort(s.oge.begin(), s.oge.end(), by_year_subject);
+    std::stable_sort(s.ege.begin(), s.ege.end(), by_year_subject);
+    std::stable_sort(s.vpr.begin(), s.vpr.end(), [](const VprResult& a, const VprResult& b) {
+      return std::tie(a.year, a.grade, a.subject) < std::tie(b.year, b.grade, b.subject);
+    });
+    std::stable_sort(s.olympiad.begin(), s.olympiad.end(), by_year);
+    std::stable_sort(s.federal_lists.begin(), s.federal_lists.end(), by_year);
+    std::sort(s.project500_years.begin(), s.project500_years.end());
+  }
+}
+
+// A table name in site.yaml «tables:» that the vocabulary does not know is an error.
+void check_overrides(const SiteConfig& site, const Vocabulary& vocab, const std::optional<SourceText>& src, Diagnostics& diag) {
+  if (!src) return;
+  std::vector<std::string> names;
+  for (const auto& t : vocab.tables) names.push_back(t.name);
+  for (const auto& [name, o] : site.tables) {
+    const TableSpec* spec = vocab.table(name);
+    if (!spec) {
+      std::string guess = closest_word(name, names);
+      diag.add(Severity::error, *src, site.table_pos.at(name), static_cast<int>(utf8_length(name)),
+               fmt::format("tables: неизвестная таблица «{}»", name),
+               guess.empty() ? fmt::format("таблицы: {}", fmt::join(names, ", "))
+                             : fmt::format("возможно, имелось в виду «{}»; таблицы: {}", guess, fmt::join(names, ", ")));
+      continue;
+    }
+    for (const auto& [header, canonical] : o.columns)
+      if (spec->column_index(canonical) < 0) {
+        std::vector<std::string> cols;
+        for (const auto& c : spec->columns) cols.push_back(c.name);
+        diag.add(Severity::error, *src, o.pos, 1,
+                 fmt::format("tables.{}.columns: у таблицы нет столбца «{}» (для заголовка «{}»)", name, canonical, header),
+                 fmt::format("столбцы таблицы: {}", fmt::join(cols, ", ")));
+      }
+  }
+}
+
+}  // namespace
+
+std::string slug_from_name(std::string_view name) {
+  static const std::unique_ptr<icu::Transliterator> translit = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  if (translit) {
+    static std::mutex mutex;  // ICU transliterators are not thread-safe
+    std::lock_guard lock(mutex);
+    translit->transliterate(u);
+  }
+  std::string ascii;
+  u.toUTF8String(ascii);
+  std::string out;
+  for (char c : ascii) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 60) {
+    out.resize(60);
+    while (!out.empty() && out.back() == '-') out.pop_back();
+  }
+  return out;
+}
+
+std::optional<Municipality> load_municipality(const Disk& disk, const LoadOptions& options, Diagnostics& diag) {
+  std::optional<SourceText> site_src;
+  auto site = load_site_config(disk, options.display_prefix, diag, &site_src);
+  if (!site) return std::nullopt;
+  if (options.as_of) site->as_of = *options.as_of;
+  const Vocabulary& vocab = builtin_vocabulary();
+  check_overrides(*site, vocab, site_src, diag);
+
+  Municipality m;
+  m.site = *site;
+  TableContext ctx{disk, options.display_prefix, m.site, nullptr, site_src ? &*site_src : nullptr};
+  const TableSpec& schools_spec = *vocab.table("schools");
+  // parent_id refers to schools.csv itself: the reader checks it against its own ids.
+  LoadedTable schools = load_table(schools_spec, ctx, diag);
+  std::set<std::string, std::less<>> ids;
+  for (const auto& rec : schools.records) ids.insert(rec.cells[schools_spec.column_index("school_id")].text);
+  ctx.school_ids = &ids;
+
+  // The other tables only read the school ids: load them in parallel, report in vocabulary order.
+  std::vector<const TableSpec*> rest;
+  for (const auto& t : vocab.tables)
+    if (t.name != "schools") rest.push_back(&t);
+  std::vector<LoadedTable> loaded(rest.size());
+  std::vector<Diagnostics> found(rest.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < rest.size();) loaded[i] = load_table(*rest[i], ctx, found[i]);
+  };
+  std::vector<std::thread> threads;
+  int jobs = std::clamp(options.jobs, 1, static_cast<int>(rest.size()));
+  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  for (auto& d : found)
+    for (const auto& item : d.sorted()) diag.add_diagnostic(item);
+
+  std::map<std::string, LoadedTable> tables;
+  if (schools.present) m.tables_loaded.push_back(schools_spec.title);
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (loaded[i].present) m.tables_loaded.push_back(rest[i]->title);
+    tables[rest[i]->name] = std::move(loaded[i]);
+  }
+  build_schools(schools, m);
+  assign_slugs(m, schools, diag);
+  build_results(tables, m);
+  load_content(disk, options.display_prefix, m, diag);
+  return m;
+}
+
+}  // namespace sveden

@@ -1,0 +1,458 @@
+#include "load/table_loader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+#include <unicode/unistr.h>
+
+#include "load/csv_reader.h"
+#include "load/number_parse.h"
+#include "load/text_encoding.h"
+#include "load/yaml_reader.h"
+#include "russian/typography.h"
+
+namespace sveden {
+namespace {
+
+std::string fold(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  u.findAndReplace(icu::UnicodeString::fromUTF8("ё"), icu::UnicodeString::fromUTF8("е"));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string display(const std::string& prefix, const std::string& path) {
+  return prefix.empty() || prefix == "." ? path : prefix + "/" + path;
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::vector<std::string> q;
+  for (const auto& i : items) q.push_back("«" + i + "»");
+  return fmt::format("{}", fmt::join(q, ", "));
+}
+
+std::string years_text(const std::vector<int>& years) {
+  if (years.empty()) return "не заданы";
+  bool contiguous = years.back() - years.front() + 1 == static_cast<int>(years.size());
+  if (contiguous && years.size() > 2) return fmt::format("{}–{}", years.front(), years.back());
+  return fmt::format("{}", fmt::join(years, ", "));
+}
+
+bool is_slug(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-' || s.size() > 100) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return s.find("--") == std::string_view::npos;
+}
+
+class TableReader {
+ public:
+  TableReader(const TableSpec& spec, const TableContext& ctx, Diagnostics& diag) : spec_(spec), ctx_(ctx), diag_(diag) {}
+
+  LoadedTable run();
+
+ private:
+  bool map_headers(const CsvRow& header);
+  void read_row(const CsvRow& row, size_t header_size);
+  void parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell);
+  void check_key(const CsvRow& row, const Record& rec);
+  void run_checks(const CsvRow& row, const Record& rec);
+  void error(const CsvField& f, std::string message, std::string hint) {
+    diag_.add(Severity::error, src_, f.offset, f.length, std::move(message), std::move(hint));
+  }
+  std::string cell_text(const Cell& c, const ColumnSpec& col) const {
+    if (c.missing) return "пусто";
+    if (col.type == ColumnType::count || col.type == ColumnType::number || col.type == ColumnType::percent ||
+        col.type == ColumnType::integer || col.type == ColumnType::year)
+      return col.type == ColumnType::year ? std::to_string(static_cast<int>(c.number)) : format_decimal(c.number, 4);
+    return "«" + c.text + "»";
+  }
+
+  const TableSpec& spec_;
+  const TableContext& ctx_;
+  Diagnostics& diag_;
+  SourceText src_;
+  LoadedTable out_;
+  std::vector<int> field_column_;  // header field index → column index, -1 for skipped
+  std::vector<int> column_field_;  // column index → header field index, -1 when absent
+  std::map<std::string, int> seen_keys_;  // key → line
+  std::vector<std::map<std::string, std::string>> enum_lookup_;  // per column: folded → canonical
+  struct PendingRef {
+    std::string id;
+    CsvField field;
+  };
+  std::vector<PendingRef> pending_refs_;
+
+  void unknown_school(const std::string& v, const CsvField& field, const std::set<std::string, std::less<>>& known) {
+    std::vector<std::string> ids(known.begin(), known.end());
+    std::string guess = closest_word(v, ids);
+    error(field, fmt::format("неизвестный код школы «{}»", v),
+          guess.empty() ? "такой школы нет в data/schools.csv: добавьте её туда или исправьте код"
+                        : fmt::format("такой школы нет в data/schools.csv; возможно, имелось в виду «{}»", guess));
+  }
+};
+
+LoadedTable TableReader::run() {
+  out_.spec = &spec_;
+  auto ov = ctx_.site.tables.find(spec_.name);
+  const TableOverride* override = ov == ctx_.site.tables.end() ? nullptr : &ov->second;
+  std::string path = override && override->file ? *override->file : spec_.file;
+  out_.path = display(ctx_.display_prefix, path);
+  if (!ctx_.disk.is_file(path)) {
+    if (spec_.required || (override && override->file))
+      diag_.add_file(Severity::error, out_.path, fmt::format("нет файла таблицы «{}»", spec_.title),
+                     fmt::format("создайте {} (описание столбцов — в docs/DATA.md) или укажите другой файл в site.yaml: tables: {}: file: …",
+                                 path, spec_.name));
+    return std::move(out_);
+  }
+  std::string io_error;
+  auto bytes = ctx_.disk.read(path, &io_error);
+  if (!bytes) {
+    diag_.add_file(Severity::error, out_.path, fmt::format("не удалось прочитать: {}", io_error), "проверьте файл и права доступа");
+    return std::move(out_);
+  }
+  out_.present = true;
+  Encoding requested = override ? override->encoding : Encoding::automatic;
+  DecodeResult decoded = decode_text(*bytes, requested);
+  src_ = SourceText(out_.path, decoded.text);
+  if (!decoded.ok) {
+    std::string hint = decoded.used == Encoding::windows1251
+                           ? "в файле есть байт, которого нет в кодировке Windows-1251; сохраните файл заново из Excel как «CSV UTF-8»"
+                           : fmt::format("сохраните файл из Excel как «CSV UTF-8» или, если он в Windows-1251, укажите в site.yaml: tables: {}: encoding: windows-1251",
+                                         spec_.name);
+    diag_.add(Severity::error, src_, decoded.text.size(), 1,
+              fmt::format("байты {} не читаются в кодировке {}", decoded.bad_bytes, encoding_name(decoded.used)), hint);
+    return std::move(out_);
+  }
+  CsvTable csv;
+  char delimiter = override ? override->delimiter : 0;
+  if (!read_csv(src_, delimiter, &csv, diag_) || csv.rows.empty()) {
+    if (csv.rows.empty() && !diag_.has_errors())
+      diag_.add_file(Severity::error, out_.path, "файл пуст: нет даже строки заголовков",
+                     "первая строка — заголовки столбцов, далее по строке на запись (см. docs/DATA.md)");
+    return std::move(out_);
+  }
+  enum_lookup_.resize(spec_.columns.size());
+  for (size_t i = 0; i < spec_.columns.size(); ++i)
+    if (spec_.columns[i].enum_values)
+      for (const auto& v : *spec_.columns[i].enum_values) enum_lookup_[i][normalize_header(v)] = v;
+  if (!map_headers(csv.rows[0])) return std::move(out_);
+  size_t header_size = field_column_.size();
+  out_.records.reserve(csv.rows.size() - 1);
+  for (size_t r = 1; r < csv.rows.size(); ++r) read_row(csv.rows[r], header_size);
+  if (!pending_refs_.empty() && !spec_.key.empty()) {
+    std::set<std::string, std::less<>> own;
+    for (const auto& rec : out_.records) own.insert(rec.cells[spec_.key[0]].text);
+    for (const auto& ref : pending_refs_)
+      if (!own.count(ref.id)) unknown_school(ref.id, ref.field, own);
+  }
+  return std::move(out_);
+}
+
+bool TableReader::map_headers(const CsvRow& header) {
+  std::map<std::string, int> by_name;  // folded name/alias/title → column
+  for (size_t i = 0; i < spec_.columns.size(); ++i) {
+    const auto& c = spec_.columns[i];
+    by_name[fold(c.name)] = static_cast<int>(i);
+    by_name[normalize_header(c.title)] = static_cast<int>(i);
+    for (const auto& a : c.aliases) by_name[normalize_header(a)] = static_cast<int>(i);
+  }
+  std::map<std::string, std::string> custom;
+  auto ov = ctx_.site.tables.find(spec_.name);
+  if (ov != ctx_.site.tables.end())
+    for (const auto& [h, canonical] : ov->second.columns) custom[normalize_header(h)] = canonical;
+
+  std::vector<std::string> candidates;
+  for (const auto& c : spec_.columns) candidates.push_back(c.title);
+
+  std::vector<CsvField> fields = header.fields;
+  // An empty last header is the trailing delimiter Excel sometimes leaves.
+  while (!fields.empty() && trim(fields.back().value).empty()) fields.pop_back();
+  field_column_.assign(fields.size(), -1);
+  column_field_.assign(spec_.columns.size(), -1);
+  bool ok = true;
+  for (size_t f = 0; f < fields.size(); ++f) {
+    std::string key = normalize_header(fields[f].value);
+    int col = -1;
+    if (auto it = custom.find(key); it != custom.end()) {
+      col = spec_.column_index(it->second);
+    } else if (auto it2 = by_name.find(key); it2 != by_name.end()) {
+      col = it2->second;
+    }
+    if (col < 0) {
+      if (key.empty()) {
+        diag_.add(Severity::warning, src_, fields[f].offset, 1, "столбец без заголовка будет пропущен",
+                  "впишите заголовок столбца или удалите пустой столбец");
+        continue;
+      }
+      std::string guess = closest_word(trim(fields[f].value), candidates);
+      diag_.add(Severity::warning, src_, fields[f].offset, fields[f].length,
+                fmt::format("неизвестный столбец «{}» будет пропущен", trim(fields[f].value)),
+                guess.empty() ? fmt::format("столбцы таблицы: {}", quoted_list(candidates))
+                              : fmt::format("возможно, имелось в виду «{}»; или задайте соответствие в site.yaml: tables: {}: columns", guess, spec_.name));
+      continue;
+    }
+    if (column_field_[col] >= 0) {
+      error(fields[f], fmt::format("столбец «{}» встречается дважды (уже был столбцом {})", spec_.columns[col].title, column_field_[col] + 1),
+            "оставьте один из столбцов или переименуйте лишний");
+      ok = false;
+      continue;
+    }
+    column_field_[col] = static_cast<int>(f);
+    field_column_[f] = col;
+  }
+  for (size_t c = 0; c < spec_.columns.size(); ++c) {
+    const auto& col = spec_.columns[c];
+    if (col.required && column_field_[c] < 0) {
+      std::vector<std::string> names = {col.name, col.title};
+      diag_.add(Severity::error, src_, header.offset, 1,
+                fmt::format("нет обязательного столбца «{}» ({})", col.title, col.name),
+                fmt::format("добавьте столбец с заголовком {} или задайте соответствие в site.yaml: tables: {}: columns",
+                            quoted_list(names), spec_.name));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+void TableReader::read_row(const CsvRow& row, size_t header_size) {
+  if (row.fields.size() > header_size) {
+    bool extra_empty = true;
+    for (size_t i = header_size; i < row.fields.size(); ++i)
+      if (!trim(row.fields[i].value).empty()) extra_empty = false;
+    if (!extra_empty) {
+      error(row.fields[header_size],
+            fmt::format("в строке {} значений, а в заголовке {} столбцов", row.fields.size(), header_size),
+            "лишний разделитель? значение с разделителем внутри возьмите в кавычки: \"1;2\"");
+      return;
+    }
+  } else if (row.fields.size() < header_size) {
+    const CsvField& last = row.fields.back();
+    diag_.add(Severity::error, src_, last.offset + last.length, 1,
+              fmt::format("в строке {} значений, а в заголовке {} столбцов", row.fields.size(), header_size),
+              "допишите недостающие значения (пустое значение — два разделителя подряд)");
+    return;
+  }
+  Record rec;
+  rec.cells.resize(spec_.columns.size());
+  rec.line = src_.position(row.offset).line;
+  int errors_before = diag_.errors();
+  for (size_t f = 0; f < header_size; ++f)
+    if (field_column_[f] >= 0) parse_cell(spec_.columns[field_column_[f]], row.fields[f], rec.cells[field_column_[f]]);
+  if (diag_.errors() > errors_before) return;  // checks on broken values would only repeat the error
+  check_key(row, rec);
+  run_checks(row, rec);
+  out_.records.push_back(std::move(rec));
+}
+
+void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell) {
+  std::string_view raw = trim(field.value);
+  if (is_missing_value(raw) && col.type != ColumnType::text) {
+    if (col.value_required)
+      error(field, fmt::format("не заполнено значение «{}»", col.title), "у каждой строки это значение должно быть заполнено");
+    return;
+  }
+  if (raw.empty()) {
+    if (col.value_required)
+      error(field, fmt::format("не заполнено значение «{}»", col.title), "у каждой строки это значение должно быть заполнено");
+    return;
+  }
+  const std::string v(raw);
+  switch (col.type) {
+    case ColumnType::text:
+      cell.missing = false;
+      cell.text = v;
+      return;
+    case ColumnType::id:
+      if (v.find_first_of(" \t\"<>\\") != std::string::npos) {
+        error(field, fmt::format("код «{}» содержит пробел или недопустимый знак", v), "код — буквы, цифры, «-», «_», «.» без пробелов");
+        return;
+      }
+      cell.missing = false;
+      cell.text = v;
+      return;
+    case ColumnType::school:
+      if (!ctx_.school_ids) {
+        pending_refs_.push_back({v, field});  // schools.csv referring to itself: checked after all rows
+      } else if (!ctx_.school_ids->count(v)) {
+        unknown_school(v, field, *ctx_.school_ids);
+        return;
+      }
+      cell.missing = false;
+      cell.text = v;
+      return;
+    case ColumnType::slug:
+      if (!is_slug(v)) {
+        error(field, fmt::format("«{}» не годится для адреса страницы", v),
+              "используйте строчные латинские буквы, цифры и дефис, например sosh-2-ozersk");
+        return;
+      }
+      cell.missing = false;
+      cell.text = v;
+      return;
+    case ColumnType::enumeration: {
+      size_t index = static_cast<size_t>(&col - spec_.columns.data());
+      auto it = enum_lookup_[index].find(normalize_header(v));
+      if (it == enum_lookup_[index].end()) {
+        std::string guess = closest_word(v, *col.enum_values);
+        error(field, fmt::format("«{}» — недопустимое значение столбца «{}»", v, col.title),
+              guess.empty() ? fmt::format("допустимо: {}", quoted_list(*col.enum_values))
+                            : fmt::format("возможно, имелось в виду «{}»; допустимо: {}", guess, quoted_list(*col.enum_values)));
+        return;
+      }
+      cell.missing = false;
+      cell.text = it->second;
+      return;
+    }
+    case ColumnType::boolean: {
+      std::string f = fold(v);
+      if (f == "да" || f == "yes" || f == "true" || f == "1" || f == "есть") cell.number = 1;
+      else if (f == "нет" || f == "no" || f == "false" || f == "0") cell.number = 0;
+      else {
+        error(field, fmt::format("«{}» — ожидалось «да» или «нет»", v), "запишите да или нет");
+        return;
+      }
+      cell.missing = false;
+      return;
+    }
+    default:
+      break;
+  }
+  ParsedNumber n = parse_number(v);
+  if (n.status == NumberStatus::out_of_range) {
+    error(field, fmt::format("«{}» — слишком большое число", v), "проверьте значение: так много не бывает");
+    return;
+  }
+  if (n.status != NumberStatus::ok) {
+    error(field, fmt::format("«{}» в столбце «{}» — не число", v, col.title),
+          "запишите число цифрами, дробную часть — через запятую, например 12,5; нет данных — оставьте пусто или «н/д»");
+    return;
+  }
+  if (n.had_percent && col.type != ColumnType::percent) {
+    error(field, fmt::format("«{}»: в столбце «{}» знак % не ставится", v, col.title), "уберите знак %");
+    return;
+  }
+  const bool whole = col.type == ColumnType::count || col.type == ColumnType::integer || col.type == ColumnType::year;
+  if (whole && !n.integral) {
+    error(field, fmt::format("«{}» в столбце «{}» — должно быть целое число", v, col.title), "запишите целое число без дробной части");
+    return;
+  }
+  if (col.type == ColumnType::count && n.value < 0) {
+    error(field, fmt::format("«{}» — отрицательное количество в столбце «{}»", v, col.title), "количество не может быть меньше 0");
+    return;
+  }
+  if (col.type == ColumnType::percent && (n.value < 0 || n.value > 100)) {
+    error(field, fmt::format("доля {} в столбце «{}» вне пределов 0–100 %", format_percent(n.value, 4), col.title),
+          "доля записывается в процентах от 0 до 100; проверьте, не перепутаны ли числитель и знаменатель");
+    return;
+  }
+  if (col.type == ColumnType::year) {
+    int y = static_cast<int>(n.value);
+    const auto& years = ctx_.site.years;
+    if (!years.empty() && std::find(years.begin(), years.end(), y) == years.end()) {
+      error(field, fmt::format("год {} вне годов сайта ({})", y, years_text(years)),
+            "исправьте год или добавьте его в site.yaml: years");
+      return;
+    }
+  }
+  if ((col.min && n.value < *col.min) || (col.max && n.value > *col.max)) {
+    error(field, fmt::format("«{}» в столбце «{}» вне допустимых пределов {}–{}", v, col.title,
+                             format_decimal(col.min.value_or(0), 2), format_decimal(col.max.value_or(0), 2)),
+          "проверьте значение и шкалу, в которой оно записано");
+    return;
+  }
+  cell.missing = false;
+  cell.number = n.value;
+}
+
+void TableReader::check_key(const CsvRow& row, const Record& rec) {
+  std::string key;
+  std::vector<std::string> parts;
+  for (int k : spec_.key) {
+    const Cell& c = rec.cells[k];
+    key += (c.missing ? std::string("\x01") : c.text + "\x1f" + std::to_string(c.number)) + "\x1e";
+    parts.push_back(fmt::format("{} {}", spec_.columns[k].title, cell_text(c, spec_.columns[k])));
+  }
+  auto [it, inserted] = seen_keys_.emplace(key, rec.line);
+  if (inserted) return;
+  int first_col = column_field_[spec_.key[0]];
+  error(row.fields[first_col >= 0 ? first_col : 0],
+        fmt::format("повтор: строка с теми же значениями ({}) уже есть в строке {}", fmt::join(parts, ", "), it->second),
+        "удалите повторяющуюся строку или исправьте в ней значения");
+}
+
+void TableReader::run_checks(const CsvRow& row, const Record& rec) {
+  for (const auto& check : spec_.checks) {
+    const Cell& total = rec.cells[check.total];
+    bool any_missing = total.missing;
+    double sum = 0;
+    std::vector<std::string> values;
+    std::vector<std::string> titles;
+    for (int p : check.parts) {
+      any_missing = any_missing || rec.cells[p].missing;
+      sum += rec.cells[p].number;
+      values.push_back(format_decimal(rec.cells[p].number, 4));
+      titles.push_back("«" + spec_.columns[p].title + "»");
+    }
+    if (any_missing) continue;  // missing is not zero: nothing to compare
+    const ColumnSpec& tc = spec_.columns[check.total];
+    int field_index = column_field_[check.total];
+    const CsvField& at = row.fields[field_index];
+    switch (check.kind) {
+      case CheckSpec::Kind::not_greater:
+        if (sum > total.number + 1e-9)
+          error(at, fmt::format("{} ({}) больше, чем «{}» ({})", titles[0], values[0], tc.title, format_decimal(total.number, 4)),
+                fmt::format("значение {} не может превышать «{}»: проверьте оба числа", titles[0], tc.title));
+        break;
+      case CheckSpec::Kind::sum_equals:
+      case CheckSpec::Kind::sum_not_greater: {
+        bool bad = check.kind == CheckSpec::Kind::sum_equals ? std::fabs(sum - total.number) > 1e-9 : sum > total.number + 1e-9;
+        if (bad)
+          error(at, fmt::format("сумма {} ({} = {}) {} «{}» ({})", fmt::join(titles, ", "), fmt::join(values, " + "),
+                                format_decimal(sum, 4), check.kind == CheckSpec::Kind::sum_equals ? "не равна" : "больше, чем",
+                                tc.title, format_decimal(total.number, 4)),
+                check.kind == CheckSpec::Kind::sum_equals
+                    ? fmt::format("каждый из «{}» учитывается ровно в одном из столбцов {}", tc.title, fmt::join(titles, ", "))
+                    : fmt::format("вместе {} не могут превышать «{}»", fmt::join(titles, ", "), tc.title));
+        break;
+      }
+      case CheckSpec::Kind::different:
+        if (rec.cells[check.parts[0]].text == total.text) {
+          int pf = column_field_[check.parts[0]];
+          error(row.fields[pf >= 0 ? pf : field_index],
+                fmt::format("{} совпадает с «{}» ({})", titles[0], tc.title, cell_text(total, tc)),
+                "школа не может ссылаться сама на себя: укажите другую школу");
+        }
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string normalize_header(std::string_view header) {
+  std::string folded = fold(trim(header));
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (!is_space && folded.compare(i, 2, "\xC2\xA0") == 0) { is_space = true; ++i; }
+    if (is_space) { space = !out.empty(); continue; }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+LoadedTable load_table(const TableSpec& spec, const TableContext& ctx, Diagnostics& diag) {
+  return TableReader(spec, ctx, diag).run();
+}
+
+}  // namespace sveden

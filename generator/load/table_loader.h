@@ -1,0 +1,46 @@
+// Loads one CSV table of the vocabulary: decodes, reads, maps headers to canonical columns, parses
+// and checks every value, the row keys and the checks between columns; every problem is reported.
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+#include "load/diagnostics.h"
+#include "load/disk.h"
+#include "load/site_config.h"
+#include "load/vocabulary.h"
+
+namespace sveden {
+
+struct Cell {
+  bool missing = true;
+  double number = 0;  // numeric and boolean (1/0) types
+  std::string text;   // text-like types, trimmed; enums in their canonical spelling
+};
+
+struct Record {
+  std::vector<Cell> cells;  // by column index of the TableSpec
+  int line = 0;
+};
+
+struct LoadedTable {
+  const TableSpec* spec = nullptr;
+  bool present = false;
+  std::string path;  // as shown to the user
+  std::vector<Record> records;
+};
+
+struct TableContext {
+  const Disk& disk;
+  std::string display_prefix;
+  const SiteConfig& site;
+  const std::set<std::string, std::less<>>* school_ids = nullptr;  // for `school` columns; null while loading schools
+  const SourceText* site_source = nullptr;  // site.yaml, to point at overrides
+};
+
+LoadedTable load_table(const TableSpec& spec, const TableContext& ctx, Diagnostics& diag);
+
+// Header text compared the forgiving way: case, «ё»/«е», repeated spaces and line breaks ignored.
+std::string normalize_header(std::string_view header);
+
+}  // namespace sveden

@@ -1,0 +1,28 @@
+// Turns the bytes of an input file into UTF-8: UTF-8 with or without BOM, or Windows-1251 as Excel
+// writes «CSV (разделители — запятые)» on a Russian Windows; detected unless the site says which.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sveden {
+
+enum class Encoding { automatic, utf8, windows1251 };
+
+std::optional<Encoding> parse_encoding_name(std::string_view name);  // "auto", "utf-8", "windows-1251", "cp1251"
+const char* encoding_name(Encoding e);
+
+struct DecodeResult {
+  bool ok = false;
+  Encoding used = Encoding::utf8;
+  std::string text;          // UTF-8 without BOM; when !ok, the text up to the bad bytes
+  size_t bad_offset = 0;     // when !ok: byte offset of the first undecodable byte in the input
+  std::string bad_bytes;     // e.g. "0xC3 0x28"
+};
+
+DecodeResult decode_text(std::string_view bytes, Encoding requested);
+
+// Length of the valid UTF-8 prefix of `s`.
+size_t valid_utf8_prefix(std::string_view s);
+
+}  // namespace sveden

@@ -1,0 +1,51 @@
+// Reads a YAML map the way the code expects it: typed values, required keys and unknown keys
+// reported with file:line:column and a suggestion («возможно, имелось в виду …»).
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "load/diagnostics.h"
+#include "load/yaml_tree.h"
+
+namespace sveden {
+
+class YamlMapReader {
+ public:
+  // `where` names the map in messages, e.g. «department» or «корень файла».
+  YamlMapReader(const YamlNode& node, const SourceText& src, Diagnostics& diag, std::string where);
+
+  bool valid() const { return valid_; }
+  const YamlNode* node(std::string_view key, bool required = false);
+  std::optional<std::string> text(std::string_view key, bool required = false);
+  std::optional<long> integer(std::string_view key, bool required = false, long min = 0, long max = 0);
+  std::optional<bool> boolean(std::string_view key);
+  std::optional<std::vector<std::string>> text_list(std::string_view key, bool required = false);
+  // A map whose keys are free names (tables, column headers): every key is "known".
+  const YamlNode* free_map(std::string_view key);
+
+  // Reports the keys nobody asked for. Call once after reading.
+  void finish();
+
+  // Errors about a value this reader returned (wrong format of a date, say).
+  void error_at(const YamlNode& n, std::string message, std::string hint);
+  // The node must be a scalar; reports otherwise.
+  bool expect_scalar(const YamlNode& n, std::string_view key);
+
+  const SourceText& src() const { return src_; }
+  Diagnostics& diag() { return diag_; }
+
+ private:
+  const YamlNode& node_;
+  const SourceText& src_;
+  Diagnostics& diag_;
+  std::string where_;
+  bool valid_ = true;
+  std::set<std::string, std::less<>> asked_;
+};
+
+// The closest of `candidates` to `word` within a small edit distance, or "".
+std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace sveden

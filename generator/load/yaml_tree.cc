@@ -1,0 +1,205 @@
+#include "load/yaml_tree.h"
+
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+namespace sveden {
+namespace {
+
+TextPos to_pos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
+
+struct LimitExceeded {
+  TextPos pos;
+  std::string message;
+  std::string hint;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const SourceText& src, Diagnostics& diag, YamlLimits limits) : src_(src), diag_(diag), limits_(limits) {}
+
+  YamlNode result;
+  bool have_result = false;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode n;
+    n.pos = to_pos(mark);
+    add(std::move(n), anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) return;
+    count(it->second.second, to_pos(mark));
+    YamlNode copy = it->second.first;
+    copy.pos = to_pos(mark);
+    add(std::move(copy), 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+    YamlNode n;
+    n.pos = to_pos(mark);
+    // yaml-cpp tags plain scalars "?" and quoted ones "!"; a plain ~/null/empty is a null.
+    n.quoted = tag == "!";
+    if (!n.quoted && (value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+      n.kind = YamlNode::Kind::null;
+    } else {
+      n.kind = YamlNode::Kind::scalar;
+      n.value = value;
+    }
+    add(std::move(n), anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    YamlNode node;
+    YAML::anchor_t anchor = 0;
+    size_t nodes_at_start = 0;
+    bool has_pending_key = false;
+    YamlNode pending_key;
+  };
+
+  void count(size_t n, TextPos pos) {
+    nodes_ += n;
+    if (nodes_ > limits_.max_nodes)
+      throw LimitExceeded{pos, fmt::format("файл слишком велик: больше {} значений (с учётом повторов через псевдонимы *)", limits_.max_nodes),
+                          "уберите лишние псевдонимы (*имя) или разбейте данные на несколько файлов"};
+  }
+
+  void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+      throw LimitExceeded{to_pos(mark), fmt::format("вложенность глубже {} уровней", limits_.max_depth),
+                          "упростите структуру файла: так глубоко данные сайта не вкладываются"};
+    count(1, to_pos(mark));
+    Frame f;
+    f.node.kind = kind;
+    f.node.pos = to_pos(mark);
+    f.anchor = anchor;
+    f.nodes_at_start = nodes_;
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    size_t size = nodes_ - f.nodes_at_start + 1;
+    if (f.anchor) anchors_[f.anchor] = {f.node, size};
+    add_built(std::move(f.node));
+  }
+
+  void add(YamlNode n, YAML::anchor_t anchor) {
+    if (anchor) {
+      count(1, n.pos);
+      anchors_[anchor] = {n, 1};
+    } else if (n.kind != YamlNode::Kind::map && n.kind != YamlNode::Kind::sequence) {
+      count(1, n.pos);
+    }
+    add_built(std::move(n));
+  }
+
+  void add_built(YamlNode n) {
+    if (stack_.empty()) {
+      result = std::move(n);
+      have_result = true;
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.kind == YamlNode::Kind::sequence) {
+      top.node.items.push_back(std::move(n));
+    } else if (!top.has_pending_key) {
+      top.pending_key = std::move(n);
+      top.has_pending_key = true;
+    } else {
+      const YamlNode& key = top.pending_key;
+      if (key.kind == YamlNode::Kind::scalar)
+        for (const auto& [k, v] : top.node.entries)
+          if (k.kind == YamlNode::Kind::scalar && k.value == key.value) {
+            diag_.add(Severity::error, src_, key.pos, static_cast<int>(utf8_length(key.value)),
+                      fmt::format("ключ «{}» повторяется (впервые — в строке {})", key.value, k.pos.line),
+                      "оставьте ключ один раз: второе значение не заменяет первое, а путает");
+            break;
+          }
+      top.node.entries.emplace_back(std::move(top.pending_key), std::move(n));
+      top.has_pending_key = false;
+    }
+  }
+
+  const SourceText& src_;
+  Diagnostics& diag_;
+  YamlLimits limits_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, std::pair<YamlNode, size_t>> anchors_;
+  size_t nodes_ = 0;
+};
+
+// yaml-cpp speaks English; these are the messages users meet most.
+std::string russian_yaml_message(const std::string& msg) {
+  static const std::pair<const char*, const char*> kKnown[] = {
+      {"illegal map value", "недопустимое значение словаря (часто — двоеточие внутри значения без кавычек)"},
+      {"end of map not found", "словарь не закрыт (проверьте отступы и фигурные скобки)"},
+      {"end of sequence not found", "список не закрыт (проверьте отступы и квадратные скобки)"},
+      {"end of map flow not found", "не найдена закрывающая фигурная скобка «}»"},
+      {"end of sequence flow not found", "не найдена закрывающая квадратная скобка «]»"},
+      {"unknown anchor", "псевдоним ссылается на неизвестную метку (&имя)"},
+      {"block sequence entries are not allowed in this context", "элемент списка «- » стоит там, где список не ожидается (проверьте отступ)"},
+      {"unknown escape character", "неизвестная escape-последовательность после «\\» в строке в двойных кавычках"},
+      {"end of string not found", "строка в кавычках не закрыта"},
+      {"mapping values are not allowed in this context", "двоеточие здесь недопустимо (возьмите значение в кавычки)"},
+      {"did not find expected key", "ожидался ключ (проверьте отступы)"},
+  };
+  for (const auto& [en, ru] : kKnown)
+    if (msg.find(en) != std::string::npos) return ru;
+  return fmt::format("ошибка разбора YAML ({})", msg);
+}
+
+}  // namespace
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k.kind == Kind::scalar && k.value == key) return &v;
+  return nullptr;
+}
+
+const char* yaml_kind_name(YamlNode::Kind kind) {
+  switch (kind) {
+    case YamlNode::Kind::null: return "пустое значение";
+    case YamlNode::Kind::scalar: return "значение";
+    case YamlNode::Kind::sequence: return "список";
+    case YamlNode::Kind::map: return "словарь";
+  }
+  return "";
+}
+
+bool parse_yaml(const SourceText& src, YamlNode* out, Diagnostics& diag, YamlLimits limits) {
+  std::istringstream in(src.text());
+  TreeBuilder builder(src, diag, limits);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+  } catch (const YAML::Exception& e) {
+    TextPos pos = e.mark.is_null() ? TextPos{1, 1} : to_pos(e.mark);
+    diag.add(Severity::error, src, pos, 1, russian_yaml_message(e.msg),
+             "проверьте отступы (только пробелы, не табуляция) и возьмите в кавычки значения с «:», «#», «{», «[»");
+    return false;
+  } catch (const LimitExceeded& e) {
+    diag.add(Severity::error, src, e.pos, 1, e.message, e.hint);
+    return false;
+  }
+  *out = builder.have_result ? std::move(builder.result) : YamlNode{};
+  return true;
+}
+
+}  // namespace sveden

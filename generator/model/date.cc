@@ -1,0 +1,27 @@
+#include "model/date.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace sveden {
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
+std::optional<Date> parse_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto num = [&](size_t from, size_t len) -> int {
+    int v = -1;
+    auto [p, ec] = std::from_chars(s.data() + from, s.data() + from + len, v);
+    return ec == std::errc() && p == s.data() + from + len ? v : -1;
+  };
+  Date d{num(0, 4), num(5, 2), num(8, 2)};
+  if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  int max_day = kDays[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
+  if (d.day > max_day) return std::nullopt;
+  return d;
+}
+
+}  // namespace sveden

@@ -1,0 +1,118 @@
+// The municipality as plain data: its schools and, for each, what the tables say year by year.
+// Missing values stay missing (std::nullopt), never zero.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "load/site_config.h"
+
+namespace sveden {
+
+using Count = std::optional<int>;
+using Number = std::optional<double>;
+
+struct ContingentYear {
+  int year = 0;
+  Count students, students_ovz, grade9_graduates, grade10_continued;
+};
+
+struct OgeResult {
+  int year = 0;
+  std::string subject;
+  Count participants;
+  Number mean_score;
+  Count below_min;
+  Count marks[4];  // «2», «3», «4», «5»
+};
+
+struct EgeResult {
+  int year = 0;
+  std::string subject;
+  Count participants;
+  Number mean_score;
+  Count below_min;
+};
+
+struct VprResult {
+  int year = 0;
+  int grade = 0;
+  std::string subject;
+  Count participants;
+  Count marks[4];
+};
+
+struct OlympiadYear {
+  int year = 0;
+  std::string stage;
+  Count participants, winners;
+};
+
+struct StaffYear {
+  int year = 0;
+  Count teachers, vacancies, pension_age, young_specialists, highest_category, first_category, pd_completed;
+};
+
+struct ConditionsYear {
+  int year = 0;
+  Number mto_coefficient, textbook_provision, internet_mbps;
+  std::optional<bool> library_system;
+};
+
+struct SocialYear {
+  int year = 0;
+  Number higher_ed_parents, single_parent, unemployed_parents, low_income, non_native_russian, preventive_register;
+};
+
+struct FederalListEntry {
+  int year = 0;
+  std::string list;
+};
+
+struct School {
+  std::string id;
+  std::string name, short_name, slug, kind, locality, settlement, address, phone, email, website, director;
+  std::string parent_id;               // empty unless a branch
+  std::vector<std::string> branch_ids; // filled from the branches' parent_id
+  std::string mentor_id;
+  std::optional<int> mentor_since;
+
+  std::vector<ContingentYear> contingent;  // each vector sorted by year (then subject, grade)
+  std::vector<OgeResult> oge;
+  std::vector<EgeResult> ege;
+  std::vector<VprResult> vpr;
+  std::vector<OlympiadYear> olympiad;
+  std::vector<StaffYear> staff;
+  std::vector<ConditionsYear> conditions;
+  std::vector<SocialYear> social;
+  std::vector<FederalListEntry> federal_lists;
+  std::vector<int> project500_years;
+
+  std::string content_markdown;  // content/schools/<id>.md
+};
+
+struct ContentPage {
+  std::string slug;    // content/<slug>.md → /<slug>/
+  std::string title;
+  std::string description;
+  int order = 0;
+  std::string markdown;
+};
+
+struct Municipality {
+  SiteConfig site;
+  std::vector<School> schools;  // sorted by id
+  std::map<std::string, size_t> school_index;  // id → position in `schools`
+  std::string home_title;
+  std::string home_markdown;  // content/index.md
+  std::vector<ContentPage> pages;  // sorted by order, then slug
+  std::vector<std::string> tables_loaded;  // titles of tables found, for the summary
+
+  const School* find(const std::string& id) const {
+    auto it = school_index.find(id);
+    return it == school_index.end() ? nullptr : &schools[it->second];
+  }
+};
+
+}  // namespace sveden

@@ -1,0 +1,67 @@
+#include "render/theme.h"
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include "render/embedded_files.h"
+
+namespace sveden {
+
+const std::vector<std::string>& required_templates() {
+  static const std::vector<std::string> kNames = {"base", "home", "schools", "school", "page", "not_found"};
+  return kNames;
+}
+
+std::optional<Theme> load_theme(const Disk& disk, const std::string& name, const std::string& prefix, Diagnostics& diag) {
+  Theme theme;
+  theme.name = name;
+  const std::string dir = "themes/" + name;
+  auto shown = [&](const std::string& p) { return prefix.empty() || prefix == "." ? p : prefix + "/" + p; };
+  auto add = [&](const std::string& rel, std::string contents) {
+    static const std::string kTemplates = "templates/", kAssets = "assets/", kExt = ".mustache";
+    if (rel.rfind(kTemplates, 0) == 0 && rel.size() > kTemplates.size() + kExt.size() &&
+        rel.compare(rel.size() - kExt.size(), kExt.size(), kExt) == 0)
+      theme.templates[rel.substr(kTemplates.size(), rel.size() - kTemplates.size() - kExt.size())] = std::move(contents);
+    else if (rel.rfind(kAssets, 0) == 0)
+      theme.assets[rel.substr(kAssets.size())] = std::move(contents);
+  };
+  std::vector<std::string> files = disk.list(dir);
+  if (!files.empty()) {
+    for (const auto& path : files) {
+      std::string error;
+      auto contents = disk.read(path, &error);
+      if (!contents) {
+        diag.add_file(Severity::error, shown(path), fmt::format("не удалось прочитать: {}", error), "проверьте файл темы");
+        continue;
+      }
+      add(path.substr(dir.size() + 1), std::move(*contents));
+    }
+  } else if (name == "default") {
+    for (size_t i = 0; i < embedded::kDefaultThemeCount; ++i)
+      add(embedded::kDefaultTheme[i].path, std::string(embedded::kDefaultTheme[i].contents));
+  } else {
+    diag.add_file(Severity::error, shown(dir), fmt::format("тема «{}» не найдена", name),
+                  "положите тему в папку themes/<имя> или укажите в site.yaml theme: default");
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (const auto& t : required_templates()) {
+    auto it = theme.templates.find(t);
+    std::string path = shown(fmt::format("{}/templates/{}.mustache", dir, t));
+    if (it == theme.templates.end()) {
+      diag.add_file(Severity::error, path, "нет обязательного шаблона темы", "скопируйте шаблон из themes/default/templates");
+      ok = false;
+      continue;
+    }
+    kainjow::mustache::mustache parsed(it->second);
+    if (!parsed.is_valid()) {
+      diag.add_file(Severity::error, path, fmt::format("ошибка в шаблоне: {}", parsed.error_message()),
+                    "проверьте парность тегов {{#…}} и {{/…}}");
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return theme;
+}
+
+}  // namespace sveden

@@ -1,0 +1,27 @@
+// A theme: Mustache templates and static assets, read from the site's themes/<name>/ or, for the
+// default theme, from the copy compiled into the binary.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "load/diagnostics.h"
+#include "load/disk.h"
+
+namespace sveden {
+
+struct Theme {
+  std::string name;
+  std::map<std::string, std::string> templates;  // "school" → template text
+  std::map<std::string, std::string> assets;     // "style.css" → contents (copied to assets/)
+};
+
+// Reports missing templates and template syntax errors.
+std::optional<Theme> load_theme(const Disk& disk, const std::string& name, const std::string& display_prefix,
+                                Diagnostics& diag);
+
+// Templates every theme must have.
+const std::vector<std::string>& required_templates();
+
+}  // namespace sveden

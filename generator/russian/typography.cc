@@ -1,0 +1,74 @@
+#include "russian/typography.h"
+
+#include <cmath>
+#include <memory>
+
+#include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/plurrule.h>
+#include <unicode/unistr.h>
+
+namespace sveden {
+namespace {
+
+std::string group_thousands(std::string digits) {
+  std::string out;
+  int n = static_cast<int>(digits.size());
+  for (int i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += kNbsp;
+    out += digits[static_cast<size_t>(i)];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_number(double value, int decimals) {
+  std::string s = fmt::format("{:.{}f}", std::fabs(value), decimals);
+  bool negative = value < 0 && s.find_first_not_of("0.") != std::string::npos;
+  size_t dot = s.find('.');
+  std::string whole = s.substr(0, dot);
+  std::string out = (negative ? "−" : "") + group_thousands(whole);
+  if (dot != std::string::npos) out += "," + s.substr(dot + 1);
+  return out;
+}
+
+std::string format_decimal(double value, int max_decimals) {
+  std::string s = format_number(value, max_decimals);
+  if (s.find(',') == std::string::npos) return s;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == ',') s.pop_back();
+  return s;
+}
+
+std::string format_count(long long value) { return format_number(static_cast<double>(value), 0); }
+
+std::string format_percent(double value, int decimals) {
+  return format_decimal(value, decimals) + std::string(kNbsp) + "%";
+}
+
+std::string format_date(const Date& d) {
+  static const char* kMonths[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
+                                  "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
+  if (d.month < 1 || d.month > 12) return d.iso();
+  return fmt::format("{}{}{}{}{}{}г.", d.day, kNbsp, kMonths[d.month - 1], kNbsp, d.year, kNbsp);
+}
+
+const std::string& plural(long long n, const std::string& one, const std::string& few, const std::string& many) {
+  static const std::unique_ptr<icu::PluralRules> rules = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::PluralRules> r(icu::PluralRules::forLocale(icu::Locale("ru"), status));
+    return U_SUCCESS(status) ? std::move(r) : nullptr;
+  }();
+  std::string keyword;
+  if (rules) rules->select(static_cast<int32_t>(std::llabs(n) % 1000000)).toUTF8String(keyword);
+  if (keyword == "one") return one;
+  if (keyword == "few") return few;
+  return many;
+}
+
+std::string count_noun(long long n, const std::string& one, const std::string& few, const std::string& many) {
+  return format_count(n) + std::string(kNbsp) + plural(n, one, few, many);
+}
+
+}  // namespace sveden

@@ -1,0 +1,26 @@
+// The one place that writes numbers, dates and counted nouns the Russian way: «1 234,5»,
+// «10 марта 2023 г.», «1 школа / 2 школы / 5 школ». Spaces inside figures are non-breaking.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "model/date.h"
+
+namespace sveden {
+
+inline constexpr std::string_view kNbsp = "\u00A0";
+
+// 1234.5 → «1 234,5» with `decimals` digits after the comma (trailing zeros kept).
+std::string format_number(double value, int decimals = 0);
+// Like format_number, but drops a fractional part of zeros: 12 → «12», 12.5 → «12,5».
+std::string format_decimal(double value, int max_decimals = 2);
+std::string format_count(long long value);
+std::string format_percent(double value, int decimals = 1);  // «45,5 %»
+std::string format_date(const Date& d);                       // «10 марта 2023 г.»
+
+// Plural form for `n`: one («1 школа»), few («2 школы»), many («5 школ»), by ICU's Russian rules.
+const std::string& plural(long long n, const std::string& one, const std::string& few, const std::string& many);
+// «5 школ», with a non-breaking space.
+std::string count_noun(long long n, const std::string& one, const std::string& few, const std::string& many);
+
+}  // namespace sveden

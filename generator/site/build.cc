@@ -1,0 +1,143 @@
+#include "site/build.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "analyse/overview.h"
+#include "load/disk.h"
+#include "load/site_loader.h"
+#include "render/site_renderer.h"
+#include "render/theme.h"
+#include "write/parallel.h"
+#include "write/staged_output.h"
+
+namespace sveden {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+struct Loaded {
+  std::optional<Municipality> municipality;
+  std::optional<Theme> theme;
+};
+
+Loaded load_all(const BuildOptions& options, BuildReport& report) {
+  Loaded l;
+  RealDisk disk(options.site_dir);
+  LoadOptions lo;
+  lo.display_prefix = options.site_dir == "." ? "" : options.site_dir;
+  while (lo.display_prefix.size() > 1 && lo.display_prefix.back() == '/') lo.display_prefix.pop_back();
+  lo.as_of = options.as_of;
+  lo.jobs = options.jobs;
+  l.municipality = load_municipality(disk, lo, report.diagnostics);
+  if (l.municipality) l.theme = load_theme(disk, l.municipality->site.theme, lo.display_prefix, report.diagnostics);
+  if (l.municipality) report.schools = static_cast<int>(l.municipality->schools.size());
+  if (report.diagnostics.has_errors()) report.exit_code = 1;
+  return l;
+}
+
+}  // namespace
+
+BuildReport check_site(const BuildOptions& options) {
+  BuildReport report;
+  auto start = Clock::now();
+  load_all(options, report);
+  report.seconds = since(start);
+  return report;
+}
+
+BuildReport build_site(const BuildOptions& options) {
+  BuildReport report;
+  auto start = Clock::now();
+  Loaded loaded = load_all(options, report);
+  report.load_seconds = since(start);
+  if (report.exit_code != 0 || !loaded.municipality || !loaded.theme) {
+    report.exit_code = 1;
+    return report;
+  }
+  const Municipality& m = *loaded.municipality;
+  Overview overview = compute_overview(m);
+
+  report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()
+                                           : options.out_dir;
+  auto render_start = Clock::now();
+  auto output = StagedOutput::begin(report.out_dir, &report.io_error);
+  if (!output) {
+    report.exit_code = 3;
+    return report;
+  }
+  SiteRenderer site(m, *loaded.theme, overview);
+  const auto& pages = site.pages();
+  std::set<std::string> dirs = {"assets"};
+  for (const auto& p : pages)
+    if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
+  for (const auto& [name, _] : loaded.theme->assets) dirs.insert(std::filesystem::path("assets/" + name).parent_path().string());
+  if (!output->make_dirs(dirs, &report.io_error)) {
+    report.exit_code = 3;
+    return report;
+  }
+  for (const auto& [name, contents] : loaded.theme->assets)
+    if (!output->write("assets/" + name, contents, &report.io_error)) {
+      report.exit_code = 3;
+      return report;
+    }
+
+  int jobs = std::max(1, options.jobs);
+  std::vector<std::unique_ptr<SiteRenderer::Worker>> workers(static_cast<size_t>(jobs));
+  std::atomic<size_t> done{0};
+  std::mutex error_mutex;
+  std::atomic<bool> finished{false};
+  std::thread progress_thread;
+  std::condition_variable progress_cv;
+  std::mutex progress_mutex;
+  if (options.progress) {
+    progress_thread = std::thread([&] {
+      std::unique_lock lock(progress_mutex);
+      while (!progress_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return finished.load(); }))
+        options.progress(done.load(), pages.size());
+    });
+  }
+  parallel_for(pages.size(), jobs, [&](size_t i, int w) {
+    auto& worker = workers[static_cast<size_t>(w)];
+    if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
+    std::string html = worker->render(pages[i]);
+    std::string error;
+    if (!output->write(pages[i].file(), html, &error)) {
+      std::lock_guard lock(error_mutex);
+      if (report.io_error.empty()) report.io_error = error;
+      return false;
+    }
+    ++done;
+    return true;
+  });
+  {
+    std::lock_guard lock(progress_mutex);
+    finished = true;
+  }
+  progress_cv.notify_all();
+  if (progress_thread.joinable()) progress_thread.join();
+  if (!report.io_error.empty()) {
+    report.exit_code = 3;
+    return report;
+  }
+  report.render_seconds = since(render_start);
+  if (!output->commit(&report.io_error)) {
+    report.exit_code = 3;
+    return report;
+  }
+  report.pages = pages.size();
+  report.files = output->files_written();
+  report.seconds = since(start);
+  return report;
+}
+
+}  // namespace sveden

@@ -1,0 +1,38 @@
+// Orchestration of the pipeline: load → analyse → render → write, each phase timed. Used by the
+// `build` and `check` commands.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "load/diagnostics.h"
+#include "model/date.h"
+
+namespace sveden {
+
+struct BuildOptions {
+  std::string site_dir = ".";
+  std::string out_dir;  // empty: <site_dir>/output
+  int jobs = 1;
+  std::optional<Date> as_of;
+  // Called from the main thread with (pages done, pages total) while rendering.
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct BuildReport {
+  int exit_code = 0;  // 0 ok, 1 input errors, 3 I/O
+  Diagnostics diagnostics;
+  std::string io_error;
+  int schools = 0;
+  size_t pages = 0;
+  size_t files = 0;
+  double seconds = 0;
+  double load_seconds = 0, render_seconds = 0;
+  std::string out_dir;
+};
+
+BuildReport build_site(const BuildOptions& options);
+// Loads and validates everything a build reads, writes nothing.
+BuildReport check_site(const BuildOptions& options);
+
+}  // namespace sveden

@@ -1,0 +1,40 @@
+// Writes a build into a fresh folder beside the output and swaps it in only when everything has
+// succeeded, so a failed or killed build leaves the previous output exactly as it was.
+#pragma once
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace sveden {
+
+class StagedOutput {
+ public:
+  // Prepares `out_dir`'s stage folder; removes stages left by killed builds. Refuses an existing
+  // non-empty folder that sveden did not create, so that no one's files are swapped away.
+  static std::unique_ptr<StagedOutput> begin(const std::string& out_dir, std::string* error);
+  ~StagedOutput();  // removes the stage unless committed
+
+  // Creates every folder that files will be written to (call before writing from many threads).
+  bool make_dirs(const std::set<std::string>& dirs, std::string* error);
+  // Thread-safe for distinct paths whose folders exist.
+  bool write(const std::string& rel_path, std::string_view contents, std::string* error);
+  // Atomically replaces the output with the stage.
+  bool commit(std::string* error);
+
+  const std::string& stage_dir() const { return stage_; }
+  size_t files_written() const { return files_; }
+
+ private:
+  StagedOutput(std::string out, std::string stage) : out_(std::move(out)), stage_(std::move(stage)) {}
+  std::string out_;
+  std::string stage_;
+  bool committed_ = false;
+  std::atomic<size_t> files_{0};
+};
+
+inline constexpr const char* kOutputMarker = ".sveden-output";
+
+}  // namespace sveden
