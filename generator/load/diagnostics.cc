@@ -73,6 +73,8 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
     size_t fa = file_order[a.file], fb = file_order[b.file];
     if (fa != fb) return fa < fb;
+    // Problems about the whole file come after those on its lines.
+    if ((a.pos.line == 0) != (b.pos.line == 0)) return b.pos.line == 0;
     if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
     return a.pos.column < b.pos.column;
   });

@@ -104,7 +104,7 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
   if (source_out) *source_out = src;
 
   SiteConfig cfg;
-  YamlMapReader r(root, src, diag, "site.yaml");
+  YamlMapReader r(root, src, diag, "site.yaml", true);
   if (!r.valid()) return std::nullopt;
   cfg.municipality = r.text("municipality", true).value_or("");
   cfg.region = r.text("region").value_or("");

@@ -67,7 +67,7 @@ void build_schools(const LoadedTable& t, Municipality& m) {
   std::sort(m.schools.begin(), m.schools.end(), [](const School& a, const School& b) { return a.id < b.id; });
   for (size_t i = 0; i < m.schools.size(); ++i) m.school_index[m.schools[i].id] = i;
   for (const auto& s : m.schools)
-    if (!s.parent_id.empty()) m.schools[m.school_index[s.parent_id]].branch_ids.push_back(s.id);
+    if (auto it = m.school_index.find(s.parent_id); it != m.school_index.end()) m.schools[it->second].branch_ids.push_back(s.id);
 }
 
 void assign_slugs(Municipality& m, const LoadedTable& schools, Diagnostics& diag) {
@@ -172,11 +172,14 @@ void build_results(const std::map<std::string, LoadedTable>& tables, Municipalit
   });
   for (const auto& rec : get("project500").records) {
     Row r(*get("project500").spec, rec);
-    m.schools[m.school_index.at(r.text("school_id"))].project500_years.push_back(r.year());
+    if (auto it = m.school_index.find(r.text("school_id")); it != m.school_index.end())
+      m.schools[it->second].project500_years.push_back(r.year());
   }
   for (const auto& rec : get("mentors").records) {
     Row r(*get("mentors").spec, rec);
-    School& s = m.schools[m.school_index.at(r.text("school_id"))];
+    auto it = m.school_index.find(r.text("school_id"));
+    if (it == m.school_index.end()) continue;
+    School& s = m.schools[it->second];
     s.mentor_id = r.text("mentor_id");
     if (auto since = r.count("since")) s.mentor_since = *since;
   }
@@ -227,7 +230,17 @@ void check_overrides(const SiteConfig& site, const Vocabulary& vocab, const std:
 
 }  // namespace
 
-std::string slug_from_name(std::string_view name) {
+std::string slug_from_name(std::string_view full) {
+  // The legal form (МБОУ, МАОУ, …) and «№» say nothing in an address: «МБОУ СОШ № 2» → «sosh-2».
+  std::string name(full);
+  for (std::string_view mark : {"№"})
+    for (size_t p = name.find(mark); p != std::string::npos; p = name.find(mark)) name.erase(p, mark.size());
+  static const std::string_view kForms[] = {"МБОУ", "МАОУ", "МКОУ", "МОУ", "ГБОУ", "ЧОУ", "МБОО", "МАОО"};
+  for (std::string_view form : kForms) {
+    if (name.rfind(std::string(form) + " ", 0) == 0) name.erase(0, form.size() + 1);
+    for (size_t p = name.find(" " + std::string(form) + " "); p != std::string::npos; p = name.find(" " + std::string(form) + " "))
+      name.erase(p, form.size() + 1);
+  }
   static const std::unique_ptr<icu::Transliterator> translit = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(
@@ -244,6 +257,7 @@ std::string slug_from_name(std::string_view name) {
   u.toUTF8String(ascii);
   std::string out;
   for (char c : ascii) {
+    if (c == '\'' || c == '"') continue;  // the soft and hard signs: «Никольский» → «nikolskiy»
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (keep) out += c;
     else if (!out.empty() && out.back() != '-') out += '-';
@@ -269,7 +283,14 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   TableContext ctx{disk, options.display_prefix, m.site, nullptr, site_src ? &*site_src : nullptr};
   const TableSpec& schools_spec = *vocab.table("schools");
   // parent_id refers to schools.csv itself: the reader checks it against its own ids.
+  int errors_before = diag.errors();
   LoadedTable schools = load_table(schools_spec, ctx, diag);
+  if (diag.errors() > errors_before) {
+    ctx.check_school_refs = false;
+    diag.add_file(Severity::warning, schools.path,
+                  "пока в списке школ есть ошибки, коды школ в остальных таблицах не проверялись",
+                  "исправьте ошибки в этом файле и запустите проверку снова");
+  }
   std::set<std::string, std::less<>> ids;
   for (const auto& rec : schools.records) ids.insert(rec.cells[schools_spec.column_index("school_id")].text);
   ctx.school_ids = &ids;

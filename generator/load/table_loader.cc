@@ -43,6 +43,9 @@ std::string years_text(const std::vector<int>& years) {
   return fmt::format("{}", fmt::join(years, ", "));
 }
 
+std::string values_count(size_t n) { return count_noun(static_cast<long long>(n), "значение", "значения", "значений"); }
+std::string columns_count(size_t n) { return count_noun(static_cast<long long>(n), "столбец", "столбца", "столбцов"); }
+
 bool is_slug(std::string_view s) {
   if (s.empty() || s.front() == '-' || s.back() == '-' || s.size() > 100) return false;
   for (char c : s)
@@ -105,7 +108,7 @@ LoadedTable TableReader::run() {
   out_.path = display(ctx_.display_prefix, path);
   if (!ctx_.disk.is_file(path)) {
     if (spec_.required || (override && override->file))
-      diag_.add_file(Severity::error, out_.path, fmt::format("нет файла таблицы «{}»", spec_.title),
+      diag_.add_file(Severity::error, out_.path, fmt::format("нет файла таблицы {}", quoted(spec_.title)),
                      fmt::format("создайте {} (описание столбцов — в docs/DATA.md) или укажите другой файл в site.yaml: tables: {}: file: …",
                                  path, spec_.name));
     return std::move(out_);
@@ -121,12 +124,20 @@ LoadedTable TableReader::run() {
   DecodeResult decoded = decode_text(*bytes, requested);
   src_ = SourceText(out_.path, decoded.text);
   if (!decoded.ok) {
+    if (decoded.binary) {
+      diag_.add(Severity::error, src_, decoded.text.size(), 1,
+                fmt::format("файл не похож на текст CSV: в нём управляющий байт {}", decoded.bad_bytes),
+                "возможно, это книга Excel (.xlsx), переименованная в .csv: откройте её в Excel и сохраните как «CSV UTF-8»");
+      return std::move(out_);
+    }
     std::string hint = decoded.used == Encoding::windows1251
                            ? "в файле есть байт, которого нет в кодировке Windows-1251; сохраните файл заново из Excel как «CSV UTF-8»"
                            : fmt::format("сохраните файл из Excel как «CSV UTF-8» или, если он в Windows-1251, укажите в site.yaml: tables: {}: encoding: windows-1251",
                                          spec_.name);
     diag_.add(Severity::error, src_, decoded.text.size(), 1,
-              fmt::format("байты {} не читаются в кодировке {}", decoded.bad_bytes, encoding_name(decoded.used)), hint);
+              fmt::format(decoded.bad_bytes.find(' ') == std::string::npos ? "байт {} не читается в кодировке {}"
+                                                                             : "байты {} не читаются в кодировке {}",
+                          decoded.bad_bytes, encoding_name(decoded.used)), hint);
     return std::move(out_);
   }
   CsvTable csv;
@@ -198,7 +209,7 @@ bool TableReader::map_headers(const CsvRow& header) {
       continue;
     }
     if (column_field_[col] >= 0) {
-      error(fields[f], fmt::format("столбец «{}» встречается дважды (уже был столбцом {})", spec_.columns[col].title, column_field_[col] + 1),
+      error(fields[f], fmt::format("столбец {} встречается дважды (уже был столбцом {})", quoted(spec_.columns[col].title), column_field_[col] + 1),
             "оставьте один из столбцов или переименуйте лишний");
       ok = false;
       continue;
@@ -211,9 +222,9 @@ bool TableReader::map_headers(const CsvRow& header) {
     if (col.required && column_field_[c] < 0) {
       std::vector<std::string> names = {col.name, col.title};
       diag_.add(Severity::error, src_, header.offset, 1,
-                fmt::format("нет обязательного столбца «{}» ({})", col.title, col.name),
-                fmt::format("добавьте столбец с заголовком {} или задайте соответствие в site.yaml: tables: {}: columns",
-                            quoted_list(names), spec_.name));
+                fmt::format("нет обязательного столбца {} ({})", quoted(col.title), col.name),
+                fmt::format("добавьте столбец с заголовком {} (или {}) либо задайте соответствие в site.yaml: tables: {}: columns",
+                            quoted(col.title), col.name, spec_.name));
       ok = false;
     }
   }
@@ -227,14 +238,14 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
       if (!trim(row.fields[i].value).empty()) extra_empty = false;
     if (!extra_empty) {
       error(row.fields[header_size],
-            fmt::format("в строке {} значений, а в заголовке {} столбцов", row.fields.size(), header_size),
+            fmt::format("в строке {}, а в заголовке {}", values_count(row.fields.size()), columns_count(header_size)),
             "лишний разделитель? значение с разделителем внутри возьмите в кавычки: \"1;2\"");
       return;
     }
   } else if (row.fields.size() < header_size) {
     const CsvField& last = row.fields.back();
     diag_.add(Severity::error, src_, last.offset + last.length, 1,
-              fmt::format("в строке {} значений, а в заголовке {} столбцов", row.fields.size(), header_size),
+              fmt::format("в строке {}, а в заголовке {}", values_count(row.fields.size()), columns_count(header_size)),
               "допишите недостающие значения (пустое значение — два разделителя подряд)");
     return;
   }
@@ -254,12 +265,12 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
   std::string_view raw = trim(field.value);
   if (is_missing_value(raw) && col.type != ColumnType::text) {
     if (col.value_required)
-      error(field, fmt::format("не заполнено значение «{}»", col.title), "у каждой строки это значение должно быть заполнено");
+      error(field, fmt::format("не заполнено значение {}", quoted(col.title)), "у каждой строки это значение должно быть заполнено");
     return;
   }
   if (raw.empty()) {
     if (col.value_required)
-      error(field, fmt::format("не заполнено значение «{}»", col.title), "у каждой строки это значение должно быть заполнено");
+      error(field, fmt::format("не заполнено значение {}", quoted(col.title)), "у каждой строки это значение должно быть заполнено");
     return;
   }
   const std::string v(raw);
@@ -277,7 +288,9 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
       cell.text = v;
       return;
     case ColumnType::school:
-      if (!ctx_.school_ids) {
+      if (!ctx_.check_school_refs) {
+        // schools.csv itself is broken: every reference would be reported again.
+      } else if (!ctx_.school_ids) {
         pending_refs_.push_back({v, field});  // schools.csv referring to itself: checked after all rows
       } else if (!ctx_.school_ids->count(v)) {
         unknown_school(v, field, *ctx_.school_ids);
@@ -300,7 +313,7 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
       auto it = enum_lookup_[index].find(normalize_header(v));
       if (it == enum_lookup_[index].end()) {
         std::string guess = closest_word(v, *col.enum_values);
-        error(field, fmt::format("«{}» — недопустимое значение столбца «{}»", v, col.title),
+        error(field, fmt::format("«{}» — недопустимое значение столбца {}", v, quoted(col.title)),
               guess.empty() ? fmt::format("допустимо: {}", quoted_list(*col.enum_values))
                             : fmt::format("возможно, имелось в виду «{}»; допустимо: {}", guess, quoted_list(*col.enum_values)));
         return;
@@ -329,25 +342,25 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
     return;
   }
   if (n.status != NumberStatus::ok) {
-    error(field, fmt::format("«{}» в столбце «{}» — не число", v, col.title),
+    error(field, fmt::format("«{}» в столбце {} — не число", v, quoted(col.title)),
           "запишите число цифрами, дробную часть — через запятую, например 12,5; нет данных — оставьте пусто или «н/д»");
     return;
   }
   if (n.had_percent && col.type != ColumnType::percent) {
-    error(field, fmt::format("«{}»: в столбце «{}» знак % не ставится", v, col.title), "уберите знак %");
+    error(field, fmt::format("«{}»: в столбце {} знак % не ставится", v, quoted(col.title)), "уберите знак %");
     return;
   }
   const bool whole = col.type == ColumnType::count || col.type == ColumnType::integer || col.type == ColumnType::year;
   if (whole && !n.integral) {
-    error(field, fmt::format("«{}» в столбце «{}» — должно быть целое число", v, col.title), "запишите целое число без дробной части");
+    error(field, fmt::format("«{}» в столбце {} — должно быть целое число", v, quoted(col.title)), "запишите целое число без дробной части");
     return;
   }
   if (col.type == ColumnType::count && n.value < 0) {
-    error(field, fmt::format("«{}» — отрицательное количество в столбце «{}»", v, col.title), "количество не может быть меньше 0");
+    error(field, fmt::format("«{}» — отрицательное количество в столбце {}", v, quoted(col.title)), "количество не может быть меньше 0");
     return;
   }
   if (col.type == ColumnType::percent && (n.value < 0 || n.value > 100)) {
-    error(field, fmt::format("доля {} в столбце «{}» вне пределов 0–100 %", format_percent(n.value, 4), col.title),
+    error(field, fmt::format("доля {} в столбце {} вне пределов 0–100 %", format_percent(n.value, 4), quoted(col.title)),
           "доля записывается в процентах от 0 до 100; проверьте, не перепутаны ли числитель и знаменатель");
     return;
   }
@@ -361,7 +374,7 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
     }
   }
   if ((col.min && n.value < *col.min) || (col.max && n.value > *col.max)) {
-    error(field, fmt::format("«{}» в столбце «{}» вне допустимых пределов {}–{}", v, col.title,
+    error(field, fmt::format("«{}» в столбце {} вне допустимых пределов {}–{}", v, quoted(col.title),
                              format_decimal(col.min.value_or(0), 2), format_decimal(col.max.value_or(0), 2)),
           "проверьте значение и шкалу, в которой оно записано");
     return;
@@ -397,7 +410,7 @@ void TableReader::run_checks(const CsvRow& row, const Record& rec) {
       any_missing = any_missing || rec.cells[p].missing;
       sum += rec.cells[p].number;
       values.push_back(format_decimal(rec.cells[p].number, 4));
-      titles.push_back("«" + spec_.columns[p].title + "»");
+      titles.push_back(quoted(spec_.columns[p].title));
     }
     if (any_missing) continue;  // missing is not zero: nothing to compare
     const ColumnSpec& tc = spec_.columns[check.total];
@@ -406,26 +419,27 @@ void TableReader::run_checks(const CsvRow& row, const Record& rec) {
     switch (check.kind) {
       case CheckSpec::Kind::not_greater:
         if (sum > total.number + 1e-9)
-          error(at, fmt::format("{} ({}) больше, чем «{}» ({})", titles[0], values[0], tc.title, format_decimal(total.number, 4)),
-                fmt::format("значение {} не может превышать «{}»: проверьте оба числа", titles[0], tc.title));
+          error(at, fmt::format("{} ({}) больше, чем {} ({})", titles[0], values[0], quoted(tc.title), format_decimal(total.number, 4)),
+                fmt::format("значение {} не может превышать {}: проверьте оба числа", titles[0], quoted(tc.title)));
         break;
       case CheckSpec::Kind::sum_equals:
       case CheckSpec::Kind::sum_not_greater: {
         bool bad = check.kind == CheckSpec::Kind::sum_equals ? std::fabs(sum - total.number) > 1e-9 : sum > total.number + 1e-9;
         if (bad)
-          error(at, fmt::format("сумма {} ({} = {}) {} «{}» ({})", fmt::join(titles, ", "), fmt::join(values, " + "),
+          error(at, fmt::format("сумма {} ({} = {}) {} {} ({})", fmt::join(titles, ", "), fmt::join(values, " + "),
                                 format_decimal(sum, 4), check.kind == CheckSpec::Kind::sum_equals ? "не равна" : "больше, чем",
-                                tc.title, format_decimal(total.number, 4)),
+                                quoted(tc.title), format_decimal(total.number, 4)),
                 check.kind == CheckSpec::Kind::sum_equals
-                    ? fmt::format("каждый из «{}» учитывается ровно в одном из столбцов {}", tc.title, fmt::join(titles, ", "))
-                    : fmt::format("вместе {} не могут превышать «{}»", fmt::join(titles, ", "), tc.title));
+                    ? fmt::format("сумма этих столбцов должна равняться {}: проверьте, не пропущено ли значение и не учтено ли дважды",
+                                  quoted(tc.title))
+                    : fmt::format("вместе {} не могут превышать {}", fmt::join(titles, ", "), quoted(tc.title)));
         break;
       }
       case CheckSpec::Kind::different:
         if (rec.cells[check.parts[0]].text == total.text) {
           int pf = column_field_[check.parts[0]];
           error(row.fields[pf >= 0 ? pf : field_index],
-                fmt::format("{} совпадает с «{}» ({})", titles[0], tc.title, cell_text(total, tc)),
+                fmt::format("{} совпадает с {} ({})", titles[0], quoted(tc.title), cell_text(total, tc)),
                 "школа не может ссылаться сама на себя: укажите другую школу");
         }
         break;

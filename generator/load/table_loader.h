@@ -36,6 +36,7 @@ struct TableContext {
   const SiteConfig& site;
   const std::set<std::string, std::less<>>* school_ids = nullptr;  // for `school` columns; null while loading schools
   const SourceText* site_source = nullptr;  // site.yaml, to point at overrides
+  bool check_school_refs = true;  // off when schools.csv has errors: its ids are not to be trusted
 };
 
 LoadedTable load_table(const TableSpec& spec, const TableContext& ctx, Diagnostics& diag);

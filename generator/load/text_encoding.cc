@@ -37,6 +37,14 @@ DecodeResult decode_utf8(std::string_view bytes) {
 DecodeResult decode_windows1251(std::string_view bytes) {
   DecodeResult r;
   r.used = Encoding::windows1251;
+  // 0x98 is the one byte Windows-1251 leaves unassigned; ICU would pass it through as a control.
+  if (size_t bad = bytes.find('\x98'); bad != std::string_view::npos) {
+    DecodeResult head = decode_windows1251(bytes.substr(0, bad));
+    head.ok = false;
+    head.bad_offset = bad;
+    head.bad_bytes = hex_bytes(bytes.substr(bad, 1));
+    return head;
+  }
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open("windows-1251", &status), &ucnv_close);
   if (U_FAILURE(status)) return r;
@@ -108,6 +116,29 @@ size_t valid_utf8_prefix(std::string_view s) {
   return n;
 }
 
+// Text files have no control characters but tab and line breaks; a NUL or the like means a binary
+// file (an Excel workbook renamed to .csv, say).
+static void reject_controls(std::string_view original, DecodeResult& r) {
+  if (!r.ok) return;
+  for (size_t i = 0; i < r.text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(r.text[i]);
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
+    r.ok = false;
+    r.binary = true;
+    r.bad_bytes = hex_bytes(r.text.substr(i, 1));
+    r.text.resize(i);
+    // Control bytes are the same in every supported encoding: find the first one in the input.
+    for (size_t k = 0; k < original.size(); ++k) {
+      unsigned char o = static_cast<unsigned char>(original[k]);
+      if (o < 0x20 && o != '\t' && o != '\n' && o != '\r') {
+        r.bad_offset = k;
+        break;
+      }
+    }
+    return;
+  }
+}
+
 DecodeResult decode_text(std::string_view bytes, Encoding requested) {
   bool bom = bytes.substr(0, kBom.size()) == kBom;
   if (bom) bytes.remove_prefix(kBom.size());
@@ -122,6 +153,7 @@ DecodeResult decode_text(std::string_view bytes, Encoding requested) {
     r = decode_utf8(bytes);
     if (!r.ok) r = decode_windows1251(bytes);
   }
+  reject_controls(bytes, r);
   r.bad_offset += shift;
   return r;
 }

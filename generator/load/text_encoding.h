@@ -18,6 +18,7 @@ struct DecodeResult {
   std::string text;          // UTF-8 without BOM; when !ok, the text up to the bad bytes
   size_t bad_offset = 0;     // when !ok: byte offset of the first undecodable byte in the input
   std::string bad_bytes;     // e.g. "0xC3 0x28"
+  bool binary = false;       // control characters: not a text file at all
 };
 
 DecodeResult decode_text(std::string_view bytes, Encoding requested);

@@ -42,8 +42,8 @@ std::string closest_word(std::string_view word, const std::vector<std::string>& 
   return best;
 }
 
-YamlMapReader::YamlMapReader(const YamlNode& node, const SourceText& src, Diagnostics& diag, std::string where)
-    : node_(node), src_(src), diag_(diag), where_(std::move(where)) {
+YamlMapReader::YamlMapReader(const YamlNode& node, const SourceText& src, Diagnostics& diag, std::string where, bool root)
+    : node_(node), src_(src), diag_(diag), where_(std::move(where)), root_(root) {
   if (!node.is_map()) {
     valid_ = false;
     error_at(node, fmt::format("{}: ожидался словарь «ключ: значение», а здесь {}", where_, yaml_kind_name(node.kind)),
@@ -62,9 +62,7 @@ const YamlNode* YamlMapReader::node(std::string_view key, bool required) {
   if (!valid_) return nullptr;
   const YamlNode* n = node_.find(key);
   if (n && n->is_null() && required) n = nullptr;
-  if (!n && required)
-    error_at(node_, fmt::format("{}: нет обязательного ключа «{}»", where_, key),
-             fmt::format("добавьте строку «{}: …» на этом уровне отступа", key));
+  if (!n && required) missing_.emplace_back(key);
   return n && !n->is_null() ? n : nullptr;
 }
 
@@ -137,6 +135,19 @@ const YamlNode* YamlMapReader::free_map(std::string_view key) {
 void YamlMapReader::finish() {
   if (!valid_) return;
   std::vector<std::string> known(asked_.begin(), asked_.end());
+  std::set<std::string> explained;  // missing keys an unknown key evidently misspells
+  for (const auto& [k, v] : node_.entries)
+    if (k.is_scalar() && !asked_.count(k.value)) explained.insert(closest_word(k.value, known));
+  for (const auto& key : missing_) {
+    if (explained.count(key)) continue;
+    std::string message = root_ ? fmt::format("нет обязательного ключа «{}»", key)
+                                : fmt::format("{}: нет обязательного ключа «{}»", where_, key);
+    std::string hint = fmt::format("добавьте строку «{}: …»{}", key, root_ ? "" : " на этом уровне отступа");
+    if (root_)
+      diag_.add_file(Severity::error, src_.path(), message, hint);
+    else
+      error_at(node_, message, hint);
+  }
   for (const auto& [k, v] : node_.entries) {
     if (!k.is_scalar()) continue;
     if (asked_.count(k.value)) continue;

@@ -14,7 +14,8 @@ namespace sveden {
 class YamlMapReader {
  public:
   // `where` names the map in messages, e.g. «department» or «корень файла».
-  YamlMapReader(const YamlNode& node, const SourceText& src, Diagnostics& diag, std::string where);
+  // `root`: the whole file, so a missing key is reported about the file rather than a line.
+  YamlMapReader(const YamlNode& node, const SourceText& src, Diagnostics& diag, std::string where, bool root = false);
 
   bool valid() const { return valid_; }
   const YamlNode* node(std::string_view key, bool required = false);
@@ -25,7 +26,7 @@ class YamlMapReader {
   // A map whose keys are free names (tables, column headers): every key is "known".
   const YamlNode* free_map(std::string_view key);
 
-  // Reports the keys nobody asked for. Call once after reading.
+  // Reports missing required keys and the keys nobody asked for. Call once after reading.
   void finish();
 
   // Errors about a value this reader returned (wrong format of a date, say).
@@ -41,8 +42,10 @@ class YamlMapReader {
   const SourceText& src_;
   Diagnostics& diag_;
   std::string where_;
+  bool root_ = false;
   bool valid_ = true;
   std::set<std::string, std::less<>> asked_;
+  std::vector<std::string> missing_;
 };
 
 // The closest of `candidates` to `word` within a small edit distance, or "".

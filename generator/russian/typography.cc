@@ -24,7 +24,11 @@ std::string group_thousands(std::string digits) {
 }  // namespace
 
 std::string format_number(double value, int decimals) {
-  std::string s = fmt::format("{:.{}f}", std::fabs(value), decimals);
+  // Half away from zero, as taught and expected in reports (45,25 → 45,3), not half to even; the
+  // nudge absorbs binary representation (2,675 is stored as 2,67499…).
+  double scale = std::pow(10.0, decimals);
+  double rounded = std::round(std::fabs(value) * scale * (1 + 1e-12)) / scale;
+  std::string s = fmt::format("{:.{}f}", rounded, decimals);
   bool negative = value < 0 && s.find_first_not_of("0.") != std::string::npos;
   size_t dot = s.find('.');
   std::string whole = s.substr(0, dot);
@@ -52,6 +56,14 @@ std::string format_date(const Date& d) {
                                   "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
   if (d.month < 1 || d.month > 12) return d.iso();
   return fmt::format("{}{}{}{}{}{}г.", d.day, kNbsp, kMonths[d.month - 1], kNbsp, d.year, kNbsp);
+}
+
+std::string quoted(std::string_view text) {
+  std::string inner(text);
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"«", "„"}, {"»", "“"}})
+    for (size_t p = inner.find(from); p != std::string::npos; p = inner.find(from, p + to.size()))
+      inner.replace(p, from.size(), to);
+  return "«" + inner + "»";
 }
 
 const std::string& plural(long long n, const std::string& one, const std::string& few, const std::string& many) {

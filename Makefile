@@ -1,0 +1,41 @@
+# Two commands on a fresh Debian 12 machine (as root): `make site` and `make test`.
+# Both install the missing Debian packages, configure and build; then generate the demo or test.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+PACKAGES := cmake ninja-build g++ pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+            libyaml-cpp-dev libfmt-dev doctest-dev libkainjow-mustache-dev libicu-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test deps build bench clean
+
+site: build
+	@./$(BUILD_DIR)/sveden build
+	@echo
+	@echo "Демонстрационный сайт собран в папку output/."
+	@echo "Откройте его в браузере: output/index.html — или, чтобы работали все ссылки,"
+	@echo "запустите веб-сервер: python3 -m http.server --directory output 8000 и откройте http://127.0.0.1:8000/"
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j2
+
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Устанавливаю пакеты Debian:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR)
+
+bench: build
+	bash tests/bench/build_bench.sh $(BUILD_DIR)/sveden
+
+clean:
+	rm -rf $(BUILD_DIR) output

@@ -1,0 +1,41 @@
+#include <doctest/doctest.h>
+
+#include "load/diagnostics.h"
+
+using namespace sveden;
+
+TEST_CASE("a diagnostic shows the line, a caret under the spot and the hint") {
+  SourceText src("data/x.csv", "код;год\nТ1;20х4\n");
+  Diagnostics d;
+  d.add(Severity::error, src, src.text().find("20х4"), std::string("20х4").size(), "«20х4» — не год", "пишите год цифрами");
+  CHECK(format_all(d) ==
+        "data/x.csv:2:4: ошибка: «20х4» — не год\n"
+        "    2 | Т1;20х4\n"
+        "      |    ^~~~\n"
+        "  подсказка: пишите год цифрами\n");
+}
+
+TEST_CASE("a very long line is cut around the spot") {
+  std::string line = std::string(300, 'a') + "ОШИБКА" + std::string(300, 'b');
+  SourceText src("f", line);
+  Diagnostics d;
+  d.add(Severity::error, src, 300, 12, "m", "");
+  std::string out = format_all(d);
+  CHECK(out.find("…") != std::string::npos);
+  CHECK(out.size() < 600);
+  CHECK(out.find("ОШИБКА") != std::string::npos);
+}
+
+TEST_CASE("diagnostics are ordered by file, then line") {
+  SourceText a("a", "1\n2\n3\n"), b("b", "1\n");
+  Diagnostics d;
+  d.add(Severity::error, a, TextPos{3, 1}, 1, "third", "");
+  d.add(Severity::warning, b, TextPos{1, 1}, 1, "other file", "");
+  d.add(Severity::error, a, TextPos{1, 1}, 1, "first", "");
+  auto s = d.sorted();
+  CHECK(s[0].message == "first");
+  CHECK(s[1].message == "third");
+  CHECK(s[2].message == "other file");
+  CHECK(d.errors() == 2);
+  CHECK(d.warnings() == 1);
+}

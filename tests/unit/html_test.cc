@@ -1,0 +1,31 @@
+#include <doctest/doctest.h>
+
+#include "render/html.h"
+#include "render/markdown.h"
+
+using namespace sveden;
+
+TEST_CASE("escaping for HTML text and attributes") {
+  CHECK(escape_html("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+TEST_CASE("external links from data are used only when safe") {
+  CHECK(safe_external_url("https://school.example/") == "https://school.example/");
+  CHECK(safe_external_url("javascript:alert(1)") == "");
+  CHECK(safe_external_url("http://x\" onmouseover=\"a") == "");
+  CHECK(escape_url_path("schools/школа 1/") == "schools/%D1%88%D0%BA%D0%BE%D0%BB%D0%B0%201/");
+}
+
+TEST_CASE("relative roots") {
+  CHECK(root_prefix("") == "./");
+  CHECK(root_prefix("schools/") == "../");
+  CHECK(root_prefix("schools/sosh-2/") == "../../");
+}
+
+TEST_CASE("Markdown: raw HTML is left out unless trusted, tables work") {
+  std::string html = markdown_to_html("Текст <script>alert(1)</script>\n\n[ссылка](javascript:alert(1))\n");
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("javascript:") == std::string::npos);
+  CHECK(markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n").find("<table>") != std::string::npos);
+  CHECK(markdown_to_html("<b>x</b>", true).find("<b>x</b>") != std::string::npos);
+}

@@ -1,0 +1,32 @@
+#include <doctest/doctest.h>
+
+#include "russian/typography.h"
+
+using namespace sveden;
+
+TEST_CASE("numbers: non-breaking thousands, decimal comma") {
+  CHECK(format_number(1234.5, 1) == "1\u00A0234,5");
+  CHECK(format_number(1234567, 0) == "1\u00A0234\u00A0567");
+  CHECK(format_number(999, 0) == "999");
+  CHECK(format_number(-12.25, 2) == "−12,25");
+  CHECK(format_decimal(12.0) == "12");
+  CHECK(format_decimal(12.5) == "12,5");
+  CHECK(format_percent(45.25, 1) == "45,3\u00A0%");
+}
+
+TEST_CASE("dates") {
+  CHECK(format_date(Date{2023, 3, 10}) == "10\u00A0марта\u00A02023\u00A0г.");
+  CHECK(format_date(Date{2025, 10, 1}) == "1\u00A0октября\u00A02025\u00A0г.");
+}
+
+TEST_CASE("plural forms") {
+  const std::string one = "школа", few = "школы", many = "школ";
+  CHECK(plural(1, one, few, many) == one);
+  CHECK(plural(2, one, few, many) == few);
+  CHECK(plural(5, one, few, many) == many);
+  CHECK(plural(11, one, few, many) == many);
+  CHECK(plural(21, one, few, many) == one);
+  CHECK(plural(22, one, few, many) == few);
+  CHECK(plural(111, one, few, many) == many);
+  CHECK(count_noun(2000, one, few, many) == "2\u00A0000\u00A0школ");
+}
