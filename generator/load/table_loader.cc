@@ -135,9 +135,10 @@ LoadedTable TableReader::run() {
                            : fmt::format("сохраните файл из Excel как «CSV UTF-8» или, если он в Windows-1251, укажите в site.yaml: tables: {}: encoding: windows-1251",
                                          spec_.name);
     diag_.add(Severity::error, src_, decoded.text.size(), 1,
-              fmt::format(decoded.bad_bytes.find(' ') == std::string::npos ? "байт {} не читается в кодировке {}"
-                                                                             : "байты {} не читаются в кодировке {}",
-                          decoded.bad_bytes, encoding_name(decoded.used)), hint);
+              decoded.bad_bytes.find(' ') == std::string::npos
+                  ? fmt::format("байт {} не читается в кодировке {}", decoded.bad_bytes, encoding_name(decoded.used))
+                  : fmt::format("байты {} не читаются в кодировке {}", decoded.bad_bytes, encoding_name(decoded.used)),
+              hint);
     return std::move(out_);
   }
   CsvTable csv;
