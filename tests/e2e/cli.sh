@@ -1,0 +1,43 @@
+# The command line: help, version, usage errors (exit 2), check (exit 0/1), summary line.
+source "$(dirname "$0")/lib.bash"
+expect_code() {
+  local want=$1; shift
+  set +e
+  "$@" > "$SCRATCH/out.txt" 2> "$SCRATCH/err.txt"
+  local got=$?
+  set -e
+  [ "$got" = "$want" ] || { cat "$SCRATCH/err.txt" >&2; fail "$* exited $got, expected $want"; }
+}
+expect_code 0 "$SVEDEN" --help
+grep -q "sveden build" "$SCRATCH/out.txt" || fail "--help does not describe build"
+expect_code 0 "$SVEDEN" --version
+grep -qE "^sveden [0-9]+\.[0-9]+\.[0-9]+$" "$SCRATCH/out.txt" || fail "--version prints no version"
+expect_code 2 "$SVEDEN"
+expect_code 2 "$SVEDEN" publish
+grep -q "неизвестная команда «publish»" "$SCRATCH/err.txt" || fail "unknown command message"
+expect_code 2 "$SVEDEN" build --jobs zero
+expect_code 2 "$SVEDEN" build --as-of 2025-13-01
+grep -q "не дата" "$SCRATCH/err.txt" || fail "bad --as-of message"
+expect_code 2 "$SVEDEN" build --frobnicate
+expect_code 2 "$SVEDEN" synth --schools 10
+
+copy_demo "$SCRATCH/site"
+expect_code 0 "$SVEDEN" check --site "$SCRATCH/site"
+grep -q "Проверка пройдена: 18${NB}школ, ошибок нет." "$SCRATCH/out.txt" || fail "check summary: $(cat "$SCRATCH/out.txt")"
+expect_code 0 "$SVEDEN" build --site "$SCRATCH/site"
+grep -qE "^Готово: 18${NB}школ, [0-9]+${NB}страниц[аы]?, [0-9]+${NB}файл(а|ов)? записано за [0-9]+,[0-9]+${NB}с → " "$SCRATCH/out.txt" \
+  || fail "build summary: $(cat "$SCRATCH/out.txt")"
+[ -f "$SCRATCH/site/output/index.html" ] && [ -f "$SCRATCH/site/output/schools/index.html" ] && [ -f "$SCRATCH/site/output/404.html" ] \
+  || fail "home, schools list or 404 missing"
+[ "$(find "$SCRATCH/site/output/schools" -mindepth 2 -name index.html | wc -l)" = 18 ] || fail "not one page per school"
+
+# check reports every problem, not just the first
+printf 'T0;2019;текст\n' >> "$SCRATCH/site/data/staff.csv"
+sed -i 's/^years:.*/years: [2023, 2024, 2025]\nbase_ulr: x/' "$SCRATCH/site/site.yaml"
+expect_code 1 "$SVEDEN" check --site "$SCRATCH/site"
+grep -q "неизвестный ключ «base_ulr»" "$SCRATCH/err.txt" || fail "check missed the site.yaml error"
+grep -q "staff.csv:[0-9]*:[0-9]*: ошибка" "$SCRATCH/err.txt" || fail "check missed the staff.csv error"
+grep -qE "^Найдено: [0-9]+${NB}ошиб" "$SCRATCH/err.txt" || fail "check prints no count"
+# the site folder's path is part of every message
+grep -q "^$SCRATCH/site/site.yaml:" "$SCRATCH/err.txt" || fail "messages do not name the file with the --site folder"
+echo "ok: command line"

@@ -1,0 +1,16 @@
+# Shared by the end-to-end tests: the binary, the repository, a scratch folder, and assertions.
+set -euo pipefail
+SVEDEN="$1"
+REPO="$2"
+SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/sveden-e2e.XXXXXX")"
+trap 'rm -rf "$SCRATCH"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# Checksum of every file under a folder, with its relative path: equal lists mean identical trees.
+tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+# Copies the demo site folder (sources only, not builds) to $1.
+copy_demo() {
+  mkdir -p "$1"
+  cp -r "$REPO/site.yaml" "$REPO/data" "$REPO/content" "$REPO/themes" "$1/"
+}
+NB=$'\xc2\xa0'   # the non-breaking space Russian typography puts in «18 школ», «1 октября 2025 г.»
