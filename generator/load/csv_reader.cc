@@ -43,9 +43,11 @@ bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics&
   size_t i = 0;
   const size_t n = t.size();
   bool ok = true;
+  size_t width = 0;  // fields in the previous row: rows are nearly always as wide as the header
   while (i < n) {
     CsvRow row;
     row.offset = i;
+    row.fields.reserve(width);
     bool row_done = false;
     while (!row_done) {
       CsvField field;
@@ -92,6 +94,7 @@ bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics&
     bool blank = true;
     for (const auto& f : row.fields)
       if (f.value.find_first_not_of(" \t") != std::string::npos) { blank = false; break; }
+    width = row.fields.size();
     if (!blank) out->rows.push_back(std::move(row));
   }
   return ok;

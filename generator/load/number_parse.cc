@@ -46,6 +46,9 @@ std::string_view trim(std::string_view s) {
 bool is_missing_value(std::string_view raw) {
   std::string_view s = trim(raw);
   if (s.empty() || s == "-" || s == "—" || s == "–") return true;
+  // Every missing-value word starts with «н» or «Н» (0xD0 0xBD / 0xD0 0x9D): most cells end here.
+  if (s.size() < 4 || static_cast<unsigned char>(s[0]) != 0xD0 || (static_cast<unsigned char>(s[1]) != 0xBD && static_cast<unsigned char>(s[1]) != 0x9D))
+    return false;
   std::string low = lower_ascii_cyrillic(s);
   return low == "н/д" || low == "нет данных" || low == "нд";
 }

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <set>
+#include <unordered_set>
 #include <mutex>
 #include <thread>
 
@@ -291,7 +292,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
                   "пока в списке школ есть ошибки, коды школ в остальных таблицах не проверялись",
                   "исправьте ошибки в этом файле и запустите проверку снова");
   }
-  std::set<std::string, std::less<>> ids;
+  std::unordered_set<std::string> ids;
   for (const auto& rec : schools.records) ids.insert(rec.cells[schools_spec.column_index("school_id")].text);
   ctx.school_ids = &ids;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 #include <fmt/format.h>
@@ -65,6 +66,7 @@ class TableReader {
   void parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell);
   void check_key(const CsvRow& row, const Record& rec);
   void run_checks(const CsvRow& row, const Record& rec);
+  void report_check(const CheckSpec& check, const CsvRow& row, const Record& rec, double sum);
   void error(const CsvField& f, std::string message, std::string hint) {
     diag_.add(Severity::error, src_, f.offset, f.length, std::move(message), std::move(hint));
   }
@@ -83,7 +85,7 @@ class TableReader {
   LoadedTable out_;
   std::vector<int> field_column_;  // header field index → column index, -1 for skipped
   std::vector<int> column_field_;  // column index → header field index, -1 when absent
-  std::map<std::string, int> seen_keys_;  // key → line
+  std::unordered_map<std::string, int> seen_keys_;  // key → line
   std::vector<std::map<std::string, std::string>> enum_lookup_;  // per column: folded → canonical
   struct PendingRef {
     std::string id;
@@ -91,8 +93,10 @@ class TableReader {
   };
   std::vector<PendingRef> pending_refs_;
 
-  void unknown_school(const std::string& v, const CsvField& field, const std::set<std::string, std::less<>>& known) {
+  template <typename Ids>
+  void unknown_school(const std::string& v, const CsvField& field, const Ids& known) {
     std::vector<std::string> ids(known.begin(), known.end());
+    std::sort(ids.begin(), ids.end());  // the suggestion must not depend on hash order
     std::string guess = closest_word(v, ids);
     error(field, fmt::format("неизвестный код школы «{}»", v),
           guess.empty() ? "такой школы нет в data/schools.csv: добавьте её туда или исправьте код"
@@ -311,6 +315,12 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
       return;
     case ColumnType::enumeration: {
       size_t index = static_cast<size_t>(&col - spec_.columns.data());
+      // Values are nearly always written exactly as listed: look that up before folding case.
+      if (std::find(col.enum_values->begin(), col.enum_values->end(), v) != col.enum_values->end()) {
+        cell.missing = false;
+        cell.text = v;
+        return;
+      }
       auto it = enum_lookup_[index].find(normalize_header(v));
       if (it == enum_lookup_[index].end()) {
         std::string guess = closest_word(v, *col.enum_values);
@@ -386,14 +396,18 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
 
 void TableReader::check_key(const CsvRow& row, const Record& rec) {
   std::string key;
-  std::vector<std::string> parts;
   for (int k : spec_.key) {
     const Cell& c = rec.cells[k];
-    key += (c.missing ? std::string("\x01") : c.text + "\x1f" + std::to_string(c.number)) + "\x1e";
-    parts.push_back(fmt::format("{} {}", spec_.columns[k].title, cell_text(c, spec_.columns[k])));
+    if (c.missing) key += '\x01';
+    key += c.text;
+    key += '\x1f';
+    if (!c.missing && c.text.empty()) key.append(reinterpret_cast<const char*>(&c.number), sizeof c.number);
+    key += '\x1e';
   }
-  auto [it, inserted] = seen_keys_.emplace(key, rec.line);
+  auto [it, inserted] = seen_keys_.emplace(std::move(key), rec.line);
   if (inserted) return;
+  std::vector<std::string> parts;
+  for (int k : spec_.key) parts.push_back(fmt::format("{} {}", spec_.columns[k].title, cell_text(rec.cells[k], spec_.columns[k])));
   int first_col = column_field_[spec_.key[0]];
   error(row.fields[first_col >= 0 ? first_col : 0],
         fmt::format("повтор: строка с теми же значениями ({}) уже есть в строке {}", fmt::join(parts, ", "), it->second),
@@ -405,45 +419,52 @@ void TableReader::run_checks(const CsvRow& row, const Record& rec) {
     const Cell& total = rec.cells[check.total];
     bool any_missing = total.missing;
     double sum = 0;
-    std::vector<std::string> values;
-    std::vector<std::string> titles;
     for (int p : check.parts) {
       any_missing = any_missing || rec.cells[p].missing;
       sum += rec.cells[p].number;
-      values.push_back(format_decimal(rec.cells[p].number, 4));
-      titles.push_back(quoted(spec_.columns[p].title));
     }
     if (any_missing) continue;  // missing is not zero: nothing to compare
-    const ColumnSpec& tc = spec_.columns[check.total];
-    int field_index = column_field_[check.total];
-    const CsvField& at = row.fields[field_index];
+    bool bad = false;
     switch (check.kind) {
       case CheckSpec::Kind::not_greater:
-        if (sum > total.number + 1e-9)
-          error(at, fmt::format("{} ({}) больше, чем {} ({})", titles[0], values[0], quoted(tc.title), format_decimal(total.number, 4)),
-                fmt::format("значение {} не может превышать {}: проверьте оба числа", titles[0], quoted(tc.title)));
-        break;
-      case CheckSpec::Kind::sum_equals:
-      case CheckSpec::Kind::sum_not_greater: {
-        bool bad = check.kind == CheckSpec::Kind::sum_equals ? std::fabs(sum - total.number) > 1e-9 : sum > total.number + 1e-9;
-        if (bad)
-          error(at, fmt::format("сумма {} ({} = {}) {} {} ({})", fmt::join(titles, ", "), fmt::join(values, " + "),
-                                format_decimal(sum, 4), check.kind == CheckSpec::Kind::sum_equals ? "не равна" : "больше, чем",
-                                quoted(tc.title), format_decimal(total.number, 4)),
-                check.kind == CheckSpec::Kind::sum_equals
-                    ? fmt::format("сумма этих столбцов должна равняться {}: проверьте, не пропущено ли значение и не учтено ли дважды",
-                                  quoted(tc.title))
-                    : fmt::format("вместе {} не могут превышать {}", fmt::join(titles, ", "), quoted(tc.title)));
-        break;
-      }
-      case CheckSpec::Kind::different:
-        if (rec.cells[check.parts[0]].text == total.text) {
-          int pf = column_field_[check.parts[0]];
-          error(row.fields[pf >= 0 ? pf : field_index],
-                fmt::format("{} совпадает с {} ({})", titles[0], quoted(tc.title), cell_text(total, tc)),
-                "школа не может ссылаться сама на себя: укажите другую школу");
-        }
-        break;
+      case CheckSpec::Kind::sum_not_greater: bad = sum > total.number + 1e-9; break;
+      case CheckSpec::Kind::sum_equals: bad = std::fabs(sum - total.number) > 1e-9; break;
+      case CheckSpec::Kind::different: bad = rec.cells[check.parts[0]].text == total.text; break;
+    }
+    if (bad) report_check(check, row, rec, sum);
+  }
+}
+
+void TableReader::report_check(const CheckSpec& check, const CsvRow& row, const Record& rec, double sum) {
+  const Cell& total = rec.cells[check.total];
+  std::vector<std::string> values, titles;
+  for (int p : check.parts) {
+    values.push_back(format_decimal(rec.cells[p].number, 4));
+    titles.push_back(quoted(spec_.columns[p].title));
+  }
+  const ColumnSpec& tc = spec_.columns[check.total];
+  int field_index = column_field_[check.total];
+  const CsvField& at = row.fields[field_index];
+  switch (check.kind) {
+    case CheckSpec::Kind::not_greater:
+      error(at, fmt::format("{} ({}) больше, чем {} ({})", titles[0], values[0], quoted(tc.title), format_decimal(total.number, 4)),
+            fmt::format("значение {} не может превышать {}: проверьте оба числа", titles[0], quoted(tc.title)));
+      break;
+    case CheckSpec::Kind::sum_equals:
+    case CheckSpec::Kind::sum_not_greater:
+      error(at, fmt::format("сумма {} ({} = {}) {} {} ({})", fmt::join(titles, ", "), fmt::join(values, " + "),
+                            format_decimal(sum, 4), check.kind == CheckSpec::Kind::sum_equals ? "не равна" : "больше, чем",
+                            quoted(tc.title), format_decimal(total.number, 4)),
+            check.kind == CheckSpec::Kind::sum_equals
+                ? fmt::format("сумма этих столбцов должна равняться {}: проверьте, не пропущено ли значение и не учтено ли дважды",
+                              quoted(tc.title))
+                : fmt::format("вместе {} не могут превышать {}", fmt::join(titles, ", "), quoted(tc.title)));
+      break;
+    case CheckSpec::Kind::different: {
+      int pf = column_field_[check.parts[0]];
+      error(row.fields[pf >= 0 ? pf : field_index], fmt::format("{} совпадает с {} ({})", titles[0], quoted(tc.title), cell_text(total, tc)),
+            "школа не может ссылаться сама на себя: укажите другую школу");
+      break;
     }
   }
 }

@@ -2,6 +2,7 @@
 // and checks every value, the row keys and the checks between columns; every problem is reported.
 #pragma once
 #include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,7 @@ struct TableContext {
   const Disk& disk;
   std::string display_prefix;
   const SiteConfig& site;
-  const std::set<std::string, std::less<>>* school_ids = nullptr;  // for `school` columns; null while loading schools
+  const std::unordered_set<std::string>* school_ids = nullptr;  // for `school` columns; null while loading schools
   const SourceText* site_source = nullptr;  // site.yaml, to point at overrides
   bool check_school_refs = true;  // off when schools.csv has errors: its ids are not to be trusted
 };
