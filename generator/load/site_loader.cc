@@ -17,6 +17,7 @@
 #include "load/table_loader.h"
 #include "load/vocabulary.h"
 #include "load/yaml_reader.h"
+#include "russian/names.h"
 
 namespace sveden {
 namespace {
@@ -233,15 +234,8 @@ void check_overrides(const SiteConfig& site, const Vocabulary& vocab, const std:
 
 std::string slug_from_name(std::string_view full) {
   // The legal form (МБОУ, МАОУ, …) and «№» say nothing in an address: «МБОУ СОШ № 2» → «sosh-2».
-  std::string name(full);
-  for (std::string_view mark : {"№"})
-    for (size_t p = name.find(mark); p != std::string::npos; p = name.find(mark)) name.erase(p, mark.size());
-  static const std::string_view kForms[] = {"МБОУ", "МАОУ", "МКОУ", "МОУ", "ГБОУ", "ЧОУ", "МБОО", "МАОО"};
-  for (std::string_view form : kForms) {
-    if (name.rfind(std::string(form) + " ", 0) == 0) name.erase(0, form.size() + 1);
-    for (size_t p = name.find(" " + std::string(form) + " "); p != std::string::npos; p = name.find(" " + std::string(form) + " "))
-      name.erase(p, form.size() + 1);
-  }
+  std::string name = without_legal_form(full);
+  for (size_t p = name.find("№"); p != std::string::npos; p = name.find("№")) name.erase(p, std::string("№").size());
   static const std::unique_ptr<icu::Transliterator> translit = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(

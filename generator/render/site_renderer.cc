@@ -8,6 +8,7 @@
 
 #include "render/html.h"
 #include "render/markdown.h"
+#include "russian/names.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -29,7 +30,7 @@ data crumb(const std::string& title, const std::string& href) {
 data field(const std::string& label, const std::string& value, const std::string& href = "") {
   data d;
   d.set("label", label);
-  d.set("value", value);
+  d.set("value", typographic_quotes(value));
   if (!href.empty()) d.set("href", href);
   return d;
 }
@@ -57,10 +58,13 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   if (U_SUCCESS(status)) coll->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
   schools_by_name_.resize(m.schools.size());
   for (size_t i = 0; i < schools_by_name_.size(); ++i) schools_by_name_[i] = i;
+  // Sorted by what the name says, not by its legal form: «Берёзовская СОШ» before «Гимназия № 3».
+  std::vector<std::string> keys;
+  for (const auto& s : m.schools) keys.push_back(without_legal_form(s.short_name));
   std::stable_sort(schools_by_name_.begin(), schools_by_name_.end(), [&](size_t a, size_t b) {
-    if (!coll) return m.schools[a].short_name < m.schools[b].short_name;
+    if (!coll) return keys[a] < keys[b];
     UErrorCode st = U_ZERO_ERROR;
-    return coll->compareUTF8(m.schools[a].short_name, m.schools[b].short_name, st) == UCOL_LESS;
+    return coll->compareUTF8(keys[a], keys[b], st) == UCOL_LESS;
   });
   home_html_ = markdown_to_html(m.home_markdown);
   for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown));
@@ -162,8 +166,8 @@ std::string SiteRenderer::Worker::schools(const PageRef& page) {
     const School& s = m.schools[i];
     const SchoolOverview& so = site_.overview_.per_school[i];
     data r;
-    r.set("name", s.short_name);
-    r.set("full_name", s.name);
+    r.set("name", typographic_quotes(s.short_name));
+    r.set("full_name", typographic_quotes(s.name));
     r.set("href", school_href(root, s));
     r.set("kind", s.kind.empty() ? "—" : s.kind);
     r.set("settlement", s.settlement.empty() ? "—" : s.settlement);
@@ -172,7 +176,7 @@ std::string SiteRenderer::Worker::schools(const PageRef& page) {
     r.set("director", s.director.empty() ? "—" : s.director);
     if (!s.parent_id.empty()) {
       const School* parent = m.find(s.parent_id);
-      r.set("parent_name", parent->short_name);
+      r.set("parent_name", typographic_quotes(parent->short_name));
       r.set("parent_href", school_href(root, *parent));
     }
     rows.push_back(r);
@@ -196,8 +200,8 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
   std::string root = root_prefix(page.path);
   data d;
   d.set("root", root);
-  d.set("short_name", s.short_name);
-  d.set("name", s.name);
+  d.set("short_name", typographic_quotes(s.short_name));
+  d.set("name", typographic_quotes(s.name));
   data facts = list();
   if (!s.kind.empty()) facts.push_back(field("Тип", s.kind));
   if (!s.locality.empty()) facts.push_back(field("Местность", s.locality == "город" ? "городская" : "сельская"));
@@ -206,15 +210,15 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
   if (!s.email.empty()) facts.push_back(field("Электронная почта", s.email, safe_external_url("mailto:" + s.email)));
   if (!s.website.empty()) facts.push_back(field("Сайт", s.website, safe_external_url(s.website)));
   if (!s.director.empty()) facts.push_back(field("Руководитель", s.director));
-  if (const School* parent = m.find(s.parent_id)) facts.push_back(field("Филиал школы", parent->short_name, school_href(root, *parent)));
+  if (const School* parent = m.find(s.parent_id)) facts.push_back(field("Филиал школы", typographic_quotes(parent->short_name), school_href(root, *parent)));
   for (const auto& b : s.branch_ids) {
     const School* branch = m.find(b);
-    facts.push_back(field("Филиал", branch->short_name, school_href(root, *branch)));
+    facts.push_back(field("Филиал", typographic_quotes(branch->short_name), school_href(root, *branch)));
   }
   if (const School* mentor = m.find(s.mentor_id)) {
     std::string label = s.mentor_since ? fmt::format("Школа-наставник (с {}{}г.)", *s.mentor_since, std::string(kNbsp))
                                        : std::string("Школа-наставник");
-    facts.push_back(field(label, mentor->short_name, school_href(root, *mentor)));
+    facts.push_back(field(label, typographic_quotes(mentor->short_name), school_href(root, *mentor)));
   }
   d.set("facts", facts);
 
@@ -247,8 +251,8 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
   data crumbs = list();
   crumbs.push_back(crumb("Главная", root));
   crumbs.push_back(crumb("Школы", root + "schools/"));
-  crumbs.push_back(crumb(s.short_name, ""));
-  return layout(page, s.short_name, templates_.at("school").render(d), crumbs);
+  crumbs.push_back(crumb(typographic_quotes(s.short_name), ""));
+  return layout(page, typographic_quotes(s.short_name), templates_.at("school").render(d), crumbs);
 }
 
 std::string SiteRenderer::Worker::content_page(const PageRef& page) {

@@ -21,3 +21,14 @@ TEST_CASE("paths from data stay inside their folder") {
   CHECK_FALSE(is_safe_relative_path("data//x"));
   CHECK_FALSE(is_safe_relative_path(""));
 }
+
+#include "russian/names.h"
+
+TEST_CASE("names: quotes set the Russian way, legal form stripped for sorting") {
+  CHECK(typographic_quotes("МБОУ \"СОШ № 5\"") == "МБОУ «СОШ № 5»");
+  CHECK(typographic_quotes("МБОУ \"Школа \"Успех\"\"") == "МБОУ «Школа „Успех“»");
+  CHECK(typographic_quotes("без кавычек") == "без кавычек");
+  CHECK(without_legal_form("МБОУ «Гимназия № 3»") == "Гимназия № 3");
+  CHECK(without_legal_form("МАОУ \"Лицей № 4\"") == "Лицей № 4");
+  CHECK(without_legal_form("Никольский филиал МБОУ «Заречная СОШ»") == "Никольский филиал Заречная СОШ");
+}

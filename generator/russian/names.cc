@@ -1,0 +1,42 @@
+#include "russian/names.h"
+
+namespace sveden {
+
+std::string typographic_quotes(std::string_view text) {
+  if (text.find('"') == std::string_view::npos) return std::string(text);
+  std::string out;
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != '"') {
+      out += c;
+      continue;
+    }
+    // A quote after a letter, digit or closing punctuation closes; otherwise it opens.
+    bool after_word = i > 0 && text[i - 1] != ' ' && text[i - 1] != '(' && text[i - 1] != '"';
+    bool closes = depth > 0 && (after_word || (i > 0 && text[i - 1] == '"'));
+    if (closes) {
+      out += depth > 1 ? "“" : "»";
+      --depth;
+    } else {
+      out += depth > 0 ? "„" : "«";
+      ++depth;
+    }
+  }
+  return out;
+}
+
+std::string without_legal_form(std::string_view full) {
+  static const std::string_view kForms[] = {"МБОУ", "МАОУ", "МКОУ", "МОУ", "ГБОУ", "ГОУ", "ЧОУ", "МБОО", "МАОО", "МКОО"};
+  std::string name = " " + std::string(full) + " ";
+  for (std::string_view form : kForms) {
+    std::string word = " " + std::string(form) + " ";
+    for (size_t p = name.find(word); p != std::string::npos; p = name.find(word)) name.erase(p, word.size() - 1);
+  }
+  name = name.substr(1, name.size() - 2);
+  for (std::string_view q : {"«", "»", "\""})
+    for (size_t p = name.find(q); p != std::string::npos; p = name.find(q)) name.erase(p, q.size());
+  return name;
+}
+
+}  // namespace sveden

@@ -1,0 +1,15 @@
+// Names of organisations as Russian users write them: the legal form in front (МБОУ, МАОУ…),
+// quotes straight or «ёлочки». One place knows how to set a name for display and for sorting.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace sveden {
+
+// «МБОУ "СОШ № 5"» → «МБОУ «СОШ № 5»»: straight double quotes become «ёлочки» (nested: „лапки“).
+std::string typographic_quotes(std::string_view text);
+
+// «МБОУ «Гимназия № 3»» → «Гимназия № 3»: legal forms (wherever they stand) and quotes removed.
+std::string without_legal_form(std::string_view name);
+
+}  // namespace sveden
