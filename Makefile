@@ -12,9 +12,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 site: build
 	@./$(BUILD_DIR)/sveden build
 	@echo
-	@echo "Демонстрационный сайт собран в папку output/."
-	@echo "Откройте его в браузере: output/index.html — или, чтобы работали все ссылки,"
-	@echo "запустите веб-сервер: python3 -m http.server --directory output 8000 и откройте http://127.0.0.1:8000/"
+	@echo "Демонстрационный сайт собран в папку output/ ($$(pwd)/output)."
+	@echo "Чтобы открыть его в браузере, запустите: build/sveden serve"
+	@echo "и откройте адрес http://127.0.0.1:8000/ (остановить просмотр: Ctrl+C)."
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j2

@@ -1,8 +1,11 @@
 // The `sveden` command line: build, check, synth; messages in Russian; exit codes 0 ok,
 // 1 input errors, 2 usage, 3 I/O.
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -12,6 +15,7 @@
 
 #include "load/diagnostics.h"
 #include "russian/typography.h"
+#include "serve/static_server.h"
 #include "site/build.h"
 #include "synth/synthetic_site.h"
 
@@ -29,6 +33,8 @@ const char* kHelp =
     "      При любой ошибке во входных данных ничего не записывается, прежняя сборка остаётся.\n"
     "  sveden check [--site ПАПКА] [--as-of ГГГГ-ММ-ДД]\n"
     "      Проверить все входные данные и вывести все найденные ошибки.\n"
+    "  sveden serve [--site ПАПКА] [--out ПАПКА] [--port N]\n"
+    "      Собрать сайт и открыть его для просмотра в браузере на http://127.0.0.1:N/ (по умолчанию 8000).\n"
     "  sveden synth --schools N [--seed S] --out ПАПКА\n"
     "      Создать папку вымышленного сайта из N школ (для замеров и тестов).\n"
     "  sveden --help       эта справка\n"
@@ -50,7 +56,11 @@ struct Args {
   std::optional<Date> as_of;
   long schools = -1;
   unsigned long long seed = 1;
+  int port = 8000;
 };
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_interrupt(int) { g_stop = true; }
 
 int usage_error(const std::string& message) {
   fmt::print(stderr, "sveden: {}\nСправка: sveden --help\n", message);
@@ -66,7 +76,7 @@ bool parse_int(const std::string& s, T* out) {
 // Returns an exit code, or -1 when parsing succeeded.
 int parse_args(int argc, char** argv, Args* a) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("не указана команда (build, check или synth)");
+  if (args.empty()) return usage_error("не указана команда (build, check, serve или synth)");
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     auto value = [&](std::string* out) -> bool {
@@ -94,6 +104,9 @@ int parse_args(int argc, char** argv, Args* a) {
     } else if (arg == "--schools") {
       if (!value(&v) || !parse_int(v, &a->schools) || a->schools < 1 || a->schools > 100000)
         return usage_error("--schools: укажите число школ от 1 до 100000");
+    } else if (arg == "--port") {
+      if (!value(&v) || !parse_int(v, &a->port) || a->port < 1 || a->port > 65535)
+        return usage_error("--port: укажите номер порта от 1 до 65535");
     } else if (arg == "--seed") {
       if (!value(&v) || !parse_int(v, &a->seed)) return usage_error("--seed: укажите целое неотрицательное число");
     } else if (!arg.empty() && arg[0] == '-') {
@@ -104,8 +117,8 @@ int parse_args(int argc, char** argv, Args* a) {
       return usage_error(fmt::format("лишний аргумент «{}»", arg));
     }
   }
-  if (a->command != "build" && a->command != "check" && a->command != "synth")
-    return usage_error(a->command.empty() ? "не указана команда (build, check или synth)"
+  if (a->command != "build" && a->command != "check" && a->command != "synth" && a->command != "serve")
+    return usage_error(a->command.empty() ? "не указана команда (build, check, serve или synth)"
                                           : fmt::format("неизвестная команда «{}»", a->command));
   if (a->command == "synth" && (a->schools < 0 || a->out.empty()))
     return usage_error("synth: укажите --schools N и --out ПАПКА");
@@ -168,6 +181,17 @@ int run(const Args& a) {
   fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", count_noun(r.schools, "школа", "школы", "школ"),
              count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
              count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
+  if (a.command != "serve") return kExitOk;
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  fmt::print("Сайт открыт для просмотра: http://127.0.0.1:{}/ — остановить: Ctrl+C\n", a.port);
+  std::fflush(stdout);
+  std::string error;
+  if (!serve_static(ServeOptions{r.out_dir, a.port}, g_stop, &error)) {
+    fmt::print(stderr, "sveden: {}\n", error);
+    return kExitIo;
+  }
+  fmt::print("Просмотр остановлен.\n");
   return kExitOk;
 }
 

@@ -1,0 +1,23 @@
+// `sveden serve`: the built site over HTTP on 127.0.0.1, so that every link works in a browser
+// exactly as on the real server (directory addresses, the 404 page).
+#pragma once
+#include <atomic>
+#include <optional>
+#include <string>
+
+namespace sveden {
+
+struct ServeOptions {
+  std::string root;  // the output folder
+  int port = 8000;
+};
+
+// The file a request path names inside `root`: «/schools/x/» → root/schools/x/index.html. Percent
+// escapes are decoded; a path that would leave `root` gives nullopt.
+std::optional<std::string> resolve_request_path(const std::string& root, std::string_view url_path);
+
+// Serves until `stop` becomes true (set from a SIGINT handler). Returns false with `error` set when
+// the port cannot be opened.
+bool serve_static(const ServeOptions& options, const std::atomic<bool>& stop, std::string* error);
+
+}  // namespace sveden
