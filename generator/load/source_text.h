@@ -5,12 +5,9 @@
 #include <string_view>
 #include <vector>
 
-namespace sveden {
+#include "model/text_pos.h"
 
-struct TextPos {
-  int line = 0;    // 1-based; 0 means "no position"
-  int column = 0;  // 1-based, in characters (code points), as a text editor counts
-};
+namespace sveden {
 
 class SourceText {
  public:

@@ -5,9 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "model/site_config.h"
+
 namespace sveden {
 
-enum class Encoding { automatic, utf8, windows1251 };
 
 std::optional<Encoding> parse_encoding_name(std::string_view name);  // "auto", "utf-8", "windows-1251", "cp1251"
 const char* encoding_name(Encoding e);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "load/site_config.h"
+#include "model/site_config.h"
 
 namespace sveden {
 

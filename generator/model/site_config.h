@@ -1,0 +1,53 @@
+// The site's configuration as plain data (site.yaml): who publishes, where, for which years, as of
+// which date, and how to read tables that do not follow the defaults.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.h"
+#include "model/text_pos.h"
+
+namespace sveden {
+
+// How a table's bytes are to be read; `automatic` detects UTF-8 or Windows-1251.
+enum class Encoding { automatic, utf8, windows1251 };
+
+struct TableOverride {
+  std::optional<std::string> file;
+  Encoding encoding = Encoding::automatic;
+  char delimiter = 0;  // 0: detect
+  std::map<std::string, std::string> columns;  // header as written → canonical column name
+  TextPos pos;  // of the override in site.yaml
+};
+
+struct Person {
+  std::string position;
+  std::string name;
+};
+
+struct Department {
+  std::string name;
+  std::string short_name;
+  std::string address;
+  std::string phone;
+  std::string email;
+  Person head;
+};
+
+struct SiteConfig {
+  std::string municipality;
+  std::string region;
+  Department department;
+  std::string base_url;  // without a trailing slash
+  std::vector<int> years;  // ascending
+  Date as_of;
+  std::string theme = "default";
+  int min_group = 10;  // privacy: smallest group whose figures are published
+  std::map<std::string, TableOverride> tables;
+  // Where the file's entries are, for messages that point back into site.yaml.
+  std::map<std::string, TextPos> table_pos;
+};
+
+}  // namespace sveden
