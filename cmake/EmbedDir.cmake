@@ -1,7 +1,7 @@
 # Writes OUTPUT: every file under DIR as `sveden::embedded::SYMBOL` (path relative to DIR, contents).
 file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*)
 list(SORT files)
-set(body "#include \"render/embedded_files.h\"\nnamespace sveden::embedded {\n")
+set(body "#include \"load/embedded_files.h\"\nnamespace sveden::embedded {\n")
 set(table "")
 set(i 0)
 foreach(f ${files})

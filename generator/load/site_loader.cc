@@ -13,6 +13,8 @@
 #include <unicode/unistr.h>
 
 #include "load/content_loader.h"
+#include "load/criteria_loader.h"
+#include "load/indicator_vocabulary.h"
 #include "load/site_config.h"
 #include "load/table_loader.h"
 #include "load/vocabulary.h"
@@ -177,6 +179,17 @@ void build_results(const std::map<std::string, LoadedTable>& tables, Municipalit
     if (auto it = m.school_index.find(r.text("school_id")); it != m.school_index.end())
       m.schools[it->second].project500_years.push_back(r.year());
   }
+  for (const auto& rec : get("regional").records) {
+    Row r(*get("regional").spec, rec);
+    RegionalValue v;
+    v.indicator = r.text("indicator");
+    v.year = r.year();
+    std::string subject = r.text("subject");
+    Number grade = r.number("grade");
+    v.param = grade ? fmt::format("{} класс, {}", static_cast<int>(*grade), subject) : subject;
+    v.value = r.number("value").value_or(0);
+    m.regional.push_back(std::move(v));
+  }
   for (const auto& rec : get("mentors").records) {
     Row r(*get("mentors").spec, rec);
     auto it = m.school_index.find(r.text("school_id"));
@@ -276,6 +289,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   Municipality m;
   m.site = *site;
   TableContext ctx{disk, options.display_prefix, m.site, nullptr, site_src ? &*site_src : nullptr};
+  ctx.indicator_ids = &builtin_indicator_ids();
   const TableSpec& schools_spec = *vocab.table("schools");
   // parent_id refers to schools.csv itself: the reader checks it against its own ids.
   int errors_before = diag.errors();
@@ -318,6 +332,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   assign_slugs(m, schools, diag);
   build_results(tables, m);
   load_content(disk, options.display_prefix, m, diag);
+  m.criteria = load_criteria(disk, options.display_prefix, diag);
   return m;
 }
 

@@ -304,6 +304,18 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
       cell.missing = false;
       cell.text = v;
       return;
+    case ColumnType::indicator:
+      if (ctx_.indicator_ids &&
+          std::find(ctx_.indicator_ids->begin(), ctx_.indicator_ids->end(), v) == ctx_.indicator_ids->end()) {
+        std::string guess = closest_word(v, *ctx_.indicator_ids);
+        error(field, fmt::format("неизвестный показатель «{}»", v),
+              guess.empty() ? "показатели перечислены в docs/CRITERIA.md"
+                            : fmt::format("возможно, имелось в виду «{}»; показатели перечислены в docs/CRITERIA.md", guess));
+        return;
+      }
+      cell.missing = false;
+      cell.text = v;
+      return;
     case ColumnType::slug:
       if (!is_slug(v)) {
         error(field, fmt::format("«{}» не годится для адреса страницы", v),

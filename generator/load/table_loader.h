@@ -37,7 +37,8 @@ struct TableContext {
   const SiteConfig& site;
   const std::unordered_set<std::string>* school_ids = nullptr;  // for `school` columns; null while loading schools
   const SourceText* site_source = nullptr;  // site.yaml, to point at overrides
-  bool check_school_refs = true;  // off when schools.csv has errors: its ids are not to be trusted
+  bool check_school_refs = true;
+  const std::vector<std::string>* indicator_ids = nullptr;  // for `indicator` columns  // off when schools.csv has errors: its ids are not to be trusted
 };
 
 LoadedTable load_table(const TableSpec& spec, const TableContext& ctx, Diagnostics& diag);

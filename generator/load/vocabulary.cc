@@ -6,14 +6,11 @@
 #include <fmt/format.h>
 
 #include "load/diagnostics.h"
+#include "load/embedded_files.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
 
 namespace sveden {
-namespace embedded {
-extern const std::string_view kTablesYaml;
-}
-
 namespace {
 
 std::optional<ColumnType> parse_type(std::string_view s) {
@@ -21,7 +18,7 @@ std::optional<ColumnType> parse_type(std::string_view s) {
       {"id", ColumnType::id},       {"school", ColumnType::school},   {"text", ColumnType::text},
       {"slug", ColumnType::slug},   {"enum", ColumnType::enumeration}, {"count", ColumnType::count},
       {"number", ColumnType::number}, {"percent", ColumnType::percent}, {"year", ColumnType::year},
-      {"int", ColumnType::integer}, {"bool", ColumnType::boolean}};
+      {"int", ColumnType::integer}, {"bool", ColumnType::boolean}, {"indicator", ColumnType::indicator}};
   for (const auto& [name, t] : kTypes)
     if (name == s) return t;
   return std::nullopt;
@@ -54,6 +51,7 @@ const char* column_type_name(ColumnType t) {
     case ColumnType::year: return "год из годов сайта";
     case ColumnType::integer: return "целое число";
     case ColumnType::boolean: return "да / нет";
+    case ColumnType::indicator: return "идентификатор показателя из vocab/indicators.yaml";
   }
   return "";
 }
@@ -150,7 +148,7 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string*
 const Vocabulary& builtin_vocabulary() {
   static const Vocabulary* vocab = [] {
     std::string error;
-    auto v = parse_vocabulary(std::string(embedded::kTablesYaml), &error);
+    auto v = parse_vocabulary(std::string(vocab_file("tables.yaml").value_or("")), &error);
     if (!v) {
       std::fprintf(stderr, "внутренняя ошибка: словарь таблиц повреждён\n%s", error.c_str());
       std::abort();

@@ -8,7 +8,7 @@
 
 namespace sveden {
 
-enum class ColumnType { id, school, text, slug, enumeration, count, number, percent, year, integer, boolean };
+enum class ColumnType { id, school, text, slug, enumeration, count, number, percent, year, integer, boolean, indicator };
 
 struct ColumnSpec {
   std::string name;   // canonical

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/criteria.h"
 #include "model/site_config.h"
 
 namespace sveden {
@@ -100,6 +101,14 @@ struct ContentPage {
   std::string markdown;
 };
 
+// A regional baseline from data/regional.csv.
+struct RegionalValue {
+  std::string indicator;
+  std::string param;  // subject, or «4 класс, русский язык»
+  int year = 0;
+  double value = 0;
+};
+
 struct Municipality {
   SiteConfig site;
   std::vector<School> schools;  // sorted by id
@@ -108,6 +117,8 @@ struct Municipality {
   std::string home_markdown;  // content/index.md
   std::vector<ContentPage> pages;  // sorted by order, then slug
   std::vector<std::string> tables_loaded;  // titles of tables found, for the summary
+  std::vector<RegionalValue> regional;
+  Criteria criteria;  // content/criteria.yaml on top of the built-in presets
 
   const School* find(const std::string& id) const {
     auto it = school_index.find(id);

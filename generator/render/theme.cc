@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
-#include "render/embedded_files.h"
+#include "load/embedded_files.h"
 
 namespace sveden {
 

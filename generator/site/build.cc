@@ -10,7 +10,11 @@
 
 #include <fmt/format.h>
 
+#include "analyse/classify.h"
+#include "analyse/indicators.h"
 #include "analyse/overview.h"
+#include "load/indicator_vocabulary.h"
+#include "render/opendata.h"
 #include "load/disk.h"
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
@@ -66,6 +70,9 @@ BuildReport build_site(const BuildOptions& options) {
   }
   const Municipality& m = *loaded.municipality;
   Overview overview = compute_overview(m);
+  IndicatorSet indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
+  Classification classification = classify(m, indicators, m.criteria);
+  std::vector<OutputFile> extra = opendata_files(m, indicators, classification);
 
   report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()
                                            : options.out_dir;
@@ -77,7 +84,7 @@ BuildReport build_site(const BuildOptions& options) {
   }
   SiteRenderer site(m, *loaded.theme, overview);
   const auto& pages = site.pages();
-  std::set<std::string> dirs = {"assets"};
+  std::set<std::string> dirs = {"assets", "opendata"};
   for (const auto& p : pages)
     if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
   for (const auto& [name, _] : loaded.theme->assets) dirs.insert(std::filesystem::path("assets/" + name).parent_path().string());
@@ -106,17 +113,27 @@ BuildReport build_site(const BuildOptions& options) {
         options.progress(done.load(), pages.size());
     });
   }
-  parallel_for(pages.size(), jobs, [&](size_t i, int w) {
-    auto& worker = workers[static_cast<size_t>(w)];
-    if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
-    std::string html = worker->render(pages[i]);
+  // Pages and data files share one queue; the data files go first, as they are the longest.
+  size_t tasks = pages.size() + extra.size();
+  parallel_for(tasks, jobs, [&](size_t t, int w) {
+    std::string path, contents;
+    if (t < extra.size()) {
+      path = extra[t].path;
+      contents = extra[t].render();
+    } else {
+      size_t i = t - extra.size();
+      auto& worker = workers[static_cast<size_t>(w)];
+      if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
+      path = pages[i].file();
+      contents = worker->render(pages[i]);
+    }
     std::string error;
-    if (!output->write(pages[i].file(), html, &error)) {
+    if (!output->write(path, contents, &error)) {
       std::lock_guard lock(error_mutex);
       if (report.io_error.empty()) report.io_error = error;
       return false;
     }
-    ++done;
+    if (t >= extra.size()) ++done;
     return true;
   });
   {

@@ -1,0 +1,335 @@
+#include "analyse/classify.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "analyse/indicators.h"
+#include "russian/typography.h"
+
+namespace sveden {
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::yes: return "да";
+    case Verdict::no: return "нет";
+    case Verdict::unknown: return "недостаточно данных";
+    case Verdict::not_applicable: return "не применяется";
+  }
+  return "";
+}
+
+const char* movement_name(Movement m) {
+  switch (m) {
+    case Movement::none: return "";
+    case Movement::entered: return "включена";
+    case Movement::stayed: return "осталась";
+    case Movement::left: return "исключена";
+    case Movement::out: return "не входит";
+  }
+  return "";
+}
+
+const char* risk_level_name(RiskLevel l) {
+  switch (l) {
+    case RiskLevel::high: return "высокий";
+    case RiskLevel::medium: return "средний";
+    case RiskLevel::low: return "низкий";
+    case RiskLevel::no_data: return "нет данных";
+  }
+  return "";
+}
+
+namespace {
+
+struct Cutoff {
+  std::vector<double> sorted;  // published values of all schools that year
+  size_t k = 0;                // schools in the X %
+  std::optional<double> value; // the k-th value from the chosen end
+};
+
+std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbsp)); }
+
+class Evaluator {
+ public:
+  Evaluator(const Municipality& m, const IndicatorSet& ind) : m_(m), ind_(ind) {}
+
+  Evidence eval(const Rule& r, size_t school, size_t yi) {
+    if (r.combine == Combine::leaf) return leaf(r, school, yi);
+    Evidence e;
+    e.rule = &r;
+    int yes = 0, no = 0, unknown = 0;
+    std::vector<std::string> fired;
+    for (const auto& child : r.children) {
+      Evidence c = eval(child, school, yi);
+      if (c.verdict == Verdict::yes) {
+        ++yes;
+        fired.push_back(child.title);
+      } else if (c.verdict == Verdict::unknown) {
+        ++unknown;
+      } else {
+        ++no;  // «не применяется» counts as not met
+      }
+      e.children.push_back(std::move(c));
+    }
+    int total = static_cast<int>(r.children.size());
+    int need = r.combine == Combine::any ? 1 : r.combine == Combine::all ? total : r.at_least;
+    if (yes >= need) e.verdict = Verdict::yes;
+    else if (yes + unknown < need) e.verdict = Verdict::no;
+    else e.verdict = Verdict::unknown;
+    std::string rule_text = r.combine == Combine::any   ? "достаточно одного критерия"
+                            : r.combine == Combine::all ? "нужны все критерии"
+                                                        : fmt::format("нужно не менее {}", count_noun(need, "критерия", "критериев", "критериев"));
+    e.text = fmt::format("выполнено {} из {} ({}){}", yes, count_noun(total, "критерия", "критериев", "критериев"), rule_text,
+                         unknown > 0 ? fmt::format("; по {} недостаточно данных", count_noun(unknown, "критерию", "критериям", "критериям"))
+                                     : std::string());
+    return e;
+  }
+
+ private:
+  // The value of a series for a school in a year, or why there is none, as a phrase.
+  struct Point {
+    bool ok = false;
+    double value = 0;
+    std::string problem;  // «нет данных за 2023 г.» / «значение за 2024 г. не публикуется: группа меньше 10 человек»
+  };
+
+  Point point(const IndicatorSeries* s, size_t school, int year) {
+    Point p;
+    int yi = ind_.year_index(year);
+    if (!s || yi < 0) {
+      p.problem = fmt::format("нет данных за {}", year_text(year));
+      return p;
+    }
+    const IndicatorValue& v = s->values[school][static_cast<size_t>(yi)];
+    switch (v.state) {
+      case ValueState::ok:
+        p.ok = true;
+        p.value = v.value;
+        break;
+      case ValueState::suppressed:
+        p.problem = fmt::format("значение за {} не публикуется: в группе меньше {}", year_text(year),
+                                count_noun(ind_.min_group, "человека", "человек", "человек"));
+        break;
+      default:
+        p.problem = fmt::format("нет данных за {}", year_text(year));
+    }
+    return p;
+  }
+
+  const Cutoff& cutoff(const IndicatorSeries& s, size_t yi, bool bottom, double percent) {
+    auto key = std::make_tuple(s.key, yi, bottom, percent);
+    auto it = cutoffs_.find(key);
+    if (it != cutoffs_.end()) return it->second;
+    Cutoff c;
+    for (const auto& school : s.values)
+      if (school[yi].ok()) c.sorted.push_back(school[yi].value);
+    std::sort(c.sorted.begin(), c.sorted.end());
+    if (!c.sorted.empty()) {
+      c.k = std::max<size_t>(1, static_cast<size_t>(std::floor(percent / 100.0 * c.sorted.size() + 0.5)));
+      c.k = std::min(c.k, c.sorted.size());
+      c.value = bottom ? c.sorted[c.k - 1] : c.sorted[c.sorted.size() - c.k];
+    }
+    return cutoffs_.emplace(key, std::move(c)).first->second;
+  }
+
+  Evidence leaf(const Rule& r, size_t school, size_t yi) {
+    Evidence e;
+    e.rule = &r;
+    const IndicatorSpec* spec = ind_.spec(r.indicator);
+    const IndicatorSeries* s = ind_.find({r.indicator, r.param});
+    std::string name = spec ? series_title(*spec, r.param) : r.indicator;
+    auto fmt_value = [&](double v) { return spec ? format_indicator(*spec, v) : format_decimal(v); };
+    int year = ind_.years[yi];
+    if (s && s->values[school][yi].state == ValueState::not_applicable) {
+      e.verdict = Verdict::not_applicable;
+      e.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
+      return e;
+    }
+    if (r.compare == Compare::fell || r.compare == Compare::rose) {
+      std::vector<int> years;
+      for (int y = year - r.years; y <= year; ++y) years.push_back(y);
+      std::vector<std::string> parts, problems;
+      for (int y : years) {
+        Point p = point(s, school, y);
+        if (p.ok) {
+          e.values.emplace_back(y, p.value);
+          parts.push_back(fmt::format("{} ({})", fmt_value(p.value), y));
+        } else {
+          problems.push_back(p.problem);
+        }
+      }
+      if (!problems.empty()) {
+        e.verdict = Verdict::unknown;
+        e.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
+        return e;
+      }
+      bool all = true;
+      for (size_t i = 1; i < e.values.size(); ++i) {
+        bool step = r.compare == Compare::fell ? e.values[i].second < e.values[i - 1].second - 1e-9
+                                               : e.values[i].second > e.values[i - 1].second + 1e-9;
+        all = all && step;
+      }
+      e.verdict = all ? Verdict::yes : Verdict::no;
+      std::string what = r.years == 1 ? (r.compare == Compare::fell ? "снизилось за год" : "выросло за год")
+                                      : fmt::format("{} {} подряд", r.compare == Compare::fell ? "снижалось" : "росло",
+                                                    count_noun(r.years, "год", "года", "лет"));
+      e.text = fmt::format("{}: {} — значение {}{}", name, fmt::join(parts, " → "), all ? "" : "не ", what);
+      return e;
+    }
+    // Comparisons of the value of each year of the window with a constant, a baseline or a cut-off.
+    std::vector<std::string> parts, problems;
+    int holds = 0, fails = 0;
+    for (int y = year - r.window + 1; y <= year; ++y) {
+      Point p = point(s, school, y);
+      if (!p.ok) {
+        problems.push_back(p.problem);
+        continue;
+      }
+      size_t wy = static_cast<size_t>(ind_.year_index(y));
+      std::optional<double> ref;
+      std::string label;
+      bool bottom = r.compare == Compare::bottom_percent;
+      switch (r.compare) {
+        case Compare::below_municipal:
+        case Compare::above_municipal:
+          ref = s->baseline[wy].municipal;
+          label = "в среднем по муниципалитету";
+          break;
+        case Compare::below_regional:
+        case Compare::above_regional:
+          ref = s->baseline[wy].regional;
+          label = "по региону";
+          break;
+        case Compare::bottom_percent:
+        case Compare::top_percent: {
+          const Cutoff& c = cutoff(*s, wy, bottom, r.value);
+          ref = c.value;
+          label = fmt::format("граница {} % школ с самыми {} значениями — {} из {}", format_decimal(r.value),
+                              bottom ? "низкими" : "высокими", c.k, count_noun(static_cast<long long>(c.sorted.size()), "школы", "школ", "школ"));
+          break;
+        }
+        default:
+          ref = r.value;
+          label = "порог";
+      }
+      if (!ref) {
+        problems.push_back(fmt::format("нет значения {} за {}", label == "по региону" ? "по региону" : "для сравнения", year_text(y)));
+        continue;
+      }
+      bool ok = false;
+      std::string relation;
+      switch (r.compare) {
+        case Compare::less_than: ok = p.value < *ref - 1e-9; relation = ok ? "меньше порога" : "не меньше порога"; break;
+        case Compare::at_most: ok = p.value <= *ref + 1e-9; relation = ok ? "не больше порога" : "больше порога"; break;
+        case Compare::greater_than: ok = p.value > *ref + 1e-9; relation = ok ? "больше порога" : "не больше порога"; break;
+        case Compare::at_least: ok = p.value >= *ref - 1e-9; relation = ok ? "не меньше порога" : "меньше порога"; break;
+        case Compare::below_municipal:
+        case Compare::below_regional: ok = p.value < *ref - 1e-9; relation = ok ? "ниже" : "не ниже"; break;
+        case Compare::above_municipal:
+        case Compare::above_regional: ok = p.value > *ref + 1e-9; relation = ok ? "выше" : "не выше"; break;
+        case Compare::bottom_percent:
+        case Compare::top_percent: {
+          // Ties at the border are all in or all out: a school is in the X % only if the schools
+          // with a value at least as extreme as its own fit in the X %.
+          const Cutoff& c = cutoff(*s, wy, bottom, r.value);
+          size_t as_extreme = bottom ? static_cast<size_t>(std::upper_bound(c.sorted.begin(), c.sorted.end(), p.value + 1e-12) - c.sorted.begin())
+                                     : static_cast<size_t>(c.sorted.end() - std::lower_bound(c.sorted.begin(), c.sorted.end(), p.value - 1e-12));
+          ok = as_extreme <= c.k;
+          relation = ok ? "входит" : "не входит";
+          break;
+        }
+        default: break;
+      }
+      (ok ? holds : fails)++;
+      e.values.emplace_back(y, p.value);
+      e.reference = ref;
+      e.reference_label = label;
+      std::string ref_text = fmt_value(*ref);
+      if (r.compare == Compare::bottom_percent || r.compare == Compare::top_percent)
+        parts.push_back(fmt::format("{} ({}) — {} в {} % школ с самыми {} значениями (граница — {}, {})", fmt_value(p.value), y,
+                                    relation, format_decimal(r.value), bottom ? "низкими" : "высокими", ref_text,
+                                    label.substr(label.find("— ") + std::string("— ").size())));
+      else if (label == "порог")
+        parts.push_back(fmt::format("{} ({}) — {} {}", fmt_value(p.value), y, relation, ref_text));
+      else
+        parts.push_back(fmt::format("{} ({}) — {}, чем {} ({})", fmt_value(p.value), y, relation, label, ref_text));
+    }
+    int total = r.window;
+    if (r.window_all) e.verdict = fails > 0 ? Verdict::no : holds == total ? Verdict::yes : Verdict::unknown;
+    else e.verdict = holds > 0 ? Verdict::yes : fails == total ? Verdict::no : Verdict::unknown;
+    std::string all_parts = fmt::format("{}", fmt::join(parts, "; "));
+    if (!problems.empty())
+      all_parts += (all_parts.empty() ? "" : "; ") + std::string("недостаточно данных — ") + fmt::format("{}", fmt::join(problems, "; "));
+    e.text = fmt::format("{}: {}", name, all_parts);
+    return e;
+  }
+
+  const Municipality& m_;
+  const IndicatorSet& ind_;
+  std::map<std::tuple<SeriesKey, size_t, bool, double>, Cutoff> cutoffs_;
+};
+
+}  // namespace
+
+Classification classify(const Municipality& m, const IndicatorSet& ind, const Criteria& criteria) {
+  Classification c;
+  c.years = ind.years;
+  Evaluator ev(m, ind);
+  size_t S = m.schools.size(), Y = ind.years.size();
+  for (const auto& g : criteria.groups) {
+    GroupResult gr;
+    gr.group = &g;
+    gr.by_school.assign(S, std::vector<GroupYear>(Y));
+    for (size_t i = 0; i < S; ++i)
+      for (size_t y = 0; y < Y; ++y) {
+        GroupYear& gy = gr.by_school[i][y];
+        gy.evidence = ev.eval(g.rule, i, y);
+        gy.verdict = gy.evidence.verdict;
+        for (const auto& ex : g.exclude) {
+          const GroupResult* other = nullptr;
+          for (const auto& done : c.groups)
+            if (done.group->id == ex) other = &done;
+          if (other && other->by_school[i][y].verdict == Verdict::yes) {
+            gy.verdict = Verdict::no;
+            gy.evidence.text = fmt::format("не рассматривается: школа входит в группу «{}»; {}", other->group->short_title, gy.evidence.text);
+          }
+        }
+        bool in = gy.verdict == Verdict::yes;
+        if (y == 0 || ind.years[y - 1] != ind.years[y] - 1) {
+          gy.movement = Movement::none;
+        } else {
+          bool was = gr.by_school[i][y - 1].verdict == Verdict::yes;
+          gy.movement = in ? (was ? Movement::stayed : Movement::entered) : (was ? Movement::left : Movement::out);
+        }
+      }
+    c.groups.push_back(std::move(gr));
+  }
+  for (const auto& f : criteria.risk_factors) {
+    RiskResult rr;
+    rr.factor = &f;
+    rr.by_school.assign(S, std::vector<RiskFactorYear>(Y));
+    for (size_t i = 0; i < S; ++i)
+      for (size_t y = 0; y < Y; ++y) {
+        RiskFactorYear& ry = rr.by_school[i][y];
+        if (!f.high && !f.medium) continue;  // not measurable with the data: stays «нет данных»
+        std::optional<Evidence> high, medium;
+        if (f.high) high = ev.eval(*f.high, i, y);
+        if (f.medium) medium = ev.eval(*f.medium, i, y);
+        if (high && high->verdict == Verdict::yes) ry.level = RiskLevel::high;
+        else if (medium && medium->verdict == Verdict::yes) ry.level = RiskLevel::medium;
+        else if ((!high || high->verdict == Verdict::no || high->verdict == Verdict::not_applicable) &&
+                 (!medium || medium->verdict == Verdict::no || medium->verdict == Verdict::not_applicable))
+          ry.level = RiskLevel::low;
+        if (high) ry.evidence.push_back(std::move(*high));
+        if (medium) ry.evidence.push_back(std::move(*medium));
+      }
+    c.risks.push_back(std::move(rr));
+  }
+  return c;
+}
+
+}  // namespace sveden

@@ -1,0 +1,14 @@
+// Evaluates the criteria over the indicators: for every group, school and year a verdict with the
+// evidence of every rule (fired or not, with values, thresholds, baselines and years), the movement
+// in and out of each list, and the «500+» risk levels.
+#pragma once
+#include "model/classification.h"
+#include "model/criteria.h"
+#include "model/indicators.h"
+#include "model/municipality.h"
+
+namespace sveden {
+
+Classification classify(const Municipality& m, const IndicatorSet& indicators, const Criteria& criteria);
+
+}  // namespace sveden

@@ -1,0 +1,292 @@
+#include "analyse/indicators.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "russian/typography.h"
+
+namespace sveden {
+namespace {
+
+constexpr double kShareThreshold = 30;  // assessments_below30: see vocab/indicators.yaml
+
+class Builder {
+ public:
+  Builder(const Municipality& m, const std::vector<IndicatorSpec>& specs) : m_(m) {
+    set_.specs = specs;
+    set_.years = m.site.years;
+    set_.min_group = m.site.min_group;
+  }
+
+  IndicatorSet take() { return std::move(set_); }
+
+  IndicatorSeries& series(const std::string& id, const std::string& param = "") {
+    SeriesKey key{id, param};
+    auto it = set_.series.find(key);
+    if (it != set_.series.end()) return it->second;
+    IndicatorSeries s;
+    s.key = key;
+    const IndicatorSpec* spec = set_.spec(id);
+    s.values.assign(m_.schools.size(), std::vector<IndicatorValue>(set_.years.size()));
+    if (spec && !spec->applies_to_kinds.empty())
+      for (size_t i = 0; i < m_.schools.size(); ++i)
+        if (std::find(spec->applies_to_kinds.begin(), spec->applies_to_kinds.end(), m_.schools[i].kind) ==
+            spec->applies_to_kinds.end())
+          for (auto& v : s.values[i]) v.state = ValueState::not_applicable;
+    s.baseline.resize(set_.years.size());
+    return set_.series.emplace(key, std::move(s)).first->second;
+  }
+
+  // Sets a value; small groups are suppressed where the indicator rests on persons.
+  void put(const std::string& id, const std::string& param, size_t school, int year, double value, long n) {
+    int yi = set_.year_index(year);
+    if (yi < 0 || !std::isfinite(value)) return;
+    IndicatorValue& v = series(id, param).values[school][static_cast<size_t>(yi)];
+    if (v.state == ValueState::not_applicable) return;
+    const IndicatorSpec* spec = set_.spec(id);
+    v.value = value;
+    v.n = n;
+    v.state = spec && spec->respects_min_group && n < set_.min_group ? ValueState::suppressed : ValueState::ok;
+  }
+
+  void ratio(const std::string& id, const std::string& param, size_t school, int year, const Count& part, const Count& whole) {
+    if (part && whole && *whole > 0) put(id, param, school, year, 100.0 * *part / *whole, *whole);
+  }
+
+  void exams() {
+    for (size_t i = 0; i < m_.schools.size(); ++i) {
+      const School& s = m_.schools[i];
+      for (const auto& o : s.oge) {
+        if (!o.participants || *o.participants == 0) continue;
+        long n = *o.participants;
+        if (o.mean_score) put("oge_mean", o.subject, i, o.year, *o.mean_score, n);
+        Count below = o.below_min ? o.below_min : o.marks[0];
+        ratio("oge_below_min_share", o.subject, i, o.year, below, o.participants);
+        if (o.marks[2] && o.marks[3]) ratio("oge_good_share", o.subject, i, o.year, *o.marks[2] + *o.marks[3], o.participants);
+      }
+      for (const auto& e : s.ege) {
+        if (!e.participants || *e.participants == 0) continue;
+        if (e.mean_score) put("ege_mean", e.subject, i, e.year, *e.mean_score, *e.participants);
+        ratio("ege_below_min_share", e.subject, i, e.year, e.below_min, e.participants);
+      }
+      for (const auto& v : s.vpr) {
+        if (!v.participants || *v.participants == 0) continue;
+        std::string param = fmt::format("{} класс, {}", v.grade, v.subject);
+        ratio("vpr_share2", param, i, v.year, v.marks[0], v.participants);
+        if (v.marks[2] && v.marks[3]) ratio("vpr_share45", param, i, v.year, *v.marks[2] + *v.marks[3], v.participants);
+      }
+    }
+  }
+
+  // Assessments with ≥ 30 % below the minimum, from the published (not suppressed) shares.
+  void assessments() {
+    std::vector<SeriesKey> keys;
+    for (const auto& [k, s] : set_.series)
+      if (k.indicator == "oge_below_min_share" || k.indicator == "ege_below_min_share" || k.indicator == "vpr_share2")
+        keys.push_back(k);
+    for (size_t i = 0; i < m_.schools.size(); ++i)
+      for (size_t y = 0; y < set_.years.size(); ++y) {
+        int count = 0, repeat = 0, evaluated = 0;
+        long persons = 0;
+        bool has_previous = y > 0 && set_.years[y - 1] == set_.years[y] - 1;
+        for (const auto& k : keys) {
+          const IndicatorValue& v = set_.series.at(k).values[i][y];
+          if (!v.ok()) continue;
+          ++evaluated;
+          persons += v.n;
+          if (v.value + 1e-9 < kShareThreshold) continue;
+          ++count;
+          if (has_previous) {
+            const IndicatorValue& prev = set_.series.at(k).values[i][y - 1];
+            if (prev.ok() && prev.value + 1e-9 >= kShareThreshold) ++repeat;
+          }
+        }
+        if (evaluated == 0) continue;
+        // Built only from published components, so the count itself discloses nobody.
+        put_ok("assessments_below30", i, set_.years[y], count, persons);
+        if (has_previous) put_ok("assessments_below30_repeat", i, set_.years[y], repeat, persons);
+      }
+  }
+
+  void put_ok(const std::string& id, size_t school, int year, double value, long n) {
+    int yi = set_.year_index(year);
+    IndicatorValue& v = series(id).values[school][static_cast<size_t>(yi)];
+    v.state = ValueState::ok;
+    v.value = value;
+    v.n = n;
+  }
+
+  // The composite results index: participant-weighted mean of z-scores over a 3-year window.
+  void results_index() {
+    const IndicatorSpec* spec = set_.spec("results_index");
+    int window = spec ? spec->window : 3;
+    std::vector<SeriesKey> components;
+    for (const auto& [k, s] : set_.series)
+      if (k.indicator == "oge_mean" || k.indicator == "ege_mean" || k.indicator == "vpr_share45") components.push_back(k);
+    size_t S = m_.schools.size(), Y = set_.years.size();
+    // z[school][year] accumulated as Σ n·z and Σ n per year of the component.
+    std::vector<std::vector<double>> weighted(S, std::vector<double>(Y, 0)), weights(S, std::vector<double>(Y, 0));
+    for (const auto& k : components) {
+      const IndicatorSeries& s = set_.series.at(k);
+      for (size_t y = 0; y < Y; ++y) {
+        double sum = 0, sq = 0;
+        int count = 0;
+        for (size_t i = 0; i < S; ++i)
+          if (s.values[i][y].ok()) {
+            sum += s.values[i][y].value;
+            ++count;
+          }
+        if (count < 2) continue;
+        double mean = sum / count;
+        for (size_t i = 0; i < S; ++i)
+          if (s.values[i][y].ok()) sq += (s.values[i][y].value - mean) * (s.values[i][y].value - mean);
+        double sd = std::sqrt(sq / count);
+        if (sd <= 0) continue;
+        for (size_t i = 0; i < S; ++i)
+          if (s.values[i][y].ok()) {
+            weighted[i][y] += s.values[i][y].n * (s.values[i][y].value - mean) / sd;
+            weights[i][y] += s.values[i][y].n;
+          }
+      }
+    }
+    for (size_t i = 0; i < S; ++i)
+      for (size_t y = 0; y < Y; ++y) {
+        double num = 0, den = 0;
+        for (size_t w = 0; w < Y; ++w)
+          if (set_.years[w] <= set_.years[y] && set_.years[w] > set_.years[y] - window) {
+            num += weighted[i][w];
+            den += weights[i][w];
+          }
+        if (den > 0) put("results_index", "", i, set_.years[y], num / den, static_cast<long>(den));
+      }
+  }
+
+  void school_level(const SocialIndexConfig& social) {
+    const IndicatorSpec* olymp = set_.spec("olympiad_share");
+    int window = olymp ? olymp->window : 3;
+    for (size_t i = 0; i < m_.schools.size(); ++i) {
+      const School& s = m_.schools[i];
+      for (const auto& c : s.contingent) {
+        ratio("continuation_rate", "", i, c.year, c.grade10_continued, c.grade9_graduates);
+        ratio("ovz_share", "", i, c.year, c.students_ovz, c.students);
+      }
+      for (const auto& st : s.staff) {
+        ratio("pension_age_share", "", i, st.year, st.pension_age, st.teachers);
+        ratio("young_specialists_share", "", i, st.year, st.young_specialists, st.teachers);
+        ratio("highest_category_share", "", i, st.year, st.highest_category, st.teachers);
+        ratio("pd_share", "", i, st.year, st.pd_completed, st.teachers);
+        if (st.vacancies) put("vacancies", "", i, st.year, *st.vacancies, 0);
+        if (st.vacancies && st.teachers && *st.teachers + *st.vacancies > 0)
+          put("vacancy_rate", "", i, st.year, 100.0 * *st.vacancies / (*st.teachers + *st.vacancies), *st.teachers);
+      }
+      for (const auto& c : s.conditions) {
+        if (c.mto_coefficient) put("mto_coefficient", "", i, c.year, *c.mto_coefficient, 0);
+        if (c.textbook_provision) put("textbook_provision", "", i, c.year, *c.textbook_provision, 0);
+        if (c.library_system) put("library_system", "", i, c.year, *c.library_system ? 100 : 0, 0);
+      }
+      for (const auto& so : s.social) {
+        if (so.non_native_russian) put("non_native_russian_share", "", i, so.year, *so.non_native_russian, 0);
+        if (so.preventive_register) put("preventive_register_share", "", i, so.year, *so.preventive_register, 0);
+        double index = 0;
+        bool complete = !social.weights.empty();
+        for (const auto& [column, weight] : social.weights) {
+          Number v = column == "higher_ed_parents"    ? so.higher_ed_parents
+                     : column == "single_parent"      ? so.single_parent
+                     : column == "unemployed_parents" ? so.unemployed_parents
+                     : column == "low_income"         ? so.low_income
+                     : column == "non_native_russian" ? so.non_native_russian
+                                                      : so.preventive_register;
+          if (!v) complete = false;
+          else index += weight * *v;
+        }
+        if (complete) put("social_index", "", i, so.year, index, 0);
+      }
+      // Olympiads: participants of the regional and final stages, and of the school stage.
+      for (int year : set_.years) {
+        const ContingentYear* c = nullptr;
+        for (const auto& x : s.contingent)
+          if (x.year == year) c = &x;
+        Count school_stage;
+        for (const auto& o : s.olympiad)
+          if (o.year == year && o.stage == "школьный") school_stage = o.participants;
+        if (c) ratio("olympiad_school_share", "", i, year, school_stage, c->students);
+        // Participants of the window's years against this year's students, as the seed words it:
+        // «учащихся за последние 3 года, принимавших участие».
+        // A sum over the window needs every year of it: two years of participants are not three.
+        long participants = 0;
+        bool complete = true;
+        for (int w = year - window + 1; w <= year; ++w) {
+          bool have = false;
+          for (const auto& o : s.olympiad)
+            if (o.year == w && o.participants) {
+              have = true;
+              if (o.stage == "региональный" || o.stage == "заключительный") participants += *o.participants;
+            }
+          complete = complete && have;
+        }
+        bool any = complete;
+        long students = c && c->students ? *c->students : 0;
+        if (any && students > 0) put("olympiad_share", "", i, year, 100.0 * participants / students, students);
+      }
+    }
+  }
+
+  void baselines() {
+    for (auto& [key, s] : set_.series) {
+      for (size_t y = 0; y < set_.years.size(); ++y) {
+        double num = 0, den = 0, plain = 0;
+        int count = 0;
+        bool weighted = true;
+        for (size_t i = 0; i < s.values.size(); ++i) {
+          const IndicatorValue& v = s.values[i][y];
+          if (!v.ok()) continue;
+          ++count;
+          plain += v.value;
+          if (v.n <= 0) weighted = false;
+          num += v.value * v.n;
+          den += v.n;
+        }
+        Baseline& b = s.baseline[y];
+        b.schools = count;
+        // Shares and means are pooled over persons; coefficients and indexes are averaged over schools.
+        if (count > 0) b.municipal = weighted && den > 0 ? num / den : plain / count;
+        for (const auto& r : m_.regional)
+          if (r.indicator == key.indicator && r.param == key.param && r.year == set_.years[y]) b.regional = r.value;
+      }
+    }
+  }
+
+ private:
+  const Municipality& m_;
+  IndicatorSet set_;
+};
+
+}  // namespace
+
+IndicatorSet compute_indicators(const Municipality& m, const std::vector<IndicatorSpec>& specs, const SocialIndexConfig& social) {
+  Builder b(m, specs);
+  // Every school-level indicator exists even when no school has data for it.
+  for (const auto& spec : specs)
+    if (spec.param.empty()) b.series(spec.id);
+  b.exams();
+  b.school_level(social);
+  b.assessments();
+  b.results_index();
+  b.baselines();
+  return b.take();
+}
+
+std::string series_title(const IndicatorSpec& spec, const std::string& param) {
+  return param.empty() ? spec.title : fmt::format("{} ({})", spec.title, param);
+}
+
+std::string format_indicator(const IndicatorSpec& spec, double value) {
+  if (spec.unit == "%") return format_percent(value, spec.decimals);
+  return format_number(value, spec.decimals);
+}
+
+}  // namespace sveden

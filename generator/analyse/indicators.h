@@ -1,0 +1,18 @@
+// Computes every indicator of the registry for every school and year, once per build: values with
+// the number of persons behind them, suppression of small groups, municipal and regional baselines.
+#pragma once
+#include "model/criteria.h"
+#include "model/indicators.h"
+#include "model/municipality.h"
+
+namespace sveden {
+
+IndicatorSet compute_indicators(const Municipality& m, const std::vector<IndicatorSpec>& specs,
+                                const SocialIndexConfig& social);
+
+// «Средний балл ОГЭ (математика)» — the indicator's title with its subject or grade.
+std::string series_title(const IndicatorSpec& spec, const std::string& param);
+// A value with the indicator's unit and precision: «12,5 %», «3,85», «−0,41».
+std::string format_indicator(const IndicatorSpec& spec, double value);
+
+}  // namespace sveden

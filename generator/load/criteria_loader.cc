@@ -1,0 +1,363 @@
+#include "load/criteria_loader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "load/embedded_files.h"
+#include "load/indicator_vocabulary.h"
+#include "load/vocabulary.h"
+#include "load/yaml_reader.h"
+#include "load/yaml_tree.h"
+
+namespace sveden {
+namespace {
+
+const std::pair<const char*, Compare> kCompares[] = {
+    {"less_than", Compare::less_than},           {"at_most", Compare::at_most},
+    {"greater_than", Compare::greater_than},     {"at_least", Compare::at_least},
+    {"below_municipal", Compare::below_municipal}, {"above_municipal", Compare::above_municipal},
+    {"below_regional", Compare::below_regional}, {"above_regional", Compare::above_regional},
+    {"bottom_percent", Compare::bottom_percent}, {"top_percent", Compare::top_percent},
+    {"fell", Compare::fell},                     {"rose", Compare::rose}};
+
+const std::vector<std::string> kSocialColumns = {"higher_ed_parents", "single_parent",     "unemployed_parents",
+                                                 "low_income",        "non_native_russian", "preventive_register"};
+
+bool is_rule_id(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+std::optional<double> to_number(const YamlNode& n) {
+  if (!n.is_scalar()) return std::nullopt;
+  std::string v = n.value;
+  std::replace(v.begin(), v.end(), ',', '.');
+  double d = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+  return d;
+}
+
+class CriteriaReader {
+ public:
+  CriteriaReader(const SourceText& src, Diagnostics& diag) : src_(src), diag_(diag) {}
+
+  // `default_indicator`: risk factor levels may leave the indicator to the factor.
+  std::optional<Rule> rule(const YamlNode& node, std::string_view where, const std::string& default_indicator = "",
+                           bool need_id = true) {
+    YamlMapReader r(node, src_, diag_, std::string(where));
+    if (!r.valid()) return std::nullopt;
+    Rule rule;
+    rule.pos = node.pos;
+    rule.source = fmt::format("{}:{}", src_.path(), node.pos.line);
+    rule.id = r.text("id", need_id).value_or("");
+    if (need_id && !rule.id.empty() && !is_rule_id(rule.id))
+      r.error_at(*r.node("id"), fmt::format("«{}» не годится как идентификатор правила", rule.id),
+                 "используйте строчные латинские буквы, цифры, «_» и «-», например oge_math_fell2");
+    rule.title = r.text("title", need_id).value_or("");
+    const YamlNode* any = r.node("any");
+    const YamlNode* all = r.node("all");
+    const YamlNode* of = r.node("of");
+    const YamlNode* at_least = r.node("at_least");
+    int combinators = (any ? 1 : 0) + (all ? 1 : 0) + (of ? 1 : 0);
+    const YamlNode* indicator = r.node("indicator");
+    if (combinators > 1) {
+      r.error_at(node, "в правиле может быть только одно из «any», «all», «of»",
+                 "вложите одно сочетание в другое, если нужно и то, и другое");
+      r.finish();
+      return std::nullopt;
+    }
+    if (combinators == 1) {
+      if (indicator) r.error_at(*indicator, "правило-сочетание не сравнивает показатель само", "перенесите indicator во вложенное правило");
+      const YamlNode* list = any ? any : all ? all : of;
+      rule.combine = any ? Combine::any : all ? Combine::all : Combine::at_least;
+      if (of && !at_least)
+        r.error_at(*of, "для «of» нужно указать «at_least: k» — сколько правил должно выполниться",
+                   "например: at_least: 2");
+      if (!list->is_sequence() || list->items.empty()) {
+        r.error_at(*list, "сочетание правил должно быть непустым списком", "перечислите правила с «- » на новых строках");
+      } else {
+        std::set<std::string> ids;
+        for (const auto& item : list->items)
+          if (auto child = this->rule(item, fmt::format("{} / правило", where), default_indicator)) {
+            if (!ids.insert(child->id).second)
+              r.error_at(item, fmt::format("идентификатор правила «{}» повторяется", child->id), "у каждого правила свой id");
+            rule.children.push_back(std::move(*child));
+          }
+      }
+      if (of && at_least) {
+        auto k = to_number(*at_least);
+        int n = static_cast<int>(rule.children.size());
+        if (!k || *k != static_cast<int>(*k) || *k < 1 || *k > n)
+          r.error_at(*at_least, fmt::format("at_least: {} — невозможное число правил (их {})", at_least->value, n),
+                     fmt::format("укажите целое число от 1 до {}", n));
+        else
+          rule.at_least = static_cast<int>(*k);
+      } else if (at_least && !of) {
+        r.error_at(*at_least, "«at_least» без «of»", "перечислите правила в «of: [...]»");
+      }
+      r.finish();
+      return rule;
+    }
+    // A leaf: an indicator compared with something.
+    rule.indicator = r.text("indicator").value_or(default_indicator);
+    const IndicatorSpec* spec = nullptr;
+    for (const auto& s : builtin_indicators())
+      if (s.id == rule.indicator) spec = &s;
+    if (rule.indicator.empty()) {
+      r.error_at(node, fmt::format("{}: правило без показателя", where), "укажите indicator: … или сочетание any / all / of");
+    } else if (!spec) {
+      std::string guess = closest_word(rule.indicator, builtin_indicator_ids());
+      r.error_at(indicator ? *indicator : node, fmt::format("неизвестный показатель «{}»", rule.indicator),
+                 guess.empty() ? "показатели перечислены в docs/CRITERIA.md"
+                               : fmt::format("возможно, имелось в виду «{}»; показатели перечислены в docs/CRITERIA.md", guess));
+    }
+    read_param(r, node, spec, rule);
+    std::string compare = r.text("compare", true).value_or("");
+    bool known = false;
+    for (const auto& [name, c] : kCompares)
+      if (compare == name) {
+        rule.compare = c;
+        known = true;
+      }
+    if (!compare.empty() && !known) {
+      std::vector<std::string> names;
+      for (const auto& [name, c] : kCompares) names.emplace_back(name);
+      std::string guess = closest_word(compare, names);
+      r.error_at(*r.node("compare"), fmt::format("неизвестное сравнение «{}»", compare),
+                 fmt::format("{}допустимо: {}", guess.empty() ? "" : fmt::format("возможно, имелось в виду «{}»; ", guess),
+                             fmt::join(names, ", ")));
+    }
+    bool needs_value = known && rule.compare != Compare::fell && rule.compare != Compare::rose &&
+                       rule.compare != Compare::below_municipal && rule.compare != Compare::above_municipal &&
+                       rule.compare != Compare::below_regional && rule.compare != Compare::above_regional;
+    if (const YamlNode* v = r.node("value", needs_value)) {
+      auto d = to_number(*v);
+      if (!d) {
+        r.error_at(*v, fmt::format("«{}» — не число", v->value), "запишите порог числом, например 60 или 0,5");
+      } else {
+        rule.value = *d;
+        bool percentile = rule.compare == Compare::bottom_percent || rule.compare == Compare::top_percent;
+        if (percentile && (*d <= 0 || *d > 100))
+          r.error_at(*v, fmt::format("доля школ {} % невозможна", v->value), "укажите долю школ больше 0 и не больше 100");
+        else if (!percentile && spec && spec->unit == "%" && (*d < 0 || *d > 100))
+          r.error_at(*v, fmt::format("порог {} % невозможен для доли", v->value), "доля — от 0 до 100 %");
+        else if (!needs_value)
+          r.error_at(*v, fmt::format("для сравнения «{}» порог не нужен", compare), "уберите value");
+      }
+    }
+    if (auto years = r.integer("years", false, 1, 5)) {
+      rule.years = static_cast<int>(*years);
+      if (rule.compare != Compare::fell && rule.compare != Compare::rose)
+        r.error_at(*r.node("years"), "«years» имеет смысл только для fell и rose", "для окна лет используйте window");
+    }
+    if (auto window = r.integer("window", false, 1, 10)) rule.window = static_cast<int>(*window);
+    if (auto in = r.text("in")) {
+      if (*in == "all") rule.window_all = true;
+      else if (*in == "any") rule.window_all = false;
+      else r.error_at(*r.node("in"), fmt::format("«{}»: ожидалось all или any", *in), "all — во все годы окна, any — хотя бы в один");
+    }
+    r.finish();
+    return rule;
+  }
+
+  void read_param(YamlMapReader& r, const YamlNode& node, const IndicatorSpec* spec, Rule& rule) {
+    auto subject = r.text("subject");
+    auto grade = r.integer("grade", false, 1, 11);
+    if (!spec) return;
+    if (spec->param.empty()) {
+      if (subject || grade)
+        r.error_at(*r.node(subject ? "subject" : "grade"), fmt::format("у показателя «{}» нет предмета и класса", spec->id),
+                   "уберите subject и grade");
+      return;
+    }
+    if (!subject) {
+      r.error_at(node, fmt::format("для показателя «{}» нужно указать предмет (subject)", spec->id), "например: subject: математика");
+      return;
+    }
+    const auto& enums = builtin_vocabulary().enums;
+    auto it = enums.find(spec->subjects);
+    if (it != enums.end() && std::find(it->second.begin(), it->second.end(), *subject) == it->second.end()) {
+      std::string guess = closest_word(*subject, it->second);
+      r.error_at(*r.node("subject"), fmt::format("неизвестный предмет «{}»", *subject),
+                 guess.empty() ? "предметы перечислены в docs/DATA.md" : fmt::format("возможно, имелось в виду «{}»", guess));
+    }
+    if (spec->param == "grade_subject") {
+      if (!grade) {
+        r.error_at(node, fmt::format("для показателя «{}» нужно указать класс (grade)", spec->id), "например: grade: 5");
+        return;
+      }
+      rule.param = fmt::format("{} класс, {}", *grade, *subject);
+    } else {
+      if (grade) r.error_at(*r.node("grade"), "класс указывается только для ВПР", "уберите grade");
+      rule.param = *subject;
+    }
+  }
+
+  void groups(const YamlNode& list, Criteria& out, const std::string& preset) {
+    if (!list.is_sequence()) {
+      diag_.add(Severity::error, src_, list.pos, 1, "«groups» должно быть списком групп", "каждая группа начинается с «- id: …»");
+      return;
+    }
+    for (const auto& item : list.items) {
+      YamlMapReader r(item, src_, diag_, "группа");
+      if (!r.valid()) continue;
+      Group g;
+      g.preset = preset;
+      g.id = r.text("id", true).value_or("");
+      g.title = r.text("title", true).value_or("");
+      g.short_title = r.text("short_title").value_or(g.title);
+      g.description = r.text("description").value_or("");
+      g.exclude = r.text_list("exclude").value_or(std::vector<std::string>{});
+      g.pos = item.pos;
+      g.source = src_.path();
+      for (const auto& ex : g.exclude)
+        if (!out.group(ex))
+          r.error_at(*r.node("exclude"), fmt::format("группа «{}» исключает неизвестную группу «{}»", g.id, ex),
+                     "в exclude перечисляются группы, описанные раньше этой (например, shnor)");
+      // The group's own rule: its any/all/of list, read as a combinator.
+      YamlNode root;
+      root.kind = YamlNode::Kind::map;
+      root.pos = item.pos;
+      for (const char* key : {"any", "all", "of", "at_least"})
+        if (const YamlNode* n = r.node(key)) root.entries.push_back({YamlNode{YamlNode::Kind::scalar, key, false, n->pos, {}, {}}, *n});
+      r.finish();
+      if (root.entries.empty()) {
+        diag_.add(Severity::error, src_, item.pos, 1, fmt::format("в группе «{}» нет правил", g.id),
+                  "перечислите правила в any: (хотя бы одно), all: (все) или of: с at_least: k");
+        continue;
+      }
+      if (auto rule = this->rule(root, fmt::format("группа «{}»", g.id), "", false)) g.rule = std::move(*rule);
+      g.rule.id = g.id;
+      g.rule.title = g.title;
+      auto existing = std::find_if(out.groups.begin(), out.groups.end(), [&](const Group& x) { return x.id == g.id; });
+      if (existing != out.groups.end()) *existing = std::move(g);  // the site's group replaces the preset's
+      else out.groups.push_back(std::move(g));
+    }
+  }
+
+  void risk_factors(const YamlNode& list, Criteria& out) {
+    if (!list.is_sequence()) return;
+    for (const auto& item : list.items) {
+      YamlMapReader r(item, src_, diag_, "фактор риска");
+      if (!r.valid()) continue;
+      RiskFactor f;
+      f.id = r.text("id", true).value_or("");
+      f.title = r.text("title", true).value_or("");
+      f.note = r.text("note").value_or("");
+      std::string indicator = r.text("indicator").value_or("");
+      if (const YamlNode* high = r.node("high")) f.high = rule(*high, fmt::format("фактор «{}», high", f.id), indicator, false);
+      if (const YamlNode* medium = r.node("medium")) f.medium = rule(*medium, fmt::format("фактор «{}», medium", f.id), indicator, false);
+      if (!f.high && !f.medium && f.note.empty())
+        r.error_at(item, fmt::format("у фактора «{}» нет ни уровней high / medium, ни пояснения note", f.id),
+                   "задайте high: {compare: …, value: …} или объясните в note, почему уровень не определяется");
+      r.finish();
+      auto existing = std::find_if(out.risk_factors.begin(), out.risk_factors.end(), [&](const RiskFactor& x) { return x.id == f.id; });
+      if (existing != out.risk_factors.end()) *existing = std::move(f);
+      else out.risk_factors.push_back(std::move(f));
+    }
+  }
+
+  void social_index(const YamlNode& map, Criteria& out) {
+    YamlMapReader r(map, src_, diag_, "social_index");
+    if (!r.valid()) return;
+    out.social_index.weights.clear();
+    for (const auto& column : kSocialColumns)
+      if (const YamlNode* w = r.node(column)) {
+        if (auto d = to_number(*w)) out.social_index.weights.emplace_back(column, *d);
+        else r.error_at(*w, fmt::format("вес «{}» — не число", w->value), "например: -1 или 0,5");
+      }
+    r.finish();
+  }
+
+ private:
+  const SourceText& src_;
+  Diagnostics& diag_;
+};
+
+void parse_into(const SourceText& src, bool site_file, Criteria& out, Diagnostics& diag, const std::string& preset,
+                std::vector<std::string>* presets) {
+  YamlNode root;
+  if (!parse_yaml(src, &root, diag)) return;
+  YamlMapReader r(root, src, diag, src.path(), true);
+  if (!r.valid()) return;
+  CriteriaReader reader(src, diag);
+  if (site_file) {
+    if (auto p = r.text_list("presets")) *presets = *p;
+  }
+  if (const YamlNode* s = r.node("social_index")) reader.social_index(*s, out);
+  if (const YamlNode* g = r.node("groups")) reader.groups(*g, out, preset);
+  if (const YamlNode* f = r.node("risk_factors")) reader.risk_factors(*f, out);
+  r.finish();
+}
+
+}  // namespace
+
+const std::vector<std::string>& default_presets() {
+  static const std::vector<std::string> kPresets = {"yelnya", "rosobrnadzor30", "stavropol-risk-zone", "risk500"};
+  return kPresets;
+}
+
+const char* compare_name(Compare c) {
+  for (const auto& [name, v] : kCompares)
+    if (v == c) return name;
+  return "";
+}
+
+void parse_criteria(const SourceText& src, bool site_file, Criteria& out, Diagnostics& diag) {
+  std::vector<std::string> presets;
+  parse_into(src, site_file, out, diag, "", &presets);
+}
+
+Criteria load_criteria(const Disk& disk, const std::string& prefix, Diagnostics& diag) {
+  Criteria criteria;
+  const std::string path = "content/criteria.yaml";
+  std::string shown = prefix.empty() || prefix == "." ? path : prefix + "/" + path;
+  std::optional<SourceText> site_src;
+  std::vector<std::string> presets = default_presets();
+  if (disk.is_file(path)) {
+    std::string error;
+    auto text = disk.read(path, &error);
+    if (!text) {
+      diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
+      return criteria;
+    }
+    site_src = SourceText(shown, *text);
+    // Only `presets:` is needed before the presets are read; the rest is read after them.
+    YamlNode root;
+    Diagnostics quiet;
+    if (parse_yaml(*site_src, &root, quiet) && root.is_map())
+      if (const YamlNode* p = root.find("presets")) {
+        presets.clear();
+        for (const auto& item : p->items) {
+          if (!vocab_file("criteria/" + item.value + ".yaml")) {
+            std::vector<std::string> known = default_presets();
+            std::string guess = closest_word(item.value, known);
+            diag.add(Severity::error, *site_src, item.pos, static_cast<int>(utf8_length(item.value)),
+                     fmt::format("неизвестный набор критериев «{}»", item.value),
+                     fmt::format("{}встроенные наборы: {}", guess.empty() ? "" : fmt::format("возможно, имелось в виду «{}»; ", guess),
+                                 fmt::join(known, ", ")));
+            continue;
+          }
+          presets.push_back(item.value);
+        }
+      }
+  }
+  for (const auto& name : presets) {
+    SourceText src("vocab/criteria/" + name + ".yaml", std::string(*vocab_file("criteria/" + name + ".yaml")));
+    std::vector<std::string> ignored;
+    parse_into(src, false, criteria, diag, name, &ignored);
+  }
+  criteria.presets = presets;
+  if (site_src) {
+    std::vector<std::string> ignored;
+    parse_into(*site_src, true, criteria, diag, "", &ignored);
+  }
+  return criteria;
+}
+
+}  // namespace sveden

@@ -1,0 +1,24 @@
+// Reads the identification criteria: the site's content/criteria.yaml (if any) on top of the
+// built-in presets of vocab/criteria/. Every rule is checked against the indicator registry:
+// unknown indicator, subject or operator, impossible threshold — an error with file:line:column.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "load/diagnostics.h"
+#include "load/disk.h"
+#include "model/criteria.h"
+
+namespace sveden {
+
+// The presets used when the site has no criteria.yaml, in this order.
+const std::vector<std::string>& default_presets();
+
+Criteria load_criteria(const Disk& disk, const std::string& display_prefix, Diagnostics& diag);
+
+// Parses one criteria text (a preset or a site file) into `out`; `site_file` allows `presets:`.
+void parse_criteria(const SourceText& src, bool site_file, Criteria& out, Diagnostics& diag);
+
+const char* compare_name(Compare c);  // «bottom_percent»…
+
+}  // namespace sveden

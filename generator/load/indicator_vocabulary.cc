@@ -1,0 +1,60 @@
+#include "load/indicator_vocabulary.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "load/diagnostics.h"
+#include "load/embedded_files.h"
+#include "load/yaml_reader.h"
+#include "load/yaml_tree.h"
+
+namespace sveden {
+
+const std::vector<IndicatorSpec>& builtin_indicators() {
+  static const std::vector<IndicatorSpec> specs = [] {
+    Diagnostics diag;
+    SourceText src("vocab/indicators.yaml", std::string(vocab_file("indicators.yaml").value_or("")));
+    YamlNode root;
+    std::vector<IndicatorSpec> out;
+    if (parse_yaml(src, &root, diag)) {
+      YamlMapReader r(root, src, diag, "vocab/indicators.yaml", true);
+      if (const YamlNode* list = r.free_map("indicators"))
+        for (const auto& [k, v] : list->entries) {
+          IndicatorSpec s;
+          s.id = k.value;
+          YamlMapReader ir(v, src, diag, s.id);
+          s.title = ir.text("title", true).value_or("");
+          s.unit = ir.text("unit", true).value_or("");
+          s.param = ir.text("param").value_or("");
+          s.subjects = ir.text("subjects").value_or("");
+          s.higher_is_better = ir.text("better", true).value_or("higher") == "higher";
+          s.respects_min_group = ir.boolean("min_group").value_or(true);
+          s.window = static_cast<int>(ir.integer("window", false, 1, 10).value_or(1));
+          s.decimals = static_cast<int>(ir.integer("decimals", false, 0, 4).value_or(1));
+          s.definition = ir.text("definition", true).value_or("");
+          s.data = ir.text("data", true).value_or("");
+          s.applies_to_kinds = ir.text_list("kinds").value_or(std::vector<std::string>{});
+          ir.finish();
+          out.push_back(std::move(s));
+        }
+      r.finish();
+    }
+    if (diag.has_errors() || out.empty()) {
+      std::fprintf(stderr, "внутренняя ошибка: реестр показателей повреждён\n%s", format_all(diag).c_str());
+      std::abort();
+    }
+    return out;
+  }();
+  return specs;
+}
+
+const std::vector<std::string>& builtin_indicator_ids() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out;
+    for (const auto& s : builtin_indicators()) out.push_back(s.id);
+    return out;
+  }();
+  return ids;
+}
+
+}  // namespace sveden

@@ -1,0 +1,12 @@
+// The indicator registry (vocab/indicators.yaml, compiled in): titles, units, definitions.
+#pragma once
+#include <vector>
+
+#include "model/indicators.h"
+
+namespace sveden {
+
+const std::vector<IndicatorSpec>& builtin_indicators();
+const std::vector<std::string>& builtin_indicator_ids();
+
+}  // namespace sveden

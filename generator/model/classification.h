@@ -1,0 +1,65 @@
+// What the criteria say about each school and year, with the evidence behind every verdict, and
+// the «500+» risk profile. Produced by analyse/classify, read by pages, reports and open data.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/criteria.h"
+
+namespace sveden {
+
+enum class Verdict { yes, no, unknown, not_applicable };
+
+// One rule's result: the verdict, the figures it rests on and a sentence a methodologist can read.
+struct Evidence {
+  const Rule* rule = nullptr;
+  Verdict verdict = Verdict::unknown;
+  std::string text;  // «Средний балл ОГЭ (математика): 3,80 (2023) → 3,60 (2024) → 3,40 (2025) — снижается 2 года подряд»
+  std::vector<std::pair<int, double>> values;  // year → published value the rule used
+  std::optional<double> reference;             // threshold, baseline or percentile cut-off
+  std::string reference_label;                 // «порог», «по региону», «граница 20 % школ»
+  std::vector<Evidence> children;
+};
+
+enum class Movement { none, entered, stayed, left, out };  // against the previous year
+
+struct GroupYear {
+  Verdict verdict = Verdict::unknown;
+  Movement movement = Movement::none;
+  Evidence evidence;
+};
+
+struct GroupResult {
+  const Group* group = nullptr;
+  std::vector<std::vector<GroupYear>> by_school;  // [school][year index]
+};
+
+enum class RiskLevel { high, medium, low, no_data };
+
+struct RiskFactorYear {
+  RiskLevel level = RiskLevel::no_data;
+  std::vector<Evidence> evidence;  // high, then medium
+};
+
+struct RiskResult {
+  const RiskFactor* factor = nullptr;
+  std::vector<std::vector<RiskFactorYear>> by_school;  // [school][year index]
+};
+
+struct Classification {
+  std::vector<int> years;
+  std::vector<GroupResult> groups;
+  std::vector<RiskResult> risks;
+  const GroupResult* group(std::string_view id) const {
+    for (const auto& g : groups)
+      if (g.group->id == id) return &g;
+    return nullptr;
+  }
+};
+
+const char* verdict_name(Verdict v);     // «да», «нет», «недостаточно данных», «не применяется»
+const char* movement_name(Movement m);   // «включена впервые», «осталась», «исключена», …
+const char* risk_level_name(RiskLevel l);  // «высокий», «средний», «низкий», «нет данных»
+
+}  // namespace sveden

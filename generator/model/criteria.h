@@ -1,0 +1,76 @@
+// Identification criteria as plain data (criteria.yaml and the built-in presets): groups of
+// schools (ШНОР, ШФНСУ, зона риска…) with their rules, and the «500+» risk factors with levels.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/text_pos.h"
+
+namespace sveden {
+
+enum class Compare {
+  less_than, at_most, greater_than, at_least,            // a constant
+  below_municipal, above_municipal, below_regional, above_regional,  // a baseline
+  bottom_percent, top_percent,                           // a percentile of schools
+  fell, rose                                             // its own past
+};
+
+enum class Combine { leaf, any, all, at_least };
+
+struct Rule {
+  std::string id;     // unique within its group («oge_math_mean_fell2»)
+  std::string title;  // as a methodologist says it
+  Combine combine = Combine::leaf;
+  int at_least = 0;            // for Combine::at_least
+  std::vector<Rule> children;  // for combinators
+  // Leaf:
+  std::string indicator;
+  std::string param;           // subject, or «grade / subject»
+  Compare compare = Compare::at_least;
+  double value = 0;            // constant or percent
+  int years = 1;               // fell/rose: consecutive changes required
+  int window = 1;              // constant/baseline: years looked at
+  bool window_all = true;      // …and whether all of them or any must hold
+  std::string source;          // file:line where it was written, for messages
+  TextPos pos;
+};
+
+struct Group {
+  std::string id;        // «shnor»
+  std::string title;     // «Школы с низкими образовательными результатами (ШНОР)»
+  std::string short_title;  // «ШНОР»
+  std::string description;
+  Rule rule;             // the root: usually a combinator
+  std::vector<std::string> exclude;  // groups whose schools are never in this one (defined earlier)
+  std::string preset;    // where it came from
+  TextPos pos;
+  std::string source;    // file of the definition, for messages
+};
+
+struct RiskFactor {
+  std::string id;
+  std::string title;
+  std::optional<Rule> high;    // «высокий» when it fires
+  std::optional<Rule> medium;  // «средний» when it fires (and high does not)
+  std::string note;            // e.g. why there is no data
+};
+
+struct SocialIndexConfig {
+  std::vector<std::pair<std::string, double>> weights;  // social.csv column → weight
+};
+
+struct Criteria {
+  std::vector<Group> groups;
+  std::vector<RiskFactor> risk_factors;
+  SocialIndexConfig social_index;
+  std::vector<std::string> presets;  // names of the built-in presets used
+  const Group* group(std::string_view id) const {
+    for (const auto& g : groups)
+      if (g.id == id) return &g;
+    return nullptr;
+  }
+};
+
+}  // namespace sveden

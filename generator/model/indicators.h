@@ -1,0 +1,79 @@
+// Indicator values as analysis computes them: for each indicator (and subject or grade where it
+// has one), each school and year — the value, how many persons it rests on, and whether it may be
+// published. A suppressed value is kept only for the rules' «недостаточно данных», never shown.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sveden {
+
+struct IndicatorSpec {
+  std::string id;
+  std::string title;        // «Средний балл ОГЭ»
+  std::string unit;         // «балл», «%», «»
+  std::string definition;   // the formula in words
+  std::string data;         // the tables it needs
+  std::string param;        // "" | "subject" | "grade_subject"
+  std::string subjects;     // tables.yaml enum of the subjects, for parameterised indicators
+  bool higher_is_better = true;
+  bool respects_min_group = true;
+  int window = 1;           // years the value is computed over (3 for composite indicators)
+  std::vector<std::string> applies_to_kinds;  // empty: every school
+  int decimals = 1;
+};
+
+// Why there is no publishable value.
+enum class ValueState { ok, missing, suppressed, not_applicable };
+
+struct IndicatorValue {
+  ValueState state = ValueState::missing;
+  double value = 0;  // meaningful only when state == ok (or suppressed, for internal use)
+  long n = 0;        // persons the value rests on (0 when it does not rest on persons)
+  bool ok() const { return state == ValueState::ok; }
+};
+
+// The key of one series: indicator id and its parameter («oge_mean», «математика»).
+struct SeriesKey {
+  std::string indicator;
+  std::string param;  // subject, or «4 / русский язык» for ВПР
+  auto operator<=>(const SeriesKey&) const = default;
+};
+
+struct Baseline {
+  std::optional<double> municipal;  // over the schools whose value is published
+  std::optional<double> regional;   // from data/regional.csv
+  int schools = 0;                  // how many schools the municipal value rests on
+};
+
+struct IndicatorSeries {
+  SeriesKey key;
+  // values[school index][year index], parallel to Municipality::schools and site years
+  std::vector<std::vector<IndicatorValue>> values;
+  std::vector<Baseline> baseline;  // by year index
+};
+
+struct IndicatorSet {
+  std::vector<IndicatorSpec> specs;
+  std::vector<int> years;
+  std::map<SeriesKey, IndicatorSeries> series;
+  int min_group = 10;
+
+  const IndicatorSpec* spec(std::string_view id) const {
+    for (const auto& s : specs)
+      if (s.id == id) return &s;
+    return nullptr;
+  }
+  const IndicatorSeries* find(const SeriesKey& k) const {
+    auto it = series.find(k);
+    return it == series.end() ? nullptr : &it->second;
+  }
+  int year_index(int year) const {
+    for (size_t i = 0; i < years.size(); ++i)
+      if (years[i] == year) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+}  // namespace sveden

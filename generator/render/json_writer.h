@@ -1,0 +1,34 @@
+// A small streaming JSON writer for the open data: objects, arrays, strings escaped per RFC 8259,
+// numbers written with a fixed precision so that output is byte-identical across runs.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sveden {
+
+class JsonWriter {
+ public:
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(double d, int decimals);
+  JsonWriter& value(long long i);
+  JsonWriter& value(bool b);
+  JsonWriter& null();
+  std::string take() { return std::move(out_); }
+
+ private:
+  void separator();
+  std::string out_;
+  std::vector<bool> first_;  // per open container: no element written yet
+  bool after_key_ = false;
+};
+
+std::string json_escape(std::string_view s);
+
+}  // namespace sveden

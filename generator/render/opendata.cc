@@ -1,0 +1,330 @@
+#include "render/opendata.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analyse/indicators.h"
+#include "render/json_writer.h"
+
+namespace sveden {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+std::string row(std::initializer_list<std::string> fields) {
+  std::string out;
+  bool first = true;
+  for (const auto& f : fields) {
+    if (!first) out += ';';
+    out += csv_field(f);
+    first = false;
+  }
+  return out + "\r\n";
+}
+
+std::string state_text(ValueState s, int min_group) {
+  switch (s) {
+    case ValueState::ok: return "опубликовано";
+    case ValueState::suppressed: return fmt::format("скрыто: группа меньше {} человек", min_group);
+    case ValueState::not_applicable: return "не применяется";
+    case ValueState::missing: return "нет данных";
+  }
+  return "";
+}
+
+std::string number_or_empty(const std::optional<double>& v, int decimals) { return v ? csv_number(*v, decimals) : ""; }
+
+void flatten(const Evidence& e, const std::string& prefix, std::vector<std::pair<std::string, const Evidence*>>& out) {
+  for (const auto& c : e.children) {
+    std::string id = prefix.empty() ? c.rule->id : prefix + "." + c.rule->id;
+    out.emplace_back(id, &c);
+    flatten(c, id, out);
+  }
+}
+
+std::string met_ids(const Evidence& e) {
+  std::vector<std::string> ids;
+  for (const auto& c : e.children)
+    if (c.verdict == Verdict::yes) ids.push_back(c.rule->id);
+  return fmt::format("{}", fmt::join(ids, ", "));
+}
+
+std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
+  std::string out(kBom);
+  out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "value", "unit", "persons", "status",
+              "municipal", "regional"});
+  for (const auto& [key, s] : ind.series) {
+    const IndicatorSpec* spec = ind.spec(key.indicator);
+    for (size_t i = 0; i < m.schools.size(); ++i)
+      for (size_t y = 0; y < ind.years.size(); ++y) {
+        const IndicatorValue& v = s.values[i][y];
+        if (v.state == ValueState::missing) continue;
+        bool ok = v.ok();
+        out += row({m.schools[i].id, m.schools[i].short_name, key.indicator, spec->title, key.param, std::to_string(ind.years[y]),
+                    ok ? csv_number(v.value, spec->decimals + 1) : "", spec->unit, ok && v.n > 0 ? std::to_string(v.n) : "",
+                    state_text(v.state, ind.min_group), number_or_empty(s.baseline[y].municipal, spec->decimals + 1),
+                    number_or_empty(s.baseline[y].regional, spec->decimals + 1)});
+      }
+  }
+  return out;
+}
+
+std::string municipal_csv(const IndicatorSet& ind) {
+  std::string out(kBom);
+  out += row({"indicator", "indicator_title", "subject", "year", "municipal", "regional", "schools", "unit"});
+  for (const auto& [key, s] : ind.series) {
+    const IndicatorSpec* spec = ind.spec(key.indicator);
+    for (size_t y = 0; y < ind.years.size(); ++y) {
+      const Baseline& b = s.baseline[y];
+      if (!b.municipal && !b.regional) continue;
+      out += row({key.indicator, spec->title, key.param, std::to_string(ind.years[y]), number_or_empty(b.municipal, spec->decimals + 1),
+                  number_or_empty(b.regional, spec->decimals + 1), std::to_string(b.schools), spec->unit});
+    }
+  }
+  return out;
+}
+
+std::string classification_csv(const Municipality& m, const Classification& c) {
+  std::string out(kBom);
+  out += row({"school_id", "school", "group", "group_title", "year", "verdict", "movement", "criteria_met", "explanation"});
+  for (const auto& g : c.groups)
+    for (size_t i = 0; i < m.schools.size(); ++i)
+      for (size_t y = 0; y < c.years.size(); ++y) {
+        const GroupYear& gy = g.by_school[i][y];
+        out += row({m.schools[i].id, m.schools[i].short_name, g.group->id, g.group->short_title, std::to_string(c.years[y]),
+                    verdict_name(gy.verdict), movement_name(gy.movement), met_ids(gy.evidence), gy.evidence.text});
+      }
+  return out;
+}
+
+std::string evidence_csv(const Municipality& m, const Classification& c) {
+  std::string out(kBom);
+  out += row({"school_id", "school", "group", "year", "rule", "rule_title", "verdict", "explanation"});
+  for (const auto& g : c.groups)
+    for (size_t i = 0; i < m.schools.size(); ++i)
+      for (size_t y = 0; y < c.years.size(); ++y) {
+        std::vector<std::pair<std::string, const Evidence*>> rules;
+        flatten(g.by_school[i][y].evidence, "", rules);
+        for (const auto& [id, e] : rules)
+          out += row({m.schools[i].id, m.schools[i].short_name, g.group->id, std::to_string(c.years[y]), id, e->rule->title,
+                      verdict_name(e->verdict), e->text});
+      }
+  return out;
+}
+
+std::string risk_csv(const Municipality& m, const Classification& c) {
+  std::string out(kBom);
+  out += row({"school_id", "school", "factor", "factor_title", "year", "level", "explanation"});
+  for (const auto& r : c.risks)
+    for (size_t i = 0; i < m.schools.size(); ++i)
+      for (size_t y = 0; y < c.years.size(); ++y) {
+        const RiskFactorYear& ry = r.by_school[i][y];
+        std::string why = ry.evidence.empty() ? r.factor->note : ry.evidence.front().text;
+        out += row({m.schools[i].id, m.schools[i].short_name, r.factor->id, r.factor->title, std::to_string(c.years[y]),
+                    risk_level_name(ry.level), why});
+      }
+  return out;
+}
+
+void evidence_json(JsonWriter& j, const Evidence& e) {
+  j.begin_object();
+  if (e.rule) {
+    j.key("rule").value(e.rule->id);
+    j.key("title").value(e.rule->title);
+  }
+  j.key("verdict").value(verdict_name(e.verdict));
+  j.key("explanation").value(e.text);
+  if (!e.values.empty()) {
+    j.key("values").begin_array();
+    for (const auto& [year, v] : e.values) j.begin_object().key("year").value(static_cast<long long>(year)).key("value").value(v, 4).end_object();
+    j.end_array();
+  }
+  if (e.reference) j.key("reference").value(*e.reference, 4).key("reference_label").value(e.reference_label);
+  if (!e.children.empty()) {
+    j.key("rules").begin_array();
+    for (const auto& c : e.children) evidence_json(j, c);
+    j.end_array();
+  }
+  j.end_object();
+}
+
+std::string classification_json(const Municipality& m, const Classification& c) {
+  JsonWriter j;
+  j.begin_object();
+  j.key("as_of").value(m.site.as_of.iso());
+  j.key("groups").begin_array();
+  for (const auto& g : c.groups) {
+    j.begin_object();
+    j.key("id").value(g.group->id).key("title").value(g.group->title).key("short_title").value(g.group->short_title);
+    j.key("schools").begin_array();
+    for (size_t i = 0; i < m.schools.size(); ++i) {
+      j.begin_object().key("school_id").value(m.schools[i].id).key("school").value(m.schools[i].short_name);
+      j.key("years").begin_array();
+      for (size_t y = 0; y < c.years.size(); ++y) {
+        const GroupYear& gy = g.by_school[i][y];
+        j.begin_object().key("year").value(static_cast<long long>(c.years[y])).key("verdict").value(verdict_name(gy.verdict));
+        j.key("movement").value(movement_name(gy.movement));
+        j.key("evidence");
+        evidence_json(j, gy.evidence);
+        j.end_object();
+      }
+      j.end_array().end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.key("risk_profile").begin_array();
+  for (const auto& r : c.risks) {
+    j.begin_object().key("id").value(r.factor->id).key("title").value(r.factor->title);
+    if (!r.factor->note.empty()) j.key("note").value(r.factor->note);
+    j.key("schools").begin_array();
+    for (size_t i = 0; i < m.schools.size(); ++i) {
+      j.begin_object().key("school_id").value(m.schools[i].id).key("years").begin_array();
+      for (size_t y = 0; y < c.years.size(); ++y) {
+        const RiskFactorYear& ry = r.by_school[i][y];
+        j.begin_object().key("year").value(static_cast<long long>(c.years[y])).key("level").value(risk_level_name(ry.level));
+        if (!ry.evidence.empty()) {
+          j.key("evidence").begin_array();
+          for (const auto& e : ry.evidence) evidence_json(j, e);
+          j.end_array();
+        }
+        j.end_object();
+      }
+      j.end_array().end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.end_object();
+  return j.take() + "\n";
+}
+
+std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
+  JsonWriter j;
+  j.begin_object();
+  j.key("as_of").value(m.site.as_of.iso());
+  j.key("min_group").value(static_cast<long long>(ind.min_group));
+  j.key("indicators").begin_array();
+  for (const auto& spec : ind.specs) {
+    j.begin_object().key("id").value(spec.id).key("title").value(spec.title).key("unit").value(spec.unit);
+    j.key("definition").value(spec.definition).key("better").value(spec.higher_is_better ? "higher" : "lower").end_object();
+  }
+  j.end_array();
+  j.key("series").begin_array();
+  for (const auto& [key, s] : ind.series) {
+    const IndicatorSpec* spec = ind.spec(key.indicator);
+    j.begin_object().key("indicator").value(key.indicator).key("subject").value(key.param);
+    j.key("municipal").begin_array();
+    for (size_t y = 0; y < ind.years.size(); ++y) {
+      j.begin_object().key("year").value(static_cast<long long>(ind.years[y]));
+      j.key("municipal");
+      if (s.baseline[y].municipal) j.value(*s.baseline[y].municipal, spec->decimals + 1); else j.null();
+      j.key("regional");
+      if (s.baseline[y].regional) j.value(*s.baseline[y].regional, spec->decimals + 1); else j.null();
+      j.end_object();
+    }
+    j.end_array();
+    j.key("schools").begin_array();
+    for (size_t i = 0; i < m.schools.size(); ++i) {
+      bool any = false;
+      for (const auto& v : s.values[i]) any = any || v.state != ValueState::missing;
+      if (!any) continue;
+      j.begin_object().key("school_id").value(m.schools[i].id).key("values").begin_array();
+      for (size_t y = 0; y < ind.years.size(); ++y) {
+        const IndicatorValue& v = s.values[i][y];
+        if (v.state == ValueState::missing) continue;
+        j.begin_object().key("year").value(static_cast<long long>(ind.years[y]));
+        if (v.ok()) {
+          j.key("value").value(v.value, spec->decimals + 1);
+          if (v.n > 0) j.key("persons").value(static_cast<long long>(v.n));
+        } else {
+          j.key("value").null().key("status").value(state_text(v.state, ind.min_group));
+        }
+        j.end_object();
+      }
+      j.end_array().end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array().end_object();
+  return j.take() + "\n";
+}
+
+std::string readme(const Municipality& m, const IndicatorSet& ind) {
+  std::string out = fmt::format(
+      "# Открытые данные: {}\n\n"
+      "Данные по состоянию на {}. Все файлы сформированы программой sveden из тех же данных, что и страницы сайта.\n"
+      "Таблицы CSV — в кодировке UTF-8 с BOM, разделитель «;», десятичная запятая: открываются в Excel двойным щелчком.\n"
+      "Те же сведения в JSON — в файлах с тем же именем.\n\n"
+      "**Малые группы.** Показатель, рассчитанный по группе меньше {} человек, не публикуется: в таблицах у него нет значения,\n"
+      "а в поле `status` написано «скрыто». Скрытые значения не входят ни в какие суммы и средние по муниципалитету.\n\n",
+      m.site.department.name, m.site.as_of.iso(), ind.min_group);
+  out +=
+      "## indicators.csv — показатели школ по годам\n\n"
+      "| поле | что это |\n|---|---|\n"
+      "| school_id, school | код и краткое наименование школы |\n"
+      "| indicator, indicator_title | код и название показателя (список ниже) |\n"
+      "| subject | предмет (для ОГЭ и ЕГЭ) или «класс, предмет» (для ВПР); пусто для показателей школы |\n"
+      "| year | год (год окончания учебного года) |\n"
+      "| value | значение; пусто, если скрыто |\n"
+      "| unit | единица: «%», «балл» или пусто |\n"
+      "| persons | число человек, по которым рассчитан показатель (участников, выпускников, педагогов) |\n"
+      "| status | опубликовано / скрыто: группа меньше N человек / не применяется |\n"
+      "| municipal | значение по муниципалитету (по школам с опубликованными значениями) |\n"
+      "| regional | значение по региону, если оно есть в данных |\n\n"
+      "## municipal.csv — значения по муниципалитету и региону\n\n"
+      "indicator, indicator_title, subject, year, municipal, regional, unit — как выше; schools — число школ, по которым рассчитано\n"
+      "муниципальное значение.\n\n"
+      "## classification.csv — отнесение школ к группам по годам\n\n"
+      "| поле | что это |\n|---|---|\n"
+      "| group, group_title | группа (ШНОР, ШФНСУ, зона риска, …) |\n"
+      "| verdict | да / нет / недостаточно данных |\n"
+      "| movement | по сравнению с прошлым годом: включена, осталась, исключена, не входит; пусто для первого года |\n"
+      "| criteria_met | коды выполненных критериев |\n"
+      "| explanation | сколько критериев выполнено и по скольким недостаточно данных |\n\n"
+      "## evidence.csv — каждый критерий каждой школы\n\n"
+      "rule, rule_title — код и формулировка критерия; verdict — выполнен ли он; explanation — значения, годы, порог или\n"
+      "значение для сравнения, например «Средний балл ОГЭ (математика): 3,36 (2023) → 3,10 (2024) → 2,95 (2025) — значение\n"
+      "снижалось 2 года подряд».\n\n"
+      "## risk_profile.csv — рисковый профиль «500+»\n\n"
+      "factor, factor_title — фактор риска; level — высокий / средний / низкий / нет данных; explanation — на чём основан уровень.\n\n"
+      "## Показатели\n\n| код | показатель | единица | как считается |\n|---|---|---|---|\n";
+  for (const auto& s : ind.specs) out += fmt::format("| {} | {} | {} | {} |\n", s.id, s.title, s.unit, s.definition);
+  return out;
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv_number(double v, int decimals) {
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.find_first_not_of("-0.") == std::string::npos) s = s.substr(s[0] == '-' ? 1 : 0);
+  for (auto& c : s)
+    if (c == '.') c = ',';
+  return s;
+}
+
+std::vector<OutputFile> opendata_files(const Municipality& m, const IndicatorSet& ind, const Classification& c) {
+  return {
+      {"opendata/indicators.csv", [&] { return indicators_csv(m, ind); }},
+      {"opendata/indicators.json", [&] { return indicators_json(m, ind); }},
+      {"opendata/municipal.csv", [&] { return municipal_csv(ind); }},
+      {"opendata/classification.csv", [&] { return classification_csv(m, c); }},
+      {"opendata/evidence.csv", [&] { return evidence_csv(m, c); }},
+      {"opendata/risk_profile.csv", [&] { return risk_csv(m, c); }},
+      {"opendata/classification.json", [&] { return classification_json(m, c); }},
+      {"opendata/README.md", [&] { return readme(m, ind); }},
+  };
+}
+
+}  // namespace sveden

@@ -1,0 +1,27 @@
+// The open data of a build (opendata/): indicators, municipal baselines, classifications with their
+// evidence and risk profiles, as CSV for Russian Excel (UTF-8 with BOM, «;», decimal comma) and
+// JSON, with a README. Suppressed values are absent and marked as suppressed.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/classification.h"
+#include "model/indicators.h"
+#include "model/municipality.h"
+
+namespace sveden {
+
+struct OutputFile {
+  std::string path;                      // relative to the output root
+  std::function<std::string()> render;   // may run on any thread
+};
+
+std::vector<OutputFile> opendata_files(const Municipality& m, const IndicatorSet& ind, const Classification& c);
+
+// A CSV field for Russian Excel: quoted when it holds «;», quotes or line breaks.
+std::string csv_field(std::string_view s);
+// «12,5»: decimal comma, no grouping, so Excel reads it as a number.
+std::string csv_number(double v, int decimals);
+
+}  // namespace sveden
