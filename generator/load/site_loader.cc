@@ -14,6 +14,7 @@
 
 #include "load/content_loader.h"
 #include "load/criteria_loader.h"
+#include "load/roadmap_loader.h"
 #include "load/indicator_vocabulary.h"
 #include "load/site_config.h"
 #include "load/table_loader.h"
@@ -333,6 +334,8 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   build_results(tables, m);
   load_content(disk, options.display_prefix, m, diag);
   m.criteria = load_criteria(disk, options.display_prefix, diag);
+  load_roadmap(disk, options.display_prefix, m, diag);
+  load_recommendations(disk, options.display_prefix, m, diag);
   return m;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/criteria.h"
+#include "model/roadmap.h"
 #include "model/site_config.h"
 
 namespace sveden {
@@ -119,6 +120,8 @@ struct Municipality {
   std::vector<std::string> tables_loaded;  // titles of tables found, for the summary
   std::vector<RegionalValue> regional;
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets
+  Roadmap roadmap;    // content/roadmap.yaml
+  std::vector<Recommendation> recommendations;  // content/recommendations.yaml
 
   const School* find(const std::string& id) const {
     auto it = school_index.find(id);

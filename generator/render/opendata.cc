@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
+#include "analyse/roadmap_progress.h"
 #include "render/json_writer.h"
 
 namespace sveden {
@@ -251,6 +252,108 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
   return j.take() + "\n";
 }
 
+std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
+  std::string out(kBom);
+  out += row({"target", "target_title", "year", "plan", "fact", "unit", "status", "fact_source"});
+  for (const auto& t : rp.targets)
+    for (const auto& y : t.years)
+      out += row({t.target->id, t.target->title, std::to_string(y.year), number_or_empty(y.plan, 2), number_or_empty(y.fact, 2),
+                  t.target->unit, target_status_name(y.status), y.fact_note});
+  return out;
+}
+
+std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
+  std::string out(kBom);
+  out += row({"section", "section_title", "activity", "activity_title", "timing", "responsible", "declared_status", "state", "note",
+              "schools", "progress"});
+  for (size_t s = 0; s < m.roadmap.sections.size(); ++s) {
+    const Section& section = m.roadmap.sections[s];
+    for (const auto& p : rp.sections[s]) {
+      const Activity& a = *p.activity;
+      std::vector<std::string> schools, notes;
+      for (size_t i : p.schools) schools.push_back(m.schools[i].id);
+      for (const auto& n : a.progress) notes.push_back(n.date.iso() + ": " + n.text);
+      out += row({section.id, section.title, a.id, a.title, timing_text(a.timing), fmt::format("{}", fmt::join(a.responsible, "; ")),
+                  activity_status_name(a.status), activity_state_name(p.state), p.note, fmt::format("{}", fmt::join(schools, ", ")),
+                  fmt::format("{}", fmt::join(notes, "\n"))});
+    }
+  }
+  return out;
+}
+
+std::string recommendations_csv(const Municipality& m, const std::vector<std::vector<SchoolRecommendation>>& recs, int year) {
+  std::string out(kBom);
+  out += row({"school_id", "school", "year", "recommendation", "audience", "text", "because", "source"});
+  for (size_t i = 0; i < m.schools.size(); ++i)
+    for (const auto& r : recs[i])
+      out += row({m.schools[i].id, m.schools[i].short_name, std::to_string(year), r.recommendation->id, r.recommendation->audience,
+                  r.recommendation->text, fmt::format("{}", fmt::join(r.reasons, "; ")), r.recommendation->source});
+  return out;
+}
+
+std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
+  JsonWriter j;
+  const Roadmap& r = m.roadmap;
+  j.begin_object().key("as_of").value(m.site.as_of.iso()).key("title").value(r.title);
+  j.key("approved").begin_object().key("document").value(r.approved_document).key("number").value(r.approved_number)
+      .key("date").value(r.approved_date.iso()).end_object();
+  j.key("period").begin_object().key("from").value(static_cast<long long>(r.from)).key("to").value(static_cast<long long>(r.to)).end_object();
+  j.key("goal").value(r.goal);
+  j.key("summary").begin_object().key("done").value(static_cast<long long>(rp.done)).key("in_progress").value(static_cast<long long>(rp.in_progress))
+      .key("overdue").value(static_cast<long long>(rp.overdue)).key("not_started").value(static_cast<long long>(rp.not_started))
+      .key("cancelled").value(static_cast<long long>(rp.cancelled)).end_object();
+  j.key("sections").begin_array();
+  for (size_t s = 0; s < r.sections.size(); ++s) {
+    j.begin_object().key("id").value(r.sections[s].id).key("title").value(r.sections[s].title).key("activities").begin_array();
+    for (const auto& p : rp.sections[s]) {
+      const Activity& a = *p.activity;
+      j.begin_object().key("id").value(a.id).key("title").value(a.title).key("timing").value(timing_text(a.timing));
+      j.key("responsible").begin_array();
+      for (const auto& x : a.responsible) j.value(x);
+      j.end_array();
+      j.key("declared_status").value(activity_status_name(a.status)).key("state").value(activity_state_name(p.state));
+      if (!p.note.empty()) j.key("note").value(p.note);
+      j.key("schools").begin_array();
+      for (size_t i : p.schools) j.value(m.schools[i].id);
+      j.end_array();
+      j.key("progress").begin_array();
+      for (const auto& n : a.progress) {
+        j.begin_object().key("date").value(n.date.iso()).key("text").value(n.text);
+        j.key("evidence").begin_array();
+        for (const auto& e : n.evidence) j.begin_object().key("title").value(e.title).key("url").value(e.url).end_object();
+        j.end_array().end_object();
+      }
+      j.end_array().end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.key("targets").begin_array();
+  for (const auto& t : rp.targets) {
+    j.begin_object().key("id").value(t.target->id).key("title").value(t.target->title).key("unit").value(t.target->unit);
+    j.key("better").value(t.target->higher_is_better ? "higher" : "lower").key("years").begin_array();
+    for (const auto& y : t.years) {
+      j.begin_object().key("year").value(static_cast<long long>(y.year));
+      j.key("plan");
+      if (y.plan) j.value(*y.plan, 2); else j.null();
+      j.key("fact");
+      if (y.fact) j.value(*y.fact, 2); else j.null();
+      j.key("status").value(target_status_name(y.status)).key("fact_source").value(y.fact_note).end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.key("control_points").begin_array();
+  for (const auto& cp : r.control_points) {
+    j.begin_object().key("id").value(cp.id).key("title").value(cp.title).key("target").value(cp.target);
+    j.key("dates").begin_array();
+    for (const auto& d : cp.dates) j.value(d.iso());
+    j.end_array().end_object();
+  }
+  j.end_array().end_object();
+  return j.take() + "\n";
+}
+
 std::string readme(const Municipality& m, const IndicatorSet& ind) {
   std::string out = fmt::format(
       "# Открытые данные: {}\n\n"
@@ -289,6 +392,16 @@ std::string readme(const Municipality& m, const IndicatorSet& ind) {
       "снижалось 2 года подряд».\n\n"
       "## risk_profile.csv — рисковый профиль «500+»\n\n"
       "factor, factor_title — фактор риска; level — высокий / средний / низкий / нет данных; explanation — на чём основан уровень.\n\n"
+      "## roadmap.csv — мероприятия дорожной карты\n\n"
+      "section, activity — раздел и мероприятие; timing — срок; declared_status — статус, указанный управлением; state — состояние на\n"
+      "дату данных (выполнено, в работе, просрочено, не начато, отменено); note — почему просрочено; schools — коды школ;\n"
+      "progress — отметки о выполнении с датами. Полная дорожная карта с подтверждающими ссылками — в roadmap.json.\n\n"
+      "## targets.csv — целевые показатели: план и факт\n\n"
+      "plan — целевое значение; fact — фактическое (введённое управлением или рассчитанное по данным); status — достигнут,\n"
+      "не достигнут, нет данных, ещё не наступил; fact_source — откуда факт (например, «2 из 5 школ»).\n\n"
+      "## recommendations.csv — адресные рекомендации\n\n"
+      "Рекомендации школам по данным последнего года: audience — кому адресована, text — рекомендация, because — какие критерии\n"
+      "или факторы риска её вызвали, source — документ, из которого взята мера.\n\n"
       "## Показатели\n\n| код | показатель | единица | как считается |\n|---|---|---|---|\n";
   for (const auto& s : ind.specs) out += fmt::format("| {} | {} | {} | {} |\n", s.id, s.title, s.unit, s.definition);
   return out;
@@ -314,8 +427,11 @@ std::string csv_number(double v, int decimals) {
   return s;
 }
 
-std::vector<OutputFile> opendata_files(const Municipality& m, const IndicatorSet& ind, const Classification& c) {
-  return {
+std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a) {
+  const IndicatorSet& ind = a.indicators;
+  const Classification& c = a.classification;
+  int last_year = ind.years.empty() ? 0 : ind.years.back();
+  std::vector<OutputFile> files = {
       {"opendata/indicators.csv", [&] { return indicators_csv(m, ind); }},
       {"opendata/indicators.json", [&] { return indicators_json(m, ind); }},
       {"opendata/municipal.csv", [&] { return municipal_csv(ind); }},
@@ -324,7 +440,14 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const IndicatorSet
       {"opendata/risk_profile.csv", [&] { return risk_csv(m, c); }},
       {"opendata/classification.json", [&] { return classification_json(m, c); }},
       {"opendata/README.md", [&] { return readme(m, ind); }},
+      {"opendata/recommendations.csv", [&, last_year] { return recommendations_csv(m, a.recommendations, last_year); }},
   };
+  if (m.roadmap.present) {
+    files.push_back({"opendata/roadmap.csv", [&] { return roadmap_csv(m, a.roadmap); }});
+    files.push_back({"opendata/targets.csv", [&] { return targets_csv(m, a.roadmap); }});
+    files.push_back({"opendata/roadmap.json", [&] { return roadmap_json(m, a.roadmap); }});
+  }
+  return files;
 }
 
 }  // namespace sveden

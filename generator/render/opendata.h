@@ -9,6 +9,7 @@
 #include "model/classification.h"
 #include "model/indicators.h"
 #include "model/municipality.h"
+#include "model/progress.h"
 
 namespace sveden {
 
@@ -17,7 +18,14 @@ struct OutputFile {
   std::function<std::string()> render;   // may run on any thread
 };
 
-std::vector<OutputFile> opendata_files(const Municipality& m, const IndicatorSet& ind, const Classification& c);
+struct Analysis {
+  const IndicatorSet& indicators;
+  const Classification& classification;
+  const RoadmapProgress& roadmap;
+  const std::vector<std::vector<SchoolRecommendation>>& recommendations;  // for the latest year
+};
+
+std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a);
 
 // A CSV field for Russian Excel: quoted when it holds «;», quotes or line breaks.
 std::string csv_field(std::string_view s);

@@ -13,6 +13,7 @@
 #include "analyse/classify.h"
 #include "analyse/indicators.h"
 #include "analyse/overview.h"
+#include "analyse/roadmap_progress.h"
 #include "load/indicator_vocabulary.h"
 #include "render/opendata.h"
 #include "load/disk.h"
@@ -72,7 +73,10 @@ BuildReport build_site(const BuildOptions& options) {
   Overview overview = compute_overview(m);
   IndicatorSet indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
   Classification classification = classify(m, indicators, m.criteria);
-  std::vector<OutputFile> extra = opendata_files(m, indicators, classification);
+  RoadmapProgress progress = roadmap_progress(m, indicators, classification);
+  auto recommendations = recommend(m, classification, indicators.years.empty() ? 0 : indicators.years.size() - 1);
+  Analysis analysis{indicators, classification, progress, recommendations};  // outlives the tasks that read it
+  std::vector<OutputFile> extra = opendata_files(m, analysis);
 
   report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()
                                            : options.out_dir;

@@ -1,0 +1,265 @@
+#include "analyse/roadmap_progress.h"
+
+#include <algorithm>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "russian/typography.h"
+
+namespace sveden {
+
+const char* activity_state_name(ActivityState s) {
+  switch (s) {
+    case ActivityState::done: return "выполнено";
+    case ActivityState::in_progress: return "в работе";
+    case ActivityState::overdue: return "просрочено";
+    case ActivityState::not_started: return "не начато";
+    case ActivityState::cancelled: return "отменено";
+  }
+  return "";
+}
+
+const char* target_status_name(TargetStatus s) {
+  switch (s) {
+    case TargetStatus::achieved: return "достигнут";
+    case TargetStatus::not_achieved: return "не достигнут";
+    case TargetStatus::no_data: return "нет данных";
+    case TargetStatus::not_yet: return "ещё не наступил";
+  }
+  return "";
+}
+
+namespace {
+
+const char* kMonthsNominative[] = {"январь", "февраль", "март",     "апрель",  "май",    "июнь",
+                                   "июль",   "август",  "сентябрь", "октябрь", "ноябрь", "декабрь"};
+
+// A yearly schedule of at most this many months is a set of events, each of which gets a note;
+// more months mean continuous work («ежегодно, февраль — декабрь»).
+constexpr size_t kMaxEventMonths = 4;
+
+Date last_day(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return {year, month, kDays[month - 1] + (month == 2 && leap ? 1 : 0)};
+}
+
+ActivityProgress activity_progress(const Municipality& m, const Activity& a, const Classification& c) {
+  ActivityProgress p;
+  p.activity = &a;
+  const Date& as_of = m.site.as_of;
+  for (const auto& id : a.schools)
+    if (auto it = m.school_index.find(id); it != m.school_index.end()) p.schools.push_back(it->second);
+  if (!a.group.empty())
+    if (const GroupResult* g = c.group(a.group)) {
+      // The schools of the group in the latest year with a verdict.
+      size_t y = c.years.empty() ? 0 : c.years.size() - 1;
+      for (size_t i = 0; i < g->by_school.size(); ++i)
+        if (!c.years.empty() && g->by_school[i][y].verdict == Verdict::yes) p.schools.push_back(i);
+    }
+  switch (a.status) {
+    case ActivityStatus::done: p.state = ActivityState::done; return p;
+    case ActivityStatus::cancelled: p.state = ActivityState::cancelled; return p;
+    case ActivityStatus::in_progress: p.state = ActivityState::in_progress; break;
+    case ActivityStatus::not_started: p.state = ActivityState::not_started; break;
+  }
+  const Timing& t = a.timing;
+  if (t.kind == Timing::Kind::deadline && t.deadline < as_of) {
+    p.state = ActivityState::overdue;
+    p.note = fmt::format("срок — {}, не выполнено", format_date(t.deadline));
+  } else if (t.kind == Timing::Kind::period && t.to < as_of) {
+    p.state = ActivityState::overdue;
+    p.note = fmt::format("срок истёк {}, не выполнено", format_date(t.to));
+  } else if (t.kind == Timing::Kind::recurrence && t.months.size() > kMaxEventMonths) {
+    // Work spread over most of the year is continuous: overdue only when the roadmap has ended.
+    Date end = last_day(m.roadmap.to, 12);
+    if (end < as_of) {
+      p.state = ActivityState::overdue;
+      p.note = fmt::format("дорожная карта завершилась {}, не выполнено", format_date(end));
+    }
+  } else if (t.kind == Timing::Kind::recurrence && !t.months.empty()) {
+    // Events in a few months a year: the latest one that has ended by the as-of date must have a
+    // progress note dated in its month or later.
+    std::optional<Date> due;
+    for (int year = m.roadmap.from; year <= std::min(m.roadmap.to, as_of.year); ++year)
+      for (int month : t.months) {
+        Date end = last_day(year, month);
+        if (end < as_of && (!due || *due < end)) due = end;
+      }
+    if (due) {
+      Date start{due->year, due->month, 1};
+      bool noted = std::any_of(a.progress.begin(), a.progress.end(), [&](const ProgressNote& n) { return !(n.date < start); });
+      if (!noted) {
+        p.state = ActivityState::overdue;
+        p.note = fmt::format("нет отметки о выполнении за {} {}{}г.", kMonthsNominative[due->month - 1], due->year, std::string(kNbsp));
+      }
+    }
+  }
+  return p;
+}
+
+struct Share {
+  std::optional<double> value;
+  std::string note;
+};
+
+Share share(int hits, int total, const char* of_what) {
+  if (total == 0) return {std::nullopt, fmt::format("нет {}", of_what)};
+  return {100.0 * hits / total, fmt::format("{} из {}", hits, count_noun(total, "школы", "школ", "школ"))};
+}
+
+bool meets(Compare c, double v, double threshold) { return c == Compare::at_most ? v <= threshold + 1e-9 : v >= threshold - 1e-9; }
+
+// The fact of a computed target for a year, from the classification and the indicators.
+Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classification& c, const TargetFact& f, int year) {
+  int y = ind.year_index(year);
+  if (y < 0) return {std::nullopt, "нет данных за этот год"};
+  size_t yi = static_cast<size_t>(y);
+  const GroupResult* g = f.group.empty() ? nullptr : c.group(f.group);
+  const IndicatorSeries* s = f.indicator.empty() ? nullptr : ind.find({f.indicator, ""});
+  if (f.measure == "municipal_value") {
+    if (!s || !s->baseline[yi].municipal) return {std::nullopt, "нет данных"};
+    return {s->baseline[yi].municipal, fmt::format("по {}", count_noun(s->baseline[yi].schools, "школе", "школам", "школам"))};
+  }
+  if (f.measure == "share_of_schools_meeting") {
+    int hits = 0, total = 0;
+    for (size_t i = 0; s && i < m.schools.size(); ++i)
+      if (s->values[i][yi].ok()) {
+        ++total;
+        hits += meets(f.compare, s->values[i][yi].value, f.value);
+      }
+    return share(hits, total, "школ с данными");
+  }
+  if (!g) return {std::nullopt, "нет данных"};
+  if (f.measure == "share_of_group_meeting") {
+    int hits = 0, total = 0;
+    for (size_t i = 0; s && i < m.schools.size(); ++i)
+      if (g->by_school[i][yi].verdict == Verdict::yes && s->values[i][yi].ok()) {
+        ++total;
+        hits += meets(f.compare, s->values[i][yi].value, f.value);
+      }
+    return share(hits, total, "школ группы с данными");
+  }
+  // Year-on-year measures follow the schools that were in the group the year before.
+  if (yi == 0 || ind.years[yi - 1] != year - 1) return {std::nullopt, "нет данных за предыдущий год"};
+  int hits = 0, total = 0;
+  const IndicatorSpec* spec = f.indicator.empty() ? nullptr : ind.spec(f.indicator);
+  for (size_t i = 0; i < m.schools.size(); ++i) {
+    if (g->by_school[i][yi - 1].verdict != Verdict::yes) continue;
+    if (f.measure == "share_of_group_left") {
+      ++total;
+      hits += g->by_school[i][yi].verdict == Verdict::no;
+    } else if (s && s->values[i][yi].ok() && s->values[i][yi - 1].ok()) {
+      ++total;
+      double change = s->values[i][yi].value - s->values[i][yi - 1].value;
+      hits += spec && !spec->higher_is_better ? change < -1e-9 : change > 1e-9;
+    }
+  }
+  return share(hits, total, "школ группы в прошлом году");
+}
+
+}  // namespace
+
+std::string timing_text(const Timing& t) {
+  switch (t.kind) {
+    case Timing::Kind::deadline: return "до " + format_date(t.deadline);
+    case Timing::Kind::period: return fmt::format("с {} по {}", format_date(t.from), format_date(t.to));
+    case Timing::Kind::recurrence: {
+      if (t.months.empty()) return "ежегодно, в течение года";
+      std::vector<std::string> names;
+      for (int mo : t.months) names.push_back(kMonthsNominative[mo - 1]);
+      return fmt::format("ежегодно: {}", fmt::join(names, ", "));
+    }
+  }
+  return "";
+}
+
+RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind, const Classification& c) {
+  RoadmapProgress rp;
+  for (const auto& section : m.roadmap.sections) {
+    std::vector<ActivityProgress> list;
+    for (const auto& a : section.activities) {
+      list.push_back(activity_progress(m, a, c));
+      switch (list.back().state) {
+        case ActivityState::done: ++rp.done; break;
+        case ActivityState::in_progress: ++rp.in_progress; break;
+        case ActivityState::overdue: ++rp.overdue; break;
+        case ActivityState::not_started: ++rp.not_started; break;
+        case ActivityState::cancelled: ++rp.cancelled; break;
+      }
+    }
+    rp.sections.push_back(std::move(list));
+  }
+  for (const auto& t : m.roadmap.targets) {
+    TargetProgress tp;
+    tp.target = &t;
+    std::vector<int> years;
+    for (const auto& [y, _] : t.plan) years.push_back(y);
+    for (const auto& [y, _] : t.fact.entered) years.push_back(y);
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
+    for (int year : years) {
+      TargetYear ty;
+      ty.year = year;
+      if (auto it = t.plan.find(year); it != t.plan.end()) ty.plan = it->second;
+      if (t.fact.measure.empty()) {
+        if (auto it = t.fact.entered.find(year); it != t.fact.entered.end()) {
+          ty.fact = it->second;
+          ty.fact_note = "по данным управления образования";
+        }
+      } else {
+        Share sh = computed_fact(m, ind, c, t.fact, year);
+        ty.fact = sh.value;
+        ty.fact_note = sh.note;
+      }
+      if (year > m.site.as_of.year || (year == m.site.as_of.year && !ty.fact)) ty.status = TargetStatus::not_yet;
+      else if (!ty.fact || !ty.plan) ty.status = TargetStatus::no_data;
+      else ty.status = (t.higher_is_better ? *ty.fact >= *ty.plan - 1e-9 : *ty.fact <= *ty.plan + 1e-9) ? TargetStatus::achieved
+                                                                                                      : TargetStatus::not_achieved;
+      tp.years.push_back(std::move(ty));
+    }
+    rp.targets.push_back(std::move(tp));
+  }
+  return rp;
+}
+
+std::vector<std::vector<SchoolRecommendation>> recommend(const Municipality& m, const Classification& c, size_t yi) {
+  std::vector<std::vector<SchoolRecommendation>> out(m.schools.size());
+  if (c.years.empty()) return out;
+  std::function<const Evidence*(const Evidence&, const std::string&)> find = [&](const Evidence& e, const std::string& id) -> const Evidence* {
+    if (e.rule && e.rule->id == id && e.rule->combine == Combine::leaf) return &e;
+    for (const auto& ch : e.children)
+      if (const Evidence* f = find(ch, id)) return f;
+    if (e.rule && e.rule->id == id) return &e;
+    return nullptr;
+  };
+  for (size_t i = 0; i < m.schools.size(); ++i)
+    for (const auto& rec : m.recommendations) {
+      SchoolRecommendation sr;
+      sr.recommendation = &rec;
+      for (const auto& w : rec.when) {
+        if (!w.group.empty()) {
+          const GroupResult* g = c.group(w.group);
+          if (g && g->by_school[i][yi].verdict == Verdict::yes) sr.reasons.push_back(fmt::format("школа входит в группу «{}»", g->group->short_title));
+        } else if (!w.rule.empty()) {
+          size_t dot = w.rule.find('.');
+          const GroupResult* g = c.group(w.rule.substr(0, dot));
+          if (!g) continue;
+          const Evidence* e = find(g->by_school[i][yi].evidence, w.rule.substr(dot + 1));
+          if (e && e->verdict == Verdict::yes) sr.reasons.push_back(e->rule->title);
+        } else {
+          for (const auto& r : c.risks)
+            if (r.factor->id == w.risk_factor) {
+              RiskLevel level = r.by_school[i][yi].level;
+              bool fires = level == RiskLevel::high || (w.level == "средний" && level == RiskLevel::medium);
+              if (fires) sr.reasons.push_back(fmt::format("фактор риска «{}»: {} уровень", r.factor->title, risk_level_name(level)));
+            }
+        }
+      }
+      if (!sr.reasons.empty()) out[i].push_back(std::move(sr));
+    }
+  return out;
+}
+
+}  // namespace sveden

@@ -1,0 +1,19 @@
+// The roadmap as of the build's date: activity states (overdue when a deadline has passed and the
+// activity is not done), targets plan against fact — entered, or computed from the classification.
+#pragma once
+#include "model/classification.h"
+#include "model/indicators.h"
+#include "model/municipality.h"
+#include "model/progress.h"
+
+namespace sveden {
+
+RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind, const Classification& c);
+
+// «до 31 августа 2023 г.», «ежегодно: март, октябрь», «с 1 сентября 2023 г. по 31 мая 2024 г.».
+std::string timing_text(const Timing& t);
+
+// For each school, the recommendations its evidence in `year_index` calls for, in file order.
+std::vector<std::vector<SchoolRecommendation>> recommend(const Municipality& m, const Classification& c, size_t year_index);
+
+}  // namespace sveden

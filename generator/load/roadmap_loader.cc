@@ -1,0 +1,410 @@
+#include "load/roadmap_loader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "load/indicator_vocabulary.h"
+#include "load/yaml_reader.h"
+#include "load/yaml_tree.h"
+
+namespace sveden {
+
+const char* activity_status_name(ActivityStatus s) {
+  switch (s) {
+    case ActivityStatus::done: return "выполнено";
+    case ActivityStatus::in_progress: return "в работе";
+    case ActivityStatus::not_started: return "не начато";
+    case ActivityStatus::cancelled: return "отменено";
+  }
+  return "";
+}
+
+namespace {
+
+std::optional<double> number(const YamlNode& n) {
+  if (!n.is_scalar()) return std::nullopt;
+  std::string v = n.value;
+  std::replace(v.begin(), v.end(), ',', '.');
+  double d = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+  return d;
+}
+
+bool is_id(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+  });
+}
+
+class Reader {
+ public:
+  Reader(const SourceText& src, Diagnostics& diag, Municipality& m) : src_(src), diag_(diag), m_(m) {}
+
+  std::optional<Date> date(YamlMapReader& r, std::string_view key, bool required) {
+    auto text = r.text(key, required);
+    if (!text) return std::nullopt;
+    auto d = parse_iso_date(*text);
+    if (!d) r.error_at(*r.node(key), fmt::format("«{}» — не дата", *text), "дата пишется как ГГГГ-ММ-ДД, например 2024-05-31");
+    return d;
+  }
+
+  std::string id(YamlMapReader& r, std::set<std::string>& seen, const char* what) {
+    std::string v = r.text("id", true).value_or("");
+    if (v.empty()) return v;
+    if (!is_id(v))
+      r.error_at(*r.node("id"), fmt::format("«{}» не годится как идентификатор", v), "строчные латинские буквы, цифры и дефис, например mto-1");
+    else if (!seen.insert(v).second)
+      r.error_at(*r.node("id"), fmt::format("{} с идентификатором «{}» уже есть", what, v), "у каждого элемента свой id");
+    return v;
+  }
+
+  std::map<int, double> year_values(YamlMapReader& r, std::string_view key, bool required) {
+    std::map<int, double> out;
+    const YamlNode* n = r.node(key, required);
+    if (!n) return out;
+    if (!n->is_map()) {
+      r.error_at(*n, fmt::format("«{}» — словарь «год: значение»", key), "например: {2023: 15, 2024: 30}");
+      return out;
+    }
+    for (const auto& [k, v] : n->entries) {
+      int year = 0;
+      auto [p, ec] = std::from_chars(k.value.data(), k.value.data() + k.value.size(), year);
+      auto value = number(v);
+      if (ec != std::errc() || p != k.value.data() + k.value.size() || year < 2000 || year > 2100)
+        r.error_at(k, fmt::format("«{}» — не год", k.value), "год пишется четырьмя цифрами");
+      else if (!value)
+        r.error_at(v, fmt::format("«{}» — не число", v.value), "запишите значение числом, например 30 или 12,5");
+      else
+        out[year] = *value;
+    }
+    return out;
+  }
+
+  void roadmap(const YamlNode& root) {
+    Roadmap& rm = m_.roadmap;
+    rm.present = true;
+    YamlMapReader r(root, src_, diag_, "roadmap.yaml", true);
+    if (!r.valid()) return;
+    rm.title = r.text("title", true).value_or("");
+    if (const YamlNode* a = r.node("approved", true)) {
+      YamlMapReader ar(*a, src_, diag_, "approved");
+      rm.approved_document = ar.text("document", true).value_or("");
+      rm.approved_number = ar.text("number", true).value_or("");
+      if (auto d = date(ar, "date", true)) rm.approved_date = *d;
+      ar.finish();
+    }
+    if (const YamlNode* p = r.node("period", true)) {
+      YamlMapReader pr(*p, src_, diag_, "period");
+      rm.from = static_cast<int>(pr.integer("from", true, 2000, 2100).value_or(0));
+      rm.to = static_cast<int>(pr.integer("to", true, 2000, 2100).value_or(0));
+      if (rm.from > rm.to && rm.to > 0)
+        pr.error_at(*p, fmt::format("период {}–{}: начало позже конца", rm.from, rm.to), "проверьте годы from и to");
+      pr.finish();
+    }
+    rm.goal = r.text("goal", true).value_or("");
+    rm.tasks = r.text_list("tasks").value_or(std::vector<std::string>{});
+    if (const YamlNode* c = r.node("coordinator", true)) {
+      YamlMapReader cr(*c, src_, diag_, "coordinator");
+      rm.coordinator.position = cr.text("position", true).value_or("");
+      rm.coordinator.name = cr.text("name", true).value_or("");
+      cr.finish();
+    }
+    if (const YamlNode* wg = r.node("working_group"))
+      for (const auto& item : wg->items) {
+        YamlMapReader wr(item, src_, diag_, "working_group");
+        rm.working_group.push_back({wr.text("name", true).value_or(""), wr.text("position", true).value_or(""), wr.text("role").value_or("")});
+        wr.finish();
+      }
+    std::set<std::string> section_ids, activity_ids, target_ids, point_ids;
+    if (const YamlNode* sections = r.node("sections", true))
+      for (const auto& item : sections->items) {
+        YamlMapReader sr(item, src_, diag_, "раздел");
+        Section s;
+        s.id = id(sr, section_ids, "Раздел");
+        s.title = sr.text("title", true).value_or("");
+        if (const YamlNode* acts = sr.node("activities", true))
+          for (const auto& a : acts->items) s.activities.push_back(activity(a, activity_ids));
+        sr.finish();
+        rm.sections.push_back(std::move(s));
+      }
+    if (const YamlNode* targets = r.node("targets", true))
+      for (const auto& item : targets->items) rm.targets.push_back(target(item, target_ids));
+    if (const YamlNode* points = r.node("control_points", true))
+      for (const auto& item : points->items) {
+        YamlMapReader pr(item, src_, diag_, "контрольная точка");
+        ControlPoint cp;
+        cp.id = id(pr, point_ids, "Контрольная точка");
+        cp.title = pr.text("title", true).value_or("");
+        cp.responsible = pr.text_list("responsible", true).value_or(std::vector<std::string>{});
+        cp.target = pr.text("target", true).value_or("");
+        cp.target_id = pr.text("target_id").value_or("");
+        if (!cp.target_id.empty() && !target_ids.count(cp.target_id))
+          pr.error_at(*pr.node("target_id"), fmt::format("нет целевого показателя «{}»", cp.target_id), "укажите id из раздела targets");
+        if (const YamlNode* dates = pr.node("dates", true))
+          for (const auto& d : dates->items) {
+            if (auto parsed = parse_iso_date(d.value)) cp.dates.push_back(*parsed);
+            else pr.error_at(d, fmt::format("«{}» — не дата", d.value), "дата пишется как ГГГГ-ММ-ДД");
+          }
+        pr.finish();
+        rm.control_points.push_back(std::move(cp));
+      }
+    r.finish();
+  }
+
+  Activity activity(const YamlNode& node, std::set<std::string>& ids) {
+    YamlMapReader r(node, src_, diag_, "мероприятие");
+    Activity a;
+    a.pos = node.pos;
+    a.id = id(r, ids, "Мероприятие");
+    a.title = r.text("title", true).value_or("");
+    const YamlNode* deadline = r.node("deadline");
+    const YamlNode* recurrence = r.node("recurrence");
+    const YamlNode* period = r.node("period");
+    int timings = (deadline ? 1 : 0) + (recurrence ? 1 : 0) + (period ? 1 : 0);
+    if (timings != 1)
+      r.error_at(node, fmt::format("у мероприятия «{}» должен быть ровно один срок: deadline, recurrence или period", a.id),
+                 "deadline: 2024-05-31 — к дате; recurrence: {months: [3, 10]} — ежегодно; period: {from: …, to: …} — в течение срока");
+    if (deadline) {
+      a.timing.kind = Timing::Kind::deadline;
+      if (auto d = date(r, "deadline", false)) a.timing.deadline = *d;
+    } else if (recurrence) {
+      a.timing.kind = Timing::Kind::recurrence;
+      YamlMapReader rr(*recurrence, src_, diag_, "recurrence");
+      if (const YamlNode* months = rr.node("months", true)) {
+        if (months->is_scalar() && months->value == "all") {
+          // all year round: no months listed
+        } else if (months->is_sequence()) {
+          for (const auto& mo : months->items) {
+            auto v = number(mo);
+            if (!v || *v < 1 || *v > 12 || *v != static_cast<int>(*v))
+              rr.error_at(mo, fmt::format("«{}» — не номер месяца", mo.value), "месяцы — числа от 1 до 12, например [3, 10]");
+            else
+              a.timing.months.push_back(static_cast<int>(*v));
+          }
+        } else {
+          rr.error_at(*months, "months — список номеров месяцев или all", "например: months: [3, 10]");
+        }
+      }
+      rr.finish();
+    } else if (period) {
+      a.timing.kind = Timing::Kind::period;
+      YamlMapReader pr(*period, src_, diag_, "period");
+      if (auto f = date(pr, "from", true)) a.timing.from = *f;
+      if (auto t = date(pr, "to", true)) a.timing.to = *t;
+      if (a.timing.to < a.timing.from)
+        pr.error_at(*period, "конец срока раньше начала", "проверьте даты from и to");
+      pr.finish();
+    }
+    a.responsible = r.text_list("responsible", true).value_or(std::vector<std::string>{});
+    if (r.node("responsible") && a.responsible.empty())
+      r.error_at(*r.node("responsible"), "не указан ответственный", "перечислите ответственных: [Управление образования, ИМЦ]");
+    a.expected_result = r.text("expected_result").value_or("");
+    a.indicator = r.text("indicator").value_or("");
+    a.report_form = r.text("report_form").value_or("");
+    std::string status = r.text("status", true).value_or("");
+    static const std::pair<const char*, ActivityStatus> kStatuses[] = {{"выполнено", ActivityStatus::done},
+                                                                        {"в работе", ActivityStatus::in_progress},
+                                                                        {"не начато", ActivityStatus::not_started},
+                                                                        {"отменено", ActivityStatus::cancelled}};
+    bool known = false;
+    for (const auto& [name, s] : kStatuses)
+      if (status == name) {
+        a.status = s;
+        known = true;
+      }
+    if (!status.empty() && !known)
+      r.error_at(*r.node("status"), fmt::format("неизвестный статус «{}»", status), "допустимо: выполнено, в работе, не начато, отменено");
+    if (auto schools = r.text_list("schools")) {
+      for (const auto& s : *schools)
+        if (!m_.school_index.count(s))
+          r.error_at(*r.node("schools"), fmt::format("неизвестный код школы «{}»", s), "коды школ — из data/schools.csv");
+      a.schools = *schools;
+    }
+    a.group = r.text("group").value_or("");
+    if (!a.group.empty() && !m_.criteria.group(a.group))
+      r.error_at(*r.node("group"), fmt::format("нет группы «{}» в критериях", a.group), "например: shnor, shfnsu, risk_zone");
+    if (const YamlNode* progress = r.node("progress"))
+      for (const auto& item : progress->items) {
+        YamlMapReader pr(item, src_, diag_, "отметка о выполнении");
+        ProgressNote note;
+        if (auto d = date(pr, "date", true)) {
+          note.date = *d;
+          if (note.date > m_.site.as_of)
+            pr.error_at(*pr.node("date"), fmt::format("отметка датирована {} — позже даты «по состоянию на» ({})", d->iso(), m_.site.as_of.iso()),
+                        "проверьте дату или as_of в site.yaml");
+        }
+        note.text = pr.text("text", true).value_or("");
+        if (const YamlNode* ev = pr.node("evidence"))
+          for (const auto& e : ev->items) {
+            YamlMapReader er(e, src_, diag_, "подтверждение");
+            EvidenceLink link{er.text("title", true).value_or(""), er.text("url", true).value_or("")};
+            if (!link.url.empty() && link.url.rfind("https://", 0) != 0 && link.url.rfind("http://", 0) != 0)
+              er.error_at(*er.node("url"), fmt::format("«{}» — не адрес в интернете", link.url), "ссылка начинается с https://");
+            er.finish();
+            note.evidence.push_back(std::move(link));
+          }
+        pr.finish();
+        a.progress.push_back(std::move(note));
+      }
+    r.finish();
+    return a;
+  }
+
+  Target target(const YamlNode& node, std::set<std::string>& ids) {
+    YamlMapReader r(node, src_, diag_, "целевой показатель");
+    Target t;
+    t.pos = node.pos;
+    t.id = id(r, ids, "Целевой показатель");
+    t.title = r.text("title", true).value_or("");
+    t.unit = r.text("unit", true).value_or("");
+    std::string better = r.text("better", true).value_or("higher");
+    if (better != "higher" && better != "lower")
+      r.error_at(*r.node("better"), fmt::format("«{}»: ожидалось higher или lower", better), "higher — чем больше, тем лучше");
+    t.higher_is_better = better != "lower";
+    t.plan = year_values(r, "targets", true);
+    t.source = r.text("source").value_or("");
+    if (const YamlNode* fact = r.node("fact", true)) {
+      YamlMapReader fr(*fact, src_, diag_, "fact");
+      t.fact.entered = year_values(fr, "entered", false);
+      t.fact.measure = fr.text("measure").value_or("");
+      t.fact.group = fr.text("group").value_or("");
+      t.fact.indicator = fr.text("indicator").value_or("");
+      if (auto c = fr.text("compare")) {
+        if (*c == "at_most") t.fact.compare = Compare::at_most;
+        else if (*c == "at_least") t.fact.compare = Compare::at_least;
+        else fr.error_at(*fr.node("compare"), fmt::format("«{}»: ожидалось at_most или at_least", *c), "at_most — не больше, at_least — не меньше");
+      }
+      if (const YamlNode* v = fr.node("value")) {
+        if (auto d = number(*v)) t.fact.value = *d;
+        else fr.error_at(*v, fmt::format("«{}» — не число", v->value), "например: 30");
+      }
+      static const std::vector<std::string> kMeasures = {"share_of_group_left", "share_of_group_improved", "share_of_schools_meeting",
+                                                         "share_of_group_meeting", "municipal_value"};
+      bool entered = fr.node("entered") != nullptr;
+      if (entered == !t.fact.measure.empty())
+        fr.error_at(*fact, "fact: укажите либо entered (значения по годам), либо measure (расчёт по данным)", "например: entered: {2023: 12}");
+      if (!t.fact.measure.empty()) {
+        const std::string& ms = t.fact.measure;
+        if (std::find(kMeasures.begin(), kMeasures.end(), ms) == kMeasures.end()) {
+          fr.error_at(*fr.node("measure"), fmt::format("неизвестный способ расчёта «{}»", ms),
+                      fmt::format("допустимо: {}", fmt::join(kMeasures, ", ")));
+        } else {
+          bool needs_group = ms.rfind("share_of_group", 0) == 0;
+          bool needs_indicator = ms != "share_of_group_left";
+          bool needs_condition = ms == "share_of_schools_meeting" || ms == "share_of_group_meeting";
+          if (needs_group && !m_.criteria.group(t.fact.group))
+            fr.error_at(*fact, fmt::format("для «{}» нужна группа из критериев (group), а «{}» не найдена", ms, t.fact.group), "например: group: shnor");
+          const auto& ids_list = builtin_indicator_ids();
+          if (needs_indicator && std::find(ids_list.begin(), ids_list.end(), t.fact.indicator) == ids_list.end())
+            fr.error_at(*fact, fmt::format("для «{}» нужен показатель (indicator), а «{}» не найден", ms, t.fact.indicator),
+                        fmt::format("{}", closest_word(t.fact.indicator, ids_list).empty() ? "показатели перечислены в docs/CRITERIA.md"
+                                                                                            : "возможно, имелось в виду «" + closest_word(t.fact.indicator, ids_list) + "»"));
+          if (needs_condition && (!fr.node("compare") || !fr.node("value")))
+            fr.error_at(*fact, fmt::format("для «{}» нужны compare и value", ms), "например: compare: at_most, value: 30");
+        }
+      }
+      fr.finish();
+    }
+    r.finish();
+    return t;
+  }
+
+  void recommendations(const YamlNode& root) {
+    YamlMapReader r(root, src_, diag_, "recommendations.yaml", true);
+    if (!r.valid()) return;
+    std::set<std::string> ids;
+    static const std::vector<std::string> kAudiences = {"администрация", "педагоги", "управление образования"};
+    if (const YamlNode* list = r.node("recommendations", true))
+      for (const auto& item : list->items) {
+        YamlMapReader ir(item, src_, diag_, "рекомендация");
+        Recommendation rec;
+        rec.id = id(ir, ids, "Рекомендация");
+        rec.audience = ir.text("audience", true).value_or("");
+        if (!rec.audience.empty() && std::find(kAudiences.begin(), kAudiences.end(), rec.audience) == kAudiences.end())
+          ir.error_at(*ir.node("audience"), fmt::format("неизвестный адресат «{}»", rec.audience),
+                      "допустимо: администрация, педагоги, управление образования");
+        rec.text = ir.text("text", true).value_or("");
+        rec.source = ir.text("source").value_or("");
+        if (const YamlNode* when = ir.node("when", true))
+          for (const auto& w : when->items) rec.when.push_back(trigger(w));
+        ir.finish();
+        m_.recommendations.push_back(std::move(rec));
+      }
+    r.finish();
+  }
+
+  RecommendationTrigger trigger(const YamlNode& node) {
+    YamlMapReader r(node, src_, diag_, "условие");
+    RecommendationTrigger t;
+    t.group = r.text("group").value_or("");
+    t.rule = r.text("rule").value_or("");
+    t.risk_factor = r.text("risk_factor").value_or("");
+    t.level = r.text("level").value_or(t.risk_factor.empty() ? "" : "высокий");
+    int kinds = !t.group.empty() + !t.rule.empty() + !t.risk_factor.empty();
+    if (kinds != 1)
+      r.error_at(node, "условие — одно из: group, rule или risk_factor (с level)", "например: - rule: shnor.oge_math_mean_fell2");
+    if (!t.group.empty() && !m_.criteria.group(t.group))
+      r.error_at(*r.node("group"), fmt::format("нет группы «{}» в критериях", t.group), "например: shnor, shfnsu, risk_zone, rosobr30");
+    if (!t.rule.empty()) {
+      size_t dot = t.rule.find('.');
+      const Group* g = dot == std::string::npos ? nullptr : m_.criteria.group(t.rule.substr(0, dot));
+      std::string rule_id = dot == std::string::npos ? "" : t.rule.substr(dot + 1);
+      std::function<bool(const Rule&)> has = [&](const Rule& rule) {
+        if (rule.id == rule_id) return true;
+        for (const auto& c : rule.children)
+          if (has(c)) return true;
+        return false;
+      };
+      if (!g || !has(g->rule))
+        r.error_at(*r.node("rule"), fmt::format("нет критерия «{}»", t.rule), "пишется как группа.критерий, например shnor.oge_math_mean_fell2");
+    }
+    if (!t.risk_factor.empty()) {
+      bool found = false;
+      for (const auto& f : m_.criteria.risk_factors) found = found || f.id == t.risk_factor;
+      if (!found) r.error_at(*r.node("risk_factor"), fmt::format("нет фактора риска «{}»", t.risk_factor), "факторы перечислены в docs/CRITERIA.md");
+      if (t.level != "высокий" && t.level != "средний")
+        r.error_at(node, fmt::format("уровень «{}»: ожидалось высокий или средний", t.level), "level: высокий — только при высоком уровне");
+    }
+    r.finish();
+    return t;
+  }
+
+ private:
+  const SourceText& src_;
+  Diagnostics& diag_;
+  Municipality& m_;
+};
+
+template <typename Fn>
+void with_file(const Disk& disk, const std::string& prefix, const std::string& path, Diagnostics& diag, Fn fn) {
+  if (!disk.is_file(path)) return;
+  std::string shown = prefix.empty() || prefix == "." ? path : prefix + "/" + path;
+  std::string error;
+  auto text = disk.read(path, &error);
+  if (!text) {
+    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
+    return;
+  }
+  SourceText src(shown, *text);
+  YamlNode root;
+  if (!parse_yaml(src, &root, diag)) return;
+  fn(src, root);
+}
+
+}  // namespace
+
+void load_roadmap(const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
+  with_file(disk, prefix, "content/roadmap.yaml", diag, [&](const SourceText& src, const YamlNode& root) { Reader(src, diag, m).roadmap(root); });
+}
+
+void load_recommendations(const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
+  with_file(disk, prefix, "content/recommendations.yaml", diag,
+            [&](const SourceText& src, const YamlNode& root) { Reader(src, diag, m).recommendations(root); });
+}
+
+}  // namespace sveden

@@ -1,0 +1,14 @@
+// Reads content/roadmap.yaml and content/recommendations.yaml, checking them against the schema and
+// against the site: school ids, criteria groups and rules, indicators, dates within the roadmap.
+#pragma once
+#include "load/diagnostics.h"
+#include "load/disk.h"
+#include "model/municipality.h"
+
+namespace sveden {
+
+// Needs m.schools and m.criteria loaded.
+void load_roadmap(const Disk& disk, const std::string& display_prefix, Municipality& m, Diagnostics& diag);
+void load_recommendations(const Disk& disk, const std::string& display_prefix, Municipality& m, Diagnostics& diag);
+
+}  // namespace sveden

@@ -1,0 +1,49 @@
+// How the roadmap stands as of the build's date: each activity's state (with «просрочено»), each
+// target's plan against fact by year, and the recommendations each school's evidence calls for.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/roadmap.h"
+
+namespace sveden {
+
+enum class ActivityState { done, in_progress, overdue, not_started, cancelled };
+
+struct ActivityProgress {
+  const Activity* activity = nullptr;
+  ActivityState state = ActivityState::not_started;
+  std::string note;                  // «срок — 31 декабря 2024 г.; не выполнено»
+  std::vector<size_t> schools;       // indexes of the schools concerned
+};
+
+enum class TargetStatus { achieved, not_achieved, no_data, not_yet };
+
+struct TargetYear {
+  int year = 0;
+  std::optional<double> plan, fact;
+  TargetStatus status = TargetStatus::no_data;
+  std::string fact_note;  // how a computed fact was obtained: «2 из 5 школ»
+};
+
+struct TargetProgress {
+  const Target* target = nullptr;
+  std::vector<TargetYear> years;
+};
+
+struct RoadmapProgress {
+  std::vector<std::vector<ActivityProgress>> sections;  // parallel to Roadmap::sections
+  std::vector<TargetProgress> targets;
+  int done = 0, in_progress = 0, overdue = 0, not_started = 0, cancelled = 0;
+};
+
+struct SchoolRecommendation {
+  const Recommendation* recommendation = nullptr;
+  std::vector<std::string> reasons;  // the triggers that fired, in words
+};
+
+const char* activity_state_name(ActivityState s);  // «выполнено», «в работе», «просрочено», …
+const char* target_status_name(TargetStatus s);    // «достигнут», «не достигнут», «нет данных», «ещё не наступил»
+
+}  // namespace sveden
