@@ -146,7 +146,7 @@ class CriteriaReader {
           r.error_at(*v, fmt::format("доля школ {} % невозможна", v->value), "укажите долю школ больше 0 и не больше 100");
         else if (!percentile && spec && spec->unit == "%" && (*d < 0 || *d > 100))
           r.error_at(*v, fmt::format("порог {} % невозможен для доли", v->value), "доля — от 0 до 100 %");
-        else if (!needs_value)
+        else if (!needs_value && known)
           r.error_at(*v, fmt::format("для сравнения «{}» порог не нужен", compare), "уберите value");
       }
     }
@@ -184,7 +184,8 @@ class CriteriaReader {
     if (it != enums.end() && std::find(it->second.begin(), it->second.end(), *subject) == it->second.end()) {
       std::string guess = closest_word(*subject, it->second);
       r.error_at(*r.node("subject"), fmt::format("неизвестный предмет «{}»", *subject),
-                 guess.empty() ? "предметы перечислены в docs/DATA.md" : fmt::format("возможно, имелось в виду «{}»", guess));
+                 fmt::format("{}предметы: {}", guess.empty() ? "" : fmt::format("возможно, имелось в виду «{}»; ", guess),
+                             fmt::join(it->second, ", ")));
     }
     if (spec->param == "grade_subject") {
       if (!grade) {

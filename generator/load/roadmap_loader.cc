@@ -220,14 +220,15 @@ class Reader {
     if (!status.empty() && !known)
       r.error_at(*r.node("status"), fmt::format("неизвестный статус «{}»", status), "допустимо: выполнено, в работе, не начато, отменено");
     if (auto schools = r.text_list("schools")) {
-      for (const auto& s : *schools)
-        if (!m_.school_index.count(s))
-          r.error_at(*r.node("schools"), fmt::format("неизвестный код школы «{}»", s), "коды школ — из data/schools.csv");
+      const YamlNode* list = r.node("schools");
+      for (size_t k = 0; k < schools->size(); ++k)
+        if (!m_.school_index.count((*schools)[k]))
+          r.error_at(list->items[k], fmt::format("неизвестный код школы «{}»", (*schools)[k]), "коды школ — из data/schools.csv");
       a.schools = *schools;
     }
     a.group = r.text("group").value_or("");
     if (!a.group.empty() && !m_.criteria.group(a.group))
-      r.error_at(*r.node("group"), fmt::format("нет группы «{}» в критериях", a.group), "например: shnor, shfnsu, risk_zone");
+      r.error_at(*r.node("group"), fmt::format("нет группы «{}» в критериях", a.group), group_hint(a.group));
     if (const YamlNode* progress = r.node("progress"))
       for (const auto& item : progress->items) {
         YamlMapReader pr(item, src_, diag_, "отметка о выполнении");
@@ -298,7 +299,8 @@ class Reader {
           bool needs_indicator = ms != "share_of_group_left";
           bool needs_condition = ms == "share_of_schools_meeting" || ms == "share_of_group_meeting";
           if (needs_group && !m_.criteria.group(t.fact.group))
-            fr.error_at(*fact, fmt::format("для «{}» нужна группа из критериев (group), а «{}» не найдена", ms, t.fact.group), "например: group: shnor");
+            fr.error_at(*fact, fmt::format("для «{}» нужна группа из критериев (group), а «{}» не найдена", ms, t.fact.group),
+                        group_hint(t.fact.group));
           const auto& ids_list = builtin_indicator_ids();
           if (needs_indicator && std::find(ids_list.begin(), ids_list.end(), t.fact.indicator) == ids_list.end())
             fr.error_at(*fact, fmt::format("для «{}» нужен показатель (indicator), а «{}» не найден", ms, t.fact.indicator),
@@ -349,7 +351,7 @@ class Reader {
     if (kinds != 1)
       r.error_at(node, "условие — одно из: group, rule или risk_factor (с level)", "например: - rule: shnor.oge_math_mean_fell2");
     if (!t.group.empty() && !m_.criteria.group(t.group))
-      r.error_at(*r.node("group"), fmt::format("нет группы «{}» в критериях", t.group), "например: shnor, shfnsu, risk_zone, rosobr30");
+      r.error_at(*r.node("group"), fmt::format("нет группы «{}» в критериях", t.group), group_hint(t.group));
     if (!t.rule.empty()) {
       size_t dot = t.rule.find('.');
       const Group* g = dot == std::string::npos ? nullptr : m_.criteria.group(t.rule.substr(0, dot));
@@ -360,13 +362,30 @@ class Reader {
           if (has(c)) return true;
         return false;
       };
-      if (!g || !has(g->rule))
-        r.error_at(*r.node("rule"), fmt::format("нет критерия «{}»", t.rule), "пишется как группа.критерий, например shnor.oge_math_mean_fell2");
+      if (!g || !has(g->rule)) {
+        std::vector<std::string> all;
+        std::function<void(const std::string&, const Rule&)> collect = [&](const std::string& group, const Rule& rule) {
+          if (rule.combine == Combine::leaf || !rule.id.empty()) all.push_back(group + "." + rule.id);
+          for (const auto& c : rule.children) collect(group, c);
+        };
+        for (const auto& grp : m_.criteria.groups)
+          for (const auto& c : grp.rule.children) collect(grp.id, c);
+        std::string guess = closest_word(t.rule, all);
+        r.error_at(*r.node("rule"), fmt::format("нет критерия «{}»", t.rule),
+                   guess.empty() ? "пишется как группа.критерий, например shnor.oge_math_mean_fell2"
+                                 : fmt::format("возможно, имелось в виду «{}»", guess));
+      }
     }
     if (!t.risk_factor.empty()) {
       bool found = false;
       for (const auto& f : m_.criteria.risk_factors) found = found || f.id == t.risk_factor;
-      if (!found) r.error_at(*r.node("risk_factor"), fmt::format("нет фактора риска «{}»", t.risk_factor), "факторы перечислены в docs/CRITERIA.md");
+      if (!found) {
+        std::vector<std::string> ids;
+        for (const auto& f : m_.criteria.risk_factors) ids.push_back(f.id);
+        std::string guess = closest_word(t.risk_factor, ids);
+        r.error_at(*r.node("risk_factor"), fmt::format("нет фактора риска «{}»", t.risk_factor),
+                   guess.empty() ? "факторы перечислены в docs/CRITERIA.md" : fmt::format("возможно, имелось в виду «{}»", guess));
+      }
       if (t.level != "высокий" && t.level != "средний")
         r.error_at(node, fmt::format("уровень «{}»: ожидалось высокий или средний", t.level), "level: высокий — только при высоком уровне");
     }
@@ -375,6 +394,13 @@ class Reader {
   }
 
  private:
+  std::string group_hint(const std::string& wrong) const {
+    std::vector<std::string> ids;
+    for (const auto& g : m_.criteria.groups) ids.push_back(g.id);
+    std::string guess = closest_word(wrong, ids);
+    return fmt::format("{}группы: {}", guess.empty() ? "" : fmt::format("возможно, имелось в виду «{}»; ", guess), fmt::join(ids, ", "));
+  }
+
   const SourceText& src_;
   Diagnostics& diag_;
   Municipality& m_;

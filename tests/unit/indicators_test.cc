@@ -1,0 +1,112 @@
+// Indicators computed from the minimal fixture (tests/fixtures/minimal) and from hand-made schools;
+// the expected figures are worked out in the comments.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "analyse/indicators.h"
+#include "load/indicator_vocabulary.h"
+#include "load/site_loader.h"
+
+using namespace sveden;
+namespace fs = std::filesystem;
+
+namespace {
+
+Municipality minimal() {
+  RealDisk disk((fs::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/minimal").string());
+  Diagnostics diag;
+  auto m = load_municipality(disk, LoadOptions{}, diag);
+  REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
+  return std::move(*m);
+}
+
+const IndicatorValue& at(const IndicatorSet& ind, const std::string& id, const std::string& param, size_t school, int year) {
+  return ind.find({id, param})->values[school][static_cast<size_t>(ind.year_index(year))];
+}
+
+}  // namespace
+
+TEST_CASE("exam shares, suppression of small groups and the municipal value over published schools only") {
+  Municipality m = minimal();
+  IndicatorSet ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
+  size_t t1 = m.school_index.at("T1"), t2 = m.school_index.at("T2");
+  // T1 2024 ОГЭ математика: 5 of 58 below the minimum = 8,62 %.
+  const IndicatorValue& math = at(ind, "oge_below_min_share", "математика", t1, 2024);
+  CHECK(math.ok());
+  CHECK(math.value == doctest::Approx(100.0 * 5 / 58));
+  CHECK(math.n == 58);
+  // «4» and «5»: (20 + 11) / 58.
+  CHECK(at(ind, "oge_good_share", "математика", t1, 2024).value == doctest::Approx(100.0 * 31 / 58));
+  // T2 2024 ОГЭ математика: 7 participants < 10 — suppressed.
+  CHECK(at(ind, "oge_below_min_share", "математика", t2, 2024).state == ValueState::suppressed);
+  CHECK(at(ind, "oge_mean", "математика", t2, 2024).state == ValueState::suppressed);
+  // The municipal value leaves the suppressed school out: it is T1's alone.
+  const Baseline& b = ind.find({"oge_below_min_share", "математика"})->baseline[static_cast<size_t>(ind.year_index(2024))];
+  CHECK(*b.municipal == doctest::Approx(100.0 * 5 / 58));
+  CHECK(b.schools == 1);
+}
+
+TEST_CASE("continuation applies only to schools with a senior level; staff shares; vacancy rate") {
+  Municipality m = minimal();
+  IndicatorSet ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
+  size_t t1 = m.school_index.at("T1"), t2 = m.school_index.at("T2"), t3 = m.school_index.at("T3");
+  CHECK(at(ind, "continuation_rate", "", t1, 2024).value == doctest::Approx(100.0 * 40 / 58));
+  CHECK(at(ind, "continuation_rate", "", t2, 2024).state == ValueState::not_applicable);  // ООШ
+  CHECK(at(ind, "continuation_rate", "", t3, 2024).state == ValueState::not_applicable);  // филиал
+  CHECK(at(ind, "pension_age_share", "", t1, 2025).value == doctest::Approx(25.0));            // 12 / 48
+  CHECK(at(ind, "pension_age_share", "", t2, 2025).value == doctest::Approx(100.0 * 6 / 14));  // 14 teachers ≥ 10
+  CHECK(at(ind, "vacancy_rate", "", t1, 2025).value == doctest::Approx(4.0));                  // 2 / (48 + 2)
+  // «н/д» in grade10_continued: missing, not zero.
+  CHECK(at(ind, "continuation_rate", "", t2, 2025).state == ValueState::not_applicable);
+  CHECK(at(ind, "ovz_share", "", t1, 2025).value == doctest::Approx(100.0 * 23 / 655));
+}
+
+TEST_CASE("the composite results index is the participant-weighted mean of z-scores") {
+  Municipality m;
+  m.site.years = {2023, 2024, 2025};
+  m.site.min_group = 10;
+  // Three schools, one ОГЭ subject in 2025: means 3, 4, 5 with 20 participants each.
+  for (int i = 0; i < 3; ++i) {
+    School s;
+    s.id = "Z" + std::to_string(i);
+    s.kind = "СОШ";
+    OgeResult o;
+    o.year = 2025;
+    o.subject = "математика";
+    o.participants = 20;
+    o.mean_score = 3.0 + i;
+    s.oge.push_back(o);
+    m.school_index[s.id] = m.schools.size();
+    m.schools.push_back(s);
+  }
+  IndicatorSet ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
+  // mean 4, population SD √(2/3) = 0,8165: z = −1,2247, 0, 1,2247.
+  double z = 1.0 / std::sqrt(2.0 / 3.0);
+  CHECK(at(ind, "results_index", "", 0, 2025).value == doctest::Approx(-z));
+  CHECK(at(ind, "results_index", "", 1, 2025).value == doctest::Approx(0.0));
+  CHECK(at(ind, "results_index", "", 2, 2025).value == doctest::Approx(z));
+  CHECK(at(ind, "results_index", "", 0, 2023).state == ValueState::missing);
+}
+
+TEST_CASE("olympiad share needs all three years of the window") {
+  Municipality m;
+  m.site.years = {2023, 2024, 2025};
+  School s;
+  s.id = "O";
+  s.kind = "СОШ";
+  for (int y : {2023, 2024, 2025}) {
+    s.contingent.push_back({y, 400, 10, 40, 30});
+    s.olympiad.push_back({y, "региональный", 1, 0});
+  }
+  s.olympiad.push_back({2025, "заключительный", 1, 1});
+  m.school_index["O"] = 0;
+  m.schools.push_back(s);
+  IndicatorSet ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
+  // 2025: (1 + 1 + 1 + 1) participants over 2023–2025 / 400 students = 1 %.
+  CHECK(at(ind, "olympiad_share", "", 0, 2025).value == doctest::Approx(1.0));
+  CHECK(at(ind, "olympiad_share", "", 0, 2024).state == ValueState::missing);  // 2022 is not in the data
+}
