@@ -89,7 +89,8 @@ ActivityProgress activity_progress(const Municipality& m, const Activity& a, con
       }
     if (due) {
       Date start{due->year, due->month, 1};
-      bool noted = std::any_of(a.progress.begin(), a.progress.end(), [&](const ProgressNote& n) { return !(n.date < start); });
+      bool noted = std::any_of(a.progress.begin(), a.progress.end(),
+                               [&](const ProgressNote& n) { return !(n.date < start) && !(as_of < n.date); });
       if (!noted) {
         p.state = ActivityState::overdue;
         p.note = fmt::format("нет отметки о выполнении за {} {}{}г.", kMonthsNominative[due->month - 1], due->year, std::string(kNbsp));

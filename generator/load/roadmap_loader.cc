@@ -233,12 +233,8 @@ class Reader {
       for (const auto& item : progress->items) {
         YamlMapReader pr(item, src_, diag_, "отметка о выполнении");
         ProgressNote note;
-        if (auto d = date(pr, "date", true)) {
-          note.date = *d;
-          if (note.date > m_.site.as_of)
-            pr.error_at(*pr.node("date"), fmt::format("отметка датирована {} — позже даты «по состоянию на» ({})", d->iso(), m_.site.as_of.iso()),
-                        "проверьте дату или as_of в site.yaml");
-        }
+        // A note dated after «as of» is kept: a build as of an earlier date simply does not see it yet.
+        if (auto d = date(pr, "date", true)) note.date = *d;
         note.text = pr.text("text", true).value_or("");
         if (const YamlNode* ev = pr.node("evidence"))
           for (const auto& e : ev->items) {

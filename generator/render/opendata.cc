@@ -272,7 +272,8 @@ std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
       const Activity& a = *p.activity;
       std::vector<std::string> schools, notes;
       for (size_t i : p.schools) schools.push_back(m.schools[i].id);
-      for (const auto& n : a.progress) notes.push_back(n.date.iso() + ": " + n.text);
+      for (const auto& n : a.progress)
+        if (!(m.site.as_of < n.date)) notes.push_back(n.date.iso() + ": " + n.text);
       out += row({section.id, section.title, a.id, a.title, timing_text(a.timing), fmt::format("{}", fmt::join(a.responsible, "; ")),
                   activity_status_name(a.status), activity_state_name(p.state), p.note, fmt::format("{}", fmt::join(schools, ", ")),
                   fmt::format("{}", fmt::join(notes, "\n"))});
@@ -318,6 +319,7 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
       j.end_array();
       j.key("progress").begin_array();
       for (const auto& n : a.progress) {
+        if (m.site.as_of < n.date) continue;  // not yet written as of the build's date
         j.begin_object().key("date").value(n.date.iso()).key("text").value(n.text);
         j.key("evidence").begin_array();
         for (const auto& e : n.evidence) j.begin_object().key("title").value(e.title).key("url").value(e.url).end_object();
