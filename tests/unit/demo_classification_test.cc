@@ -1,0 +1,114 @@
+// The demo municipality classified with the default presets, checked school by school for 2025
+// against values worked out by hand from data/*.csv (the figures are in the comments).
+#include <functional>
+#include <set>
+
+#include <doctest/doctest.h>
+
+#include "analyse/classify.h"
+#include "analyse/indicators.h"
+#include "analyse/roadmap_progress.h"
+#include "load/indicator_vocabulary.h"
+#include "load/site_loader.h"
+
+using namespace sveden;
+
+namespace {
+
+struct Demo {
+  Municipality m;
+  IndicatorSet ind;
+  Classification c;
+  Demo() {
+    RealDisk disk(SVEDEN_SOURCE_DIR);
+    Diagnostics diag;
+    auto loaded = load_municipality(disk, LoadOptions{}, diag);
+    REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
+    m = std::move(*loaded);
+    ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
+    c = classify(m, ind, m.criteria);
+  }
+  std::set<std::string> schools(const char* group, Verdict v, int year = 2025) const {
+    std::set<std::string> out;
+    const GroupResult* g = c.group(group);
+    size_t y = static_cast<size_t>(ind.year_index(year));
+    for (size_t i = 0; i < m.schools.size(); ++i)
+      if (g->by_school[i][y].verdict == v) out.insert(m.schools[i].id);
+    return out;
+  }
+  bool fired(const char* group, const char* school, const std::string& rule) const {
+    const Evidence& e = c.group(group)->by_school[m.school_index.at(school)][static_cast<size_t>(ind.year_index(2025))].evidence;
+    std::function<bool(const Evidence&)> find = [&](const Evidence& x) {
+      if (x.rule && x.rule->id == rule && x.verdict == Verdict::yes) return true;
+      for (const auto& ch : x.children)
+        if (find(ch)) return true;
+      return false;
+    };
+    return find(e);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("demo 2025: ШНОР by the Yelnya criteria") {
+  Demo d;
+  // Hand-worked, 2025 (regional: ОГЭ «2» русский 6,4 %, математика 12,7 %, ЕГЭ русский 67,9):
+  //  5402 ЕГЭ рус 67,41 < 67,9 and share of «2» in ОГЭ maths rose 2024 → 2025: two regional indicators.
+  //  5408 continuation 8 / 21 = 38,1 % < 60; olympiad 0 of 236; ОГЭ means fell 3,50 → 3,40 → 3,29 and
+  //       3,36 → 3,10 → 2,95; «2» in maths 23,8 % > 12,7.
+  //  5409 ОГЭ рус «2» 6,9 % > 6,4; maths «2» rose; ЕГЭ рус 66,0 < 67,9.
+  //  5410 ОГЭ «2» русский 11,1 %, математика 16,7 % — both above the region.
+  //  5411, 5413, 5415 no participant of the regional stage in three years: 0 % ≤ 0,5 %.
+  //  5416 continuation 20 / 37 = 54,1 % < 60; olympiad 0,24 %.
+  //  Not: 5401 (olympiad 0,86 %, no regional indicator), 5406 (continuation 60,4 %, only ЕГЭ below the region),
+  //  5414 (only ЕГЭ 63,7 below the region), 5417 (ОГЭ «2» maths 12,5 % ≤ 12,7; ЕГЭ group below 10 persons).
+  //  Not enough data: 5407 (НОШ: no exams, no olympiad indicator), 5412 and 5418 (ООШ with fewer than 10
+  //  ОГЭ participants; olympiad 1,28 % and 2,13 % do not fire).
+  CHECK(d.schools("shnor", Verdict::yes) == std::set<std::string>{"5402", "5408", "5409", "5410", "5411", "5413", "5415", "5416"});
+  CHECK(d.schools("shnor", Verdict::unknown) == std::set<std::string>{"5407", "5412", "5418"});
+  CHECK(d.fired("shnor", "5408", "continuation_below60"));
+  CHECK(d.fired("shnor", "5408", "oge_math_mean_fell2"));
+  CHECK(d.fired("shnor", "5408", "oge_russian_mean_fell2"));
+  CHECK(d.fired("shnor", "5416", "continuation_below60"));
+  CHECK(d.fired("shnor", "5411", "olympiad_low"));
+  CHECK_FALSE(d.fired("shnor", "5406", "continuation_below60"));
+  CHECK_FALSE(d.fired("shnor", "5417", "oge_math_below_min_above_region"));
+  // The bottom 20 % of the results index: 3 of 13 schools with an index.
+  CHECK(d.fired("shnor", "5408", "results_bottom20"));
+  CHECK(d.fired("shnor", "5410", "results_bottom20"));
+  CHECK(d.fired("shnor", "5416", "results_bottom20"));
+}
+
+TEST_CASE("demo 2025: ШФНСУ, the Rosobrnadzor 30 % indicator, the risk zone") {
+  Demo d;
+  // Social index = higher education − single − unemployed − low income − 0,5 × non-native − 2 × register:
+  //  5413 −111,7; 5410 −107,6; 5416 −87,7; 5415 −71,0; 5408 −70,0 — the lowest 5 of 18 (25 % = 4,5 → 5).
+  CHECK(d.schools("shfnsu", Verdict::yes) == std::set<std::string>{"5408", "5410", "5413", "5415", "5416"});
+  // ≥ 30 % «2»: 5408 — seven assessments in 2025 (ВПР 4, 5, 7, 8 классы), three of them also in 2024;
+  // 5416 — four in 2025 (ОГЭ and ЕГЭ обществознание, ВПР 5 класс), none in 2024.
+  CHECK(d.schools("rosobr30", Verdict::yes) == std::set<std::string>{"5408", "5416"});
+  CHECK(d.fired("rosobr30", "5408", "same_assessment_two_years"));
+  CHECK_FALSE(d.fired("rosobr30", "5416", "same_assessment_two_years"));
+  // Risk zone, ≥ 3 of 7 signs and not ШНОР (municipal: highest category 30,0 %, МТО 0,704):
+  //  5406 — 5 signs, 5412 — 3, 5417 — all 7, 5418 — 3; 5408, 5410, 5411, 5413, 5416 have ≥ 3 but are ШНОР.
+  CHECK(d.schools("risk_zone", Verdict::yes) == std::set<std::string>{"5406", "5412", "5417", "5418"});
+}
+
+TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 1 October 2025") {
+  Demo d;
+  const GroupResult* g = d.c.group("shnor");
+  size_t y25 = static_cast<size_t>(d.ind.year_index(2025));
+  CHECK(g->by_school[d.m.school_index.at("5408")][y25].movement == Movement::stayed);
+  CHECK(g->by_school[d.m.school_index.at("5411")][y25].movement == Movement::entered);
+  RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
+  // Overdue with a deadline: mto-6 (period to 30.09.2024), mto-7 and neuspeh-8 (31.12.2024), all not done.
+  std::set<std::string> overdue;
+  for (const auto& section : rp.sections)
+    for (const auto& a : section)
+      if (a.state == ActivityState::overdue) overdue.insert(a.activity->id);
+  CHECK(overdue.count("mto-6"));
+  CHECK(overdue.count("mto-7"));
+  CHECK(overdue.count("neuspeh-8"));
+  CHECK_FALSE(overdue.count("mto-1"));
+  CHECK(rp.done + rp.in_progress + rp.overdue + rp.not_started + rp.cancelled == 49);
+}
