@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
 #include "russian/typography.h"
+#include "write/parallel.h"
 
 namespace sveden {
 
@@ -275,29 +277,40 @@ class Evaluator {
 
 }  // namespace
 
-Classification classify(const Municipality& m, const IndicatorSet& ind, const Criteria& criteria) {
+Classification classify(const Municipality& m, const IndicatorSet& ind, const Criteria& criteria, int jobs) {
   Classification c;
   c.years = ind.years;
-  Evaluator ev(m, ind);
   size_t S = m.schools.size(), Y = ind.years.size();
   for (const auto& g : criteria.groups) {
     GroupResult gr;
     gr.group = &g;
     gr.by_school.assign(S, std::vector<GroupYear>(Y));
-    for (size_t i = 0; i < S; ++i)
+    c.groups.push_back(std::move(gr));
+  }
+  for (const auto& f : criteria.risk_factors) {
+    RiskResult rr;
+    rr.factor = &f;
+    rr.by_school.assign(S, std::vector<RiskFactorYear>(Y));
+    c.risks.push_back(std::move(rr));
+  }
+  std::vector<std::unique_ptr<Evaluator>> evaluators(static_cast<size_t>(std::max(1, jobs)));
+  parallel_for(S, jobs, [&](size_t i, int w) {
+    auto& ev = evaluators[static_cast<size_t>(w)];
+    if (!ev) ev = std::make_unique<Evaluator>(m, ind);
+    for (size_t gi = 0; gi < c.groups.size(); ++gi) {
+      GroupResult& gr = c.groups[gi];
+      const Group& g = *gr.group;
       for (size_t y = 0; y < Y; ++y) {
         GroupYear& gy = gr.by_school[i][y];
-        gy.evidence = ev.eval(g.rule, i, y);
+        gy.evidence = ev->eval(g.rule, i, y);
         gy.verdict = gy.evidence.verdict;
-        for (const auto& ex : g.exclude) {
-          const GroupResult* other = nullptr;
-          for (const auto& done : c.groups)
-            if (done.group->id == ex) other = &done;
-          if (other && other->by_school[i][y].verdict == Verdict::yes) {
-            gy.verdict = Verdict::no;
-            gy.evidence.text = fmt::format("не рассматривается: школа входит в группу «{}»; {}", other->group->short_title, gy.evidence.text);
-          }
-        }
+        // Excluded groups come earlier in the list, so their verdict for this school is final.
+        for (const auto& ex : g.exclude)
+          for (size_t k = 0; k < gi; ++k)
+            if (c.groups[k].group->id == ex && c.groups[k].by_school[i][y].verdict == Verdict::yes) {
+              gy.verdict = Verdict::no;
+              gy.evidence.text = fmt::format("не рассматривается: школа входит в группу «{}»; {}", c.groups[k].group->short_title, gy.evidence.text);
+            }
         bool in = gy.verdict == Verdict::yes;
         if (y == 0 || ind.years[y - 1] != ind.years[y] - 1) {
           gy.movement = Movement::none;
@@ -306,19 +319,15 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
           gy.movement = in ? (was ? Movement::stayed : Movement::entered) : (was ? Movement::left : Movement::out);
         }
       }
-    c.groups.push_back(std::move(gr));
-  }
-  for (const auto& f : criteria.risk_factors) {
-    RiskResult rr;
-    rr.factor = &f;
-    rr.by_school.assign(S, std::vector<RiskFactorYear>(Y));
-    for (size_t i = 0; i < S; ++i)
+    }
+    for (auto& rr : c.risks) {
+      const RiskFactor& f = *rr.factor;
+      if (!f.high && !f.medium) continue;  // not measurable with the data: stays «нет данных»
       for (size_t y = 0; y < Y; ++y) {
         RiskFactorYear& ry = rr.by_school[i][y];
-        if (!f.high && !f.medium) continue;  // not measurable with the data: stays «нет данных»
         std::optional<Evidence> high, medium;
-        if (f.high) high = ev.eval(*f.high, i, y);
-        if (f.medium) medium = ev.eval(*f.medium, i, y);
+        if (f.high) high = ev->eval(*f.high, i, y);
+        if (f.medium) medium = ev->eval(*f.medium, i, y);
         if (high && high->verdict == Verdict::yes) ry.level = RiskLevel::high;
         else if (medium && medium->verdict == Verdict::yes) ry.level = RiskLevel::medium;
         else if ((!high || high->verdict == Verdict::no || high->verdict == Verdict::not_applicable) &&
@@ -327,8 +336,9 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
         if (high) ry.evidence.push_back(std::move(*high));
         if (medium) ry.evidence.push_back(std::move(*medium));
       }
-    c.risks.push_back(std::move(rr));
-  }
+    }
+    return true;
+  });
   return c;
 }
 

@@ -6,21 +6,35 @@
 
 namespace sveden {
 
+namespace {
+constexpr size_t kBreakDepth = 2;
+}
+
 std::string json_escape(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  size_t plain = 0;  // runs of characters that need no escape are appended in one go
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+      default: out += fmt::format("\\u{:04x}", c);
     }
   }
-  return out + "\"";
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
 }
 
 void JsonWriter::separator() {
@@ -31,8 +45,8 @@ void JsonWriter::separator() {
   if (!first_.empty()) {
     if (!first_.back()) out_ += ',';
     first_.back() = false;
-    out_ += '\n';
-    out_.append(first_.size() * 2, ' ');
+    // Compact, but one record per line at the top two levels, so that files diff and grep well.
+    if (first_.size() <= kBreakDepth) out_ += '\n';
   }
 }
 
@@ -46,10 +60,7 @@ JsonWriter& JsonWriter::begin_object() {
 JsonWriter& JsonWriter::end_object() {
   bool empty = first_.back();
   first_.pop_back();
-  if (!empty) {
-    out_ += '\n';
-    out_.append(first_.size() * 2, ' ');
-  }
+  if (!empty && first_.size() < kBreakDepth) out_ += '\n';
   out_ += '}';
   return *this;
 }
@@ -64,24 +75,22 @@ JsonWriter& JsonWriter::begin_array() {
 JsonWriter& JsonWriter::end_array() {
   bool empty = first_.back();
   first_.pop_back();
-  if (!empty) {
-    out_ += '\n';
-    out_.append(first_.size() * 2, ' ');
-  }
+  if (!empty && first_.size() < kBreakDepth) out_ += '\n';
   out_ += ']';
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   separator();
-  out_ += json_escape(k) + ": ";
+  append_json_string(out_, k);
+  out_ += ':';
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   separator();
-  out_ += json_escape(s);
+  append_json_string(out_, s);
   return *this;
 }
 

@@ -1,5 +1,6 @@
 // A small streaming JSON writer for the open data: objects, arrays, strings escaped per RFC 8259,
-// numbers written with a fixed precision so that output is byte-identical across runs.
+// numbers written with a fixed precision so that output is byte-identical across runs. Compact,
+// with a line break between the records of the two outer levels.
 #pragma once
 #include <string>
 #include <string_view>
@@ -30,5 +31,6 @@ class JsonWriter {
 };
 
 std::string json_escape(std::string_view s);
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace sveden

@@ -1,6 +1,7 @@
 #include "render/opendata.h"
 
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -13,15 +14,26 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-std::string row(std::initializer_list<std::string> fields) {
-  std::string out;
-  bool first = true;
-  for (const auto& f : fields) {
+// Appends one CSV record to `out` (the fields are views: nothing is copied twice).
+struct Row {
+  std::string& out;
+  Row& operator<<(std::string_view field) {
     if (!first) out += ';';
-    out += csv_field(f);
     first = false;
+    append_csv_field(out, field);
+    return *this;
   }
-  return out + "\r\n";
+  ~Row() { out += "\r\n"; }
+  bool first = true;
+};
+
+std::string row(std::initializer_list<std::string_view> fields) {
+  std::string out;
+  {
+    Row r{out};
+    for (auto f : fields) r << f;
+  }
+  return out;
 }
 
 std::string state_text(ValueState s, int min_group) {
@@ -55,17 +67,27 @@ std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
   std::string out(kBom);
   out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "value", "unit", "persons", "status",
               "municipal", "regional"});
+  out.reserve(ind.series.size() * m.schools.size() * ind.years.size() * 96);
+  std::vector<std::string> years, states;
+  for (int y : ind.years) years.push_back(std::to_string(y));
+  for (auto st : {ValueState::ok, ValueState::missing, ValueState::suppressed, ValueState::not_applicable})
+    states.push_back(state_text(st, ind.min_group));
   for (const auto& [key, s] : ind.series) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
+    std::vector<std::string> municipal, regional;  // the same for every school of a year
+    for (size_t y = 0; y < ind.years.size(); ++y) {
+      municipal.push_back(number_or_empty(s.baseline[y].municipal, spec->decimals + 1));
+      regional.push_back(number_or_empty(s.baseline[y].regional, spec->decimals + 1));
+    }
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < ind.years.size(); ++y) {
         const IndicatorValue& v = s.values[i][y];
         if (v.state == ValueState::missing) continue;
         bool ok = v.ok();
-        out += row({m.schools[i].id, m.schools[i].short_name, key.indicator, spec->title, key.param, std::to_string(ind.years[y]),
-                    ok ? csv_number(v.value, spec->decimals + 1) : "", spec->unit, ok && v.n > 0 ? std::to_string(v.n) : "",
-                    state_text(v.state, ind.min_group), number_or_empty(s.baseline[y].municipal, spec->decimals + 1),
-                    number_or_empty(s.baseline[y].regional, spec->decimals + 1)});
+        Row(out) << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
+                 << years[y] << (ok ? csv_number(v.value, spec->decimals + 1) : std::string()) << spec->unit
+                 << (ok && v.n > 0 ? std::to_string(v.n) : std::string()) << states[static_cast<size_t>(v.state)]
+                 << municipal[y] << regional[y];
       }
   }
   return out;
@@ -108,8 +130,8 @@ std::string evidence_csv(const Municipality& m, const Classification& c) {
         std::vector<std::pair<std::string, const Evidence*>> rules;
         flatten(g.by_school[i][y].evidence, "", rules);
         for (const auto& [id, e] : rules)
-          out += row({m.schools[i].id, m.schools[i].short_name, g.group->id, std::to_string(c.years[y]), id, e->rule->title,
-                      verdict_name(e->verdict), e->text});
+          Row(out) << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
+                   << e->rule->title << verdict_name(e->verdict) << e->text;
       }
   return out;
 }
@@ -122,26 +144,22 @@ std::string risk_csv(const Municipality& m, const Classification& c) {
       for (size_t y = 0; y < c.years.size(); ++y) {
         const RiskFactorYear& ry = r.by_school[i][y];
         std::string why = ry.evidence.empty() ? r.factor->note : ry.evidence.front().text;
-        out += row({m.schools[i].id, m.schools[i].short_name, r.factor->id, r.factor->title, std::to_string(c.years[y]),
-                    risk_level_name(ry.level), why});
+        Row(out) << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
+                 << std::to_string(c.years[y]) << risk_level_name(ry.level) << why;
       }
   return out;
 }
 
 void evidence_json(JsonWriter& j, const Evidence& e) {
   j.begin_object();
-  if (e.rule) {
-    j.key("rule").value(e.rule->id);
-    j.key("title").value(e.rule->title);
-  }
-  j.key("verdict").value(verdict_name(e.verdict));
-  j.key("explanation").value(e.text);
+  if (e.rule) j.key("rule").value(e.rule->id);
+  j.key("verdict").value(verdict_name(e.verdict));  // the sentence explaining it is in evidence.csv
   if (!e.values.empty()) {
     j.key("values").begin_array();
     for (const auto& [year, v] : e.values) j.begin_object().key("year").value(static_cast<long long>(year)).key("value").value(v, 4).end_object();
     j.end_array();
   }
-  if (e.reference) j.key("reference").value(*e.reference, 4).key("reference_label").value(e.reference_label);
+  if (e.reference) j.key("reference").value(*e.reference, 4);
   if (!e.children.empty()) {
     j.key("rules").begin_array();
     for (const auto& c : e.children) evidence_json(j, c);
@@ -158,6 +176,15 @@ std::string classification_json(const Municipality& m, const Classification& c) 
   for (const auto& g : c.groups) {
     j.begin_object();
     j.key("id").value(g.group->id).key("title").value(g.group->title).key("short_title").value(g.group->short_title);
+    j.key("rules").begin_object();  // rule id → its wording, once; the evidence below refers to ids
+    std::function<void(const Rule&)> titles = [&](const Rule& r) {
+      for (const auto& ch : r.children) {
+        j.key(ch.id).value(ch.title);
+        titles(ch);
+      }
+    };
+    titles(g.group->rule);
+    j.end_object();
     j.key("schools").begin_array();
     for (size_t i = 0; i < m.schools.size(); ++i) {
       j.begin_object().key("school_id").value(m.schools[i].id).key("school").value(m.schools[i].short_name);
@@ -185,11 +212,7 @@ std::string classification_json(const Municipality& m, const Classification& c) 
       for (size_t y = 0; y < c.years.size(); ++y) {
         const RiskFactorYear& ry = r.by_school[i][y];
         j.begin_object().key("year").value(static_cast<long long>(c.years[y])).key("level").value(risk_level_name(ry.level));
-        if (!ry.evidence.empty()) {
-          j.key("evidence").begin_array();
-          for (const auto& e : ry.evidence) evidence_json(j, e);
-          j.end_array();
-        }
+        j.key("explanation").value(ry.evidence.empty() ? r.factor->note : ry.evidence.front().text);
         j.end_object();
       }
       j.end_array().end_object();
@@ -411,14 +434,23 @@ std::string readme(const Municipality& m, const IndicatorSet& ind) {
 
 }  // namespace
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(";\"\r\n") == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
+  out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string csv_field(std::string_view s) {
+  std::string out;
+  append_csv_field(out, s);
+  return out;
 }
 
 std::string csv_number(double v, int decimals) {

@@ -29,6 +29,7 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
 
 // A CSV field for Russian Excel: quoted when it holds «;», quotes or line breaks.
 std::string csv_field(std::string_view s);
+void append_csv_field(std::string& out, std::string_view s);
 // «12,5»: decimal comma, no grouping, so Excel reads it as a number.
 std::string csv_number(double v, int decimals);
 
