@@ -311,10 +311,13 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
               gy.verdict = Verdict::no;
               gy.evidence.text = fmt::format("не рассматривается: школа входит в группу «{}»; {}", c.groups[k].group->short_title, gy.evidence.text);
             }
-        bool in = gy.verdict == Verdict::yes;
-        if (y == 0 || ind.years[y - 1] != ind.years[y] - 1) {
+        // Movement only between two definite verdicts: «недостаточно данных» is not «исключена».
+        auto definite = [](Verdict v) { return v == Verdict::yes || v == Verdict::no; };
+        if (y == 0 || ind.years[y - 1] != ind.years[y] - 1 || !definite(gy.verdict) ||
+            !definite(gr.by_school[i][y - 1].verdict)) {
           gy.movement = Movement::none;
         } else {
+          bool in = gy.verdict == Verdict::yes;
           bool was = gr.by_school[i][y - 1].verdict == Verdict::yes;
           gy.movement = in ? (was ? Movement::stayed : Movement::entered) : (was ? Movement::left : Movement::out);
         }

@@ -34,8 +34,9 @@ class Builder {
     s.values.assign(m_.schools.size(), std::vector<IndicatorValue>(set_.years.size()));
     if (spec && !spec->applies_to_kinds.empty())
       for (size_t i = 0; i < m_.schools.size(); ++i)
-        if (std::find(spec->applies_to_kinds.begin(), spec->applies_to_kinds.end(), m_.schools[i].kind) ==
-            spec->applies_to_kinds.end())
+        if (!m_.schools[i].kind.empty() &&  // a school of unknown kind is not excluded
+            std::find(spec->applies_to_kinds.begin(), spec->applies_to_kinds.end(), m_.schools[i].kind) ==
+                spec->applies_to_kinds.end())
           for (auto& v : s.values[i]) v.state = ValueState::not_applicable;
     s.baseline.resize(set_.years.size());
     return set_.series.emplace(key, std::move(s)).first->second;
@@ -90,11 +91,12 @@ class Builder {
         keys.push_back(k);
     for (size_t i = 0; i < m_.schools.size(); ++i)
       for (size_t y = 0; y < set_.years.size(); ++y) {
-        int count = 0, repeat = 0, evaluated = 0;
+        int count = 0, repeat = 0, evaluated = 0, hidden = 0;
         long persons = 0;
         bool has_previous = y > 0 && set_.years[y - 1] == set_.years[y] - 1;
         for (const auto& k : keys) {
           const IndicatorValue& v = set_.series.at(k).values[i][y];
+          hidden += v.state == ValueState::suppressed;
           if (!v.ok()) continue;
           ++evaluated;
           persons += v.n;
@@ -105,11 +107,20 @@ class Builder {
             if (prev.ok() && prev.value + 1e-9 >= kShareThreshold) ++repeat;
           }
         }
-        if (evaluated == 0) continue;
+        if (evaluated == 0) {
+          // Every procedure of the school was too small to publish: say so, rather than «no data».
+          if (hidden > 0) mark_suppressed("assessments_below30", i, y);
+          continue;
+        }
         // Built only from published components, so the count itself discloses nobody.
         put_ok("assessments_below30", i, set_.years[y], count, persons);
         if (has_previous) put_ok("assessments_below30_repeat", i, set_.years[y], repeat, persons);
       }
+  }
+
+  void mark_suppressed(const std::string& id, size_t school, size_t y) {
+    IndicatorValue& v = series(id).values[school][y];
+    if (v.state == ValueState::missing) v.state = ValueState::suppressed;
   }
 
   void put_ok(const std::string& id, size_t school, int year, double value, long n) {
@@ -130,8 +141,12 @@ class Builder {
     size_t S = m_.schools.size(), Y = set_.years.size();
     // z[school][year] accumulated as Σ n·z and Σ n per year of the component.
     std::vector<std::vector<double>> weighted(S, std::vector<double>(Y, 0)), weights(S, std::vector<double>(Y, 0));
+    std::vector<std::vector<bool>> hidden(S, std::vector<bool>(Y, false));  // a component was suppressed
     for (const auto& k : components) {
       const IndicatorSeries& s = set_.series.at(k);
+      for (size_t i = 0; i < S; ++i)
+        for (size_t y = 0; y < Y; ++y)
+          if (s.values[i][y].state == ValueState::suppressed) hidden[i][y] = true;
       for (size_t y = 0; y < Y; ++y) {
         double sum = 0, sq = 0;
         int count = 0;
@@ -156,12 +171,15 @@ class Builder {
     for (size_t i = 0; i < S; ++i)
       for (size_t y = 0; y < Y; ++y) {
         double num = 0, den = 0;
+        bool any_hidden = false;
         for (size_t w = 0; w < Y; ++w)
           if (set_.years[w] <= set_.years[y] && set_.years[w] > set_.years[y] - window) {
             num += weighted[i][w];
             den += weights[i][w];
+            any_hidden = any_hidden || hidden[i][w];
           }
         if (den > 0) put("results_index", "", i, set_.years[y], num / den, static_cast<long>(den));
+        else if (any_hidden) mark_suppressed("results_index", i, y);
       }
   }
 

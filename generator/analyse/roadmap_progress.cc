@@ -71,14 +71,14 @@ ActivityProgress activity_progress(const Municipality& m, const Activity& a, con
   } else if (t.kind == Timing::Kind::period && t.to < as_of) {
     p.state = ActivityState::overdue;
     p.note = fmt::format("срок истёк {}, не выполнено", format_date(t.to));
-  } else if (t.kind == Timing::Kind::recurrence && t.months.size() > kMaxEventMonths) {
+  } else if (t.kind == Timing::Kind::recurrence && (t.months.empty() || t.months.size() > kMaxEventMonths)) {
     // Work spread over most of the year is continuous: overdue only when the roadmap has ended.
     Date end = last_day(m.roadmap.to, 12);
     if (end < as_of) {
       p.state = ActivityState::overdue;
       p.note = fmt::format("дорожная карта завершилась {}, не выполнено", format_date(end));
     }
-  } else if (t.kind == Timing::Kind::recurrence && !t.months.empty()) {
+  } else if (t.kind == Timing::Kind::recurrence) {
     // Events in a few months a year: the latest one that has ended by the as-of date must have a
     // progress note dated in its month or later.
     std::optional<Date> due;

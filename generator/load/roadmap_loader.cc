@@ -302,6 +302,11 @@ class Reader {
             fr.error_at(*fact, fmt::format("для «{}» нужен показатель (indicator), а «{}» не найден", ms, t.fact.indicator),
                         fmt::format("{}", closest_word(t.fact.indicator, ids_list).empty() ? "показатели перечислены в docs/CRITERIA.md"
                                                                                             : "возможно, имелось в виду «" + closest_word(t.fact.indicator, ids_list) + "»"));
+          for (const auto& spec : builtin_indicators())
+            if (needs_indicator && spec.id == t.fact.indicator && !spec.param.empty())
+              fr.error_at(*fact, fmt::format("показатель «{}» считается по предметам; для факта нужен показатель школы в целом",
+                                             t.fact.indicator),
+                          "например: results_index, continuation_rate, pension_age_share");
           if (needs_condition && (!fr.node("compare") || !fr.node("value")))
             fr.error_at(*fact, fmt::format("для «{}» нужны compare и value", ms), "например: compare: at_most, value: 30");
         }

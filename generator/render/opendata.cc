@@ -136,6 +136,14 @@ std::string evidence_csv(const Municipality& m, const Classification& c) {
   return out;
 }
 
+// The sentence that explains a level: the rule that set it, or for «низкий» the medium rule that did not fire.
+const std::string& risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
+  if (ry.evidence.empty()) return f.note;
+  size_t medium = f.high ? 1 : 0;  // the evidence holds the high rule (if any), then the medium one
+  if (ry.level != RiskLevel::high && f.medium && medium < ry.evidence.size()) return ry.evidence[medium].text;
+  return ry.evidence.front().text;
+}
+
 std::string risk_csv(const Municipality& m, const Classification& c) {
   std::string out(kBom);
   out += row({"school_id", "school", "factor", "factor_title", "year", "level", "explanation"});
@@ -143,7 +151,7 @@ std::string risk_csv(const Municipality& m, const Classification& c) {
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
         const RiskFactorYear& ry = r.by_school[i][y];
-        std::string why = ry.evidence.empty() ? r.factor->note : ry.evidence.front().text;
+        const std::string& why = risk_explanation(*r.factor, ry);
         Row(out) << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
                  << std::to_string(c.years[y]) << risk_level_name(ry.level) << why;
       }
@@ -212,7 +220,7 @@ std::string classification_json(const Municipality& m, const Classification& c) 
       for (size_t y = 0; y < c.years.size(); ++y) {
         const RiskFactorYear& ry = r.by_school[i][y];
         j.begin_object().key("year").value(static_cast<long long>(c.years[y])).key("level").value(risk_level_name(ry.level));
-        j.key("explanation").value(ry.evidence.empty() ? r.factor->note : ry.evidence.front().text);
+        j.key("explanation").value(risk_explanation(*r.factor, ry));
         j.end_object();
       }
       j.end_array().end_object();
@@ -229,6 +237,9 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
   j.begin_object();
   j.key("as_of").value(m.site.as_of.iso());
   j.key("min_group").value(static_cast<long long>(ind.min_group));
+  j.key("social_index_weights").begin_object();
+  for (const auto& [column, weight] : m.criteria.social_index.weights) j.key(column).value(weight, 2);
+  j.end_object();
   j.key("indicators").begin_array();
   for (const auto& spec : ind.specs) {
     j.begin_object().key("id").value(spec.id).key("title").value(spec.title).key("unit").value(spec.unit);
@@ -371,6 +382,10 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
   j.key("control_points").begin_array();
   for (const auto& cp : r.control_points) {
     j.begin_object().key("id").value(cp.id).key("title").value(cp.title).key("target").value(cp.target);
+    if (!cp.target_id.empty()) j.key("target_id").value(cp.target_id);
+    j.key("responsible").begin_array();
+    for (const auto& x : cp.responsible) j.value(x);
+    j.end_array();
     j.key("dates").begin_array();
     for (const auto& d : cp.dates) j.value(d.iso());
     j.end_array().end_object();
@@ -388,6 +403,13 @@ std::string readme(const Municipality& m, const IndicatorSet& ind) {
       "**Малые группы.** Показатель, рассчитанный по группе меньше {} человек, не публикуется: в таблицах у него нет значения,\n"
       "а в поле `status` написано «скрыто». Скрытые значения не входят ни в какие суммы и средние по муниципалитету.\n\n",
       m.site.department.name, m.site.as_of.iso(), ind.min_group);
+  if (!m.criteria.social_index.weights.empty()) {
+    out += "**Индекс социального благополучия** (social_index) — сумма долей из социального паспорта школы с весами:\n\n"
+           "| доля | вес |\n|---|---|\n";
+    for (const auto& [column, weight] : m.criteria.social_index.weights)
+      out += fmt::format("| {} | {} |\n", column, csv_number(weight, 2));
+    out += "\n";
+  }
   out +=
       "## indicators.csv — показатели школ по годам\n\n"
       "| поле | что это |\n|---|---|\n"

@@ -62,10 +62,12 @@ TEST_CASE("demo 2025: ШНОР by the Yelnya criteria") {
   //  5416 continuation 20 / 37 = 54,1 % < 60; olympiad 0,24 %.
   //  Not: 5401 (olympiad 0,86 %, no regional indicator), 5406 (continuation 60,4 %, only ЕГЭ below the region),
   //  5414 (only ЕГЭ 63,7 below the region), 5417 (ОГЭ «2» maths 12,5 % ≤ 12,7; ЕГЭ group below 10 persons).
-  //  Not enough data: 5407 (НОШ: no exams, no olympiad indicator), 5412 and 5418 (ООШ with fewer than 10
-  //  ОГЭ participants; olympiad 1,28 % and 2,13 % do not fire).
+  //  Not: 5407 (НОШ — ОГЭ, ЕГЭ, continuation and the olympiad do not apply to a primary school).
+  //  Not enough data: 5412 and 5418 (ООШ with fewer than 10 ОГЭ participants; olympiad 1,28 % and
+  //  2,13 % do not fire).
   CHECK(d.schools("shnor", Verdict::yes) == std::set<std::string>{"5402", "5408", "5409", "5410", "5411", "5413", "5415", "5416"});
-  CHECK(d.schools("shnor", Verdict::unknown) == std::set<std::string>{"5407", "5412", "5418"});
+  CHECK(d.schools("shnor", Verdict::unknown) == std::set<std::string>{"5412", "5418"});
+  CHECK(d.schools("shnor", Verdict::no).count("5407"));
   CHECK(d.fired("shnor", "5408", "continuation_below60"));
   CHECK(d.fired("shnor", "5408", "oge_math_mean_fell2"));
   CHECK(d.fired("shnor", "5408", "oge_russian_mean_fell2"));
@@ -99,7 +101,10 @@ TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 
   const GroupResult* g = d.c.group("shnor");
   size_t y25 = static_cast<size_t>(d.ind.year_index(2025));
   CHECK(g->by_school[d.m.school_index.at("5408")][y25].movement == Movement::stayed);
-  CHECK(g->by_school[d.m.school_index.at("5411")][y25].movement == Movement::entered);
+  // 5414: ЕГЭ рус 2024 and ОГЭ «2» above the region in 2024, only ЕГЭ in 2025 — left the list.
+  CHECK(g->by_school[d.m.school_index.at("5414")][y25].movement == Movement::left);
+  // 5411: 2024 had not enough data (two olympiad years only), so no movement is claimed for 2025.
+  CHECK(g->by_school[d.m.school_index.at("5411")][y25].movement == Movement::none);
   RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
   // Overdue with a deadline: mto-6 (period to 30.09.2024), mto-7 and neuspeh-8 (31.12.2024), all not done.
   std::set<std::string> overdue;
