@@ -39,11 +39,7 @@ const char* kMonthsNominative[] = {"январь", "февраль", "март",
 // more months mean continuous work («ежегодно, февраль — декабрь»).
 constexpr size_t kMaxEventMonths = 4;
 
-Date last_day(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return {year, month, kDays[month - 1] + (month == 2 && leap ? 1 : 0)};
-}
+Date last_day(int year, int month) { return {year, month, days_in_month(year, month)}; }
 
 ActivityProgress activity_progress(const Municipality& m, const Activity& a, const Classification& c) {
   ActivityProgress p;

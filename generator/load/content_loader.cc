@@ -85,7 +85,7 @@ std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& dis
 }  // namespace
 
 void load_content(const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
-  auto shown = [&](const std::string& p) { return prefix.empty() || prefix == "." ? p : prefix + "/" + p; };
+  auto shown = [&](const std::string& p) { return display_path(prefix, p); };
   for (const std::string& path : disk.list("content")) {
     std::string rel = path.substr(std::string("content/").size());
     if (rel.size() < 4 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;  // images and files are copied later

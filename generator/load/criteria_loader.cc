@@ -32,16 +32,6 @@ bool is_rule_id(std::string_view s) {
   });
 }
 
-std::optional<double> to_number(const YamlNode& n) {
-  if (!n.is_scalar()) return std::nullopt;
-  std::string v = n.value;
-  std::replace(v.begin(), v.end(), ',', '.');
-  double d = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
-  return d;
-}
-
 class CriteriaReader {
  public:
   CriteriaReader(const SourceText& src, Diagnostics& diag) : src_(src), diag_(diag) {}
@@ -90,7 +80,7 @@ class CriteriaReader {
           }
       }
       if (of && at_least) {
-        auto k = to_number(*at_least);
+        auto k = yaml_number(*at_least);
         int n = static_cast<int>(rule.children.size());
         if (!k || *k != static_cast<int>(*k) || *k < 1 || *k > n)
           r.error_at(*at_least, fmt::format("at_least: {} — невозможное число правил (их {})", at_least->value, n),
@@ -136,7 +126,7 @@ class CriteriaReader {
                        rule.compare != Compare::below_municipal && rule.compare != Compare::above_municipal &&
                        rule.compare != Compare::below_regional && rule.compare != Compare::above_regional;
     if (const YamlNode* v = r.node("value", needs_value)) {
-      auto d = to_number(*v);
+      auto d = yaml_number(*v);
       if (!d) {
         r.error_at(*v, fmt::format("«{}» — не число", v->value), "запишите порог числом, например 60 или 0,5");
       } else {
@@ -269,7 +259,7 @@ class CriteriaReader {
     out.social_index.weights.clear();
     for (const auto& column : kSocialColumns)
       if (const YamlNode* w = r.node(column)) {
-        if (auto d = to_number(*w)) out.social_index.weights.emplace_back(column, *d);
+        if (auto d = yaml_number(*w)) out.social_index.weights.emplace_back(column, *d);
         else r.error_at(*w, fmt::format("вес «{}» — не число", w->value), "например: -1 или 0,5");
       }
     r.finish();
@@ -317,7 +307,7 @@ void parse_criteria(const SourceText& src, bool site_file, Criteria& out, Diagno
 Criteria load_criteria(const Disk& disk, const std::string& prefix, Diagnostics& diag) {
   Criteria criteria;
   const std::string path = "content/criteria.yaml";
-  std::string shown = prefix.empty() || prefix == "." ? path : prefix + "/" + path;
+  std::string shown = display_path(prefix, path);
   std::optional<SourceText> site_src;
   std::vector<std::string> presets = default_presets();
   if (disk.is_file(path)) {

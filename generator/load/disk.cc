@@ -9,6 +9,10 @@ namespace sveden {
 
 namespace fs = std::filesystem;
 
+std::string display_path(const std::string& prefix, const std::string& path) {
+  return prefix.empty() || prefix == "." ? path : prefix + "/" + path;
+}
+
 bool is_safe_relative_path(std::string_view path) {
   if (path.empty() || path.front() == '/' || path.find('\\') != std::string_view::npos) return false;
   if (path.find('\0') != std::string_view::npos) return false;

@@ -44,6 +44,9 @@ class MemoryDisk : public Disk {
   std::map<std::string, std::string> files_;
 };
 
+// A path as shown in messages: `path` inside the --site folder as the user wrote it («» or «.»: as is).
+std::string display_path(const std::string& prefix, const std::string& path);
+
 // A relative path that stays inside its folder: no «..», no leading «/», no empty parts.
 bool is_safe_relative_path(std::string_view path);
 

@@ -25,16 +25,6 @@ const char* activity_status_name(ActivityStatus s) {
 
 namespace {
 
-std::optional<double> number(const YamlNode& n) {
-  if (!n.is_scalar()) return std::nullopt;
-  std::string v = n.value;
-  std::replace(v.begin(), v.end(), ',', '.');
-  double d = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
-  return d;
-}
-
 bool is_id(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
@@ -74,7 +64,7 @@ class Reader {
     for (const auto& [k, v] : n->entries) {
       int year = 0;
       auto [p, ec] = std::from_chars(k.value.data(), k.value.data() + k.value.size(), year);
-      auto value = number(v);
+      auto value = yaml_number(v);
       if (ec != std::errc() || p != k.value.data() + k.value.size() || year < 2000 || year > 2100)
         r.error_at(k, fmt::format("«{}» — не год", k.value), "год пишется четырьмя цифрами");
       else if (!value)
@@ -180,7 +170,7 @@ class Reader {
           // all year round: no months listed
         } else if (months->is_sequence()) {
           for (const auto& mo : months->items) {
-            auto v = number(mo);
+            auto v = yaml_number(mo);
             if (!v || *v < 1 || *v > 12 || *v != static_cast<int>(*v))
               rr.error_at(mo, fmt::format("«{}» — не номер месяца", mo.value), "месяцы — числа от 1 до 12, например [3, 10]");
             else
@@ -277,7 +267,7 @@ class Reader {
         else fr.error_at(*fr.node("compare"), fmt::format("«{}»: ожидалось at_most или at_least", *c), "at_most — не больше, at_least — не меньше");
       }
       if (const YamlNode* v = fr.node("value")) {
-        if (auto d = number(*v)) t.fact.value = *d;
+        if (auto d = yaml_number(*v)) t.fact.value = *d;
         else fr.error_at(*v, fmt::format("«{}» — не число", v->value), "например: 30");
       }
       static const std::vector<std::string> kMeasures = {"share_of_group_left", "share_of_group_improved", "share_of_schools_meeting",
@@ -410,7 +400,7 @@ class Reader {
 template <typename Fn>
 void with_file(const Disk& disk, const std::string& prefix, const std::string& path, Diagnostics& diag, Fn fn) {
   if (!disk.is_file(path)) return;
-  std::string shown = prefix.empty() || prefix == "." ? path : prefix + "/" + path;
+  std::string shown = display_path(prefix, path);
   std::string error;
   auto text = disk.read(path, &error);
   if (!text) {

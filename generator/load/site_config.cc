@@ -11,10 +11,6 @@
 namespace sveden {
 namespace {
 
-std::string display_path(const std::string& prefix, const std::string& path) {
-  return prefix.empty() || prefix == "." ? path : prefix + "/" + path;
-}
-
 void read_years(YamlMapReader& r, SiteConfig& cfg) {
   const YamlNode* n = r.node("years", true);
   if (!n) return;

@@ -27,10 +27,6 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-std::string display(const std::string& prefix, const std::string& path) {
-  return prefix.empty() || prefix == "." ? path : prefix + "/" + path;
-}
-
 std::string quoted_list(const std::vector<std::string>& items) {
   std::vector<std::string> q;
   for (const auto& i : items) q.push_back("«" + i + "»");
@@ -109,7 +105,7 @@ LoadedTable TableReader::run() {
   auto ov = ctx_.site.tables.find(spec_.name);
   const TableOverride* override = ov == ctx_.site.tables.end() ? nullptr : &ov->second;
   std::string path = override && override->file ? *override->file : spec_.file;
-  out_.path = display(ctx_.display_prefix, path);
+  out_.path = display_path(ctx_.display_prefix, path);
   if (!ctx_.disk.is_file(path)) {
     if (spec_.required || (override && override->file))
       diag_.add_file(Severity::error, out_.path, fmt::format("нет файла таблицы {}", quoted(spec_.title)),

@@ -42,6 +42,16 @@ std::string closest_word(std::string_view word, const std::vector<std::string>& 
   return best;
 }
 
+std::optional<double> yaml_number(const YamlNode& n) {
+  if (!n.is_scalar()) return std::nullopt;
+  std::string v = n.value;
+  std::replace(v.begin(), v.end(), ',', '.');
+  double d = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+  return d;
+}
+
 YamlMapReader::YamlMapReader(const YamlNode& node, const SourceText& src, Diagnostics& diag, std::string where, bool root)
     : node_(node), src_(src), diag_(diag), where_(std::move(where)), root_(root) {
   if (!node.is_map()) {

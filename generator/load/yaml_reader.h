@@ -48,6 +48,9 @@ class YamlMapReader {
   std::vector<std::string> missing_;
 };
 
+// A scalar read as a number, with a decimal comma or point; nullopt otherwise.
+std::optional<double> yaml_number(const YamlNode& n);
+
 // The closest of `candidates` to `word` within a small edit distance, or "".
 std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 

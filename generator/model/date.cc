@@ -8,6 +8,12 @@ namespace sveden {
 
 std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 std::optional<Date> parse_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   auto num = [&](size_t from, size_t len) -> int {
@@ -17,10 +23,7 @@ std::optional<Date> parse_iso_date(std::string_view s) {
   };
   Date d{num(0, 4), num(5, 2), num(8, 2)};
   if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-  int max_day = kDays[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
-  if (d.day > max_day) return std::nullopt;
+  if (d.day > days_in_month(d.year, d.month)) return std::nullopt;
   return d;
 }
 

@@ -12,6 +12,9 @@ struct Date {
   std::string iso() const;  // 2025-10-01
 };
 
+// 28…31, leap years included.
+int days_in_month(int year, int month);
+
 // Strict YYYY-MM-DD with a real day of a real month.
 std::optional<Date> parse_iso_date(std::string_view s);
 

@@ -57,11 +57,15 @@ JsonWriter& JsonWriter::begin_object() {
   return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
+JsonWriter& JsonWriter::end_object() { return close('}'); }
+
+JsonWriter& JsonWriter::end_array() { return close(']'); }
+
+JsonWriter& JsonWriter::close(char bracket) {
   bool empty = first_.back();
   first_.pop_back();
   if (!empty && first_.size() < kBreakDepth) out_ += '\n';
-  out_ += '}';
+  out_ += bracket;
   return *this;
 }
 
@@ -69,14 +73,6 @@ JsonWriter& JsonWriter::begin_array() {
   separator();
   out_ += '[';
   first_.push_back(true);
-  return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-  bool empty = first_.back();
-  first_.pop_back();
-  if (!empty && first_.size() < kBreakDepth) out_ += '\n';
-  out_ += ']';
   return *this;
 }
 

@@ -25,6 +25,7 @@ class JsonWriter {
 
  private:
   void separator();
+  JsonWriter& close(char bracket);
   std::string out_;
   std::vector<bool> first_;  // per open container: no element written yet
   bool after_key_ = false;

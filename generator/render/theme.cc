@@ -16,7 +16,7 @@ std::optional<Theme> load_theme(const Disk& disk, const std::string& name, const
   Theme theme;
   theme.name = name;
   const std::string dir = "themes/" + name;
-  auto shown = [&](const std::string& p) { return prefix.empty() || prefix == "." ? p : prefix + "/" + p; };
+  auto shown = [&](const std::string& p) { return display_path(prefix, p); };
   auto add = [&](const std::string& rel, std::string contents) {
     static const std::string kTemplates = "templates/", kAssets = "assets/", kExt = ".mustache";
     if (rel.rfind(kTemplates, 0) == 0 && rel.size() > kTemplates.size() + kExt.size() &&
