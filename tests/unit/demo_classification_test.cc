@@ -117,3 +117,74 @@ TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 
   CHECK_FALSE(overdue.count("mto-1"));
   CHECK(rp.done + rp.in_progress + rp.overdue + rp.not_started + rp.cancelled == 49);
 }
+
+#include <sstream>
+
+#include "render/opendata.h"
+
+namespace {
+
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') quoted = true;
+    else if (c == ';') row.push_back(std::move(field)), field.clear();
+    else if (c == '\r') continue;
+    else if (c == '\n') row.push_back(std::move(field)), field.clear(), rows.push_back(std::move(row)), row.clear();
+    else field += c;
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("demo open data: the same verdicts as the model, and no suppressed value anywhere") {
+  Demo d;
+  RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
+  auto recs = recommend(d.m, d.c, d.ind.years.size() - 1);
+  Analysis a{d.ind, d.c, rp, recs};
+  std::map<std::string, std::string> files;
+  for (const auto& f : opendata_files(d.m, a)) files[f.path] = f.render();
+
+  auto classification = parse_csv(files.at("opendata/classification.csv"));
+  REQUIRE(classification[0][0] == "school_id");
+  size_t rows = 0;
+  for (size_t r = 1; r < classification.size(); ++r) {
+    const auto& row = classification[r];
+    size_t school = d.m.school_index.at(row[0]);
+    size_t year = static_cast<size_t>(d.ind.year_index(std::stoi(row[4])));
+    CHECK(row[5] == verdict_name(d.c.group(row[2])->by_school[school][year].verdict));
+    ++rows;
+  }
+  CHECK(rows == d.c.groups.size() * d.m.schools.size() * d.ind.years.size());
+
+  // Every suppressed value of the model is a row with no value and no persons, marked «скрыто».
+  auto indicators = parse_csv(files.at("opendata/indicators.csv"));
+  int hidden = 0;
+  for (size_t r = 1; r < indicators.size(); ++r) {
+    const auto& row = indicators[r];
+    const IndicatorValue& v = d.ind.find({row[2], row[4]})->values[d.m.school_index.at(row[0])]
+                                   [static_cast<size_t>(d.ind.year_index(std::stoi(row[5])))];
+    if (v.state == ValueState::suppressed) {
+      ++hidden;
+      CHECK(row[6].empty());
+      CHECK(row[8].empty());
+      CHECK(row[9].rfind("скрыто", 0) == 0);
+    } else if (v.ok()) {
+      CHECK_FALSE(row[6].empty());
+    }
+  }
+  CHECK(hidden > 50);  // the demo's small rural schools do hide results
+  // No explanation quotes a suppressed value: «не публикуется» stands where it would be.
+  for (const auto& row : parse_csv(files.at("opendata/evidence.csv")))
+    if (row.size() > 7 && row[0] == "5411" && row[4] == "regional_indicators.oge_math_mean_fell2" && row[3] == "2025")
+      CHECK(row[7].find("не публикуется") != std::string::npos);
+}
