@@ -7,6 +7,7 @@
 #include "load/text_encoding.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
+#include "model/openness.h"
 
 namespace sveden {
 namespace {
@@ -14,7 +15,18 @@ namespace {
 struct FrontMatter {
   std::string title, description;
   int order = 0;
+  std::optional<Date> date;
+  const YamlNode* date_node = nullptr;
 };
+
+// Names of the portal's own sections: a page of content/ may not take them.
+bool reserved_slug(std::string_view s) {
+  static const char* kReserved[] = {"schools", "assets", "sveden", "news", "support", "monitoring",
+                                    "documents", "department", "opendata", "reports", "kachestvo"};
+  for (const char* r : kReserved)
+    if (s == r) return true;
+  return false;
+}
 
 bool is_page_slug(std::string_view s) {
   if (s.empty() || s.front() == '-' || s.back() == '-') return false;
@@ -71,6 +83,10 @@ std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& dis
       fm.title = r.text("title").value_or("");
       fm.description = r.text("description").value_or("");
       fm.order = static_cast<int>(r.integer("order", false, -1000, 1000).value_or(0));
+      if (auto d = r.text("date")) {
+        fm.date = parse_date_ru(*d);
+        if (!fm.date) r.error_at(*root.find("date"), fmt::format("«{}» — не дата", *d), "запишите дату как 2025-09-01");
+      }
       r.finish();
     }
   } else if (decoded.text.rfind("---", 0) == 0) {
@@ -105,11 +121,47 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
       }
       auto page = read_markdown(disk, path, shown(path), diag);
       if (page) m.schools[it->second].content_markdown = std::move(page->second);
+    } else if (stem.rfind("schools/", 0) == 0 && std::count(stem.begin(), stem.end(), '/') == 2) {
+      // content/schools/<id>/<subsection>.md: text added to that page of the school's openness section.
+      size_t slash = stem.find('/', 8);
+      std::string id = stem.substr(8, slash - 8), sub = stem.substr(slash + 1);
+      auto it = m.school_index.find(id);
+      std::vector<std::string> subs;
+      for (const auto& s : builtin_openness().subsections) subs.push_back(s.path);
+      if (it == m.school_index.end()) {
+        diag.add_file(Severity::error, shown(path), fmt::format("нет школы с кодом «{}» для этого текста", id),
+                      "назовите папку по коду школы из data/schools.csv: content/schools/<код>/<подраздел>.md");
+        continue;
+      }
+      if (std::find(subs.begin(), subs.end(), sub) == subs.end()) {
+        std::string guess = closest_word(sub, subs);
+        diag.add_file(Severity::error, shown(path), fmt::format("нет подраздела «{}» в разделе «Сведения об образовательной организации»", sub),
+                      guess.empty() ? fmt::format("подразделы: {}", fmt::join(subs, ", "))
+                                    : fmt::format("возможно, имелось в виду {}.md (регистр букв важен)", guess));
+        continue;
+      }
+      auto page = read_markdown(disk, path, shown(path), diag);
+      if (page) m.schools[it->second].sveden_markdown[sub] = std::move(page->second);
+    } else if (stem.rfind("news/", 0) == 0 && stem.find('/', 5) == std::string::npos) {
+      std::string slug = stem.substr(5);
+      if (!is_page_slug(slug)) {
+        diag.add_file(Severity::error, shown(path), fmt::format("имя файла «{}» не годится для адреса новости", rel),
+                      "назовите файл датой и словами латиницей, например news/2025-09-01-seminar.md");
+        continue;
+      }
+      auto page = read_markdown(disk, path, shown(path), diag);
+      if (!page) continue;
+      if (page->first.title.empty() || !page->first.date) {
+        diag.add_file(Severity::error, shown(path), "у новости нет заголовка или даты",
+                      "добавьте в начало файла блок:\n---\ntitle: Заголовок новости\ndate: 2025-09-01\n---");
+        continue;
+      }
+      m.news.push_back({slug, page->first.title, page->first.description, *page->first.date, std::move(page->second)});
     } else if (stem.find('/') == std::string::npos) {
-      if (!is_page_slug(stem) || stem == "schools" || stem == "assets" || stem == "sveden") {
+      if (!is_page_slug(stem) || reserved_slug(stem)) {
         diag.add_file(Severity::error, shown(path), fmt::format("имя файла «{}» не годится для адреса страницы", rel),
                       "назовите файл строчными латинскими буквами, цифрами и дефисом, например about.md; "
-                      "имена schools, assets и sveden заняты");
+                      "имена schools, assets, sveden, news, support, monitoring, documents, department, opendata, reports заняты");
         continue;
       }
       auto page = read_markdown(disk, path, shown(path), diag);
@@ -125,6 +177,9 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
                     "страницы кладите в content/ или content/schools/<код>.md");
     }
   }
+  std::sort(m.news.begin(), m.news.end(), [](const NewsItem& a, const NewsItem& b) {
+    return a.date != b.date ? a.date > b.date : a.slug > b.slug;
+  });
   std::sort(m.pages.begin(), m.pages.end(), [](const ContentPage& a, const ContentPage& b) {
     return a.order != b.order ? a.order < b.order : a.slug < b.slug;
   });

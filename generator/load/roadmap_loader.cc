@@ -397,30 +397,15 @@ class Reader {
   Municipality& m_;
 };
 
-template <typename Fn>
-void with_file(const Disk& disk, const std::string& prefix, const std::string& path, Diagnostics& diag, Fn fn) {
-  if (!disk.is_file(path)) return;
-  std::string shown = display_path(prefix, path);
-  std::string error;
-  auto text = disk.read(path, &error);
-  if (!text) {
-    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
-    return;
-  }
-  SourceText src(shown, *text);
-  YamlNode root;
-  if (!parse_yaml(src, &root, diag)) return;
-  fn(src, root);
-}
 
 }  // namespace
 
 void load_roadmap(const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
-  with_file(disk, prefix, "content/roadmap.yaml", diag, [&](const SourceText& src, const YamlNode& root) { Reader(src, diag, m).roadmap(root); });
+  read_yaml_file(disk, prefix, "content/roadmap.yaml", diag, [&](const SourceText& src, const YamlNode& root) { Reader(src, diag, m).roadmap(root); });
 }
 
 void load_recommendations(const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
-  with_file(disk, prefix, "content/recommendations.yaml", diag,
+  read_yaml_file(disk, prefix, "content/recommendations.yaml", diag,
             [&](const SourceText& src, const YamlNode& root) { Reader(src, diag, m).recommendations(root); });
 }
 

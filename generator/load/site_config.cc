@@ -142,6 +142,11 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
     else
       cfg.theme = *theme;
   }
+  // Links end in index.html so that the output also works opened from disk; a site served by a web
+  // server may prefer folder links.
+  cfg.pretty_links = r.boolean("pretty_links").value_or(false);
+  // Raw HTML in Markdown only when the people who write content/ are trusted to write it.
+  cfg.trusted_html = r.boolean("trusted_html").value_or(false);
   if (const YamlNode* privacy = r.node("privacy")) {
     YamlMapReader p(*privacy, src, diag, "privacy");
     if (auto m = p.integer("min_group", false, 1, 1000)) cfg.min_group = static_cast<int>(*m);

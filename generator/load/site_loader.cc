@@ -13,6 +13,8 @@
 #include <unicode/unistr.h>
 
 #include "load/content_loader.h"
+#include "load/department_loader.h"
+#include "load/openness_loader.h"
 #include "load/criteria_loader.h"
 #include "load/roadmap_loader.h"
 #include "load/indicator_vocabulary.h"
@@ -332,7 +334,9 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   build_schools(schools, m);
   assign_slugs(m, schools, diag);
   build_results(tables, m);
+  attach_openness(tables, disk, options.display_prefix, m, diag);
   load_content(disk, options.display_prefix, m, diag);
+  load_department(disk, options.display_prefix, m, diag);
   m.criteria = load_criteria(disk, options.display_prefix, diag);
   load_roadmap(disk, options.display_prefix, m, diag);
   load_recommendations(disk, options.display_prefix, m, diag);

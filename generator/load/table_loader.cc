@@ -13,6 +13,9 @@
 #include "load/number_parse.h"
 #include "load/text_encoding.h"
 #include "load/yaml_reader.h"
+#include "load/disk.h"
+#include "model/date.h"
+#include "model/links.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -61,6 +64,7 @@ class TableReader {
   void read_row(const CsvRow& row, size_t header_size);
   void parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell);
   void check_key(const CsvRow& row, const Record& rec);
+  bool check_files(const CsvRow& row, const Record& rec);
   void run_checks(const CsvRow& row, const Record& rec);
   void report_check(const CheckSpec& check, const CsvRow& row, const Record& rec, double sum);
   void error(const CsvField& f, std::string message, std::string hint) {
@@ -257,6 +261,7 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
   for (size_t f = 0; f < header_size; ++f)
     if (field_column_[f] >= 0) parse_cell(spec_.columns[field_column_[f]], row.fields[f], rec.cells[field_column_[f]]);
   if (diag_.errors() > errors_before) return;  // checks on broken values would only repeat the error
+  if (!check_files(row, rec)) return;
   check_key(row, rec);
   run_checks(row, rec);
   out_.records.push_back(std::move(rec));
@@ -341,6 +346,28 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
       cell.text = it->second;
       return;
     }
+    case ColumnType::date: {
+      auto d = parse_date_ru(v);
+      if (!d) {
+        error(field, fmt::format("«{}» — не дата", v), "запишите дату как ДД.ММ.ГГГГ, например 01.09.2025");
+        return;
+      }
+      cell.missing = false;
+      cell.text = d->iso();
+      return;
+    }
+    case ColumnType::link: {
+      for (const auto& part : split_list(v))
+        if (!is_web_address(part) && !is_safe_relative_path(part)) {
+          error(field, fmt::format("«{}» — не адрес и не путь к файлу", part),
+                "запишите адрес целиком (https://…) или путь к файлу внутри папки documents без «..», например "
+                "ustav.pdf; несколько — через «;»");
+          return;
+        }
+      cell.missing = false;
+      cell.text = v;
+      return;
+    }
     case ColumnType::boolean: {
       std::string f = fold(v);
       if (f == "да" || f == "yes" || f == "true" || f == "1" || f == "есть") cell.number = 1;
@@ -400,6 +427,28 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
   }
   cell.missing = false;
   cell.number = n.value;
+}
+
+// A file named in a link column must exist in the owner's folder: documents/<Код ОО>/, or
+// documents/department/ for rows without a school.
+bool TableReader::check_files(const CsvRow& row, const Record& rec) {
+  bool ok = true;
+  int school = spec_.column_index("school_id");
+  std::string owner = school >= 0 && !rec.cells[school].missing ? rec.cells[school].text : "department";
+  for (size_t f = 0; f < row.fields.size() && f < field_column_.size(); ++f) {
+    int c = field_column_[f];
+    if (c < 0 || spec_.columns[c].type != ColumnType::link || rec.cells[c].missing) continue;
+    for (const auto& part : split_list(rec.cells[c].text)) {
+      if (is_web_address(part)) continue;
+      std::string path = "documents/" + owner + "/" + part;
+      if (!ctx_.disk.is_file(path)) {
+        ok = false;
+        error(row.fields[f], fmt::format("файл «{}» не найден", display_path(ctx_.display_prefix, path)),
+              fmt::format("положите файл в папку documents/{}/ или исправьте имя (регистр букв важен)", owner));
+      }
+    }
+  }
+  return ok;
 }
 
 void TableReader::check_key(const CsvRow& row, const Record& rec) {

@@ -18,7 +18,8 @@ std::optional<ColumnType> parse_type(std::string_view s) {
       {"id", ColumnType::id},       {"school", ColumnType::school},   {"text", ColumnType::text},
       {"slug", ColumnType::slug},   {"enum", ColumnType::enumeration}, {"count", ColumnType::count},
       {"number", ColumnType::number}, {"percent", ColumnType::percent}, {"year", ColumnType::year},
-      {"int", ColumnType::integer}, {"bool", ColumnType::boolean}, {"indicator", ColumnType::indicator}};
+      {"int", ColumnType::integer}, {"bool", ColumnType::boolean}, {"indicator", ColumnType::indicator},
+      {"date", ColumnType::date},   {"link", ColumnType::link}};
   for (const auto& [name, t] : kTypes)
     if (name == s) return t;
   return std::nullopt;
@@ -52,6 +53,8 @@ const char* column_type_name(ColumnType t) {
     case ColumnType::integer: return "целое число";
     case ColumnType::boolean: return "да / нет";
     case ColumnType::indicator: return "идентификатор показателя из vocab/indicators.yaml";
+    case ColumnType::date: return "дата: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД";
+    case ColumnType::link: return "адрес https://… или путь к файлу в папке documents; несколько — через «;»";
   }
   return "";
 }

@@ -8,7 +8,7 @@
 
 namespace sveden {
 
-enum class ColumnType { id, school, text, slug, enumeration, count, number, percent, year, integer, boolean, indicator };
+enum class ColumnType { id, school, text, slug, enumeration, count, number, percent, year, integer, boolean, indicator, date, link };
 
 struct ColumnSpec {
   std::string name;   // canonical

@@ -169,4 +169,20 @@ void YamlMapReader::finish() {
   }
 }
 
+void read_yaml_file(const Disk& disk, const std::string& prefix, const std::string& path, Diagnostics& diag,
+                    const std::function<void(const SourceText&, const YamlNode&)>& fn) {
+  if (!disk.is_file(path)) return;
+  std::string shown = display_path(prefix, path);
+  std::string error;
+  auto text = disk.read(path, &error);
+  if (!text) {
+    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
+    return;
+  }
+  SourceText src(shown, *text);
+  YamlNode root;
+  if (!parse_yaml(src, &root, diag)) return;
+  fn(src, root);
+}
+
 }  // namespace sveden

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <functional>
+
 #include "load/diagnostics.h"
+#include "load/disk.h"
 #include "load/yaml_tree.h"
 
 namespace sveden {
@@ -53,5 +56,10 @@ std::optional<double> yaml_number(const YamlNode& n);
 
 // The closest of `candidates` to `word` within a small edit distance, or "".
 std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
+
+// Reads an optional YAML file of the site (nothing happens when it does not exist) and hands its
+// tree to `fn`; read and syntax errors are reported.
+void read_yaml_file(const Disk& disk, const std::string& prefix, const std::string& path, Diagnostics& diag,
+                    const std::function<void(const SourceText&, const YamlNode&)>& fn);
 
 }  // namespace sveden

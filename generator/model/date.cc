@@ -27,4 +27,12 @@ std::optional<Date> parse_iso_date(std::string_view s) {
   return d;
 }
 
+std::optional<Date> parse_date_ru(std::string_view s) {
+  if (s.size() == 10 && s[2] == '.' && s[5] == '.') {
+    std::string iso = fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(3, 2), s.substr(0, 2));
+    return parse_iso_date(iso);
+  }
+  return parse_iso_date(s);
+}
+
 }  // namespace sveden

@@ -18,4 +18,7 @@ int days_in_month(int year, int month);
 // Strict YYYY-MM-DD with a real day of a real month.
 std::optional<Date> parse_iso_date(std::string_view s);
 
+// A date as Russian tables write it, ДД.ММ.ГГГГ, or strict YYYY-MM-DD.
+std::optional<Date> parse_date_ru(std::string_view s);
+
 }  // namespace sveden

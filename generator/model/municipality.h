@@ -2,11 +2,13 @@
 // Missing values stay missing (std::nullopt), never zero.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/criteria.h"
+#include "model/date.h"
 #include "model/roadmap.h"
 #include "model/site_config.h"
 
@@ -72,6 +74,30 @@ struct FederalListEntry {
   std::string list;
 };
 
+// A row of a table of the openness section (data/sveden/*.csv): column → text as shown on the page
+// (numbers already in Russian notation, dates as ДД.ММ.ГГГГ); absent columns are not in the map.
+using OpenRow = std::map<std::string, std::string>;
+
+// A file the site publishes: a document or an attachment named in a table (a work programme, say).
+struct PublishedFile {
+  std::string path;      // relative to the owner's folder: documents/<Код ОО>/ or documents/department/
+  std::string format;    // «PDF», «DOCX»… from the extension
+  size_t bytes = 0;
+  std::shared_ptr<const std::string> contents;
+};
+
+// A document with its metadata (data/documents.csv).
+struct Document {
+  std::string kind;   // a value of enums.document_kind
+  std::string title;
+  std::string file;   // path within the owner's folder, or an https:// address
+  std::optional<Date> date;
+  std::string number;
+  std::string signed_by;
+  std::string signature;  // detached signature file (.sig), if any
+  std::string page;       // department's documents: the section of the portal that lists it
+};
+
 struct School {
   std::string id;
   std::string name, short_name, slug, kind, locality, settlement, address, phone, email, website, director;
@@ -92,6 +118,14 @@ struct School {
   std::vector<int> project500_years;
 
   std::string content_markdown;  // content/schools/<id>.md
+
+  // The openness section: data/sveden/info.csv, the other data/sveden tables by name
+  // («founders», «teachers»…), documents and the files they publish.
+  OpenRow info;
+  std::map<std::string, std::vector<OpenRow>> open;
+  std::vector<Document> documents;
+  std::map<std::string, PublishedFile> files;  // by path
+  std::map<std::string, std::string> sveden_markdown;  // content/schools/<id>/<subsection>.md
 };
 
 struct ContentPage {
@@ -110,6 +144,28 @@ struct RegionalValue {
   double value = 0;
 };
 
+struct NewsItem {
+  std::string slug;  // from the file name: 2025-09-01-seminar.md → 2025-09-01-seminar
+  std::string title, description;
+  Date date;
+  std::string markdown;
+};
+
+// The department's own information under 8-ФЗ (content/department.yaml).
+struct DepartmentInfo {
+  struct Unit { std::string name, head, post, phone, email; };
+  struct Power { std::string text, act; };
+  struct Link { std::string name, url; };
+  struct Member { std::string name, post, role; };
+  std::string working_hours;
+  std::vector<Power> powers;
+  std::vector<Unit> structure;
+  std::vector<Unit> heads;
+  std::string appeals_markdown, appeals_address, appeals_email, appeals_schedule;
+  std::vector<Link> social;
+  std::vector<Member> working_group;
+};
+
 struct Municipality {
   SiteConfig site;
   std::vector<School> schools;  // sorted by id
@@ -122,6 +178,10 @@ struct Municipality {
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets
   Roadmap roadmap;    // content/roadmap.yaml
   std::vector<Recommendation> recommendations;  // content/recommendations.yaml
+  DepartmentInfo department;                      // content/department.yaml
+  std::vector<NewsItem> news;                     // content/news/*.md, newest first
+  std::vector<Document> documents;                // the department's, from data/documents.csv
+  std::map<std::string, PublishedFile> files;     // documents/department/
 
   const School* find(const std::string& id) const {
     auto it = school_index.find(id);

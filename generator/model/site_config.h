@@ -44,6 +44,8 @@ struct SiteConfig {
   std::vector<int> years;  // ascending
   Date as_of;
   std::string theme = "default";
+  bool pretty_links = false;
+  bool trusted_html = false;  // raw HTML in content/*.md is kept  // «schools/x/» instead of «schools/x/index.html»
   int min_group = 10;  // privacy: smallest group whose figures are published
   std::map<std::string, TableOverride> tables;
   // Where the file's entries are, for messages that point back into site.yaml.

@@ -27,6 +27,13 @@ struct Analysis {
 
 std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a);
 
+// What opendata/ holds, for the page that describes it: a dataset and its files.
+struct OpenDataset {
+  std::string title, description;
+  std::vector<std::string> files;  // under opendata/
+};
+const std::vector<OpenDataset>& opendata_catalogue();
+
 // A CSV field for Russian Excel: quoted when it holds «;», quotes or line breaks.
 std::string csv_field(std::string_view s);
 void append_csv_field(std::string& out, std::string_view s);

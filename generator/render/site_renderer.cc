@@ -6,8 +6,13 @@
 #include <unicode/coll.h>
 #include <unicode/locid.h>
 
+#include "analyse/indicators.h"
+#include "load/openness_loader.h"
+#include "render/feeds.h"
 #include "render/html.h"
 #include "render/markdown.h"
+#include "render/openness_page.h"
+#include "render/template_data.h"
 #include "russian/names.h"
 #include "russian/typography.h"
 
@@ -16,41 +21,42 @@ namespace sveden {
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
-namespace {
-
-data list() { return data(data::type::list); }
-
-data crumb(const std::string& title, const std::string& href) {
-  data d;
-  d.set("title", title);
-  if (!href.empty()) d.set("href", href);
-  return d;
-}
-
-data field(const std::string& label, const std::string& value, const std::string& href = "") {
-  data d;
-  d.set("label", label);
-  d.set("value", typographic_quotes(value));
-  if (!href.empty()) d.set("href", href);
-  return d;
-}
-
-std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—"; }
-
-std::string school_href(const std::string& root, const School& s) { return root + "schools/" + escape_url_path(s.slug) + "/"; }
-
-}  // namespace
-
 std::string PageRef::file() const { return path.empty() || path.back() == '/' ? path + "index.html" : path; }
 
-SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview)
-    : m_(m), theme_(theme), overview_(overview) {
-  pages_.push_back({PageRef::Kind::home, 0, ""});
-  pages_.push_back({PageRef::Kind::schools, 0, "schools/"});
-  for (size_t i = 0; i < m.schools.size(); ++i)
-    pages_.push_back({PageRef::Kind::school, i, "schools/" + m.schools[i].slug + "/"});
-  for (size_t i = 0; i < m.pages.size(); ++i) pages_.push_back({PageRef::Kind::page, i, m.pages[i].slug + "/"});
-  pages_.push_back({PageRef::Kind::not_found, 0, "404.html"});
+SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis)
+    : m_(m), theme_(theme), overview_(overview), analysis_(analysis), open_(builtin_openness()), pretty_(m.site.pretty_links) {
+  using K = PageRef::Kind;
+  pages_.push_back({K::home, 0, 0, ""});
+  pages_.push_back({K::department, 0, 0, "department/"});
+  pages_.push_back({K::schools, 0, 0, "schools/"});
+  pages_.push_back({K::support, 0, 0, "support/"});
+  pages_.push_back({K::roadmap, 0, 0, "support/roadmap/"});
+  pages_.push_back({K::monitoring, 0, 0, "monitoring/"});
+  pages_.push_back({K::documents, 0, 0, "documents/"});
+  pages_.push_back({K::news, 0, 0, "news/"});
+  for (size_t i = 0; i < m.news.size(); ++i) pages_.push_back({K::news_item, i, 0, "news/" + m.news[i].slug + "/"});
+  pages_.push_back({K::opendata, 0, 0, "opendata/"});
+  for (size_t i = 0; i < m.pages.size(); ++i) pages_.push_back({K::page, i, 0, m.pages[i].slug + "/"});
+  pages_.push_back({K::not_found, 0, 0, "404.html"});
+  // Monitoring: a page per indicator series, in the order of the vocabulary.
+  for (const auto& spec : analysis.indicators.specs)
+    for (const auto& [key, series] : analysis.indicators.series)
+      if (key.indicator == spec.id) {
+        size_t i = series_.size();
+        series_.push_back(key);
+        series_slug_.push_back(fmt::format("{}-{}", spec.id, i + 1));
+        std::replace(series_slug_.back().begin(), series_slug_.back().end(), '_', '-');
+        pages_.push_back({K::indicator, i, 0, "monitoring/" + series_slug_.back() + "/"});
+      }
+  for (size_t i = 0; i < m.schools.size(); ++i) {
+    std::string root = "schools/" + m.schools[i].slug + "/";
+    pages_.push_back({K::school, i, 0, root});
+    pages_.push_back({K::sveden, i, 0, root + open_.path + "/"});
+    for (size_t s = 0; s < open_.subsections.size(); ++s)
+      pages_.push_back({K::sveden_section, i, s, root + open_.path + "/" + open_.subsections[s].path + "/"});
+    pages_.push_back({K::quality, i, 0, root + "kachestvo/"});
+    pages_.push_back({K::school_not_found, i, 0, root + "404.html"});
+  }
 
   // Russian collation with numbers compared as numbers: «СОШ № 2» before «СОШ № 10».
   UErrorCode status = U_ZERO_ERROR;
@@ -66,21 +72,99 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
     UErrorCode st = U_ZERO_ERROR;
     return coll->compareUTF8(keys[a], keys[b], st) == UCOL_LESS;
   });
-  home_html_ = markdown_to_html(m.home_markdown);
-  for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown));
+  std::map<std::string, int> websites;
+  for (const auto& s : m.schools) ++websites[s.website];
+  for (const auto& s : m.schools) school_base_.push_back(school_base_url(m, s, websites[s.website] == 1));
+  bool trusted = m.site.trusted_html;
+  home_html_ = markdown_to_html(m.home_markdown, trusted);
+  for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown, trusted));
+  for (const auto& n : m.news) news_html_.push_back(markdown_to_html(n.markdown, trusted));
+}
+
+std::string SiteRenderer::href(const std::string& root, const std::string& dir) const {
+  if (pretty_ || (!dir.empty() && dir.back() != '/')) return root + dir;
+  return root + dir + "index.html";
+}
+
+std::string SiteRenderer::school_root(const PageRef& page) const {
+  std::string rel = page.path.substr(("schools/" + m_.schools[page.index].slug + "/").size());
+  return page.kind == PageRef::Kind::school_not_found ? "/" : root_prefix(rel);
+}
+
+std::vector<std::pair<size_t, std::vector<std::string>>> SiteRenderer::missing_information() const {
+  std::vector<std::pair<size_t, std::vector<std::string>>> out;
+  for (size_t i = 0; i < m_.schools.size(); ++i) {
+    std::vector<std::string> labels;
+    for (const auto& sub : open_.subsections)
+      for (auto& l : openness_page(m_.schools[i], sub, open_, "").missing) labels.push_back(sub.title + ": " + l);
+    if (!labels.empty()) out.emplace_back(i, std::move(labels));
+  }
+  return out;
+}
+
+std::vector<OutputFile> SiteRenderer::files() const {
+  std::vector<OutputFile> out;
+  const Municipality& m = m_;
+  auto copy = [&](std::string path, std::shared_ptr<const std::string> contents) {
+    out.push_back({std::move(path), [contents] { return *contents; }});
+  };
+  for (const auto& [name, contents] : theme_.assets) {
+    auto shared = std::make_shared<const std::string>(contents);
+    copy("assets/" + name, shared);
+    for (const auto& s : m.schools) copy("schools/" + s.slug + "/assets/" + name, shared);
+  }
+  for (const auto& [path, f] : m.files) copy("documents/" + path, f.contents);
+  for (const auto& s : m.schools)
+    for (const auto& [path, f] : s.files) copy("schools/" + s.slug + "/documents/" + path, f.contents);
+
+  // Sitemaps and robots.txt: the portal's, and each school's for its own domain.
+  std::vector<std::string> portal;
+  for (const auto& p : pages_)
+    if (!p.in_school() && p.kind != PageRef::Kind::not_found) portal.push_back(p.path);
+  for (const auto& s : m.schools) portal.push_back("schools/" + s.slug + "/");
+  out.push_back({"sitemap.xml", [this, portal] { return sitemap_xml(m_.site.base_url, portal, m_.site.as_of); }});
+  out.push_back({"robots.txt", [this] { return robots_txt(m_.site.base_url); }});
+  out.push_back({"news/atom.xml", [this] { return atom_feed(m_, news_html_); }});
+  for (size_t i = 0; i < m.schools.size(); ++i) {
+    const School& s = m.schools[i];
+    const std::string& base = school_base_[i];
+    std::vector<std::string> paths = {"", open_.path + "/"};
+    for (const auto& sub : open_.subsections) paths.push_back(open_.path + "/" + sub.path + "/");
+    paths.push_back("kachestvo/");
+    std::string dir = "schools/" + s.slug + "/";
+    out.push_back({dir + "sitemap.xml", [this, base, paths] { return sitemap_xml(base, paths, m_.site.as_of); }});
+    out.push_back({dir + "robots.txt", [base] { return robots_txt(base); }});
+  }
+  return out;
 }
 
 SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
   for (const auto& [name, text] : site.theme_.templates) templates_.emplace(name, mustache(text));
 }
 
+std::string SiteRenderer::Worker::use(const std::string& name, const data& d) { return templates_.at(name).render(d); }
+
 std::string SiteRenderer::Worker::render(const PageRef& page) {
+  using K = PageRef::Kind;
   switch (page.kind) {
-    case PageRef::Kind::home: return home(page);
-    case PageRef::Kind::schools: return schools(page);
-    case PageRef::Kind::school: return school(page);
-    case PageRef::Kind::page: return content_page(page);
-    case PageRef::Kind::not_found: return not_found(page);
+    case K::home: return home(page);
+    case K::schools: return schools(page);
+    case K::page: return content_page(page);
+    case K::not_found: return not_found(page);
+    case K::department: return department(page);
+    case K::support: return support(page);
+    case K::roadmap: return roadmap(page);
+    case K::monitoring: return monitoring(page);
+    case K::indicator: return indicator(page);
+    case K::documents: return documents(page);
+    case K::news: return news(page);
+    case K::news_item: return news_item(page);
+    case K::opendata: return opendata(page);
+    case K::school: return school(page);
+    case K::sveden: return sveden(page);
+    case K::sveden_section: return sveden_section(page);
+    case K::quality: return quality(page);
+    case K::school_not_found: return school_not_found(page);
   }
   return {};
 }
@@ -99,178 +183,49 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("is_home", page.kind == PageRef::Kind::home);
   d.set("body", body);
   d.set("as_of", format_date(m.site.as_of));
+  d.set("home_href", site_.href(root, ""));
   d.set("canonical", m.site.base_url + "/" + escape_url_path(page.kind == PageRef::Kind::home ? "" : page.path));
-  data nav = list();
+  d.set("feed_href", root + "news/atom.xml");
+  data nav = tlist();
   auto add_nav = [&](const std::string& label, const std::string& path) {
     data item;
     item.set("label", label);
-    item.set("href", root + path);
-    item.set("current", page.path == path && page.kind != PageRef::Kind::not_found);
+    item.set("href", site_.href(root, path));
+    bool current = page.kind != PageRef::Kind::not_found && !path.empty() ? page.path.rfind(path, 0) == 0 : page.path == path;
+    item.set("current", current && page.kind != PageRef::Kind::not_found);
     nav.push_back(item);
   };
   add_nav("Главная", "");
+  add_nav("Об управлении", "department/");
   add_nav("Школы", "schools/");
+  add_nav("Поддержка школ", "support/");
+  add_nav("Мониторинг", "monitoring/");
+  add_nav("Документы", "documents/");
+  add_nav("Новости", "news/");
   for (const auto& p : m.pages) add_nav(p.title, p.slug + "/");
+  add_nav("Открытые данные", "opendata/");
   d.set("nav", nav);
   d.set("has_breadcrumbs", crumbs.is_non_empty_list());
   d.set("breadcrumbs", crumbs);
-  data contacts = list();
+  data contacts = tlist();
   if (!m.site.department.address.empty()) contacts.push_back(field("Адрес", m.site.department.address));
   if (!m.site.department.phone.empty()) contacts.push_back(field("Телефон", m.site.department.phone));
   if (!m.site.department.email.empty())
     contacts.push_back(field("Электронная почта", m.site.department.email, safe_external_url("mailto:" + m.site.department.email)));
+  if (!m.department.working_hours.empty()) contacts.push_back(field("Режим работы", m.department.working_hours));
   d.set("contacts", contacts);
-  return templates_.at("base").render(d);
+  data social = tlist();
+  for (const auto& l : m.department.social) social.push_back(field(l.name, l.name, safe_external_url(l.url)));
+  d.set("social", social);
+  d.set("has_social", social.is_non_empty_list());
+  d.set("ministries", ministries());
+  return use("base", d);
 }
 
-std::string SiteRenderer::Worker::home(const PageRef& page) {
-  const Municipality& m = site_.m_;
-  const Overview& o = site_.overview_;
-  std::string root = root_prefix(page.path);
-  data d;
-  d.set("root", root);
-  d.set("title", m.home_title.empty() ? m.site.department.name : m.home_title);
-  d.set("intro", site_.home_html_);
-  d.set("schools_count", count_noun(o.schools, "школа", "школы", "школ"));
-  data facts = list();
-  facts.push_back(field("Общеобразовательных организаций", format_count(o.schools)));
-  facts.push_back(field("в городе", format_count(o.city)));
-  facts.push_back(field("в сельской местности", format_count(o.rural)));
-  if (o.branches > 0) facts.push_back(field("из них филиалов", format_count(o.branches)));
-  if (o.year) {
-    std::string label = fmt::format("Обучающихся в {}{}году", *o.year, std::string(kNbsp));
-    if (o.schools_reporting < o.schools)
-      label += fmt::format(" (по данным {} из {})", o.schools_reporting,
-                           count_noun(o.schools, "школы", "школ", "школ"));
-    facts.push_back(field(label, format_count(o.students)));
-  }
-  d.set("facts", facts);
-  d.set("schools_href", root + "schools/");
-  data pages = list();
-  for (const auto& p : m.pages) {
-    data item;
-    item.set("title", p.title);
-    item.set("description", p.description);
-    item.set("href", root + p.slug + "/");
-    pages.push_back(item);
-  }
-  d.set("pages", pages);
-  return layout(page, m.site.department.name, templates_.at("home").render(d), list());
-}
-
-std::string SiteRenderer::Worker::schools(const PageRef& page) {
-  const Municipality& m = site_.m_;
-  std::string root = root_prefix(page.path);
-  data rows = list();
-  for (size_t i : site_.schools_by_name_) {
-    const School& s = m.schools[i];
-    const SchoolOverview& so = site_.overview_.per_school[i];
-    data r;
-    r.set("name", typographic_quotes(s.short_name));
-    r.set("full_name", typographic_quotes(s.name));
-    r.set("href", school_href(root, s));
-    r.set("kind", s.kind.empty() ? "—" : s.kind);
-    r.set("settlement", s.settlement.empty() ? "—" : s.settlement);
-    r.set("locality", s.locality);
-    r.set("students", count_or_dash(so.students));
-    r.set("director", s.director.empty() ? "—" : s.director);
-    if (!s.parent_id.empty()) {
-      const School* parent = m.find(s.parent_id);
-      r.set("parent_name", typographic_quotes(parent->short_name));
-      r.set("parent_href", school_href(root, *parent));
-    }
-    rows.push_back(r);
-  }
-  const Overview& o = site_.overview_;
-  data d;
-  d.set("root", root);
-  d.set("rows", rows);
-  d.set("count", count_noun(o.schools, "общеобразовательная организация", "общеобразовательные организации",
-                            "общеобразовательных организаций"));
-  d.set("students_year", o.year ? std::to_string(*o.year) : std::string("—"));
-  data crumbs = list();
-  crumbs.push_back(crumb("Главная", root));
-  crumbs.push_back(crumb("Школы", ""));
-  return layout(page, "Школы", templates_.at("schools").render(d), crumbs);
-}
-
-std::string SiteRenderer::Worker::school(const PageRef& page) {
-  const Municipality& m = site_.m_;
-  const School& s = m.schools[page.index];
-  std::string root = root_prefix(page.path);
-  data d;
-  d.set("root", root);
-  d.set("short_name", typographic_quotes(s.short_name));
-  d.set("name", typographic_quotes(s.name));
-  data facts = list();
-  if (!s.kind.empty()) facts.push_back(field("Тип", s.kind));
-  if (!s.locality.empty()) facts.push_back(field("Местность", s.locality == "город" ? "городская" : "сельская"));
-  if (!s.address.empty()) facts.push_back(field("Адрес", s.address));
-  if (!s.phone.empty()) facts.push_back(field("Телефон", s.phone));
-  if (!s.email.empty()) facts.push_back(field("Электронная почта", s.email, safe_external_url("mailto:" + s.email)));
-  if (!s.website.empty()) facts.push_back(field("Сайт", s.website, safe_external_url(s.website)));
-  if (!s.director.empty()) facts.push_back(field("Руководитель", s.director));
-  if (const School* parent = m.find(s.parent_id)) facts.push_back(field("Филиал школы", typographic_quotes(parent->short_name), school_href(root, *parent)));
-  for (const auto& b : s.branch_ids) {
-    const School* branch = m.find(b);
-    facts.push_back(field("Филиал", typographic_quotes(branch->short_name), school_href(root, *branch)));
-  }
-  if (const School* mentor = m.find(s.mentor_id)) {
-    std::string label = s.mentor_since ? fmt::format("Школа-наставник (с {}{}г.)", *s.mentor_since, std::string(kNbsp))
-                                       : std::string("Школа-наставник");
-    facts.push_back(field(label, typographic_quotes(mentor->short_name), school_href(root, *mentor)));
-  }
-  d.set("facts", facts);
-
-  data contingent = list();
-  for (const auto& c : s.contingent) {
-    data r;
-    r.set("year", std::to_string(c.year));
-    r.set("students", count_or_dash(c.students));
-    r.set("ovz", count_or_dash(c.students_ovz));
-    r.set("grade9", count_or_dash(c.grade9_graduates));
-    r.set("grade10", count_or_dash(c.grade10_continued));
-    contingent.push_back(r);
-  }
-  d.set("has_contingent", !s.contingent.empty());
-  d.set("contingent", contingent);
-  data staff = list();
-  for (const auto& st : s.staff) {
-    data r;
-    r.set("year", std::to_string(st.year));
-    r.set("teachers", count_or_dash(st.teachers));
-    r.set("vacancies", count_or_dash(st.vacancies));
-    r.set("young", count_or_dash(st.young_specialists));
-    r.set("pension", count_or_dash(st.pension_age));
-    staff.push_back(r);
-  }
-  d.set("has_staff", !s.staff.empty());
-  d.set("staff", staff);
-  if (!s.content_markdown.empty()) d.set("content", markdown_to_html(s.content_markdown));
-
-  data crumbs = list();
-  crumbs.push_back(crumb("Главная", root));
-  crumbs.push_back(crumb("Школы", root + "schools/"));
-  crumbs.push_back(crumb(typographic_quotes(s.short_name), ""));
-  return layout(page, typographic_quotes(s.short_name), templates_.at("school").render(d), crumbs);
-}
-
-std::string SiteRenderer::Worker::content_page(const PageRef& page) {
-  const ContentPage& p = site_.m_.pages[page.index];
-  std::string root = root_prefix(page.path);
-  data d;
-  d.set("title", p.title);
-  d.set("content", site_.page_html_[page.index]);
-  data crumbs = list();
-  crumbs.push_back(crumb("Главная", root));
-  crumbs.push_back(crumb(p.title, ""));
-  return layout(page, p.title, templates_.at("page").render(d), crumbs);
-}
-
-std::string SiteRenderer::Worker::not_found(const PageRef& page) {
-  data d;
-  d.set("root", "/");
-  return layout(page, "Страница не найдена", templates_.at("not_found").render(d), list());
+kainjow::mustache::data SiteRenderer::Worker::ministries() const {
+  data out = tlist();
+  for (const auto& l : site_.open_.ministries) out.push_back(field(l.text, l.text, safe_external_url(l.url)));
+  return out;
 }
 
 }  // namespace sveden

@@ -1,6 +1,7 @@
-// The department's site as a list of pages, and their rendering through the theme. Site-wide
-// parts (menu, sorted school list, Markdown of shared pages) are prepared once and shared by all
-// threads; each thread renders with its own parsed copy of the templates.
+// The output as a list of pages and their rendering through the theme: the department's portal
+// (8-ФЗ) and, under schools/<slug>/, every school's own site with its «Сведения об образовательной
+// организации». Site-wide parts (menus, the sorted school list, Markdown of shared pages) are
+// prepared once and shared by all threads; each thread renders with its own parsed templates.
 #pragma once
 #include <map>
 #include <memory>
@@ -11,51 +12,92 @@
 
 #include "analyse/overview.h"
 #include "model/municipality.h"
+#include "model/openness.h"
+#include "render/opendata.h"
 #include "render/theme.h"
 
 namespace sveden {
 
 struct PageRef {
-  enum class Kind { home, schools, school, page, not_found };
+  enum class Kind {
+    home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
+    opendata,
+    school, sveden, sveden_section, quality, school_not_found
+  };
   Kind kind;
-  size_t index = 0;   // school or content page
+  size_t index = 0;   // school, content page, news item or indicator series
+  size_t sub = 0;     // subsection of «Сведения…»
   std::string path;   // directory of the page («», «schools/», «schools/x/») or a file («404.html»)
-  std::string file() const;  // output file relative to the site root
+  std::string file() const;  // output file relative to the output root
+  bool in_school() const { return kind >= Kind::school; }
 };
 
 class SiteRenderer {
  public:
-  SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview);
+  SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis);
 
   const std::vector<PageRef>& pages() const { return pages_; }
+  // Everything that is not a page: assets of every site, documents, sitemaps, robots.txt, the feed.
+  std::vector<OutputFile> files() const;
+  // Required information of the openness section that a school's data lacks: school index → labels.
+  std::vector<std::pair<size_t, std::vector<std::string>>> missing_information() const;
 
-  // One per thread: templates parsed once per thread, since rendering mutates them.
+  // A link to a directory page from a page whose way to the root is `root`: «…/sveden/common/index.html»,
+  // or «…/sveden/common/» when site.yaml asks for pretty links (a server answers for the folder).
+  std::string href(const std::string& root, const std::string& dir) const;
+
   class Worker {
    public:
     explicit Worker(const SiteRenderer& site);
     std::string render(const PageRef& page);
 
    private:
-    std::string layout(const PageRef& page, const std::string& title, const std::string& body,
-                       kainjow::mustache::data crumbs);
+    using data = kainjow::mustache::data;
+    std::string layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
+    std::string school_layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
+    std::string use(const std::string& name, const data& d);
+    data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
+    // Portal
     std::string home(const PageRef& page);
     std::string schools(const PageRef& page);
-    std::string school(const PageRef& page);
     std::string content_page(const PageRef& page);
     std::string not_found(const PageRef& page);
+    std::string department(const PageRef& page);
+    std::string support(const PageRef& page);
+    std::string roadmap(const PageRef& page);
+    std::string monitoring(const PageRef& page);
+    std::string indicator(const PageRef& page);
+    std::string documents(const PageRef& page);
+    std::string news(const PageRef& page);
+    std::string news_item(const PageRef& page);
+    std::string opendata(const PageRef& page);
+    // A school's site
+    std::string school(const PageRef& page);
+    std::string sveden(const PageRef& page);
+    std::string sveden_section(const PageRef& page);
+    std::string quality(const PageRef& page);
+    std::string school_not_found(const PageRef& page);
     const SiteRenderer& site_;
     std::map<std::string, kainjow::mustache::mustache> templates_;
   };
 
  private:
   friend class Worker;
+  std::string school_root(const PageRef& page) const;  // from the page to its school site's root
   const Municipality& m_;
   const Theme& theme_;
   const Overview& overview_;
+  const Analysis& analysis_;
+  const OpennessVocabulary& open_;
+  bool pretty_ = false;
   std::vector<PageRef> pages_;
   std::vector<size_t> schools_by_name_;  // school indexes in Russian alphabetical order
   std::string home_html_;
   std::vector<std::string> page_html_;
+  std::vector<std::string> news_html_;
+  std::vector<std::string> school_base_;  // each school site's address (canonical, sitemap)
+  std::vector<SeriesKey> series_;        // indicator series with a page under monitoring/
+  std::vector<std::string> series_slug_;
 };
 
 }  // namespace sveden

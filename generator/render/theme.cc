@@ -8,7 +8,9 @@
 namespace sveden {
 
 const std::vector<std::string>& required_templates() {
-  static const std::vector<std::string> kNames = {"base", "home", "schools", "school", "page", "not_found"};
+  static const std::vector<std::string> kNames = {
+      "base",    "home",      "schools",  "page",    "not_found",  "department", "support",        "roadmap", "monitoring",
+      "indicator", "documents", "news",   "news_item", "opendata", "school_base", "school", "sveden", "sveden_section", "quality"};
   return kNames;
 }
 

@@ -20,6 +20,7 @@
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
+#include "russian/typography.h"
 #include "write/parallel.h"
 #include "write/staged_output.h"
 
@@ -48,6 +49,27 @@ Loaded load_all(const BuildOptions& options, BuildReport& report) {
   if (l.municipality) report.schools = static_cast<int>(l.municipality->schools.size());
   if (report.diagnostics.has_errors()) report.exit_code = 1;
   return l;
+}
+
+// Required information of the openness section that a school's data lacks: the pages say
+// «отсутствует», and the build says what to fill in — the first schools in full, then a count.
+void report_missing_information(const Municipality& m, const SiteRenderer& site, Diagnostics& diag) {
+  auto missing = site.missing_information();
+  const size_t kShown = 5;
+  for (size_t i = 0; i < missing.size() && i < kShown; ++i) {
+    const auto& [school, labels] = missing[i];
+    std::string list;
+    for (size_t k = 0; k < labels.size() && k < 4; ++k) list += (k ? "; " : "") + labels[k];
+    if (labels.size() > 4) list += fmt::format(" и ещё {}", labels.size() - 4);
+    diag.add_file(Severity::warning, "data/sveden",
+                  fmt::format("{} ({}): на страницах «Сведения об образовательной организации» не хватает обязательных сведений: {}",
+                              m.schools[school].short_name, m.schools[school].id, list),
+                  "заполните таблицы data/sveden/*.csv и data/documents.csv; пока на страницах написано «отсутствует»");
+  }
+  if (missing.size() > kShown)
+    diag.add_file(Severity::warning, "data/sveden",
+                  fmt::format("ещё у {} не хватает обязательных сведений", count_noun(static_cast<long long>(missing.size() - kShown), "школы", "школ", "школ")),
+                  "список по каждой школе выводит sveden check");
 }
 
 }  // namespace
@@ -86,21 +108,19 @@ BuildReport build_site(const BuildOptions& options) {
     report.exit_code = 3;
     return report;
   }
-  SiteRenderer site(m, *loaded.theme, overview);
+  SiteRenderer site(m, *loaded.theme, overview, analysis);
+  for (auto& f : site.files()) extra.push_back(std::move(f));
+  report_missing_information(m, site, report.diagnostics);
   const auto& pages = site.pages();
-  std::set<std::string> dirs = {"assets", "opendata"};
+  std::set<std::string> dirs;
   for (const auto& p : pages)
     if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
-  for (const auto& [name, _] : loaded.theme->assets) dirs.insert(std::filesystem::path("assets/" + name).parent_path().string());
+  for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
+  dirs.erase("");
   if (!output->make_dirs(dirs, &report.io_error)) {
     report.exit_code = 3;
     return report;
   }
-  for (const auto& [name, contents] : loaded.theme->assets)
-    if (!output->write("assets/" + name, contents, &report.io_error)) {
-      report.exit_code = 3;
-      return report;
-    }
 
   int jobs = std::max(1, options.jobs);
   std::vector<std::unique_ptr<SiteRenderer::Worker>> workers(static_cast<size_t>(jobs));

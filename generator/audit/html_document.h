@@ -1,0 +1,52 @@
+// A forgiving HTML5 reader for auditing pages: ours and those saved from other CMSes. It builds a
+// plain index-based tree, recovers from any malformed input, runs in linear time and bounds depth.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/text_pos.h"
+
+namespace sveden {
+
+struct HtmlAttr {
+  std::string name;   // lower-cased
+  std::string value;  // character references decoded; "" for a valueless attribute
+};
+
+struct HtmlNode {
+  enum class Type { document, element, text, comment, doctype };
+  Type type = Type::element;
+  std::string tag;               // element: lower-cased name
+  std::vector<HtmlAttr> attrs;   // element: in source order, the first of duplicates kept
+  std::string text;              // text (decoded), comment or doctype body
+  int parent = -1;               // -1 for the document node
+  std::vector<int> children;
+  int end = 0;                   // one past the last descendant: the subtree is [index, end)
+  TextPos pos;                   // where the start tag (or text, comment) begins
+};
+
+struct HtmlDocument {
+  static constexpr int kMaxDepth = 256;  // deeper elements become siblings at this depth, as in browsers
+
+  std::vector<HtmlNode> nodes;  // in document order; nodes[0] is the document
+
+  // The value of attribute `name` (lower-case) of an element, nullptr when it has none.
+  const std::string* attr(int node, std::string_view name) const;
+  // The text as a reader sees it: script and style left out, a space between block elements,
+  // runs of whitespace (and no-break spaces) collapsed to one space, trimmed.
+  std::string text_content(int node) const;
+  // Whether `node` lies inside the subtree of `ancestor` (or is it).
+  bool contains(int ancestor, int node) const { return node >= ancestor && node < nodes[ancestor].end; }
+  // Indices of the nodes for which `pred` holds, in document order.
+  std::vector<int> find_all(const std::function<bool(const HtmlNode&)>& pred) const;
+  std::vector<int> elements(std::string_view tag) const;
+};
+
+HtmlDocument parse_html(std::string_view html);
+
+// Decodes character references (&amp; &laquo; &#171; &#x2014; …) in `text`.
+std::string decode_html_entities(std::string_view text);
+
+}  // namespace sveden

@@ -1,0 +1,143 @@
+#include "load/openness_loader.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/links.h"
+#include "russian/typography.h"
+
+namespace sveden {
+namespace {
+
+// A cell as the page shows it: numbers the Russian way, dates as ДД.ММ.ГГГГ (the format МР asks
+// for regDate), years as plain digits.
+std::string shown_value(const Cell& c, const ColumnSpec& col) {
+  switch (col.type) {
+    case ColumnType::count: return format_count(static_cast<long long>(c.number));
+    case ColumnType::integer:
+    case ColumnType::year: return std::to_string(static_cast<long long>(c.number));
+    case ColumnType::number:
+    case ColumnType::percent: return format_decimal(c.number, 1);
+    case ColumnType::boolean: return c.number != 0 ? "да" : "нет";
+    case ColumnType::date: {
+      auto d = parse_iso_date(c.text);
+      return d ? fmt::format("{:02}.{:02}.{:04}", d->day, d->month, d->year) : c.text;
+    }
+    default: return c.text;
+  }
+}
+
+OpenRow open_row(const TableSpec& spec, const Record& rec) {
+  OpenRow row;
+  for (size_t i = 0; i < spec.columns.size(); ++i) {
+    const auto& col = spec.columns[i];
+    if (col.name == "school_id" || rec.cells[i].missing) continue;
+    std::string v = shown_value(rec.cells[i], col);
+    if (!v.empty()) row[col.name] = std::move(v);
+  }
+  return row;
+}
+
+class FileReader {
+ public:
+  FileReader(const Disk& disk, const std::string& prefix, Diagnostics& diag) : disk_(disk), prefix_(prefix), diag_(diag) {}
+
+  // Reads every local file named in the link columns of `rec` into `files`.
+  void collect(const TableSpec& spec, const Record& rec, const std::string& owner, std::map<std::string, PublishedFile>& files) {
+    for (size_t i = 0; i < spec.columns.size(); ++i) {
+      if (spec.columns[i].type != ColumnType::link || rec.cells[i].missing) continue;
+      for (const auto& part : split_list(rec.cells[i].text)) {
+        if (is_web_address(part) || files.count(part)) continue;
+        std::string path = "documents/" + owner + "/" + part, error;
+        auto contents = disk_.read(path, &error);
+        if (!contents) {
+          diag_.add_file(Severity::error, display_path(prefix_, path), fmt::format("не удалось прочитать: {}", error),
+                         "проверьте файл и права доступа");
+          continue;
+        }
+        PublishedFile f;
+        f.path = part;
+        f.format = file_format(part);
+        f.bytes = contents->size();
+        f.contents = std::make_shared<const std::string>(std::move(*contents));
+        files.emplace(part, std::move(f));
+      }
+    }
+  }
+
+ private:
+  const Disk& disk_;
+  const std::string& prefix_;
+  Diagnostics& diag_;
+};
+
+}  // namespace
+
+std::string file_format(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == name.size()) return "файл";
+  std::string ext(name.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::toupper(c); });
+  return ext;
+}
+
+void attach_openness(const std::map<std::string, LoadedTable>& tables, const Disk& disk, const std::string& prefix,
+                     Municipality& m, Diagnostics& diag) {
+  FileReader files(disk, prefix, diag);
+  auto school_of = [&](const TableSpec& spec, const Record& rec) -> School* {
+    int c = spec.column_index("school_id");
+    if (c < 0 || rec.cells[c].missing) return nullptr;
+    auto it = m.school_index.find(rec.cells[c].text);
+    return it == m.school_index.end() ? nullptr : &m.schools[it->second];
+  };
+  for (const auto& [name, table] : tables) {
+    if (name.rfind("sveden_", 0) != 0 || !table.spec) continue;
+    const TableSpec& spec = *table.spec;
+    std::string key = name.substr(7);
+    for (const auto& rec : table.records) {
+      School* s = school_of(spec, rec);
+      if (!s) continue;
+      files.collect(spec, rec, s->id, s->files);
+      if (key == "info") s->info = open_row(spec, rec);
+      else s->open[key].push_back(open_row(spec, rec));
+    }
+  }
+  if (auto it = tables.find("documents"); it != tables.end() && it->second.spec) {
+    const TableSpec& spec = *it->second.spec;
+    for (const auto& rec : it->second.records) {
+      School* s = school_of(spec, rec);
+      auto text = [&](const char* col) {
+        int i = spec.column_index(col);
+        return i < 0 || rec.cells[i].missing ? std::string() : rec.cells[i].text;
+      };
+      Document d;
+      d.kind = text("kind");
+      d.title = text("title");
+      d.file = text("file");
+      d.date = parse_iso_date(text("date"));
+      d.number = text("number");
+      d.signed_by = text("signed_by");
+      d.signature = text("signature");
+      d.page = text("page");
+      files.collect(spec, rec, s ? s->id : "department", s ? s->files : m.files);
+      (s ? s->documents : m.documents).push_back(std::move(d));
+    }
+  }
+  // Branches are schools of schools.csv: the head school's «Структура» lists them.
+  for (auto& s : m.schools)
+    for (const auto& id : s.branch_ids) {
+      const School& b = *m.find(id);
+      OpenRow row{{"name", b.name}};
+      if (!b.address.empty()) row["address"] = b.address;
+      if (!b.director.empty()) row["head"] = b.director;
+      row["head_post"] = "руководитель филиала";
+      if (!b.email.empty()) row["email"] = b.email;
+      if (!b.website.empty()) row["website"] = b.website;
+      s.open["branches"].push_back(std::move(row));
+    }
+}
+
+}  // namespace sveden

@@ -1,0 +1,33 @@
+#include "model/links.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sveden {
+
+std::vector<std::string> split_list(std::string_view cell) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= cell.size()) {
+    size_t end = cell.find_first_of(";\n", start);
+    if (end == std::string_view::npos) end = cell.size();
+    std::string_view part = cell.substr(start, end - start);
+    while (!part.empty() && std::isspace(static_cast<unsigned char>(part.front()))) part.remove_prefix(1);
+    while (!part.empty() && std::isspace(static_cast<unsigned char>(part.back()))) part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_web_address(std::string_view s) {
+  std::string head(s.substr(0, 8));
+  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+  size_t scheme = head.rfind("https://", 0) == 0 ? 8 : head.rfind("http://", 0) == 0 ? 7 : 0;
+  if (scheme == 0 || s.size() <= scheme) return false;
+  if (s.find_first_of(" \t\r\n\"'<>`\\") != std::string_view::npos) return false;
+  unsigned char first = static_cast<unsigned char>(s[scheme]);
+  return std::isalnum(first) || first >= 0x80;
+}
+
+}  // namespace sveden

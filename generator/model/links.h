@@ -1,0 +1,15 @@
+// Values that name links: several in one table cell, and what counts as a web address.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sveden {
+
+// «a.pdf; b.pdf» or one per line → {"a.pdf", "b.pdf"}; empty parts dropped, spaces trimmed.
+std::vector<std::string> split_list(std::string_view cell);
+
+// http:// or https:// followed by a host, with nothing that could break out of an attribute.
+bool is_web_address(std::string_view s);
+
+}  // namespace sveden

@@ -1,0 +1,58 @@
+// The vocabulary of the section «Сведения об образовательной организации» (vocab/sveden.yaml):
+// subsections with their addresses and official titles, and the fields with their `itemprop` names.
+// The renderer builds pages from it; the tests and `sveden check` verify pages against it.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sveden {
+
+struct OpenField {
+  enum class Kind { value, link, links, document, rows };
+  Kind kind = Kind::value;
+  std::string itemprop;  // may be empty: information the law asks for without markup
+  std::string label;
+  // value / link: «school.<column>» or «info.<column>» at the top level, a column of the row table in children.
+  // links: the name of a list under `lists`; document: a document kind; rows: the table (founders, places…).
+  std::string source;
+  std::string link_text;  // for `link`: the text of the link when the cell holds only an address
+  bool list = false;      // the cell holds several values separated by «;»
+  bool optional = false;  // may lawfully be absent (the asterisk of МР)
+  std::string absent;     // the word written when absent
+  std::map<std::string, std::string> where;  // rows: only rows whose columns have these values
+  std::string group_by;   // rows: one table per value of this list column
+  std::vector<OpenField> children;  // rows: the child fields, inside the row tag
+};
+
+struct OpenSubsection {
+  std::string path;   // under /sveden/: «common», «eduStandarts»…
+  std::string title;  // verbatim, п. 6 приказа 1493
+  std::string source; // legal basis, for the docs
+  std::vector<OpenField> fields;
+};
+
+struct OpenLink {
+  std::string text, url;
+  std::string level;               // lists.fgos: the level of education
+  std::vector<std::string> kinds;  // lists.fgos: school kinds that have this level when no programmes are listed
+};
+
+struct OpennessVocabulary {
+  std::string title;   // «Сведения об образовательной организации»
+  std::string path;    // «sveden»
+  std::string absent;  // the default word for absent information
+  std::vector<OpenLink> ministries;
+  std::map<std::string, std::vector<OpenLink>> lists;
+  std::vector<OpenSubsection> subsections;
+};
+
+// The vocabulary compiled into the binary; aborts with a message if it is malformed (a build
+// defect, caught by the unit tests).
+const OpennessVocabulary& builtin_openness();
+
+// Parses a vocabulary text; returns nullopt and fills `error` on a defect.
+std::optional<OpennessVocabulary> parse_openness(const std::string& text, std::string* error);
+
+}  // namespace sveden

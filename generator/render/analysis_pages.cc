@@ -1,0 +1,488 @@
+// Pages that show the analysis: a school's «Система работы по повышению качества образования», the
+// portal's section on supporting low-results schools with the roadmap, and monitoring. Figures
+// come from analyse/ already computed; here they are only placed.
+#include <fmt/format.h>
+
+#include "analyse/indicators.h"
+#include "analyse/roadmap_progress.h"
+#include "render/charts.h"
+#include "render/html.h"
+#include "render/openness_page.h"
+#include "render/site_renderer.h"
+#include "render/template_data.h"
+#include "russian/names.h"
+#include "russian/typography.h"
+
+namespace sveden {
+
+using kainjow::mustache::data;
+
+namespace {
+
+// The figure of a value as pages show it, «—» when there is none, «скрыто» for a small group.
+std::string shown(const IndicatorSpec& spec, const IndicatorValue& v) {
+  if (v.ok()) return format_indicator(spec, v.value);
+  if (v.state == ValueState::suppressed) return "скрыто (меньше порога)";
+  if (v.state == ValueState::not_applicable) return "не применяется";
+  return "—";
+}
+
+std::string verdict_cell(const GroupYear& g) {
+  std::string text = verdict_name(g.verdict);
+  if (g.movement != Movement::none && g.movement != Movement::out) text += fmt::format(" ({})", movement_name(g.movement));
+  return text;
+}
+
+data evidence_list(const Evidence& e) {
+  data out = tlist();
+  auto add = [&](const Evidence& x) {
+    if (x.verdict != Verdict::yes || x.text.empty()) return;
+    out.push_back(data("text", typographic_quotes(x.text)));
+  };
+  if (e.children.empty()) add(e);
+  for (const auto& c : e.children) {
+    if (c.children.empty()) add(c);
+    for (const auto& cc : c.children) add(cc);
+  }
+  return out;
+}
+
+// A trend chart of one series for one school against the municipality and the region.
+std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, const IndicatorSeries& series, size_t school,
+                         const std::string& id) {
+  Chart c;
+  c.id = id;
+  c.title = series_title(spec, series.key.param);
+  c.unit = spec.unit;
+  ChartSeries own{"Школа", {}}, muni{"Муниципалитет", {}}, reg{"Регион", {}};
+  bool any = false, any_region = false;
+  for (size_t y = 0; y < set.years.size(); ++y) {
+    c.categories.push_back(std::to_string(set.years[y]));
+    const IndicatorValue& v = series.values[school][y];
+    own.values.push_back(v.ok() ? std::optional<double>(v.value) : std::nullopt);
+    any = any || v.ok();
+    muni.values.push_back(series.baseline[y].municipal);
+    reg.values.push_back(series.baseline[y].regional);
+    any_region = any_region || series.baseline[y].regional.has_value();
+  }
+  if (!any) return {};
+  c.series = {own, muni};
+  if (any_region) c.series.push_back(reg);
+  return line_chart(c);
+}
+
+}  // namespace
+
+std::string SiteRenderer::Worker::quality(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const Analysis& a = site_.analysis_;
+  const Classification& cl = a.classification;
+  const School& s = m.schools[page.index];
+  const size_t si = page.index;
+  std::string root = site_.school_root(page);
+  data d;
+  d.set("school", typographic_quotes(s.short_name));
+  data years = tlist();
+  for (int y : cl.years) years.push_back(data("year", std::to_string(y)));
+  d.set("years", years);
+  data groups = tlist(), reasons = tlist();
+  for (const auto& g : cl.groups) {
+    data row;
+    row.set("title", g.group->title);
+    data cells = tlist();
+    for (const auto& gy : g.by_school[si]) cells.push_back(data("text", verdict_cell(gy)));
+    row.set("cells", cells);
+    groups.push_back(row);
+    if (!cl.years.empty()) {
+      const GroupYear& last = g.by_school[si].back();
+      if (last.verdict == Verdict::yes || last.verdict == Verdict::unknown) {
+        data r;
+        r.set("title", g.group->title);
+        r.set("verdict", verdict_name(last.verdict));
+        r.set("evidence", evidence_list(last.evidence));
+        reasons.push_back(r);
+      }
+    }
+  }
+  d.set("groups", groups);
+  d.set("reasons", reasons);
+  d.set("has_reasons", reasons.is_non_empty_list());
+  d.set("last_year", cl.years.empty() ? std::string() : std::to_string(cl.years.back()));
+  data risks = tlist();
+  for (const auto& r : cl.risks) {
+    if (cl.years.empty()) break;
+    const RiskFactorYear& ry = r.by_school[si].back();
+    data x;
+    x.set("title", r.factor->title);
+    x.set("level", risk_level_name(ry.level));
+    std::vector<std::string> why;
+    for (const auto& e : ry.evidence) why.push_back(typographic_quotes(e.text));
+    x.set("evidence", why.empty() ? std::string("—") : fmt::format("{}", fmt::join(why, "; ")));
+    risks.push_back(x);
+  }
+  d.set("risks", risks);
+  d.set("has_risks", risks.is_non_empty_list());
+  data recs = tlist();
+  if (si < a.recommendations.size())
+    for (const auto& r : a.recommendations[si]) {
+      data x;
+      x.set("text", typographic_quotes(r.recommendation->text));
+      x.set("audience", r.recommendation->audience);
+      x.set("reasons", fmt::format("{}", fmt::join(r.reasons, "; ")));
+      recs.push_back(x);
+    }
+  d.set("recommendations", recs);
+  d.set("has_recommendations", recs.is_non_empty_list());
+  if (const School* mentor = m.find(s.mentor_id)) {
+    d.set("mentor", typographic_quotes(mentor->short_name));
+    d.set("mentor_href", site_.school_base_[m.school_index.at(mentor->id)] + "/");
+    if (s.mentor_since) d.set("mentor_since", std::to_string(*s.mentor_since));
+  }
+  data activities = tlist();
+  for (const auto& section : a.roadmap.sections)
+    for (const auto& ap : section)
+      if (std::find(ap.schools.begin(), ap.schools.end(), si) != ap.schools.end()) {
+        data x;
+        x.set("title", typographic_quotes(ap.activity->title));
+        x.set("timing", timing_text(ap.activity->timing));
+        x.set("state", activity_state_name(ap.state));
+        x.set("overdue", ap.state == ActivityState::overdue);
+        x.set("note", ap.note);
+        activities.push_back(x);
+      }
+  d.set("activities", activities);
+  d.set("has_activities", activities.is_non_empty_list());
+  std::string charts;
+  size_t n = 0;
+  for (const char* id : {"oge_mean", "ege_mean", "vpr_share2", "results_index"}) {
+    const IndicatorSpec* spec = a.indicators.spec(id);
+    if (!spec) continue;
+    for (const auto& [key, series] : a.indicators.series)
+      if (key.indicator == id) charts += series_chart(a.indicators, *spec, series, si, fmt::format("chart-{}", ++n));
+  }
+  d.set("charts", charts);
+  d.set("has_charts", !charts.empty());
+  d.set("support_href", m.site.base_url + "/support/");
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Качество образования", ""));
+  return school_layout(page, "Система работы по повышению качества образования", use("quality", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::support(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const Analysis& a = site_.analysis_;
+  const Classification& cl = a.classification;
+  std::string root = root_prefix(page.path);
+  auto school_link = [&](size_t i) {
+    return site_.href(root, "schools/" + m.schools[i].slug + "/kachestvo/");
+  };
+  data d;
+  data years = tlist();
+  for (int y : cl.years) years.push_back(data("year", std::to_string(y)));
+  d.set("years", years);
+  data groups = tlist();
+  for (const auto& g : cl.groups) {
+    data x;
+    x.set("id", g.group->id);
+    x.set("title", g.group->title);
+    x.set("description", g.group->description);
+    x.set("rule", typographic_quotes(g.group->rule.title));
+    data rules = tlist();
+    for (const auto& r : g.group->rule.children) rules.push_back(data("text", typographic_quotes(r.title)));
+    x.set("rules", rules);
+    data rows = tlist();
+    size_t in_last = 0;
+    for (size_t i : site_.schools_by_name_) {
+      const auto& by_year = g.by_school[i];
+      bool ever = false;
+      for (const auto& gy : by_year) ever = ever || gy.verdict == Verdict::yes || gy.verdict == Verdict::unknown;
+      if (!ever) continue;
+      data r;
+      r.set("name", typographic_quotes(m.schools[i].short_name));
+      r.set("href", school_link(i));
+      data cells = tlist();
+      for (const auto& gy : by_year) cells.push_back(data("text", verdict_cell(gy)));
+      r.set("cells", cells);
+      if (!by_year.empty() && by_year.back().verdict == Verdict::yes) ++in_last;
+      r.set("evidence", by_year.empty() ? tlist() : evidence_list(by_year.back().evidence));
+      rows.push_back(r);
+    }
+    x.set("rows", rows);
+    x.set("has_rows", rows.is_non_empty_list());
+    x.set("count", count_noun(static_cast<long long>(in_last), "школа", "школы", "школ"));
+    groups.push_back(x);
+  }
+  d.set("groups", groups);
+  d.set("last_year", cl.years.empty() ? std::string() : std::to_string(cl.years.back()));
+  // Risk profiles of the latest year: schools against factors, levels in words.
+  data factors = tlist(), profiles = tlist();
+  for (const auto& r : cl.risks) factors.push_back(data("title", r.factor->title));
+  for (size_t i : site_.schools_by_name_) {
+    if (cl.years.empty() || cl.risks.empty()) break;
+    data row;
+    row.set("name", typographic_quotes(m.schools[i].short_name));
+    row.set("href", school_link(i));
+    data cells = tlist();
+    int high = 0;
+    for (const auto& r : cl.risks) {
+      RiskLevel l = r.by_school[i].back().level;
+      high += l == RiskLevel::high;
+      cells.push_back(data("text", risk_level_name(l)));
+    }
+    row.set("cells", cells);
+    row.set("high", format_count(high));
+    profiles.push_back(row);
+  }
+  d.set("factors", factors);
+  d.set("profiles", profiles);
+  d.set("has_profiles", profiles.is_non_empty_list());
+  data mentors = tlist();
+  for (size_t i : site_.schools_by_name_) {
+    const School& s = m.schools[i];
+    const School* mentor = m.find(s.mentor_id);
+    if (!mentor) continue;
+    data x;
+    x.set("school", typographic_quotes(s.short_name));
+    x.set("school_href", school_link(i));
+    x.set("mentor", typographic_quotes(mentor->short_name));
+    x.set("mentor_href", site_.href(root, "schools/" + mentor->slug + "/"));
+    x.set("since", s.mentor_since ? std::to_string(*s.mentor_since) : std::string("—"));
+    mentors.push_back(x);
+  }
+  d.set("mentors", mentors);
+  d.set("has_mentors", mentors.is_non_empty_list());
+  data group = tlist();
+  for (const auto& w : m.roadmap.working_group) {
+    data x;
+    x.set("name", w.name);
+    x.set("post", w.position);
+    x.set("role", w.role);
+    group.push_back(x);
+  }
+  if (m.roadmap.working_group.empty())
+    for (const auto& w : m.department.working_group) {
+      data x;
+      x.set("name", w.name);
+      x.set("post", w.post);
+      x.set("role", w.role);
+      group.push_back(x);
+    }
+  d.set("working_group", group);
+  d.set("has_working_group", group.is_non_empty_list());
+  data docs = tlist();
+  for (const auto& doc : m.documents)
+    if (doc.page == "support") docs.push_back(document_link(doc, m.files, root + "documents/"));
+  d.set("documents", docs);
+  d.set("has_documents", docs.is_non_empty_list());
+  d.set("roadmap_href", site_.href(root, "support/roadmap/"));
+  d.set("opendata_href", site_.href(root, "opendata/"));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Поддержка школ", ""));
+  return layout(page, "Сопровождение деятельности школ с низкими образовательными результатами", use("support", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const RoadmapProgress& p = site_.analysis_.roadmap;
+  std::string root = root_prefix(page.path);
+  data d;
+  d.set("title", m.roadmap.title.empty() ? std::string("Дорожная карта") : typographic_quotes(m.roadmap.title));
+  d.set("goal", typographic_quotes(m.roadmap.goal));
+  data summary = tlist();
+  summary.push_back(field("Выполнено", format_count(p.done)));
+  summary.push_back(field("В работе", format_count(p.in_progress)));
+  summary.push_back(field("Просрочено", format_count(p.overdue)));
+  summary.push_back(field("Не начато", format_count(p.not_started)));
+  d.set("summary", summary);
+  data sections = tlist();
+  for (size_t s = 0; s < m.roadmap.sections.size(); ++s) {
+    data x;
+    x.set("title", typographic_quotes(m.roadmap.sections[s].title));
+    data rows = tlist();
+    for (const auto& ap : p.sections[s]) {
+      data r;
+      r.set("id", ap.activity->id);
+      r.set("title", typographic_quotes(ap.activity->title));
+      r.set("timing", timing_text(ap.activity->timing));
+      r.set("responsible", fmt::format("{}", fmt::join(ap.activity->responsible, ", ")));
+      r.set("state", activity_state_name(ap.state));
+      r.set("overdue", ap.state == ActivityState::overdue);
+      r.set("note", ap.note);
+      rows.push_back(r);
+    }
+    x.set("rows", rows);
+    sections.push_back(x);
+  }
+  d.set("sections", sections);
+  data targets = tlist();
+  std::string charts;
+  for (size_t t = 0; t < p.targets.size(); ++t) {
+    const TargetProgress& tp = p.targets[t];
+    data x;
+    x.set("title", typographic_quotes(tp.target->title));
+    x.set("unit", tp.target->unit);
+    data rows = tlist();
+    Chart c;
+    c.id = fmt::format("target-{}", t + 1);
+    c.title = typographic_quotes(tp.target->title);
+    c.unit = tp.target->unit;
+    ChartSeries plan{"План", {}}, fact{"Факт", {}};
+    for (const auto& y : tp.years) {
+      data r;
+      r.set("year", std::to_string(y.year));
+      r.set("plan", y.plan ? format_decimal(*y.plan, 1) : std::string("—"));
+      r.set("fact", y.fact ? format_decimal(*y.fact, 1) : std::string("—"));
+      r.set("status", target_status_name(y.status));
+      r.set("note", y.fact_note);
+      rows.push_back(r);
+      c.categories.push_back(std::to_string(y.year));
+      plan.values.push_back(y.plan);
+      fact.values.push_back(y.fact);
+    }
+    c.series = {plan, fact};
+    x.set("rows", rows);
+    x.set("chart", bar_chart(c));
+    targets.push_back(x);
+  }
+  d.set("targets", targets);
+  data points = tlist();
+  for (const auto& cp : m.roadmap.control_points) {
+    data x;
+    x.set("title", typographic_quotes(cp.title));
+    std::vector<std::string> dates;
+    for (const auto& dt : cp.dates) dates.push_back(format_date(dt));
+    x.set("dates", fmt::format("{}", fmt::join(dates, "; ")));
+    x.set("responsible", fmt::format("{}", fmt::join(cp.responsible, ", ")));
+    points.push_back(x);
+  }
+  d.set("control_points", points);
+  d.set("has_control_points", points.is_non_empty_list());
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Поддержка школ", site_.href(root, "support/")));
+  crumbs.push_back(crumb("Дорожная карта", ""));
+  return layout(page, "Дорожная карта: план и факт", use("roadmap", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::monitoring(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const IndicatorSet& set = site_.analysis_.indicators;
+  std::string root = root_prefix(page.path);
+  data d;
+  data years = tlist();
+  for (int y : set.years) years.push_back(data("year", std::to_string(y)));
+  d.set("years", years);
+  data rows = tlist();
+  for (size_t i = 0; i < site_.series_.size(); ++i) {
+    const IndicatorSeries& series = *set.find(site_.series_[i]);
+    const IndicatorSpec& spec = *set.spec(series.key.indicator);
+    data r;
+    r.set("title", series_title(spec, series.key.param));
+    r.set("href", site_.href(root, "monitoring/" + site_.series_slug_[i] + "/"));
+    data cells = tlist();
+    for (const auto& b : series.baseline) cells.push_back(data("text", b.municipal ? format_indicator(spec, *b.municipal) : "—"));
+    r.set("cells", cells);
+    const Baseline& last = series.baseline.empty() ? Baseline() : series.baseline.back();
+    r.set("region", last.regional ? format_indicator(spec, *last.regional) : std::string("—"));
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+  d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
+  d.set("min_group", format_count(m.site.min_group));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Мониторинг", ""));
+  return layout(page, "Мониторинг муниципальной системы образования", use("monitoring", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::indicator(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const IndicatorSet& set = site_.analysis_.indicators;
+  const IndicatorSeries& series = *set.find(site_.series_[page.index]);
+  const IndicatorSpec& spec = *set.spec(series.key.indicator);
+  std::string root = root_prefix(page.path);
+  std::string title = series_title(spec, series.key.param);
+  data d;
+  d.set("title", title);
+  d.set("definition", spec.definition);
+  d.set("unit", spec.unit);
+  d.set("higher_is_better", spec.higher_is_better ? "чем больше, тем лучше" : "чем меньше, тем лучше");
+  data years = tlist();
+  for (int y : set.years) years.push_back(data("year", std::to_string(y)));
+  d.set("years", years);
+  // Similar schools: same locality and size band of the latest year; their mean is shown beside
+  // each school's value instead of a rank.
+  auto band = [&](size_t i) {
+    const SchoolOverview& so = site_.overview_.per_school[i];
+    int n = so.students.value_or(0);
+    int b = n < 100 ? 0 : n < 300 ? 1 : n < 700 ? 2 : 3;
+    return m.schools[i].locality + "/" + std::to_string(b);
+  };
+  static const char* kBands[] = {"до 100 обучающихся", "100–299 обучающихся", "300–699 обучающихся", "700 и более обучающихся"};
+  size_t last = set.years.empty() ? 0 : set.years.size() - 1;
+  std::map<std::string, std::pair<double, int>> similar;
+  for (size_t i = 0; i < m.schools.size(); ++i)
+    if (!set.years.empty() && series.values[i][last].ok()) {
+      auto& [sum, n] = similar[band(i)];
+      sum += series.values[i][last].value;
+      ++n;
+    }
+  data rows = tlist();
+  for (size_t i : site_.schools_by_name_) {
+    data r;
+    r.set("name", typographic_quotes(m.schools[i].short_name));
+    r.set("href", site_.href(root, "schools/" + m.schools[i].slug + "/kachestvo/"));
+    data cells = tlist();
+    bool any = false;
+    for (const auto& v : series.values[i]) {
+      cells.push_back(data("text", shown(spec, v)));
+      any = any || v.state != ValueState::not_applicable;
+    }
+    if (!any) continue;
+    r.set("cells", cells);
+    const SchoolOverview& so = site_.overview_.per_school[i];
+    int n = so.students.value_or(0);
+    std::string band_name = kBands[n < 100 ? 0 : n < 300 ? 1 : n < 700 ? 2 : 3];
+    r.set("group", fmt::format("{}, {}", m.schools[i].locality == "город" ? "город" : "село", band_name));
+    auto it = similar.find(band(i));
+    r.set("similar", it != similar.end() && it->second.second >= 2
+                         ? fmt::format("{} ({})", format_indicator(spec, it->second.first / it->second.second),
+                                       count_noun(it->second.second, "школа", "школы", "школ"))
+                         : std::string("—"));
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+  data base = tlist();
+  for (size_t y = 0; y < set.years.size(); ++y) {
+    data x;
+    x.set("year", std::to_string(set.years[y]));
+    x.set("municipal", series.baseline[y].municipal ? format_indicator(spec, *series.baseline[y].municipal) : "—");
+    x.set("regional", series.baseline[y].regional ? format_indicator(spec, *series.baseline[y].regional) : "—");
+    x.set("schools", format_count(series.baseline[y].schools));
+    base.push_back(x);
+  }
+  d.set("baseline", base);
+  Chart c;
+  c.id = "chart-municipal";
+  c.title = title + ": муниципалитет и регион";
+  c.unit = spec.unit;
+  ChartSeries muni{"Муниципалитет", {}}, reg{"Регион", {}};
+  for (size_t y = 0; y < set.years.size(); ++y) {
+    c.categories.push_back(std::to_string(set.years[y]));
+    muni.values.push_back(series.baseline[y].municipal);
+    reg.values.push_back(series.baseline[y].regional);
+  }
+  c.series = {muni, reg};
+  d.set("chart", line_chart(c));
+  d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
+  d.set("monitoring_href", site_.href(root, "monitoring/"));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Мониторинг", site_.href(root, "monitoring/")));
+  crumbs.push_back(crumb(title, ""));
+  return layout(page, title, use("indicator", d), crumbs);
+}
+
+}  // namespace sveden

@@ -1,0 +1,263 @@
+#include "render/openness_page.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "model/links.h"
+#include "render/html.h"
+#include "russian/names.h"
+#include "russian/typography.h"
+
+namespace sveden {
+
+using kainjow::mustache::data;
+
+namespace {
+
+data list() { return data(data::type::list); }
+
+class PageBuilder {
+ public:
+  PageBuilder(const School& s, const OpennessVocabulary& v, const std::string& root) : s_(s), v_(v), root_(root) {}
+
+  OpennessPage build(const OpenSubsection& sub) {
+    OpennessPage page;
+    for (const auto& f : sub.fields) {
+      if (f.kind == OpenField::Kind::rows) {
+        for (auto& table : tables(f, page)) page.blocks.push_back(table);
+        continue;
+      }
+      data values = field_values(f, top_value(f));
+      data block;
+      block.set("is_field", true);
+      block.set("label", f.label);
+      if (!values.is_non_empty_list()) {
+        values = absent(f);
+        if (!f.optional) page.missing.push_back(f.label);
+      }
+      block.set("values", values);
+      page.blocks.push_back(block);
+    }
+    return page;
+  }
+
+ private:
+  // The cell of a top-level value or link: school.<column> or info.<column>.
+  std::string top_value(const OpenField& f) const {
+    if (f.kind != OpenField::Kind::value && f.kind != OpenField::Kind::link) return {};
+    auto dot = f.source.find('.');
+    std::string where = f.source.substr(0, dot), column = f.source.substr(dot + 1);
+    if (where == "info") {
+      auto it = s_.info.find(column);
+      return it == s_.info.end() ? std::string() : it->second;
+    }
+    if (column == "name") return typographic_quotes(s_.name);
+    if (column == "short_name") return typographic_quotes(s_.short_name);
+    if (column == "address") return s_.address;
+    if (column == "phone") return s_.phone;
+    if (column == "email") return s_.email;
+    if (column == "website") return s_.website;
+    if (column == "director") return s_.director;
+    return {};
+  }
+
+  data value(const std::string& itemprop, const std::string& text, const std::string& href = "") const {
+    data d;
+    d.set("text", text);
+    if (!itemprop.empty()) d.set("itemprop", itemprop);
+    if (!href.empty()) d.set("href", href);
+    return d;
+  }
+
+  // The values of one field (top-level or a row's child) from its cell text.
+  data field_values(const OpenField& f, const std::string& cell) const {
+    data out = list();
+    switch (f.kind) {
+      case OpenField::Kind::value:
+        if (!cell.empty()) out.push_back(value(f.itemprop, cell));
+        break;
+      case OpenField::Kind::link:
+        for (const auto& part : f.list ? split_list(cell) : std::vector<std::string>{cell})
+          if (!part.empty()) out.push_back(link(f, part));
+        break;
+      case OpenField::Kind::links: {
+        std::set<std::string> levels = school_levels();
+        for (const auto& l : v_.lists.at(f.source))
+          if (levels.count(l.level)) out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
+        break;
+      }
+      case OpenField::Kind::document:
+        for (const auto& d : s_.documents)
+          if (d.kind == f.source) out.push_back(document(f.itemprop, d));
+        break;
+      case OpenField::Kind::rows: break;
+    }
+    return out;
+  }
+
+  data link(const OpenField& f, const std::string& target) const {
+    if (is_web_address(target)) return value(f.itemprop, f.link_text.empty() ? target : f.link_text, safe_external_url(target));
+    for (const auto& d : s_.documents)
+      if (d.file == target) return document(f.itemprop, d);
+    auto it = s_.files.find(target);
+    std::string name = target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
+    std::string text = f.list ? fmt::format("{}: {}", f.label, name) : f.label;
+    if (it != s_.files.end()) text += fmt::format(" ({}, {})", it->second.format, format_file_size(it->second.bytes));
+    return value(f.itemprop, text, root_ + "documents/" + escape_url_path(target));
+  }
+
+  data document(const std::string& itemprop, const Document& d) const {
+    return document_link(d, s_.files, root_ + "documents/", itemprop);
+  }
+
+  data absent(const OpenField& f) const {
+    data out = list();
+    out.push_back(value(f.itemprop, f.absent));
+    return out;
+  }
+
+  std::set<std::string> school_levels() const {
+    std::set<std::string> levels;
+    if (auto it = s_.open.find("programmes"); it != s_.open.end())
+      for (const auto& row : it->second)
+        if (auto l = row.find("level"); l != row.end()) levels.insert(l->second);
+    if (levels.empty())
+      for (const auto& [name, links] : v_.lists)
+        for (const auto& l : links)
+          if (std::find(l.kinds.begin(), l.kinds.end(), s_.kind) != l.kinds.end()) levels.insert(l.level);
+    return levels;
+  }
+
+  // One table per field, or per group (pedagogical staff by programme); never none.
+  std::vector<data> tables(const OpenField& f, OpennessPage& page) const {
+    std::vector<const OpenRow*> rows;
+    if (auto it = s_.open.find(f.source); it != s_.open.end())
+      for (const auto& row : it->second) {
+        bool match = true;
+        for (const auto& [col, want] : f.where) {
+          auto c = row.find(col);
+          match = match && c != row.end() && c->second == want;
+        }
+        if (match) rows.push_back(&row);
+      }
+    if (rows.empty() && !f.optional) page.missing.push_back(f.label);
+    if (f.group_by.empty() || rows.empty()) return {table(f, f.label, rows)};
+    std::vector<std::string> groups;  // in order of first mention
+    for (const OpenRow* r : rows) {
+      auto c = r->find(f.group_by);
+      std::vector<std::string> names = c == r->end() ? std::vector<std::string>{""} : split_list(c->second);
+      for (const auto& n : names)
+        if (std::find(groups.begin(), groups.end(), n) == groups.end()) groups.push_back(n);
+    }
+    std::vector<data> out;
+    for (const auto& g : groups) {
+      std::vector<const OpenRow*> in;
+      for (const OpenRow* r : rows) {
+        auto c = r->find(f.group_by);
+        std::vector<std::string> names = c == r->end() ? std::vector<std::string>{""} : split_list(c->second);
+        if (std::find(names.begin(), names.end(), g) != names.end()) in.push_back(r);
+      }
+      std::string caption = g.empty() ? f.label + ": образовательная программа не указана"
+                                      : fmt::format("{}: {}", f.label, typographic_quotes(g));
+      out.push_back(table(f, caption, in));
+    }
+    return out;
+  }
+
+  data table(const OpenField& f, const std::string& caption, const std::vector<const OpenRow*>& rows) const {
+    data t;
+    t.set("is_table", true);
+    t.set("caption", caption);
+    data headers = list();
+    bool numbered = f.children.size() == 1;  // a list of addresses: «№ п/п | адрес», as in МР
+    if (numbered) headers.push_back(data("label", "№ п/п"));
+    for (const auto& c : f.children) headers.push_back(data("label", c.label));
+    t.set("headers", headers);
+    data body = list();
+    auto row_data = [&](data cells) {
+      data r;
+      if (!f.itemprop.empty()) r.set("itemprop", f.itemprop);
+      r.set("cells", cells);
+      return r;
+    };
+    size_t n = 0;
+    for (const OpenRow* row : rows) {
+      data cells = list();
+      if (numbered) cells.push_back(data("values", list_of(value("", std::to_string(++n)))));
+      for (const auto& c : f.children) {
+        auto it = row->find(c.source);
+        std::string cell = it == row->end() ? std::string() : it->second;
+        if (c.kind == OpenField::Kind::value && c.list) cell = fmt::format("{}", fmt::join(split_list(cell), "; "));
+        data values = field_values(c, cell);
+        if (!values.is_non_empty_list()) values = absent(c);
+        cells.push_back(data("values", values));
+      }
+      body.push_back(row_data(cells));
+    }
+    if (rows.empty()) {
+      // Nothing to list: the first row says so in every cell, marked up (МР v9, «Международное сотрудничество»).
+      data cells = list();
+      if (numbered) cells.push_back(data("values", list_of(value("", "—"))));
+      for (const auto& c : f.children) {
+        OpenField word = c;
+        word.absent = f.absent;
+        cells.push_back(data("values", absent(word)));
+      }
+      body.push_back(row_data(cells));
+    }
+    t.set("rows", body);
+    return t;
+  }
+
+  static data list_of(data item) {
+    data l = list();
+    l.push_back(item);
+    return l;
+  }
+
+  const School& s_;
+  const OpennessVocabulary& v_;
+  const std::string& root_;
+};
+
+}  // namespace
+
+data document_link(const Document& d, const std::map<std::string, PublishedFile>& files, const std::string& prefix,
+                   const std::string& itemprop) {
+  std::string href, text = typographic_quotes(d.title);
+  if (is_web_address(d.file)) {
+    href = safe_external_url(d.file);
+  } else {
+    href = prefix + escape_url_path(d.file);
+    auto it = files.find(d.file);
+    if (it != files.end()) text += fmt::format(" ({}, {})", it->second.format, format_file_size(it->second.bytes));
+  }
+  data v;
+  v.set("text", text);
+  v.set("href", href);
+  if (!itemprop.empty()) v.set("itemprop", itemprop);
+  std::vector<std::string> notes;
+  if (d.date) notes.push_back(fmt::format("от {}", format_date(*d.date)));
+  if (!d.number.empty()) notes.push_back(fmt::format("№{}{}", std::string(kNbsp), d.number));
+  if (!d.signed_by.empty()) notes.push_back(fmt::format("подписан электронной подписью: {}", d.signed_by));
+  if (!notes.empty()) v.set("note", fmt::format("{}", fmt::join(notes, ", ")));
+  if (!d.signature.empty() && !is_web_address(d.signature)) {
+    v.set("signature_href", prefix + escape_url_path(d.signature));
+    v.set("signature_text", "Файл электронной подписи (SIG)");
+  }
+  return v;
+}
+
+std::string format_file_size(size_t bytes) {
+  if (bytes >= 1024 * 1024) return format_decimal(static_cast<double>(bytes) / (1024.0 * 1024.0), 1) + std::string(kNbsp) + "МБ";
+  size_t kb = std::max<size_t>(1, (bytes + 1023) / 1024);
+  return format_count(static_cast<long long>(kb)) + std::string(kNbsp) + "КБ";
+}
+
+OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root) {
+  return PageBuilder(s, v, root).build(sub);
+}
+
+}  // namespace sveden

@@ -1,0 +1,32 @@
+// One subsection of a school's «Сведения об образовательной организации» as template data: the
+// fields of vocab/sveden.yaml filled from the school's data, each value carrying its `itemprop`,
+// absent information written out («отсутствует») and marked up the same way.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "model/municipality.h"
+#include "model/openness.h"
+
+namespace sveden {
+
+struct OpennessPage {
+  kainjow::mustache::data blocks{kainjow::mustache::data::type::list};
+  std::vector<std::string> missing;  // labels of required information the data lacks
+};
+
+// `root` leads from the page to the school site's root (for documents/…).
+OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root);
+
+// A document as a link that says what it is, its format and size («Устав (PDF, 1,2 МБ)»), with its
+// date, number and signature as a note. `prefix` leads to the owner's documents folder.
+kainjow::mustache::data document_link(const Document& d, const std::map<std::string, PublishedFile>& files,
+                                      const std::string& prefix, const std::string& itemprop = "");
+
+// «1,2 МБ», «350 КБ»: the size of a file as a link says it.
+std::string format_file_size(size_t bytes);
+
+}  // namespace sveden

@@ -1,0 +1,280 @@
+// The department's portal under 8-ФЗ: home, the department, the register of schools, documents,
+// news, the open data page and the pages of content/.
+#include <fmt/format.h>
+
+#include "render/html.h"
+#include "render/markdown.h"
+#include "render/openness_page.h"
+#include "render/site_renderer.h"
+#include "render/template_data.h"
+#include "russian/names.h"
+#include "russian/typography.h"
+
+namespace sveden {
+
+using kainjow::mustache::data;
+
+namespace {
+
+std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—"; }
+
+data unit(const DepartmentInfo::Unit& u) {
+  data d;
+  d.set("name", u.name);
+  d.set("head", u.head);
+  d.set("post", u.post);
+  d.set("phone", u.phone);
+  d.set("email", u.email);
+  if (!u.email.empty()) d.set("email_href", safe_external_url("mailto:" + u.email));
+  return d;
+}
+
+}  // namespace
+
+std::string SiteRenderer::Worker::home(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const Overview& o = site_.overview_;
+  std::string root = root_prefix(page.path);
+  data d;
+  d.set("title", m.home_title.empty() ? m.site.department.name : m.home_title);
+  d.set("intro", site_.home_html_);
+  data facts = tlist();
+  facts.push_back(field("Общеобразовательных организаций", format_count(o.schools)));
+  facts.push_back(field("в городе", format_count(o.city)));
+  facts.push_back(field("в сельской местности", format_count(o.rural)));
+  if (o.branches > 0) facts.push_back(field("из них филиалов", format_count(o.branches)));
+  if (o.year) {
+    std::string label = fmt::format("Обучающихся в {}{}году", *o.year, std::string(kNbsp));
+    if (o.schools_reporting < o.schools)
+      label += fmt::format(" (по данным {} из {})", o.schools_reporting, count_noun(o.schools, "школы", "школ", "школ"));
+    facts.push_back(field(label, format_count(o.students)));
+  }
+  d.set("facts", facts);
+  data sections = tlist();
+  auto section = [&](const std::string& title, const std::string& text, const std::string& path) {
+    data s;
+    s.set("title", title);
+    s.set("description", text);
+    s.set("href", site_.href(root, path));
+    sections.push_back(s);
+  };
+  section("Школы", fmt::format("{} и сведения об образовательной организации каждой", count_noun(o.schools, "школа", "школы", "школ")), "schools/");
+  section("Поддержка школ с низкими образовательными результатами", "Перечни школ, критерии, наставники, дорожная карта", "support/");
+  section("Мониторинг", "Показатели муниципальной системы образования по годам", "monitoring/");
+  section("Документы", "Приказы, положения и программы управления", "documents/");
+  section("Об управлении", "Полномочия, структура, руководство, обращения граждан", "department/");
+  section("Открытые данные", "Показатели и результаты анализа в CSV и JSON", "opendata/");
+  for (size_t i = 0; i < m.pages.size(); ++i) section(m.pages[i].title, m.pages[i].description, m.pages[i].slug + "/");
+  d.set("sections", sections);
+  data news = tlist();
+  for (size_t i = 0; i < m.news.size() && i < 3; ++i) {
+    data n;
+    n.set("title", m.news[i].title);
+    n.set("date", format_date(m.news[i].date));
+    n.set("date_iso", m.news[i].date.iso());
+    n.set("description", m.news[i].description);
+    n.set("href", site_.href(root, "news/" + m.news[i].slug + "/"));
+    news.push_back(n);
+  }
+  d.set("news", news);
+  d.set("has_news", news.is_non_empty_list());
+  d.set("news_href", site_.href(root, "news/"));
+  return layout(page, m.site.department.name, use("home", d), tlist());
+}
+
+std::string SiteRenderer::Worker::schools(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  std::string root = root_prefix(page.path);
+  data rows = tlist();
+  for (size_t i : site_.schools_by_name_) {
+    const School& s = m.schools[i];
+    const SchoolOverview& so = site_.overview_.per_school[i];
+    data r;
+    r.set("name", typographic_quotes(s.short_name));
+    r.set("full_name", typographic_quotes(s.name));
+    r.set("href", site_.href(root, "schools/" + s.slug + "/"));
+    r.set("sveden_href", site_.href(root, "schools/" + s.slug + "/" + site_.open_.path + "/"));
+    r.set("kind", s.kind.empty() ? "—" : s.kind);
+    r.set("address", s.address.empty() ? "—" : s.address);
+    r.set("phone", s.phone.empty() ? "—" : s.phone);
+    r.set("students", count_or_dash(so.students));
+    r.set("director", s.director.empty() ? "—" : s.director);
+    if (auto w = safe_external_url(s.website); !w.empty()) {
+      r.set("website", s.website);
+      r.set("website_href", w);
+    }
+    if (const School* parent = m.find(s.parent_id)) {
+      r.set("parent_name", typographic_quotes(parent->short_name));
+      r.set("parent_href", site_.href(root, "schools/" + parent->slug + "/"));
+    }
+    rows.push_back(r);
+  }
+  const Overview& o = site_.overview_;
+  data d;
+  d.set("rows", rows);
+  d.set("count", count_noun(o.schools, "общеобразовательная организация", "общеобразовательные организации",
+                            "общеобразовательных организаций"));
+  d.set("students_year", o.year ? std::to_string(*o.year) : std::string("—"));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Школы", ""));
+  return layout(page, "Подведомственные общеобразовательные организации", use("schools", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::content_page(const PageRef& page) {
+  const ContentPage& p = site_.m_.pages[page.index];
+  std::string root = root_prefix(page.path);
+  data d;
+  d.set("title", p.title);
+  d.set("content", site_.page_html_[page.index]);
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb(p.title, ""));
+  return layout(page, p.title, use("page", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::not_found(const PageRef& page) {
+  data d;
+  d.set("home_href", "/");
+  d.set("schools_href", "/schools/");
+  return layout(page, "Страница не найдена", use("not_found", d), tlist());
+}
+
+std::string SiteRenderer::Worker::department(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const DepartmentInfo& dep = m.department;
+  std::string root = root_prefix(page.path);
+  data d;
+  d.set("name", m.site.department.name);
+  data info = tlist();
+  info.push_back(field("Полное наименование", m.site.department.name));
+  if (!m.site.department.address.empty()) info.push_back(field("Почтовый адрес", m.site.department.address));
+  if (!m.site.department.phone.empty()) info.push_back(field("Телефон справочной службы", m.site.department.phone));
+  if (!m.site.department.email.empty())
+    info.push_back(field("Электронная почта", m.site.department.email, safe_external_url("mailto:" + m.site.department.email)));
+  if (!dep.working_hours.empty()) info.push_back(field("Режим работы", dep.working_hours));
+  d.set("info", info);
+  data powers = tlist();
+  for (const auto& p : dep.powers) {
+    data x;
+    x.set("text", typographic_quotes(p.text));
+    x.set("act", typographic_quotes(p.act));
+    powers.push_back(x);
+  }
+  d.set("powers", powers);
+  d.set("has_powers", powers.is_non_empty_list());
+  data heads = tlist(), units = tlist();
+  for (const auto& h : dep.heads) heads.push_back(unit(h));
+  if (dep.heads.empty() && !m.site.department.head.name.empty())
+    heads.push_back(unit({"", m.site.department.head.name, m.site.department.head.position, "", ""}));
+  for (const auto& u : dep.structure) units.push_back(unit(u));
+  d.set("heads", heads);
+  d.set("has_heads", heads.is_non_empty_list());
+  d.set("units", units);
+  d.set("has_units", units.is_non_empty_list());
+  d.set("appeals", markdown_to_html(dep.appeals_markdown, m.site.trusted_html));
+  data appeals = tlist();
+  if (!dep.appeals_address.empty()) appeals.push_back(field("Почтовый адрес для обращений", dep.appeals_address));
+  if (!dep.appeals_email.empty())
+    appeals.push_back(field("Электронная почта для обращений", dep.appeals_email, safe_external_url("mailto:" + dep.appeals_email)));
+  if (!dep.appeals_schedule.empty()) appeals.push_back(field("Личный приём", dep.appeals_schedule));
+  d.set("appeal_contacts", appeals);
+  d.set("has_appeals", !dep.appeals_markdown.empty() || appeals.is_non_empty_list());
+  data social = tlist();
+  for (const auto& l : dep.social) social.push_back(field(l.name, l.url, safe_external_url(l.url)));
+  d.set("social", social);
+  d.set("has_social", social.is_non_empty_list());
+  d.set("schools_href", site_.href(root, "schools/"));
+  d.set("documents_href", site_.href(root, "documents/"));
+  d.set("schools_count", count_noun(static_cast<long long>(m.schools.size()), "общеобразовательная организация",
+                                    "общеобразовательные организации", "общеобразовательных организаций"));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Об управлении", ""));
+  return layout(page, "Об управлении", use("department", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::documents(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  std::string root = root_prefix(page.path);
+  data docs = tlist();
+  for (const auto& doc : m.documents) docs.push_back(document_link(doc, m.files, root + "documents/"));
+  data d;
+  d.set("documents", docs);
+  d.set("has_documents", docs.is_non_empty_list());
+  d.set("schools_href", site_.href(root, "schools/"));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Документы", ""));
+  return layout(page, "Документы", use("documents", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::news(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  std::string root = root_prefix(page.path);
+  data items = tlist();
+  for (const auto& n : m.news) {
+    data x;
+    x.set("title", n.title);
+    x.set("date", format_date(n.date));
+    x.set("date_iso", n.date.iso());
+    x.set("description", n.description);
+    x.set("href", site_.href(root, "news/" + n.slug + "/"));
+    items.push_back(x);
+  }
+  data d;
+  d.set("items", items);
+  d.set("has_items", items.is_non_empty_list());
+  d.set("feed_href", root + "news/atom.xml");
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Новости", ""));
+  return layout(page, "Новости", use("news", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::news_item(const PageRef& page) {
+  const NewsItem& n = site_.m_.news[page.index];
+  std::string root = root_prefix(page.path);
+  data d;
+  d.set("title", n.title);
+  d.set("date", format_date(n.date));
+  d.set("date_iso", n.date.iso());
+  d.set("content", site_.news_html_[page.index]);
+  d.set("news_href", site_.href(root, "news/"));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Новости", site_.href(root, "news/")));
+  crumbs.push_back(crumb(n.title, ""));
+  return layout(page, n.title, use("news_item", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::opendata(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  std::string root = root_prefix(page.path);
+  data files = tlist();
+  for (const auto& f : opendata_catalogue()) {
+    data x;
+    x.set("title", f.title);
+    x.set("description", f.description);
+    data links = tlist();
+    for (const auto& name : f.files) {
+      data l;
+      l.set("href", root + "opendata/" + name);
+      l.set("name", name);
+      l.set("format", name.substr(name.rfind('.') + 1) == "md" ? "Markdown" : name.substr(name.rfind('.') + 1) == "csv" ? "CSV" : "JSON");
+      links.push_back(l);
+    }
+    x.set("links", links);
+    files.push_back(x);
+  }
+  data d;
+  d.set("files", files);
+  d.set("as_of", format_date(m.site.as_of));
+  d.set("min_group", format_count(m.site.min_group));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb("Открытые данные", ""));
+  return layout(page, "Открытые данные", use("opendata", d), crumbs);
+}
+
+}  // namespace sveden

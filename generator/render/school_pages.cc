@@ -1,0 +1,181 @@
+// A school's own site under schools/<slug>/: its home page, «Сведения об образовательной
+// организации» with the 14 subsections, the page on the quality of education, and its 404 page.
+// Every link stays inside the school's folder, so the folder can be copied to the school's domain.
+#include <fmt/format.h>
+
+#include "analyse/indicators.h"
+#include "render/charts.h"
+#include "render/html.h"
+#include "render/markdown.h"
+#include "render/openness_page.h"
+#include "render/site_renderer.h"
+#include "render/template_data.h"
+#include "russian/names.h"
+#include "russian/typography.h"
+
+namespace sveden {
+
+using kainjow::mustache::data;
+
+namespace {
+
+std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—"; }
+
+}  // namespace
+
+std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::string& title, const std::string& body,
+                                                data crumbs) {
+  const Municipality& m = site_.m_;
+  const School& s = m.schools[page.index];
+  std::string root = site_.school_root(page);
+  std::string rel = page.path.substr(("schools/" + s.slug + "/").size());
+  data d;
+  d.set("root", root);
+  d.set("title", title);
+  d.set("school_name", typographic_quotes(s.short_name));
+  d.set("school_full_name", typographic_quotes(s.name));
+  d.set("is_home", page.kind == PageRef::Kind::school);
+  d.set("body", body);
+  d.set("as_of", format_date(m.site.as_of));
+  d.set("home_href", site_.href(root, ""));
+  d.set("canonical", site_.school_base_[page.index] + "/" + escape_url_path(rel));
+  data nav = tlist();
+  auto add_nav = [&](const std::string& label, const std::string& path) {
+    data item;
+    item.set("label", label);
+    item.set("href", site_.href(root, path));
+    bool current = page.kind != PageRef::Kind::school_not_found && (path.empty() ? rel.empty() : rel.rfind(path, 0) == 0);
+    item.set("current", current);
+    nav.push_back(item);
+  };
+  add_nav("Главная", "");
+  add_nav(site_.open_.title, site_.open_.path + "/");
+  add_nav("Качество образования", "kachestvo/");
+  d.set("nav", nav);
+  d.set("department_name", m.site.department.name);
+  d.set("department_href", m.site.base_url + "/");
+  d.set("has_breadcrumbs", crumbs.is_non_empty_list());
+  d.set("breadcrumbs", crumbs);
+  data contacts = tlist();
+  if (!s.address.empty()) contacts.push_back(field("Адрес", s.address));
+  if (!s.phone.empty()) contacts.push_back(field("Телефон", s.phone));
+  if (!s.email.empty()) contacts.push_back(field("Электронная почта", s.email, safe_external_url("mailto:" + s.email)));
+  d.set("contacts", contacts);
+  d.set("ministries", ministries());
+  return use("school_base", d);
+}
+
+std::string SiteRenderer::Worker::school(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const School& s = m.schools[page.index];
+  std::string root = site_.school_root(page);
+  data d;
+  d.set("short_name", typographic_quotes(s.short_name));
+  d.set("name", typographic_quotes(s.name));
+  d.set("sveden_title", site_.open_.title);
+  d.set("sveden_href", site_.href(root, site_.open_.path + "/"));
+  d.set("quality_href", site_.href(root, "kachestvo/"));
+  data facts = tlist();
+  if (!s.kind.empty()) facts.push_back(field("Тип", s.kind));
+  if (!s.locality.empty()) facts.push_back(field("Местность", s.locality == "город" ? "городская" : "сельская"));
+  if (!s.address.empty()) facts.push_back(field("Адрес", s.address));
+  if (!s.phone.empty()) facts.push_back(field("Телефон", s.phone));
+  if (!s.email.empty()) facts.push_back(field("Электронная почта", s.email, safe_external_url("mailto:" + s.email)));
+  if (!s.director.empty()) facts.push_back(field("Руководитель", s.director));
+  // Other schools are other sites: linked by their address, which works both on the schools' own
+  // domains and under the portal.
+  auto other = [&](const School& o) { return site_.school_base_[m.school_index.at(o.id)] + "/"; };
+  if (const School* parent = m.find(s.parent_id)) facts.push_back(field("Филиал школы", parent->short_name, other(*parent)));
+  for (const auto& b : s.branch_ids) facts.push_back(field("Филиал", m.find(b)->short_name, other(*m.find(b))));
+  if (const School* mentor = m.find(s.mentor_id)) {
+    std::string label = s.mentor_since ? fmt::format("Школа-наставник (с {}{}г.)", *s.mentor_since, std::string(kNbsp))
+                                       : std::string("Школа-наставник");
+    facts.push_back(field(label, mentor->short_name, other(*mentor)));
+  }
+  d.set("facts", facts);
+  data contingent = tlist();
+  for (const auto& c : s.contingent) {
+    data r;
+    r.set("year", std::to_string(c.year));
+    r.set("students", count_or_dash(c.students));
+    r.set("ovz", count_or_dash(c.students_ovz));
+    r.set("grade9", count_or_dash(c.grade9_graduates));
+    r.set("grade10", count_or_dash(c.grade10_continued));
+    contingent.push_back(r);
+  }
+  d.set("has_contingent", !s.contingent.empty());
+  d.set("contingent", contingent);
+  data staff = tlist();
+  for (const auto& st : s.staff) {
+    data r;
+    r.set("year", std::to_string(st.year));
+    r.set("teachers", count_or_dash(st.teachers));
+    r.set("vacancies", count_or_dash(st.vacancies));
+    r.set("young", count_or_dash(st.young_specialists));
+    r.set("pension", count_or_dash(st.pension_age));
+    staff.push_back(r);
+  }
+  d.set("has_staff", !s.staff.empty());
+  d.set("staff", staff);
+  if (!s.content_markdown.empty()) d.set("content", markdown_to_html(s.content_markdown, m.site.trusted_html));
+  return school_layout(page, typographic_quotes(s.short_name), use("school", d), tlist());
+}
+
+std::string SiteRenderer::Worker::sveden(const PageRef& page) {
+  const OpennessVocabulary& v = site_.open_;
+  std::string root = site_.school_root(page);
+  data subs = tlist();
+  for (const auto& sub : v.subsections) {
+    data x;
+    x.set("title", sub.title);
+    x.set("href", site_.href(root, v.path + "/" + sub.path + "/"));
+    subs.push_back(x);
+  }
+  data d;
+  d.set("title", v.title);
+  d.set("subsections", subs);
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb(v.title, ""));
+  return school_layout(page, v.title, use("sveden", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::sveden_section(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const School& s = m.schools[page.index];
+  const OpennessVocabulary& v = site_.open_;
+  const OpenSubsection& sub = v.subsections[page.sub];
+  std::string root = site_.school_root(page);
+  OpennessPage content = openness_page(s, sub, v, root);
+  data nav = tlist();
+  for (size_t i = 0; i < v.subsections.size(); ++i) {
+    data x;
+    x.set("title", v.subsections[i].title);
+    x.set("href", site_.href(root, v.path + "/" + v.subsections[i].path + "/"));
+    x.set("current", i == page.sub);
+    nav.push_back(x);
+  }
+  data d;
+  d.set("title", sub.title);
+  d.set("section_title", v.title);
+  d.set("section_href", site_.href(root, v.path + "/"));
+  d.set("nav", nav);
+  d.set("blocks", content.blocks);
+  if (auto it = s.sveden_markdown.find(sub.path); it != s.sveden_markdown.end())
+    d.set("content", markdown_to_html(it->second, m.site.trusted_html));
+  d.set("updated", format_date(m.site.as_of));
+  data crumbs = tlist();
+  crumbs.push_back(crumb("Главная", site_.href(root, "")));
+  crumbs.push_back(crumb(v.title, site_.href(root, v.path + "/")));
+  crumbs.push_back(crumb(sub.title, ""));
+  return school_layout(page, sub.title, use("sveden_section", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::school_not_found(const PageRef& page) {
+  data d;
+  d.set("home_href", "/");
+  d.set("schools_href", "");
+  return school_layout(page, "Страница не найдена", use("not_found", d), tlist());
+}
+
+}  // namespace sveden

@@ -1,0 +1,188 @@
+#include <doctest/doctest.h>
+
+#include <iterator>
+#include <random>
+
+#include "audit/html_document.h"
+
+using namespace sveden;
+
+namespace {
+
+// The tree as text: tag[children], 'text', <!--comment-->, !doctype.
+std::string shape(const HtmlDocument& doc, int i = 0) {
+  const HtmlNode& n = doc.nodes[static_cast<size_t>(i)];
+  std::string out;
+  switch (n.type) {
+    case HtmlNode::Type::text: return "'" + n.text + "'";
+    case HtmlNode::Type::comment: return "<!--" + n.text + "-->";
+    case HtmlNode::Type::doctype: return "!" + n.text;
+    case HtmlNode::Type::document: break;
+    case HtmlNode::Type::element: out = n.tag; break;
+  }
+  if (n.children.empty()) return out;
+  out += "[";
+  for (size_t k = 0; k < n.children.size(); ++k) out += (k ? " " : "") + shape(doc, n.children[k]);
+  return out + "]";
+}
+
+std::string shape(std::string_view html) {
+  std::string s = shape(parse_html(html));
+  return s.empty() ? s : s.substr(1, s.size() - 2);  // without the document's brackets
+}
+
+int first(const HtmlDocument& doc, std::string_view tag) { return doc.elements(tag).at(0); }
+
+// Invariants every parse must keep, whatever the input.
+void check_tree(const HtmlDocument& doc) {
+  REQUIRE(!doc.nodes.empty());
+  CHECK(doc.nodes[0].type == HtmlNode::Type::document);
+  CHECK(doc.nodes[0].end == static_cast<int>(doc.nodes.size()));
+  for (size_t i = 1; i < doc.nodes.size(); ++i) {
+    const HtmlNode& n = doc.nodes[i];
+    REQUIRE(n.parent >= 0);
+    REQUIRE(n.parent < static_cast<int>(i));
+    REQUIRE(doc.contains(n.parent, static_cast<int>(i)));
+    REQUIRE(n.end > static_cast<int>(i));
+    REQUIRE(n.end <= doc.nodes[static_cast<size_t>(n.parent)].end);
+    int depth = 0;
+    for (int p = n.parent; p > 0; p = doc.nodes[static_cast<size_t>(p)].parent) ++depth;
+    REQUIRE(depth < HtmlDocument::kMaxDepth);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("html document: elements, attributes and text") {
+  HtmlDocument doc = parse_html(R"(<DIV Class="a b" data-x='1' id=main hidden><P>Текст <B>жирный</B></P></DIV>)");
+  CHECK(shape(doc) == "[div[p['Текст ' b['жирный']]]]");
+  int div = first(doc, "div");
+  REQUIRE(doc.attr(div, "class"));
+  CHECK(*doc.attr(div, "class") == "a b");
+  CHECK(*doc.attr(div, "data-x") == "1");
+  CHECK(*doc.attr(div, "id") == "main");
+  CHECK(*doc.attr(div, "hidden") == "");  // valueless
+  CHECK(doc.attr(div, "title") == nullptr);
+  CHECK(doc.text_content(div) == "Текст жирный");
+  CHECK(shape("<a href = \"x\" title=a=b href=y>t</a>") == "a['t']");
+  HtmlDocument dup = parse_html("<a href=first HREF=second title=a=b>t</a>");
+  CHECK(*dup.attr(first(dup, "a"), "href") == "first");  // the first of duplicates wins
+  CHECK(*dup.attr(first(dup, "a"), "title") == "a=b");
+}
+
+TEST_CASE("html document: character references") {
+  CHECK(decode_html_entities("&amp; &lt;&gt; &quot;&nbsp;&laquo;Школа&raquo; &mdash; &ndash;") == "& <> \"\u00A0«Школа» — –");
+  CHECK(decode_html_entities("&#171;&#xBB;&#X2014;&#150;") == "«»—–");  // &#150; is Windows-1252 en dash
+  CHECK(decode_html_entities("&#0;&#xD800;&#99999999;") == "\uFFFD\uFFFD\uFFFD");
+  CHECK(decode_html_entities("&amp &copy 2024 &unknown; & &#; &") == "& © 2024 &unknown; & &#; &");
+  CHECK(decode_html_entities("&mdash без точки с запятой") == "&mdash без точки с запятой");
+  HtmlDocument doc = parse_html("<a href=\"?a=1&lt=2&amp;b=3\" title='&laquo;x&raquo;'>&numero; 1</a>");
+  CHECK(*doc.attr(1, "href") == "?a=1&lt=2&b=3");  // «&lt=» in a query string is not a reference
+  CHECK(*doc.attr(1, "title") == "«x»");
+  CHECK(doc.text_content(1) == "№ 1");
+}
+
+TEST_CASE("html document: raw text elements are not parsed") {
+  HtmlDocument doc = parse_html(
+      "<script>if (a<b) html = '<tr itemprop=\"x\"><td>' + '</scriptx>';</SCRIPT ><p>после</p>"
+      "<style>p > a { }</style><textarea>&lt;b&gt;</textarea><title>A &amp; B</title>");
+  CHECK(shape(doc) ==
+        "[script['if (a<b) html = '<tr itemprop=\"x\"><td>' + '</scriptx>';'] p['после'] style['p > a { }'] "
+        "textarea['<b>'] title['A & B']]");
+  CHECK(doc.elements("tr").empty());
+  CHECK(shape("<script>never closed <p>") == "script['never closed <p>']");
+  CHECK(shape("<script/>x</script>y") == "script['x'] 'y'");  // «/>» does not close a script
+}
+
+TEST_CASE("html document: comments and doctype") {
+  CHECK(shape("<!DOCTYPE html><!-- <p itemprop=\"x\"> --><p>a</p>") == "!DOCTYPE html <!-- <p itemprop=\"x\"> --> p['a']");
+  CHECK(shape("<!--><!---><?xml version=\"1.0\"?><![CDATA[x]]>t") == "<!----> <!----> <!--?xml version=\"1.0\"?--> <!--[CDATA[x]]--> 't'");
+  CHECK(shape("a <!-- not closed <p>") == "'a ' <!-- not closed <p>-->");
+  CHECK(shape("</ p>x</>") == "<!-- p--> 'x'");
+}
+
+TEST_CASE("html document: implied end tags") {
+  CHECK(shape("<p>a<p>b<div>c</div>") == "p['a'] p['b'] div['c']");
+  CHECK(shape("<ul><li>a<li>b<ul><li>c</ul></ul>") == "ul[li['a'] li['b' ul[li['c']]]]");
+  CHECK(shape("<table><tr><td>1<td>2<tr><th>3</table>") == "table[tr[td['1'] td['2']] tr[th['3']]]");
+  CHECK(shape("<table><thead><tr><td>h<tbody><tr><td>b</table>") == "table[thead[tr[td['h']]] tbody[tr[td['b']]]]");
+  CHECK(shape("<table><tr><td><table><tr><td>in</table>out</td></tr></table>") ==
+        "table[tr[td[table[tr[td['in']]] 'out']]]");
+  CHECK(shape("<select><option>a<option>b<optgroup><option>c</select>") == "select[option['a'] option['b'] optgroup[option['c']]]");
+  CHECK(shape("<dl><dt>a<dd>b<dt>c</dl>") == "dl[dt['a'] dd['b'] dt['c']]");
+  CHECK(shape("<a href=1>x<a href=2>y</a>") == "a['x'] a['y']");
+  CHECK(shape("<h1>a<h2>b</h2>") == "h1['a'] h2['b']");
+  CHECK(shape("<head><title>t</title><body>b") == "head[title['t']] body['b']");
+}
+
+TEST_CASE("html document: void elements and self-closing tags") {
+  CHECK(shape("a<br/>b<BR>c</br><img src=x>d<hr />") == "'a' br 'b' br 'c' img 'd' hr");
+  CHECK(shape("<div/>x</div>") == "div['x']");  // «/>» means nothing on an HTML element
+  CHECK(shape("<svg><path d=1 /><circle/></svg>z") == "svg[path circle] 'z'");
+}
+
+TEST_CASE("html document: broken markup is recovered") {
+  CHECK(shape("<div><span>x</div>y") == "div[span['x']] 'y'");
+  CHECK(shape("<b><i>x</b>y</i>") == "b[i['x']] 'y'");
+  CHECK(shape("</div></p>text</table>") == "'text'");                               // stray end tags are ignored
+  CHECK(shape("<div><table><tr><td>a</div>b</td></tr></table></div>") == "div[table[tr[td['ab']]]]");  // </div> cannot leave the cell
+  CHECK(shape("<div><p>unclosed") == "div[p['unclosed']]");
+  CHECK(shape("a < b <3 <> <a href=\"x") == "'a < b <3 <> '");  // a tag cut off by the end is dropped
+  CHECK(shape("<a href='x' <b>t") == "a['t']");
+  CHECK(shape("<p =x \"y\"=z>t") == "p['t']");
+  CHECK(shape("") == "");
+}
+
+TEST_CASE("html document: line and column of each start tag") {
+  HtmlDocument doc = parse_html("\xEF\xBB\xBF<html>\r\n<body>\n  <p>Привет <b>мир</b>\r<i>x</i>");
+  auto pos = [&](std::string_view tag) { return doc.nodes[static_cast<size_t>(first(doc, tag))].pos; };
+  CHECK(pos("html").line == 1);
+  CHECK(pos("html").column == 1);
+  CHECK(pos("body").line == 2);
+  CHECK(pos("p").line == 3);
+  CHECK(pos("p").column == 3);
+  CHECK(pos("b").column == 13);  // columns count characters, not bytes
+  CHECK(pos("i").line == 4);
+  CHECK(pos("i").column == 1);
+}
+
+TEST_CASE("html document: text content is whitespace-collapsed and visible text only") {
+  HtmlDocument doc = parse_html("<div>\n  Один&nbsp;&nbsp; два<script>var x;</script><p>три</p>четыре<br>пять <span>шесть</span>\n</div>");
+  CHECK(doc.text_content(first(doc, "div")) == "Один два три четыре пять шесть");
+  CHECK(parse_html("<td> &nbsp; </td>").text_content(1) == "");
+  HtmlDocument table = parse_html("<tr><td>a</td><td>b</td></tr>");
+  CHECK(table.text_content(1) == "a b");
+  CHECK(table.find_all([](const HtmlNode& n) { return n.tag == "td"; }).size() == 2);
+}
+
+TEST_CASE("html document: hostile input stays bounded and linear") {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<div><span>";
+  HtmlDocument doc = parse_html(deep);
+  CHECK(doc.nodes.size() == 200001);
+  check_tree(doc);
+
+  std::string many(200000, '<');
+  check_tree(parse_html(many));
+  check_tree(parse_html(std::string(100000, '&') + "#x" + std::string(100000, '9')));
+  std::string attrs = "<p";
+  for (int i = 0; i < 50000; ++i) attrs += " a" + std::to_string(i) + "=1";
+  HtmlDocument wide = parse_html(attrs + ">");
+  CHECK(wide.nodes[1].attrs.size() == 256);
+  check_tree(parse_html("<table>" + std::string(50000, 'x') + "<script>" + std::string(50000, '<') + "</script"));
+
+  // Random soups of the characters that matter to the tokenizer: the invariants always hold.
+  const std::string alphabet = "<>/=\"'&#;! -\n?abdiprtlsc";
+  const char* words[] = {"<p", "<li", "<td", "<tr", "<table", "<script>", "</script>", "<!--", "-->", "<svg", "/>",
+                         "</", "&amp;", "&#x", "<a href=", "<textarea>", "</div>", "<div", "<option", "<dd"};
+  std::mt19937 rng(20261104);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    int len = static_cast<int>(rng() % 200);
+    for (int k = 0; k < len; ++k)
+      s += rng() % 3 ? std::string(1, alphabet[rng() % alphabet.size()]) : std::string(words[rng() % std::size(words)]);
+    HtmlDocument d = parse_html(s);
+    check_tree(d);
+    for (size_t i = 0; i < d.nodes.size(); ++i) (void)d.text_content(static_cast<int>(i));
+  }
+}
