@@ -58,7 +58,7 @@ void load_department(const Disk& disk, const std::string& prefix, Municipality& 
     each_map(r, "social", "официальная страница", [&](YamlMapReader& ir, const YamlNode& item) {
       DepartmentInfo::Link l{ir.text("name", true).value_or(""), ir.text("url", true).value_or("")};
       if (!l.url.empty() && !is_web_address(l.url))
-        ir.error_at(item, "«" + l.url + "» — не адрес страницы", "запишите адрес целиком, начиная с https://");
+        ir.error_at(*item.find("url"), "«" + l.url + "» — не адрес страницы", "запишите адрес целиком, начиная с https://");
       else d.social.push_back(std::move(l));
     });
     each_map(r, "working_group", "участник рабочей группы", [&](YamlMapReader& ir, const YamlNode&) {

@@ -33,10 +33,12 @@ std::string verdict_cell(const GroupYear& g) {
   return text;
 }
 
+// The reasons of a verdict: the rules that gave the same answer as the whole («да», or «недостаточно
+// данных» and why).
 data evidence_list(const Evidence& e) {
   data out = tlist();
   auto add = [&](const Evidence& x) {
-    if (x.verdict != Verdict::yes || x.text.empty()) return;
+    if (x.verdict != e.verdict || x.text.empty()) return;
     out.push_back(data("text", typographic_quotes(x.text)));
   };
   if (e.children.empty()) add(e);
@@ -115,8 +117,10 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     data x;
     x.set("title", r.factor->title);
     x.set("level", risk_level_name(ry.level));
+    // A raised level is explained in full; a low one by its first figure, as the rest repeat it.
     std::vector<std::string> why;
-    for (const auto& e : ry.evidence) why.push_back(typographic_quotes(e.text));
+    for (const auto& e : ry.evidence)
+      if (why.empty() || ry.level == RiskLevel::high || ry.level == RiskLevel::medium) why.push_back(typographic_quotes(e.text));
     x.set("evidence", why.empty() ? std::string("—") : fmt::format("{}", fmt::join(why, "; ")));
     risks.push_back(x);
   }

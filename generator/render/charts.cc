@@ -71,6 +71,12 @@ std::string fit(const std::string& s, double width, double size) {
   return out + "…";
 }
 
+std::string line(double x1, double y1, double x2, double y2, const char* stroke, double width,
+                 std::string_view extra = "") {
+  return fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>)", n(x1), n(y1), n(x2),
+                     n(y2), stroke, n(width), extra);
+}
+
 std::string text(double x, double y, std::string_view s, const char* anchor, const char* fill = kInk,
                  double size = kFont) {
   std::string font = size == kFont ? "" : fmt::format(R"( font-size="{}")", n(size));
@@ -242,9 +248,7 @@ std::string dash(const Look& l) { return *l.dash ? fmt::format(R"( stroke-dashar
 
 std::string line_key(size_t s, double x, double y) {
   const Look& l = look(s);
-  return fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2.5"{}/>)", n(x), n(y),
-                     n(x + 32), n(y), l.colour, dash(l)) +
-         marker(l, x + 16, y);
+  return line(x, y, x + 32, y, l.colour, 2.5, dash(l)) + marker(l, x + 16, y);
 }
 
 // A value axis with horizontal gridlines, shared by line and bar charts.
@@ -275,8 +279,7 @@ Axis axis(const Chart& c, const Data& d, bool from_zero, double top, double bott
 std::string draw_axis(const Chart& c, const Axis& a) {
   std::string out = c.unit.empty() ? "" : text(4, 16, c.unit, "start", kMuted, kSmall) + "\n";
   for (double t : a.ticks) {
-    out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>)", n(a.left), n(a.y(t)),
-                       n(kWidth - 8), n(a.y(t)), kGrid);
+    out += line(a.left, a.y(t), kWidth - 8, a.y(t), kGrid, 1);
     out += text(a.left - 6, a.y(t) + 4.5, format_number(t, a.decimals), "end", kMuted, kSmall) + "\n";
   }
   return out;
@@ -354,15 +357,11 @@ std::string line_chart(const Chart& c) {
   for (size_t s = 0; s < d.v.size(); ++s) {
     const Look& l = look(s);
     std::string path, points;
-    bool pen = false;  // a gap breaks the line: no value is not a value in between
     for (size_t i = 0; i < c.categories.size(); ++i) {
-      if (!d.v[s][i]) {
-        pen = false;
-        continue;
+      if (auto v = d.v[s][i]) {  // a gap breaks the line: no value is not a value in between
+        path += fmt::format("{}{} {}", i > 0 && d.v[s][i - 1] ? "L" : "M", n(x(i)), n(a.y(*v)));
+        points += marker(l, x(i), a.y(*v));
       }
-      path += fmt::format("{}{} {}", pen ? "L" : "M", n(x(i)), n(a.y(*d.v[s][i])));
-      points += marker(l, x(i), a.y(*d.v[s][i]));
-      pen = true;
     }
     body += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{}/>)", path,
                         l.colour, dash(l)) +
@@ -376,13 +375,11 @@ std::string line_chart(const Chart& c) {
     std::stable_sort(labels.begin(), labels.end());
     for (size_t k = 1; k < labels.size(); ++k)
       labels[k].first = std::max(labels[k].first, labels[k - 1].first + kSmall + 2);
-    for (auto [y, s] : labels) body += chip(x(i), y, format_number(*d.v[s][i], d.decimals), look(s).colour);
+    double overflow = labels.empty() ? 0 : std::max(0.0, labels.back().first - (a.bottom - 3));  // over the years
+    for (auto [y, s] : labels) body += chip(x(i), y - overflow, format_number(*d.v[s][i], d.decimals), look(s).colour);
   }
-  double bottom = a.bottom + 28;
-  if (c.series.size() > 1) {
-    auto [keys, keys_bottom] = legend(c, a.bottom + 44, 32, line_key);
-    body += "\n" + keys, bottom = keys_bottom;
-  }
+  auto [keys, bottom] = legend(c, a.bottom + 44, 32, line_key);
+  body += "\n" + keys;
   std::string desc = c.description.empty() ? describe_trend(c, d) : c.description;
   return figure(c, d, "line", desc, bottom + 4, body + "\n", value_table(c, d));
 }
@@ -409,15 +406,10 @@ std::string bar_chart(const Chart& c) {
     }
     body += "\n";
   }
-  body += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5"/>)", n(a.left), n(zero),
-                      n(kWidth - 8), n(zero), kInk) +
-          "\n" + labels + "\n";
-  double bottom = a.bottom + 28;
-  auto bar_key = [&](size_t s, double kx, double ky) { return swatch(d, s, kx, ky); };
-  if (c.series.size() > 1) {
-    auto [keys, keys_bottom] = legend(c, a.bottom + 44, 22, bar_key);
-    body += keys, bottom = keys_bottom;
-  }
+  body += line(a.left, zero, kWidth - 8, zero, kInk, 1.5) + "\n" + labels + "\n";
+  auto [keys, bottom] =
+      legend(c, a.bottom + 44, 22, [&](size_t s, double kx, double ky) { return swatch(d, s, kx, ky); });
+  body += keys;
   std::string desc = c.description;
   if (desc.empty()) {
     size_t i = latest(c.categories.size(), [&](size_t k) {
@@ -462,8 +454,7 @@ std::string stacked_chart(const Chart& c) {
   double scale_y = 8 + c.categories.size() * row_height;
   for (int p = 0; p <= 100; p += 25) {
     double x = left + p / 100.0 * width;
-    body += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>)", n(x), n(scale_y - 4),
-                        n(x), n(scale_y + 1), kMuted);
+    body += line(x, scale_y - 4, x, scale_y + 1, kMuted, 1);
     body += text(x, scale_y + 15, format_percent(p, 0), p == 0 ? "start" : p == 100 ? "end" : "middle", kMuted, kSmall);
   }
   auto [keys, bottom] =

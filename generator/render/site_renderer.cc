@@ -8,6 +8,7 @@
 
 #include "analyse/indicators.h"
 #include "load/openness_loader.h"
+#include "load/site_loader.h"
 #include "render/feeds.h"
 #include "render/html.h"
 #include "render/markdown.h"
@@ -44,8 +45,11 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
       if (key.indicator == spec.id) {
         size_t i = series_.size();
         series_.push_back(key);
-        series_slug_.push_back(fmt::format("{}-{}", spec.id, i + 1));
-        std::replace(series_slug_.back().begin(), series_slug_.back().end(), '_', '-');
+        // Stable addresses: the indicator and its transliterated subject, «oge-mean-matematika».
+        std::string slug = spec.id;
+        if (!key.param.empty()) slug += "-" + slug_from_name(key.param);
+        std::replace(slug.begin(), slug.end(), '_', '-');
+        series_slug_.push_back(slug);
         pages_.push_back({K::indicator, i, 0, "monitoring/" + series_slug_.back() + "/"});
       }
   for (size_t i = 0; i < m.schools.size(); ++i) {

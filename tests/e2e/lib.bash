@@ -11,6 +11,6 @@ tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum);
 # Copies the demo site folder (sources only, not builds) to $1.
 copy_demo() {
   mkdir -p "$1"
-  cp -r "$REPO/site.yaml" "$REPO/data" "$REPO/content" "$REPO/themes" "$1/"
+  cp -r "$REPO/site.yaml" "$REPO/data" "$REPO/content" "$REPO/themes" "$REPO/documents" "$1/"
 }
 NB=$'\xc2\xa0'   # the non-breaking space Russian typography puts in «18 школ», «1 октября 2025 г.»

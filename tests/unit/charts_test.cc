@@ -261,6 +261,12 @@ TEST_CASE("chart with NaN or infinity treats them as missing") {
     CHECK(!has(html, "inf"));
     CHECK(has(between(html, "<tbody>", "</tbody>"), "—"));
   }
+  // A distribution whose latest row is all zeros is described by the row before it.
+  Chart zeros = marks();
+  for (auto& s : zeros.series) s.values[1] = 0;
+  std::string html = stacked_chart(zeros);
+  CHECK(!has(html, "nan"));
+  CHECK(has(between(html, "<p class=\"chart-desc\">", "</p>"), "В 2024" + nb + "г.: «2» — 10" + nb + "%"));
 }
 
 TEST_CASE("chart ids are unique, start with the chart id, and every reference resolves") {

@@ -1,0 +1,199 @@
+// The demo municipality built as users and robots see it: every school's «Сведения об
+// образовательной организации» read back from the generated HTML and checked against
+// vocab/sveden.yaml the way the robot of АИС «Мониторинг» reads it; every link followed.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include "audit/html_document.h"
+#include "audit/markup_audit.h"
+#include "load/site_loader.h"
+#include "model/openness.h"
+#include "site/build.h"
+
+using namespace sveden;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The demo built once for all the tests of this file.
+struct DemoOutput {
+  fs::path dir;
+  Municipality m;
+  DemoOutput() {
+    char tmpl[] = "/tmp/sveden-demo-XXXXXX";
+    REQUIRE(mkdtemp(tmpl));
+    dir = fs::path(tmpl) / "output";
+    BuildOptions o;
+    o.site_dir = SVEDEN_SOURCE_DIR;
+    o.out_dir = dir.string();
+    o.jobs = 2;
+    BuildReport r = build_site(o);
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+    RealDisk disk(SVEDEN_SOURCE_DIR);
+    Diagnostics diag;
+    m = std::move(*load_municipality(disk, LoadOptions{}, diag));
+  }
+  ~DemoOutput() { fs::remove_all(dir.parent_path()); }
+  fs::path school(const std::string& id) const { return dir / "schools" / m.find(id)->slug; }
+};
+
+const DemoOutput& demo() {
+  static DemoOutput d;
+  return d;
+}
+
+std::vector<std::string> hrefs(const HtmlDocument& doc) {
+  std::vector<std::string> out;
+  for (int a : doc.elements("a"))
+    if (const std::string* h = doc.attr(a, "href")) out.push_back(*h);
+  return out;
+}
+
+bool external(const std::string& href) {
+  return href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0 || href.rfind("mailto:", 0) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("demo site: every school's 14 subsections pass the markup audit") {
+  const DemoOutput& d = demo();
+  const OpennessVocabulary& v = builtin_openness();
+  for (const auto& s : d.m.schools) {
+    for (const auto& sub : v.subsections) {
+      fs::path page = d.school(s.id) / v.path / sub.path / "index.html";
+      REQUIRE_MESSAGE(fs::exists(page), page.string());
+      HtmlDocument doc = parse_html(read(page));
+      // The exact official title as the page heading.
+      auto h1 = doc.elements("h1");
+      REQUIRE(h1.size() == 1);
+      CHECK(doc.text_content(h1[0]) == sub.title);
+      // The navigation of the whole section on every page.
+      std::set<std::string> linked;
+      for (const auto& h : hrefs(doc)) linked.insert(h);
+      for (const auto& other : v.subsections)
+        CHECK_MESSAGE(linked.count("../" + other.path + "/index.html"), page.string(), " → ", other.path);
+      for (const auto& f : audit_markup(doc, sub))
+        CHECK_MESSAGE(f.severity != Severity::error, s.id, " ", sub.path, ": ", format_finding(f));
+    }
+  }
+}
+
+TEST_CASE("demo site: the section is reached from the school's home page and main menu") {
+  const DemoOutput& d = demo();
+  for (const auto& s : d.m.schools) {
+    HtmlDocument doc = parse_html(read(d.school(s.id) / "index.html"));
+    int in_menu = 0, in_main = 0;
+    for (int a : doc.elements("a")) {
+      const std::string* h = doc.attr(a, "href");
+      if (!h || *h != "sveden/index.html") continue;
+      bool menu = false;
+      for (int p = doc.nodes[a].parent; p > 0; p = doc.nodes[p].parent)
+        if (doc.nodes[p].tag == "nav") menu = true;
+      (menu ? in_menu : in_main)++;
+      CHECK(doc.text_content(a) == "Сведения об образовательной организации");
+    }
+    CHECK_MESSAGE(in_menu == 1, s.id);
+    CHECK_MESSAGE(in_main >= 1, s.id);
+  }
+}
+
+TEST_CASE("demo site: schools with complete data have no required information missing") {
+  const DemoOutput& d = demo();
+  const OpennessVocabulary& v = builtin_openness();
+  for (const char* id : {"5401", "5408", "5411"}) {
+    for (const auto& sub : v.subsections) {
+      HtmlDocument doc = parse_html(read(d.school(id) / v.path / sub.path / "index.html"));
+      std::map<std::string, const OpenField*> required;
+      for (const auto& f : sub.fields) {
+        if (!f.optional && !f.itemprop.empty()) required[f.itemprop] = &f;
+        if (!f.optional)
+          for (const auto& c : f.children)
+            if (!c.optional && !c.itemprop.empty()) required[c.itemprop] = &c;
+      }
+      for (int n : doc.find_all([](const HtmlNode& x) { return x.type == HtmlNode::Type::element; })) {
+        const std::string* prop = doc.attr(n, "itemprop");
+        if (!prop || !required.count(*prop)) continue;
+        CHECK_MESSAGE(doc.text_content(n) != required[*prop]->absent, id, " ", sub.path, " ", *prop);
+      }
+    }
+  }
+}
+
+TEST_CASE("demo site: documents say what they are, their format and size, and exist") {
+  const DemoOutput& d = demo();
+  HtmlDocument doc = parse_html(read(d.school("5401") / "sveden/document/index.html"));
+  int links = 0;
+  for (int a : doc.elements("a")) {
+    const std::string* prop = doc.attr(a, "itemprop");
+    if (!prop || prop->find("DocLink") == std::string::npos) continue;
+    ++links;
+    std::string text = doc.text_content(a);
+    CHECK_MESSAGE(text.find("(PDF, ") != std::string::npos, text);
+    CHECK_MESSAGE(fs::exists(d.school("5401") / "sveden/document" / *doc.attr(a, "href")), *doc.attr(a, "href"));
+  }
+  CHECK(links >= 8);
+}
+
+TEST_CASE("demo site: every local link and anchor resolves, and school sites stay in their folder") {
+  const DemoOutput& d = demo();
+  std::map<fs::path, std::set<std::string>> ids;  // page → its ids, read lazily
+  auto ids_of = [&](const fs::path& p) -> const std::set<std::string>& {
+    auto it = ids.find(p);
+    if (it != ids.end()) return it->second;
+    std::set<std::string> out;
+    HtmlDocument doc = parse_html(read(p));
+    for (int n = 0; n < static_cast<int>(doc.nodes.size()); ++n)
+      if (const std::string* id = doc.attr(n, "id")) out.insert(*id);
+    return ids[p] = out;
+  };
+  size_t checked = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(d.dir)) {
+    if (entry.path().extension() != ".html" || entry.path().filename() == "404.html") continue;
+    fs::path rel = fs::relative(entry.path(), d.dir);
+    std::string school_root = rel.begin()->string() == "schools" && std::distance(rel.begin(), rel.end()) > 2
+                                  ? (d.dir / "schools" / *std::next(rel.begin())).string()
+                                  : "";
+    HtmlDocument doc = parse_html(read(entry.path()));
+    for (const auto& h : hrefs(doc)) {
+      if (external(h)) continue;
+      std::string path = h.substr(0, h.find('#')), anchor = h.find('#') == std::string::npos ? "" : h.substr(h.find('#') + 1);
+      fs::path target = path.empty() ? entry.path() : (entry.path().parent_path() / path).lexically_normal();
+      ++checked;
+      REQUIRE_MESSAGE(fs::is_regular_file(target), rel.string(), " → ", h);
+      if (!school_root.empty())
+        CHECK_MESSAGE(target.string().rfind(school_root, 0) == 0, rel.string(), " leaves its school site: ", h);
+      if (!anchor.empty() && target.extension() == ".html") CHECK_MESSAGE(ids_of(target).count(anchor), rel.string(), " → ", h);
+    }
+  }
+  CHECK(checked > 1000);
+}
+
+TEST_CASE("demo site: sitemaps, robots.txt and the news feed") {
+  const DemoOutput& d = demo();
+  std::string sitemap = read(d.school("5401") / "sitemap.xml");
+  size_t urls = 0;
+  for (size_t p = sitemap.find("<loc>"); p != std::string::npos; p = sitemap.find("<loc>", p + 1)) ++urls;
+  CHECK(urls == 17);  // home, /sveden/, its 14 subsections, the quality page
+  CHECK(sitemap.find("<loc>https://sch1.ozersk-edu.example/sveden/eduStandarts/</loc>") != std::string::npos);
+  CHECK(read(d.school("5401") / "robots.txt").find("Sitemap: https://sch1.ozersk-edu.example/sitemap.xml") != std::string::npos);
+  std::string feed = read(d.dir / "news/atom.xml");
+  size_t entries = 0;
+  for (size_t p = feed.find("<entry>"); p != std::string::npos; p = feed.find("<entry>", p + 1)) ++entries;
+  CHECK(entries == d.m.news.size());
+  CHECK(entries >= 3);
+  CHECK(fs::exists(d.school("5401") / "assets/style.css"));
+  CHECK(fs::exists(d.school("5401") / "404.html"));
+}
