@@ -11,7 +11,11 @@
 namespace sveden {
 namespace {
 
-TextPos to_pos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
+// yaml-cpp counts columns in bytes; users count letters, and Cyrillic letters take two bytes.
+TextPos to_pos(const SourceText& src, const YAML::Mark& m) {
+  if (m.pos >= 0) return src.position(static_cast<size_t>(m.pos));
+  return {m.line + 1, m.column + 1};
+}
 
 struct LimitExceeded {
   TextPos pos;
@@ -30,20 +34,20 @@ class TreeBuilder : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode n;
-    n.pos = to_pos(mark);
+    n.pos = to_pos(src_, mark);
     add(std::move(n), anchor);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) return;
-    count(it->second.second, to_pos(mark));
+    count(it->second.second, to_pos(src_, mark));
     YamlNode copy = it->second.first;
-    copy.pos = to_pos(mark);
+    copy.pos = to_pos(src_, mark);
     add(std::move(copy), 0);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
     YamlNode n;
-    n.pos = to_pos(mark);
+    n.pos = to_pos(src_, mark);
     // yaml-cpp tags plain scalars "?" and quoted ones "!"; a plain ~/null/empty is a null.
     n.quoted = tag == "!";
     if (!n.quoted && (value == "~" || value == "null" || value == "Null" || value == "NULL")) {
@@ -81,12 +85,12 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
-      throw LimitExceeded{to_pos(mark), fmt::format("вложенность глубже {} уровней", limits_.max_depth),
+      throw LimitExceeded{to_pos(src_, mark), fmt::format("вложенность глубже {} уровней", limits_.max_depth),
                           "упростите структуру файла: так глубоко данные сайта не вкладываются"};
-    count(1, to_pos(mark));
+    count(1, to_pos(src_, mark));
     Frame f;
     f.node.kind = kind;
-    f.node.pos = to_pos(mark);
+    f.node.pos = to_pos(src_, mark);
     f.anchor = anchor;
     f.nodes_at_start = nodes_;
     stack_.push_back(std::move(f));
@@ -190,7 +194,7 @@ bool parse_yaml(const SourceText& src, YamlNode* out, Diagnostics& diag, YamlLim
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
   } catch (const YAML::Exception& e) {
-    TextPos pos = e.mark.is_null() ? TextPos{1, 1} : to_pos(e.mark);
+    TextPos pos = e.mark.is_null() ? TextPos{1, 1} : to_pos(src, e.mark);
     diag.add(Severity::error, src, pos, 1, russian_yaml_message(e.msg),
              "проверьте отступы (только пробелы, не табуляция) и возьмите в кавычки значения с «:», «#», «{», «[»");
     return false;
