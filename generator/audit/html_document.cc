@@ -3,7 +3,6 @@
 #include "audit/html_document.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <initializer_list>
 #include <map>
 
@@ -11,6 +10,7 @@ namespace sveden {
 namespace {
 
 using Tags = std::initializer_list<std::string_view>;
+constexpr size_t kMaxAttributes = 256;
 
 bool one_of(std::string_view s, Tags set) { return std::find(set.begin(), set.end(), s) != set.end(); }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -32,7 +32,6 @@ const Tags kClosesP = {"address", "article", "aside", "blockquote", "center", "d
                        "div", "dl", "dd", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
                        "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav",
                        "ol", "p", "pre", "section", "summary", "table", "ul"};
-constexpr size_t kMaxAttributes = 256;
 const Tags kHeadings = {"h1", "h2", "h3", "h4", "h5", "h6"};
 const Tags kBlock = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt",
                      "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
@@ -72,21 +71,10 @@ const char32_t kWindows1252[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
 
 void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  int extra = cp < 0x80 ? 0 : cp < 0x800 ? 1 : cp < 0x10000 ? 2 : 3;
+  const unsigned kLead[] = {0x00, 0xC0, 0xE0, 0xF0};
+  out += static_cast<char>(kLead[extra] | (cp >> (6 * extra)));
+  for (int k = extra - 1; k >= 0; --k) out += static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F));
 }
 
 int hex_value(char c) {

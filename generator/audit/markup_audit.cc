@@ -102,7 +102,8 @@ bool mentions_format(std::string_view text) {
 
 // Why an element is hidden from the visitor (or from assistive technology), "" when it is not.
 std::string own_hidden_reason(const HtmlDocument& page, int i) {
-  if (page.nodes[static_cast<size_t>(i)].tag == "template") return "<template>";
+  const std::string& tag = page.nodes[static_cast<size_t>(i)].tag;
+  if (tag == "template" || tag == "meta" || tag == "link") return "<" + tag + ">";
   if (page.attr(i, "hidden")) return "атрибут hidden";
   if (const std::string* style = page.attr(i, "style")) {
     std::string css;

@@ -164,6 +164,24 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     for (const auto& [key, series] : a.indicators.series)
       if (key.indicator == id) charts += series_chart(a.indicators, *spec, series, si, fmt::format("chart-{}", ++n));
   }
+  // Distributions of ОГЭ marks by year; a year of a small group is left out, as its marks would
+  // point at persons.
+  for (const char* subject : {"русский язык", "математика"}) {
+    Chart c;
+    c.id = fmt::format("chart-{}", ++n);
+    c.title = fmt::format("Отметки ОГЭ ({})", subject);
+    c.unit = "чел.";
+    c.series = {{"«2»", {}}, {"«3»", {}}, {"«4»", {}}, {"«5»", {}}};
+    for (const auto& o : s.oge) {
+      if (o.subject != subject || !o.participants || *o.participants < m.site.min_group) continue;
+      bool all = true;
+      for (const auto& k : o.marks) all = all && k.has_value();
+      if (!all) continue;
+      c.categories.push_back(std::to_string(o.year));
+      for (int k = 0; k < 4; ++k) c.series[k].values.push_back(static_cast<double>(*o.marks[k]));
+    }
+    if (!c.categories.empty()) charts += stacked_chart(c);
+  }
   d.set("charts", charts);
   d.set("has_charts", !charts.empty());
   d.set("support_href", m.site.base_url + "/support/");

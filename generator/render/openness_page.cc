@@ -18,6 +18,22 @@ namespace {
 
 data list() { return data(data::type::list); }
 
+// Every key is set, «has_…» as booleans: Mustache looks a missing key up in the enclosing contexts,
+// so a value without itemprop inside a row would otherwise take the row's.
+data value_data(const std::string& itemprop, const std::string& text, const std::string& href) {
+  data d;
+  d.set("text", text);
+  d.set("itemprop", itemprop);
+  d.set("has_itemprop", !itemprop.empty());
+  d.set("href", href);
+  d.set("has_href", !href.empty());
+  d.set("note", "");
+  d.set("has_note", false);
+  d.set("signature_href", "");
+  d.set("has_signature", false);
+  return d;
+}
+
 class PageBuilder {
  public:
   PageBuilder(const School& s, const OpennessVocabulary& v, const std::string& root) : s_(s), v_(v), root_(root) {}
@@ -64,11 +80,7 @@ class PageBuilder {
   }
 
   data value(const std::string& itemprop, const std::string& text, const std::string& href = "") const {
-    data d;
-    d.set("text", text);
-    if (!itemprop.empty()) d.set("itemprop", itemprop);
-    if (!href.empty()) d.set("href", href);
-    return d;
+    return value_data(itemprop, text, href);
   }
 
   // The values of one field (top-level or a row's child) from its cell text.
@@ -178,7 +190,8 @@ class PageBuilder {
     data body = list();
     auto row_data = [&](data cells) {
       data r;
-      if (!f.itemprop.empty()) r.set("itemprop", f.itemprop);
+      r.set("row_itemprop", f.itemprop);
+      r.set("has_row_itemprop", !f.itemprop.empty());
       r.set("cells", cells);
       return r;
     };
@@ -234,18 +247,19 @@ data document_link(const Document& d, const std::map<std::string, PublishedFile>
     auto it = files.find(d.file);
     if (it != files.end()) text += fmt::format(" ({}, {})", it->second.format, format_file_size(it->second.bytes));
   }
-  data v;
-  v.set("text", text);
-  v.set("href", href);
-  if (!itemprop.empty()) v.set("itemprop", itemprop);
+  data v = value_data(itemprop, text, href);
   std::vector<std::string> notes;
   if (d.date) notes.push_back(fmt::format("от {}", format_date(*d.date)));
   if (!d.number.empty()) notes.push_back(fmt::format("№{}{}", std::string(kNbsp), d.number));
   if (!d.signed_by.empty()) notes.push_back(fmt::format("подписан электронной подписью: {}", d.signed_by));
-  if (!notes.empty()) v.set("note", fmt::format("{}", fmt::join(notes, ", ")));
+  if (!notes.empty()) {
+    v.set("note", fmt::format("{}", fmt::join(notes, ", ")));
+    v.set("has_note", true);
+  }
   if (!d.signature.empty() && !is_web_address(d.signature)) {
     v.set("signature_href", prefix + escape_url_path(d.signature));
     v.set("signature_text", "Файл электронной подписи (SIG)");
+    v.set("has_signature", true);
   }
   return v;
 }
@@ -254,6 +268,18 @@ std::string format_file_size(size_t bytes) {
   if (bytes >= 1024 * 1024) return format_decimal(static_cast<double>(bytes) / (1024.0 * 1024.0), 1) + std::string(kNbsp) + "МБ";
   size_t kb = std::max<size_t>(1, (bytes + 1023) / 1024);
   return format_count(static_cast<long long>(kb)) + std::string(kNbsp) + "КБ";
+}
+
+std::vector<std::pair<size_t, std::vector<std::string>>> missing_information(const Municipality& m,
+                                                                             const OpennessVocabulary& v) {
+  std::vector<std::pair<size_t, std::vector<std::string>>> out;
+  for (size_t i = 0; i < m.schools.size(); ++i) {
+    std::vector<std::string> labels;
+    for (const auto& sub : v.subsections)
+      for (auto& l : openness_page(m.schools[i], sub, v, "").missing) labels.push_back(sub.title + ": " + l);
+    if (!labels.empty()) out.emplace_back(i, std::move(labels));
+  }
+  return out;
 }
 
 OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root) {

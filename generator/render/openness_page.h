@@ -26,6 +26,11 @@ OpennessPage openness_page(const School& s, const OpenSubsection& sub, const Ope
 kainjow::mustache::data document_link(const Document& d, const std::map<std::string, PublishedFile>& files,
                                       const std::string& prefix, const std::string& itemprop = "");
 
+// Required information of the openness section that the schools' data lacks: school index → «subsection:
+// field» labels, for the schools that lack any.
+std::vector<std::pair<size_t, std::vector<std::string>>> missing_information(const Municipality& m,
+                                                                             const OpennessVocabulary& v);
+
 // «1,2 МБ», «350 КБ»: the size of a file as a link says it.
 std::string format_file_size(size_t bytes);
 

@@ -95,17 +95,6 @@ std::string SiteRenderer::school_root(const PageRef& page) const {
   return page.kind == PageRef::Kind::school_not_found ? "/" : root_prefix(rel);
 }
 
-std::vector<std::pair<size_t, std::vector<std::string>>> SiteRenderer::missing_information() const {
-  std::vector<std::pair<size_t, std::vector<std::string>>> out;
-  for (size_t i = 0; i < m_.schools.size(); ++i) {
-    std::vector<std::string> labels;
-    for (const auto& sub : open_.subsections)
-      for (auto& l : openness_page(m_.schools[i], sub, open_, "").missing) labels.push_back(sub.title + ": " + l);
-    if (!labels.empty()) out.emplace_back(i, std::move(labels));
-  }
-  return out;
-}
-
 std::vector<OutputFile> SiteRenderer::files() const {
   std::vector<OutputFile> out;
   const Municipality& m = m_;

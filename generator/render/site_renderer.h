@@ -39,8 +39,6 @@ class SiteRenderer {
   const std::vector<PageRef>& pages() const { return pages_; }
   // Everything that is not a page: assets of every site, documents, sitemaps, robots.txt, the feed.
   std::vector<OutputFile> files() const;
-  // Required information of the openness section that a school's data lacks: school index → labels.
-  std::vector<std::pair<size_t, std::vector<std::string>>> missing_information() const;
 
   // A link to a directory page from a page whose way to the root is `root`: «…/sveden/common/index.html»,
   // or «…/sveden/common/» when site.yaml asks for pretty links (a server answers for the folder).

@@ -27,24 +27,24 @@ std::optional<Theme> load_theme(const Disk& disk, const std::string& name, const
     else if (rel.rfind(kAssets, 0) == 0)
       theme.assets[rel.substr(kAssets.size())] = std::move(contents);
   };
+  // The default theme is compiled in; a site's themes/<name>/ overrides any of its files by path,
+  // so a site changes one template or the stylesheet without copying the rest.
+  for (size_t i = 0; i < embedded::kDefaultThemeCount; ++i)
+    add(embedded::kDefaultTheme[i].path, std::string(embedded::kDefaultTheme[i].contents));
   std::vector<std::string> files = disk.list(dir);
-  if (!files.empty()) {
-    for (const auto& path : files) {
-      std::string error;
-      auto contents = disk.read(path, &error);
-      if (!contents) {
-        diag.add_file(Severity::error, shown(path), fmt::format("не удалось прочитать: {}", error), "проверьте файл темы");
-        continue;
-      }
-      add(path.substr(dir.size() + 1), std::move(*contents));
-    }
-  } else if (name == "default") {
-    for (size_t i = 0; i < embedded::kDefaultThemeCount; ++i)
-      add(embedded::kDefaultTheme[i].path, std::string(embedded::kDefaultTheme[i].contents));
-  } else {
+  if (files.empty() && name != "default") {
     diag.add_file(Severity::error, shown(dir), fmt::format("тема «{}» не найдена", name),
                   "положите тему в папку themes/<имя> или укажите в site.yaml theme: default");
     return std::nullopt;
+  }
+  for (const auto& path : files) {
+    std::string error;
+    auto contents = disk.read(path, &error);
+    if (!contents) {
+      diag.add_file(Severity::error, shown(path), fmt::format("не удалось прочитать: {}", error), "проверьте файл темы");
+      continue;
+    }
+    add(path.substr(dir.size() + 1), std::move(*contents));
   }
   bool ok = true;
   for (const auto& t : required_templates()) {

@@ -1,5 +1,5 @@
-// A theme: Mustache templates and static assets, read from the site's themes/<name>/ or, for the
-// default theme, from the copy compiled into the binary.
+// A theme: Mustache templates and static assets. The default theme is compiled into the binary; a
+// site's themes/<name>/ overrides any of its files by the same path.
 #pragma once
 #include <map>
 #include <optional>

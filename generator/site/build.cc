@@ -20,6 +20,7 @@
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
+#include "render/openness_page.h"
 #include "russian/typography.h"
 #include "write/parallel.h"
 #include "write/staged_output.h"
@@ -52,15 +53,16 @@ Loaded load_all(const BuildOptions& options, BuildReport& report) {
 }
 
 // Required information of the openness section that a school's data lacks: the pages say
-// «отсутствует», and the build says what to fill in — the first schools in full, then a count.
-void report_missing_information(const Municipality& m, const SiteRenderer& site, Diagnostics& diag) {
-  auto missing = site.missing_information();
-  const size_t kShown = 5;
+// «отсутствует», and the build says what to fill in — `build` for the first schools, then a count;
+// `check` for every school in full.
+void report_missing_information(const Municipality& m, Diagnostics& diag, bool in_full) {
+  auto missing = missing_information(m, builtin_openness());
+  const size_t kShown = in_full ? missing.size() : 5, kLabels = in_full ? 1000 : 4;
   for (size_t i = 0; i < missing.size() && i < kShown; ++i) {
     const auto& [school, labels] = missing[i];
     std::string list;
-    for (size_t k = 0; k < labels.size() && k < 4; ++k) list += (k ? "; " : "") + labels[k];
-    if (labels.size() > 4) list += fmt::format(" и ещё {}", labels.size() - 4);
+    for (size_t k = 0; k < labels.size() && k < kLabels; ++k) list += (k ? "; " : "") + labels[k];
+    if (labels.size() > kLabels) list += fmt::format(" и ещё {}", labels.size() - kLabels);
     diag.add_file(Severity::warning, "data/sveden",
                   fmt::format("{} ({}): на страницах «Сведения об образовательной организации» не хватает обязательных сведений: {}",
                               m.schools[school].short_name, m.schools[school].id, list),
@@ -69,7 +71,7 @@ void report_missing_information(const Municipality& m, const SiteRenderer& site,
   if (missing.size() > kShown)
     diag.add_file(Severity::warning, "data/sveden",
                   fmt::format("ещё у {} не хватает обязательных сведений", count_noun(static_cast<long long>(missing.size() - kShown), "школы", "школ", "школ")),
-                  "список по каждой школе выводит sveden check");
+                  "полный список по каждой школе выводит sveden check");
 }
 
 }  // namespace
@@ -77,7 +79,8 @@ void report_missing_information(const Municipality& m, const SiteRenderer& site,
 BuildReport check_site(const BuildOptions& options) {
   BuildReport report;
   auto start = Clock::now();
-  load_all(options, report);
+  Loaded loaded = load_all(options, report);
+  if (loaded.municipality && report.exit_code == 0) report_missing_information(*loaded.municipality, report.diagnostics, true);
   report.seconds = since(start);
   return report;
 }
@@ -110,7 +113,7 @@ BuildReport build_site(const BuildOptions& options) {
   }
   SiteRenderer site(m, *loaded.theme, overview, analysis);
   for (auto& f : site.files()) extra.push_back(std::move(f));
-  report_missing_information(m, site, report.diagnostics);
+  report_missing_information(m, report.diagnostics, false);
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)

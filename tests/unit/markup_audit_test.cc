@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <iterator>
+#include <random>
+
 #include "audit/markup_audit.h"
 
 using namespace sveden;
@@ -203,6 +206,28 @@ TEST_CASE("markup audit: document links") {
 <a href="https://other.example/plan.pdf">План (внешний)</a> <a href="plan.html">План</a> <a href="otchet.xlsx">Отчёт, xlsx</a>)",
               documents()) == Findings{"2:1: предупреждение: в тексте ссылки не указан формат файла (PDF)",
                                        "3:1: ошибка: пустой текст ссылки itemprop=\"prescriptionDocLink\""});
+}
+
+TEST_CASE("markup audit: values kept in attributes are not seen") {
+  CHECK(audit(employees_page(R"(<table><tr itemprop="teachingStaff"><td itemprop="fio">Иванова</td><td itemprop="post">учитель</td>
+<td>нет<meta itemprop="degree" content="нет"></td></tr></table>)"),
+              employees()) == Findings{"4:8: ошибка: разметка скрыта (<meta>): робот и посетитель видят разное",
+                                       "4:8: ошибка: пустое значение itemprop=\"degree\""});
+}
+
+TEST_CASE("markup audit: any page is audited, however broken") {
+  const char* words[] = {"<tr itemprop=\"teachingStaff\">", "<td itemprop=\"fio\">", "<td itemprop='post degree'>",
+                         "<table itemprop=teachingStaff>", "<div hidden>", "<p style=\"display:none\">", "</td>", "</tr>",
+                         "</table>", "<a href=x.pdf itemprop=degree>", "<h1>", "Педагогический состав", "&nbsp;", "—",
+                         "<span itemscope itemprop=staff>", "нет", "</div>", "<li class=sr-only>", "<", "<meta itemprop=fio>"};
+  std::mt19937 rng(7);
+  size_t findings = 0;
+  for (int round = 0; round < 1000; ++round) {
+    std::string html;
+    for (int n = static_cast<int>(rng() % 60); n > 0; --n) html += words[rng() % std::size(words)];
+    for (const AuditFinding& f : audit_markup(parse_html(html), employees())) findings += f.message.empty() ? 0 : 1;
+  }
+  CHECK(findings > 1000);
 }
 
 TEST_CASE("markup audit: findings print as line:column: severity: message") {
