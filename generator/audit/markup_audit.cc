@@ -123,7 +123,7 @@ std::string own_hidden_reason(const HtmlDocument& page, int i) {
 class Auditor {
  public:
   Auditor(const HtmlDocument& page, const OpenSubsection& sub, std::string_view title)
-      : page_(page), sub_(sub), title_(title.empty() ? sub.title : std::string(title)) {
+      : page_(page), sub_(sub), title_(fmt::format("{}", fmt::join(split_words(title.empty() ? sub.title : title), " "))) {
     for (const OpenField& f : sub.fields) {
       if (f.itemprop.empty()) continue;
       top_.emplace(f.itemprop, &f);

@@ -29,7 +29,10 @@ grep -qE "^Готово: 18${NB}школ, [0-9]+${NB}страниц[аы]?, [0-9
   || fail "build summary: $(cat "$SCRATCH/out.txt")"
 [ -f "$SCRATCH/site/output/index.html" ] && [ -f "$SCRATCH/site/output/schools/index.html" ] && [ -f "$SCRATCH/site/output/404.html" ] \
   || fail "home, schools list or 404 missing"
-[ "$(find "$SCRATCH/site/output/schools" -mindepth 2 -name index.html | wc -l)" = 18 ] || fail "not one page per school"
+[ "$(find "$SCRATCH/site/output/schools" -mindepth 2 -maxdepth 2 -name index.html | wc -l)" = 18 ] || fail "not one site per school"
+for s in "$SCRATCH"/site/output/schools/*/; do
+  [ "$(find "$s/sveden" -name index.html | wc -l)" = 15 ] || fail "not the 14 subsections and the section page in $s"
+done
 
 # check reports every problem, not just the first
 printf 'T0;2019;текст\n' >> "$SCRATCH/site/data/staff.csv"

@@ -13,7 +13,7 @@ get() {  # bash's /dev/tcp: no curl needed
   exec 3<&-
 }
 get / | head -1 | grep -q "200 OK" || fail "home page not served"
-get /schools/ | grep -q "<h1>Школы</h1>" || fail "schools list not served at its directory address"
+get /schools/ | grep -q "<h1>Подведомственные общеобразовательные организации</h1>" || fail "schools list not served at its directory address"
 get /schools | head -1 | grep -q "301" || fail "a directory without a slash is not redirected"
 get /no/such/page/ | head -1 | grep -q "404" || fail "missing page does not give 404"
 get /no/such/page/ | grep -q "Страница не найдена" || fail "404 page body"
