@@ -16,7 +16,9 @@ PORT=$((20000 + RANDOM % 20000))
 "$SVEDEN" serve --site "$REPO" --out "$SCRATCH/out" --port "$PORT" >/dev/null 2>&1 &
 SERVER=$!
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.2; done
-SCHOOL=$(sed -n 's/.*href="schools\/\([^/]*\)\/sveden\/index.html".*/\1/p' "$SCRATCH/out/schools/index.html" | head -1)
+# A school with complete data (the demo's Берёзовская СОШ), or the first one.
+SCHOOL=berezovskaya-sosh
+[ -d "$SCRATCH/out/schools/$SCHOOL" ] || SCHOOL=$(ls "$SCRATCH/out/schools" | grep -v index.html | head -1)
 shot() {  # name, path, width, height
   "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$SCRATCH/profile" \

@@ -30,6 +30,7 @@ void load_department(const Disk& disk, const std::string& prefix, Municipality& 
     DepartmentInfo& d = m.department;
     YamlMapReader r(root, src, diag, "корень файла", true);
     if (!r.valid()) return;
+    d.about_markdown = r.text("about").value_or("");
     d.working_hours = r.text("working_hours").value_or("");
     each_map(r, "powers", "полномочие", [&](YamlMapReader& ir, const YamlNode&) {
       d.powers.push_back({ir.text("text", true).value_or(""), ir.text("act").value_or("")});

@@ -157,6 +157,7 @@ struct DepartmentInfo {
   struct Power { std::string text, act; };
   struct Link { std::string name, url; };
   struct Member { std::string name, post, role; };
+  std::string about_markdown;  // who the department is, at the top of its page
   std::string working_hours;
   std::vector<Power> powers;
   std::vector<Unit> structure;

@@ -49,6 +49,18 @@ data evidence_list(const Evidence& e) {
   return out;
 }
 
+// How a group's rule combines its conditions, in words.
+std::string combine_text(const Rule& r) {
+  switch (r.combine) {
+    case Combine::any: return "школа относится к группе, если выполняется хотя бы одно из условий";
+    case Combine::all: return "школа относится к группе, если выполняются все условия";
+    case Combine::at_least:
+      return fmt::format("школа относится к группе, если выполняются не менее {} из {} условий", r.at_least, r.children.size());
+    case Combine::leaf: return "школа относится к группе, если выполняется условие: " + typographic_quotes(r.title);
+  }
+  return {};
+}
+
 // A trend chart of one series for one school against the municipality and the region.
 std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, const IndicatorSeries& series, size_t school,
                          const std::string& id) {
@@ -209,9 +221,10 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     x.set("id", g.group->id);
     x.set("title", g.group->title);
     x.set("description", g.group->description);
-    x.set("rule", typographic_quotes(g.group->rule.title));
+    x.set("rule", combine_text(g.group->rule));
     data rules = tlist();
     for (const auto& r : g.group->rule.children) rules.push_back(data("text", typographic_quotes(r.title)));
+    x.set("has_rules", rules.is_non_empty_list());
     x.set("rules", rules);
     data rows = tlist();
     size_t in_last = 0;
@@ -227,7 +240,8 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
       for (const auto& gy : by_year) cells.push_back(data("text", verdict_cell(gy)));
       r.set("cells", cells);
       if (!by_year.empty() && by_year.back().verdict == Verdict::yes) ++in_last;
-      r.set("evidence", by_year.empty() ? tlist() : evidence_list(by_year.back().evidence));
+      bool listed = !by_year.empty() && (by_year.back().verdict == Verdict::yes || by_year.back().verdict == Verdict::unknown);
+      r.set("evidence", listed ? evidence_list(by_year.back().evidence) : tlist());
       rows.push_back(r);
     }
     x.set("rows", rows);

@@ -202,7 +202,8 @@ class PageBuilder {
       for (const auto& c : f.children) {
         auto it = row->find(c.source);
         std::string cell = it == row->end() ? std::string() : it->second;
-        if (c.kind == OpenField::Kind::value && c.list) cell = fmt::format("{}", fmt::join(split_list(cell), "; "));
+        // Several values of one cell, one per line: «2025 — курсы…», «2024 — …».
+        if (c.kind == OpenField::Kind::value && c.list) cell = fmt::format("{}", fmt::join(split_list(cell), ";\n"));
         data values = field_values(c, cell);
         if (!values.is_non_empty_list()) values = absent(c);
         cells.push_back(data("values", values));

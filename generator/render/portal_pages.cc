@@ -146,6 +146,7 @@ std::string SiteRenderer::Worker::department(const PageRef& page) {
   std::string root = root_prefix(page.path);
   data d;
   d.set("name", m.site.department.name);
+  d.set("about", markdown_to_html(dep.about_markdown, m.site.trusted_html));
   data info = tlist();
   info.push_back(field("Полное наименование", m.site.department.name));
   if (!m.site.department.address.empty()) info.push_back(field("Почтовый адрес", m.site.department.address));
