@@ -131,8 +131,9 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     x.set("level", risk_level_name(ry.level));
     // A raised level is explained in full; a low one by its first figure, as the rest repeat it.
     std::vector<std::string> why;
+    bool raised = ry.level == RiskLevel::high || ry.level == RiskLevel::medium;
     for (const auto& e : ry.evidence)
-      if (why.empty() || ry.level == RiskLevel::high || ry.level == RiskLevel::medium) why.push_back(typographic_quotes(e.text));
+      if (raised ? e.verdict == Verdict::yes : why.empty()) why.push_back(typographic_quotes(e.text));
     x.set("evidence", why.empty() ? std::string("—") : fmt::format("{}", fmt::join(why, "; ")));
     risks.push_back(x);
   }

@@ -198,7 +198,7 @@ class PageBuilder {
     size_t n = 0;
     for (const OpenRow* row : rows) {
       data cells = list();
-      if (numbered) cells.push_back(data("values", list_of(value("", std::to_string(++n)))));
+      if (numbered) cells.push_back(cell_data("№ п/п", list_of(value("", std::to_string(++n)))));
       for (const auto& c : f.children) {
         auto it = row->find(c.source);
         std::string cell = it == row->end() ? std::string() : it->second;
@@ -206,23 +206,31 @@ class PageBuilder {
         if (c.kind == OpenField::Kind::value && c.list) cell = fmt::format("{}", fmt::join(split_list(cell), ";\n"));
         data values = field_values(c, cell);
         if (!values.is_non_empty_list()) values = absent(c);
-        cells.push_back(data("values", values));
+        cells.push_back(cell_data(c.label, values));
       }
       body.push_back(row_data(cells));
     }
     if (rows.empty()) {
       // Nothing to list: the first row says so in every cell, marked up (МР v9, «Международное сотрудничество»).
       data cells = list();
-      if (numbered) cells.push_back(data("values", list_of(value("", "—"))));
+      if (numbered) cells.push_back(cell_data("№ п/п", list_of(value("", "—"))));
       for (const auto& c : f.children) {
         OpenField word = c;
         word.absent = f.absent;
-        cells.push_back(data("values", absent(word)));
+        cells.push_back(cell_data(c.label, absent(word)));
       }
       body.push_back(row_data(cells));
     }
     t.set("rows", body);
     return t;
+  }
+
+  // A cell knows its column's label, so that a phone can show each row as a card.
+  static data cell_data(const std::string& label, data values) {
+    data c;
+    c.set("label", label);
+    c.set("values", values);
+    return c;
   }
 
   static data list_of(data item) {
