@@ -102,7 +102,7 @@ class PageBuilder {
       }
       case OpenField::Kind::document:
         for (const auto& d : s_.documents)
-          if (d.kind == f.source) out.push_back(document(f.itemprop, d));
+          if (f.source == "other" ? !shown_kind(d.kind) : d.kind == f.source) out.push_back(document(f.itemprop, d));
         break;
       case OpenField::Kind::rows: break;
     }
@@ -128,6 +128,14 @@ class PageBuilder {
     data out = list();
     out.push_back(value(f.itemprop, f.absent));
     return out;
+  }
+
+  // Whether some `document:` field of the vocabulary shows documents of this kind.
+  bool shown_kind(const std::string& kind) const {
+    for (const auto& sub : v_.subsections)
+      for (const auto& f : sub.fields)
+        if (f.kind == OpenField::Kind::document && f.source == kind) return true;
+    return false;
   }
 
   std::set<std::string> school_levels() const {
