@@ -198,9 +198,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   d.set("charts", charts);
   d.set("has_charts", !charts.empty());
   d.set("support_href", m.site.base_url + "/support/");
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Качество образования", ""));
+  data crumbs = trail(root, {{"Качество образования", ""}});
   return school_layout(page, "Система работы по повышению качества образования", use("quality", d), crumbs);
 }
 
@@ -314,9 +312,7 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
   d.set("has_documents", docs.is_non_empty_list());
   d.set("roadmap_href", site_.href(root, "support/roadmap/"));
   d.set("opendata_href", site_.href(root, "opendata/"));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Поддержка школ", ""));
+  data crumbs = trail(root, {{"Поддержка школ", ""}});
   return layout(page, "Сопровождение деятельности школ с низкими образовательными результатами", use("support", d), crumbs);
 }
 
@@ -396,10 +392,7 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
   }
   d.set("control_points", points);
   d.set("has_control_points", points.is_non_empty_list());
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Поддержка школ", site_.href(root, "support/")));
-  crumbs.push_back(crumb("Дорожная карта", ""));
+  data crumbs = trail(root, {{"Поддержка школ", site_.href(root, "support/")}, {"Дорожная карта", ""}});
   return layout(page, "Дорожная карта: план и факт", use("roadmap", d), crumbs);
 }
 
@@ -428,9 +421,7 @@ std::string SiteRenderer::Worker::monitoring(const PageRef& page) {
   d.set("rows", rows);
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("min_group", format_count(m.site.min_group));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Мониторинг", ""));
+  data crumbs = trail(root, {{"Мониторинг", ""}});
   return layout(page, "Мониторинг муниципальной системы образования", use("monitoring", d), crumbs);
 }
 
@@ -515,10 +506,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   d.set("chart", line_chart(c));
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("monitoring_href", site_.href(root, "monitoring/"));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Мониторинг", site_.href(root, "monitoring/")));
-  crumbs.push_back(crumb(title, ""));
+  data crumbs = trail(root, {{"Мониторинг", site_.href(root, "monitoring/")}, {title, ""}});
   return layout(page, title, use("indicator", d), crumbs);
 }
 

@@ -31,6 +31,21 @@ data unit(const DepartmentInfo::Unit& u) {
 
 }  // namespace
 
+kainjow::mustache::data SiteRenderer::Worker::news_list(const std::string& root, size_t limit) const {
+  data out = tlist();
+  const auto& news = site_.m_.news;
+  for (size_t i = 0; i < news.size() && i < limit; ++i) {
+    data x;
+    x.set("title", news[i].title);
+    x.set("date", format_date(news[i].date));
+    x.set("date_iso", news[i].date.iso());
+    x.set("description", news[i].description);
+    x.set("href", site_.href(root, "news/" + news[i].slug + "/"));
+    out.push_back(x);
+  }
+  return out;
+}
+
 std::string SiteRenderer::Worker::home(const PageRef& page) {
   const Municipality& m = site_.m_;
   const Overview& o = site_.overview_;
@@ -66,16 +81,7 @@ std::string SiteRenderer::Worker::home(const PageRef& page) {
   section("Открытые данные", "Показатели и результаты анализа в CSV и JSON", "opendata/");
   for (size_t i = 0; i < m.pages.size(); ++i) section(m.pages[i].title, m.pages[i].description, m.pages[i].slug + "/");
   d.set("sections", sections);
-  data news = tlist();
-  for (size_t i = 0; i < m.news.size() && i < 3; ++i) {
-    data n;
-    n.set("title", m.news[i].title);
-    n.set("date", format_date(m.news[i].date));
-    n.set("date_iso", m.news[i].date.iso());
-    n.set("description", m.news[i].description);
-    n.set("href", site_.href(root, "news/" + m.news[i].slug + "/"));
-    news.push_back(n);
-  }
+  data news = news_list(root, 3);
   d.set("news", news);
   d.set("has_news", news.is_non_empty_list());
   d.set("news_href", site_.href(root, "news/"));
@@ -115,9 +121,7 @@ std::string SiteRenderer::Worker::schools(const PageRef& page) {
   d.set("count", count_noun(o.schools, "общеобразовательная организация", "общеобразовательные организации",
                             "общеобразовательных организаций"));
   d.set("students_year", o.year ? std::to_string(*o.year) : std::string("—"));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Школы", ""));
+  data crumbs = trail(root, {{"Школы", ""}});
   return layout(page, "Подведомственные общеобразовательные организации", use("schools", d), crumbs);
 }
 
@@ -127,9 +131,7 @@ std::string SiteRenderer::Worker::content_page(const PageRef& page) {
   data d;
   d.set("title", p.title);
   d.set("content", site_.page_html_[page.index]);
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb(p.title, ""));
+  data crumbs = trail(root, {{p.title, ""}});
   return layout(page, p.title, use("page", d), crumbs);
 }
 
@@ -189,9 +191,7 @@ std::string SiteRenderer::Worker::department(const PageRef& page) {
   d.set("documents_href", site_.href(root, "documents/"));
   d.set("schools_count", count_noun(static_cast<long long>(m.schools.size()), "общеобразовательная организация",
                                     "общеобразовательные организации", "общеобразовательных организаций"));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Об управлении", ""));
+  data crumbs = trail(root, {{"Об управлении", ""}});
   return layout(page, "Об управлении", use("department", d), crumbs);
 }
 
@@ -204,32 +204,19 @@ std::string SiteRenderer::Worker::documents(const PageRef& page) {
   d.set("documents", docs);
   d.set("has_documents", docs.is_non_empty_list());
   d.set("schools_href", site_.href(root, "schools/"));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Документы", ""));
+  data crumbs = trail(root, {{"Документы", ""}});
   return layout(page, "Документы", use("documents", d), crumbs);
 }
 
 std::string SiteRenderer::Worker::news(const PageRef& page) {
   const Municipality& m = site_.m_;
   std::string root = root_prefix(page.path);
-  data items = tlist();
-  for (const auto& n : m.news) {
-    data x;
-    x.set("title", n.title);
-    x.set("date", format_date(n.date));
-    x.set("date_iso", n.date.iso());
-    x.set("description", n.description);
-    x.set("href", site_.href(root, "news/" + n.slug + "/"));
-    items.push_back(x);
-  }
+  data items = news_list(root, m.news.size());
   data d;
   d.set("items", items);
   d.set("has_items", items.is_non_empty_list());
   d.set("feed_href", root + "news/atom.xml");
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Новости", ""));
+  data crumbs = trail(root, {{"Новости", ""}});
   return layout(page, "Новости", use("news", d), crumbs);
 }
 
@@ -242,10 +229,7 @@ std::string SiteRenderer::Worker::news_item(const PageRef& page) {
   d.set("date_iso", n.date.iso());
   d.set("content", site_.news_html_[page.index]);
   d.set("news_href", site_.href(root, "news/"));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Новости", site_.href(root, "news/")));
-  crumbs.push_back(crumb(n.title, ""));
+  data crumbs = trail(root, {{"Новости", site_.href(root, "news/")}, {n.title, ""}});
   return layout(page, n.title, use("news_item", d), crumbs);
 }
 
@@ -272,9 +256,7 @@ std::string SiteRenderer::Worker::opendata(const PageRef& page) {
   d.set("files", files);
   d.set("as_of", format_date(m.site.as_of));
   d.set("min_group", format_count(m.site.min_group));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb("Открытые данные", ""));
+  data crumbs = trail(root, {{"Открытые данные", ""}});
   return layout(page, "Открытые данные", use("opendata", d), crumbs);
 }
 

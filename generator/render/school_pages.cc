@@ -134,9 +134,7 @@ std::string SiteRenderer::Worker::sveden(const PageRef& page) {
   data d;
   d.set("title", v.title);
   d.set("subsections", subs);
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb(v.title, ""));
+  data crumbs = trail(root, {{v.title, ""}});
   return school_layout(page, v.title, use("sveden", d), crumbs);
 }
 
@@ -164,10 +162,7 @@ std::string SiteRenderer::Worker::sveden_section(const PageRef& page) {
   if (auto it = s.sveden_markdown.find(sub.path); it != s.sveden_markdown.end())
     d.set("content", markdown_to_html(it->second, m.site.trusted_html));
   d.set("updated", format_date(m.site.as_of));
-  data crumbs = tlist();
-  crumbs.push_back(crumb("Главная", site_.href(root, "")));
-  crumbs.push_back(crumb(v.title, site_.href(root, v.path + "/")));
-  crumbs.push_back(crumb(sub.title, ""));
+  data crumbs = trail(root, {{v.title, site_.href(root, v.path + "/")}, {sub.title, ""}});
   return school_layout(page, sub.title, use("sveden_section", d), crumbs);
 }
 

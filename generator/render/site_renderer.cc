@@ -215,6 +215,14 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   return use("base", d);
 }
 
+kainjow::mustache::data SiteRenderer::Worker::trail(const std::string& root,
+                                                    std::initializer_list<std::pair<std::string, std::string>> steps) const {
+  data out = tlist();
+  out.push_back(crumb("Главная", site_.href(root, "")));
+  for (const auto& [title, href] : steps) out.push_back(crumb(title, href));
+  return out;
+}
+
 kainjow::mustache::data SiteRenderer::Worker::ministries() const {
   data out = tlist();
   for (const auto& l : site_.open_.ministries) out.push_back(field(l.text, l.text, safe_external_url(l.url)));

@@ -55,6 +55,9 @@ class SiteRenderer {
     std::string school_layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
     std::string use(const std::string& name, const data& d);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
+    // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
+    data news_list(const std::string& root, size_t limit) const;  // newest first
+    data trail(const std::string& root, std::initializer_list<std::pair<std::string, std::string>> steps) const;
     // Portal
     std::string home(const PageRef& page);
     std::string schools(const PageRef& page);
