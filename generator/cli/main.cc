@@ -1,11 +1,12 @@
-// The `sveden` command line: build, check, synth; messages in Russian; exit codes 0 ok,
-// 1 input errors, 2 usage, 3 I/O.
+// The `sveden` command line: build, check, serve, pdf, synth; messages in Russian; exit codes 0 ok,
+// 1 input errors, 2 usage, 3 I/O, 4 a needed program missing.
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <charconv>
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -17,20 +18,25 @@
 #include "russian/typography.h"
 #include "serve/static_server.h"
 #include "site/build.h"
+#include "site/pdf.h"
 #include "synth/synthetic_site.h"
 
 namespace sveden {
 namespace {
 
-constexpr int kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitIo = 3;
+constexpr int kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitIo = 3, kExitTool = 4;
 
 const char* kHelp =
     "sveden — генератор сайтов и отчётов муниципального органа управления образованием\n"
     "\n"
     "Использование:\n"
-    "  sveden build [--site ПАПКА] [--out ПАПКА] [--jobs N] [--as-of ГГГГ-ММ-ДД]\n"
+    "  sveden build [--site ПАПКА] [--out ПАПКА] [--jobs N] [--as-of ГГГГ-ММ-ДД] [--pdf]\n"
     "      Собрать сайт. По умолчанию папка сайта — текущая, результат — ПАПКА/output.\n"
     "      При любой ошибке во входных данных ничего не записывается, прежняя сборка остаётся.\n"
+    "      С --pdf отчёты из reports/ печатаются и в PDF (нужен Chromium).\n"
+    "  sveden pdf [--site ПАПКА] [--out ПАПКА] [ОТЧЁТ…]\n"
+    "      Напечатать в PDF отчёты уже собранного сайта (все или названные: roadmap, analysis-2025,\n"
+    "      schools/sosh-1…); PDF ложится рядом с HTML отчёта. Нужен Chromium (пакет chromium).\n"
     "  sveden check [--site ПАПКА] [--as-of ГГГГ-ММ-ДД]\n"
     "      Проверить все входные данные и вывести все найденные ошибки.\n"
     "  sveden serve [--site ПАПКА] [--out ПАПКА] [--port N]\n"
@@ -46,7 +52,8 @@ const char* kHelp =
     "  --jobs N            число потоков (по умолчанию — все ядра)\n"
     "  --as-of ДАТА        дата «по состоянию на» вместо указанной в site.yaml\n"
     "\n"
-    "Коды завершения: 0 — успешно, 1 — ошибки во входных данных, 2 — неверный вызов, 3 — ошибка записи.\n";
+    "Коды завершения: 0 — успешно, 1 — ошибки во входных данных, 2 — неверный вызов, 3 — ошибка записи,\n"
+    "4 — не найдена нужная программа (Chromium для PDF).\n";
 
 struct Args {
   std::string command;
@@ -57,6 +64,8 @@ struct Args {
   long schools = -1;
   unsigned long long seed = 1;
   int port = 8000;
+  bool pdf = false;
+  std::vector<std::string> reports;  // pdf: which reports
 };
 
 std::atomic<bool> g_stop{false};
@@ -76,7 +85,7 @@ bool parse_int(const std::string& s, T* out) {
 // Returns an exit code, or -1 when parsing succeeded.
 int parse_args(int argc, char** argv, Args* a) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("не указана команда (build, check, serve или synth)");
+  if (args.empty()) return usage_error("не указана команда (build, check, serve, pdf или synth)");
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     auto value = [&](std::string* out) -> bool {
@@ -107,23 +116,28 @@ int parse_args(int argc, char** argv, Args* a) {
     } else if (arg == "--port") {
       if (!value(&v) || !parse_int(v, &a->port) || a->port < 1 || a->port > 65535)
         return usage_error("--port: укажите номер порта от 1 до 65535");
+    } else if (arg == "--pdf") {
+      a->pdf = true;
     } else if (arg == "--seed") {
       if (!value(&v) || !parse_int(v, &a->seed)) return usage_error("--seed: укажите целое неотрицательное число");
     } else if (!arg.empty() && arg[0] == '-') {
       return usage_error(fmt::format("неизвестный параметр «{}»", arg));
     } else if (a->command.empty()) {
       a->command = arg;
+    } else if (a->command == "pdf") {
+      a->reports.push_back(arg);
     } else {
       return usage_error(fmt::format("лишний аргумент «{}»", arg));
     }
   }
-  if (a->command != "build" && a->command != "check" && a->command != "synth" && a->command != "serve")
-    return usage_error(a->command.empty() ? "не указана команда (build, check, serve или synth)"
+  if (a->command != "build" && a->command != "check" && a->command != "synth" && a->command != "serve" && a->command != "pdf")
+    return usage_error(a->command.empty() ? "не указана команда (build, check, serve, pdf или synth)"
                                           : fmt::format("неизвестная команда «{}»", a->command));
   if (a->command == "synth" && (a->schools < 0 || a->out.empty()))
     return usage_error("synth: укажите --schools N и --out ПАПКА");
   if (a->command != "synth" && a->schools >= 0) return usage_error("--schools используется только с командой synth");
   if (a->command == "check" && !a->out.empty()) return usage_error("check не записывает сайт: --out здесь не нужен");
+  if (a->pdf && a->command != "build") return usage_error("--pdf используется только с командой build; отдельно — sveden pdf");
   return -1;
 }
 
@@ -138,6 +152,30 @@ void print_diagnostics(const Diagnostics& d) {
 
 std::string seconds_text(double s) { return format_number(s, s < 10 ? 2 : 1) + std::string(kNbsp) + "с"; }
 
+// `sveden pdf`: the reports of an existing build to PDF.
+int print_pdf(const Args& a) {
+  std::string out = a.out.empty() ? (std::filesystem::path(a.site) / "output").lexically_normal().string() : a.out;
+  auto chromium = find_chromium();
+  if (!chromium) {
+    fmt::print(stderr, "sveden: {}\n", chromium_missing_message());
+    return kExitTool;
+  }
+  std::string error;
+  auto reports = find_reports(out, a.reports, &error);
+  if (!error.empty()) {
+    fmt::print(stderr, "sveden: {}\n", error);
+    return a.reports.empty() ? kExitIo : kExitUsage;
+  }
+  int jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  PdfResult r = print_reports(*chromium, out, reports, jobs);
+  if (!r.ok) {
+    fmt::print(stderr, "sveden: {}\n", r.error);
+    return kExitIo;
+  }
+  fmt::print("Напечатано в PDF: {} → {}/reports/\n", count_noun(static_cast<long long>(r.written.size()), "отчёт", "отчёта", "отчётов"), out);
+  return kExitOk;
+}
+
 int run(const Args& a) {
   if (a.command == "synth") {
     std::string error;
@@ -148,8 +186,10 @@ int run(const Args& a) {
     fmt::print("Создана папка сайта {} ({}).\n", a.out, count_noun(a.schools, "школа", "школы", "школ"));
     return kExitOk;
   }
+  if (a.command == "pdf") return print_pdf(a);
   BuildOptions o;
   o.site_dir = a.site;
+  o.pdf = a.pdf;
   o.out_dir = a.out;
   o.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   o.as_of = a.as_of;
@@ -174,6 +214,10 @@ int run(const Args& a) {
     fmt::print(stderr, "Сборка не выполнена: исправьте ошибки. Прежний результат не изменён.\n");
     return r.exit_code;
   }
+  if (r.exit_code == kExitTool) {
+    fmt::print(stderr, "sveden: {}\nСборка не выполнена. Прежний результат не изменён.\n", r.io_error);
+    return r.exit_code;
+  }
   if (r.exit_code == kExitIo) {
     fmt::print(stderr, "sveden: {}\nСборка не выполнена. Прежний результат не изменён.\n", r.io_error);
     return r.exit_code;
@@ -181,6 +225,7 @@ int run(const Args& a) {
   fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", count_noun(r.schools, "школа", "школы", "школ"),
              count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
              count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
+  if (r.pdfs > 0) fmt::print("Отчёты в PDF: {}.\n", count_noun(static_cast<long long>(r.pdfs), "файл", "файла", "файлов"));
   if (a.command != "serve") return kExitOk;
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);

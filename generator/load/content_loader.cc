@@ -142,6 +142,22 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
       }
       auto page = read_markdown(disk, path, shown(path), diag);
       if (page) m.schools[it->second].sveden_markdown[sub] = std::move(page->second);
+    } else if (stem.rfind("reports/", 0) == 0 && stem.find('/', 8) == std::string::npos) {
+      std::string slug = stem.substr(8);
+      if (!is_page_slug(slug) || slug == "schools" || slug == "roadmap" || slug.rfind("analysis", 0) == 0) {
+        diag.add_file(Severity::error, shown(path), fmt::format("имя файла «{}» не годится для адреса отчёта", rel),
+                      "назовите файл строчными латинскими буквами, цифрами и дефисом, например reports/spravka-gia.md; "
+                      "имена schools, roadmap и analysis… заняты");
+        continue;
+      }
+      auto page = read_markdown(disk, path, shown(path), diag);
+      if (!page) continue;
+      if (page->first.title.empty()) {
+        diag.add_file(Severity::error, shown(path), "у отчёта нет заголовка",
+                      "добавьте в начало файла блок:\n---\ntitle: Информационная справка о …\n---");
+        continue;
+      }
+      m.reports.push_back({slug, page->first.title, page->first.description, page->first.order, std::move(page->second)});
     } else if (stem.rfind("news/", 0) == 0 && stem.find('/', 5) == std::string::npos) {
       std::string slug = stem.substr(5);
       if (!is_page_slug(slug)) {
@@ -177,6 +193,9 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
                     "страницы кладите в content/ или content/schools/<код>.md");
     }
   }
+  std::sort(m.reports.begin(), m.reports.end(), [](const ContentPage& a, const ContentPage& b) {
+    return a.order != b.order ? a.order < b.order : a.slug < b.slug;
+  });
   std::sort(m.news.begin(), m.news.end(), [](const NewsItem& a, const NewsItem& b) {
     return a.date != b.date ? a.date > b.date : a.slug > b.slug;
   });

@@ -142,6 +142,17 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
     else
       cfg.theme = *theme;
   }
+  if (const YamlNode* reports = r.node("reports")) {
+    YamlMapReader rr(*reports, src, diag, "reports");
+    if (const YamlNode* a = rr.node("approve")) {
+      YamlMapReader ar(*a, src, diag, "reports.approve");
+      cfg.reports.approver.position = ar.text("position", true).value_or("");
+      cfg.reports.approver.name = ar.text("name", true).value_or("");
+      ar.finish();
+    }
+    cfg.reports.place = rr.text("place").value_or("");
+    rr.finish();
+  }
   // Links end in index.html so that the output also works opened from disk; a site served by a web
   // server may prefer folder links.
   cfg.pretty_links = r.boolean("pretty_links").value_or(false);

@@ -174,6 +174,7 @@ struct Municipality {
   std::string home_title;
   std::string home_markdown;  // content/index.md
   std::vector<ContentPage> pages;  // sorted by order, then slug
+  std::vector<ContentPage> reports;  // content/reports/<slug>.md: the department's own printed reports
   std::vector<std::string> tables_loaded;  // titles of tables found, for the summary
   std::vector<RegionalValue> regional;
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets

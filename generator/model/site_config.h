@@ -36,6 +36,12 @@ struct Department {
   Person head;
 };
 
+// Printed reports: who approves them (the «УТВЕРЖДАЮ» block of the cover) and where they are made.
+struct ReportsConfig {
+  Person approver;
+  std::string place;  // «г. Озёрск», under the title on the cover
+};
+
 struct SiteConfig {
   std::string municipality;
   std::string region;
@@ -44,6 +50,7 @@ struct SiteConfig {
   std::vector<int> years;  // ascending
   Date as_of;
   std::string theme = "default";
+  ReportsConfig reports;
   bool pretty_links = false;
   bool trusted_html = false;  // raw HTML in content/*.md is kept  // «schools/x/» instead of «schools/x/index.html»
   int min_group = 10;  // privacy: smallest group whose figures are published

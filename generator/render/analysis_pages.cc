@@ -5,6 +5,7 @@
 
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
+#include "render/analysis_text.h"
 #include "render/charts.h"
 #include "render/html.h"
 #include "render/openness_page.h"
@@ -19,46 +20,10 @@ using kainjow::mustache::data;
 
 namespace {
 
-// The figure of a value as pages show it, «—» when there is none, «скрыто» for a small group.
-std::string shown(const IndicatorSpec& spec, const IndicatorValue& v) {
-  if (v.ok()) return format_indicator(spec, v.value);
-  if (v.state == ValueState::suppressed) return "скрыто (меньше порога)";
-  if (v.state == ValueState::not_applicable) return "не применяется";
-  return "—";
-}
-
-std::string verdict_cell(const GroupYear& g) {
-  std::string text = verdict_name(g.verdict);
-  if (g.movement != Movement::none && g.movement != Movement::out) text += fmt::format(" ({})", movement_name(g.movement));
-  return text;
-}
-
-// The reasons of a verdict: the rules that gave the same answer as the whole («да», or «недостаточно
-// данных» and why).
 data evidence_list(const Evidence& e) {
   data out = tlist();
-  auto add = [&](const Evidence& x) {
-    if (x.verdict != e.verdict || x.text.empty()) return;
-    out.push_back(data("text", typographic_quotes(x.text)));
-  };
-  if (e.children.empty()) add(e);
-  for (const auto& c : e.children) {
-    if (c.children.empty()) add(c);
-    for (const auto& cc : c.children) add(cc);
-  }
+  for (const auto& r : verdict_reasons(e)) out.push_back(data("text", r));
   return out;
-}
-
-// How a group's rule combines its conditions, in words.
-std::string combine_text(const Rule& r) {
-  switch (r.combine) {
-    case Combine::any: return "школа относится к группе, если выполняется хотя бы одно из условий";
-    case Combine::all: return "школа относится к группе, если выполняются все условия";
-    case Combine::at_least:
-      return fmt::format("школа относится к группе, если выполняются не менее {} из {} условий", r.at_least, r.children.size());
-    case Combine::leaf: return "школа относится к группе, если выполняется условие: " + typographic_quotes(r.title);
-  }
-  return {};
 }
 
 // A trend chart of one series for one school against the municipality and the region.
@@ -465,7 +430,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     data cells = tlist();
     bool any = false;
     for (const auto& v : series.values[i]) {
-      cells.push_back(data("text", shown(spec, v)));
+      cells.push_back(data("text", shown_value(spec, v)));
       any = any || v.state != ValueState::not_applicable;
     }
     if (!any) continue;

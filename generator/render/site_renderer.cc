@@ -24,8 +24,10 @@ using kainjow::mustache::mustache;
 
 std::string PageRef::file() const { return path.empty() || path.back() == '/' ? path + "index.html" : path; }
 
-SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis)
-    : m_(m), theme_(theme), overview_(overview), analysis_(analysis), open_(builtin_openness()), pretty_(m.site.pretty_links) {
+SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis,
+                           bool with_pdf)
+    : m_(m), theme_(theme), overview_(overview), analysis_(analysis), open_(builtin_openness()), pretty_(m.site.pretty_links),
+      with_pdf_(with_pdf) {
   using K = PageRef::Kind;
   pages_.push_back({K::home, 0, 0, ""});
   pages_.push_back({K::department, 0, 0, "department/"});
@@ -37,6 +39,23 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   pages_.push_back({K::news, 0, 0, "news/"});
   for (size_t i = 0; i < m.news.size(); ++i) pages_.push_back({K::news_item, i, 0, "news/" + m.news[i].slug + "/"});
   pages_.push_back({K::opendata, 0, 0, "opendata/"});
+  // Printed reports: the year's analysis, the roadmap, every school's profile, all profiles in one,
+  // and the department's own reports from content/reports/.
+  using R = ReportRef::Kind;
+  int year = analysis.classification.years.empty() ? m.site.as_of.year : analysis.classification.years.back();
+  reports_.push_back({R::analysis, 0, fmt::format("reports/analysis-{}/", year),
+                      fmt::format("Аналитический отчёт по итогам мониторинга школ с низкими образовательными результатами за {}{}год",
+                                  year, std::string(kNbsp)),
+                      fmt::format("analysis-{}", year)});
+  reports_.push_back({R::roadmap, 0, "reports/roadmap/", "Отчёт о реализации дорожной карты", "roadmap"});
+  reports_.push_back({R::all_schools, 0, "reports/schools/", "Профили школ и адресные рекомендации", "schools"});
+  for (size_t i = 0; i < m.schools.size(); ++i)
+    reports_.push_back({R::school, i, "reports/schools/" + m.schools[i].slug + "/",
+                        "Профиль школы и адресные рекомендации: " + typographic_quotes(m.schools[i].short_name), m.schools[i].slug});
+  for (size_t i = 0; i < m.reports.size(); ++i)
+    reports_.push_back({R::custom, i, "reports/" + m.reports[i].slug + "/", m.reports[i].title, m.reports[i].slug});
+  pages_.push_back({K::reports, 0, 0, "reports/"});
+  for (size_t i = 0; i < reports_.size(); ++i) pages_.push_back({K::report, i, 0, reports_[i].path});
   for (size_t i = 0; i < m.pages.size(); ++i) pages_.push_back({K::page, i, 0, m.pages[i].slug + "/"});
   pages_.push_back({K::not_found, 0, 0, "404.html"});
   // Monitoring: a page per indicator series, in the order of the vocabulary.
@@ -153,6 +172,8 @@ std::string SiteRenderer::Worker::render(const PageRef& page) {
     case K::news: return news(page);
     case K::news_item: return news_item(page);
     case K::opendata: return opendata(page);
+    case K::reports: return reports(page);
+    case K::report: return report(page);
     case K::school: return school(page);
     case K::sveden: return sveden(page);
     case K::sveden_section: return sveden_section(page);
@@ -195,6 +216,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   add_nav("Мониторинг", "monitoring/");
   add_nav("Документы", "documents/");
   add_nav("Новости", "news/");
+  add_nav("Отчёты", "reports/");
   for (const auto& p : m.pages) add_nav(p.title, p.slug + "/");
   add_nav("Открытые данные", "opendata/");
   d.set("nav", nav);

@@ -21,7 +21,7 @@ namespace sveden {
 struct PageRef {
   enum class Kind {
     home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
-    opendata,
+    opendata, reports, report,
     school, sveden, sveden_section, quality, school_not_found
   };
   Kind kind;
@@ -32,13 +32,26 @@ struct PageRef {
   bool in_school() const { return kind >= Kind::school; }
 };
 
+// A printed report: its kind, what it is about (a school, a page of content/reports/) and its title.
+struct ReportRef {
+  enum class Kind { analysis, school, all_schools, roadmap, custom };
+  Kind kind;
+  size_t index = 0;   // school or content/reports page
+  std::string path;   // «reports/analysis-2025/»
+  std::string title;
+  std::string file_stem;  // the PDF's name next to the HTML: «analysis-2025»
+};
+
 class SiteRenderer {
  public:
-  SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis);
+  // `with_pdf`: the report pages link the PDF that the build prints next to each report.
+  SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis,
+               bool with_pdf = false);
 
   const std::vector<PageRef>& pages() const { return pages_; }
   // Everything that is not a page: assets of every site, documents, sitemaps, robots.txt, the feed.
   std::vector<OutputFile> files() const;
+  const std::vector<ReportRef>& reports() const { return reports_; }
 
   // A link to a directory page from a page whose way to the root is `root`: «…/sveden/common/index.html»,
   // or «…/sveden/common/» when site.yaml asks for pretty links (a server answers for the folder).
@@ -72,6 +85,13 @@ class SiteRenderer {
     std::string news(const PageRef& page);
     std::string news_item(const PageRef& page);
     std::string opendata(const PageRef& page);
+    // Printed reports
+    std::string reports(const PageRef& page);
+    std::string report(const PageRef& page);
+    data analysis_report(const std::string& root, int& tables, int& figures);
+    data school_report(size_t school, const std::string& root, int& tables, int& figures, const std::string& prefix);
+    data roadmap_report(const std::string& root, int& tables, int& figures);
+    static std::string decode_title(const std::string& html);
     // A school's site
     std::string school(const PageRef& page);
     std::string sveden(const PageRef& page);
@@ -97,6 +117,8 @@ class SiteRenderer {
   std::vector<std::string> page_html_;
   std::vector<std::string> news_html_;
   std::vector<std::string> school_base_;  // each school site's address (canonical, sitemap)
+  std::vector<ReportRef> reports_;
+  bool with_pdf_ = false;
   std::vector<SeriesKey> series_;        // indicator series with a page under monitoring/
   std::vector<std::string> series_slug_;
 };

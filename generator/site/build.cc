@@ -20,6 +20,7 @@
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
+#include "site/pdf.h"
 #include "render/openness_page.h"
 #include "russian/typography.h"
 #include "write/parallel.h"
@@ -94,6 +95,12 @@ BuildReport build_site(const BuildOptions& options) {
     report.exit_code = 1;
     return report;
   }
+  std::optional<std::string> chromium;
+  if (options.pdf && !(chromium = find_chromium())) {
+    report.exit_code = 4;
+    report.io_error = chromium_missing_message();
+    return report;
+  }
   const Municipality& m = *loaded.municipality;
   Overview overview = compute_overview(m);
   IndicatorSet indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
@@ -111,7 +118,7 @@ BuildReport build_site(const BuildOptions& options) {
     report.exit_code = 3;
     return report;
   }
-  SiteRenderer site(m, *loaded.theme, overview, analysis);
+  SiteRenderer site(m, *loaded.theme, overview, analysis, options.pdf);
   for (auto& f : site.files()) extra.push_back(std::move(f));
   report_missing_information(m, report.diagnostics, false);
   const auto& pages = site.pages();
@@ -174,6 +181,18 @@ BuildReport build_site(const BuildOptions& options) {
     return report;
   }
   report.render_seconds = since(render_start);
+  if (chromium) {
+    // Printed inside the stage, so a failure leaves the previous output as it was.
+    std::string error;
+    auto reports = find_reports(output->stage_dir(), {}, &error);
+    PdfResult printed = print_reports(*chromium, output->stage_dir(), reports, jobs);
+    if (!printed.ok || !error.empty()) {
+      report.io_error = printed.ok ? error : printed.error;
+      report.exit_code = 3;
+      return report;
+    }
+    report.pdfs = printed.written.size();
+  }
   if (!output->commit(&report.io_error)) {
     report.exit_code = 3;
     return report;

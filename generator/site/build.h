@@ -15,17 +15,19 @@ struct BuildOptions {
   std::string out_dir;  // empty: <site_dir>/output
   int jobs = 1;
   std::optional<Date> as_of;
+  bool pdf = false;  // also print the reports to PDF (headless Chromium) before the output is replaced
   // Called from the main thread with (pages done, pages total) while rendering.
   std::function<void(size_t, size_t)> progress;
 };
 
 struct BuildReport {
-  int exit_code = 0;  // 0 ok, 1 input errors, 3 I/O
+  int exit_code = 0;  // 0 ok, 1 input errors, 3 I/O, 4 a needed program (Chromium) is missing
   Diagnostics diagnostics;
   std::string io_error;
   int schools = 0;
   size_t pages = 0;
   size_t files = 0;
+  size_t pdfs = 0;
   double seconds = 0;
   double load_seconds = 0, render_seconds = 0;
   std::string out_dir;

@@ -1,0 +1,22 @@
+// The analysis in words, shared by the site's pages and the printed reports, so that both say the
+// same thing: a value as shown, a verdict with its movement, its reasons, a rule's combination.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/classification.h"
+#include "model/criteria.h"
+#include "model/indicators.h"
+
+namespace sveden {
+
+// «3,29», «—» when there is none, «скрыто (меньше порога)» for a small group.
+std::string shown_value(const IndicatorSpec& spec, const IndicatorValue& v);
+// «да (осталась)».
+std::string verdict_cell(const GroupYear& g);
+// The rules that gave the same answer as the whole («да», or «недостаточно данных» and why).
+std::vector<std::string> verdict_reasons(const Evidence& e);
+// «школа относится к группе, если выполняются не менее 3 из 7 условий».
+std::string combine_text(const Rule& r);
+
+}  // namespace sveden

@@ -1,0 +1,597 @@
+// Printed reports from the same model as the site: the year's analytical report, every school's
+// profile (one by one and all in one), the roadmap's progress and the department's own reports in
+// Markdown. One print layout for all: cover with the approving block, contents, numbered sections,
+// tables and figures; the theme's report.css says how they fall on A4.
+#include <cstring>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "analyse/indicators.h"
+#include "analyse/roadmap_progress.h"
+#include "render/analysis_text.h"
+#include "render/charts.h"
+#include "render/html.h"
+#include "render/markdown.h"
+#include "render/site_renderer.h"
+#include "render/template_data.h"
+#include "russian/names.h"
+#include "russian/typography.h"
+
+namespace sveden {
+
+using kainjow::mustache::data;
+
+namespace {
+
+// The blocks of one section: paragraphs, lists, numbered tables and figures.
+class Blocks {
+ public:
+  Blocks(int& tables, int& figures) : tables_(tables), figures_(figures) {}
+
+  Blocks& text(const std::string& plain) {
+    data b;
+    b.set("is_text", true);
+    b.set("html", "<p>" + escape_html(plain) + "</p>");
+    list_.push_back(b);
+    return *this;
+  }
+  Blocks& html(const std::string& html) {
+    data b;
+    b.set("is_text", true);
+    b.set("html", html);
+    list_.push_back(b);
+    return *this;
+  }
+  Blocks& heading(const std::string& title) {
+    data b;
+    b.set("is_heading", true);
+    b.set("title", title);
+    list_.push_back(b);
+    return *this;
+  }
+  Blocks& items(const std::vector<std::string>& items) {
+    if (items.empty()) return *this;
+    data b, l = tlist();
+    for (const auto& i : items) l.push_back(data("text", i));
+    b.set("is_list", true);
+    b.set("items", l);
+    list_.push_back(b);
+    return *this;
+  }
+  // `rows`: cells as text; the first cell of a row is its header cell.
+  Blocks& table(const std::string& caption, const std::vector<std::string>& headers,
+                const std::vector<std::vector<std::string>>& rows, bool landscape = false) {
+    data b, h = tlist(), r = tlist();
+    for (const auto& x : headers) h.push_back(data("text", x));
+    for (const auto& row : rows) {
+      data cells = tlist();
+      for (size_t i = 0; i < row.size(); ++i) {
+        data c;
+        c.set("text", row[i]);
+        c.set("is_head", i == 0);
+        cells.push_back(c);
+      }
+      r.push_back(data("cells", cells));
+    }
+    b.set("is_table", true);
+    b.set("number", std::to_string(++tables_));
+    b.set("caption", caption);
+    b.set("headers", h);
+    b.set("rows", r);
+    b.set("landscape", landscape);
+    list_.push_back(b);
+    return *this;
+  }
+  Blocks& figure(const std::string& caption, const std::string& chart) {
+    if (chart.empty()) return *this;
+    data b;
+    b.set("is_figure", true);
+    b.set("number", std::to_string(++figures_));
+    b.set("caption", caption);
+    b.set("chart", chart);
+    list_.push_back(b);
+    return *this;
+  }
+  data take() { return std::move(list_); }
+
+ private:
+  int& tables_;
+  int& figures_;
+  data list_ = tlist();
+};
+
+class Sections {
+ public:
+  void add(const std::string& title, data blocks) {
+    data s;
+    size_t n = ++count_;
+    s.set("number", std::to_string(n));
+    s.set("id", fmt::format("s{}", n));
+    s.set("title", title);
+    s.set("blocks", blocks);
+    list_.push_back(s);
+  }
+  data take() { return std::move(list_); }
+
+ private:
+  size_t count_ = 0;
+  data list_ = tlist();
+};
+
+std::string value_or_dash(const std::optional<double>& v, const IndicatorSpec& spec) {
+  return v ? format_indicator(spec, *v) : "—";
+}
+
+// The series that tell a school's results, in this order.
+const char* const kKeySeries[] = {"oge_mean", "ege_mean", "oge_below_min_share", "vpr_share2", "continuation_rate",
+                                  "results_index", "olympiad_share"};
+
+}  // namespace
+
+std::string SiteRenderer::Worker::reports(const PageRef& page) {
+  std::string root = root_prefix(page.path);
+  data items = tlist(), schools = tlist();
+  for (const auto& r : site_.reports_) {
+    data x;
+    x.set("title", r.title);
+    x.set("href", site_.href(root, r.path));
+    x.set("has_pdf", site_.with_pdf_);
+    x.set("pdf_href", root + r.path + r.file_stem + ".pdf");
+    (r.kind == ReportRef::Kind::school ? schools : items).push_back(x);
+  }
+  data d;
+  d.set("items", items);
+  d.set("schools", schools);
+  d.set("with_pdf", site_.with_pdf_);
+  data crumbs = trail(root, {{"Отчёты", ""}});
+  return layout(page, "Отчёты", use("reports", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::report(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const ReportRef& r = site_.reports_[page.index];
+  std::string root = root_prefix(page.path);
+  int tables = 0, figures = 0;
+  data d;
+  switch (r.kind) {
+    case ReportRef::Kind::analysis: d = analysis_report(root, tables, figures); break;
+    case ReportRef::Kind::roadmap: d = roadmap_report(root, tables, figures); break;
+    case ReportRef::Kind::school: d = school_report(r.index, root, tables, figures, ""); break;
+    case ReportRef::Kind::all_schools: {
+      // Every profile in one file, each from a new page, sections numbered «3.2».
+      Sections sections;
+      for (size_t i : site_.schools_by_name_) {
+        data one = school_report(i, root, tables, figures, "");
+        data blocks = tlist();
+        const auto* subs = one.get("sections");
+        for (const auto& s : subs->list_value()) {
+          data b;
+          b.set("is_heading", true);
+          b.set("title", s.get("title")->string_value());
+          blocks.push_back(b);
+          for (const auto& x : s.get("blocks")->list_value()) blocks.push_back(x);
+        }
+        sections.add(typographic_quotes(m.schools[i].short_name), blocks);
+      }
+      d.set("sections", sections.take());
+      d.set("subtitle", fmt::format("{}: {}", m.site.municipality,
+                                    count_noun(static_cast<long long>(m.schools.size()), "школа", "школы", "школ")));
+      d.set("break_sections", true);
+      break;
+    }
+    case ReportRef::Kind::custom: {
+      const ContentPage& p = m.reports[r.index];
+      // Sections are the Markdown's level-2 headings, numbered like the other reports.
+      std::string html = markdown_to_html(p.markdown, m.site.trusted_html);
+      Sections sections;
+      std::string intro;
+      size_t pos = 0;
+      bool first = true;
+      std::string title;
+      while (true) {
+        size_t h = html.find("<h2>", pos);
+        std::string chunk = html.substr(pos, h == std::string::npos ? std::string::npos : h - pos);
+        if (first) intro = chunk;
+        else {
+          Blocks b(tables, figures);
+          sections.add(title, b.html(chunk).take());
+        }
+        if (h == std::string::npos) break;
+        size_t end = html.find("</h2>", h);
+        title = decode_title(html.substr(h + 4, end - h - 4));
+        pos = end + 5;
+        first = false;
+      }
+      d.set("intro", intro);
+      d.set("sections", sections.take());
+      d.set("subtitle", p.description);
+      break;
+    }
+  }
+  d.set("title", r.title);
+  d.set("organisation", m.site.department.name);
+  d.set("municipality", m.site.municipality);
+  d.set("place", m.site.reports.place);
+  d.set("has_place", !m.site.reports.place.empty());
+  d.set("has_intro", d.get("intro") != nullptr);
+  d.set("year", std::to_string(m.site.as_of.year));
+  d.set("date", format_date(m.site.as_of));
+  d.set("has_approver", !m.site.reports.approver.name.empty());
+  d.set("approver_position", m.site.reports.approver.position);
+  d.set("approver_name", m.site.reports.approver.name);
+  d.set("css_href", root + "assets/report.css");
+  d.set("style_href", root + "assets/style.css");
+  d.set("reports_href", site_.href(root, "reports/"));
+  d.set("home_href", site_.href(root, ""));
+  d.set("has_pdf", site_.with_pdf_);
+  d.set("pdf_href", r.file_stem + ".pdf");
+  d.set("as_of", format_date(m.site.as_of));
+  return use("report", d);
+}
+
+// HTML of a heading back to text (cmark escapes & < > "), for the contents.
+std::string SiteRenderer::Worker::decode_title(const std::string& html) {
+  std::string out;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '<') {
+      i = html.find('>', i);
+      if (i == std::string::npos) break;
+      continue;
+    }
+    if (html[i] == '&') {
+      static const std::pair<const char*, char> kEntities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool done = false;
+      for (const auto& [e, c] : kEntities)
+        if (html.compare(i, std::strlen(e), e) == 0) {
+          out += c;
+          i += std::strlen(e) - 1;
+          done = true;
+          break;
+        }
+      if (done) continue;
+    }
+    out += html[i];
+  }
+  return out;
+}
+
+kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string& root, int& tables, int& figures) {
+  const Municipality& m = site_.m_;
+  const Analysis& a = site_.analysis_;
+  const Classification& cl = a.classification;
+  const IndicatorSet& set = a.indicators;
+  const Overview& o = site_.overview_;
+  Sections sections;
+  std::string year = cl.years.empty() ? std::string("—") : std::to_string(cl.years.back());
+  {
+    Blocks b(tables, figures);
+    std::vector<std::vector<std::string>> rows = {
+        {"Общеобразовательных организаций", format_count(o.schools)},
+        {"в городе", format_count(o.city)},
+        {"в сельской местности", format_count(o.rural)},
+        {"из них филиалов", format_count(o.branches)}};
+    if (o.year) rows.push_back({fmt::format("Обучающихся в {}{}году", *o.year, std::string(kNbsp)), format_count(o.students)});
+    b.text(fmt::format("Отчёт подготовлен по данным мониторинга за {}–{} годы по состоянию на {} Значения групп меньше {} "
+                       "не приводятся.",
+                       cl.years.empty() ? 0 : cl.years.front(), cl.years.empty() ? 0 : cl.years.back(),
+                       format_date(m.site.as_of), count_noun(m.site.min_group, "человека", "человек", "человек")));
+    b.table(fmt::format("{} в цифрах", m.site.municipality), {"Показатель", "Значение"}, rows);
+    sections.add("Муниципальная система образования в цифрах", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    for (const auto& g : cl.groups) {
+      b.heading(g.group->title);
+      if (!g.group->description.empty()) b.text(g.group->description);
+      b.text("Критерий: " + combine_text(g.group->rule) + (g.group->rule.children.empty() ? "." : ":"));
+      std::vector<std::string> rules;
+      for (const auto& r : g.group->rule.children) rules.push_back(typographic_quotes(r.title));
+      b.items(rules);
+    }
+    sections.add("Критерии отнесения школ к группам", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    for (const auto& g : cl.groups) {
+      std::vector<std::vector<std::string>> rows;
+      for (size_t i : site_.schools_by_name_) {
+        if (cl.years.empty()) break;
+        const GroupYear& gy = g.by_school[i].back();
+        if (gy.verdict != Verdict::yes) continue;
+        std::vector<std::string> why = verdict_reasons(gy.evidence);
+        rows.push_back({typographic_quotes(m.schools[i].short_name), verdict_cell(gy), fmt::format("— {}", fmt::join(why, ";\n— "))});
+      }
+      b.heading(fmt::format("{}: {}", g.group->title, count_noun(static_cast<long long>(rows.size()), "школа", "школы", "школ")));
+      if (rows.empty()) b.text(fmt::format("В {} году школ, отвечающих критерию, нет.", year));
+      else b.table(fmt::format("{} в {}{}году и основания", g.group->title, year, std::string(kNbsp)),
+                   {"Школа", "Решение", "Основания"}, rows);
+    }
+    sections.add(fmt::format("Школы, отнесённые к группам в {}{}году", year, std::string(kNbsp)), b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::string> headers = {"Группа"};
+    for (int y : cl.years) headers.push_back(std::to_string(y));
+    std::vector<std::vector<std::string>> rows;
+    Chart c;
+    c.id = "report-movement";
+    c.title = "Число школ в группах по годам";
+    c.unit = "школ";
+    for (int y : cl.years) c.categories.push_back(std::to_string(y));
+    for (const auto& g : cl.groups) {
+      std::vector<std::string> row = {g.group->title};
+      ChartSeries s{g.group->short_title.empty() ? g.group->title : g.group->short_title, {}};
+      for (size_t y = 0; y < cl.years.size(); ++y) {
+        int in = 0, entered = 0, left = 0;
+        for (size_t i = 0; i < m.schools.size(); ++i) {
+          const GroupYear& gy = g.by_school[i][y];
+          in += gy.verdict == Verdict::yes;
+          entered += gy.movement == Movement::entered;
+          left += gy.movement == Movement::left;
+        }
+        row.push_back(y == 0 ? format_count(in) : fmt::format("{} (+{}, −{})", in, entered, left));
+        s.values.push_back(static_cast<double>(in));
+      }
+      rows.push_back(row);
+      c.series.push_back(s);
+    }
+    b.text("В скобках — сколько школ включено в группу впервые и сколько исключено по сравнению с прошлым годом.");
+    b.table("Движение школ по группам", headers, rows);
+    b.figure("Число школ в группах по годам", bar_chart(c));
+    sections.add("Движение школ по годам", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::string> headers = {"Показатель"};
+    for (int y : set.years) headers.push_back(std::to_string(y));
+    headers.push_back("Регион");
+    std::vector<std::vector<std::string>> rows;
+    int chart = 0;
+    for (const char* id : kKeySeries) {
+      const IndicatorSpec* spec = set.spec(id);
+      if (!spec) continue;
+      for (const auto& [key, series] : set.series) {
+        if (key.indicator != id) continue;
+        std::vector<std::string> row = {series_title(*spec, key.param)};
+        for (const auto& bl : series.baseline) row.push_back(value_or_dash(bl.municipal, *spec));
+        row.push_back(series.baseline.empty() ? "—" : value_or_dash(series.baseline.back().regional, *spec));
+        rows.push_back(row);
+        if (std::string(id) == "oge_mean" && chart < 2) {
+          Chart c;
+          c.id = fmt::format("report-trend-{}", ++chart);
+          c.title = series_title(*spec, key.param);
+          c.unit = spec->unit;
+          ChartSeries muni{"Муниципалитет", {}}, reg{"Регион", {}};
+          for (size_t y = 0; y < set.years.size(); ++y) {
+            c.categories.push_back(std::to_string(set.years[y]));
+            muni.values.push_back(series.baseline[y].municipal);
+            reg.values.push_back(series.baseline[y].regional);
+          }
+          c.series = {muni, reg};
+          b.figure(c.title + ": муниципалитет и регион", line_chart(c));
+        }
+      }
+    }
+    b.table("Результаты обучения по муниципалитету", headers, rows);
+    sections.add("Результаты и их динамика", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : cl.risks) {
+      int counts[4] = {0, 0, 0, 0};
+      for (size_t i = 0; i < m.schools.size() && !cl.years.empty(); ++i) ++counts[static_cast<int>(r.by_school[i].back().level)];
+      rows.push_back({r.factor->title, format_count(counts[0]), format_count(counts[1]), format_count(counts[2]), format_count(counts[3])});
+    }
+    if (!rows.empty()) b.table(fmt::format("Уровни факторов риска «500+» в {}{}году, число школ", year, std::string(kNbsp)),
+                               {"Фактор риска", "Высокий", "Средний", "Низкий", "Нет данных"}, rows);
+    else b.text("Факторы риска не рассчитывались.");
+    sections.add("Факторы риска по школам", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::string> conclusions;
+    for (const auto& g : cl.groups) {
+      if (cl.years.empty()) break;
+      size_t y = cl.years.size() - 1;
+      int in = 0, entered = 0, left = 0, unknown = 0;
+      for (size_t i = 0; i < m.schools.size(); ++i) {
+        const GroupYear& gy = g.by_school[i][y];
+        in += gy.verdict == Verdict::yes;
+        unknown += gy.verdict == Verdict::unknown;
+        entered += gy.movement == Movement::entered;
+        left += gy.movement == Movement::left;
+      }
+      std::string text = fmt::format("{}: в {}{}году — {}", g.group->title, year, std::string(kNbsp),
+                                     count_noun(in, "школа", "школы", "школ"));
+      if (y > 0) text += fmt::format(", включено впервые — {}, исключено — {}", entered, left);
+      if (unknown > 0) text += fmt::format("; по {} данных для решения недостаточно", count_noun(unknown, "школе", "школам", "школам"));
+      conclusions.push_back(text + ".");
+    }
+    const RoadmapProgress& p = a.roadmap;
+    conclusions.push_back(fmt::format("Дорожная карта: выполнено мероприятий — {}, в работе — {}, просрочено — {}.", p.done,
+                                      p.in_progress, p.overdue));
+    b.items(conclusions);
+    // Recommendations and how many schools each is addressed to.
+    std::map<const Recommendation*, int> counts;
+    for (const auto& list : a.recommendations)
+      for (const auto& r : list) ++counts[r.recommendation];
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& rec : m.recommendations)
+      if (auto it = counts.find(&rec); it != counts.end())
+        rows.push_back({typographic_quotes(rec.text), rec.audience, format_count(it->second)});
+    if (!rows.empty()) b.table("Адресные рекомендации", {"Рекомендация", "Кому", "Школ"}, rows);
+    sections.add("Выводы и рекомендации", b.take());
+  }
+  data d;
+  d.set("sections", sections.take());
+  d.set("subtitle", m.site.municipality);
+  return d;
+}
+
+kainjow::mustache::data SiteRenderer::Worker::school_report(size_t si, const std::string& root, int& tables, int& figures,
+                                                            const std::string&) {
+  const Municipality& m = site_.m_;
+  const Analysis& a = site_.analysis_;
+  const Classification& cl = a.classification;
+  const IndicatorSet& set = a.indicators;
+  const School& s = m.schools[si];
+  Sections sections;
+  {
+    Blocks b(tables, figures);
+    std::vector<std::vector<std::string>> rows = {{"Полное наименование", typographic_quotes(s.name)}};
+    if (!s.kind.empty()) rows.push_back({"Тип", s.kind});
+    if (!s.locality.empty()) rows.push_back({"Местность", s.locality == "город" ? "городская" : "сельская"});
+    if (!s.address.empty()) rows.push_back({"Адрес", s.address});
+    if (!s.director.empty()) rows.push_back({"Руководитель", s.director});
+    if (const auto& so = site_.overview_.per_school[si]; so.students) rows.push_back({"Обучающихся", format_count(*so.students)});
+    if (const School* mentor = m.find(s.mentor_id))
+      rows.push_back({"Школа-наставник", typographic_quotes(mentor->short_name) +
+                                             (s.mentor_since ? fmt::format(" (с {}{}г.)", *s.mentor_since, std::string(kNbsp)) : "")});
+    b.table("Сведения о школе", {"Сведение", "Значение"}, rows);
+    sections.add("Школа", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::string> headers = {"Группа"};
+    for (int y : cl.years) headers.push_back(std::to_string(y));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& g : cl.groups) {
+      std::vector<std::string> row = {g.group->title};
+      for (const auto& gy : g.by_school[si]) row.push_back(verdict_cell(gy));
+      rows.push_back(row);
+    }
+    b.table("Отнесение школы к группам по годам", headers, rows);
+    for (const auto& g : cl.groups) {
+      if (cl.years.empty()) break;
+      const GroupYear& gy = g.by_school[si].back();
+      if (gy.verdict != Verdict::yes && gy.verdict != Verdict::unknown) continue;
+      b.heading(fmt::format("{}: {}", g.group->title, verdict_name(gy.verdict)));
+      b.items(verdict_reasons(gy.evidence));
+    }
+    sections.add("Статус по годам и основания", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::vector<std::string>> rows;
+    for (const char* id : kKeySeries) {
+      const IndicatorSpec* spec = set.spec(id);
+      if (!spec) continue;
+      for (const auto& [key, series] : set.series) {
+        if (key.indicator != id) continue;
+        bool any = false;
+        for (const auto& v : series.values[si]) any = any || v.state != ValueState::not_applicable;
+        if (!any) continue;
+        for (size_t y = 0; y < set.years.size(); ++y)
+          rows.push_back({y == 0 ? series_title(*spec, key.param) : "", std::to_string(set.years[y]),
+                          shown_value(*spec, series.values[si][y]), value_or_dash(series.baseline[y].municipal, *spec),
+                          value_or_dash(series.baseline[y].regional, *spec)});
+      }
+    }
+    b.table("Результаты школы, муниципалитета и региона", {"Показатель", "Год", "Школа", "Муниципалитет", "Регион"}, rows);
+    sections.add("Результаты за три года", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : cl.risks) {
+      if (cl.years.empty()) break;
+      const RiskFactorYear& ry = r.by_school[si].back();
+      bool raised = ry.level == RiskLevel::high || ry.level == RiskLevel::medium;
+      std::vector<std::string> why;
+      for (const auto& e : ry.evidence)
+        if (raised && e.verdict == Verdict::yes) why.push_back(typographic_quotes(e.text));
+      rows.push_back({r.factor->title, risk_level_name(ry.level), why.empty() ? "—" : fmt::format("{}", fmt::join(why, ";\n"))});
+    }
+    if (!rows.empty()) b.table("Факторы риска", {"Фактор риска", "Уровень", "Основание"}, rows);
+    sections.add("Факторы риска", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::string> recs;
+    if (si < a.recommendations.size())
+      for (const auto& r : a.recommendations[si])
+        recs.push_back(fmt::format("{} (кому: {}; основание: {})", typographic_quotes(r.recommendation->text),
+                                   r.recommendation->audience, fmt::join(r.reasons, "; ")));
+    if (recs.empty()) b.text("Адресных рекомендаций нет.");
+    b.items(recs);
+    sections.add("Адресные рекомендации", b.take());
+  }
+  data d;
+  d.set("sections", sections.take());
+  d.set("subtitle", typographic_quotes(s.name));
+  return d;
+}
+
+kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& root, int& tables, int& figures) {
+  const Municipality& m = site_.m_;
+  const RoadmapProgress& p = site_.analysis_.roadmap;
+  Sections sections;
+  {
+    Blocks b(tables, figures);
+    if (!m.roadmap.title.empty()) b.text(typographic_quotes(m.roadmap.title) + ".");
+    if (!m.roadmap.goal.empty()) b.text("Цель: " + typographic_quotes(m.roadmap.goal));
+    b.table("Состояние мероприятий", {"Состояние", "Мероприятий"},
+            {{"выполнено", format_count(p.done)}, {"в работе", format_count(p.in_progress)},
+             {"просрочено", format_count(p.overdue)}, {"не начато", format_count(p.not_started)},
+             {"отменено", format_count(p.cancelled)}});
+    sections.add("Общие сведения", b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    for (size_t t = 0; t < p.targets.size(); ++t) {
+      const TargetProgress& tp = p.targets[t];
+      std::vector<std::vector<std::string>> rows;
+      Chart c;
+      c.id = fmt::format("report-target-{}", t + 1);
+      c.title = typographic_quotes(tp.target->title);
+      c.unit = tp.target->unit;
+      ChartSeries plan{"План", {}}, fact{"Факт", {}};
+      for (const auto& y : tp.years) {
+        rows.push_back({std::to_string(y.year), y.plan ? format_decimal(*y.plan, 1) : "—", y.fact ? format_decimal(*y.fact, 1) : "—",
+                        std::string(target_status_name(y.status)) + (y.fact_note.empty() ? "" : " (" + y.fact_note + ")")});
+        c.categories.push_back(std::to_string(y.year));
+        plan.values.push_back(y.plan);
+        fact.values.push_back(y.fact);
+      }
+      c.series = {plan, fact};
+      b.heading(typographic_quotes(tp.target->title) + (tp.target->unit.empty() ? "" : ", " + tp.target->unit));
+      b.table(typographic_quotes(tp.target->title) + ": план и факт", {"Год", "План", "Факт", "Итог"}, rows);
+      b.figure(typographic_quotes(tp.target->title) + ": план и факт", bar_chart(c));
+    }
+    sections.add("Целевые показатели: план и факт", b.take());
+  }
+  for (size_t s = 0; s < m.roadmap.sections.size(); ++s) {
+    Blocks b(tables, figures);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& ap : p.sections[s]) {
+      std::string evidence;
+      for (const auto& note : ap.activity->progress)
+        for (const auto& e : note.evidence) evidence += (evidence.empty() ? "" : "; ") + e.title;
+      rows.push_back({ap.activity->id + ". " + typographic_quotes(ap.activity->title), timing_text(ap.activity->timing),
+                      std::string(activity_state_name(ap.state)) + (ap.note.empty() ? "" : ": " + ap.note),
+                      evidence.empty() ? "—" : evidence});
+    }
+    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Состояние", "Подтверждение"}, rows, true);
+    sections.add(typographic_quotes(m.roadmap.sections[s].title), b.take());
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& cp : m.roadmap.control_points) {
+      std::vector<std::string> dates;
+      for (const auto& dt : cp.dates) dates.push_back(format_date(dt));
+      rows.push_back({typographic_quotes(cp.title), fmt::format("{}", fmt::join(dates, "; ")), fmt::format("{}", fmt::join(cp.responsible, ", "))});
+    }
+    if (rows.empty()) b.text("Контрольные точки не заданы.");
+    else b.table("Контрольные точки", {"Контрольная точка", "Сроки", "Ответственные"}, rows);
+    sections.add("Контрольные точки", b.take());
+  }
+  data d;
+  d.set("sections", sections.take());
+  d.set("subtitle", m.site.municipality);
+  return d;
+}
+
+}  // namespace sveden

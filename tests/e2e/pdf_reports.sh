@@ -1,0 +1,76 @@
+# Every report of the demo printed to PDF with Chromium (`build --pdf`) and read back with poppler:
+# A4, several pages where the content is long, page numbers, every section heading, every school
+# the analysis identified, no text beyond the page's right edge; and the report's figures equal
+# the open data's and the site's. Also `sveden pdf` for one report, and its message without Chromium.
+source "$(dirname "$0")/lib.bash"
+command -v pdfinfo >/dev/null || fail "нет poppler-utils: запустите make test (он ставит пакеты для тестов)"
+command -v chromium >/dev/null || fail "нет chromium: запустите make test (он ставит пакеты для тестов)"
+
+OUT="$SCRATCH/out"
+"$SVEDEN" build --site "$REPO" --out "$OUT" --pdf > "$SCRATCH/build.txt" 2>&1 || { cat "$SCRATCH/build.txt" >&2; fail "build --pdf failed"; }
+grep -q "Отчёты в PDF: 21${NB}файл" "$SCRATCH/build.txt" || fail "build --pdf: $(tail -1 "$SCRATCH/build.txt")"
+
+# Text of a PDF with line breaks, hyphenation at line ends and all spaces removed, for searching.
+flat() { pdftotext "$1" - | sed -e ':a' -e 'N' -e '$!ba' -e 's/-\n//g' | tr -d ' \n\f\t' | sed "s/$NB//g"; }
+squash() { printf '%s' "$1" | tr -d ' \n\t' | sed "s/$NB//g"; }
+unescape() { sed -e 's/&laquo;/«/g; s/&raquo;/»/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'; }
+
+reports=0
+while IFS= read -r pdf; do
+  reports=$((reports + 1))
+  dir=$(dirname "$pdf")
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  pdfinfo "$pdf" | grep -q "^Page size: *59[45][.0-9]* x 84[12][.0-9]* pts (A4)" || fail "$pdf: first page is not A4 portrait"
+  [ "$pages" -gt 1 ] || fail "$pdf: one page only"
+  # The page number at the top of page 2 (the cover has none).
+  [ "$(pdftotext -f 2 -l 2 -layout "$pdf" - | grep -m1 -v '^\s*$' | tr -d ' ')" = 2 ] || fail "$pdf: no page number on page 2"
+  text=$(flat "$pdf")
+  case "$text" in *Содержание*) ;; *) fail "$pdf: no table of contents in the text" ;; esac
+  # Every section heading of the HTML is in the PDF.
+  while IFS= read -r heading; do
+    case "$text" in *"$(squash "$heading")"*) ;; *) fail "$pdf: heading «$heading» not in the PDF" ;; esac
+  done < <(grep -o '<h2 id="s[0-9]*">[^<]*</h2>' "$dir/index.html" | sed 's/<[^>]*>//g' | unescape)
+  # No word beyond the right edge of its page.
+  pdftotext -bbox "$pdf" - | awk -v f="$pdf" '
+    /<page / { match($0, /width="[0-9.]+"/); w = substr($0, RSTART + 7, RLENGTH - 8) + 0 }
+    /<word / { match($0, /xMax="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0; if (x > w + 0.5) { print f ": text beyond the right edge: " $0; bad = 1; exit } }
+    END { exit bad }' || fail "text cut off at the right edge"
+done < <(find "$OUT/reports" -name '*.pdf' | sort)
+[ "$reports" = 21 ] || fail "expected 21 reports (analysis, roadmap, all schools, 18 schools), found $reports"
+
+# Landscape pages for the roadmap's wide activity tables.
+pdfinfo -f 1 -l 99 "$OUT/reports/roadmap/roadmap.pdf" | grep -q "size: *84[12][.0-9]* x 59[45]" || fail "roadmap: no landscape page"
+
+# The analysis names every school identified in the latest year, and its counts equal the open
+# data's and the support page's.
+analysis=$(flat "$OUT/reports/analysis-2025/analysis-2025.pdf")
+year=2025
+for group in shnor shfnsu rosobr30 risk_zone; do
+  names=$(awk -F';' -v g="$group" -v y="$year" '$3 == g && $5 == y && $6 == "да" {print $2}' "$OUT/opendata/classification.csv")
+  count=$(printf '%s' "$names" | grep -c . || true)
+  [ "$count" -gt 0 ] || fail "no school identified as $group in the open data"
+  while IFS= read -r name; do
+    case "$analysis" in *"$(squash "$name")"*) ;; *) fail "analysis: identified school «$name» ($group) not named" ;; esac
+  done <<< "$names"
+  title=$(awk -F';' -v g="$group" '$3 == g {print $4; exit}' "$OUT/opendata/classification.csv")
+  grep -q "Таблица [0-9]* — .*$year" "$OUT/reports/analysis-2025/index.html" || fail "analysis: no table for $year"
+  case "$count" in 1) noun="школа" ;; 2|3|4) noun="школы" ;; *) noun="школ" ;; esac
+  grep -q ": ${count}${NB}${noun}</h3>" "$OUT/reports/analysis-2025/index.html" || fail "analysis: $group count is not $count ($title)"
+done
+grep -q "В 2025 году: 8${NB}школ." "$OUT/support/index.html" || fail "support page: ШНОР count differs from the report"
+
+# `sveden pdf` prints one named report into an existing build; without Chromium it says how to install it.
+rm "$OUT/reports/roadmap/roadmap.pdf"
+"$SVEDEN" pdf --out "$OUT" roadmap > "$SCRATCH/pdf.txt" 2>&1 || { cat "$SCRATCH/pdf.txt" >&2; fail "sveden pdf failed"; }
+[ -s "$OUT/reports/roadmap/roadmap.pdf" ] || fail "sveden pdf did not print the roadmap"
+grep -q "Напечатано в PDF: 1${NB}отчёт" "$SCRATCH/pdf.txt" || fail "sveden pdf: $(cat "$SCRATCH/pdf.txt")"
+set +e
+SVEDEN_CHROMIUM=/nonexistent "$SVEDEN" pdf --out "$OUT" > /dev/null 2> "$SCRATCH/nochrome.txt"
+code=$?
+"$SVEDEN" pdf --out "$OUT" no-such-report > /dev/null 2> "$SCRATCH/noreport.txt"
+code2=$?
+set -e
+[ "$code" = 4 ] || fail "without Chromium the exit code must be 4, got $code"
+grep -q "apt-get install chromium" "$SCRATCH/nochrome.txt" || fail "without Chromium: $(cat "$SCRATCH/nochrome.txt")"
+[ "$code2" = 2 ] && grep -q "отчёта «no-such-report» нет; есть: " "$SCRATCH/noreport.txt" || fail "unknown report: $(cat "$SCRATCH/noreport.txt")"
+echo "ok: $reports reports printed to A4 PDF and read back"
