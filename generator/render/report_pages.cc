@@ -357,7 +357,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
         for (const auto& bl : series.baseline) row.push_back(value_or_dash(bl.municipal, *spec));
         row.push_back(series.baseline.empty() ? "—" : value_or_dash(series.baseline.back().regional, *spec));
         rows.push_back(row);
-        if (std::string(id) == "oge_mean" && chart < 2) {
+        if (std::string(id) == "oge_mean" && (key.param == "математика" || key.param == "русский язык")) {
           Chart c;
           c.id = fmt::format("report-trend-{}", ++chart);
           c.title = series_title(*spec, key.param);
@@ -480,8 +480,9 @@ kainjow::mustache::data SiteRenderer::Worker::school_report(size_t si, const std
       if (!spec) continue;
       for (const auto& [key, series] : set.series) {
         if (key.indicator != id) continue;
+        // Only the subjects with a published value: a series hidden every year says nothing.
         bool any = false;
-        for (const auto& v : series.values[si]) any = any || v.state != ValueState::not_applicable;
+        for (const auto& v : series.values[si]) any = any || v.ok();
         if (!any) continue;
         for (size_t y = 0; y < set.years.size(); ++y)
           rows.push_back({y == 0 ? series_title(*spec, key.param) : "", std::to_string(set.years[y]),
