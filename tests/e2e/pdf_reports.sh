@@ -58,6 +58,15 @@ for group in shnor shfnsu rosobr30 risk_zone; do
   grep -q ": ${count}${NB}${noun}</h3>" "$OUT/reports/analysis-2025/index.html" || fail "analysis: $group count is not $count ($title)"
 done
 grep -q "В 2025 году: 8${NB}школ." "$OUT/support/index.html" || fail "support page: ШНОР count differs from the report"
+# Municipal results in the report equal the open data's (which keeps 3 decimals; pages show 2).
+for subject in "математика" "русский язык"; do
+  expected=$(awk -F';' -v s="$subject" '$1 == "oge_mean" && $3 == s { v = $5; sub(",", ".", v); printf "<td>%s</td>", sprintf("%.2f", int(v * 100 + 0.5) / 100) }' "$OUT/opendata/municipal.csv" | sed 's/\./,/g')
+  [ -n "$expected" ] || fail "no municipal oge_mean ($subject) in the open data"
+  grep -q "<th scope=\"row\">Средний балл ОГЭ ($subject)</th>$expected" "$OUT/reports/analysis-2025/index.html" \
+    || fail "analysis: municipal ОГЭ ($subject) differs from the open data: $expected"
+  sed 's/<a [^>]*>//g; s/<\/a>//g' "$OUT/monitoring/index.html" | grep -q "Средний балл ОГЭ ($subject)</th>${expected//<td>/<td class=\"num\">}" \
+    || fail "monitoring page: municipal ОГЭ ($subject) differs from the report"
+done
 
 # `sveden pdf` prints one named report into an existing build; without Chromium it says how to install it.
 rm "$OUT/reports/roadmap/roadmap.pdf"
