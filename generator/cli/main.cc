@@ -14,7 +14,10 @@
 
 #include <fmt/format.h>
 
+#include "audit/site_audit.h"
 #include "load/diagnostics.h"
+#include "load/disk.h"
+#include "model/openness.h"
 #include "russian/typography.h"
 #include "serve/static_server.h"
 #include "site/build.h"
@@ -37,8 +40,12 @@ const char* kHelp =
     "  sveden pdf [--site ПАПКА] [--out ПАПКА] [ОТЧЁТ…]\n"
     "      Напечатать в PDF отчёты уже собранного сайта (все или названные: roadmap, analysis-2025,\n"
     "      schools/sosh-1…); PDF ложится рядом с HTML отчёта. Нужен Chromium (пакет chromium).\n"
-    "  sveden check [--site ПАПКА] [--as-of ГГГГ-ММ-ДД]\n"
-    "      Проверить все входные данные и вывести все найденные ошибки.\n"
+    "  sveden check [--site ПАПКА] [--out ПАПКА] [--format json] [--as-of ГГГГ-ММ-ДД]\n"
+    "      Проверить все входные данные, затем собрать сайт во временную папку (или взять готовую\n"
+    "      сборку из --out) и проверить опубликованное так, как его читает робот Рособрнадзора:\n"
+    "      14 подразделов каждой школы, разметку itemprop, ссылки на документы, все ссылки и якоря.\n"
+    "  sveden check --site-dir ПАПКА [--format json]\n"
+    "      Проверить сайт одной школы в любой папке (например, сохранённый wget --mirror).\n"
     "  sveden serve [--site ПАПКА] [--out ПАПКА] [--port N]\n"
     "      Собрать сайт и открыть его для просмотра в браузере на http://127.0.0.1:N/ (по умолчанию 8000).\n"
     "  sveden synth --schools N [--seed S] --out ПАПКА\n"
@@ -66,6 +73,8 @@ struct Args {
   int port = 8000;
   bool pdf = false;
   std::vector<std::string> reports;  // pdf: which reports
+  std::string site_dir;              // check --site-dir
+  bool json = false;                 // check --format json
 };
 
 std::atomic<bool> g_stop{false};
@@ -116,6 +125,11 @@ int parse_args(int argc, char** argv, Args* a) {
     } else if (arg == "--port") {
       if (!value(&v) || !parse_int(v, &a->port) || a->port < 1 || a->port > 65535)
         return usage_error("--port: укажите номер порта от 1 до 65535");
+    } else if (arg == "--site-dir") {
+      if (!value(&a->site_dir)) return usage_error("после --site-dir укажите папку сайта школы");
+    } else if (arg == "--format") {
+      if (!value(&v) || (v != "json" && v != "text")) return usage_error("--format: json или text");
+      a->json = v == "json";
     } else if (arg == "--pdf") {
       a->pdf = true;
     } else if (arg == "--seed") {
@@ -136,7 +150,7 @@ int parse_args(int argc, char** argv, Args* a) {
   if (a->command == "synth" && (a->schools < 0 || a->out.empty()))
     return usage_error("synth: укажите --schools N и --out ПАПКА");
   if (a->command != "synth" && a->schools >= 0) return usage_error("--schools используется только с командой synth");
-  if (a->command == "check" && !a->out.empty()) return usage_error("check не записывает сайт: --out здесь не нужен");
+  if ((!a->site_dir.empty() || a->json) && a->command != "check") return usage_error("--site-dir и --format используются только с командой check");
   if (a->pdf && a->command != "build") return usage_error("--pdf используется только с командой build; отдельно — sveden pdf");
   return -1;
 }
@@ -151,6 +165,55 @@ void print_diagnostics(const Diagnostics& d) {
 }
 
 std::string seconds_text(double s) { return format_number(s, s < 10 ? 2 : 1) + std::string(kNbsp) + "с"; }
+
+// `sveden check`: the input, then the published output as the robot reads it.
+int check(const Args& a, BuildOptions o) {
+  auto report_audit = [&](const OutputAudit& audit, const std::string& shown) {
+    if (a.json) fmt::print("{}", format_audit_json(audit));
+    else fmt::print("{}", format_audit_text(audit, shown));
+    return audit.errors > 0 ? kExitInput : kExitOk;
+  };
+  if (!a.site_dir.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(a.site_dir, ec)) {
+      fmt::print(stderr, "sveden: папки «{}» нет\n", a.site_dir);
+      return kExitIo;
+    }
+    RealDisk disk(a.site_dir);
+    return report_audit(audit_single_site(disk, builtin_openness()), a.site_dir);
+  }
+  BuildReport r = check_site(o);
+  print_diagnostics(r.diagnostics);
+  if (r.exit_code != 0) return r.exit_code;
+  if (!a.json) fmt::print("Входные данные: {}, ошибок нет.\n", count_noun(r.schools, "школа", "школы", "школ"));
+  std::string out = a.out;
+  std::string scratch;
+  if (out.empty()) {
+    // Built into a temporary folder that is removed afterwards.
+    char tmpl[] = "/tmp/sveden-check-XXXXXX";
+    if (!mkdtemp(tmpl)) {
+      fmt::print(stderr, "sveden: не удалось создать временную папку\n");
+      return kExitIo;
+    }
+    scratch = tmpl;
+    o.out_dir = scratch + "/output";
+    BuildReport b = build_site(o);
+    if (b.exit_code != 0) {
+      print_diagnostics(b.diagnostics);
+      fmt::print(stderr, "sveden: {}\n", b.io_error);
+      std::filesystem::remove_all(scratch);
+      return b.exit_code;
+    }
+    out = o.out_dir;
+  }
+  int code;
+  {
+    RealDisk disk(out);
+    code = report_audit(audit_output(disk, builtin_openness()), a.out.empty() ? std::string("сборка во временной папке") : out);
+  }
+  if (!scratch.empty()) std::filesystem::remove_all(scratch);
+  return code;
+}
 
 // `sveden pdf`: the reports of an existing build to PDF.
 int print_pdf(const Args& a) {
@@ -193,13 +256,7 @@ int run(const Args& a) {
   o.out_dir = a.out;
   o.jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   o.as_of = a.as_of;
-  if (a.command == "check") {
-    BuildReport r = check_site(o);
-    print_diagnostics(r.diagnostics);
-    if (r.exit_code == 0)
-      fmt::print("Проверка пройдена: {}, ошибок нет.\n", count_noun(r.schools, "школа", "школы", "школ"));
-    return r.exit_code;
-  }
+  if (a.command == "check") return check(a, o);
   bool tty = isatty(STDERR_FILENO);
   if (tty)
     o.progress = [](size_t done, size_t total) {

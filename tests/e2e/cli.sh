@@ -23,7 +23,10 @@ expect_code 2 "$SVEDEN" synth --schools 10
 
 copy_demo "$SCRATCH/site"
 expect_code 0 "$SVEDEN" check --site "$SCRATCH/site"
-grep -q "Проверка пройдена: 18${NB}школ, ошибок нет." "$SCRATCH/out.txt" || fail "check summary: $(cat "$SCRATCH/out.txt")"
+grep -q "Входные данные: 18${NB}школ, ошибок нет." "$SCRATCH/out.txt" || fail "check summary: $(cat "$SCRATCH/out.txt")"
+# check builds into a temporary folder and audits it: every school's 14 subsections, markup, every link.
+grep -q "^Итого: 0${NB}ошибок, 0${NB}предупреждений (18${NB}сайтов школ проверено).$" "$SCRATCH/out.txt" \
+  || fail "audit of the demo: $(tail -3 "$SCRATCH/out.txt")"
 expect_code 0 "$SVEDEN" build --site "$SCRATCH/site"
 grep -qE "^Готово: 18${NB}школ, [0-9]+${NB}страниц[аы]?, [0-9]+${NB}файл(а|ов)? записано за [0-9]+,[0-9]+${NB}с → " "$SCRATCH/out.txt" \
   || fail "build summary: $(cat "$SCRATCH/out.txt")"
@@ -33,6 +36,12 @@ grep -qE "^Готово: 18${NB}школ, [0-9]+${NB}страниц[аы]?, [0-9
 for s in "$SCRATCH"/site/output/schools/*/; do
   [ "$(find "$s/sveden" -name index.html | wc -l)" = 15 ] || fail "not the 14 subsections and the section page in $s"
 done
+# An existing build audited, as JSON for machines; then one school's site alone (as if saved by wget).
+expect_code 0 "$SVEDEN" check --site "$SCRATCH/site" --out "$SCRATCH/site/output" --format json
+grep -q '"errors": 0,' "$SCRATCH/out.txt" || fail "check --format json: $(head -3 "$SCRATCH/out.txt")"
+rm "$SCRATCH/site/output/schools/sosh-1/sveden/inter/index.html"
+expect_code 1 "$SVEDEN" check --site-dir "$SCRATCH/site/output/schools/sosh-1"
+grep -q "нет подраздела «Международное сотрудничество» (/sveden/inter)" "$SCRATCH/out.txt" || fail "check --site-dir: $(cat "$SCRATCH/out.txt")"
 
 # check reports every problem, not just the first
 printf 'T0;2019;текст\n' >> "$SCRATCH/site/data/staff.csv"

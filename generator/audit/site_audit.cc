@@ -1,0 +1,423 @@
+#include "audit/site_audit.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "audit/html_document.h"
+#include "audit/markup_audit.h"
+#include "render/json_writer.h"
+#include "russian/typography.h"
+
+namespace sveden {
+namespace {
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return s;
+}
+
+bool is_html(const std::string& p) {
+  std::string l = lower_ascii(p);
+  return l.size() > 5 && (l.compare(l.size() - 5, 5, ".html") == 0 || l.compare(l.size() - 4, 4, ".htm") == 0);
+}
+
+std::string parent_dir(const std::string& p) {
+  size_t slash = p.rfind('/');
+  return slash == std::string::npos ? "" : p.substr(0, slash);
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// «a/b/../c» → «a/c»; nullopt when it climbs above the root.
+std::optional<std::string> normalize(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string part = path.substr(start, end - start);
+    if (part == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+struct Link {
+  bool external = false;     // another site, mailto:, tel:…
+  bool broken = false;       // local, but no such file
+  std::string target;        // the file it leads to
+  std::string anchor;
+};
+
+class SiteFiles {
+ public:
+  SiteFiles(const Disk& disk, std::string root) : disk_(disk), root_(std::move(root)) {
+    for (auto& f : disk.list(root_)) files_.insert(std::move(f));
+  }
+  const std::set<std::string>& files() const { return files_; }
+  bool has(const std::string& p) const { return files_.count(p) > 0; }
+  std::string read(const std::string& p) const {
+    std::string error;
+    return disk_.read(p, &error).value_or("");
+  }
+  std::string inside(const std::string& rel) const { return root_.empty() ? rel : root_ + "/" + rel; }
+  const std::string& root() const { return root_; }
+
+  // Where `href` on `page` leads: directories to their index.html, pages saved without extension
+  // (wget) to the file itself, «/…» from the site's root.
+  Link resolve(const std::string& page, const std::string& raw) const {
+    Link l;
+    std::string href = raw;
+    if (size_t hash = href.find('#'); hash != std::string::npos) {
+      l.anchor = percent_decode(href.substr(hash + 1));
+      href.resize(hash);
+    }
+    if (size_t q = href.find('?'); q != std::string::npos) href.resize(q);
+    size_t colon = href.find(':'), slash = href.find('/');
+    if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) {
+      l.external = true;
+      return l;
+    }
+    if (href.rfind("//", 0) == 0) {
+      l.external = true;
+      return l;
+    }
+    href = percent_decode(href);
+    std::string joined = href.empty() ? page : href[0] == '/' ? inside(href.substr(1)) : parent_dir(page) + (parent_dir(page).empty() ? "" : "/") + href;
+    bool dir = href.empty() ? false : href.back() == '/';
+    auto norm = normalize(joined);
+    if (!norm || (!root_.empty() && norm->rfind(root_, 0) != 0 && href[0] == '/')) {
+      l.broken = true;
+      l.target = joined;
+      return l;
+    }
+    std::vector<std::string> candidates;
+    if (dir || norm->empty() || *norm == root_) candidates = {*norm + (norm->empty() ? "" : "/") + "index.html"};
+    else candidates = {*norm, *norm + ".html", *norm + "/index.html"};
+    for (const auto& c : candidates)
+      if (has(c)) {
+        l.target = c;
+        return l;
+      }
+    l.broken = true;
+    l.target = candidates.front();
+    return l;
+  }
+
+ private:
+  const Disk& disk_;
+  std::string root_;
+  std::set<std::string> files_;
+};
+
+std::string quoted_json(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+SiteFinding finding(Severity s, std::string file, TextPos pos, std::string message) {
+  return {s, std::move(file), pos, std::move(message)};
+}
+
+// The page of a subsection as a site may have it; nullopt and the wrongly-cased path, if any.
+std::optional<std::string> find_subsection(const SiteFiles& site, const std::string& section, const std::string& path,
+                                           std::string* wrong_case) {
+  std::string base = site.inside(section + "/" + path);
+  const std::string variants[] = {base + "/index.html", base + "/index.htm", base + ".html", base + ".htm", base};
+  for (const auto& v : variants)
+    if (site.has(v)) return v;
+  for (const auto& f : site.files())
+    for (const auto& v : variants)
+      if (lower_ascii(f) == lower_ascii(v)) {
+        *wrong_case = f;
+        return std::nullopt;
+      }
+  return std::nullopt;
+}
+
+std::set<std::string> link_props(const OpenSubsection& sub) {
+  std::set<std::string> out;
+  for (const auto& f : sub.fields) {
+    if ((f.kind == OpenField::Kind::document || f.kind == OpenField::Kind::link || f.kind == OpenField::Kind::links) &&
+        !f.itemprop.empty())
+      out.insert(f.itemprop);
+    for (const auto& c : f.children)
+      if (c.kind == OpenField::Kind::link && !c.itemprop.empty()) out.insert(c.itemprop);
+  }
+  return out;
+}
+
+std::string title_of(const HtmlDocument& doc) {
+  auto titles = doc.elements("title");
+  if (!titles.empty()) return doc.text_content(titles[0]);
+  auto h1 = doc.elements("h1");
+  return h1.empty() ? std::string() : doc.text_content(h1[0]);
+}
+
+bool inside_nav(const HtmlDocument& doc, int node) {
+  for (int p = doc.nodes[node].parent; p > 0; p = doc.nodes[p].parent)
+    if (doc.nodes[p].tag == "nav" || doc.nodes[p].tag == "header") return true;
+  return false;
+}
+
+// Links, anchors and images of every page under `site`; orphans among `pages`.
+void check_pages(const SiteFiles& site, const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
+  std::set<std::string> linked;
+  std::map<std::string, std::set<std::string>> ids;
+  std::map<std::string, HtmlDocument> docs;
+  for (const auto& f : site.files())
+    if (is_html(f)) docs.emplace(f, parse_html(site.read(f)));
+  for (const auto& [f, doc] : docs)
+    for (size_t n = 0; n < doc.nodes.size(); ++n) {
+      if (const std::string* id = doc.attr(static_cast<int>(n), "id")) ids[f].insert(*id);
+      if (const std::string* name = doc.attr(static_cast<int>(n), "name"); name && doc.nodes[n].tag == "a") ids[f].insert(*name);
+    }
+  for (const auto& [f, doc] : docs) {
+    bool not_found_page = f.size() >= 8 && f.compare(f.size() - 8, 8, "404.html") == 0;
+    for (size_t i = 0; i < doc.nodes.size(); ++i) {
+      const HtmlNode& n = doc.nodes[i];
+      if (n.type != HtmlNode::Type::element) continue;
+      int node = static_cast<int>(i);
+      if (n.tag == "img" && !doc.attr(node, "alt"))
+        sink(f).push_back(finding(Severity::error, f, n.pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
+      const std::string* href = n.tag == "a" || n.tag == "link" ? doc.attr(node, "href") : n.tag == "img" ? doc.attr(node, "src") : nullptr;
+      if (!href || not_found_page) continue;
+      Link l = site.resolve(f, *href);
+      if (l.external) continue;
+      if (l.broken) {
+        sink(f).push_back(finding(Severity::error, f, n.pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
+        continue;
+      }
+      if (l.target != f) linked.insert(l.target);
+      if (!l.anchor.empty() && is_html(l.target) && !ids[l.target].count(l.anchor))
+        sink(f).push_back(finding(Severity::error, f, n.pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", *href, l.anchor)));
+    }
+  }
+  for (const auto& [f, doc] : docs) {
+    std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
+    bool root_page = f == site.inside("index.html");
+    if (root_page || name == "404.html" || linked.count(f)) continue;
+    sink(f).push_back(finding(Severity::warning, f, {}, "на страницу не ведёт ни одна ссылка сайта"));
+  }
+}
+
+void sort_findings(std::vector<SiteFinding>& list) {
+  std::stable_sort(list.begin(), list.end(), [](const SiteFinding& a, const SiteFinding& b) {
+    if (a.severity != b.severity) return a.severity == Severity::error;
+    if (a.file != b.file) return a.file < b.file;
+    return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+  });
+}
+
+void count(OutputAudit& a) {
+  a.errors = a.warnings = 0;
+  auto add = [&](const std::vector<SiteFinding>& list) {
+    for (const auto& f : list) (f.severity == Severity::error ? a.errors : a.warnings)++;
+  };
+  add(a.portal);
+  for (const auto& s : a.schools) add(s.findings);
+}
+
+}  // namespace
+
+SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v) {
+  SiteFiles site(disk, root);
+  SchoolAudit out;
+  out.root = root;
+  auto& list = out.findings;
+  std::string home = site.inside("index.html");
+  if (!site.has(home) && site.has(site.inside("index.htm"))) home = site.inside("index.htm");
+  std::set<std::string> ministries;
+  auto note_ministries = [&](const HtmlDocument& doc) {
+    for (int a : doc.elements("a"))
+      if (const std::string* h = doc.attr(a, "href")) {
+        std::string l = lower_ascii(*h);
+        for (const auto& m : v.ministries) {
+          std::string host = lower_ascii(m.url);
+          host = host.substr(host.find("//") == std::string::npos ? 0 : host.find("//") + 2);
+          while (!host.empty() && host.back() == '/') host.pop_back();
+          if (l.find(host) != std::string::npos) ministries.insert(m.url);
+        }
+      }
+  };
+  if (!site.has(home)) {
+    list.push_back(finding(Severity::error, "", {}, "нет главной страницы сайта (index.html)"));
+  } else {
+    HtmlDocument doc = parse_html(site.read(home));
+    out.name = title_of(doc);
+    note_ministries(doc);
+    // A path from the home page and the main menu to the section (п. 3 приказа 1493).
+    bool from_home = false, from_menu = false;
+    for (int a : doc.elements("a"))
+      if (const std::string* h = doc.attr(a, "href")) {
+        Link l = site.resolve(home, *h);
+        std::string section = site.inside(v.path);
+        if (!l.external && !l.broken && (l.target.rfind(section + "/", 0) == 0 || l.target == section)) {
+          from_home = true;
+          from_menu = from_menu || inside_nav(doc, a);
+        }
+      }
+    if (!from_home)
+      list.push_back(finding(Severity::error, home, {}, fmt::format("с главной страницы нет ссылки на раздел «{}»", v.title)));
+    else if (!from_menu)
+      list.push_back(finding(Severity::warning, home, {}, fmt::format("в главном меню нет ссылки на раздел «{}»", v.title)));
+  }
+  for (const auto& sub : v.subsections) {
+    std::string wrong;
+    auto page = find_subsection(site, v.path, sub.path, &wrong);
+    if (!page) {
+      if (!wrong.empty())
+        list.push_back(finding(Severity::error, wrong, {},
+                               fmt::format("подраздел «{}» лежит по адресу с другим регистром букв: нужно /{}/{}", sub.title,
+                                           v.path, sub.path)));
+      else
+        list.push_back(finding(Severity::error, "", {}, fmt::format("нет подраздела «{}» (/{}/{})", sub.title, v.path, sub.path)));
+      continue;
+    }
+    HtmlDocument doc = parse_html(site.read(*page));
+    note_ministries(doc);
+    for (const auto& f : audit_markup(doc, sub)) list.push_back(finding(f.severity, *page, f.pos, f.message));
+    // Document links lead to files that exist.
+    std::set<std::string> props = link_props(sub);
+    for (int a : doc.elements("a")) {
+      const std::string* prop = doc.attr(a, "itemprop");
+      const std::string* href = doc.attr(a, "href");
+      if (!prop || !href || !props.count(*prop)) continue;
+      Link l = site.resolve(*page, *href);
+      if (!l.external && l.broken)
+        list.push_back(finding(Severity::error, *page, doc.nodes[a].pos,
+                               fmt::format("ссылка на документ «{}» (itemprop=\"{}\") ведёт на несуществующий файл {}",
+                                           doc.text_content(a), *prop, *href)));
+    }
+    std::string text = doc.text_content(0);
+    if (text.find("актуальн") == std::string::npos && text.find("обновл") == std::string::npos)
+      list.push_back(finding(Severity::warning, *page, {}, "не сказано, на какую дату сведения актуальны"));
+  }
+  for (const auto& m : v.ministries)
+    if (!ministries.count(m.url))
+      list.push_back(finding(Severity::error, "", {},
+                             fmt::format("нет ссылки на официальный сайт: {} ({}) — ПП РФ № 1802, п. 17", m.text, m.url)));
+  if (out.name.empty()) out.name = root.empty() ? "сайт школы" : root;
+  return out;
+}
+
+OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
+  OutputAudit a;
+  std::set<std::string> roots;
+  for (const auto& f : disk.list("schools")) {
+    size_t slash = f.find('/', 8);
+    if (slash != std::string::npos) roots.insert(f.substr(0, slash));
+  }
+  std::map<std::string, size_t> index;
+  for (const auto& r : roots) {
+    index[r] = a.schools.size();
+    a.schools.push_back(audit_school_site(disk, r, v));
+  }
+  SiteFiles all(disk, "");
+  check_pages(all, [&](const std::string& file) -> std::vector<SiteFinding>& {
+    for (const auto& [r, i] : index)
+      if (file.rfind(r + "/", 0) == 0) return a.schools[i].findings;
+    return a.portal;
+  });
+  sort_findings(a.portal);
+  for (auto& s : a.schools) sort_findings(s.findings);
+  count(a);
+  return a;
+}
+
+OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {
+  OutputAudit a;
+  a.schools.push_back(audit_school_site(disk, "", v));
+  SiteFiles all(disk, "");
+  check_pages(all, [&](const std::string&) -> std::vector<SiteFinding>& { return a.schools[0].findings; });
+  sort_findings(a.schools[0].findings);
+  count(a);
+  return a;
+}
+
+std::string format_audit_text(const OutputAudit& a, const std::string& shown) {
+  std::string out = fmt::format("Проверка опубликованного сайта: {}\n", shown);
+  auto line = [&](const SiteFinding& f) {
+    std::string where = f.file.empty() ? "" : f.pos.line ? fmt::format("{}:{}:{}: ", f.file, f.pos.line, f.pos.column) : f.file + ": ";
+    return fmt::format("    {}{}\n", where, f.message);
+  };
+  auto group = [&](const std::string& title, const std::vector<SiteFinding>& list) {
+    int e = 0, w = 0;
+    for (const auto& f : list) (f.severity == Severity::error ? e : w)++;
+    out += fmt::format("\n{}\n", title);
+    if (e) {
+      out += fmt::format("  ошибки ({}):\n", e);
+      for (const auto& f : list)
+        if (f.severity == Severity::error) out += line(f);
+    }
+    if (w) {
+      out += fmt::format("  предупреждения ({}):\n", w);
+      for (const auto& f : list)
+        if (f.severity == Severity::warning) out += line(f);
+    }
+  };
+  if (!a.portal.empty()) group("Сайт управления образования", a.portal);
+  std::vector<std::string> clean;
+  for (const auto& s : a.schools) {
+    if (s.findings.empty()) {
+      clean.push_back(s.name);
+      continue;
+    }
+    group(s.root.empty() ? s.name : fmt::format("{} — {}/", s.name, s.root), s.findings);
+  }
+  if (!clean.empty()) out += fmt::format("\nБез замечаний: {}.\n", fmt::join(clean, "; "));
+  out += fmt::format("\nИтого: {}, {}", count_noun(a.errors, "ошибка", "ошибки", "ошибок"),
+                     count_noun(a.warnings, "предупреждение", "предупреждения", "предупреждений"));
+  if (a.schools.size() > 1) out += fmt::format(" ({} проверено)", count_noun(static_cast<long long>(a.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
+  out += ".\n";
+  return out;
+}
+
+std::string format_audit_json(const OutputAudit& a) {
+  std::string out = "{\n";
+  auto list = [&](const std::vector<SiteFinding>& fs) {
+    std::string s = "[";
+    for (size_t i = 0; i < fs.size(); ++i) {
+      const auto& f = fs[i];
+      s += fmt::format("{}\n      {{\"severity\": \"{}\", \"file\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}", i ? "," : "",
+                       f.severity == Severity::error ? "error" : "warning", quoted_json(f.file), f.pos.line, f.pos.column,
+                       quoted_json(f.message));
+    }
+    return s + (fs.empty() ? "]" : "\n    ]");
+  };
+  out += fmt::format("  \"errors\": {},\n  \"warnings\": {},\n  \"portal\": {},\n  \"schools\": [", a.errors, a.warnings, list(a.portal));
+  for (size_t i = 0; i < a.schools.size(); ++i) {
+    const auto& s = a.schools[i];
+    out += fmt::format("{}\n    {{\"root\": {}, \"name\": {}, \"findings\": {}}}", i ? "," : "", quoted_json(s.root),
+                       quoted_json(s.name), list(s.findings));
+  }
+  out += a.schools.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+}  // namespace sveden

@@ -1,0 +1,50 @@
+// Audits published sites the way Rosobrnadzor's robot and a careful inspector read them: for each
+// school site, the 14 subsections at their addresses (as sveden writes them, or as a site saved
+// with `wget --mirror` has them: sveden/common/index.html, sveden/common.html, sveden/common), their
+// markup against vocab/sveden.yaml, document links that resolve, the ministries' links; for every
+// page, internal links and #anchors that resolve, images with text alternatives, no orphaned page.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "load/diagnostics.h"
+#include "load/disk.h"
+#include "model/openness.h"
+#include "model/text_pos.h"
+
+namespace sveden {
+
+struct SiteFinding {
+  Severity severity = Severity::error;
+  std::string file;   // relative to the audited folder; "" for the site as a whole
+  TextPos pos;        // {0, 0} for the file as a whole
+  std::string message;
+};
+
+struct SchoolAudit {
+  std::string root;  // folder of the school's site within the audited folder («schools/sosh-1», or "")
+  std::string name;  // from the site's home page
+  std::vector<SiteFinding> findings;  // errors first, then warnings; each in file order
+};
+
+struct OutputAudit {
+  std::vector<SchoolAudit> schools;
+  std::vector<SiteFinding> portal;  // pages outside the school sites
+  int errors = 0, warnings = 0;
+};
+
+// One school's site whose root is `root` on `disk` ("" for the disk's root).
+SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v);
+
+// A whole sveden output: every schools/<slug>/ as a school site, and links, anchors, images and
+// orphans over every page.
+OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v);
+
+// A single school site (`sveden check --site-dir`): the same checks, the folder as the school.
+OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v);
+
+// The report: grouped by school, errors before warnings; `shown` names the audited folder.
+std::string format_audit_text(const OutputAudit& a, const std::string& shown);
+std::string format_audit_json(const OutputAudit& a);
+
+}  // namespace sveden
