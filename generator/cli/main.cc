@@ -19,6 +19,7 @@
 #include "load/disk.h"
 #include "model/openness.h"
 #include "russian/typography.h"
+#include "serve/live_site.h"
 #include "serve/static_server.h"
 #include "site/build.h"
 #include "site/pdf.h"
@@ -166,6 +167,58 @@ void print_diagnostics(const Diagnostics& d) {
 
 std::string seconds_text(double s) { return format_number(s, s < 10 ? 2 : 1) + std::string(kNbsp) + "с"; }
 
+void print_summary(const BuildReport& r) {
+  fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", count_noun(r.schools, "школа", "школы", "школ"),
+             count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
+             count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
+  if (r.pdfs > 0) fmt::print("Отчёты в PDF: {}.\n", count_noun(static_cast<long long>(r.pdfs), "файл", "файла", "файлов"));
+  std::fflush(stdout);
+}
+
+// `sveden serve`: the preview, rebuilt when the site folder changes; a failed build shows its
+// errors in the browser instead of the stale site.
+int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
+  LiveState state;
+  if (first.exit_code == kExitInput) {
+    state.failed(build_error_page(format_all(first.diagnostics)));
+    fmt::print(stderr, "Сборка не выполнена: ошибки показаны и в браузере. Исправьте их — сайт пересоберётся сам.\n");
+  }
+  std::string out = !first.out_dir.empty() ? first.out_dir
+                    : !a.out.empty()         ? a.out
+                                             : (std::filesystem::path(a.site) / "output").lexically_normal().string();
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  std::thread watcher([&] {
+    watch_site(a.site, g_stop, 300, [&] {
+      fmt::print("Изменились файлы сайта: пересборка…\n");
+      std::fflush(stdout);
+      BuildOptions again = o;
+      again.progress = nullptr;
+      BuildReport r = build_site(again);
+      print_diagnostics(r.diagnostics);
+      if (r.exit_code == 0) {
+        print_summary(r);
+        state.built();
+      } else {
+        fmt::print(stderr, "Сборка не выполнена: ошибки показаны и в браузере.\n");
+        state.failed(build_error_page(format_all(r.diagnostics) + (r.io_error.empty() ? "" : "\n" + r.io_error)));
+      }
+    });
+  });
+  fmt::print("Сайт открыт для просмотра: http://127.0.0.1:{}/ — страницы обновляются сами после изменений; остановить: Ctrl+C\n", a.port);
+  std::fflush(stdout);
+  std::string error;
+  bool ok = serve_static(ServeOptions{out, a.port, &state}, g_stop, &error);
+  g_stop = true;
+  watcher.join();
+  if (!ok) {
+    fmt::print(stderr, "sveden: {}\n", error);
+    return kExitIo;
+  }
+  fmt::print("Просмотр остановлен.\n");
+  return kExitOk;
+}
+
 // `sveden check`: the input, then the published output as the robot reads it.
 int check(const Args& a, BuildOptions o) {
   auto report_audit = [&](const OutputAudit& audit, const std::string& shown) {
@@ -267,7 +320,8 @@ int run(const Args& a) {
   BuildReport r = build_site(o);
   if (tty) fmt::print(stderr, "\r\033[K");
   print_diagnostics(r.diagnostics);
-  if (r.exit_code == kExitInput) {
+  bool serving = a.command == "serve";
+  if (r.exit_code == kExitInput && !serving) {
     fmt::print(stderr, "Сборка не выполнена: исправьте ошибки. Прежний результат не изменён.\n");
     return r.exit_code;
   }
@@ -279,22 +333,9 @@ int run(const Args& a) {
     fmt::print(stderr, "sveden: {}\nСборка не выполнена. Прежний результат не изменён.\n", r.io_error);
     return r.exit_code;
   }
-  fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", count_noun(r.schools, "школа", "школы", "школ"),
-             count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
-             count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
-  if (r.pdfs > 0) fmt::print("Отчёты в PDF: {}.\n", count_noun(static_cast<long long>(r.pdfs), "файл", "файла", "файлов"));
-  if (a.command != "serve") return kExitOk;
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
-  fmt::print("Сайт открыт для просмотра: http://127.0.0.1:{}/ — остановить: Ctrl+C\n", a.port);
-  std::fflush(stdout);
-  std::string error;
-  if (!serve_static(ServeOptions{r.out_dir, a.port}, g_stop, &error)) {
-    fmt::print(stderr, "sveden: {}\n", error);
-    return kExitIo;
-  }
-  fmt::print("Просмотр остановлен.\n");
-  return kExitOk;
+  if (r.exit_code == 0) print_summary(r);
+  if (!serving) return kExitOk;
+  return serve(a, o, r);
 }
 
 }  // namespace

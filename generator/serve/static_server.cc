@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "load/disk.h"
+#include "serve/live_site.h"
 
 namespace sveden {
 namespace {
@@ -49,7 +50,7 @@ void send_all(int fd, const std::string& data) {
   }
 }
 
-void handle(int fd, const std::string& root) {
+void handle(int fd, const std::string& root, const LiveState* live) {
   std::string request;
   char buf[4096];
   while (request.find("\r\n\r\n") == std::string::npos && request.size() < 65536) {
@@ -68,6 +69,24 @@ void handle(int fd, const std::string& root) {
     return;
   }
   std::string path = target.substr(0, target.find_first_of("?#"));
+  auto reply = [&](int status, const char* reason, const std::string& type, const std::string& body) {
+    send_all(fd, fmt::format("HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                             status, reason, type, body.size()) +
+                     (head ? std::string() : body));
+  };
+  if (live && path == "/__sveden/version") {
+    reply(200, "OK", "text/plain; charset=utf-8", std::to_string(live->version()));
+    return;
+  }
+  bool page = path.empty() || path.back() == '/' || path.size() < 5 || path.compare(path.size() - 5, 5, ".html") == 0;
+  if (live && page) {
+    if (std::string error = live->error_page(); !error.empty()) {
+      std::string body = error;
+      body.insert(body.rfind("</body>"), reload_script(live->version()));
+      reply(500, "Internal Server Error", "text/html; charset=utf-8", body);
+      return;
+    }
+  }
   auto file = resolve_request_path(root, path);
   std::error_code ec;
   // «/schools/x» without the slash: redirect, so that relative links on the page resolve.
@@ -85,9 +104,10 @@ void handle(int fd, const std::string& root) {
     body = fs::exists(fs::path(root) / "404.html", ec) ? read_all((fs::path(root) / "404.html").string()) : "404";
     type = "text/html; charset=utf-8";
   }
-  send_all(fd, fmt::format("HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                           status, status == 200 ? "OK" : "Not Found", type, body.size()) +
-                   (head ? std::string() : body));
+  // In preview an HTML page reloads itself after the next build.
+  if (live && type.rfind("text/html", 0) == 0)
+    if (size_t end = body.rfind("</body>"); end != std::string::npos) body.insert(end, reload_script(live->version()));
+  reply(status, status == 200 ? "OK" : "Not Found", type, body);
 }
 
 }  // namespace
@@ -134,7 +154,7 @@ bool serve_static(const ServeOptions& options, const std::atomic<bool>& stop, st
     if (ready <= 0) continue;
     int client = ::accept4(server, nullptr, nullptr, SOCK_CLOEXEC);
     if (client < 0) continue;
-    handle(client, options.root);
+    handle(client, options.root, options.live);
     ::close(client);
   }
   ::close(server);

@@ -7,9 +7,14 @@
 
 namespace sveden {
 
+class LiveState;
+
 struct ServeOptions {
   std::string root;  // the output folder
   int port = 8000;
+  // When set (a preview that rebuilds): pages get a reload script, /__sveden/version answers the
+  // build's version, and while a build has failed every page shows its errors.
+  const LiveState* live = nullptr;
 };
 
 // The file a request path names inside `root`: «/schools/x/» → root/schools/x/index.html. Percent

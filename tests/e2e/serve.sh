@@ -1,5 +1,6 @@
-# `sveden serve` builds, serves pages on 127.0.0.1 with directory addresses and the 404 page, and
-# stops cleanly on Ctrl+C (SIGINT).
+# `sveden serve` builds, serves pages on 127.0.0.1 with directory addresses and the 404 page,
+# rebuilds when a file of the site changes and makes open pages reload, shows input errors in the
+# browser instead of the stale site, and stops cleanly on Ctrl+C (SIGINT).
 source "$(dirname "$0")/lib.bash"
 copy_demo "$SCRATCH/site"
 port=$((20000 + RANDOM % 20000))
@@ -18,6 +19,28 @@ get /schools | head -1 | grep -q "301" || fail "a directory without a slash is n
 get /no/such/page/ | head -1 | grep -q "404" || fail "missing page does not give 404"
 get /no/such/page/ | grep -q "Страница не найдена" || fail "404 page body"
 get /../site.yaml | head -1 | grep -q "404" || fail "path traversal is served"
+
+# Live preview: pages carry the reload script; a change is rebuilt and the version moves on.
+get / | grep -q '/__sveden/version' || fail "no reload script in a previewed page"
+version() { get /__sveden/version | tail -1; }
+wait_version() {  # until the version differs from $1
+  for _ in $(seq 1 100); do [ "$(version)" != "$1" ] && return 0; sleep 0.1; done
+  fail "no rebuild after a change (version still $1)"
+}
+v1=$(version)
+printf '\nНовый абзац для проверки пересборки.\n' >> "$SCRATCH/site/content/index.md"
+wait_version "$v1"
+get / | grep -q "Новый абзац для проверки пересборки." || fail "the rebuilt home page lacks the change"
+# An input error: every page shows the error instead of the stale site.
+v2=$(version)
+sed -i 's/^base_url:/base_ulr:/' "$SCRATCH/site/site.yaml"
+wait_version "$v2"
+get / | head -1 | grep -q "500" || fail "a failed build is not reported by the page's status"
+get /schools/ | grep -q "неизвестный ключ «base_ulr»" || fail "the error is not shown in the browser"
+v3=$(version)
+sed -i 's/^base_ulr:/base_url:/' "$SCRATCH/site/site.yaml"
+wait_version "$v3"
+get / | head -1 | grep -q "200 OK" || fail "the site is not back after the fix"
 kill -INT "$pid"
 for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$pid" 2>/dev/null && fail "serve did not stop on Ctrl+C"
