@@ -5,12 +5,14 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "audit/html_document.h"
 #include "audit/markup_audit.h"
 #include "render/json_writer.h"
+#include "write/parallel.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -185,43 +187,67 @@ bool inside_nav(const HtmlDocument& doc, int node) {
   return false;
 }
 
-// Links, anchors and images of every page under `site`; orphans among `pages`.
+// What the link check needs of a page, kept instead of its whole tree: a big output has tens of
+// thousands of pages.
+struct PageFacts {
+  std::set<std::string> ids;
+  std::vector<std::pair<std::string, TextPos>> links;  // href or src, where
+  std::vector<TextPos> images_without_alt;
+};
+
+PageFacts facts_of(const HtmlDocument& doc) {
+  PageFacts f;
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const HtmlNode& n = doc.nodes[i];
+    if (n.type != HtmlNode::Type::element) continue;
+    int node = static_cast<int>(i);
+    if (const std::string* id = doc.attr(node, "id")) f.ids.insert(*id);
+    if (n.tag == "a")
+      if (const std::string* name = doc.attr(node, "name")) f.ids.insert(*name);
+    if (n.tag == "img" && !doc.attr(node, "alt")) f.images_without_alt.push_back(n.pos);
+    const std::string* href = n.tag == "a" || n.tag == "link" ? doc.attr(node, "href") : n.tag == "img" ? doc.attr(node, "src") : nullptr;
+    if (href) f.links.emplace_back(*href, n.pos);
+  }
+  return f;
+}
+
+// Links, anchors and images of every page under `site`; pages no link leads to.
 void check_pages(const SiteFiles& site, const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
-  std::set<std::string> linked;
-  std::map<std::string, std::set<std::string>> ids;
-  std::map<std::string, HtmlDocument> docs;
+  std::vector<std::string> pages;
   for (const auto& f : site.files())
-    if (is_html(f)) docs.emplace(f, parse_html(site.read(f)));
-  for (const auto& [f, doc] : docs)
-    for (size_t n = 0; n < doc.nodes.size(); ++n) {
-      if (const std::string* id = doc.attr(static_cast<int>(n), "id")) ids[f].insert(*id);
-      if (const std::string* name = doc.attr(static_cast<int>(n), "name"); name && doc.nodes[n].tag == "a") ids[f].insert(*name);
-    }
-  for (const auto& [f, doc] : docs) {
+    if (is_html(f)) pages.push_back(f);
+  std::vector<PageFacts> facts(pages.size());
+  parallel_for(pages.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
+    facts[i] = facts_of(parse_html(site.read(pages[i])));
+    return true;
+  });
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < pages.size(); ++i) index[pages[i]] = i;
+  std::set<std::string> linked;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const std::string& f = pages[i];
+    for (const auto& pos : facts[i].images_without_alt)
+      sink(f).push_back(finding(Severity::error, f, pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
     bool not_found_page = f.size() >= 8 && f.compare(f.size() - 8, 8, "404.html") == 0;
-    for (size_t i = 0; i < doc.nodes.size(); ++i) {
-      const HtmlNode& n = doc.nodes[i];
-      if (n.type != HtmlNode::Type::element) continue;
-      int node = static_cast<int>(i);
-      if (n.tag == "img" && !doc.attr(node, "alt"))
-        sink(f).push_back(finding(Severity::error, f, n.pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
-      const std::string* href = n.tag == "a" || n.tag == "link" ? doc.attr(node, "href") : n.tag == "img" ? doc.attr(node, "src") : nullptr;
-      if (!href || not_found_page) continue;
-      Link l = site.resolve(f, *href);
+    if (not_found_page) continue;  // served at any depth: its links are from the site's root
+    for (const auto& [href, pos] : facts[i].links) {
+      Link l = site.resolve(f, href);
       if (l.external) continue;
       if (l.broken) {
-        sink(f).push_back(finding(Severity::error, f, n.pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
+        sink(f).push_back(finding(Severity::error, f, pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", href)));
         continue;
       }
       if (l.target != f) linked.insert(l.target);
-      if (!l.anchor.empty() && is_html(l.target) && !ids[l.target].count(l.anchor))
-        sink(f).push_back(finding(Severity::error, f, n.pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", *href, l.anchor)));
+      if (!l.anchor.empty() && is_html(l.target)) {
+        auto t = index.find(l.target);
+        if (t != index.end() && !facts[t->second].ids.count(l.anchor))
+          sink(f).push_back(finding(Severity::error, f, pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", href, l.anchor)));
+      }
     }
   }
-  for (const auto& [f, doc] : docs) {
+  for (const auto& f : pages) {
     std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
-    bool root_page = f == site.inside("index.html");
-    if (root_page || name == "404.html" || linked.count(f)) continue;
+    if (f == site.inside("index.html") || name == "404.html" || linked.count(f)) continue;
     sink(f).push_back(finding(Severity::warning, f, {}, "на страницу не ведёт ни одна ссылка сайта"));
   }
 }
@@ -334,10 +360,13 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
     if (slash != std::string::npos) roots.insert(f.substr(0, slash));
   }
   std::map<std::string, size_t> index;
-  for (const auto& r : roots) {
-    index[r] = a.schools.size();
-    a.schools.push_back(audit_school_site(disk, r, v));
-  }
+  std::vector<std::string> list(roots.begin(), roots.end());
+  a.schools.resize(list.size());
+  for (size_t i = 0; i < list.size(); ++i) index[list[i]] = i;
+  parallel_for(list.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
+    a.schools[i] = audit_school_site(disk, list[i], v);
+    return true;
+  });
   SiteFiles all(disk, "");
   check_pages(all, [&](const std::string& file) -> std::vector<SiteFinding>& {
     for (const auto& [r, i] : index)

@@ -172,6 +172,9 @@ void print_summary(const BuildReport& r) {
              count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
              count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
   if (r.pdfs > 0) fmt::print("Отчёты в PDF: {}.\n", count_noun(static_cast<long long>(r.pdfs), "файл", "файла", "файлов"));
+  if (r.audit_errors > 0)
+    fmt::print("Проверка опубликованного нашла {}: см. {}/audit/index.html или sveden check.\n",
+               count_noun(r.audit_errors, "ошибку", "ошибки", "ошибок"), r.out_dir);
   std::fflush(stdout);
 }
 

@@ -52,6 +52,7 @@ struct SiteConfig {
   std::string theme = "default";
   ReportsConfig reports;
   bool pretty_links = false;
+  bool audit_public = false;  // the audit page audit/ in the sitemap and open to robots
   bool trusted_html = false;  // raw HTML in content/*.md is kept  // «schools/x/» instead of «schools/x/index.html»
   int min_group = 10;  // privacy: smallest group whose figures are published
   std::map<std::string, TableOverride> tables;

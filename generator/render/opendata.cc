@@ -84,7 +84,7 @@ std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
         const IndicatorValue& v = s.values[i][y];
         if (v.state == ValueState::missing) continue;
         bool ok = v.ok();
-        Row(out) << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
+        Row{out} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
                  << years[y] << (ok ? csv_number(v.value, spec->decimals + 1) : std::string()) << spec->unit
                  << (ok && v.n > 0 ? std::to_string(v.n) : std::string()) << states[static_cast<size_t>(v.state)]
                  << municipal[y] << regional[y];
@@ -130,7 +130,7 @@ std::string evidence_csv(const Municipality& m, const Classification& c) {
         std::vector<std::pair<std::string, const Evidence*>> rules;
         flatten(g.by_school[i][y].evidence, "", rules);
         for (const auto& [id, e] : rules)
-          Row(out) << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
+          Row{out} << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
                    << e->rule->title << verdict_name(e->verdict) << e->text;
       }
   return out;
@@ -152,7 +152,7 @@ std::string risk_csv(const Municipality& m, const Classification& c) {
       for (size_t y = 0; y < c.years.size(); ++y) {
         const RiskFactorYear& ry = r.by_school[i][y];
         const std::string& why = risk_explanation(*r.factor, ry);
-        Row(out) << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
+        Row{out} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
                  << std::to_string(c.years[y]) << risk_level_name(ry.level) << why;
       }
   return out;
@@ -506,8 +506,8 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
   return files;
 }
 
-const std::vector<OpenDataset>& opendata_catalogue() {
-  static const std::vector<OpenDataset> kCatalogue = {
+std::vector<OpenDataset> opendata_catalogue(bool with_roadmap) {
+  std::vector<OpenDataset> catalogue = {
       {"Показатели школ", "Значения показателей каждой школы по годам с числом участников; скрытые значения малых групп помечены.",
        {"indicators.csv", "indicators.json"}},
       {"Муниципальные и региональные значения", "Значение по муниципалитету (по школам с опубликованными значениями) и по региону.",
@@ -517,10 +517,11 @@ const std::vector<OpenDataset>& opendata_catalogue() {
       {"Обоснование решений", "Каждое правило критериев для каждой школы и года: значения, с чем сравнивались и итог.", {"evidence.csv"}},
       {"Профиль рисков «500+»", "Уровень каждого фактора риска по школам и годам.", {"risk_profile.csv"}},
       {"Адресные рекомендации", "Рекомендации каждой школе и причины, по которым они даны.", {"recommendations.csv"}},
-      {"Дорожная карта", "Мероприятия с состоянием выполнения; целевые показатели: план и факт по годам.",
-       {"roadmap.csv", "targets.csv", "roadmap.json"}},
       {"Описание данных", "Состав файлов, столбцы, правила скрытия малых групп.", {"README.md"}}};
-  return kCatalogue;
+  if (with_roadmap)
+    catalogue.insert(catalogue.end() - 1, {"Дорожная карта", "Мероприятия с состоянием выполнения; целевые показатели: план и факт по годам.",
+                                           {"roadmap.csv", "targets.csv", "roadmap.json"}});
+  return catalogue;
 }
 
 }  // namespace sveden

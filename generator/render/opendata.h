@@ -32,7 +32,8 @@ struct OpenDataset {
   std::string title, description;
   std::vector<std::string> files;  // under opendata/
 };
-const std::vector<OpenDataset>& opendata_catalogue();
+// `with_roadmap`: the roadmap's files exist only when the site has a roadmap.
+std::vector<OpenDataset> opendata_catalogue(bool with_roadmap);
 
 // A CSV field for Russian Excel: quoted when it holds «;», quotes or line breaks.
 std::string csv_field(std::string_view s);

@@ -237,7 +237,7 @@ std::string SiteRenderer::Worker::opendata(const PageRef& page) {
   const Municipality& m = site_.m_;
   std::string root = root_prefix(page.path);
   data files = tlist();
-  for (const auto& f : opendata_catalogue()) {
+  for (const auto& f : opendata_catalogue(m.roadmap.present)) {
     data x;
     x.set("title", f.title);
     x.set("description", f.description);
@@ -258,6 +258,45 @@ std::string SiteRenderer::Worker::opendata(const PageRef& page) {
   d.set("min_group", format_count(m.site.min_group));
   data crumbs = trail(root, {{"Открытые данные", ""}});
   return layout(page, "Открытые данные", use("opendata", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
+  PageRef page{PageRef::Kind::audit, 0, 0, "audit/"};
+  std::string root = root_prefix(page.path);
+  auto findings = [&](const std::vector<SiteFinding>& list, Severity severity) {
+    data out = tlist();
+    for (const auto& f : list) {
+      if (f.severity != severity) continue;
+      data x;
+      x.set("where", f.file.empty() ? std::string() : f.pos.line ? fmt::format("{}:{}:{}", f.file, f.pos.line, f.pos.column) : f.file);
+      x.set("message", f.message);
+      out.push_back(x);
+    }
+    return out;
+  };
+  auto group = [&](const std::string& title, const std::string& href, const std::vector<SiteFinding>& list) {
+    data g;
+    g.set("title", title);
+    g.set("href", href);
+    g.set("errors", findings(list, Severity::error));
+    g.set("warnings", findings(list, Severity::warning));
+    int e = 0, w = 0;
+    for (const auto& f : list) (f.severity == Severity::error ? e : w)++;
+    g.set("summary", fmt::format("{}, {}", count_noun(e, "ошибка", "ошибки", "ошибок"),
+                                 count_noun(w, "предупреждение", "предупреждения", "предупреждений")));
+    g.set("clean", list.empty());
+    return g;
+  };
+  data groups = tlist();
+  if (!audit.portal.empty()) groups.push_back(group("Сайт управления образования", "", audit.portal));
+  for (const auto& s : audit.schools) groups.push_back(group(s.name, site_.href(root, s.root + "/"), s.findings));
+  data d;
+  d.set("groups", groups);
+  d.set("total", fmt::format("{}, {}", count_noun(audit.errors, "ошибка", "ошибки", "ошибок"),
+                             count_noun(audit.warnings, "предупреждение", "предупреждения", "предупреждений")));
+  d.set("schools", count_noun(static_cast<long long>(audit.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("date", format_date(site_.m_.site.as_of));
+  return layout(page, "Проверка опубликованных сайтов", use("audit", d), trail(root, {{"Проверка сайтов", ""}}));
 }
 
 }  // namespace sveden

@@ -134,8 +134,13 @@ std::vector<OutputFile> SiteRenderer::files() const {
   for (const auto& p : pages_)
     if (!p.in_school() && p.kind != PageRef::Kind::not_found) portal.push_back(p.path);
   for (const auto& s : m.schools) portal.push_back("schools/" + s.slug + "/");
+  // The audit page is for the department; public only when site.yaml says so.
+  if (m.site.audit_public) portal.push_back("audit/");
   out.push_back({"sitemap.xml", [this, portal] { return sitemap_xml(m_.site.base_url, portal, m_.site.as_of); }});
-  out.push_back({"robots.txt", [this] { return robots_txt(m_.site.base_url); }});
+  out.push_back({"robots.txt", [this] {
+    std::string r = robots_txt(m_.site.base_url);
+    return m_.site.audit_public ? r : r.insert(r.find("\n\n"), "\nDisallow: /audit/");
+  }});
   out.push_back({"news/atom.xml", [this] { return atom_feed(m_, news_html_); }});
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
@@ -174,6 +179,7 @@ std::string SiteRenderer::Worker::render(const PageRef& page) {
     case K::opendata: return opendata(page);
     case K::reports: return reports(page);
     case K::report: return report(page);
+    case K::audit: return {};  // rendered from the audit of the output, after the other pages
     case K::school: return school(page);
     case K::sveden: return sveden(page);
     case K::sveden_section: return sveden_section(page);

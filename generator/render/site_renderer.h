@@ -13,6 +13,7 @@
 #include "analyse/overview.h"
 #include "model/municipality.h"
 #include "model/openness.h"
+#include "audit/site_audit.h"
 #include "render/opendata.h"
 #include "render/theme.h"
 
@@ -21,7 +22,7 @@ namespace sveden {
 struct PageRef {
   enum class Kind {
     home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
-    opendata, reports, report,
+    opendata, reports, report, audit,
     school, sveden, sveden_section, quality, school_not_found
   };
   Kind kind;
@@ -61,6 +62,8 @@ class SiteRenderer {
    public:
     explicit Worker(const SiteRenderer& site);
     std::string render(const PageRef& page);
+    // The audit of the built output (`audit/`), for the department's own use.
+    std::string audit_page(const OutputAudit& audit);
 
    private:
     using data = kainjow::mustache::data;

@@ -21,6 +21,8 @@
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "site/pdf.h"
+#include "audit/site_audit.h"
+#include "model/openness.h"
 #include "render/openness_page.h"
 #include "russian/typography.h"
 #include "write/parallel.h"
@@ -179,6 +181,19 @@ BuildReport build_site(const BuildOptions& options) {
   if (!report.io_error.empty()) {
     report.exit_code = 3;
     return report;
+  }
+  // The audit of what was just written, as a page for the department (audit/).
+  {
+    RealDisk written(output->stage_dir());
+    OutputAudit audit = audit_output(written, builtin_openness());
+    SiteRenderer::Worker worker(site);
+    std::string error;
+    if (!output->make_dirs({"audit"}, &error) || !output->write("audit/index.html", worker.audit_page(audit), &error)) {
+      report.io_error = error;
+      report.exit_code = 3;
+      return report;
+    }
+    report.audit_errors = audit.errors;
   }
   report.render_seconds = since(render_start);
   if (chromium) {

@@ -28,6 +28,7 @@ struct BuildReport {
   size_t pages = 0;
   size_t files = 0;
   size_t pdfs = 0;
+  int audit_errors = 0;  // errors the audit of the written output found (see audit/index.html)
   double seconds = 0;
   double load_seconds = 0, render_seconds = 0;
   std::string out_dir;
