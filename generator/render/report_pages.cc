@@ -69,7 +69,7 @@ class Blocks {
       for (size_t i = 0; i < row.size(); ++i) {
         data c;
         c.set("text", row[i]);
-        c.set("is_head", i == 0);
+        c.set("is_head", i == 0 && !row[i].empty());  // an empty first cell is no header
         cells.push_back(c);
       }
       r.push_back(data("cells", cells));
