@@ -160,7 +160,20 @@ LoadedTable TableReader::run() {
   if (!map_headers(csv.rows[0])) return std::move(out_);
   size_t header_size = field_column_.size();
   out_.records.reserve(csv.rows.size() - 1);
-  for (size_t r = 1; r < csv.rows.size(); ++r) read_row(csv.rows[r], header_size);
+  // A file that is wrong in every row (a shifted column, the wrong table) would bury the user in
+  // messages: after the first ones, one note says how many rows were not checked.
+  const int kMaxErrors = 50;
+  int errors_before = diag_.errors();
+  for (size_t r = 1; r < csv.rows.size(); ++r) {
+    if (diag_.errors() - errors_before >= kMaxErrors) {
+      diag_.add_file(Severity::error, src_.path(),
+                     fmt::format("в файле больше {} ошибок; ещё {} не проверено", kMaxErrors,
+                                 count_noun(static_cast<long long>(csv.rows.size() - r), "строка", "строки", "строк")),
+                     "исправьте показанные ошибки (часто у всех строк одна причина) и запустите проверку снова");
+      break;
+    }
+    read_row(csv.rows[r], header_size);
+  }
   if (!pending_refs_.empty() && !spec_.key.empty()) {
     std::set<std::string, std::less<>> own;
     for (const auto& rec : out_.records) own.insert(rec.cells[spec_.key[0]].text);
@@ -269,6 +282,14 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
 
 void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell) {
   std::string_view raw = trim(field.value);
+  // No cell of a school's data is a book: a huge value is a broken export, not text to publish.
+  const size_t kMaxCell = 20000;
+  if (raw.size() > kMaxCell) {
+    error(field, fmt::format("значение длиной {} знаков — слишком длинное для ячейки", format_count(static_cast<long long>(utf8_length(raw)))),
+          fmt::format("в ячейке не больше {} знаков; проверьте кавычки: незакрытая кавычка склеивает строки в одно значение",
+                      format_count(static_cast<long long>(kMaxCell))));
+    return;
+  }
   if (is_missing_value(raw) && col.type != ColumnType::text) {
     if (col.value_required)
       error(field, fmt::format("не заполнено значение {}", quoted(col.title)), "у каждой строки это значение должно быть заполнено");

@@ -1,0 +1,72 @@
+# The hostile-input corpus (tests/hostile/ and the big cases made here): each case gives a clear
+# error naming its file, or a safe site; never a crash, a hang or a partial output. Time and
+# memory of each build are bounded.
+source "$(dirname "$0")/lib.bash"
+TIME_LIMIT=60         # seconds per build
+MEMORY_LIMIT=1500000  # kilobytes of peak memory per build
+
+site_for() {  # a fresh copy of the minimal site with the case's files on top
+  rm -rf "$SCRATCH/site"
+  cp -r "$REPO/tests/fixtures/minimal" "$SCRATCH/site"
+  [ -d "$REPO/tests/hostile/$1" ] && cp -r "$REPO/tests/hostile/$1/." "$SCRATCH/site/"
+  rm -f "$SCRATCH/site/README.md"
+}
+
+# run CASE EXPECTED_EXIT PATTERN: build, bounded; the exit code, the message and the output folder.
+run() {
+  local name=$1 want=$2 pattern=$3
+  set +e
+  if command -v /usr/bin/time >/dev/null; then
+    timeout "$TIME_LIMIT" /usr/bin/time -f '%M' -o "$SCRATCH/mem.txt" "$SVEDEN" build --site "$SCRATCH/site" > "$SCRATCH/out.txt" 2> "$SCRATCH/err.txt"
+  else
+    timeout "$TIME_LIMIT" "$SVEDEN" build --site "$SCRATCH/site" > "$SCRATCH/out.txt" 2> "$SCRATCH/err.txt"; echo 0 > "$SCRATCH/mem.txt"
+  fi
+  local code=$?
+  set -e
+  [ "$code" = 124 ] && fail "$name: no answer in $TIME_LIMIT s (a hang)"
+  [ "$code" -ge 128 ] && fail "$name: crashed (signal $((code - 128)))"
+  [ "$code" = "$want" ] || { head -c 2000 "$SCRATCH/err.txt" >&2; fail "$name: exit $code, expected $want"; }
+  local mem; mem=$(tail -1 "$SCRATCH/mem.txt")
+  [ "${mem:-0}" -le "$MEMORY_LIMIT" ] || fail "$name: peak memory ${mem} KB over ${MEMORY_LIMIT} KB"
+  grep -qE -- "$pattern" "$SCRATCH/err.txt" "$SCRATCH/out.txt" || { head -c 2000 "$SCRATCH/err.txt" >&2; fail "$name: no message matching «$pattern»"; }
+  if [ "$want" = 1 ]; then
+    [ ! -e "$SCRATCH/site/output" ] || fail "$name: a failed build wrote output"
+    [ -z "$(find "$SCRATCH/site" -maxdepth 1 -name '.output.sveden-stage-*')" ] || fail "$name: a stage folder was left"
+  else
+    [ -f "$SCRATCH/site/output/index.html" ] || fail "$name: no complete output"
+    ! grep -rl --include='*.html' '<script' "$SCRATCH/site/output" >/dev/null || fail "$name: a <script> reached the pages"
+    ! grep -rlE --include='*.html' 'href="javascript:' "$SCRATCH/site/output" >/dev/null || fail "$name: a javascript: link reached the pages"
+  fi
+  echo "ok: $name ($code, ${mem:-?} KB)"
+}
+
+site_for broken_quoting;       run broken_quoting 1 'data/schools.csv:[0-9]+:[0-9]+: ошибка'
+site_for invalid_utf8;         run invalid_utf8 1 'data/schools.csv:[0-9]+:[0-9]+: ошибка: .*(UTF-8|кодиров)'
+site_for cp1251_declared_utf8; run cp1251_declared_utf8 1 'data/contingent.csv.*ошибка.*UTF-8'
+site_for deep_yaml;            run deep_yaml 1 'content/roadmap.yaml:1:[0-9]+: ошибка: вложенность глубже'
+site_for yaml_aliases;         run yaml_aliases 1 'content/roadmap.yaml:[0-9]+:[0-9]+: ошибка: файл слишком велик'
+site_for duplicate_keys;       run duplicate_keys 1 'site.yaml:[0-9]+:1: ошибка: ключ «years» повторяется'
+site_for slug_traversal;       run slug_traversal 1 'data/schools.csv:2:[0-9]+: ошибка: «\.\./\.\./etc» не годится для адреса страницы'
+site_for document_traversal;   run document_traversal 1 'data/documents.csv:2:[0-9]+: ошибка: .*не адрес и не путь к файлу'
+site_for numbers_out_of_range; run numbers_out_of_range 1 'data/oge.csv:2:[0-9]+: ошибка: «1e309» в столбце «Средний балл» — не число'
+grep -q 'data/oge.csv:3:[0-9]*: ошибка: «NaN»' "$SCRATCH/err.txt" || fail "NaN is not reported"
+site_for script_everywhere;    run script_everywhere 0 'Готово'
+
+# A 50 MB field (a quote never closed in a real export does this).
+site_for field_50mb
+{ printf 'school_id;name;short_name;kind;locality;settlement;address;director;parent_id\nT1;'; head -c 50000000 /dev/zero | tr '\0' 'x'; printf ';Школа;СОШ;город;г.;ул.;И. И.;\n'; } > "$SCRATCH/site/data/schools.csv"
+run field_50mb 1 "data/schools.csv:2:4: ошибка: значение длиной 50${NB}000${NB}000 знаков — слишком длинное"
+
+# A million rows, every one wrong: a bounded list of messages, then a count.
+site_for million_rows
+{ printf 'school_id;year;students\n'; awk 'BEGIN { for (i = 0; i < 1000000; i++) print "T9;2025;100" }'; } > "$SCRATCH/site/data/contingent.csv"
+run million_rows 1 "в файле больше 50 ошибок; ещё 999${NB}950${NB}строк не проверено"
+[ "$(grep -c 'data/contingent.csv:[0-9]*:[0-9]*: ошибка' "$SCRATCH/err.txt")" = 50 ] || fail "million_rows: not exactly 50 row messages"
+
+# A symbolic link out of the site folder, named as a document.
+site_for symlink_out
+mkdir -p "$SCRATCH/site/documents/T1"
+ln -s /etc/passwd "$SCRATCH/site/documents/T1/ustav.pdf"
+printf 'Код ОО;Вид документа;Название;Файл\nT1;устав;Устав;ustav.pdf\n' > "$SCRATCH/site/data/documents.csv"
+run symlink_out 1 'ustav.pdf.*(за пределы|вне папки|не найден|не удалось прочитать)'
+echo "ok: hostile corpus"
