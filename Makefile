@@ -8,9 +8,12 @@ PACKAGES := cmake ninja-build g++ pkg-config libcmark-gfm-dev libcmark-gfm-exten
 # What the tests run besides the build: a JRE for the Nu Html Checker (vnu-jar from npm), Chromium
 # and poppler to print the reports to PDF and read them back, and a font with Cyrillic letters.
 TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core
+# The fuzz targets (tests/fuzz/) need clang and its libFuzzer and sanitizer runtimes, which gcc lacks.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+FUZZ_SECONDS ?= 20
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps test-deps build bench clean
+.PHONY: site test deps test-deps test-sanitizers fuzz fuzz-deps build bench clean
 
 site: build
 	@./$(BUILD_DIR)/sveden build
@@ -21,6 +24,39 @@ site: build
 
 test: build test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j2
+	@$(MAKE) --no-print-directory test-sanitizers
+	@$(MAKE) --no-print-directory fuzz
+
+# The unit and end-to-end tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (preset asan of CMakePresets.json, in build-asan/). A finding stops the program with exit code 86
+# and is also written to build-asan/sanitizer-reports/, so that a test which ignores an exit code
+# cannot hide it. Left out: html_validity and pdf_reports, which spend their minutes in Java and
+# Chromium checking the demo's HTML and PDF; the build they run is run by the other tests too.
+test-sanitizers: deps test-deps
+	@cmake --preset asan > /dev/null
+	cmake --build --preset asan
+	@rm -rf build-asan/sanitizer-reports
+	@ctest --preset asan || status=$$?; \
+	if [ -n "$$(ls -A build-asan/sanitizer-reports 2>/dev/null)" ]; then \
+	  cat build-asan/sanitizer-reports/*; echo "Санитайзер нашёл ошибку: build-asan/sanitizer-reports/" >&2; exit 1; \
+	fi; exit $${status:-0}
+
+# Each libFuzzer target of tests/fuzz/ for FUZZ_SECONDS on its corpus (preset fuzz, in build-fuzz/).
+# A crash, leak, timeout or out-of-memory input fails the run and is saved in build-fuzz/fuzz/artifacts/;
+# keep it in tests/fuzz/corpus/<target>/ once fixed.
+fuzz: deps fuzz-deps
+	@cmake --preset fuzz -DSVEDEN_FUZZ_SECONDS=$(FUZZ_SECONDS) > /dev/null
+	cmake --build --preset fuzz
+	ctest --preset fuzz
+
+fuzz-deps:
+	@missing=""; for p in $(FUZZ_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Устанавливаю пакеты Debian для фаззинга:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 # Test tools come from Debian (the JRE) and npm (tests/tools/package-lock.json pins them).
 test-deps:

@@ -215,7 +215,13 @@ class CriteriaReader {
       root.kind = YamlNode::Kind::map;
       root.pos = item.pos;
       for (const char* key : {"any", "all", "of", "at_least"})
-        if (const YamlNode* n = r.node(key)) root.entries.push_back({YamlNode{YamlNode::Kind::scalar, key, false, n->pos, {}, {}}, *n});
+        if (const YamlNode* n = r.node(key)) {
+          YamlNode name;
+          name.kind = YamlNode::Kind::scalar;
+          name.value = key;
+          name.pos = n->pos;
+          root.entries.emplace_back(std::move(name), *n);
+        }
       r.finish();
       if (root.entries.empty()) {
         diag_.add(Severity::error, src_, item.pos, 1, fmt::format("в группе «{}» нет правил", g.id),
@@ -317,7 +323,8 @@ Criteria load_criteria(const Disk& disk, const std::string& prefix, Diagnostics&
       diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
       return criteria;
     }
-    site_src = SourceText(shown, *text);
+    site_src = decode_yaml_file(shown, *text, diag);
+    if (!site_src) return criteria;
     // Only `presets:` is needed before the presets are read; the rest is read after them.
     YamlNode root;
     Diagnostics quiet;

@@ -117,9 +117,9 @@ size_t valid_utf8_prefix(std::string_view s) {
 }
 
 // Text files have no control characters but tab and line breaks; a NUL or the like means a binary
-// file (an Excel workbook renamed to .csv, say).
+// file (an Excel workbook renamed to .csv, say). Also when decoding stopped at a bad byte: a control
+// character in the text before it is the first problem.
 static void reject_controls(std::string_view original, DecodeResult& r) {
-  if (!r.ok) return;
   for (size_t i = 0; i < r.text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(r.text[i]);
     if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;

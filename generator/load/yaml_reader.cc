@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <unicode/unistr.h>
 
+#include "load/text_encoding.h"
+
 namespace sveden {
 namespace {
 
@@ -179,10 +181,22 @@ void read_yaml_file(const Disk& disk, const std::string& prefix, const std::stri
     diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
     return;
   }
-  SourceText src(shown, *text);
+  auto src = decode_yaml_file(shown, *text, diag);
+  if (!src) return;
   YamlNode root;
-  if (!parse_yaml(src, &root, diag)) return;
-  fn(src, root);
+  if (!parse_yaml(*src, &root, diag)) return;
+  fn(*src, root);
+}
+
+std::optional<SourceText> decode_yaml_file(const std::string& shown, std::string_view bytes, Diagnostics& diag) {
+  DecodeResult decoded = decode_text(bytes, Encoding::utf8);
+  SourceText src(shown, decoded.text);
+  if (decoded.ok) return src;
+  diag.add(Severity::error, src, decoded.text.size(), 1,
+           decoded.binary ? fmt::format("файл не похож на текст: в нём управляющий байт {}", decoded.bad_bytes)
+                          : fmt::format("байты {} не читаются в кодировке UTF-8", decoded.bad_bytes),
+           "сохраните файл в кодировке UTF-8");
+  return std::nullopt;
 }
 
 }  // namespace sveden

@@ -57,6 +57,10 @@ std::optional<double> yaml_number(const YamlNode& n);
 // The closest of `candidates` to `word` within a small edit distance, or "".
 std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 
+// The bytes of a YAML file of the site as UTF-8 text; nullopt, with the first bad byte reported,
+// when they are not UTF-8 (or not text at all).
+std::optional<SourceText> decode_yaml_file(const std::string& shown, std::string_view bytes, Diagnostics& diag);
+
 // Reads an optional YAML file of the site (nothing happens when it does not exist) and hands its
 // tree to `fn`; read and syntax errors are reported.
 void read_yaml_file(const Disk& disk, const std::string& prefix, const std::string& path, Diagnostics& diag,

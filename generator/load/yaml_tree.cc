@@ -171,6 +171,8 @@ std::string russian_yaml_message(const std::string& msg) {
 
 }  // namespace
 
+YamlNode::YamlNode() = default;
+
 const YamlNode* YamlNode::find(std::string_view key) const {
   for (const auto& [k, v] : entries)
     if (k.kind == Kind::scalar && k.value == key) return &v;

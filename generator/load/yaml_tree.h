@@ -13,6 +13,9 @@ namespace sveden {
 
 struct YamlNode {
   enum class Kind { null, scalar, sequence, map };
+  // Defined out of line: clang (14, with libstdc++ 12, C++20) cannot otherwise instantiate
+  // std::pair<YamlNode, YamlNode> while YamlNode's own default constructor is being declared.
+  YamlNode();
   Kind kind = Kind::null;
   std::string value;  // scalar text
   bool quoted = false;

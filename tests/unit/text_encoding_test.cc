@@ -35,3 +35,14 @@ TEST_CASE("overlong and surrogate UTF-8 sequences are invalid") {
   CHECK(valid_utf8_prefix("a\xED\xA0\x80") == 1);
   CHECK(valid_utf8_prefix("ё") == 2);
 }
+
+TEST_CASE("a control byte before an undecodable byte is the first problem") {
+  // Found by tests/fuzz/csv_reader_fuzz: the text up to the bad byte kept the NUL, and the message
+  // named the later byte.
+  auto r = decode_text(std::string_view("ab\0c\x98z", 6), Encoding::automatic);
+  CHECK_FALSE(r.ok);
+  CHECK(r.binary);
+  CHECK(r.bad_offset == 2);
+  CHECK(r.bad_bytes == "0x00");
+  CHECK(r.text == "ab");
+}
