@@ -1,0 +1,50 @@
+// content/criteria.yaml of the minimal fixture site replaced by the input, loaded as `sveden check`
+// loads a site: the file on top of the built-in presets, every rule checked against the registry.
+#include <cstdint>
+#include <set>
+
+#include "fuzz_support.h"
+#include "load/site_loader.h"
+
+using namespace sveden;
+
+namespace {
+
+void check_rule(const Rule& r, int depth) {
+  FUZZ_CHECK(depth < 64);
+  FUZZ_CHECK(fuzz::is_utf8(r.id) && fuzz::is_utf8(r.title) && fuzz::is_utf8(r.param));
+  if (r.combine == Combine::leaf) {
+    FUZZ_CHECK(r.children.empty());
+    FUZZ_CHECK(!r.indicator.empty());
+  } else {
+    FUZZ_CHECK(!r.children.empty());
+  }
+  if (r.combine == Combine::at_least) FUZZ_CHECK(r.at_least >= 1 && static_cast<size_t>(r.at_least) <= r.children.size());
+  for (const Rule& c : r.children) check_rule(c, depth + 1);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  MemoryDisk disk = fuzz::minimal_site();
+  disk.put("content/criteria.yaml", std::string(fuzz::as_text(data, size)));
+  Diagnostics diag;
+  auto m = load_municipality(disk, LoadOptions{}, diag);
+  FUZZ_CHECK(m.has_value());  // only a broken site.yaml stops the load
+  fuzz::check_diagnostics(diag);
+  if (diag.has_errors()) return 0;
+  // A site that passes the check has groups with unique ids whose rules are well formed.
+  std::set<std::string> ids;
+  for (const Group& g : m->criteria.groups) {
+    FUZZ_CHECK(ids.insert(g.id).second);
+    FUZZ_CHECK(fuzz::is_utf8(g.title) && fuzz::is_utf8(g.short_title) && fuzz::is_utf8(g.description));
+    check_rule(g.rule, 0);
+    for (const std::string& e : g.exclude) FUZZ_CHECK(ids.count(e) && e != g.id);
+  }
+  for (const RiskFactor& f : m->criteria.risk_factors) {
+    FUZZ_CHECK(fuzz::is_utf8(f.title));
+    if (f.high) check_rule(*f.high, 0);
+    if (f.medium) check_rule(*f.medium, 0);
+  }
+  return 0;
+}
