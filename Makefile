@@ -68,7 +68,7 @@ test-deps:
 	  echo "Устанавливаю пакеты Debian для тестов:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@[ -f tests/tools/node_modules/.package-lock.json ] || npm ci --prefix tests/tools --no-audit --no-fund
+	@[ tests/tools/node_modules/.package-lock.json -nt tests/tools/package-lock.json ] || npm ci --prefix tests/tools --no-audit --no-fund
 
 deps:
 	@missing=""; for p in $(PACKAGES); do \
