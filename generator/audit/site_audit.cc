@@ -190,6 +190,7 @@ bool inside_nav(const HtmlDocument& doc, int node) {
 // What the link check needs of a page, kept instead of its whole tree: a big output has tens of
 // thousands of pages.
 struct PageFacts {
+  bool noindex = false;  // <meta name="robots" content="noindex">: a working page no link need lead to
   std::set<std::string> ids;
   std::vector<std::pair<std::string, TextPos>> links;  // href or src, where
   std::vector<TextPos> images_without_alt;
@@ -205,6 +206,11 @@ PageFacts facts_of(const HtmlDocument& doc) {
     if (n.tag == "a")
       if (const std::string* name = doc.attr(node, "name")) f.ids.insert(*name);
     if (n.tag == "img" && !doc.attr(node, "alt")) f.images_without_alt.push_back(n.pos);
+    if (n.tag == "meta") {
+      const std::string* name = doc.attr(node, "name");
+      const std::string* content = doc.attr(node, "content");
+      if (name && content && *name == "robots" && content->find("noindex") != std::string::npos) f.noindex = true;
+    }
     const std::string* href = n.tag == "a" || n.tag == "link" ? doc.attr(node, "href") : n.tag == "img" ? doc.attr(node, "src") : nullptr;
     if (href) f.links.emplace_back(*href, n.pos);
   }
@@ -245,9 +251,10 @@ void check_pages(const SiteFiles& site, const std::function<std::vector<SiteFind
       }
     }
   }
-  for (const auto& f : pages) {
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const std::string& f = pages[i];
     std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
-    if (f == site.inside("index.html") || name == "404.html" || linked.count(f)) continue;
+    if (f == site.inside("index.html") || name == "404.html" || facts[i].noindex || linked.count(f)) continue;
     sink(f).push_back(finding(Severity::warning, f, {}, "на страницу не ведёт ни одна ссылка сайта"));
   }
 }

@@ -201,6 +201,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("site_short_name", m.site.department.short_name);
   d.set("municipality", m.site.municipality);
   d.set("is_home", page.kind == PageRef::Kind::home);
+  d.set("noindex", page.kind == PageRef::Kind::audit && !m.site.audit_public);  // the department's working page
   d.set("body", body);
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));
