@@ -8,12 +8,13 @@ PACKAGES := cmake ninja-build g++ pkg-config libcmark-gfm-dev libcmark-gfm-exten
 # What the tests run besides the build: a JRE for the Nu Html Checker (vnu-jar from npm), Chromium
 # and poppler to print the reports to PDF and read them back, and a font with Cyrillic letters.
 TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core
-# The fuzz targets (tests/fuzz/) need clang and its libFuzzer and sanitizer runtimes, which gcc lacks.
-FUZZ_PACKAGES := clang libclang-rt-14-dev
+# The sanitizer run and the fuzz targets (tests/fuzz/) are built with clang: libFuzzer is clang's, and
+# its one sanitizer runtime writes every report to the log file (gcc's UBSan ignores it).
+CLANG_PACKAGES := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 20
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps test-deps test-sanitizers fuzz fuzz-deps build bench clean
+.PHONY: site test deps test-deps clang-deps test-sanitizers fuzz build bench clean
 
 site: build
 	@./$(BUILD_DIR)/sveden build
@@ -29,12 +30,12 @@ test: build test-deps
 
 # The unit and end-to-end tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer
 # (preset asan of CMakePresets.json, in build-asan/). A finding stops the program with exit code 86
-# and is also written to build-asan/sanitizer-reports/, so that a test which ignores an exit code
-# cannot hide it. Left out, for time (a sanitized sveden is about ten times slower): html_validity,
+# and its report goes to build-asan/sanitizer-reports/, printed here: a test that ignores an exit code
+# or the program's output cannot hide it. Left out, for time (a sanitized sveden is about ten times slower): html_validity,
 # pdf_reports and accessibility, whose minutes go to Java and Chromium; atomic_output and
 # deterministic_output, which build sites of 300 and 400 schools (a quarter of an hour under the
 # sanitizers) through the same code that cli, serve and hostile_corpus run on the demo and on bad input.
-test-sanitizers: deps
+test-sanitizers: deps clang-deps
 	@cmake --preset asan > /dev/null
 	cmake --build --preset asan
 	@rm -rf build-asan/sanitizer-reports
@@ -46,18 +47,18 @@ test-sanitizers: deps
 # Each libFuzzer target of tests/fuzz/ for FUZZ_SECONDS on its corpus (preset fuzz, in build-fuzz/).
 # A crash, leak, timeout or out-of-memory input fails the run and is saved in build-fuzz/fuzz/artifacts/;
 # keep it in tests/fuzz/corpus/<target>/ once fixed.
-fuzz: deps fuzz-deps
+fuzz: deps clang-deps
 	@cmake --preset fuzz -DSVEDEN_FUZZ_SECONDS=$(FUZZ_SECONDS) > /dev/null
 	cmake --build --preset fuzz
 	@rm -f build-fuzz/fuzz/artifacts/*
 	ctest --preset fuzz
 
-fuzz-deps:
-	@missing=""; for p in $(FUZZ_PACKAGES); do \
+clang-deps:
+	@missing=""; for p in $(CLANG_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Устанавливаю пакеты Debian для фаззинга:$$missing"; \
+	  echo "Устанавливаю clang для санитайзеров и фаззинга:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 

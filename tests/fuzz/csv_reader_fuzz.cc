@@ -38,8 +38,14 @@ void check_table(const std::string& text, bool ok, const CsvTable& table, const 
       FUZZ_CHECK(f.offset >= at && f.offset + f.length <= text.size());
       at = f.offset + f.length;
       std::string_view raw = std::string_view(text).substr(f.offset, f.length);
-      if (raw.empty() || raw.front() != '"') FUZZ_CHECK(f.value == raw);  // unquoted: the bytes as they are
-      else FUZZ_CHECK(f.value.size() < raw.size());                       // quoted: the quotes are gone
+      if (raw.empty() || raw.front() != '"') {
+        FUZZ_CHECK(f.value == raw);  // unquoted: the bytes as they are
+      } else if (ok) {
+        // Quoted, in a file without quoting errors: «"» … «"» around the value with its quotes doubled.
+        std::string quoted = "\"";
+        for (char c : f.value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        FUZZ_CHECK(raw == quoted + "\"");
+      }
     }
     last_end = at;
   }

@@ -55,6 +55,7 @@ inline const MemoryDisk& minimal_site() {
 inline void check_diagnostics(const Diagnostics& diag) {
   for (const Diagnostic& d : diag.sorted()) {
     FUZZ_CHECK(d.pos.line >= 0 && d.pos.column >= 0);
+    if (d.pos.line > 0) FUZZ_CHECK(d.pos.column >= 1);
     FUZZ_CHECK(d.width >= 1);
     FUZZ_CHECK(!format_diagnostic(d).empty());
   }

@@ -330,8 +330,9 @@ TEST_CASE("chart axis ticks are round numbers covering the data") {
   CHECK(nice_ticks(2, 4) == V{2, 2.5, 3, 3.5, 4});
   CHECK(nice_ticks(0, 1234) == V{0, 500, 1000, 1500});
   CHECK(nice_ticks(-7, 12) == V{-10, -5, 0, 5, 10, 15});
-  for (auto [lo, hi] : std::vector<std::pair<double, double>>{
+  for (auto range : std::vector<std::pair<double, double>>{
            {0, 1}, {3.05, 3.92}, {41.3, 78.9}, {0, 7}, {55, 55}, {0.001, 0.004}, {12, 1e6}, {-3.5, -1.2}}) {
+    double lo = range.first, hi = range.second;  // not a structured binding: CAPTURE's lambda takes them (clang 14)
     V t = nice_ticks(lo, hi);
     CAPTURE(lo);
     CAPTURE(hi);
