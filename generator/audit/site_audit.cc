@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@
 #include "audit/markup_audit.h"
 #include "render/json_writer.h"
 #include "write/parallel.h"
+#include "russian/names.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -79,6 +81,12 @@ class SiteFiles {
  public:
   SiteFiles(const Disk& disk, std::string root) : disk_(disk), root_(std::move(root)) {
     for (auto& f : disk.list(root_)) files_.insert(std::move(f));
+  }
+  // The files of `root` among those `all` has listed already (a school's site within the output).
+  SiteFiles(const SiteFiles& all, std::string root) : disk_(all.disk_), root_(std::move(root)) {
+    std::string prefix = root_ + "/";
+    for (auto it = all.files_.lower_bound(prefix); it != all.files_.end() && it->rfind(prefix, 0) == 0; ++it)
+      files_.insert(files_.end(), *it);
   }
   const std::set<std::string>& files() const { return files_; }
   bool has(const std::string& p) const { return files_.count(p) > 0; }
@@ -187,77 +195,111 @@ bool inside_nav(const HtmlDocument& doc, int node) {
   return false;
 }
 
-// What the link check needs of a page, kept instead of its whole tree: a big output has tens of
-// thousands of pages.
-struct PageFacts {
-  bool noindex = false;  // <meta name="robots" content="noindex">: a working page no link need lead to
-  std::set<std::string> ids;
-  std::vector<std::pair<std::string, TextPos>> links;  // href or src, where
-  std::vector<TextPos> images_without_alt;
+// What the link check keeps of a page, its links already resolved: a big output has tens of
+// thousands of pages, so neither their trees nor their links' text stay in memory.
+struct PageLinks {
+  struct Anchor {
+    int target;  // index of the page linked to
+    std::string anchor, href;
+    TextPos pos;
+  };
+  bool noindex = false;              // <meta name="robots" content="noindex">: a working page no link need lead to
+  std::vector<std::string> ids;      // sorted
+  std::vector<int> targets;          // other pages it links to, sorted, each once
+  std::vector<Anchor> anchors;       // links to an #anchor of a page
+  std::vector<SiteFinding> findings; // broken links, images without alt
 };
 
-PageFacts facts_of(const HtmlDocument& doc) {
-  PageFacts f;
-  for (size_t i = 0; i < doc.nodes.size(); ++i) {
-    const HtmlNode& n = doc.nodes[i];
-    if (n.type != HtmlNode::Type::element) continue;
-    int node = static_cast<int>(i);
-    if (const std::string* id = doc.attr(node, "id")) f.ids.insert(*id);
-    if (n.tag == "a")
-      if (const std::string* name = doc.attr(node, "name")) f.ids.insert(*name);
-    if (n.tag == "img" && !doc.attr(node, "alt")) f.images_without_alt.push_back(n.pos);
-    if (n.tag == "meta") {
-      const std::string* name = doc.attr(node, "name");
-      const std::string* content = doc.attr(node, "content");
-      if (name && content && *name == "robots" && content->find("noindex") != std::string::npos) f.noindex = true;
-    }
-    const std::string* href = n.tag == "a" || n.tag == "link" ? doc.attr(node, "href") : n.tag == "img" ? doc.attr(node, "src") : nullptr;
-    if (href) f.links.emplace_back(*href, n.pos);
+// Links, anchors and images of every page under a folder, and pages no link leads to. Pages
+// parsed for another check are handed in with add(); finish() reads and parses the rest, in
+// parallel, and then checks anchors and orphans.
+class LinkCheck {
+ public:
+  explicit LinkCheck(const SiteFiles& site) : site_(site) {
+    for (const auto& f : site.files())
+      if (is_html(f)) {
+        index_.emplace(f, static_cast<int>(pages_.size()));
+        pages_.push_back(f);
+      }
+    links_.resize(pages_.size());
+    done_.resize(pages_.size());
   }
-  return f;
-}
 
-// Links, anchors and images of every page under `site`; pages no link leads to.
-void check_pages(const SiteFiles& site, const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
-  std::vector<std::string> pages;
-  for (const auto& f : site.files())
-    if (is_html(f)) pages.push_back(f);
-  std::vector<PageFacts> facts(pages.size());
-  parallel_for(pages.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
-    facts[i] = facts_of(parse_html(site.read(pages[i])));
-    return true;
-  });
-  std::map<std::string, size_t> index;
-  for (size_t i = 0; i < pages.size(); ++i) index[pages[i]] = i;
-  std::set<std::string> linked;
-  for (size_t i = 0; i < pages.size(); ++i) {
-    const std::string& f = pages[i];
-    for (const auto& pos : facts[i].images_without_alt)
-      sink(f).push_back(finding(Severity::error, f, pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
-    bool not_found_page = f.size() >= 8 && f.compare(f.size() - 8, 8, "404.html") == 0;
-    if (not_found_page) continue;  // served at any depth: its links are from the site's root
-    for (const auto& [href, pos] : facts[i].links) {
-      Link l = site.resolve(f, href);
+  // Safe to call from several threads for different files.
+  void add(const std::string& file, const HtmlDocument& doc) {
+    auto it = index_.find(file);
+    if (it == index_.end()) return;
+    links_[static_cast<size_t>(it->second)] = links_of(file, doc);
+    done_[static_cast<size_t>(it->second)] = 1;
+  }
+
+  void finish(const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
+    parallel_for(pages_.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
+      if (!done_[i]) links_[i] = links_of(pages_[i], parse_html(site_.read(pages_[i])));
+      return true;
+    });
+    std::vector<char> linked(pages_.size());
+    for (const auto& p : links_)
+      for (int t : p.targets) linked[static_cast<size_t>(t)] = 1;
+    for (size_t i = 0; i < pages_.size(); ++i) {
+      const std::string& f = pages_[i];
+      auto& out = sink(f);
+      for (auto& x : links_[i].findings) out.push_back(std::move(x));
+      for (const auto& a : links_[i].anchors) {
+        const auto& ids = links_[static_cast<size_t>(a.target)].ids;
+        if (!std::binary_search(ids.begin(), ids.end(), a.anchor))
+          out.push_back(finding(Severity::error, f, a.pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", a.href, a.anchor)));
+      }
+      std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
+      if (f == site_.inside("index.html") || name == "404.html" || links_[i].noindex || linked[i]) continue;
+      out.push_back(finding(Severity::warning, f, {}, "на страницу не ведёт ни одна ссылка сайта"));
+    }
+  }
+
+ private:
+  PageLinks links_of(const std::string& file, const HtmlDocument& doc) const {
+    PageLinks p;
+    bool not_found_page = file.size() >= 8 && file.compare(file.size() - 8, 8, "404.html") == 0;
+    for (size_t i = 0; i < doc.nodes.size(); ++i) {
+      const HtmlNode& n = doc.nodes[i];
+      if (n.type != HtmlNode::Type::element) continue;
+      int node = static_cast<int>(i);
+      if (const std::string* id = doc.attr(node, "id")) p.ids.push_back(*id);
+      if (n.tag == "a")
+        if (const std::string* name = doc.attr(node, "name")) p.ids.push_back(*name);
+      if (n.tag == "img" && !doc.attr(node, "alt"))
+        p.findings.push_back(finding(Severity::error, file, n.pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
+      if (n.tag == "meta") {
+        const std::string* name = doc.attr(node, "name");
+        const std::string* content = doc.attr(node, "content");
+        if (name && content && *name == "robots" && content->find("noindex") != std::string::npos) p.noindex = true;
+      }
+      if (not_found_page) continue;  // served at any depth: its links are from the site's root
+      const std::string* href = n.tag == "a" || n.tag == "link" ? doc.attr(node, "href") : n.tag == "img" ? doc.attr(node, "src") : nullptr;
+      if (!href) continue;
+      Link l = site_.resolve(file, *href);
       if (l.external) continue;
       if (l.broken) {
-        sink(f).push_back(finding(Severity::error, f, pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", href)));
+        p.findings.push_back(finding(Severity::error, file, n.pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
         continue;
       }
-      if (l.target != f) linked.insert(l.target);
-      if (!l.anchor.empty() && is_html(l.target)) {
-        auto t = index.find(l.target);
-        if (t != index.end() && !facts[t->second].ids.count(l.anchor))
-          sink(f).push_back(finding(Severity::error, f, pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", href, l.anchor)));
-      }
+      auto t = index_.find(l.target);
+      if (t == index_.end()) continue;  // a document, an image, a feed
+      if (l.target != file) p.targets.push_back(t->second);
+      if (!l.anchor.empty()) p.anchors.push_back({t->second, l.anchor, *href, n.pos});
     }
+    std::sort(p.ids.begin(), p.ids.end());
+    std::sort(p.targets.begin(), p.targets.end());
+    p.targets.erase(std::unique(p.targets.begin(), p.targets.end()), p.targets.end());
+    return p;
   }
-  for (size_t i = 0; i < pages.size(); ++i) {
-    const std::string& f = pages[i];
-    std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
-    if (f == site.inside("index.html") || name == "404.html" || facts[i].noindex || linked.count(f)) continue;
-    sink(f).push_back(finding(Severity::warning, f, {}, "на страницу не ведёт ни одна ссылка сайта"));
-  }
-}
+
+  const SiteFiles& site_;
+  std::vector<std::string> pages_;
+  std::unordered_map<std::string, int> index_;
+  std::vector<PageLinks> links_;
+  std::vector<char> done_;
+};
 
 void sort_findings(std::vector<SiteFinding>& list) {
   std::stable_sort(list.begin(), list.end(), [](const SiteFinding& a, const SiteFinding& b) {
@@ -276,10 +318,9 @@ void count(OutputAudit& a) {
   for (const auto& s : a.schools) add(s.findings);
 }
 
-}  // namespace
-
-SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v) {
-  SiteFiles site(disk, root);
+// One school's site; the pages it parses are handed to `links` (when given) for the link check.
+SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, LinkCheck* links) {
+  const std::string& root = site.root();
   SchoolAudit out;
   out.root = root;
   auto& list = out.findings;
@@ -302,6 +343,7 @@ SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const O
     list.push_back(finding(Severity::error, "", {}, "нет главной страницы сайта (index.html)"));
   } else {
     HtmlDocument doc = parse_html(site.read(home));
+    if (links) links->add(home, doc);
     out.name = title_of(doc);
     note_ministries(doc);
     // A path from the home page and the main menu to the section (п. 3 приказа 1493).
@@ -333,6 +375,7 @@ SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const O
       continue;
     }
     HtmlDocument doc = parse_html(site.read(*page));
+    if (links) links->add(*page, doc);
     note_ministries(doc);
     for (const auto& f : audit_markup(doc, sub)) list.push_back(finding(f.severity, *page, f.pos, f.message));
     // Document links lead to files that exist.
@@ -359,38 +402,55 @@ SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const O
   return out;
 }
 
+}  // namespace
+
+SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v) {
+  return audit_school(SiteFiles(disk, root), v, nullptr);
+}
+
 OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
   OutputAudit a;
+  SiteFiles all(disk, "");
   std::set<std::string> roots;
-  for (const auto& f : disk.list("schools")) {
-    size_t slash = f.find('/', 8);
-    if (slash != std::string::npos) roots.insert(f.substr(0, slash));
+  for (auto f = all.files().lower_bound("schools/"); f != all.files().end() && f->rfind("schools/", 0) == 0; ++f) {
+    size_t slash = f->find('/', 8);
+    if (slash != std::string::npos) roots.insert(f->substr(0, slash));
   }
   std::map<std::string, size_t> index;
   std::vector<std::string> list(roots.begin(), roots.end());
   a.schools.resize(list.size());
   for (size_t i = 0; i < list.size(); ++i) index[list[i]] = i;
+  // Each page is read and parsed once: the school audits hand theirs to the link check.
+  LinkCheck links(all);
   parallel_for(list.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
-    a.schools[i] = audit_school_site(disk, list[i], v);
+    a.schools[i] = audit_school(SiteFiles(all, list[i]), v, &links);
     return true;
   });
-  SiteFiles all(disk, "");
-  check_pages(all, [&](const std::string& file) -> std::vector<SiteFinding>& {
-    for (const auto& [r, i] : index)
-      if (file.rfind(r + "/", 0) == 0) return a.schools[i].findings;
+  links.finish([&](const std::string& file) -> std::vector<SiteFinding>& {
+    // schools/<slug>/… belongs to that school's site.
+    size_t slash = file.rfind("schools/", 0) == 0 ? file.find('/', 8) : std::string::npos;
+    if (slash != std::string::npos)
+      if (auto it = index.find(file.substr(0, slash)); it != index.end()) return a.schools[it->second].findings;
     return a.portal;
   });
   sort_findings(a.portal);
   for (auto& s : a.schools) sort_findings(s.findings);
+  // Schools in the order a reader looks for them: by name.
+  std::vector<std::string> names;
+  for (const auto& s : a.schools) names.push_back(s.name);
+  std::vector<SchoolAudit> sorted;
+  for (size_t i : order_by_name(names)) sorted.push_back(std::move(a.schools[i]));
+  a.schools = std::move(sorted);
   count(a);
   return a;
 }
 
 OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {
   OutputAudit a;
-  a.schools.push_back(audit_school_site(disk, "", v));
   SiteFiles all(disk, "");
-  check_pages(all, [&](const std::string&) -> std::vector<SiteFinding>& { return a.schools[0].findings; });
+  LinkCheck links(all);
+  a.schools.push_back(audit_school(all, v, &links));
+  links.finish([&](const std::string&) -> std::vector<SiteFinding>& { return a.schools[0].findings; });
   sort_findings(a.schools[0].findings);
   count(a);
   return a;

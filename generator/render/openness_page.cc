@@ -287,14 +287,16 @@ std::string format_file_size(size_t bytes) {
   return format_count(static_cast<long long>(kb)) + std::string(kNbsp) + "КБ";
 }
 
-std::vector<std::pair<size_t, std::vector<std::string>>> missing_information(const Municipality& m,
-                                                                             const OpennessVocabulary& v) {
-  std::vector<std::pair<size_t, std::vector<std::string>>> out;
+std::vector<MissingInformation> missing_information(const Municipality& m, const OpennessVocabulary& v) {
+  std::vector<MissingInformation> out;
   for (size_t i = 0; i < m.schools.size(); ++i) {
-    std::vector<std::string> labels;
-    for (const auto& sub : v.subsections)
-      for (auto& l : openness_page(m.schools[i], sub, v, "").missing) labels.push_back(sub.title + ": " + l);
-    if (!labels.empty()) out.emplace_back(i, std::move(labels));
+    MissingInformation info;
+    info.school = i;
+    for (const auto& sub : v.subsections) {
+      auto missing = openness_page(m.schools[i], sub, v, "").missing;
+      if (!missing.empty()) info.by_subsection.emplace_back(sub.title, std::move(missing));
+    }
+    if (!info.by_subsection.empty()) out.push_back(std::move(info));
   }
   return out;
 }

@@ -26,10 +26,15 @@ OpennessPage openness_page(const School& s, const OpenSubsection& sub, const Ope
 kainjow::mustache::data document_link(const Document& d, const std::map<std::string, PublishedFile>& files,
                                       const std::string& prefix, const std::string& itemprop = "");
 
-// Required information of the openness section that the schools' data lacks: school index → «subsection:
-// field» labels, for the schools that lack any.
-std::vector<std::pair<size_t, std::vector<std::string>>> missing_information(const Municipality& m,
-                                                                             const OpennessVocabulary& v);
+// Required information of the openness section that a school's data lacks, by subsection in the
+// vocabulary's order: subsection title → field labels.
+struct MissingInformation {
+  size_t school = 0;  // index in Municipality::schools
+  std::vector<std::pair<std::string, std::vector<std::string>>> by_subsection;
+};
+
+// For the schools that lack any, in the schools' order.
+std::vector<MissingInformation> missing_information(const Municipality& m, const OpennessVocabulary& v);
 
 // «1,2 МБ», «350 КБ»: the size of a file as a link says it.
 std::string format_file_size(size_t bytes);

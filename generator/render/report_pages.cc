@@ -101,24 +101,6 @@ class Blocks {
   data list_ = tlist();
 };
 
-class Sections {
- public:
-  void add(const std::string& title, data blocks) {
-    data s;
-    size_t n = ++count_;
-    s.set("number", std::to_string(n));
-    s.set("id", fmt::format("s{}", n));
-    s.set("title", title);
-    s.set("blocks", blocks);
-    list_.push_back(s);
-  }
-  data take() { return std::move(list_); }
-
- private:
-  size_t count_ = 0;
-  data list_ = tlist();
-};
-
 std::string value_or_dash(const std::optional<double>& v, const IndicatorSpec& spec) {
   return v ? format_indicator(spec, *v) : "—";
 }
@@ -128,6 +110,64 @@ const char* const kKeySeries[] = {"oge_mean", "ege_mean", "oge_below_min_share",
                                   "results_index", "olympiad_share"};
 
 }  // namespace
+
+// The numbered sections of a report. Each is rendered (template report_section) as soon as it is
+// complete, and only its number, title and HTML are kept: the report of all school profiles of a
+// big municipality would otherwise hold thousands of tables' data at once.
+class ReportSections {
+ public:
+  using Render = std::function<std::string(const data&)>;
+  ReportSections(Render render, bool break_sections) : render_(std::move(render)), break_(break_sections) {}
+
+  // A numbered section; inside a group, a part of the group's section under its own heading.
+  void add(const std::string& title, data blocks) {
+    if (!group_title_.empty()) {
+      data h;
+      h.set("is_heading", true);
+      h.set("title", title);
+      group_.push_back(h);
+      for (const auto& x : blocks.list_value()) group_.push_back(x);
+      return;
+    }
+    emit(title, std::move(blocks));
+  }
+  // The sections added until close_group() become one section titled `title`.
+  void open_group(const std::string& title) {
+    group_title_ = title;
+    group_ = tlist();
+  }
+  void close_group() {
+    std::string title = std::move(group_title_);
+    group_title_.clear();
+    emit(title, std::move(group_));
+    group_ = tlist();
+  }
+  data take() { return std::move(list_); }
+
+ private:
+  void emit(const std::string& title, data blocks) {
+    size_t n = ++count_;
+    data s;
+    s.set("number", std::to_string(n));
+    s.set("id", fmt::format("s{}", n));
+    s.set("title", title);
+    s.set("break_sections", break_);
+    s.set("blocks", std::move(blocks));
+    data kept;
+    kept.set("number", std::to_string(n));
+    kept.set("id", fmt::format("s{}", n));
+    kept.set("title", title);
+    kept.set("html", render_(s));
+    list_.push_back(kept);
+  }
+
+  Render render_;
+  bool break_;
+  size_t count_ = 0;
+  data list_ = tlist();
+  std::string group_title_;
+  data group_ = tlist();
+};
 
 std::string SiteRenderer::Worker::reports(const PageRef& page) {
   std::string root = root_prefix(page.path);
@@ -153,38 +193,31 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   const ReportRef& r = site_.reports_[page.index];
   std::string root = root_prefix(page.path);
   int tables = 0, figures = 0;
+  ReportSections sections([this](const data& s) { return use("report_section", s); },
+                          r.kind == ReportRef::Kind::all_schools);
   data d;
   switch (r.kind) {
-    case ReportRef::Kind::analysis: d = analysis_report(root, tables, figures); break;
-    case ReportRef::Kind::roadmap: d = roadmap_report(root, tables, figures); break;
-    case ReportRef::Kind::school: d = school_report(r.index, root, tables, figures, ""); break;
+    case ReportRef::Kind::analysis: d = analysis_report(root, tables, figures, sections); break;
+    case ReportRef::Kind::roadmap: d = roadmap_report(root, tables, figures, sections); break;
+    case ReportRef::Kind::school:
+      school_report(r.index, tables, figures, sections);
+      d.set("subtitle", typographic_quotes(m.schools[r.index].name));
+      break;
     case ReportRef::Kind::all_schools: {
-      // Every profile in one file, each from a new page, sections numbered «3.2».
-      Sections sections;
+      // Every profile in one file, each from a new page, its parts under their headings.
       for (size_t i : site_.schools_by_name_) {
-        data one = school_report(i, root, tables, figures, "");
-        data blocks = tlist();
-        const auto* subs = one.get("sections");
-        for (const auto& s : subs->list_value()) {
-          data b;
-          b.set("is_heading", true);
-          b.set("title", s.get("title")->string_value());
-          blocks.push_back(b);
-          for (const auto& x : s.get("blocks")->list_value()) blocks.push_back(x);
-        }
-        sections.add(typographic_quotes(m.schools[i].short_name), blocks);
+        sections.open_group(typographic_quotes(m.schools[i].short_name));
+        school_report(i, tables, figures, sections);
+        sections.close_group();
       }
-      d.set("sections", sections.take());
       d.set("subtitle", fmt::format("{}: {}", m.site.municipality,
                                     count_noun(static_cast<long long>(m.schools.size()), "школа", "школы", "школ")));
-      d.set("break_sections", true);
       break;
     }
     case ReportRef::Kind::custom: {
       const ContentPage& p = m.reports[r.index];
       // Sections are the Markdown's level-2 headings, numbered like the other reports.
       std::string html = markdown_to_html(p.markdown, m.site.trusted_html);
-      Sections sections;
       std::string intro;
       size_t pos = 0;
       bool first = true;
@@ -204,11 +237,11 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
         first = false;
       }
       d.set("intro", intro);
-      d.set("sections", sections.take());
       d.set("subtitle", p.description);
       break;
     }
   }
+  d.set("sections", sections.take());
   d.set("title", r.title);
   d.set("organisation", m.site.department.name);
   d.set("municipality", m.site.municipality);
@@ -256,13 +289,13 @@ std::string SiteRenderer::Worker::decode_title(const std::string& html) {
   return out;
 }
 
-kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string& root, int& tables, int& figures) {
+kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string& root, int& tables, int& figures,
+                                                              ReportSections& sections) {
   const Municipality& m = site_.m_;
   const Analysis& a = site_.analysis_;
   const Classification& cl = a.classification;
   const IndicatorSet& set = a.indicators;
   const Overview& o = site_.overview_;
-  Sections sections;
   std::string year = cl.years.empty() ? std::string("—") : std::to_string(cl.years.back());
   {
     Blocks b(tables, figures);
@@ -425,19 +458,16 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     sections.add("Выводы и рекомендации", b.take());
   }
   data d;
-  d.set("sections", sections.take());
   d.set("subtitle", m.site.municipality);
   return d;
 }
 
-kainjow::mustache::data SiteRenderer::Worker::school_report(size_t si, const std::string& root, int& tables, int& figures,
-                                                            const std::string&) {
+void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, ReportSections& sections) {
   const Municipality& m = site_.m_;
   const Analysis& a = site_.analysis_;
   const Classification& cl = a.classification;
   const IndicatorSet& set = a.indicators;
   const School& s = m.schools[si];
-  Sections sections;
   {
     Blocks b(tables, figures);
     std::vector<std::vector<std::string>> rows = {{"Полное наименование", typographic_quotes(s.name)}};
@@ -519,16 +549,12 @@ kainjow::mustache::data SiteRenderer::Worker::school_report(size_t si, const std
     b.items(recs);
     sections.add("Адресные рекомендации", b.take());
   }
-  data d;
-  d.set("sections", sections.take());
-  d.set("subtitle", typographic_quotes(s.name));
-  return d;
 }
 
-kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& root, int& tables, int& figures) {
+kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& root, int& tables, int& figures,
+                                                             ReportSections& sections) {
   const Municipality& m = site_.m_;
   const RoadmapProgress& p = site_.analysis_.roadmap;
-  Sections sections;
   {
     Blocks b(tables, figures);
     if (!m.roadmap.title.empty()) b.text(typographic_quotes(m.roadmap.title) + ".");
@@ -590,7 +616,6 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
     sections.add("Контрольные точки", b.take());
   }
   data d;
-  d.set("sections", sections.take());
   d.set("subtitle", m.site.municipality);
   return d;
 }

@@ -3,8 +3,6 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <unicode/coll.h>
-#include <unicode/locid.h>
 
 #include "analyse/indicators.h"
 #include "load/openness_loader.h"
@@ -81,20 +79,9 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
     pages_.push_back({K::school_not_found, i, 0, root + "404.html"});
   }
 
-  // Russian collation with numbers compared as numbers: «СОШ № 2» before «СОШ № 10».
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale("ru"), status));
-  if (U_SUCCESS(status)) coll->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
-  schools_by_name_.resize(m.schools.size());
-  for (size_t i = 0; i < schools_by_name_.size(); ++i) schools_by_name_[i] = i;
-  // Sorted by what the name says, not by its legal form: «Берёзовская СОШ» before «Гимназия № 3».
-  std::vector<std::string> keys;
-  for (const auto& s : m.schools) keys.push_back(without_legal_form(s.short_name));
-  std::stable_sort(schools_by_name_.begin(), schools_by_name_.end(), [&](size_t a, size_t b) {
-    if (!coll) return keys[a] < keys[b];
-    UErrorCode st = U_ZERO_ERROR;
-    return coll->compareUTF8(keys[a], keys[b], st) == UCOL_LESS;
-  });
+  std::vector<std::string> names;
+  for (const auto& s : m.schools) names.push_back(s.short_name);
+  schools_by_name_ = order_by_name(names);
   std::map<std::string, int> websites;
   for (const auto& s : m.schools) ++websites[s.website];
   for (const auto& s : m.schools) school_base_.push_back(school_base_url(m, s, websites[s.website] == 1));

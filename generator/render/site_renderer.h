@@ -19,6 +19,8 @@
 
 namespace sveden {
 
+class ReportSections;  // render/report_pages.cc
+
 struct PageRef {
   enum class Kind {
     home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
@@ -91,9 +93,9 @@ class SiteRenderer {
     // Printed reports
     std::string reports(const PageRef& page);
     std::string report(const PageRef& page);
-    data analysis_report(const std::string& root, int& tables, int& figures);
-    data school_report(size_t school, const std::string& root, int& tables, int& figures, const std::string& prefix);
-    data roadmap_report(const std::string& root, int& tables, int& figures);
+    data analysis_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
+    void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
+    data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
     static std::string decode_title(const std::string& html);
     // A school's site
     std::string school(const PageRef& page);

@@ -1,5 +1,11 @@
 #include "russian/names.h"
 
+#include <algorithm>
+#include <memory>
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+
 namespace sveden {
 
 std::string typographic_quotes(std::string_view text) {
@@ -37,6 +43,23 @@ std::string without_legal_form(std::string_view full) {
   for (std::string_view q : {"«", "»", "\""})
     for (size_t p = name.find(q); p != std::string::npos; p = name.find(q)) name.erase(p, q.size());
   return name;
+}
+
+std::vector<size_t> order_by_name(const std::vector<std::string>& names) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> coll(icu::Collator::createInstance(icu::Locale("ru"), status));
+  if (U_SUCCESS(status)) coll->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
+  if (U_FAILURE(status)) coll.reset();
+  std::vector<std::string> keys;
+  for (const auto& n : names) keys.push_back(without_legal_form(n));
+  std::vector<size_t> order(names.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (!coll) return keys[a] < keys[b];
+    UErrorCode st = U_ZERO_ERROR;
+    return coll->compareUTF8(keys[a], keys[b], st) == UCOL_LESS;
+  });
+  return order;
 }
 
 }  // namespace sveden

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <limits>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -56,24 +58,51 @@ Loaded load_all(const BuildOptions& options, BuildReport& report) {
 }
 
 // Required information of the openness section that a school's data lacks: the pages say
-// «отсутствует», and the build says what to fill in — `build` for the first schools, then a count;
-// `check` for every school in full.
+// «отсутствует», and the build says what to fill in. Schools that lack the same fields share one
+// message. `build` names the first 5 such groups with a few schools and fields each and counts the
+// rest; `check` says everything.
 void report_missing_information(const Municipality& m, Diagnostics& diag, bool in_full) {
   auto missing = missing_information(m, builtin_openness());
-  const size_t kShown = in_full ? missing.size() : 5, kLabels = in_full ? 1000 : 4;
-  for (size_t i = 0; i < missing.size() && i < kShown; ++i) {
-    const auto& [school, labels] = missing[i];
-    std::string list;
-    for (size_t k = 0; k < labels.size() && k < kLabels; ++k) list += (k ? "; " : "") + labels[k];
-    if (labels.size() > kLabels) list += fmt::format(" и ещё {}", labels.size() - kLabels);
-    diag.add_file(Severity::warning, "data/sveden",
-                  fmt::format("{} ({}): на страницах «Сведения об образовательной организации» не хватает обязательных сведений: {}",
-                              m.schools[school].short_name, m.schools[school].id, list),
-                  "заполните таблицы data/sveden/*.csv и data/documents.csv; пока на страницах написано «отсутствует»");
+  std::vector<std::pair<const MissingInformation*, std::vector<size_t>>> groups;  // in the order of their first school
+  std::map<std::vector<std::pair<std::string, std::vector<std::string>>>, size_t> group_of;
+  for (const auto& info : missing) {
+    auto [it, added] = group_of.emplace(info.by_subsection, groups.size());
+    if (added) groups.push_back({&info, {}});
+    groups[it->second].second.push_back(info.school);
   }
-  if (missing.size() > kShown)
+  const size_t kAll = std::numeric_limits<size_t>::max();
+  const size_t kGroups = in_full ? kAll : 5, kSchools = in_full ? kAll : 3, kFields = in_full ? kAll : 4;
+  const char* hint = "заполните таблицы data/sveden/*.csv и data/documents.csv; пока на страницах написано «отсутствует»";
+  long long not_shown = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const auto& [info, schools] = groups[g];
+    if (g >= kGroups) {
+      not_shown += static_cast<long long>(schools.size());
+      continue;
+    }
+    std::string names;
+    for (size_t k = 0; k < schools.size() && k < kSchools; ++k)
+      names += fmt::format("{}{} ({})", k ? ", " : "", m.schools[schools[k]].short_name, m.schools[schools[k]].id);
+    if (schools.size() > kSchools)
+      names += " и ещё " + count_noun(static_cast<long long>(schools.size() - kSchools), "школа", "школы", "школ");
+    std::string list;
+    size_t shown = 0, total = 0;
+    for (const auto& [subsection, fields] : info->by_subsection) {
+      std::string part;
+      for (const auto& f : fields)
+        if (shown < kFields) part += (part.empty() ? "" : ", ") + f, ++shown;
+      total += fields.size();
+      if (!part.empty()) list += (list.empty() ? "" : "; ") + subsection + ": " + part;
+    }
+    if (total > shown) list += fmt::format(" и ещё {}", total - shown);
     diag.add_file(Severity::warning, "data/sveden",
-                  fmt::format("ещё у {} не хватает обязательных сведений", count_noun(static_cast<long long>(missing.size() - kShown), "школы", "школ", "школ")),
+                  fmt::format("{}: на страницах «Сведения об образовательной организации» не хватает {}обязательных сведений: {}",
+                              names, schools.size() > 1 ? "одних и тех же " : "", list),
+                  hint);
+  }
+  if (not_shown > 0)
+    diag.add_file(Severity::warning, "data/sveden",
+                  fmt::format("ещё у {} не хватает обязательных сведений", count_noun(not_shown, "школы", "школ", "школ")),
                   "полный список по каждой школе выводит sveden check");
 }
 
