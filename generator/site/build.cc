@@ -211,19 +211,6 @@ BuildReport build_site(const BuildOptions& options) {
     report.exit_code = 3;
     return report;
   }
-  // The audit of what was just written, as a page for the department (audit/).
-  {
-    RealDisk written(output->stage_dir());
-    OutputAudit audit = audit_output(written, builtin_openness());
-    SiteRenderer::Worker worker(site);
-    std::string error;
-    if (!output->make_dirs({"audit"}, &error) || !output->write("audit/index.html", worker.audit_page(audit), &error)) {
-      report.io_error = error;
-      report.exit_code = 3;
-      return report;
-    }
-    report.audit_errors = audit.errors;
-  }
   report.render_seconds = since(render_start);
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
@@ -236,6 +223,19 @@ BuildReport build_site(const BuildOptions& options) {
       return report;
     }
     report.pdfs = printed.written.size();
+  }
+  // The audit of what was just written, PDFs included, as a page for the department (audit/).
+  {
+    RealDisk written(output->stage_dir());
+    OutputAudit audit = audit_output(written, builtin_openness());
+    SiteRenderer::Worker worker(site);
+    std::string error;
+    if (!output->make_dirs({"audit"}, &error) || !output->write("audit/index.html", worker.audit_page(audit), &error)) {
+      report.io_error = error;
+      report.exit_code = 3;
+      return report;
+    }
+    report.audit_errors = audit.errors;
   }
   if (!output->commit(&report.io_error)) {
     report.exit_code = 3;

@@ -1,57 +1,17 @@
 #include "site/pdf.h"
 
-#include <signal.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <chrono>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "write/parallel.h"
-
-extern char** environ;
+#include "site/headless_browser.h"
 
 namespace sveden {
 namespace fs = std::filesystem;
-
-namespace {
-
-// Runs `argv` and waits at most `seconds`; returns the exit status, or -1.
-int run_with_timeout(const std::vector<std::string>& argv, int seconds) {
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  pid_t pid;
-  int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return -1;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  int status = 0;
-  while (true) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-}
-
-}  // namespace
 
 std::optional<std::string> find_chromium() {
   if (const char* env = std::getenv("SVEDEN_CHROMIUM"); env && *env) {
@@ -112,42 +72,24 @@ std::vector<std::string> find_reports(const std::string& out_dir, const std::vec
 
 PdfResult print_reports(const std::string& chromium, const std::string& out_dir, const std::vector<std::string>& reports, int jobs) {
   PdfResult result;
-  std::mutex mutex;
   fs::path base = fs::absolute(out_dir);
-  parallel_for(reports.size(), std::max(1, jobs), [&](size_t i, int) {
-    fs::path dir = base / reports[i];
-    std::string stem = dir.filename().string();
-    fs::path pdf = dir / (stem + ".pdf"), partial = dir / ("." + stem + ".pdf.part");
-    // A profile of its own for each run: runs in parallel must not share one.
-    char profile[] = "/tmp/sveden-chromium-XXXXXX";
-    if (!mkdtemp(profile)) {
-      std::lock_guard lock(mutex);
+  std::vector<PrintJob> pages;
+  for (const auto& r : reports) {
+    fs::path dir = base / r;
+    pages.push_back({(dir / "index.html").string(), (dir / (dir.filename().string() + ".pdf")).string()});
+  }
+  // One browser for all; a few pages at once keep both cores busy while one page waits on another.
+  std::vector<std::string> errors = print_pages(chromium, pages, std::max(2, jobs + 1), 180);
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (errors[i].empty()) {
+      result.written.push_back(fs::relative(pages[i].pdf, base).generic_string());
+    } else if (result.ok) {
       result.ok = false;
-      result.error = "не удалось создать временную папку для Chromium";
-      return false;
-    }
-    std::vector<std::string> argv = {chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                     "--disable-extensions", "--user-data-dir=" + std::string(profile),
-                                     "--no-pdf-header-footer", "--generate-pdf-document-outline",
-                                     "--print-to-pdf=" + partial.string(), "file://" + (dir / "index.html").string()};
-    int code = run_with_timeout(argv, 180);
-    std::error_code ec;
-    fs::remove_all(profile, ec);
-    bool made = code == 0 && fs::exists(partial, ec) && fs::file_size(partial, ec) > 0;
-    if (made) fs::rename(partial, pdf, ec);
-    std::lock_guard lock(mutex);
-    if (!made || ec) {
-      fs::remove(partial, ec);
-      result.ok = false;
-      result.error = fmt::format("Chromium не смог напечатать «{}» (код {}); попробуйте ещё раз или откройте отчёт в браузере и "
+      result.error = fmt::format("Chromium не смог напечатать «{}»: {}; попробуйте ещё раз или откройте отчёт в браузере и "
                                  "сохраните в PDF вручную",
-                                 reports[i], code);
-      return false;
+                                 reports[i], errors[i]);
     }
-    result.written.push_back(fs::relative(pdf, base).generic_string());
-    return true;
-  });
+  }
   std::sort(result.written.begin(), result.written.end());
   return result;
 }

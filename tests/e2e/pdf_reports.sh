@@ -9,6 +9,8 @@ command -v chromium >/dev/null || fail "нет chromium: запустите make
 OUT="$SCRATCH/out"
 "$SVEDEN" build --site "$REPO" --out "$OUT" --pdf > "$SCRATCH/build.txt" 2>&1 || { cat "$SCRATCH/build.txt" >&2; fail "build --pdf failed"; }
 grep -q "Отчёты в PDF: 22${NB}файла" "$SCRATCH/build.txt" || fail "build --pdf: $(tail -1 "$SCRATCH/build.txt")"
+# The build's own audit runs after printing: the links to the PDFs resolve.
+! grep -q "Проверка опубликованного нашла" "$SCRATCH/build.txt" || fail "build --pdf: $(grep "Проверка" "$SCRATCH/build.txt")"
 
 # Text of a PDF with line breaks, hyphenation at line ends and all spaces removed, for searching.
 flat() { pdftotext "$1" - | sed -e ':a' -e 'N' -e '$!ba' -e 's/-\n//g' | tr -d ' \n\f\t' | sed "s/$NB//g"; }
@@ -78,7 +80,15 @@ SVEDEN_CHROMIUM=/nonexistent "$SVEDEN" pdf --out "$OUT" > /dev/null 2> "$SCRATCH
 code=$?
 "$SVEDEN" pdf --out "$OUT" no-such-report > /dev/null 2> "$SCRATCH/noreport.txt"
 code2=$?
+# A browser that dies at once (here /bin/false): a clear message, exit 3, the PDF already there kept, no
+# half-written file left.
+SVEDEN_CHROMIUM=/bin/false "$SVEDEN" pdf --out "$OUT" roadmap > /dev/null 2> "$SCRATCH/deadchrome.txt"
+code3=$?
 set -e
+[ "$code3" = 3 ] && grep -q "Chromium не смог напечатать «reports/roadmap»: Chromium перестал отвечать" "$SCRATCH/deadchrome.txt" \
+  || fail "a browser that dies: exit $code3, $(cat "$SCRATCH/deadchrome.txt")"
+[ -s "$OUT/reports/roadmap/roadmap.pdf" ] || fail "a failed print removed the existing PDF"
+[ -z "$(find "$OUT" -name '*.part')" ] || fail "a failed print left a .part file"
 [ "$code" = 4 ] || fail "without Chromium the exit code must be 4, got $code"
 grep -q "apt-get install chromium" "$SCRATCH/nochrome.txt" || fail "without Chromium: $(cat "$SCRATCH/nochrome.txt")"
 [ "$code2" = 2 ] && grep -q "отчёта «no-such-report» нет; есть: " "$SCRATCH/noreport.txt" || fail "unknown report: $(cat "$SCRATCH/noreport.txt")"

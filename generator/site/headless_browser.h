@@ -1,0 +1,24 @@
+// A headless Chromium driven over the DevTools protocol on a pipe (--remote-debugging-pipe): one
+// browser start prints many pages, several at a time, where a browser start per page cost about
+// three seconds each.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace sveden {
+
+struct PrintJob {
+  std::string html;  // absolute path of the page to print
+  std::string pdf;   // absolute path of the PDF to write
+};
+
+// Prints each job's page to its PDF with `chromium`: A4 or whatever the page's CSS says, its
+// backgrounds, no browser header or footer, a document outline from the headings, tagged for
+// assistive technology. At most `parallel` pages are open at once; a page gets `timeout_seconds`.
+// Each PDF is written to «.<name>.part» beside it and renamed when complete. Returns one message per
+// job, "" for a job done, otherwise what went wrong (in Russian); when the browser does not start
+// or stops answering, every job not yet done gets the message.
+std::vector<std::string> print_pages(const std::string& chromium, const std::vector<PrintJob>& jobs, int parallel,
+                                     int timeout_seconds);
+
+}  // namespace sveden
