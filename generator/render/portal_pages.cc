@@ -278,6 +278,7 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     data g;
     g.set("title", title);
     g.set("href", href);
+    g.set("has_href", !href.empty());
     g.set("errors", findings(list, Severity::error));
     g.set("warnings", findings(list, Severity::warning));
     int e = 0, w = 0;
@@ -287,11 +288,27 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     g.set("clean", list.empty());
     return g;
   };
-  data groups = tlist();
+  // Schools with findings each get a section; the rest are one list, so a big municipality's page
+  // shows what needs work first.
+  data groups = tlist(), clean = tlist();
   if (!audit.portal.empty()) groups.push_back(group("Сайт управления образования", "", audit.portal));
-  for (const auto& s : audit.schools) groups.push_back(group(s.name, site_.href(root, s.root + "/"), s.findings));
+  size_t clean_count = 0;
+  for (const auto& s : audit.schools) {
+    if (!s.findings.empty()) {
+      groups.push_back(group(s.name, site_.href(root, s.root + "/"), s.findings));
+      continue;
+    }
+    data x;
+    x.set("title", s.name);
+    x.set("href", site_.href(root, s.root + "/"));
+    clean.push_back(x);
+    ++clean_count;
+  }
   data d;
   d.set("groups", groups);
+  d.set("clean", clean);
+  d.set("has_clean", clean_count > 0);
+  d.set("clean_count", count_noun(static_cast<long long>(clean_count), "сайт школы", "сайта школ", "сайтов школ"));
   d.set("total", fmt::format("{}, {}", count_noun(audit.errors, "ошибка", "ошибки", "ошибок"),
                              count_noun(audit.warnings, "предупреждение", "предупреждения", "предупреждений")));
   d.set("schools", count_noun(static_cast<long long>(audit.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));

@@ -50,6 +50,25 @@ rm "$SCRATCH/site/output/schools/sosh-1/sveden/inter/index.html"
 expect_code 1 "$SVEDEN" check --site-dir "$SCRATCH/site/output/schools/sosh-1"
 grep -q "нет подраздела «Международное сотрудничество» (/sveden/inter)" "$SCRATCH/out.txt" || fail "check --site-dir: $(cat "$SCRATCH/out.txt")"
 
+# The build's own audit as the department's page: nothing found, every school listed as clean by name, kept
+# from search engines (noindex, not in the sitemap, Disallow in robots.txt).
+AUDIT="$SCRATCH/site/output/audit/index.html"
+grep -q "Итого: 0${NB}ошибок, 0${NB}предупреждений" "$AUDIT" || fail "audit page total: $(grep -o 'Итого[^<]*' "$AUDIT")"
+grep -q "Без замечаний: 18${NB}сайтов школ" "$AUDIT" || fail "audit page: schools without findings"
+grep -q '<meta name="robots" content="noindex">' "$AUDIT" || fail "audit page is not noindex"
+! grep -q "audit/" "$SCRATCH/site/output/sitemap.xml" || fail "audit page in the sitemap"
+grep -q "^Disallow: /audit/" "$SCRATCH/site/output/robots.txt" || fail "robots.txt does not keep robots off the audit page"
+# A broken link on the department's home page: the build says so, the audit page names it, check exits 1.
+printf '\n[Старый раздел](old-page/)\n' >> "$SCRATCH/site/content/index.md"
+expect_code 0 "$SVEDEN" build --site "$SCRATCH/site"
+grep -q "^Проверка опубликованного нашла 1${NB}ошибку: см. .*/audit/index.html или sveden check.$" "$SCRATCH/out.txt" \
+  || fail "build does not tell of the audit's finding: $(cat "$SCRATCH/out.txt")"
+grep -q "<h2>Сайт управления образования</h2>" "$AUDIT" || fail "audit page: no section for the department's site"
+grep -q "<code>index.html:[0-9]*:[0-9]*</code>: ссылка «old-page/» ведёт на несуществующий файл" "$AUDIT" \
+  || fail "audit page: the broken link is not named: $(grep -o '<li>.*</li>' "$AUDIT" | head -3)"
+expect_code 1 "$SVEDEN" check --site "$SCRATCH/site" --out "$SCRATCH/site/output"
+grep -q "ссылка «old-page/» ведёт на несуществующий файл" "$SCRATCH/out.txt" || fail "check --out: the broken link"
+
 # check reports every problem, not just the first
 printf 'T0;2019;текст\n' >> "$SCRATCH/site/data/staff.csv"
 sed -i 's/^years:.*/years: [2023, 2024, 2025]\nbase_ulr: x/' "$SCRATCH/site/site.yaml"
