@@ -42,4 +42,12 @@ for p in "${pages[@]}"; do [ -f "$out/$p" ] || fail "нет страницы $p"
 # AXE_ARGS passes more options to the script by hand, e.g. AXE_ARGS="--width 375" for a phone.
 node "$REPO/tests/a11y/axe.mjs" --chromium "$CHROMIUM" ${AXE_ARGS:-} "http://127.0.0.1:$port/" "${pages[@]}" ||
   fail "axe-core нашёл нарушения WCAG 2.1 AA серьёзного или критического уровня (выше)"
-echo "ok: ${#pages[@]} страниц без серьёзных и критических нарушений WCAG 2.1 AA (axe-core)"
+# Parents read these pages on phones: the portal's pages and one school's whole section again at 375 px,
+# where the openness tables become cards and wide tables scroll inside their regions.
+phone=()
+for p in "${pages[@]}"; do
+  case "$p" in reports/*/*|schools/berezovskaya-sosh/*|schools/lugovskaya-oosh/*) ;; *) phone+=("$p") ;; esac
+done
+node "$REPO/tests/a11y/axe.mjs" --chromium "$CHROMIUM" --width 375 "http://127.0.0.1:$port/" "${phone[@]}" ||
+  fail "axe-core нашёл на ширине телефона (375 px) нарушения WCAG 2.1 AA серьёзного или критического уровня (выше)"
+echo "ok: ${#pages[@]} страниц без серьёзных и критических нарушений WCAG 2.1 AA (axe-core), из них ${#phone[@]} — и на ширине телефона"
