@@ -30,6 +30,8 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
+constexpr int kStartSeconds = 30;
+
 // Standard base64, as the protocol sends binary data; nullopt for anything else.
 std::optional<std::string> base64_decode(const std::string& in) {
   auto value = [](char c) -> int {
@@ -255,23 +257,29 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
   tabs.resize(slots);
   for (size_t t = 0; t < slots; ++t) begin(t);
 
+  // A browser that has not answered its first command in this time never will (a broken install, a
+  // wrapper script that waits for something): better to say so than to wait out every page.
+  const auto first_answer = Clock::now() + std::chrono::seconds(kStartSeconds);
+  bool answered = false;
   while (open > 0) {
-    Clock::time_point deadline = Clock::time_point::max();
+    Clock::time_point deadline = answered ? Clock::time_point::max() : first_answer;
     for (size_t t = 0; t < tabs.size(); ++t)
       if (!finished[tabs[t].job]) deadline = std::min(deadline, tabs[t].deadline);
     std::optional<json> message = browser.next(deadline);
+    if (!message && (browser.broken() || (!answered && Clock::now() >= first_answer))) {
+      for (auto& tab : tabs)
+        if (tab.out) std::fclose(tab.out), tab.out = nullptr;
+      fail_rest(browser.broken() ? "Chromium перестал отвечать"
+                                 : fmt::format("Chromium не ответил за {}\u00A0с после запуска", kStartSeconds));
+      break;
+    }
     if (!message) {
-      if (browser.broken()) {
-        for (auto& tab : tabs)
-          if (tab.out) std::fclose(tab.out), tab.out = nullptr;
-        fail_rest("Chromium перестал отвечать");
-        break;
-      }
       for (size_t t = 0; t < tabs.size(); ++t)
         if (!finished[tabs[t].job] && Clock::now() >= tabs[t].deadline)
-          end(t, fmt::format("страница не напечаталась за {} с", timeout_seconds));
+          end(t, fmt::format("страница не напечаталась за {}\u00A0с", timeout_seconds));
       continue;
     }
+    answered = true;
     const json& m = *message;
     if (!m.contains("id")) {
       // An event: only the «load» of a page's document matters; it is told by the navigation's

@@ -84,7 +84,17 @@ code2=$?
 # half-written file left.
 SVEDEN_CHROMIUM=/bin/false "$SVEDEN" pdf --out "$OUT" roadmap > /dev/null 2> "$SCRATCH/deadchrome.txt"
 code3=$?
+# A browser that starts and never answers: given up after 30 s, not after 180 s for every report.
+printf '#!/bin/sh\nexec sleep 600\n' > "$SCRATCH/silent-chromium"
+chmod +x "$SCRATCH/silent-chromium"
+started=$(date +%s)
+SVEDEN_CHROMIUM="$SCRATCH/silent-chromium" "$SVEDEN" pdf --out "$OUT" roadmap analysis-2025 > /dev/null 2> "$SCRATCH/silentchrome.txt"
+code4=$?
+took=$(( $(date +%s) - started ))
 set -e
+[ "$code4" = 3 ] && grep -q "Chromium не ответил за 30${NB}с после запуска" "$SCRATCH/silentchrome.txt" \
+  || fail "a browser that never answers: exit $code4, $(cat "$SCRATCH/silentchrome.txt")"
+[ "$took" -lt 60 ] || fail "a browser that never answers kept sveden waiting $took s"
 [ "$code3" = 3 ] && grep -q "Chromium не смог напечатать «reports/roadmap»: Chromium перестал отвечать" "$SCRATCH/deadchrome.txt" \
   || fail "a browser that dies: exit $code3, $(cat "$SCRATCH/deadchrome.txt")"
 [ -s "$OUT/reports/roadmap/roadmap.pdf" ] || fail "a failed print removed the existing PDF"
