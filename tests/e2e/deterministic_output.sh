@@ -9,11 +9,11 @@ touch "$SCRATCH/site/data/"*.csv   # file times must not matter either
 "$SVEDEN" build --site "$SCRATCH/site" --out "$SCRATCH/c" --jobs 3 > /dev/null
 [ "$(tree_sum "$SCRATCH/a")" = "$(tree_sum "$SCRATCH/c")" ] || fail "demo output depends on file times"
 
-"$SVEDEN" synth --schools 300 --seed 7 --out "$SCRATCH/synth" > /dev/null
+"$SVEDEN" synth --schools "${SVEDEN_E2E_SCHOOLS:-300}" --seed 7 --out "$SCRATCH/synth" > /dev/null   # fewer under the sanitizers
 "$SVEDEN" build --site "$SCRATCH/synth" --out "$SCRATCH/s1" --jobs 1 > /dev/null
 "$SVEDEN" build --site "$SCRATCH/synth" --out "$SCRATCH/s2" --jobs 4 > /dev/null
 [ "$(tree_sum "$SCRATCH/s1")" = "$(tree_sum "$SCRATCH/s2")" ] || fail "synthetic output differs between --jobs 1 and --jobs 4"
-"$SVEDEN" synth --schools 300 --seed 7 --out "$SCRATCH/synth2" > /dev/null
+"$SVEDEN" synth --schools "${SVEDEN_E2E_SCHOOLS:-300}" --seed 7 --out "$SCRATCH/synth2" > /dev/null
 diff -r "$SCRATCH/synth" "$SCRATCH/synth2" > /dev/null || fail "synth is not deterministic for the same seed"
 # --as-of is the only date: changing it changes the footer and nothing else.
 "$SVEDEN" build --site "$SCRATCH/site" --out "$SCRATCH/d" --jobs 2 --as-of 2025-03-10 > /dev/null
