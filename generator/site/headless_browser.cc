@@ -267,8 +267,12 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
       if (!finished[tabs[t].job]) deadline = std::min(deadline, tabs[t].deadline);
     std::optional<json> message = browser.next(deadline);
     if (!message && (browser.broken() || (!answered && Clock::now() >= first_answer))) {
-      for (auto& tab : tabs)
+      for (auto& tab : tabs) {
+        if (finished[tab.job]) continue;
         if (tab.out) std::fclose(tab.out), tab.out = nullptr;
+        std::error_code ec;
+        fs::remove(tab.partial, ec);  // no half-written PDF left behind
+      }
       fail_rest(browser.broken() ? "Chromium перестал отвечать"
                                  : fmt::format("Chromium не ответил за {}\u00A0с после запуска", kStartSeconds));
       break;

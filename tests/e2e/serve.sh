@@ -6,7 +6,14 @@ copy_demo "$SCRATCH/site"
 port=$((20000 + RANDOM % 20000))
 "$SVEDEN" serve --site "$SCRATCH/site" --port "$port" > "$SCRATCH/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do grep -q "http://127.0.0.1:$port/" "$SCRATCH/serve.log" 2>/dev/null && break; sleep 0.1; done
+# The first build comes before the address is printed: a few seconds, ten times more under the sanitizers
+# on a busy machine, so up to two minutes.
+for _ in $(seq 1 1200); do
+  grep -q "http://127.0.0.1:$port/" "$SCRATCH/serve.log" 2>/dev/null && break
+  kill -0 "$pid" 2>/dev/null || { cat "$SCRATCH/serve.log" >&2; fail "sveden serve stopped"; }
+  sleep 0.1
+done
+grep -q "http://127.0.0.1:$port/" "$SCRATCH/serve.log" || fail "sveden serve printed no address in 120 s"
 get() {  # bash's /dev/tcp: no curl needed
   exec 3<>"/dev/tcp/127.0.0.1/$port"
   printf 'GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n' "$1" >&3
@@ -24,7 +31,7 @@ get /../site.yaml | head -1 | grep -q "404" || fail "path traversal is served"
 get / | grep -q '/__sveden/version' || fail "no reload script in a previewed page"
 version() { get /__sveden/version | tail -1; }
 wait_version() {  # until the version differs from $1
-  for _ in $(seq 1 100); do [ "$(version)" != "$1" ] && return 0; sleep 0.1; done
+  for _ in $(seq 1 1200); do [ "$(version)" != "$1" ] && return 0; sleep 0.1; done
   fail "no rebuild after a change (version still $1)"
 }
 v1=$(version)
@@ -42,7 +49,7 @@ sed -i 's/^base_ulr:/base_url:/' "$SCRATCH/site/site.yaml"
 wait_version "$v3"
 get / | head -1 | grep -q "200 OK" || fail "the site is not back after the fix"
 kill -INT "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$pid" 2>/dev/null && fail "serve did not stop on Ctrl+C"
 wait "$pid" || fail "serve exited with an error after Ctrl+C"
 grep -q "Просмотр остановлен." "$SCRATCH/serve.log" || fail "no goodbye message"
