@@ -12,6 +12,7 @@
 
 #include "audit/html_document.h"
 #include "audit/markup_audit.h"
+#include "model/links.h"
 #include "render/json_writer.h"
 #include "write/parallel.h"
 #include "russian/names.h"
@@ -33,20 +34,6 @@ bool is_html(const std::string& p) {
 std::string parent_dir(const std::string& p) {
   size_t slash = p.rfind('/');
   return slash == std::string::npos ? "" : p.substr(0, slash);
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
 }
 
 // «a/b/../c» → «a/c»; nullopt when it climbs above the root.

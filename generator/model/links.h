@@ -12,4 +12,8 @@ std::vector<std::string> split_list(std::string_view cell);
 // http:// or https:// followed by a host, with nothing that could break out of an attribute.
 bool is_web_address(std::string_view s);
 
+// The %-escapes of a URL path decoded to their bytes («%D1%88» → «ш»); a «%» without two hex digits
+// after it stays as it is.
+std::string percent_decode(std::string_view s);
+
 }  // namespace sveden

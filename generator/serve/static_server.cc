@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "load/disk.h"
+#include "model/links.h"
 #include "serve/live_site.h"
 
 namespace sveden {
@@ -114,17 +115,7 @@ void handle(int fd, const std::string& root, const LiveState* live) {
 
 std::optional<std::string> resolve_request_path(const std::string& root, std::string_view url_path) {
   if (url_path.empty() || url_path[0] != '/') return std::nullopt;
-  std::string decoded;
-  for (size_t i = 0; i < url_path.size(); ++i) {
-    if (url_path[i] == '%' && i + 2 < url_path.size() && std::isxdigit(static_cast<unsigned char>(url_path[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(url_path[i + 2]))) {
-      decoded += static_cast<char>(std::stoi(std::string(url_path.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      decoded += url_path[i];
-    }
-  }
-  std::string rel = decoded.substr(1);
+  std::string rel = percent_decode(url_path).substr(1);
   bool directory = rel.empty() || rel.back() == '/';
   if (directory) rel += "index.html";
   if (!is_safe_relative_path(rel)) return std::nullopt;

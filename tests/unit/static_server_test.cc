@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "model/links.h"
 #include "serve/static_server.h"
 
 using namespace sveden;
@@ -13,4 +14,11 @@ TEST_CASE("request paths map to files inside the output and never outside") {
   CHECK_FALSE(resolve_request_path("/out", "/%2e%2e/etc/passwd"));
   CHECK_FALSE(resolve_request_path("/out", "/a/%2E%2E/%2E%2E/x"));
   CHECK_FALSE(resolve_request_path("/out", "relative"));
+}
+
+TEST_CASE("percent escapes are decoded; a stray percent sign stays") {
+  CHECK(percent_decode("/%D1%88%d1%88/") == "/шш/");
+  CHECK(percent_decode("100%") == "100%");
+  CHECK(percent_decode("%zz%4") == "%zz%4");
+  CHECK(percent_decode("a%20b") == "a b");
 }
