@@ -18,12 +18,7 @@ port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{
 "$SVEDEN" serve --site "$REPO" --out "$SCRATCH/out" --port "$port" >"$SCRATCH/serve.log" 2>&1 &
 pid=$!
 trap 'kill -INT "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
-for _ in $(seq 1 1200); do
-  grep -q "http://127.0.0.1:$port/" "$SCRATCH/serve.log" 2>/dev/null && break
-  kill -0 "$pid" 2>/dev/null || { cat "$SCRATCH/serve.log" >&2; fail "sveden serve не запустился"; }
-  sleep 0.1
-done
-grep -q "http://127.0.0.1:$port/" "$SCRATCH/serve.log" || fail "sveden serve не открыл порт $port за 120 с"
+wait_for_serve "$pid" "$port" "$SCRATCH/serve.log"
 
 out="$SCRATCH/out"
 first() { find "$out/$1" -mindepth 2 -maxdepth 2 -name index.html | sort | head -1 | sed "s|^$out/||"; }

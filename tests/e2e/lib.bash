@@ -13,4 +13,14 @@ copy_demo() {
   mkdir -p "$1"
   cp -r "$REPO/site.yaml" "$REPO/data" "$REPO/content" "$REPO/themes" "$REPO/documents" "$1/"
 }
+# Waits until `sveden serve` (process $1, log $3) prints its address on port $2. The first build comes
+# first: a few seconds, ten times more under the sanitizers on a busy machine, so up to two minutes.
+wait_for_serve() {
+  for _ in $(seq 1 1200); do
+    grep -q "http://127.0.0.1:$2/" "$3" 2>/dev/null && return 0
+    kill -0 "$1" 2>/dev/null || { cat "$3" >&2; fail "sveden serve stopped before serving"; }
+    sleep 0.1
+  done
+  fail "sveden serve printed no address for port $2 in 120 s"
+}
 NB=$'\xc2\xa0'   # the non-breaking space Russian typography puts in «18 школ», «1 октября 2025 г.»

@@ -6,14 +6,7 @@ copy_demo "$SCRATCH/site"
 port=$((20000 + RANDOM % 20000))
 "$SVEDEN" serve --site "$SCRATCH/site" --port "$port" > "$SCRATCH/serve.log" 2>&1 &
 pid=$!
-# The first build comes before the address is printed: a few seconds, ten times more under the sanitizers
-# on a busy machine, so up to two minutes.
-for _ in $(seq 1 1200); do
-  grep -q "http://127.0.0.1:$port/" "$SCRATCH/serve.log" 2>/dev/null && break
-  kill -0 "$pid" 2>/dev/null || { cat "$SCRATCH/serve.log" >&2; fail "sveden serve stopped"; }
-  sleep 0.1
-done
-grep -q "http://127.0.0.1:$port/" "$SCRATCH/serve.log" || fail "sveden serve printed no address in 120 s"
+wait_for_serve "$pid" "$port" "$SCRATCH/serve.log"
 get() {  # bash's /dev/tcp: no curl needed
   exec 3<>"/dev/tcp/127.0.0.1/$port"
   printf 'GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n' "$1" >&3

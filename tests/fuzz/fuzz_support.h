@@ -3,12 +3,10 @@
 #pragma once
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 
+#include "../support/test_files.h"
 #include "load/diagnostics.h"
 #include "load/disk.h"
 #include "load/text_encoding.h"
@@ -32,18 +30,9 @@ inline bool is_utf8(std::string_view s) { return valid_utf8_prefix(s) == s.size(
 // tests/fixtures/minimal, read once; every input is placed on a copy of it.
 inline const MemoryDisk& minimal_site() {
   static const MemoryDisk disk = [] {
-    namespace fs = std::filesystem;
-    MemoryDisk d;
-    fs::path root = fs::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/minimal";
-    for (const auto& e : fs::recursive_directory_iterator(root)) {
-      if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      d.put(fs::relative(e.path(), root).generic_string(), ss.str());
-    }
+    MemoryDisk d = test::minimal_site();
     if (!d.is_file("site.yaml")) {
-      std::fprintf(stderr, "no fixture at %s\n", root.c_str());
+      std::fprintf(stderr, "no fixture at %s/tests/fixtures/minimal\n", SVEDEN_SOURCE_DIR);
       std::abort();
     }
     return d;

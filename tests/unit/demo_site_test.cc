@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include "../support/test_files.h"
 #include "audit/html_document.h"
 #include "audit/markup_audit.h"
 #include "load/site_loader.h"
@@ -21,12 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::read_file;
 
 // The demo built once for all the tests of this file.
 struct DemoOutput {
@@ -75,7 +71,7 @@ TEST_CASE("demo site: every school's 14 subsections pass the markup audit") {
     for (const auto& sub : v.subsections) {
       fs::path page = d.school(s.id) / v.path / sub.path / "index.html";
       REQUIRE_MESSAGE(fs::exists(page), page.string());
-      HtmlDocument doc = parse_html(read(page));
+      HtmlDocument doc = parse_html(read_file(page));
       // The exact official title as the page heading.
       auto h1 = doc.elements("h1");
       REQUIRE(h1.size() == 1);
@@ -94,7 +90,7 @@ TEST_CASE("demo site: every school's 14 subsections pass the markup audit") {
 TEST_CASE("demo site: the section is reached from the school's home page and main menu") {
   const DemoOutput& d = demo();
   for (const auto& s : d.m.schools) {
-    HtmlDocument doc = parse_html(read(d.school(s.id) / "index.html"));
+    HtmlDocument doc = parse_html(read_file(d.school(s.id) / "index.html"));
     int in_menu = 0, in_main = 0;
     for (int a : doc.elements("a")) {
       const std::string* h = doc.attr(a, "href");
@@ -115,7 +111,7 @@ TEST_CASE("demo site: schools with complete data have no required information mi
   const OpennessVocabulary& v = builtin_openness();
   for (const char* id : {"5401", "5408", "5411"}) {
     for (const auto& sub : v.subsections) {
-      HtmlDocument doc = parse_html(read(d.school(id) / v.path / sub.path / "index.html"));
+      HtmlDocument doc = parse_html(read_file(d.school(id) / v.path / sub.path / "index.html"));
       std::map<std::string, const OpenField*> required;
       for (const auto& f : sub.fields) {
         if (!f.optional && !f.itemprop.empty()) required[f.itemprop] = &f;
@@ -134,7 +130,7 @@ TEST_CASE("demo site: schools with complete data have no required information mi
 
 TEST_CASE("demo site: documents say what they are, their format and size, and exist") {
   const DemoOutput& d = demo();
-  HtmlDocument doc = parse_html(read(d.school("5401") / "sveden/document/index.html"));
+  HtmlDocument doc = parse_html(read_file(d.school("5401") / "sveden/document/index.html"));
   std::set<std::string> document_props;
   for (const auto& sub : builtin_openness().subsections)
     for (const auto& f : sub.fields)
@@ -158,7 +154,7 @@ TEST_CASE("demo site: every local link and anchor resolves, and school sites sta
     auto it = ids.find(p);
     if (it != ids.end()) return it->second;
     std::set<std::string> out;
-    HtmlDocument doc = parse_html(read(p));
+    HtmlDocument doc = parse_html(read_file(p));
     for (int n = 0; n < static_cast<int>(doc.nodes.size()); ++n)
       if (const std::string* id = doc.attr(n, "id")) out.insert(*id);
     return ids[p] = out;
@@ -170,7 +166,7 @@ TEST_CASE("demo site: every local link and anchor resolves, and school sites sta
     std::string school_root = rel.begin()->string() == "schools" && std::distance(rel.begin(), rel.end()) > 2
                                   ? (d.dir / "schools" / *std::next(rel.begin())).string()
                                   : "";
-    HtmlDocument doc = parse_html(read(entry.path()));
+    HtmlDocument doc = parse_html(read_file(entry.path()));
     for (const auto& h : hrefs(doc)) {
       if (external(h)) continue;
       std::string path = h.substr(0, h.find('#')), anchor = h.find('#') == std::string::npos ? "" : h.substr(h.find('#') + 1);
@@ -187,13 +183,13 @@ TEST_CASE("demo site: every local link and anchor resolves, and school sites sta
 
 TEST_CASE("demo site: sitemaps, robots.txt and the news feed") {
   const DemoOutput& d = demo();
-  std::string sitemap = read(d.school("5401") / "sitemap.xml");
+  std::string sitemap = read_file(d.school("5401") / "sitemap.xml");
   size_t urls = 0;
   for (size_t p = sitemap.find("<loc>"); p != std::string::npos; p = sitemap.find("<loc>", p + 1)) ++urls;
   CHECK(urls == 17);  // home, /sveden/, its 14 subsections, the quality page
   CHECK(sitemap.find("<loc>https://sch1.ozersk-edu.example/sveden/eduStandarts/</loc>") != std::string::npos);
-  CHECK(read(d.school("5401") / "robots.txt").find("Sitemap: https://sch1.ozersk-edu.example/sitemap.xml") != std::string::npos);
-  std::string feed = read(d.dir / "news/atom.xml");
+  CHECK(read_file(d.school("5401") / "robots.txt").find("Sitemap: https://sch1.ozersk-edu.example/sitemap.xml") != std::string::npos);
+  std::string feed = read_file(d.dir / "news/atom.xml");
   size_t entries = 0;
   for (size_t p = feed.find("<entry>"); p != std::string::npos; p = feed.find("<entry>", p + 1)) ++entries;
   CHECK(entries == d.m.news.size());

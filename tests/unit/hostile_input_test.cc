@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include "../support/test_files.h"
 #include "audit/html_document.h"
 #include "site/build.h"
 
@@ -22,12 +23,7 @@ void write(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::read_file;
 
 struct HostileSite {
   fs::path dir;
@@ -79,7 +75,7 @@ TEST_CASE("hostile input: markup and scripts in every text field reach the pages
   for (const auto& entry : fs::recursive_directory_iterator(h.dir / "out")) {
     if (entry.path().extension() != ".html" && entry.path().extension() != ".xml") continue;
     ++pages;
-    std::string html = read(entry.path());
+    std::string html = read_file(entry.path());
     CHECK_MESSAGE(html.find("<script") == std::string::npos, entry.path().string());
     CHECK_MESSAGE(html.find("<img") == std::string::npos, entry.path().string());
     HtmlDocument doc = parse_html(html);
@@ -94,7 +90,7 @@ TEST_CASE("hostile input: markup and scripts in every text field reach the pages
   bool shown = false;
   for (const auto& school : fs::directory_iterator(h.dir / "out/schools"))
     if (fs::exists(school.path() / "sveden/common/index.html"))
-      shown = shown || read(school.path() / "sveden/common/index.html").find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos;
+      shown = shown || read_file(school.path() / "sveden/common/index.html").find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos;
   CHECK(shown);
 }
 

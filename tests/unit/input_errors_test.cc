@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/test_files.h"
 #include "load/diagnostics.h"
 #include "load/disk.h"
 #include "load/site_loader.h"
@@ -18,20 +19,11 @@ using namespace sveden;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::read_file;
 
 void put_tree(MemoryDisk& disk, const fs::path& root) {
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file()) continue;
-    std::string rel = fs::relative(e.path(), root).generic_string();
-    if (rel == "expected.txt" || rel == "DELETE") continue;
-    disk.put(rel, slurp(e.path()));
-  }
+  for (const auto& [rel, contents] : test::read_tree(root))
+    if (rel != "expected.txt" && rel != "DELETE") disk.put(rel, contents);
 }
 
 }  // namespace
@@ -49,7 +41,7 @@ TEST_CASE("each input error is reported with its exact text") {
     put_tree(disk, source / "tests/fixtures/minimal");
     put_tree(disk, dir);
     if (fs::exists(dir / "DELETE")) {
-      std::istringstream list(slurp(dir / "DELETE"));
+      std::istringstream list(read_file(dir / "DELETE"));
       for (std::string line; std::getline(list, line);) disk.remove(line);
     }
     Diagnostics diag;
@@ -58,7 +50,7 @@ TEST_CASE("each input error is reported with its exact text") {
     if (std::getenv("SVEDEN_UPDATE_EXPECTED")) {
       std::ofstream(dir / "expected.txt", std::ios::binary) << actual;
     }
-    std::string expected = slurp(dir / "expected.txt");
+    std::string expected = read_file(dir / "expected.txt");
     INFO("case: " << dir.filename().string());
     CHECK(diag.has_errors());
     CHECK(actual == expected);

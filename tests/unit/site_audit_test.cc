@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "../support/test_files.h"
 #include "audit/site_audit.h"
 #include "site/build.h"
 
@@ -15,13 +16,6 @@ using namespace sveden;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The demo's МБОУ СОШ № 1 site as sveden writes it: path within the school folder → contents.
 const std::map<std::string, std::string>& school_site() {
@@ -32,10 +26,7 @@ const std::map<std::string, std::string>& school_site() {
     o.site_dir = SVEDEN_SOURCE_DIR;
     o.out_dir = std::string(tmpl) + "/out";
     REQUIRE(build_site(o).exit_code == 0);
-    std::map<std::string, std::string> out;
-    fs::path root = fs::path(o.out_dir) / "schools/sosh-1";
-    for (const auto& e : fs::recursive_directory_iterator(root))
-      if (e.is_regular_file()) out[fs::relative(e.path(), root).generic_string()] = slurp(e.path());
+    auto out = test::read_tree(fs::path(o.out_dir) / "schools/sosh-1");
     fs::remove_all(tmpl);
     return out;
   }();

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/test_files.h"
 #include "load/site_loader.h"
 
 using namespace sveden;
@@ -13,18 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-MemoryDisk minimal_site() {
-  MemoryDisk disk;
-  fs::path root = fs::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/minimal";
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    disk.put(fs::relative(e.path(), root).generic_string(), ss.str());
-  }
-  return disk;
-}
+using test::minimal_site;
 
 std::string to_cp1251(const std::string& utf8) {
   // Only what the test needs: Cyrillic letters of the headers below.
