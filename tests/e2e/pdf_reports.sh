@@ -66,7 +66,10 @@ for subject in "математика" "русский язык"; do
   [ -n "$expected" ] || fail "no municipal oge_mean ($subject) in the open data"
   grep -q "<th scope=\"row\">Средний балл ОГЭ ($subject)</th>$expected" "$OUT/reports/analysis-2025/index.html" \
     || fail "analysis: municipal ОГЭ ($subject) differs from the open data: $expected"
-  sed 's/<a [^>]*>//g; s/<\/a>//g' "$OUT/monitoring/index.html" | grep -q "Средний балл ОГЭ ($subject)</th>${expected//<td>/<td class=\"num\">}" \
+  # Into a file, not a pipe: grep -q stops at the first match, and sed writing on into the closed pipe
+  # would fail the pipeline under pipefail (it did, once, on a busy machine).
+  sed 's/<a [^>]*>//g; s/<\/a>//g' "$OUT/monitoring/index.html" > "$SCRATCH/monitoring.txt"
+  grep -q "Средний балл ОГЭ ($subject)</th>${expected//<td>/<td class=\"num\">}" "$SCRATCH/monitoring.txt" \
     || fail "monitoring page: municipal ОГЭ ($subject) differs from the report"
 done
 

@@ -7,21 +7,23 @@ port=$((20000 + RANDOM % 20000))
 "$SVEDEN" serve --site "$SCRATCH/site" --port "$port" > "$SCRATCH/serve.log" 2>&1 &
 pid=$!
 wait_for_serve "$pid" "$port" "$SCRATCH/serve.log"
+# Readers of get's output read it to the end (sed -n 1p, grep without -q): one that stopped early
+# would make cat fail on the closed pipe, and pipefail would turn that into a failed check.
 get() {  # bash's /dev/tcp: no curl needed
   exec 3<>"/dev/tcp/127.0.0.1/$port"
   printf 'GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n' "$1" >&3
   cat <&3
   exec 3<&-
 }
-get / | head -1 | grep -q "200 OK" || fail "home page not served"
-get /schools/ | grep -q "<h1>Подведомственные общеобразовательные организации</h1>" || fail "schools list not served at its directory address"
-get /schools | head -1 | grep -q "301" || fail "a directory without a slash is not redirected"
-get /no/such/page/ | head -1 | grep -q "404" || fail "missing page does not give 404"
-get /no/such/page/ | grep -q "Страница не найдена" || fail "404 page body"
-get /../site.yaml | head -1 | grep -q "404" || fail "path traversal is served"
+get / | sed -n 1p | grep -q "200 OK" || fail "home page not served"
+get /schools/ | grep "<h1>Подведомственные общеобразовательные организации</h1>" > /dev/null || fail "schools list not served at its directory address"
+get /schools | sed -n 1p | grep -q "301" || fail "a directory without a slash is not redirected"
+get /no/such/page/ | sed -n 1p | grep -q "404" || fail "missing page does not give 404"
+get /no/such/page/ | grep "Страница не найдена" > /dev/null || fail "404 page body"
+get /../site.yaml | sed -n 1p | grep -q "404" || fail "path traversal is served"
 
 # Live preview: pages carry the reload script; a change is rebuilt and the version moves on.
-get / | grep -q '/__sveden/version' || fail "no reload script in a previewed page"
+get / | grep '/__sveden/version' > /dev/null || fail "no reload script in a previewed page"
 version() { get /__sveden/version | tail -1; }
 wait_version() {  # until the version differs from $1
   for _ in $(seq 1 1200); do [ "$(version)" != "$1" ] && return 0; sleep 0.1; done
@@ -30,17 +32,17 @@ wait_version() {  # until the version differs from $1
 v1=$(version)
 printf '\nНовый абзац для проверки пересборки.\n' >> "$SCRATCH/site/content/index.md"
 wait_version "$v1"
-get / | grep -q "Новый абзац для проверки пересборки." || fail "the rebuilt home page lacks the change"
+get / | grep "Новый абзац для проверки пересборки." > /dev/null || fail "the rebuilt home page lacks the change"
 # An input error: every page shows the error instead of the stale site.
 v2=$(version)
 sed -i 's/^base_url:/base_ulr:/' "$SCRATCH/site/site.yaml"
 wait_version "$v2"
-get / | head -1 | grep -q "500" || fail "a failed build is not reported by the page's status"
-get /schools/ | grep -q "неизвестный ключ «base_ulr»" || fail "the error is not shown in the browser"
+get / | sed -n 1p | grep -q "500" || fail "a failed build is not reported by the page's status"
+get /schools/ | grep "неизвестный ключ «base_ulr»" > /dev/null || fail "the error is not shown in the browser"
 v3=$(version)
 sed -i 's/^base_ulr:/base_url:/' "$SCRATCH/site/site.yaml"
 wait_version "$v3"
-get / | head -1 | grep -q "200 OK" || fail "the site is not back after the fix"
+get / | sed -n 1p | grep -q "200 OK" || fail "the site is not back after the fix"
 kill -INT "$pid"
 for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$pid" 2>/dev/null && fail "serve did not stop on Ctrl+C"
