@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
+
+#include "russian/typography.h"
 
 namespace sveden {
 namespace {
@@ -29,13 +29,7 @@ std::vector<std::string> split_words(std::string_view s) {
   return words;
 }
 
-std::string lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .toLower(icu::Locale("ru"))
-      .toUTF8String(out);
-  return out;
-}
+std::string lower(std::string_view s) { return lower_text(s); }
 
 std::string ascii_upper(std::string s) {
   for (char& c : s) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;

@@ -53,6 +53,7 @@ class OpennessParser {
       l.url = lr.text("url", true).value_or("");
       l.level = lr.text("level").value_or("");
       l.kinds = lr.text_list("kinds").value_or(std::vector<std::string>{});
+      l.programme_contains = lr.text("programme_contains").value_or("");
       lr.finish();
       out.push_back(std::move(l));
     }

@@ -37,6 +37,7 @@ struct OpenLink {
   std::string text, url;
   std::string level;               // lists.fgos: the level of education
   std::vector<std::string> kinds;  // lists.fgos: school kinds that have this level when no programmes are listed
+  std::string programme_contains;  // lists.fgos: shown when a programme's name contains this (lower case): АООП
 };
 
 struct OpennessVocabulary {

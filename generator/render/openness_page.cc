@@ -97,7 +97,8 @@ class PageBuilder {
       case OpenField::Kind::links: {
         std::set<std::string> levels = school_levels();
         for (const auto& l : v_.lists.at(f.source))
-          if (levels.count(l.level)) out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
+          if (l.programme_contains.empty() ? levels.count(l.level) > 0 : runs_programme(l))
+            out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
         break;
       }
       case OpenField::Kind::document:
@@ -135,6 +136,18 @@ class PageBuilder {
     for (const auto& sub : v_.subsections)
       for (const auto& f : sub.fields)
         if (f.kind == OpenField::Kind::document && f.source == kind) return true;
+    return false;
+  }
+
+  // Whether the school runs a programme whose name contains the entry's words (an adapted programme).
+  bool runs_programme(const OpenLink& l) const {
+    auto it = s_.open.find("programmes");
+    if (it == s_.open.end()) return false;
+    for (const auto& row : it->second) {
+      auto name = row.find("name"), level = row.find("level");
+      if (name == row.end() || !l.level.empty() && (level == row.end() || level->second != l.level)) continue;
+      if (lower_text(name->second).find(l.programme_contains) != std::string::npos) return true;
+    }
     return false;
   }
 

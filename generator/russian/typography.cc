@@ -58,6 +58,14 @@ std::string format_date(const Date& d) {
   return fmt::format("{}{}{}{}{}{}г.", d.day, kNbsp, kMonths[d.month - 1], kNbsp, d.year, kNbsp);
 }
 
+std::string lower_text(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .toLower(icu::Locale("ru"))
+      .toUTF8String(out);
+  return out;
+}
+
 std::string quoted(std::string_view text) {
   std::string inner(text);
   for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"«", "„"}, {"»", "“"}})

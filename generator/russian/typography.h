@@ -21,6 +21,9 @@ std::string format_date(const Date& d);                       // «10 марта
 // «text», with quotes inside turned into „inner“ ones: «Отметка „2“».
 std::string quoted(std::string_view text);
 
+// Lower case by Russian rules (ICU): «Адаптированная АООП» → «адаптированная аооп».
+std::string lower_text(std::string_view text);
+
 // Plural form for `n`: one («1 школа»), few («2 школы»), many («5 школ»), by ICU's Russian rules.
 const std::string& plural(long long n, const std::string& one, const std::string& few, const std::string& many);
 // «5 школ», with a non-breaking space.

@@ -43,10 +43,36 @@ TEST_CASE("openness vocabulary: markup names of МР v9, no outdated ones") {
   for (const char* n : {"fullName", "regDate", "uchredLaw", "nameUchred", "licenseDocLink", "structOrgUprav", "ustavDocLink",
                         "eduAccred", "eduOp", "educationShedule", "accreditationDocLink", "eduFedDoc", "rucovodstvo",
                         "rucovodstvoZam", "teachingStaff", "specExperience", "teachingOp", "purposeCab", "meals", "paidEdu",
-                        "finPlanDocLink", "volume", "vacant", "internationalDog"})
+                        "finPlanDocLink", "volume", "vacant", "internationalDog", "eduProf", "eduCode", "hostelInterOvz",
+                        "localActObSt", "hostelNumOvz", "interNumOvz", "repInfo", "nameRep", "divisionClauseDocLink"})
     CHECK_MESSAGE(names.count(n), n);
   for (const char* n : {"copy", "genExperience", "teachingQual", "employeeQualification", "localAct"})
     CHECK_MESSAGE(!names.count(n), n);
+}
+
+// МР v9 lists eduProf and eduCode in every row of eduAccred, eduOp and vacant: the robot counts them.
+TEST_CASE("openness vocabulary: every programme row carries eduProf and eduCode") {
+  for (const auto& s : builtin_openness().subsections)
+    for (const auto& f : s.fields)
+      if (f.itemprop == "eduAccred" || f.itemprop == "eduOp" || f.itemprop == "vacant") {
+        std::set<std::string> children;
+        for (const auto& c : f.children) children.insert(c.itemprop);
+        CHECK_MESSAGE(children.count("eduProf"), f.itemprop);
+        CHECK_MESSAGE(children.count("eduCode"), f.itemprop);
+      }
+}
+
+// Absent information is written only in the words МР v9 (footnote 2) and Rosobrnadzor's
+// clarifications of 11.11.2024 allow.
+TEST_CASE("openness vocabulary: absence only in the allowed words") {
+  const std::set<std::string> allowed = {"отсутствует", "нет", "не предусмотрено", "0"};
+  const OpennessVocabulary& v = builtin_openness();
+  CHECK(allowed.count(v.absent));
+  for (const auto& s : v.subsections)
+    for (const auto& f : s.fields) {
+      CHECK_MESSAGE(allowed.count(f.absent), s.path, ": ", f.label, ": ", f.absent);
+      for (const auto& c : f.children) CHECK_MESSAGE(allowed.count(c.absent), s.path, ": ", c.label, ": ", c.absent);
+    }
 }
 
 TEST_CASE("openness vocabulary: accreditation is in «Образование» since order 1353") {
