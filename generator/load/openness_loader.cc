@@ -119,8 +119,17 @@ void attach_openness(const std::map<std::string, LoadedTable>& tables, const Dis
       d.file = text("file");
       d.date = parse_iso_date(text("date"));
       d.number = text("number");
-      d.signed_by = text("signed_by");
+      d.signed_with.signer = text("signed_by");
+      d.signed_with.post = text("signer_post");
+      d.signed_with.kind = text("signature_kind");
+      d.signed_with.certificate = text("certificate");
+      d.signed_with.valid_from = parse_iso_date(text("valid_from"));
+      d.signed_with.valid_to = parse_iso_date(text("valid_to"));
+      d.signed_with.signed_on = parse_iso_date(text("signed_on"));
       d.signature = text("signature");
+      int external = spec.column_index("external");
+      d.external = external >= 0 && !rec.cells[external].missing && rec.cells[external].number != 0;
+      d.line = rec.line;
       d.page = text("page");
       files.collect(spec, rec, s ? s->id : "department", s ? s->files : m.files);
       (s ? s->documents : m.documents).push_back(std::move(d));

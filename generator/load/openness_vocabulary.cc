@@ -24,6 +24,7 @@ class OpennessParser {
     v.path = r.text("path", true).value_or("");
     v.absent = r.text("absent", true).value_or("");
     if (const YamlNode* m = r.node("ministries", true)) v.ministries = links(*m, r);
+    v.unsigned_kinds = r.text_list("unsigned_kinds").value_or(std::vector<std::string>{});
     if (const YamlNode* lists = r.free_map("lists"))
       for (const auto& [k, list] : lists->entries) v.lists[k.value] = links(list, r);
     const YamlNode* subs = r.node("subsections", true);
@@ -84,6 +85,11 @@ class OpennessParser {
     if (const YamlNode* where = fr.free_map("where"))
       for (const auto& [k, val] : where->entries) f.where[k.value] = val.value;
     f.group_by = fr.text("group_by").value_or("");
+    if (const YamlNode* fallback = fr.free_map("fallback"))
+      for (const auto& [k, val] : fallback->entries) {
+        f.fallback[k.value] = val.value;
+        if (val.value.rfind("school.", 0) == 0) check_column(node, fr, tables_.table("schools"), val.value.substr(7));
+      }
     if (f.kind == OpenField::Kind::rows) {
       const TableSpec* rows = tables_.table("sveden_" + f.source);
       if (!rows && f.source != "branches") fr.error_at(node, "no table sveden_" + f.source + " in tables.yaml", "");

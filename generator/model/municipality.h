@@ -86,6 +86,15 @@ struct PublishedFile {
   std::shared_ptr<const std::string> contents;
 };
 
+// The electronic signature of a document as ПП РФ № 1802 п. 18 and Rosobrnadzor's clarifications of
+// 11.11.2024 ask a school to show it: who signed, in what post, with what kind of signature and which
+// certificate or key, valid when, signed when.
+struct Signature {
+  std::string signer, post, kind, certificate;  // kind: ПЭП, УНЭП, УКЭП
+  std::optional<Date> valid_from, valid_to, signed_on;
+  bool any() const { return !signer.empty() || !post.empty() || !kind.empty() || !certificate.empty() || valid_from || valid_to || signed_on; }
+};
+
 // A document with its metadata (data/documents.csv).
 struct Document {
   std::string kind;   // a value of enums.document_kind
@@ -93,9 +102,11 @@ struct Document {
   std::string file;   // path within the owner's folder, or an https:// address
   std::optional<Date> date;
   std::string number;
-  std::string signed_by;
+  Signature signed_with;
   std::string signature;  // detached signature file (.sig), if any
   std::string page;       // department's documents: the section of the portal that lists it
+  bool external = false;  // another body's act (the founder's, say): published without the school's signature
+  int line = 0;           // in data/documents.csv
 };
 
 struct School {

@@ -23,6 +23,9 @@ struct OpenField {
   std::string absent;     // the word written when absent
   std::map<std::string, std::string> where;  // rows: only rows whose columns have these values
   std::string group_by;   // rows: one table per value of this list column
+  // rows: the one row shown when the table has none, from what the site knows elsewhere: column →
+  // «school.<column>» of schools.csv or a literal text (the director of schools.csv on /managers).
+  std::map<std::string, std::string> fallback;
   std::vector<OpenField> children;  // rows: the child fields, inside the row tag
 };
 
@@ -45,6 +48,8 @@ struct OpennessVocabulary {
   std::string path;    // «sveden»
   std::string absent;  // the default word for absent information
   std::vector<OpenLink> ministries;
+  // Document kinds a school publishes as copies of others' documents, without its own signature.
+  std::vector<std::string> unsigned_kinds;
   std::map<std::string, std::vector<OpenLink>> lists;
   std::vector<OpenSubsection> subsections;
 };

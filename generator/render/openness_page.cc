@@ -175,6 +175,16 @@ class PageBuilder {
         }
         if (match) rows.push_back(&row);
       }
+    OpenRow fallback;
+    if (rows.empty() && !f.fallback.empty()) {
+      // What the site knows elsewhere is never «отсутствует»: the director of schools.csv, say.
+      for (const auto& [column, source] : f.fallback) {
+        std::string text = source.rfind("school.", 0) == 0 ? top_value(OpenField{.kind = OpenField::Kind::value, .source = source})
+                                                           : source;
+        if (!text.empty()) fallback[column] = text;
+      }
+      if (fallback.count(f.children.empty() ? "" : f.children.front().source)) rows.push_back(&fallback);
+    }
     if (rows.empty() && !f.optional) page.missing.push_back(f.label);
     if (f.group_by.empty() || rows.empty()) return {table(f, f.label, rows)};
     std::vector<std::string> groups;  // in order of first mention
@@ -267,6 +277,31 @@ class PageBuilder {
 
 }  // namespace
 
+// «подписан простой электронной подписью: Соколова Т. П., директор; ключ 7F3A…; действителен с 10 января
+// 2025 г. по 9 января 2026 г.; дата подписания 29 августа 2025 г.»: what the clarifications ask a reader to see.
+static std::string lower_first(const std::string& s) {
+  size_t n = 1;
+  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+  return lower_text(s.substr(0, n)) + s.substr(n);
+}
+
+static std::string signature_note(const Signature& s) {
+  static const std::map<std::string, std::string> kKinds = {
+      {"ПЭП", "простой электронной подписью"},
+      {"УНЭП", "усиленной неквалифицированной электронной подписью"},
+      {"УКЭП", "усиленной квалифицированной электронной подписью"}};
+  auto kind = kKinds.find(s.kind);
+  std::vector<std::string> parts;
+  std::string who = s.signer;
+  if (!s.post.empty()) who += (who.empty() ? "" : ", ") + lower_first(s.post);
+  if (!who.empty()) parts.push_back(who);
+  if (!s.certificate.empty()) parts.push_back(fmt::format("{} {}", s.kind == "ПЭП" ? "ключ" : "сертификат", s.certificate));
+  if (s.valid_from && s.valid_to)
+    parts.push_back(fmt::format("действителен с {} по {}", format_date(*s.valid_from), format_date(*s.valid_to)));
+  if (s.signed_on) parts.push_back(fmt::format("дата подписания {}", format_date(*s.signed_on)));
+  return fmt::format("подписан {}: {}", kind == kKinds.end() ? "электронной подписью" : kind->second, fmt::join(parts, "; "));
+}
+
 data document_link(const Document& d, const std::map<std::string, PublishedFile>& files, const std::string& prefix,
                    const std::string& itemprop) {
   std::string href, text = typographic_quotes(d.title);
@@ -281,7 +316,7 @@ data document_link(const Document& d, const std::map<std::string, PublishedFile>
   std::vector<std::string> notes;
   if (d.date) notes.push_back(fmt::format("от {}", format_date(*d.date)));
   if (!d.number.empty()) notes.push_back(fmt::format("№{}{}", std::string(kNbsp), d.number));
-  if (!d.signed_by.empty()) notes.push_back(fmt::format("подписан электронной подписью: {}", d.signed_by));
+  if (d.signed_with.any()) notes.push_back(signature_note(d.signed_with));
   if (!notes.empty()) {
     v.set("note", fmt::format("{}", fmt::join(notes, ", ")));
     v.set("has_note", true);

@@ -1,0 +1,22 @@
+// Which of a school's own documents lack the electronic-signature information that ПП РФ № 1802
+// п. 18 and Rosobrnadzor's clarifications of 11.11.2024 ask for (who signed, post, kind of signature,
+// certificate or key, its validity, the date of signing), or carry one that cannot be right.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/municipality.h"
+#include "model/openness.h"
+
+namespace sveden {
+
+struct SignatureProblem {
+  size_t school = 0;
+  const Document* document = nullptr;
+  std::vector<std::string> missing;   // «должность подписавшего», «сертификат или ключ»…
+  std::vector<std::string> wrong;     // «подписан 01.03.2026, после окончания срока действия сертификата 31.12.2025»
+};
+
+std::vector<SignatureProblem> signature_problems(const Municipality& m, const OpennessVocabulary& v);
+
+}  // namespace sveden
