@@ -1,9 +1,11 @@
 #include "load/document_signatures.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "model/links.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -34,6 +36,26 @@ std::vector<SignatureProblem> signature_problems(const Municipality& m, const Op
                                       format_date(*d.date)));
       if (!p.missing.empty() || !p.wrong.empty()) out.push_back(std::move(p));
     }
+  return out;
+}
+
+std::vector<UndescribedFile> undescribed_files(const Municipality& m) {
+  std::vector<UndescribedFile> out;
+  for (size_t i = 0; i < m.schools.size(); ++i) {
+    const School& s = m.schools[i];
+    std::set<std::string> seen;
+    auto check = [&](const std::string& table, const std::string& cell) {
+      for (const auto& part : split_list(cell)) {
+        if (!s.files.count(part) || !seen.insert(part).second) continue;  // web addresses and other columns' text
+        bool described = std::any_of(s.documents.begin(), s.documents.end(), [&](const Document& d) { return d.file == part; });
+        if (!described) out.push_back({i, table, part});
+      }
+    };
+    for (const auto& [column, cell] : s.info) check("info", cell);
+    for (const auto& [table, rows] : s.open)
+      for (const auto& row : rows)
+        for (const auto& [column, cell] : row) check(table, cell);
+  }
   return out;
 }
 

@@ -19,4 +19,14 @@ struct SignatureProblem {
 
 std::vector<SignatureProblem> signature_problems(const Municipality& m, const OpennessVocabulary& v);
 
+// Files of the school's folder that a data/sveden table links (a curriculum, a regulation) but
+// data/documents.csv does not describe: their links can say only the field's name, and nothing says
+// who approved and signed them.
+struct UndescribedFile {
+  size_t school = 0;
+  std::string table;  // «programmes», «info»…
+  std::string file;
+};
+std::vector<UndescribedFile> undescribed_files(const Municipality& m);
+
 }  // namespace sveden

@@ -90,10 +90,12 @@ class PageBuilder {
       case OpenField::Kind::value:
         if (!cell.empty()) out.push_back(value(f.itemprop, cell));
         break;
-      case OpenField::Kind::link:
-        for (const auto& part : f.list ? split_list(cell) : std::vector<std::string>{cell})
-          if (!part.empty()) out.push_back(link(f, part));
+      case OpenField::Kind::link: {
+        std::vector<std::string> parts = f.list ? split_list(cell) : std::vector<std::string>{cell};
+        std::erase(parts, std::string());
+        for (size_t k = 0; k < parts.size(); ++k) out.push_back(link(f, parts[k], parts.size() > 1 ? k + 1 : 0));
         break;
+      }
       case OpenField::Kind::links: {
         std::set<std::string> levels = school_levels();
         for (const auto& l : v_.lists.at(f.source))
@@ -103,20 +105,23 @@ class PageBuilder {
       }
       case OpenField::Kind::document:
         for (const auto& d : s_.documents)
-          if (f.source == "other" ? !shown_kind(d.kind) : d.kind == f.source) out.push_back(document(f.itemprop, d));
+          if (f.source == "other" ? !shown_kind(d.kind) && !linked_from_tables(d.file) : d.kind == f.source)
+            out.push_back(document(f.itemprop, d));
         break;
       case OpenField::Kind::rows: break;
     }
     return out;
   }
 
-  data link(const OpenField& f, const std::string& target) const {
+  // A link's text says what the document is: its title from data/documents.csv, or the field's label
+  // (numbered when the cell names several files); never a file name (п. 4 приказа 1493).
+  data link(const OpenField& f, const std::string& target, size_t number) const {
     if (is_web_address(target)) return value(f.itemprop, f.link_text.empty() ? target : f.link_text, safe_external_url(target));
     for (const auto& d : s_.documents)
       if (d.file == target) return document(f.itemprop, d);
     auto it = s_.files.find(target);
-    std::string name = target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
-    std::string text = f.list ? fmt::format("{}: {}", f.label, name) : f.label;
+    std::string text = f.link_text.empty() ? f.label : f.link_text;
+    if (number > 0) text += fmt::format(", документ {}", number);
     if (it != s_.files.end()) text += fmt::format(" ({}, {})", it->second.format, format_file_size(it->second.bytes));
     return value(f.itemprop, text, root_ + "documents/" + escape_url_path(target));
   }
@@ -129,6 +134,22 @@ class PageBuilder {
     data out = list();
     out.push_back(value(f.itemprop, f.absent));
     return out;
+  }
+
+  // Whether a table of the section links this file already (a programme's curriculum, say).
+  bool linked_from_tables(const std::string& file) const {
+    auto names = [&](const std::string& cell) {
+      for (const auto& part : split_list(cell))
+        if (part == file) return true;
+      return false;
+    };
+    for (const auto& [column, cell] : s_.info)
+      if (names(cell)) return true;
+    for (const auto& [table, rows] : s_.open)
+      for (const auto& row : rows)
+        for (const auto& [column, cell] : row)
+          if (names(cell)) return true;
+    return false;
   }
 
   // Whether some `document:` field of the vocabulary shows documents of this kind.

@@ -132,6 +132,21 @@ void report_signature_problems(const Municipality& m, const std::string& prefix,
                                  "«Действителен с», «Действителен по», «Дата подписания»";
     diag.add_diagnostic(std::move(d));
   }
+  // Files no row of data/documents.csv describes: one message per school and table.
+  std::map<std::pair<size_t, std::string>, std::vector<std::string>> undescribed;
+  for (const auto& u : undescribed_files(m)) undescribed[{u.school, u.table}].push_back(u.file);
+  for (const auto& [key, files] : undescribed) {
+    const School& s = m.schools[key.first];
+    std::string list;
+    for (size_t k = 0; k < files.size() && (in_full || k < 5); ++k) list += (k ? ", " : "") + files[k];
+    if (!in_full && files.size() > 5) list += fmt::format(" и ещё {}", files.size() - 5);
+    diag.add_file(Severity::warning, display_path(prefix, "data/sveden/" + key.second + ".csv"),
+                  fmt::format("{} ({}): {} {} в data/documents.csv: {}", s.short_name, s.id,
+                              count_noun(static_cast<long long>(files.size()), "файл", "файла", "файлов"),
+                              plural(static_cast<long long>(files.size()), "не описан", "не описаны", "не описаны"), list),
+                  "опишите каждый файл строкой data/documents.csv (вид, название, дата, номер, электронная подпись): "
+                  "иначе ссылка называется только по полю, а сведений о подписи нет");
+  }
   if (problems.size() > shown)
     diag.add_file(Severity::warning, display_path(prefix, "data/documents.csv"),
                   fmt::format("ещё {} без полных сведений об электронной подписи",
