@@ -20,6 +20,7 @@
 #include "render/opendata.h"
 #include "load/disk.h"
 #include "load/document_signatures.h"
+#include "load/openness_consistency.h"
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
@@ -154,6 +155,20 @@ void report_signature_problems(const Municipality& m, const std::string& prefix,
                   "полный список выводит sveden check");
 }
 
+// The number of teachers a school lists on /sveden/employees and the one its home page and the
+// monitoring show for the latest year come from two tables; a reader sees both, so they must agree.
+void report_teacher_counts(const Municipality& m, const std::string& prefix, Diagnostics& diag) {
+  for (const auto& x : teacher_count_mismatches(m)) {
+    const School& s = m.schools[x.school];
+    diag.add_file(Severity::warning, display_path(prefix, "data/sveden/teachers.csv"),
+                  fmt::format("{} ({}): в списке педагогического состава {}, а в data/staff.csv за {} год — {}: "
+                              "страница «Педагогический состав» и главная страница школы показывают разные числа",
+                              s.short_name, s.id, count_noun(x.listed, "человек", "человека", "человек"), x.year,
+                              count_noun(x.reported, "педагог", "педагога", "педагогов")),
+                  "дополните список педагогов в data/sveden/teachers.csv или исправьте число в data/staff.csv");
+  }
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -163,6 +178,7 @@ BuildReport check_site(const BuildOptions& options) {
   if (loaded.municipality && report.exit_code == 0) {
     report_missing_information(*loaded.municipality, report.diagnostics, true);
     report_signature_problems(*loaded.municipality, loaded.display_prefix, report.diagnostics, true);
+    report_teacher_counts(*loaded.municipality, loaded.display_prefix, report.diagnostics);
   }
   report.seconds = since(start);
   return report;
@@ -204,6 +220,7 @@ BuildReport build_site(const BuildOptions& options) {
   for (auto& f : site.files()) extra.push_back(std::move(f));
   report_missing_information(m, report.diagnostics, false);
   report_signature_problems(m, loaded.display_prefix, report.diagnostics, false);
+  report_teacher_counts(m, loaded.display_prefix, report.diagnostics);
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)
