@@ -27,6 +27,17 @@ class OpennessParser {
     v.unsigned_kinds = r.text_list("unsigned_kinds").value_or(std::vector<std::string>{});
     if (const YamlNode* lists = r.free_map("lists"))
       for (const auto& [k, list] : lists->entries) v.lists[k.value] = links(list, r);
+    if (const YamlNode* skipped = r.node("not_emitted"))
+      for (const auto& item : skipped->items) {
+        YamlMapReader nr(item, src_, diag_, "not_emitted");
+        NotEmitted n;
+        n.path = nr.text("path", true).value_or("");
+        n.itemprop = nr.text("itemprop", true).value_or("");
+        n.parent = nr.text("parent").value_or("");
+        n.reason = nr.text("reason", true).value_or("");
+        nr.finish();
+        v.not_emitted.push_back(std::move(n));
+      }
     const YamlNode* subs = r.node("subsections", true);
     r.finish();
     if (!subs) return v;

@@ -43,6 +43,13 @@ struct OpenLink {
   std::string programme_contains;  // lists.fgos: shown when a programme's name contains this (lower case): АООП
 };
 
+// An attribute of МР v9 tables 3.x that the section does not write, and why (docs/OPENNESS.md §7
+// lists every attribute; a test holds the two together).
+struct NotEmitted {
+  std::string path, itemprop, parent;  // parent: the row tag for a child, "" at the top level
+  std::string reason;
+};
+
 struct OpennessVocabulary {
   std::string title;   // «Сведения об образовательной организации»
   std::string path;    // «sveden»
@@ -52,6 +59,7 @@ struct OpennessVocabulary {
   std::vector<std::string> unsigned_kinds;
   std::map<std::string, std::vector<OpenLink>> lists;
   std::vector<OpenSubsection> subsections;
+  std::vector<NotEmitted> not_emitted;
 };
 
 // The vocabulary compiled into the binary; aborts with a message if it is malformed (a build

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <set>
+#include <tuple>
 
 #include "model/openness.h"
 
@@ -87,4 +89,58 @@ TEST_CASE("openness vocabulary: a defect is reported, not ignored") {
                              "  - {path: a, title: b, source: c, fields: [{itemprop: x, label: y, value: school.nope}]}\n",
                              &error));
   CHECK(error.find("nope") != std::string::npos);
+}
+
+// docs/OPENNESS.md §7 lists every attribute of МР v9 tables 3.x; each is written by a field of the
+// vocabulary in its subsection (under its row tag), or the vocabulary says why not; and the
+// vocabulary writes nothing the table does not list.
+TEST_CASE("openness vocabulary: every attribute of МР v9 is written or its absence explained, as docs/OPENNESS.md lists") {
+  std::ifstream in(std::string(SVEDEN_SOURCE_DIR) + "/docs/OPENNESS.md");
+  std::string line;
+  bool in_table = false;
+  struct Row { std::string path, itemprop, parent, what; };
+  std::vector<Row> rows;
+  auto cell = [](std::string c) {
+    while (!c.empty() && c.front() == ' ') c.erase(0, 1);
+    while (!c.empty() && c.back() == ' ') c.pop_back();
+    if (c.size() >= 2 && c.front() == '`' && c.back() == '`') c = c.substr(1, c.size() - 2);
+    return c == "—" ? std::string() : c;
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("## 7. ", 0) == 0) in_table = true;
+    else if (line.rfind("## ", 0) == 0) in_table = false;
+    if (!in_table || line.rfind("| `", 0) != 0) continue;
+    std::vector<std::string> cells;
+    for (size_t start = 1, bar; (bar = line.find('|', start)) != std::string::npos; start = bar + 1)
+      cells.push_back(cell(line.substr(start, bar - start)));
+    REQUIRE(cells.size() == 6);
+    rows.push_back({cells[0], cells[2], cells[3], cells[5]});
+  }
+  REQUIRE(rows.size() > 150);
+  const OpennessVocabulary& v = builtin_openness();
+  std::set<std::tuple<std::string, std::string, std::string>> emitted, listed;
+  for (const auto& s : v.subsections)
+    for (const auto& f : s.fields) {
+      if (!f.itemprop.empty()) emitted.insert({s.path, f.itemprop, ""});
+      for (const auto& c : f.children)
+        if (!c.itemprop.empty()) emitted.insert({s.path, c.itemprop, f.itemprop});
+    }
+  std::set<std::tuple<std::string, std::string, std::string>> explained;
+  for (const auto& n : v.not_emitted) {
+    CHECK_MESSAGE(!n.reason.empty(), n.itemprop);
+    explained.insert({n.path, n.itemprop, n.parent});
+  }
+  for (const auto& r : rows) {
+    std::tuple<std::string, std::string, std::string> key{r.path, r.itemprop, r.parent};
+    listed.insert(key);
+    CAPTURE(r.path);
+    CAPTURE(r.itemprop);
+    CAPTURE(r.parent);
+    bool writes = emitted.count(key) > 0, why = explained.count(key) > 0;
+    CHECK_MESSAGE(writes != why, "written and explained, or neither");
+    CHECK((r.what.rfind("выводит", 0) == 0) == writes);
+    CHECK((r.what.rfind("не выводит", 0) == 0) == why);
+  }
+  for (const auto& key : emitted) CHECK_MESSAGE(listed.count(key), std::get<0>(key), " ", std::get<1>(key), " ", std::get<2>(key));
+  for (const auto& key : explained) CHECK_MESSAGE(listed.count(key), std::get<0>(key), " ", std::get<1>(key));
 }
