@@ -56,6 +56,7 @@ class PageBuilder {
       block.set("values", values);
       page.blocks.push_back(block);
     }
+    page.documents = std::move(shown_);
     return page;
   }
 
@@ -127,6 +128,7 @@ class PageBuilder {
   }
 
   data document(const std::string& itemprop, const Document& d) const {
+    shown_.push_back(&d);
     return document_link(d, s_.files, root_ + "documents/", itemprop);
   }
 
@@ -294,6 +296,7 @@ class PageBuilder {
   const School& s_;
   const OpennessVocabulary& v_;
   const std::string& root_;
+  mutable std::vector<const Document*> shown_;
 };
 
 }  // namespace
@@ -348,6 +351,14 @@ data document_link(const Document& d, const std::map<std::string, PublishedFile>
     v.set("has_signature", true);
   }
   return v;
+}
+
+std::optional<Date> latest_document_date(const std::vector<const Document*>& shown, const Date& as_of) {
+  std::optional<Date> latest;
+  for (const Document* d : shown)
+    for (const auto& date : {d->date, d->signed_with.signed_on})
+      if (date && *date <= as_of && (!latest || *latest < *date)) latest = date;
+  return latest;
 }
 
 std::string format_file_size(size_t bytes) {

@@ -16,7 +16,12 @@ namespace sveden {
 struct OpennessPage {
   kainjow::mustache::data blocks{kainjow::mustache::data::type::list};
   std::vector<std::string> missing;  // labels of required information the data lacks
+  std::vector<const Document*> documents;  // the documents it links, for the date its information is current to
 };
+
+// The latest date a subsection's documents show (their dates, their signing), never after `as_of`;
+// nullopt when they show none.
+std::optional<Date> latest_document_date(const std::vector<const Document*>& shown, const Date& as_of);
 
 // `root` leads from the page to the school site's root (for documents/…).
 OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root);

@@ -161,7 +161,9 @@ std::string SiteRenderer::Worker::sveden_section(const PageRef& page) {
   d.set("blocks", content.blocks);
   if (auto it = s.sveden_markdown.find(sub.path); it != s.sveden_markdown.end())
     d.set("content", markdown_to_html(it->second, m.site.trusted_html));
-  d.set("updated", format_date(m.site.as_of));
+  // The information is current to the latest date its documents show (never after the as-of date);
+  // a page without dated documents is current to the as-of date of the build.
+  d.set("updated", format_date(latest_document_date(content.documents, m.site.as_of).value_or(m.site.as_of)));
   data crumbs = trail(root, {{v.title, site_.href(root, v.path + "/")}, {sub.title, ""}});
   return school_layout(page, sub.title, use("sveden_section", d), crumbs);
 }

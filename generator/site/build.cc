@@ -21,6 +21,7 @@
 #include "load/disk.h"
 #include "load/document_signatures.h"
 #include "load/openness_consistency.h"
+#include "load/openness_currency.h"
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
@@ -169,6 +170,23 @@ void report_teacher_counts(const Municipality& m, const std::string& prefix, Dia
   }
 }
 
+// Published information the as-of date has overtaken (ПП 1802 п. 16: changes within 10 working days).
+void report_outdated(const Municipality& m, const std::string& prefix, Diagnostics& diag) {
+  for (const auto& x : outdated_items(m, m.site.as_of)) {
+    const School& s = m.schools[x.school];
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.file = display_path(prefix, x.document ? "data/documents.csv" : "data/sveden/teachers.csv");
+    if (x.document) d.pos = {x.document->line, 1};
+    d.message = x.document ? fmt::format("{} ({}): документ «{}» устарел к {}: {}", s.short_name, s.id, x.document->title,
+                                         format_date(m.site.as_of), x.what)
+                           : fmt::format("{} ({}): сведения устарели к {}: {}", s.short_name, s.id, format_date(m.site.as_of), x.what);
+    d.hint = x.document ? "опубликуйте действующий документ (сведения обновляются не позднее 10 рабочих дней, ПП РФ № 1802, п. 16)"
+                        : "оставьте в столбце «Повышение квалификации» курсы за последние 3 года (ПП РФ № 1802, п. 11)";
+    diag.add_diagnostic(std::move(d));
+  }
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -179,6 +197,7 @@ BuildReport check_site(const BuildOptions& options) {
     report_missing_information(*loaded.municipality, report.diagnostics, true);
     report_signature_problems(*loaded.municipality, loaded.display_prefix, report.diagnostics, true);
     report_teacher_counts(*loaded.municipality, loaded.display_prefix, report.diagnostics);
+    report_outdated(*loaded.municipality, loaded.display_prefix, report.diagnostics);
   }
   report.seconds = since(start);
   return report;
@@ -221,6 +240,7 @@ BuildReport build_site(const BuildOptions& options) {
   report_missing_information(m, report.diagnostics, false);
   report_signature_problems(m, loaded.display_prefix, report.diagnostics, false);
   report_teacher_counts(m, loaded.display_prefix, report.diagnostics);
+  report_outdated(m, loaded.display_prefix, report.diagnostics);
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)
