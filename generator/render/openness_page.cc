@@ -31,6 +31,8 @@ data value_data(const std::string& itemprop, const std::string& text, const std:
   d.set("has_note", false);
   d.set("signature_href", "");
   d.set("has_signature", false);
+  d.set("signed", "");
+  d.set("has_signed", false);
   return d;
 }
 
@@ -301,7 +303,7 @@ class PageBuilder {
 
 }  // namespace
 
-// «подписан простой электронной подписью: Соколова Т. П., директор; ключ 7F3A…; действителен с 10 января
+// «Подписан простой электронной подписью: Соколова Т. П., директор; ключ 7F3A…; действителен с 10 января
 // 2025 г. по 9 января 2026 г.; дата подписания 29 августа 2025 г.»: what the clarifications ask a reader to see.
 static std::string lower_first(const std::string& s) {
   size_t n = 1;
@@ -323,7 +325,7 @@ static std::string signature_note(const Signature& s) {
   if (s.valid_from && s.valid_to)
     parts.push_back(fmt::format("действителен с {} по {}", format_date(*s.valid_from), format_date(*s.valid_to)));
   if (s.signed_on) parts.push_back(fmt::format("дата подписания {}", format_date(*s.signed_on)));
-  return fmt::format("подписан {}: {}", kind == kKinds.end() ? "электронной подписью" : kind->second, fmt::join(parts, "; "));
+  return fmt::format("Подписан {}: {}", kind == kKinds.end() ? "электронной подписью" : kind->second, fmt::join(parts, "; "));
 }
 
 data document_link(const Document& d, const std::map<std::string, PublishedFile>& files, const std::string& prefix,
@@ -340,7 +342,10 @@ data document_link(const Document& d, const std::map<std::string, PublishedFile>
   std::vector<std::string> notes;
   if (d.date) notes.push_back(fmt::format("от {}", format_date(*d.date)));
   if (!d.number.empty()) notes.push_back(fmt::format("№{}{}", std::string(kNbsp), d.number));
-  if (d.signed_with.any()) notes.push_back(signature_note(d.signed_with));
+  if (d.signed_with.any()) {
+    v.set("signed", signature_note(d.signed_with));
+    v.set("has_signed", true);
+  }
   if (!notes.empty()) {
     v.set("note", fmt::format("{}", fmt::join(notes, ", ")));
     v.set("has_note", true);
