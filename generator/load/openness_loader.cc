@@ -135,7 +135,29 @@ void attach_openness(const std::map<std::string, LoadedTable>& tables, const Dis
       (s ? s->documents : m.documents).push_back(std::move(d));
     }
   }
-  // Branches are schools of schools.csv: the head school's «Структура» lists them.
+  // A branch without a site of its own is described in its head school's section: its rows of the
+  // tables (its premises, its teachers…) join the head school's; what cannot join is named.
+  for (auto& b : m.schools) {
+    if (b.own_site || b.parent_id.empty()) continue;
+    School& parent = m.schools[m.school_index.at(b.parent_id)];
+    for (auto& [table, rows] : b.open)
+      for (auto& row : rows) parent.open[table].push_back(std::move(row));
+    b.open.clear();
+    if (!b.info.empty())
+      diag.add_file(Severity::warning, display_path(prefix, "data/sveden/info.csv"),
+                    fmt::format("строка филиала {} ({}) не публикуется: у филиала нет своего сайта, его сведения — в разделе "
+                                "головной школы {} ({})", b.short_name, b.id, parent.short_name, parent.id),
+                    "перенесите сведения в строку головной школы или укажите филиалу собственный сайт в data/schools.csv");
+    if (!b.documents.empty())
+      diag.add_file(Severity::warning, display_path(prefix, "data/documents.csv"),
+                    fmt::format("документы филиала {} ({}) не публикуются ({}): у филиала нет своего сайта", b.short_name, b.id,
+                                count_noun(static_cast<long long>(b.documents.size()), "документ", "документа", "документов")),
+                    fmt::format("укажите в data/documents.csv код головной школы {} и положите файлы в documents/{}/, "
+                                "или укажите филиалу собственный сайт в data/schools.csv", parent.id, parent.id));
+  }
+  // Branches are schools of schools.csv: the head school's «Структура» lists them, each with its
+  // website if it has one of its own and its regulation (положение о филиале): a document of the head
+  // school, which approves it; with several branches, the one whose name its title gives.
   for (auto& s : m.schools)
     for (const auto& id : s.branch_ids) {
       const School& b = *m.find(id);
@@ -144,7 +166,13 @@ void attach_openness(const std::map<std::string, LoadedTable>& tables, const Dis
       if (!b.director.empty()) row["head"] = b.director;
       row["head_post"] = "руководитель филиала";
       if (!b.email.empty()) row["email"] = b.email;
-      if (!b.website.empty()) row["website"] = b.website;
+      if (b.own_site) row["website"] = b.website;
+      for (const auto& d : s.documents)
+        if (d.kind == "положение о филиале" &&
+            (s.branch_ids.size() == 1 || d.title.find(b.short_name) != std::string::npos || d.title.find(b.name) != std::string::npos)) {
+          row["regulation"] = d.file;
+          break;
+        }
       s.open["branches"].push_back(std::move(row));
     }
 }

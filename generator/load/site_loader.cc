@@ -73,8 +73,12 @@ void build_schools(const LoadedTable& t, Municipality& m) {
   }
   std::sort(m.schools.begin(), m.schools.end(), [](const School& a, const School& b) { return a.id < b.id; });
   for (size_t i = 0; i < m.schools.size(); ++i) m.school_index[m.schools[i].id] = i;
-  for (const auto& s : m.schools)
-    if (auto it = m.school_index.find(s.parent_id); it != m.school_index.end()) m.schools[it->second].branch_ids.push_back(s.id);
+  for (auto& s : m.schools)
+    if (auto it = m.school_index.find(s.parent_id); it != m.school_index.end()) {
+      School& parent = m.schools[it->second];
+      parent.branch_ids.push_back(s.id);
+      s.own_site = !s.website.empty() && s.website != parent.website;
+    }
 }
 
 void assign_slugs(Municipality& m, const LoadedTable& schools, Diagnostics& diag) {

@@ -114,6 +114,9 @@ struct School {
   std::string name, short_name, slug, kind, locality, settlement, address, phone, email, website, director;
   std::string parent_id;               // empty unless a branch
   std::vector<std::string> branch_ids; // filled from the branches' parent_id
+  // False for a branch without a website of its own: its parent's section «Сведения…» describes it
+  // (filInfo, МР v9) instead of an almost empty section of its own.
+  bool own_site = true;
   std::string mentor_id;
   std::optional<int> mentor_since;
 

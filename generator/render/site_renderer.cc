@@ -72,9 +72,11 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   for (size_t i = 0; i < m.schools.size(); ++i) {
     std::string root = "schools/" + m.schools[i].slug + "/";
     pages_.push_back({K::school, i, 0, root});
-    pages_.push_back({K::sveden, i, 0, root + open_.path + "/"});
-    for (size_t s = 0; s < open_.subsections.size(); ++s)
-      pages_.push_back({K::sveden_section, i, s, root + open_.path + "/" + open_.subsections[s].path + "/"});
+    if (m.schools[i].own_site) {
+      pages_.push_back({K::sveden, i, 0, root + open_.path + "/"});
+      for (size_t s = 0; s < open_.subsections.size(); ++s)
+        pages_.push_back({K::sveden_section, i, s, root + open_.path + "/" + open_.subsections[s].path + "/"});
+    }
     pages_.push_back({K::quality, i, 0, root + "kachestvo/"});
     pages_.push_back({K::school_not_found, i, 0, root + "404.html"});
   }
@@ -94,6 +96,14 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
 std::string SiteRenderer::href(const std::string& root, const std::string& dir) const {
   if (pretty_ || (!dir.empty() && dir.back() != '/')) return root + dir;
   return root + dir + "index.html";
+}
+
+std::string SiteRenderer::sveden_dir(size_t school) const {
+  const School& s = m_.schools[school];
+  if (s.own_site) return "schools/" + s.slug + "/" + open_.path + "/";
+  // A branch without a site of its own: the head school's «Структура…» describes it (filInfo).
+  const School& parent = *m_.find(s.parent_id);
+  return "schools/" + parent.slug + "/" + open_.path + "/struct/";
 }
 
 std::string SiteRenderer::school_root(const PageRef& page) const {
@@ -132,8 +142,11 @@ std::vector<OutputFile> SiteRenderer::files() const {
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
     const std::string& base = school_base_[i];
-    std::vector<std::string> paths = {"", open_.path + "/"};
-    for (const auto& sub : open_.subsections) paths.push_back(open_.path + "/" + sub.path + "/");
+    std::vector<std::string> paths = {""};
+    if (s.own_site) {
+      paths.push_back(open_.path + "/");
+      for (const auto& sub : open_.subsections) paths.push_back(open_.path + "/" + sub.path + "/");
+    }
     paths.push_back("kachestvo/");
     std::string dir = "schools/" + s.slug + "/";
     out.push_back({dir + "sitemap.xml", [this, base, paths] { return sitemap_xml(base, paths, m_.site.as_of); }});

@@ -110,6 +110,9 @@ class SiteRenderer {
  private:
   friend class Worker;
   std::string school_root(const PageRef& page) const;  // from the page to its school site's root
+  // From the portal's root to the section «Сведения…» that describes a school: its own, or for a
+  // branch without a site of its own the head school's subsection «Структура…».
+  std::string sveden_dir(size_t school) const;
   const Municipality& m_;
   const Theme& theme_;
   const Overview& overview_;
