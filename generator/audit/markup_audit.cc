@@ -61,11 +61,29 @@ bool title_names(const std::string& title, const std::string& want) {
   return title.compare(title.size() - want.size(), want.size(), want) == 0 && separated(before);
 }
 
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// Absence written out (МР v9, сноска 2; разъяснения Рособрнадзора): «отсутствует», «нет», «не
+// предусмотрено», the field's own word, or a short phrase that ends so («Предписаний нет»,
+// «Договоры отсутствуют», «Выплата стипендий не предусмотрена»). «0» is not among them: a budget
+// of 0 roubles or 0 vacant places is information, not its absence.
+bool written_absent(std::string_view text, const OpenField& field) {
+  std::string t = lower(text);
+  while (!t.empty() && t.back() == '.') t.pop_back();
+  if (!field.absent.empty() && t == lower(field.absent)) return true;
+  if (split_words(t).size() > 3) return false;
+  for (std::string_view word : {"нет", "отсутствует", "отсутствуют", "не предусмотрено", "не предусмотрена", "не предусмотрены"})
+    if (t == word || (ends_with(t, word) && t.size() > word.size() && t[t.size() - word.size() - 1] == ' ')) return true;
+  return false;
+}
+
+// Whether a value says that the information is absent: in words, or «0» where a number is asked.
 bool is_absence(std::string_view text, const OpenField& field) {
   std::string t = lower(text);
   while (!t.empty() && t.back() == '.') t.pop_back();
-  return t == "отсутствует" || t == "нет" || t == "не предусмотрено" || t == "0" ||
-         (!field.absent.empty() && t == lower(field.absent));
+  return t == "0" || written_absent(text, field);
 }
 
 bool is_link(const OpenField& f) {
@@ -94,15 +112,6 @@ bool mentions_format(std::string_view text) {
       if ((at == 0 || !is_ascii_alnum(t[at - 1])) && (at + f.size() == t.size() || !is_ascii_alnum(t[at + f.size()])))
         return true;
   return false;
-}
-
-// Absence written out for a value (МР v9, сноска 2; разъяснения: «не предусмотрено»): the field's
-// own word or a common one. «0» counts only where the vocabulary writes it: a budget of 0 roubles or
-// 0 vacant places is information, not its absence.
-bool written_absent(std::string_view text, const OpenField& field) {
-  std::string t = lower(text);
-  while (!t.empty() && t.back() == '.') t.pop_back();
-  return t == "отсутствует" || t == "нет" || t == "не предусмотрено" || (!field.absent.empty() && t == lower(field.absent));
 }
 
 // Classes of CSS frameworks that hide an element (Bootstrap, Tailwind, Foundation, Bulma, UIkit,
