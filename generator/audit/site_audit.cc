@@ -341,9 +341,8 @@ void count(OutputAudit& a) {
     for (const auto& f : list) (f.severity == Severity::error ? a.errors : a.warnings)++;
   };
   add(a.portal);
-  for (auto& s : a.schools) {
+  for (const auto& s : a.schools) {
     add(s.findings);
-    s.incomplete = static_cast<int>(std::count_if(s.findings.begin(), s.findings.end(), [](const SiteFinding& f) { return f.incomplete; }));
     if (s.incomplete) ++a.incomplete_schools;
   }
 }
@@ -445,6 +444,7 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
     for (const auto& f : audit_markup(pages, sub)) {
       list.push_back(finding(f.severity, files[f.page], f.pos, f.message));
       list.back().incomplete = f.incomplete;
+      if (f.incomplete) ++out.incomplete;
     }
     // Document links lead to files that exist.
     std::set<std::string> props = link_props(sub);

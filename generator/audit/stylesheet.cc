@@ -73,7 +73,8 @@ bool every_screen(std::string_view query) {
 
 class Reader {
  public:
-  void rules(std::string_view css) {
+  // `depth` bounds the nesting of @media and @supports that is read: hostile input stays linear.
+  void rules(std::string_view css, int depth = 0) {
     for (size_t i = 0; i < css.size();) {
       size_t brace = css.find_first_of("{;}", i);
       if (brace == std::string_view::npos) return;
@@ -86,7 +87,8 @@ class Reader {
       std::string_view body = css.substr(brace + 1, end - brace - 1);
       if (!prelude.empty() && prelude[0] == '@') {
         std::string at = lower_ascii(prelude.substr(0, prelude.find_first_of(" \t\n\r\f(")));
-        if ((at == "@media" && every_screen(prelude.substr(6))) || at == "@supports" || at == "@layer") rules(body);
+        bool read = (at == "@media" && every_screen(prelude.substr(6))) || at == "@supports" || at == "@layer";
+        if (read && depth < 8) rules(body, depth + 1);
       } else {
         rule(prelude, body);
       }

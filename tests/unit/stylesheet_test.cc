@@ -1,6 +1,8 @@
 // Which classes a stylesheet hides, as `sveden check` reads it for hidden markup.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include "audit/stylesheet.h"
 
 using namespace sveden;
@@ -25,4 +27,16 @@ TEST_CASE("stylesheet: what is not read") {
   // Broken CSS ends quietly.
   CHECK(hidden_classes(".a{display:none").size() == 1);
   CHECK(hidden_classes("}}{{ .a{display:none} @media screen {").size() <= 1);
+}
+
+TEST_CASE("stylesheet: hostile input stays bounded and linear") {
+  std::string nested, open;
+  for (int i = 0; i < 200000; ++i) nested += "@media screen{";
+  for (int i = 0; i < 200000; ++i) open += ".a{display:none}{";
+  auto start = std::chrono::steady_clock::now();
+  CHECK(hidden_classes(nested + ".a{display:none}").empty());  // deeper than is read
+  hidden_classes(open);
+  hidden_classes(std::string(1000000, '{'));
+  hidden_classes(std::string(1000000, '}'));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
 }
