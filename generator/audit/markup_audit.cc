@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "audit/stylesheet.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -59,11 +61,29 @@ bool title_names(const std::string& title, const std::string& want) {
   return title.compare(title.size() - want.size(), want.size(), want) == 0 && separated(before);
 }
 
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// Absence written out (МР v9, сноска 2; разъяснения Рособрнадзора): «отсутствует», «нет», «не
+// предусмотрено», the field's own word, or a short phrase that ends so («Предписаний нет»,
+// «Договоры отсутствуют», «Выплата стипендий не предусмотрена»). «0» is not among them: a budget
+// of 0 roubles or 0 vacant places is information, not its absence.
+bool written_absent(std::string_view text, const OpenField& field) {
+  std::string t = lower(text);
+  while (!t.empty() && t.back() == '.') t.pop_back();
+  if (!field.absent.empty() && t == lower(field.absent)) return true;
+  if (split_words(t).size() > 3) return false;
+  for (std::string_view word : {"нет", "отсутствует", "отсутствуют", "не предусмотрено", "не предусмотрена", "не предусмотрены"})
+    if (t == word || (ends_with(t, word) && t.size() > word.size() && t[t.size() - word.size() - 1] == ' ')) return true;
+  return false;
+}
+
+// Whether a value says that the information is absent: in words, or «0» where a number is asked.
 bool is_absence(std::string_view text, const OpenField& field) {
   std::string t = lower(text);
   while (!t.empty() && t.back() == '.') t.pop_back();
-  return t == "отсутствует" || t == "нет" || t == "не предусмотрено" || t == "0" ||
-         (!field.absent.empty() && t == lower(field.absent));
+  return t == "0" || written_absent(text, field);
 }
 
 bool is_link(const OpenField& f) {
@@ -94,8 +114,32 @@ bool mentions_format(std::string_view text) {
   return false;
 }
 
+// Classes of CSS frameworks that hide an element (Bootstrap, Tailwind, Foundation, Bulma, UIkit,
+// WordPress, Drupal).
+const char* const kHidingClasses[] = {"hidden",          "d-none",       "invisible",          "hide",
+                                      "is-hidden",       "uk-hidden",    "sr-only",            "visually-hidden",
+                                      "visuallyhidden",  "screen-reader-text", "element-invisible"};
+
+// A class that shows the element again from some screen width on: «d-none d-md-block», «hidden md:flex».
+bool shown_at_some_width(std::string_view c) {
+  static const char* const kWidths[] = {"sm", "md", "lg", "xl", "xxl", "2xl"};
+  for (std::string_view w : kWidths) {
+    std::string bootstrap = fmt::format("d-{}-", w), tailwind = fmt::format("{}:", w);
+    if (c.substr(0, bootstrap.size()) == bootstrap && c.substr(bootstrap.size()) != "none") return true;
+    if (c.substr(0, tailwind.size()) == tailwind) {
+      std::string_view rest = c.substr(tailwind.size());
+      if (rest == "block" || rest == "inline" || rest == "inline-block" || rest == "flex" || rest == "inline-flex" ||
+          rest == "grid" || rest == "table" || rest == "table-row" || rest == "table-cell" || rest == "contents" ||
+          rest == "visible" || rest == "not-sr-only")
+        return true;
+    }
+  }
+  return false;
+}
+
 // Why an element is hidden from the visitor (or from assistive technology), "" when it is not.
-std::string own_hidden_reason(const HtmlDocument& page, int i) {
+// `css_hidden`: classes the page's stylesheets hide → why.
+std::string own_hidden_reason(const HtmlDocument& page, int i, const std::map<std::string, std::string>& css_hidden) {
   const std::string& tag = page.nodes[static_cast<size_t>(i)].tag;
   if (tag == "template" || tag == "meta" || tag == "link") return "<" + tag + ">";
   if (page.attr(i, "hidden")) return "атрибут hidden";
@@ -107,104 +151,191 @@ std::string own_hidden_reason(const HtmlDocument& page, int i) {
     if (css.find("visibility:hidden") != std::string::npos) return "visibility:hidden";
   }
   if (const std::string* aria = page.attr(i, "aria-hidden"); aria && lower(*aria) == "true") return "aria-hidden=\"true\"";
-  if (const std::string* cls = page.attr(i, "class"))
-    for (const std::string& c : split_words(*cls))
-      if (c == "hidden" || c == "sr-only" || c == "visually-hidden" || c == "visuallyhidden" || c == "screen-reader-text")
+  if (const std::string* cls = page.attr(i, "class")) {
+    std::vector<std::string> classes = split_words(*cls);
+    if (std::any_of(classes.begin(), classes.end(), [](const std::string& c) { return shown_at_some_width(c); })) return "";
+    for (const std::string& c : classes)
+      if (std::find(std::begin(kHidingClasses), std::end(kHidingClasses), c) != std::end(kHidingClasses))
         return fmt::format("class=\"{}\"", c);
+    for (const std::string& c : classes)
+      if (auto it = css_hidden.find(c); it != css_hidden.end()) return fmt::format("class=\"{}\": {}", c, it->second);
+  }
   return "";
+}
+
+// The page's own <style> blocks for every screen: the classes they hide.
+std::map<std::string, std::string> style_block_classes(const HtmlDocument& page) {
+  std::string css;
+  for (int s : page.elements("style")) {
+    const std::string* media = page.attr(s, "media");
+    if (media && lower(*media) != "all" && lower(*media).find("screen") == std::string::npos) continue;
+    for (int c : page.nodes[static_cast<size_t>(s)].children) css += page.nodes[static_cast<size_t>(c)].text + "\n";
+  }
+  std::map<std::string, std::string> out;
+  for (auto& [name, why] : hidden_classes(css)) out.emplace(name, why + " в <style> страницы");
+  return out;
+}
+
+bool has_name(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 class Auditor {
  public:
-  Auditor(const HtmlDocument& page, const OpenSubsection& sub, std::string_view title)
-      : page_(page), sub_(sub), title_(fmt::format("{}", fmt::join(split_words(title.empty() ? sub.title : title), " "))) {
+  Auditor(const std::vector<MarkupPage>& pages, const OpenSubsection& sub, std::string_view title)
+      : sub_(sub), title_(fmt::format("{}", fmt::join(split_words(title.empty() ? sub.title : title), " "))) {
     for (const OpenField& f : sub.fields) {
       if (f.itemprop.empty()) continue;
       top_.emplace(f.itemprop, &f);
       for (const OpenField& c : f.children)
         if (!c.itemprop.empty()) rows_of_child_[c.itemprop].push_back(f.itemprop);
     }
-    size_t n = page.nodes.size();
-    names_.resize(n);
-    marked_parent_.assign(n, -1);
-    hidden_.resize(n);
-    for (size_t i = 1; i < n; ++i) {  // parents come before children
-      const HtmlNode& node = page.nodes[i];
-      if (node.type != HtmlNode::Type::element) continue;
-      if (const std::string* names = page.attr(static_cast<int>(i), "itemprop")) names_[i] = split_words(*names);
-      auto p = static_cast<size_t>(node.parent);
-      marked_parent_[i] = names_[p].empty() ? marked_parent_[p] : static_cast<int>(p);
-      hidden_[i] = own_hidden_reason(page, static_cast<int>(i));
-      if (hidden_[i].empty()) hidden_[i] = hidden_[p];
+    for (const MarkupPage& p : pages) {
+      Page page;
+      page.doc = p.doc;
+      std::map<std::string, std::string> css = style_block_classes(*p.doc);
+      css.insert(p.hidden_classes.begin(), p.hidden_classes.end());
+      size_t n = p.doc->nodes.size();
+      page.names.resize(n);
+      page.marked_parent.assign(n, -1);
+      page.hidden.resize(n);
+      for (size_t i = 1; i < n; ++i) {  // parents come before children
+        const HtmlNode& node = p.doc->nodes[i];
+        if (node.type != HtmlNode::Type::element) continue;
+        if (const std::string* names = p.doc->attr(static_cast<int>(i), "itemprop")) page.names[i] = split_words(*names);
+        auto parent = static_cast<size_t>(node.parent);
+        page.marked_parent[i] = page.names[parent].empty() ? page.marked_parent[parent] : static_cast<int>(parent);
+        page.hidden[i] = own_hidden_reason(*p.doc, static_cast<int>(i), css);
+        if (page.hidden[i].empty()) page.hidden[i] = page.hidden[parent];
+      }
+      pages_.push_back(std::move(page));
     }
   }
 
   std::vector<AuditFinding> run() {
-    check_title();
-    for (size_t i = 1; i < page_.nodes.size(); ++i)
-      if (page_.nodes[i].type == HtmlNode::Type::element) check_element(static_cast<int>(i));
+    if (pages_.empty()) return {};
+    for (at_ = 0; at_ < pages_.size(); ++at_) {
+      if (at_ == 0) check_title();
+      for (size_t i = 1; i < doc().nodes.size(); ++i)
+        if (doc().nodes[i].type == HtmlNode::Type::element) check_element(static_cast<int>(i));
+      check_file_links();
+    }
     check_rows();
-    check_file_links();
     for (const OpenField& f : sub_.fields) {
-      if (f.itemprop.empty() || root_count_[f.itemprop] > 0) continue;
+      if (f.itemprop.empty() || f.universities_only) continue;
+      if (auto seen = values_.find(f.itemprop); seen != values_.end()) {
+        if (!f.optional && seen->second.absent == seen->second.count) incomplete(f, seen->second.first, seen->second.word, false);
+        continue;
+      }
+      if (std::any_of(rows_.begin(), rows_.end(), [&](const auto& r) { return r.second.field == &f; })) continue;
+      at_ = 0;
       if (!f.optional) add(Severity::error, 0, f.itemprop, fmt::format("нет обязательного атрибута {}", ip(f.itemprop)));
       else add(Severity::error, 0, f.itemprop, fmt::format("нет атрибута {}: если сведений нет, пишется «{}» с этой разметкой",
                                                             ip(f.itemprop), f.absent.empty() ? "отсутствует" : f.absent));
     }
+    // The subsection as a whole first, then page by page.
     std::stable_sort(findings_.begin(), findings_.end(), [](const AuditFinding& a, const AuditFinding& b) {
-      return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+      return std::tuple(a.pos.line != 0, a.page, a.pos.line, a.pos.column) < std::tuple(b.pos.line != 0, b.page, b.pos.line, b.pos.column);
     });
     return std::move(findings_);
   }
 
  private:
-  const HtmlNode& node(int i) const { return page_.nodes[static_cast<size_t>(i)]; }
-  std::string first_name(int i) const { return names_[static_cast<size_t>(i)].empty() ? "" : names_[static_cast<size_t>(i)][0]; }
+  struct Page {
+    const HtmlDocument* doc = nullptr;
+    std::vector<std::vector<std::string>> names;  // per node: its itemprop names
+    std::vector<int> marked_parent;               // per node: the nearest marked ancestor
+    std::vector<std::string> hidden;              // per node: why it is hidden, "" if not
+  };
+  using Ref = std::pair<size_t, int>;  // a page and a node in it
+  // What the marked values of a field (at the root, over all pages) say.
+  struct Values {
+    int count = 0, absent = 0;  // occurrences; of them written as absent
+    Ref first;                  // the first occurrence
+    std::string word;           // the absence word of the first
+  };
+  struct Row {
+    const OpenField* field = nullptr;
+    std::set<std::string> children;  // names of the children present
+    bool all_absent = true;          // every child present written as absent
+    std::string word;                // the first absence word in it
+  };
 
-  // `at` 0 is the page as a whole.
-  void add(Severity severity, int at, std::string itemprop, std::string message) {
-    findings_.push_back({severity, std::move(itemprop), std::move(message), at ? node(at).pos : TextPos{}});
+  const HtmlDocument& doc() const { return *pages_[at_].doc; }
+  const HtmlNode& node(int i) const { return doc().nodes[static_cast<size_t>(i)]; }
+  const std::vector<std::string>& names(int i) const { return pages_[at_].names[static_cast<size_t>(i)]; }
+  int marked_parent(int i) const { return pages_[at_].marked_parent[static_cast<size_t>(i)]; }
+  const std::string& hidden(int i) const { return pages_[at_].hidden[static_cast<size_t>(i)]; }
+  std::string first_name(int i) const { return names(i).empty() ? "" : names(i)[0]; }
+
+  // `at` 0 is the page (or the subsection) as a whole.
+  void add(Severity severity, int at, std::string itemprop, std::string message, bool incomplete = false) {
+    findings_.push_back({severity, std::move(itemprop), std::move(message), at ? node(at).pos : TextPos{}, at_, incomplete});
+  }
+
+  void incomplete(const OpenField& f, Ref where, const std::string& word, bool row) {
+    at_ = where.first;
+    add(Severity::warning, where.second, f.itemprop,
+        fmt::format("нет обязательных сведений «{}» ({}) в подразделе «{}»: {} «{}»", f.label, ip(f.itemprop), sub_.title,
+                    row ? "в таблице только строка" : "вместо них написано", word),
+        true);
   }
 
   void check_title() {
     std::string want = fold_yo(title_);
-    std::vector<int> h1 = page_.elements("h1");
+    std::vector<int> h1 = doc().elements("h1");
     for (int h : h1)
-      if (fold_yo(page_.text_content(h)) == want) return;
-    for (int t : page_.elements("title"))
-      if (title_names(fold_yo(page_.text_content(t)), want)) return;
+      if (fold_yo(doc().text_content(h)) == want) return;
+    for (int t : doc().elements("title"))
+      if (title_names(fold_yo(doc().text_content(t)), want)) return;
     if (h1.empty()) add(Severity::error, 0, "", fmt::format("нет заголовка <h1> «{}»: заголовок страницы — официальное название подраздела", title_));
     else add(Severity::error, h1[0], "", fmt::format("заголовок <h1> «{}» не совпадает с официальным названием подраздела «{}»",
-                                                     page_.text_content(h1[0]), title_));
+                                                     doc().text_content(h1[0]), title_));
   }
 
   void check_element(int i) {
     for (const char* a : {"itemscope", "itemtype"})
-      if (page_.attr(i, a))
+      if (doc().attr(i, a))
         add(Severity::error, i, first_name(i), fmt::format("атрибут {} не используется: робот АИС «Мониторинг» читает только itemprop", a));
-    const std::vector<std::string>& names = names_[static_cast<size_t>(i)];
-    if (names.empty()) return;
-    if (names.size() > 1)
-      add(Severity::warning, i, names[0], fmt::format("несколько имён в одном itemprop (\"{}\"): робот может их не распознать",
-                                                      fmt::join(names, " ")));
-    int parent = marked_parent_[static_cast<size_t>(i)];
-    const std::string& hidden = hidden_[static_cast<size_t>(i)];
-    if (!hidden.empty() && (parent < 0 || hidden_[static_cast<size_t>(parent)].empty()))
-      add(Severity::error, i, names[0], fmt::format("разметка скрыта ({}): робот и посетитель видят разное", hidden));
-    for (const std::string& name : names) check_name(i, name, parent);
+    const std::vector<std::string>& list = names(i);
+    if (list.empty()) return;
+    if (list.size() > 1)
+      add(Severity::warning, i, list[0], fmt::format("несколько имён в одном itemprop (\"{}\"): робот может их не распознать",
+                                                     fmt::join(list, " ")));
+    int parent = marked_parent(i);
+    const std::string& why = hidden(i);
+    if (!why.empty() && (parent < 0 || hidden(parent).empty()))
+      add(Severity::error, i, list[0], fmt::format("разметка скрыта ({}): робот и посетитель видят разное", why));
+    for (const std::string& name : list) check_name(i, name, parent);
   }
 
   // Where the name may stand: at the root if it is a field of the subsection, inside its row if it
-  // is a child; anything else is out of place or unknown.
+  // is a child; anything else is out of place or unknown. addRef (МР v9 §3.1) may stand anywhere.
   void check_name(int i, const std::string& name, int parent) {
+    if (name == "addRef") {
+      const std::string* href = doc().attr(i, "href");
+      if (node(i).tag != "a")
+        add(Severity::error, i, name, fmt::format("{} — ссылка на страницу подраздела: нужна <a href=\"…\">, а не <{}>", ip(name), node(i).tag));
+      else if (!href || split_words(*href).empty() || *href == "#")
+        add(Severity::error, i, name, fmt::format("у ссылки {} нет адреса (href)", ip(name)));
+      return;
+    }
     auto top = top_.find(name);
     const OpenField* field = top == top_.end() ? nullptr : top->second;
     bool is_row = field && field->kind == OpenField::Kind::rows;
     if (parent < 0) {
       if (field) {
-        ++root_count_[name];
-        if (is_row) rows_.emplace_back(i, field);
-        else check_value(i, *field);
+        if (is_row) {
+          Row r;
+          r.field = field;
+          rows_.emplace(Ref{at_, i}, std::move(r));
+        } else {
+          Values& v = values_[name];
+          std::string text = doc().text_content(i);
+          if (v.count++ == 0) v.first = {at_, i}, v.word = text;
+          if (written_absent(text, *field)) ++v.absent;
+          check_value(i, *field);
+        }
       } else if (auto rows = rows_of_child_.find(name); rows != rows_of_child_.end()) {
         add(Severity::error, i, name, fmt::format("{} вне строки itemprop=\"{}\"", ip(name), fmt::join(rows->second, "\" или itemprop=\"")));
       } else {
@@ -213,18 +344,25 @@ class Auditor {
       return;
     }
     std::string parent_name = first_name(parent);
-    if (int grand = marked_parent_[static_cast<size_t>(parent)]; grand >= 0) {
+    if (int grand = marked_parent(parent); grand >= 0) {
       add(Severity::error, i, name, fmt::format("{} вложен в {} внутри {}: вложенность глубже одного уровня робот не учитывает",
                                                 ip(name), ip(parent_name), ip(first_name(grand))));
       return;
     }
     const OpenField* row = nullptr;
-    for (const std::string& p : names_[static_cast<size_t>(parent)])
+    for (const std::string& p : names(parent))
       if (auto t = top_.find(p); t != top_.end() && t->second->kind == OpenField::Kind::rows) row = t->second, parent_name = p;
     if (row) {
       auto child = std::find_if(row->children.begin(), row->children.end(), [&](const OpenField& c) { return c.itemprop == name; });
       if (child != row->children.end()) {
-        row_children_[parent].insert(name);
+        auto r = rows_.find(Ref{at_, parent});
+        if (r != rows_.end()) {
+          r->second.children.insert(name);
+          std::string text = doc().text_content(i);
+          bool absent = written_absent(text, *child);
+          if (absent && r->second.word.empty()) r->second.word = text;
+          r->second.all_absent = r->second.all_absent && absent;
+        }
         check_value(i, *child);
       } else if (is_row) {
         add(Severity::error, i, name, fmt::format("строка {} вложена в строку {}: вложенность глубже одного уровня робот не учитывает",
@@ -245,9 +383,9 @@ class Auditor {
   }
 
   void check_value(int i, const OpenField& f) {
-    std::string text = page_.text_content(i);
-    if (is_link(f)) {
-      const std::string* href = page_.attr(i, "href");
+    std::string text = doc().text_content(i);
+    if (is_link(f) && !(f.or_text && node(i).tag != "a")) {
+      const std::string* href = doc().attr(i, "href");
       if (is_absence(text, f)) return;
       if (node(i).tag != "a")
         add(Severity::error, i, f.itemprop, fmt::format("{} — ссылка на документ: нужна <a href=\"…\">, а не <{}>", ip(f.itemprop), node(i).tag));
@@ -263,20 +401,30 @@ class Auditor {
   }
 
   // Each root row: on a row tag, with every child of the vocabulary inside (or, when the entity is
-  // absent, the absence word alone).
+  // absent, the absence word alone). A required table whose every row is the absence row is incomplete.
   void check_rows() {
-    for (auto [i, row] : rows_) {
+    std::map<const OpenField*, std::pair<int, int>> tables;  // rows, absence rows
+    std::map<const OpenField*, std::pair<Ref, std::string>> first;
+    for (auto& [ref, r] : rows_) {
+      at_ = ref.first;
+      int i = ref.second;
+      const OpenField* row = r.field;
       const std::string& tag = node(i).tag;
       if (tag == "table" || tag == "tbody" || tag == "thead" || tag == "tfoot")
         add(Severity::error, i, row->itemprop, fmt::format("{} стоит на <{}>: нужна строка <tr> на каждую сущность", ip(row->itemprop), tag));
       bool has_children = std::any_of(row->children.begin(), row->children.end(), [](const OpenField& c) { return !c.itemprop.empty(); });
-      const std::set<std::string>& present = row_children_[i];
-      if (!has_children || (present.empty() && is_absence(page_.text_content(i), *row))) {
+      std::string text = doc().text_content(i);
+      bool absence_row = r.children.empty() ? written_absent(text, *row) : r.all_absent;
+      auto& counts = tables[row];
+      ++counts.first;
+      if (absence_row) ++counts.second;
+      if (!first.count(row)) first[row] = {ref, r.children.empty() ? text : r.word};
+      if (!has_children || (r.children.empty() && is_absence(text, *row))) {
         if (!has_children) check_value(i, *row);
         continue;
       }
       for (const OpenField& c : row->children) {
-        if (c.itemprop.empty() || present.count(c.itemprop)) continue;
+        if (c.itemprop.empty() || r.children.count(c.itemprop)) continue;
         if (!c.optional)
           add(Severity::error, i, c.itemprop, fmt::format("в строке {} нет обязательного {}", ip(row->itemprop), ip(c.itemprop)));
         else
@@ -284,37 +432,50 @@ class Auditor {
                                                             ip(row->itemprop), ip(c.itemprop), c.absent.empty() ? "отсутствует" : c.absent));
       }
     }
+    for (const auto& [row, counts] : tables)
+      if (!row->optional && !row->universities_only && counts.first == counts.second)
+        incomplete(*row, first[row].first, first[row].second, true);
   }
 
   // п. 4 приказа 1493: a link to a file says what it is and its format («Устав (PDF)»).
   void check_file_links() {
-    for (int a : page_.elements("a")) {
-      const std::string* href = page_.attr(a, "href");
+    for (int a : doc().elements("a")) {
+      const std::string* href = doc().attr(a, "href");
       std::string format = href ? local_file_format(*href) : "";
-      std::string text = page_.text_content(a);
+      std::string text = doc().text_content(a);
       if (!format.empty() && !text.empty() && !mentions_format(text))
         add(Severity::warning, a, first_name(a), fmt::format("в тексте ссылки не указан формат файла ({})", ascii_upper(format)));
     }
   }
 
-  const HtmlDocument& page_;
   const OpenSubsection& sub_;
   std::string title_;
+  std::vector<Page> pages_;
+  size_t at_ = 0;                                                 // the page being read
   std::map<std::string, const OpenField*> top_;                   // the subsection's fields by name
   std::map<std::string, std::vector<std::string>> rows_of_child_;  // a child name → the rows it belongs to
-  std::vector<std::vector<std::string>> names_;                   // per node: its itemprop names
-  std::vector<int> marked_parent_;                                // per node: the nearest marked ancestor
-  std::vector<std::string> hidden_;                               // per node: why it is hidden, "" if not
-  std::map<std::string, int> root_count_;
-  std::vector<std::pair<int, const OpenField*>> rows_;            // root row elements
-  std::map<int, std::set<std::string>> row_children_;
+  std::map<std::string, Values> values_;                          // root fields that are not rows, by name
+  std::map<Ref, Row> rows_;                                       // root row elements, in page and document order
   std::vector<AuditFinding> findings_;
 };
 
 }  // namespace
 
+std::vector<AuditFinding> audit_markup(const std::vector<MarkupPage>& pages, const OpenSubsection& subsection,
+                                       std::string_view expected_title) {
+  return Auditor(pages, subsection, expected_title).run();
+}
+
 std::vector<AuditFinding> audit_markup(const HtmlDocument& page, const OpenSubsection& subsection, std::string_view expected_title) {
-  return Auditor(page, subsection, expected_title).run();
+  return audit_markup(std::vector<MarkupPage>{{&page, {}}}, subsection, expected_title);
+}
+
+std::vector<int> add_refs(const HtmlDocument& page) {
+  std::vector<int> out;
+  for (int a : page.elements("a"))
+    if (const std::string* names = page.attr(a, "itemprop"); names && has_name(split_words(*names), "addRef") && page.attr(a, "href"))
+      out.push_back(a);
+  return out;
 }
 
 std::string format_finding(const AuditFinding& f) {

@@ -1,6 +1,7 @@
 #include "audit/site_audit.h"
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "audit/html_document.h"
 #include "audit/markup_audit.h"
+#include "audit/stylesheet.h"
 #include "model/links.h"
 #include "render/json_writer.h"
 #include "write/parallel.h"
@@ -29,6 +31,12 @@ std::string lower_ascii(std::string s) {
 bool is_html(const std::string& p) {
   std::string l = lower_ascii(p);
   return l.size() > 5 && (l.compare(l.size() - 5, 5, ".html") == 0 || l.compare(l.size() - 4, 4, ".htm") == 0);
+}
+
+// A page rather than a document: .html, or a name without an extension (wget saves pages so).
+bool is_page(const std::string& p) {
+  std::string name = p.substr(p.rfind('/') == std::string::npos ? 0 : p.rfind('/') + 1);
+  return is_html(p) || name.find('.') == std::string::npos;
 }
 
 std::string parent_dir(const std::string& p) {
@@ -182,6 +190,37 @@ bool inside_nav(const HtmlDocument& doc, int node) {
   return false;
 }
 
+// The classes that a page's linked stylesheets on the site hide, each stylesheet read once.
+class Stylesheets {
+ public:
+  explicit Stylesheets(const SiteFiles& site) : site_(site) {}
+
+  std::map<std::string, std::string> hidden_classes(const HtmlDocument& doc, const std::string& file) {
+    std::map<std::string, std::string> out;
+    for (int l : doc.elements("link")) {
+      const std::string* rel = doc.attr(l, "rel");
+      const std::string* href = doc.attr(l, "href");
+      const std::string* media = doc.attr(l, "media");
+      if (!rel || !href || lower_ascii(*rel).find("stylesheet") == std::string::npos) continue;
+      if (media && lower_ascii(*media) != "all" && lower_ascii(*media).find("screen") == std::string::npos) continue;
+      Link target = site_.resolve(file, *href);
+      if (target.external || target.broken) continue;
+      auto it = read_.find(target.target);
+      if (it == read_.end()) {
+        std::map<std::string, std::string> hidden;
+        for (auto& [name, why] : sveden::hidden_classes(site_.read(target.target))) hidden.emplace(name, why + " в " + target.target);
+        it = read_.emplace(target.target, std::move(hidden)).first;
+      }
+      out.insert(it->second.begin(), it->second.end());
+    }
+    return out;
+  }
+
+ private:
+  const SiteFiles& site_;
+  std::map<std::string, std::map<std::string, std::string>> read_;
+};
+
 // What the link check keeps of a page, its links already resolved: a big output has tens of
 // thousands of pages, so neither their trees nor their links' text stay in memory.
 struct PageLinks {
@@ -297,12 +336,15 @@ void sort_findings(std::vector<SiteFinding>& list) {
 }
 
 void count(OutputAudit& a) {
-  a.errors = a.warnings = 0;
+  a.errors = a.warnings = a.incomplete_schools = 0;
   auto add = [&](const std::vector<SiteFinding>& list) {
     for (const auto& f : list) (f.severity == Severity::error ? a.errors : a.warnings)++;
   };
   add(a.portal);
-  for (const auto& s : a.schools) add(s.findings);
+  for (const auto& s : a.schools) {
+    add(s.findings);
+    if (s.incomplete) ++a.incomplete_schools;
+  }
 }
 
 // One school's site; the pages it parses are handed to `links` (when given) for the link check.
@@ -311,6 +353,7 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
   SchoolAudit out;
   out.root = root;
   auto& list = out.findings;
+  Stylesheets stylesheets(site);
   std::string home = site.inside("index.html");
   if (!site.has(home) && site.has(site.inside("index.htm"))) home = site.inside("index.htm");
   std::set<std::string> ministries;
@@ -361,22 +404,62 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
         list.push_back(finding(Severity::error, "", {}, fmt::format("нет подраздела «{}» (/{}/{})", sub.title, v.path, sub.path)));
       continue;
     }
-    HtmlDocument doc = parse_html(site.read(*page));
-    if (links) links->add(*page, doc);
-    note_ministries(doc);
-    for (const auto& f : audit_markup(doc, sub)) list.push_back(finding(f.severity, *page, f.pos, f.message));
+    std::deque<HtmlDocument> docs;
+    docs.push_back(parse_html(site.read(*page)));
+    if (links) links->add(*page, docs[0]);
+    note_ministries(docs[0]);
+    // The pages its addRef links lead to are part of the subsection (МР v9 §3.1; the robot's step 3.2).
+    std::vector<std::string> files{*page};
+    for (int a : add_refs(docs[0])) {
+      const std::string& href = *docs[0].attr(a, "href");
+      TextPos pos = docs[0].nodes[static_cast<size_t>(a)].pos;
+      if (href.find_first_not_of(" \t\n\r#") == std::string::npos) continue;  // the markup audit says so
+      Link l = site.resolve(*page, href);
+      if (l.external) {
+        list.push_back(finding(Severity::warning, *page, pos,
+                               fmt::format("ссылка itemprop=\"addRef\" «{}» ведёт на другой сайт: сведения подраздела "
+                                           "публикуются на сайте организации", href)));
+      } else if (l.broken) {
+        list.push_back(finding(Severity::error, *page, pos,
+                               fmt::format("ссылка itemprop=\"addRef\" «{}» ведёт на несуществующую страницу: сведений с неё "
+                                           "робот не получит", href)));
+      } else if (!is_page(l.target)) {
+        list.push_back(finding(Severity::warning, *page, pos,
+                               fmt::format("ссылка itemprop=\"addRef\" «{}» ведёт на файл, а не на страницу: разметку в файле "
+                                           "робот не прочтёт", href)));
+      } else if (std::find(files.begin(), files.end(), l.target) == files.end()) {
+        files.push_back(l.target);
+        docs.push_back(parse_html(site.read(l.target)));
+        if (links) links->add(l.target, docs.back());
+        note_ministries(docs.back());
+      }
+    }
+    if (files.size() > 11)
+      list.push_back(finding(Severity::warning, *page, {},
+                             fmt::format("у подраздела {} (itemprop=\"addRef\"): МР v9 (§3.1) рекомендуют не более 10",
+                                         count_noun(static_cast<long long>(files.size() - 1), "дополнительная страница",
+                                                    "дополнительные страницы", "дополнительных страниц"))));
+    std::vector<MarkupPage> pages;
+    for (size_t k = 0; k < docs.size(); ++k) pages.push_back({&docs[k], stylesheets.hidden_classes(docs[k], files[k])});
+    for (const auto& f : audit_markup(pages, sub)) {
+      list.push_back(finding(f.severity, files[f.page], f.pos, f.message));
+      list.back().incomplete = f.incomplete;
+      if (f.incomplete) ++out.incomplete;
+    }
     // Document links lead to files that exist.
     std::set<std::string> props = link_props(sub);
-    for (int a : doc.elements("a")) {
-      const std::string* prop = doc.attr(a, "itemprop");
-      const std::string* href = doc.attr(a, "href");
-      if (!prop || !href || !props.count(*prop)) continue;
-      Link l = site.resolve(*page, *href);
-      if (!l.external && l.broken)
-        list.push_back(finding(Severity::error, *page, doc.nodes[a].pos,
-                               fmt::format("ссылка на документ «{}» (itemprop=\"{}\") ведёт на несуществующий файл {}",
-                                           doc.text_content(a), *prop, *href)));
-    }
+    for (size_t k = 0; k < docs.size(); ++k)
+      for (int a : docs[k].elements("a")) {
+        const std::string* prop = docs[k].attr(a, "itemprop");
+        const std::string* href = docs[k].attr(a, "href");
+        if (!prop || !href || !props.count(*prop)) continue;
+        Link l = site.resolve(files[k], *href);
+        if (!l.external && l.broken)
+          list.push_back(finding(Severity::error, files[k], docs[k].nodes[a].pos,
+                                 fmt::format("ссылка на документ «{}» (itemprop=\"{}\") ведёт на несуществующий файл {}",
+                                             docs[k].text_content(a), *prop, *href)));
+      }
+    const HtmlDocument& doc = docs[0];
     std::string text = doc.text_content(0);
     if (text.find("актуальн") == std::string::npos && text.find("обновл") == std::string::npos)
       list.push_back(finding(Severity::warning, *page, {}, "не сказано, на какую дату сведения актуальны"));
@@ -474,6 +557,8 @@ std::string format_audit_text(const OutputAudit& a, const std::string& shown) {
     group(s.root.empty() ? s.name : fmt::format("{} — {}/", s.name, s.root), s.findings);
   }
   if (!clean.empty()) out += fmt::format("\nБез замечаний: {}.\n", fmt::join(clean, "; "));
+  if (a.incomplete_schools)
+    out += fmt::format("\nНеполные сведения: {}.", count_noun(a.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
   out += fmt::format("\nИтого: {}, {}", count_noun(a.errors, "ошибка", "ошибки", "ошибок"),
                      count_noun(a.warnings, "предупреждение", "предупреждения", "предупреждений"));
   if (a.schools.size() > 1) out += fmt::format(" ({} проверено)", count_noun(static_cast<long long>(a.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
@@ -487,17 +572,18 @@ std::string format_audit_json(const OutputAudit& a) {
     std::string s = "[";
     for (size_t i = 0; i < fs.size(); ++i) {
       const auto& f = fs[i];
-      s += fmt::format("{}\n      {{\"severity\": \"{}\", \"file\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}", i ? "," : "",
-                       f.severity == Severity::error ? "error" : "warning", quoted_json(f.file), f.pos.line, f.pos.column,
-                       quoted_json(f.message));
+      s += fmt::format("{}\n      {{\"severity\": \"{}\", \"file\": {}, \"line\": {}, \"column\": {}, \"message\": {}, "
+                       "\"incomplete\": {}}}", i ? "," : "", f.severity == Severity::error ? "error" : "warning", quoted_json(f.file),
+                       f.pos.line, f.pos.column, quoted_json(f.message), f.incomplete);
     }
     return s + (fs.empty() ? "]" : "\n    ]");
   };
-  out += fmt::format("  \"errors\": {},\n  \"warnings\": {},\n  \"portal\": {},\n  \"schools\": [", a.errors, a.warnings, list(a.portal));
+  out += fmt::format("  \"errors\": {},\n  \"warnings\": {},\n  \"incomplete_schools\": {},\n  \"portal\": {},\n  \"schools\": [",
+                     a.errors, a.warnings, a.incomplete_schools, list(a.portal));
   for (size_t i = 0; i < a.schools.size(); ++i) {
     const auto& s = a.schools[i];
-    out += fmt::format("{}\n    {{\"root\": {}, \"name\": {}, \"findings\": {}}}", i ? "," : "", quoted_json(s.root),
-                       quoted_json(s.name), list(s.findings));
+    out += fmt::format("{}\n    {{\"root\": {}, \"name\": {}, \"incomplete\": {}, \"findings\": {}}}", i ? "," : "",
+                       quoted_json(s.root), quoted_json(s.name), s.incomplete, list(s.findings));
   }
   out += a.schools.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return out;

@@ -1,8 +1,10 @@
 // Audits published sites the way Rosobrnadzor's robot and a careful inspector read them: for each
 // school site, the 14 subsections at their addresses (as sveden writes them, or as a site saved
-// with `wget --mirror` has them: sveden/common/index.html, sveden/common.html, sveden/common), their
-// markup against vocab/sveden.yaml, document links that resolve, the ministries' links; for every
-// page, internal links and #anchors that resolve, images with text alternatives, no orphaned page.
+// with `wget --mirror` has them: sveden/common/index.html, sveden/common.html, sveden/common) with
+// the pages their addRef links lead to, their markup against vocab/sveden.yaml (hidden by the pages'
+// stylesheets too), required information written as absent, document links that resolve, the
+// ministries' links; for every page, internal links and #anchors that resolve, images with text
+// alternatives, no orphaned page.
 #pragma once
 #include <string>
 #include <vector>
@@ -19,18 +21,21 @@ struct SiteFinding {
   std::string file;   // relative to the audited folder; "" for the site as a whole
   TextPos pos;        // {0, 0} for the file as a whole
   std::string message;
+  bool incomplete = false;  // required information written as absent («отсутствует»)
 };
 
 struct SchoolAudit {
   std::string root;  // folder of the school's site within the audited folder («schools/sosh-1», or "")
   std::string name;  // from the site's home page
   std::vector<SiteFinding> findings;  // errors first, then warnings; each in file order
+  int incomplete = 0;                 // findings of required information written as absent
 };
 
 struct OutputAudit {
   std::vector<SchoolAudit> schools;
   std::vector<SiteFinding> portal;  // pages outside the school sites
   int errors = 0, warnings = 0;
+  int incomplete_schools = 0;  // school sites with required information written as absent
 };
 
 // One school's site whose root is `root` on `disk` ("" for the disk's root).

@@ -80,6 +80,8 @@ class OpennessParser {
     f.label = fr.text("label", true).value_or("");
     f.optional = fr.boolean("optional").value_or(false);
     f.list = fr.boolean("list").value_or(false);
+    f.or_text = fr.boolean("or_text").value_or(false);
+    f.universities_only = fr.boolean("universities_only").value_or(false);
     f.absent = fr.text("absent").value_or(v.absent);
     f.link_text = fr.text("text").value_or("");
     static const std::pair<const char*, OpenField::Kind> kKinds[] = {

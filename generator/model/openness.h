@@ -20,6 +20,8 @@ struct OpenField {
   std::string link_text;  // for `link`: the text of the link when the cell holds only an address
   bool list = false;      // the cell holds several values separated by «;»
   bool optional = false;  // may lawfully be absent (the asterisk of МР)
+  bool or_text = false;   // link: plain text will do as well (T/L in МР: a founder's site, a unit's site)
+  bool universities_only = false;  // only universities publish it: a school's page may leave it out
   std::string absent;     // the word written when absent
   std::map<std::string, std::string> where;  // rows: only rows whose columns have these values
   std::string group_by;   // rows: one table per value of this list column

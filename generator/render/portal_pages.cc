@@ -312,6 +312,8 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   d.set("total", fmt::format("{}, {}", count_noun(audit.errors, "ошибка", "ошибки", "ошибок"),
                              count_noun(audit.warnings, "предупреждение", "предупреждения", "предупреждений")));
   d.set("schools", count_noun(static_cast<long long>(audit.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("has_incomplete", audit.incomplete_schools > 0);
+  d.set("incomplete", count_noun(audit.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
   d.set("date", format_date(site_.m_.site.as_of));
   return layout(page, "Проверка опубликованных сайтов", use("audit", d), trail(root, {{"Проверка сайтов", ""}}));
 }

@@ -186,3 +186,17 @@ TEST_CASE("html document: hostile input stays bounded and linear") {
     for (size_t i = 0; i < d.nodes.size(); ++i) (void)d.text_content(static_cast<int>(i));
   }
 }
+
+TEST_CASE("html document: what the audit reads from pages made elsewhere") {
+  // Upper-case tags and unquoted attribute values, as older CMS templates write them.
+  HtmlDocument doc = parse_html("<TABLE class=sved-table><TR itemprop=uchredLaw><TD itemprop=nameUchred>Администрация</TD></TR></TABLE>");
+  CHECK(shape(doc) == "[table[tr[td['Администрация']]]]");
+  int tr = first(doc, "tr");
+  CHECK(*doc.attr(tr, "itemprop") == "uchredLaw");
+  CHECK(*doc.attr(first(doc, "td"), "itemprop") == "nameUchred");
+  // A <style> block keeps its text as one child, for the audit's reading of hidden classes.
+  HtmlDocument styled = parse_html("<style media=screen>.x > p { display: none }</style><p class=x>a</p>");
+  int style = first(styled, "style");
+  REQUIRE(styled.nodes[static_cast<size_t>(style)].children.size() == 1);
+  CHECK(styled.nodes[static_cast<size_t>(styled.nodes[static_cast<size_t>(style)].children[0])].text == ".x > p { display: none }");
+}

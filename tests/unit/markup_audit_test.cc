@@ -7,6 +7,18 @@
 
 using namespace sveden;
 
+// Findings print one a line when a check fails.
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += "\n  " + x;
+    return s.c_str();
+  }
+};
+}  // namespace doctest
+
 namespace {
 
 // Subsections built by hand, shaped like vocab/sveden.yaml, so that these tests do not move with it.
@@ -236,4 +248,109 @@ TEST_CASE("markup audit: findings print as line:column: severity: message") {
   f.pos = {};
   f.severity = Severity::error;
   CHECK(format_finding(f) == "ошибка: сообщение");
+}
+
+namespace {
+
+OpenField labelled(OpenField f, std::string label) {
+  f.label = std::move(label);
+  return f;
+}
+
+// Required fields with labels, a required table and optional ones, for incomplete information.
+OpenSubsection budget() {
+  return {"budget", "Финансово-хозяйственная деятельность", "",
+          {labelled(field("finBFVolume"), "Объём за счёт федерального бюджета"),
+           labelled(rows("volume", {field("finYear"), field("finPost")}), "Поступление и расходование средств"),
+           labelled(field("finPlanDocLink", OpenField::Kind::document), "План ФХД"),
+           labelled(field("hostelInfo", OpenField::Kind::value, true, "0"), "Количество общежитий")}};
+}
+
+}  // namespace
+
+TEST_CASE("markup audit: required information written as absent is incomplete") {
+  CHECK(audit(R"(<h1>Финансово-хозяйственная деятельность</h1>
+<p itemprop="finBFVolume">0</p>
+<table><tr itemprop="volume"><td itemprop="finYear">2024</td><td itemprop="finPost">0</td></tr></table>
+<p><a itemprop="finPlanDocLink" href="plan.pdf">План ФХД (PDF)</a></p>
+<p itemprop="hostelInfo">0</p>)",
+              budget()) == Findings{});
+  std::vector<AuditFinding> f = audit_markup(parse_html(R"(<h1>Финансово-хозяйственная деятельность</h1>
+<p itemprop="finBFVolume">Отсутствует.</p>
+<table><tr itemprop="volume"><td itemprop="finYear">нет</td><td itemprop="finPost">нет</td></tr></table>
+<p itemprop="finPlanDocLink">План ФХД отсутствует</p>
+<p itemprop="hostelInfo">нет</p>)"),
+                                             budget());
+  std::vector<std::string> text;
+  for (const auto& x : f) text.push_back(format_finding(x));
+  CHECK(text == Findings{"2:1: предупреждение: нет обязательных сведений «Объём за счёт федерального бюджета» (itemprop=\"finBFVolume\") "
+                         "в подразделе «Финансово-хозяйственная деятельность»: вместо них написано «Отсутствует.»",
+                         "3:8: предупреждение: нет обязательных сведений «Поступление и расходование средств» (itemprop=\"volume\") "
+                         "в подразделе «Финансово-хозяйственная деятельность»: в таблице только строка «нет»",
+                         "4:1: предупреждение: нет обязательных сведений «План ФХД» (itemprop=\"finPlanDocLink\") в подразделе "
+                         "«Финансово-хозяйственная деятельность»: вместо них написано «План ФХД отсутствует»"});
+  REQUIRE(f.size() == 3);
+  CHECK((f[0].incomplete && f[1].incomplete && f[2].incomplete));
+  // One real value among absent ones, one real row among absence rows: the information is there.
+  CHECK(audit(R"(<h1>Финансово-хозяйственная деятельность</h1>
+<p itemprop="finBFVolume">нет</p><p itemprop="finBFVolume">12,5</p>
+<table><tr itemprop="volume"><td itemprop="finYear">нет</td><td itemprop="finPost">нет</td></tr>
+<tr itemprop="volume"><td itemprop="finYear">2024</td><td itemprop="finPost">нет</td></tr></table>
+<p><a itemprop="finPlanDocLink" href="plan.pdf">План ФХД (PDF)</a></p><p itemprop="hostelInfo">0</p>)",
+              budget()) == Findings{});
+}
+
+TEST_CASE("markup audit: hidden by frameworks' classes, unless shown from some screen width") {
+  CHECK(audit(employees_page(std::string("<div class=\"card d-none\"><table>\n") + kRow + "</table></div>"), employees()) ==
+        Findings{"4:1: ошибка: разметка скрыта (class=\"d-none\"): робот и посетитель видят разное"});
+  CHECK(audit(employees_page(std::string("<table class=\"invisible\">\n") + kRow + "</table>"), employees()) ==
+        Findings{"4:1: ошибка: разметка скрыта (class=\"invisible\"): робот и посетитель видят разное"});
+  CHECK(audit(employees_page(std::string("<div class=\"d-none d-lg-block\"><table>\n") + kRow + "</table></div>"), employees()) == Findings{});
+  CHECK(audit(employees_page(std::string("<div class=\"hidden md:flex\"><table>\n") + kRow + "</table></div>"), employees()) == Findings{});
+}
+
+TEST_CASE("markup audit: hidden by a class of the page's <style> or of its linked stylesheets") {
+  std::string page = employees_page(std::string("<style>.spoiler-body { display : none !important } @media print { .noprint { display: none } }</style>\n"
+                                                "<div class=\"noprint\"><table class=\"spoiler-body\">\n") + kRow + "</table></div>");
+  CHECK(audit(page, employees()) ==
+        Findings{"5:1: ошибка: разметка скрыта (class=\"spoiler-body\": display:none в <style> страницы): робот и посетитель видят разное"});
+  HtmlDocument doc = parse_html(employees_page(std::string("<table class=\"folded\">\n") + kRow + "</table>"));
+  std::vector<std::string> text;
+  for (const auto& f : audit_markup({{&doc, {{"folded", "visibility:hidden в css/site.css"}}}}, employees()))
+    text.push_back(format_finding(f));
+  CHECK(text == Findings{"4:1: ошибка: разметка скрыта (class=\"folded\": visibility:hidden в css/site.css): робот и посетитель видят разное"});
+}
+
+TEST_CASE("markup audit: a subsection over several pages is audited as one") {
+  HtmlDocument main = parse_html(R"(<h1>Педагогический состав</h1>
+<p>Педагоги основного общего образования — <a itemprop="addRef" href="ooo.html">на отдельной странице</a>.</p>)");
+  HtmlDocument more = parse_html(std::string("<h1>Педагоги ООО</h1>\n<table>") + kRow + "</table>\n<p itemprop=\"degree\">нет</p>");
+  std::vector<AuditFinding> f = audit_markup({{&main, {}}, {&more, {}}}, employees());
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].page == 1);
+  CHECK(format_finding(f[0]) == "3:1: ошибка: itemprop=\"degree\" вне строки itemprop=\"teachingStaff\"");
+  // Without its addRef page the subsection lacks its rows; an addRef that is not a link is an error.
+  CHECK(audit(R"(<h1>Педагогический состав</h1>
+<span itemprop="addRef">ooo.html</span>)",
+              employees()) == Findings{"ошибка: нет обязательного атрибута itemprop=\"teachingStaff\"",
+                                       "2:1: ошибка: itemprop=\"addRef\" — ссылка на страницу подраздела: нужна <a href=\"…\">, а не <span>"});
+  CHECK(add_refs(main).size() == 1);
+}
+
+TEST_CASE("markup audit: a T/L field may be text; what only universities publish may be left out") {
+  OpenSubsection sub = common();
+  CHECK(audit(R"(<h1>Основные сведения</h1><p itemprop="fullName">Школа № 1</p><p itemprop="shortName">нет</p>
+<table><tr itemprop="uchredLaw"><td itemprop="nameUchred">Администрация</td><td itemprop="websiteUchred">city.example</td></tr></table>
+<p itemprop="email">school@example.ru</p><p itemprop="addressPlaceSet">нет</p>)",
+              sub) == Findings{"2:77: ошибка: itemprop=\"websiteUchred\" — ссылка на документ: нужна <a href=\"…\">, а не <td>"});
+  sub.fields[2].children[1].or_text = true;
+  CHECK(audit(R"(<h1>Основные сведения</h1><p itemprop="fullName">Школа № 1</p><p itemprop="shortName">нет</p>
+<table><tr itemprop="uchredLaw"><td itemprop="nameUchred">Администрация</td><td itemprop="websiteUchred">city.example</td></tr></table>
+<p itemprop="email">school@example.ru</p><p itemprop="addressPlaceSet">нет</p>)",
+              sub) == Findings{});
+  OpenSubsection standards{"eduStandarts", "Образовательные стандарты и требования", "",
+                           {field("eduFedDoc", OpenField::Kind::links), field("eduStandartTreb", OpenField::Kind::document, true)}};
+  standards.fields[1].universities_only = true;
+  CHECK(audit(R"(<h1>Образовательные стандарты и требования</h1><a itemprop="eduFedDoc" href="https://fgos.ru/">ФГОС НОО</a>)",
+              standards) == Findings{});
 }

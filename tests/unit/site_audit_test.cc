@@ -165,3 +165,158 @@ TEST_CASE("site audit: images without a text alternative, anchors that lead nowh
   CHECK_MESSAGE(has(f, "у изображения нет текстовой альтернативы (атрибут alt)"), all(f));
   CHECK_MESSAGE(has(f, "ссылка «#nowhere»: на странице нет якоря «#nowhere»"), all(f));
 }
+
+// tests/fixtures/foreign_site: a compliant school site made by another CMS (1C-Bitrix-like markup,
+// pages saved by wget as sveden/common.html or sveden/employees/index.html, a subsection spread over
+// two pages with addRef, upper-case tags and unquoted attributes, a stylesheet that hides a decorative
+// element). Each test below makes one defect in a copy held in memory and names the exact findings.
+namespace {
+
+struct ForeignSite {
+  std::map<std::string, std::string> files = test::read_tree(fs::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/foreign_site");
+  void replace(const std::string& file, const std::string& from, const std::string& to) {
+    std::string& text = files.at(file);
+    size_t at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, file, ": ", from);
+    text.replace(at, from.size(), to);
+  }
+  OutputAudit run() const {
+    MemoryDisk disk = test::memory_disk(files);
+    return audit_single_site(disk, builtin_openness());
+  }
+  std::vector<std::string> audit() const {
+    std::vector<std::string> out;
+    OutputAudit a = run();
+    for (const auto& f : a.schools[0].findings)
+      out.push_back(fmt::format("{} {}{}: {}", f.severity == Severity::error ? "ошибка" : "предупреждение", f.file,
+                                f.pos.line ? fmt::format(":{}:{}", f.pos.line, f.pos.column) : "", f.message));
+    return out;
+  }
+};
+
+using Findings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("site audit: a compliant site made elsewhere has no errors and no warnings") {
+  ForeignSite s;
+  OutputAudit a = s.run();
+  CHECK_MESSAGE(a.errors == 0, all(s.audit()));
+  CHECK_MESSAGE(a.warnings == 0, all(s.audit()));
+  CHECK(a.incomplete_schools == 0);
+  CHECK(a.schools[0].name == "МБОУ «Верхнереченская СОШ»");
+  // The same from the disk, as `sveden check --site-dir` reads it.
+  RealDisk disk((fs::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/foreign_site").string());
+  OutputAudit real = audit_single_site(disk, builtin_openness());
+  CHECK(real.errors == 0);
+  CHECK(real.warnings == 0);
+  CHECK(format_audit_text(real, "foreign_site") ==
+        "Проверка опубликованного сайта: foreign_site\n\nБез замечаний: МБОУ «Верхнереченская СОШ».\n\n"
+        "Итого: 0\u00A0ошибок, 0\u00A0предупреждений.\n");
+}
+
+TEST_CASE("site audit: required information written as absent makes the site incomplete") {
+  ForeignSite s;
+  s.replace("sveden/common.html", "<span itemprop=\"regDate\">01.09.1972</span>", "<span itemprop=\"regDate\">отсутствует</span>");
+  CHECK(all(s.audit()) == all(Findings{"предупреждение sveden/common.html:27:30: нет обязательных сведений «Дата создания» "
+                              "(itemprop=\"regDate\") в подразделе «Основные сведения»: вместо них написано «отсутствует»"}));
+  OutputAudit a = s.run();
+  CHECK(a.warnings == 1);
+  CHECK(a.incomplete_schools == 1);
+  CHECK(a.schools[0].incomplete == 1);
+  std::string text = format_audit_text(a, "foreign_site");
+  CHECK(text.find("Без замечаний") == std::string::npos);
+  CHECK(text.find("\nНеполные сведения: 1\u00A0сайт школы.\nИтого: 0\u00A0ошибок, 1\u00A0предупреждение.\n") != std::string::npos);
+  std::string json = format_audit_json(a);
+  CHECK(json.find("\"incomplete_schools\": 1,") != std::string::npos);
+  CHECK(json.find("\"incomplete\": 1,") != std::string::npos);
+  CHECK(json.find("\"incomplete\": true}") != std::string::npos);
+}
+
+TEST_CASE("site audit: a required table whose only row is the absence row") {
+  ForeignSite s;
+  s.replace("sveden/budget.html",
+            "<tr itemprop=\"volume\"><td itemprop=\"finYear\">2024</td><td itemprop=\"finPost\">44 617,9</td><td itemprop=\"finRas\">44 590,1</td></tr>",
+            "<tr itemprop=\"volume\"><td itemprop=\"finYear\">отсутствует</td><td itemprop=\"finPost\">отсутствует</td><td itemprop=\"finRas\">отсутствует</td></tr>");
+  CHECK(all(s.audit()) == all(Findings{"предупреждение sveden/budget.html:34:5: нет обязательных сведений «Поступление и расходование "
+                              "финансовых и материальных средств» (itemprop=\"volume\") в подразделе «Финансово-хозяйственная "
+                              "деятельность»: в таблице только строка «отсутствует»"}));
+}
+
+TEST_CASE("site audit: markup hidden by a framework's class") {
+  ForeignSite s;
+  s.replace("sveden/common.html", "<span itemprop=\"workTime\">", "<span itemprop=\"workTime\" class=\"d-none\">");
+  CHECK(all(s.audit()) == all(Findings{"ошибка sveden/common.html:36:38: разметка скрыта (class=\"d-none\"): робот и посетитель видят разное"}));
+}
+
+TEST_CASE("site audit: markup hidden by a class of the site's stylesheet or the page's <style>") {
+  ForeignSite s;
+  s.replace("sveden/common.html", "<span itemprop=\"telephone\">", "<span class=\"decor-snow\" itemprop=\"telephone\">");
+  CHECK(all(s.audit()) == all(Findings{"ошибка sveden/common.html:37:24: разметка скрыта (class=\"decor-snow\": display:none в "
+                              "bitrix/templates/school_2024/template_styles.css): робот и посетитель видят разное"}));
+  ForeignSite t;
+  t.replace("sveden/catering/index.html", "<span itemprop=\"health\">", "<span itemprop=\"health\" class=\"print-only\">");
+  CHECK(all(t.audit()) == all(Findings{"ошибка sveden/catering/index.html:29:43: разметка скрыта (class=\"print-only\": display:none в "
+                              "<style> страницы): робот и посетитель видят разное"}));
+}
+
+TEST_CASE("site audit: an addRef to a page that is not there") {
+  ForeignSite s;
+  s.files.erase("sveden/employees/ooo.html");
+  CHECK(all(s.audit()) == all(Findings{"ошибка sveden/employees/index.html:24:122: ссылка itemprop=\"addRef\" «ooo.html» ведёт на "
+                              "несуществующую страницу: сведений с неё робот не получит",
+                              "ошибка sveden/employees/index.html:24:122: ссылка «ooo.html» ведёт на несуществующий файл"}));
+}
+
+TEST_CASE("site audit: a child outside its row on an addRef page") {
+  ForeignSite s;
+  s.replace("sveden/employees/ooo.html", "<tr itemprop=\"teachingStaff\"><td itemprop=\"fio\">Павлов Андрей Николаевич</td>",
+            "<tr><td itemprop=\"fio\">Павлов Андрей Николаевич</td></tr><tr itemprop=\"teachingStaff\">");
+  CHECK(all(s.audit()) == all(Findings{"ошибка sveden/employees/ooo.html:27:9: itemprop=\"fio\" вне строки itemprop=\"teachingStaff\"",
+                              "ошибка sveden/employees/ooo.html:27:62: в строке itemprop=\"teachingStaff\" нет обязательного itemprop=\"fio\""}));
+}
+
+TEST_CASE("site audit: addRef pages of another site, a document and more than 10") {
+  ForeignSite s;
+  std::string refs = "<a itemprop=\"addRef\" href=\"https://other.example/staff/\">Педагоги на сайте филиала</a> "
+                     "<a itemprop=\"addRef\" href=\"../../upload/iblock/docs/kug.pdf\">График (PDF)</a>";
+  for (int i = 1; i <= 10; ++i) {
+    std::string page = fmt::format("sveden/employees/p{}.html", i);
+    s.files[page] = "<!DOCTYPE html><title>Педагоги</title><p>Страница " + std::to_string(i) + "</p>";
+    refs += fmt::format(" <a itemprop=\"addRef\" href=\"p{}.html\">Страница {}</a>", i, i);
+  }
+  s.replace("sveden/employees/index.html", "<table class=\"table\">", refs + "\n   <table class=\"table\">");
+  CHECK(all(s.audit()) == all(Findings{
+      "предупреждение sveden/employees/index.html: у подраздела 11\u00A0дополнительных страниц (itemprop=\"addRef\"): МР v9 (§3.1) "
+      "рекомендуют не более 10",
+      "предупреждение sveden/employees/index.html:25:4: ссылка itemprop=\"addRef\" «https://other.example/staff/» ведёт на другой "
+      "сайт: сведения подраздела публикуются на сайте организации",
+      "предупреждение sveden/employees/index.html:25:91: ссылка itemprop=\"addRef\" «../../upload/iblock/docs/kug.pdf» ведёт на "
+      "файл, а не на страницу: разметку в файле робот не прочтёт"}));
+}
+
+TEST_CASE("site audit: what a compliant site may do differently gives no finding") {
+  SUBCASE("websiteUchred as plain text") {
+    ForeignSite s;
+    s.replace("sveden/common.html", "<TD><A itemprop=websiteUchred href=\"https://verhnerechye.example/\">verhnerechye.example</A></TD>",
+              "<TD itemprop=websiteUchred>verhnerechye.example</TD>");
+    CHECK_MESSAGE(s.audit().empty(), all(s.audit()));
+  }
+  SUBCASE("divisionClauseDocLink in a repInfo row") {
+    ForeignSite s;
+    s.replace("sveden/struct.html",
+              "<tr itemprop=\"repInfo\"><td itemprop=\"nameRep\">нет</td><td itemprop=\"addressRep\">нет</td><td itemprop=\"fioRep\">нет</td>"
+              "<td itemprop=\"postRep\">нет</td><td itemprop=\"emailRep\">нет</td><td itemprop=\"websiteRep\">нет</td>"
+              "<td itemprop=\"divisionClauseDocLink\">нет</td></tr>",
+              "<tr itemprop=\"repInfo\"><td itemprop=\"nameRep\">Представительство в г. Екатеринбурге</td><td itemprop=\"addressRep\">620014, "
+              "г. Екатеринбург, ул. Малышева, д. 10</td><td itemprop=\"fioRep\">Зайцев Олег Петрович</td><td itemprop=\"postRep\">руководитель "
+              "представительства</td><td itemprop=\"emailRep\">ekb@verhnerechye.example</td><td itemprop=\"websiteRep\">нет</td><td><a "
+              "itemprop=\"divisionClauseDocLink\" href=\"../upload/iblock/docs/polozh-fil.pdf\">Положение о представительстве (PDF)</a></td></tr>");
+    CHECK_MESSAGE(s.audit().empty(), all(s.audit()));
+  }
+  SUBCASE("no eduStandartTreb: only universities set their own requirements") {
+    ForeignSite s;
+    s.replace("sveden/eduStandarts.html", "<p>Самостоятельно устанавливаемые требования: <span itemprop=\"eduStandartTreb\">отсутствует</span></p>", "");
+    CHECK_MESSAGE(s.audit().empty(), all(s.audit()));
+  }
+}
