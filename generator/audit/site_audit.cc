@@ -482,9 +482,12 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
   OutputAudit a;
   SiteFiles all(disk, "");
   std::set<std::string> roots;
+  // schools/<slug>/ is a school's site when it has the section «Сведения…»; a branch without a site of
+  // its own has none (its head school's section describes it), and its pages are the portal's.
   for (auto f = all.files().lower_bound("schools/"); f != all.files().end() && f->rfind("schools/", 0) == 0; ++f) {
     size_t slash = f->find('/', 8);
-    if (slash != std::string::npos) roots.insert(f->substr(0, slash));
+    if (slash != std::string::npos && f->compare(slash, v.path.size() + 2, "/" + v.path + "/") == 0)
+      roots.insert(f->substr(0, slash));
   }
   std::map<std::string, size_t> index;
   std::vector<std::string> list(roots.begin(), roots.end());

@@ -170,7 +170,7 @@ class PageBuilder {
     if (it == s_.open.end()) return false;
     for (const auto& row : it->second) {
       auto name = row.find("name"), level = row.find("level");
-      if (name == row.end() || !l.level.empty() && (level == row.end() || level->second != l.level)) continue;
+      if (name == row.end() || (!l.level.empty() && (level == row.end() || level->second != l.level))) continue;
       if (lower_text(name->second).find(l.programme_contains) != std::string::npos) return true;
     }
     return false;
