@@ -36,7 +36,7 @@ grep -q "^Без замечаний: МБОУ «Берёзовская СОШ»;
 grep -q "^data/sveden: предупреждение: МБОУ СОШ № 6 (5406), МБОУ «Ключевская ООШ» (5412): на страницах «Сведения об образовательной организации» не хватает одних и тех же обязательных сведений: Основные сведения: Дата создания, Учредитель, .*; Организация питания в образовательной организации: Объекты питания, Условия охраны здоровья обучающихся$" "$SCRATCH/err.txt" \
   || fail "check: missing information of 5406 and 5412: $(grep 5406 "$SCRATCH/err.txt")"
 expect_code 0 "$SVEDEN" build --site "$SCRATCH/site"
-grep -qE "^Готово: 17${NB}школ и${NB}1${NB}филиал, 2${NB}иные организации, [0-9]+${NB}страниц[аы]?, [0-9]+${NB}файл(а|ов)? записано за [0-9]+,[0-9]+${NB}с → " "$SCRATCH/out.txt" \\
+grep -qE "^Готово: 17${NB}школ и${NB}1${NB}филиал, 2${NB}иные организации, [0-9]+${NB}страниц[аы]?, [0-9]+${NB}файл(а|ов)? записано за [0-9]+,[0-9]+${NB}с → " "$SCRATCH/out.txt" \
   || fail "build summary: $(cat "$SCRATCH/out.txt")"
 [ -f "$SCRATCH/site/output/index.html" ] && [ -f "$SCRATCH/site/output/schools/index.html" ] && [ -f "$SCRATCH/site/output/404.html" ] \
   || fail "home, schools list or 404 missing"
