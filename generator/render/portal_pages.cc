@@ -1,6 +1,8 @@
 // The department's portal under 8-ФЗ: home, the department, the register of schools, documents,
 // news, the open data page and the pages of content/.
 #include <algorithm>
+#include <functional>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -56,9 +58,9 @@ data contacts(const std::string& director, const std::string& address, const std
   }
   d.set("phones", phones);
   d.set("has_phones", !numbers.empty());
-  if (auto href = safe_external_url("mailto:" + email); !email.empty() && !href.empty()) {
+  if (!email.empty()) {
     d.set("email", email);
-    d.set("email_href", href);
+    if (auto href = safe_external_url("mailto:" + email); !href.empty()) d.set("email_href", href);
   }
   if (auto href = safe_external_url(website); !href.empty()) {
     std::string shown = website.substr(website.find("//") + 2);
@@ -157,16 +159,23 @@ std::string SiteRenderer::Worker::schools(const PageRef& page) {
   const Municipality& m = site_.m_;
   const Overview& o = site_.overview_;
   std::string root = root_prefix(page.path);
-  // Each school by name, its branches right after it; a branch of a school not in the list (the
-  // loader reports that) stands on its own.
+  // Each school by name, its branches right after it. Whatever the data says (a branch of a branch,
+  // two branches of each other), every row is listed once.
+  std::map<std::string, std::vector<size_t>> branches;  // parent id → its branches by name
+  for (size_t i : site_.schools_by_name_)
+    if (m.find(m.schools[i].parent_id)) branches[m.schools[i].parent_id].push_back(i);
   std::vector<size_t> order;
-  for (size_t i : site_.schools_by_name_) {
-    const School& s = m.schools[i];
-    if (!s.parent_id.empty() && m.find(s.parent_id)) continue;
+  std::vector<bool> listed(m.schools.size());
+  std::function<void(size_t)> add = [&](size_t i) {
+    if (listed[i]) return;
+    listed[i] = true;
     order.push_back(i);
-    for (size_t b : site_.schools_by_name_)
-      if (m.schools[b].parent_id == s.id) order.push_back(b);
-  }
+    if (auto it = branches.find(m.schools[i].id); it != branches.end())
+      for (size_t b : it->second) add(b);
+  };
+  for (size_t i : site_.schools_by_name_)
+    if (!m.find(m.schools[i].parent_id)) add(i);
+  for (size_t i : site_.schools_by_name_) add(i);
   data rows = tlist();
   std::vector<std::string> kinds;  // of the schools, for their functions, in the order met
   for (size_t i : order) {
