@@ -4,13 +4,17 @@ namespace sveden {
 
 Overview compute_overview(const Municipality& m) {
   Overview o;
-  o.schools = static_cast<int>(m.schools.size());
+  o.organisations = static_cast<int>(m.organisations.size());
   o.per_school.resize(m.schools.size());
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
-    if (s.locality == "город") ++o.city;
-    if (s.locality == "село") ++o.rural;
-    if (!s.parent_id.empty()) ++o.branches;
+    if (!s.parent_id.empty()) {
+      ++o.branches;
+    } else {
+      ++o.schools;
+      if (s.locality == "город") ++o.city;
+      if (s.locality == "село") ++o.rural;
+    }
     SchoolOverview& so = o.per_school[i];
     for (auto it = s.contingent.rbegin(); it != s.contingent.rend(); ++it)
       if (it->students) {
@@ -30,7 +34,7 @@ Overview compute_overview(const Municipality& m) {
       for (const auto& c : s.contingent)
         if (c.year == *o.year && c.students) {
           o.students += *c.students;
-          ++o.schools_reporting;
+          ++(s.parent_id.empty() ? o.schools_reporting : o.branches_reporting);
         }
   return o;
 }

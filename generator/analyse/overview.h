@@ -15,10 +15,14 @@ struct SchoolOverview {
 };
 
 struct Overview {
-  int schools = 0, city = 0, rural = 0, branches = 0;
+  // Schools are organisations; a branch is a part of one and is counted apart, never as a school.
+  int schools = 0, branches = 0;
+  int city = 0, rural = 0;          // schools (without branches) by their locality
+  int organisations = 0;            // subordinate organisations that are not schools
   std::optional<int> year;          // latest site year for which any school reported students
-  long long students = 0;           // in `year`, over the schools that reported
+  long long students = 0;           // in `year`, over the schools and branches that reported
   int schools_reporting = 0;        // of `schools`, how many reported students in `year`
+  int branches_reporting = 0;       // of `branches`, the same
   std::vector<SchoolOverview> per_school;  // parallel to Municipality::schools
 };
 

@@ -165,10 +165,17 @@ void print_diagnostics(const Diagnostics& d) {
   fmt::print(stderr, "Найдено: {}.\n", fmt::join(parts, ", "));
 }
 
+// «17 школ и 1 филиал», and the other subordinate organisations if any: «…, 2 иные организации».
+std::string register_text(const BuildReport& r) {
+  std::string out = count_schools(r.schools, r.branches);
+  if (r.organisations > 0) out += ", " + count_noun(r.organisations, "иная организация", "иные организации", "иных организаций");
+  return out;
+}
+
 std::string seconds_text(double s) { return format_number(s, s < 10 ? 2 : 1) + std::string(kNbsp) + "с"; }
 
 void print_summary(const BuildReport& r) {
-  fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", count_noun(r.schools, "школа", "школы", "школ"),
+  fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", register_text(r),
              count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
              count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
   if (r.pdfs > 0) fmt::print("Отчёты в PDF: {}.\n", count_noun(static_cast<long long>(r.pdfs), "файл", "файла", "файлов"));
@@ -241,7 +248,7 @@ int check(const Args& a, BuildOptions o) {
   BuildReport r = check_site(o);
   print_diagnostics(r.diagnostics);
   if (r.exit_code != 0) return r.exit_code;
-  if (!a.json) fmt::print("Входные данные: {}, ошибок нет.\n", count_noun(r.schools, "школа", "школы", "школ"));
+  if (!a.json) fmt::print("Входные данные: {}, ошибок нет.\n", register_text(r));
   std::string out = a.out;
   std::string scratch;
   if (out.empty()) {

@@ -69,6 +69,7 @@ void build_schools(const LoadedTable& t, Municipality& m) {
     s.website = r.text("website");
     s.director = r.text("director");
     s.parent_id = r.text("parent_id");
+    s.functions = r.text("functions");
     m.schools.push_back(std::move(s));
   }
   std::sort(m.schools.begin(), m.schools.end(), [](const School& a, const School& b) { return a.id < b.id; });
@@ -79,6 +80,23 @@ void build_schools(const LoadedTable& t, Municipality& m) {
       parent.branch_ids.push_back(s.id);
       s.own_site = !s.website.empty() && s.website != parent.website;
     }
+}
+
+void build_organisations(const LoadedTable& t, Municipality& m) {
+  for (const auto& rec : t.records) {
+    Row r(*t.spec, rec);
+    Organisation o;
+    o.name = r.text("name");
+    o.short_name = r.text("short_name");
+    o.kind = r.text("kind");
+    o.director = r.text("director");
+    o.address = r.text("address");
+    o.phone = r.text("phone");
+    o.email = r.text("email");
+    o.website = r.text("website");
+    o.functions = r.text("functions");
+    m.organisations.push_back(std::move(o));
+  }
 }
 
 void assign_slugs(Municipality& m, const LoadedTable& schools, Diagnostics& diag) {
@@ -338,6 +356,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   build_schools(schools, m);
   assign_slugs(m, schools, diag);
   build_results(tables, m);
+  build_organisations(tables.at("organisations"), m);
   attach_openness(tables, disk, options.display_prefix, m, diag);
   load_content(disk, options.display_prefix, m, diag);
   load_department(disk, options.display_prefix, m, diag);

@@ -113,6 +113,7 @@ struct School {
   std::string id;
   std::string name, short_name, slug, kind, locality, settlement, address, phone, email, website, director;
   std::string parent_id;               // empty unless a branch
+  std::string functions;               // «Задачи и функции», if the data gives them
   std::vector<std::string> branch_ids; // filled from the branches' parent_id
   // False for a branch without a website of its own: its parent's section «Сведения…» describes it
   // (filInfo, МР v9) instead of an almost empty section of its own.
@@ -140,6 +141,13 @@ struct School {
   std::vector<Document> documents;
   std::map<std::string, PublishedFile> files;  // by path
   std::map<std::string, std::string> sveden_markdown;  // content/schools/<id>/<subsection>.md
+};
+
+// A subordinate organisation of the department that is not a school (data/organisations.csv): a
+// methodological centre, a kindergarten, the centralised accounting office… The register lists it
+// (8-ФЗ, ст. 13); analysis never sees it.
+struct Organisation {
+  std::string name, short_name, kind, director, address, phone, email, website, functions;
 };
 
 struct ContentPage {
@@ -183,7 +191,8 @@ struct DepartmentInfo {
 
 struct Municipality {
   SiteConfig site;
-  std::vector<School> schools;  // sorted by id
+  std::vector<School> schools;  // sorted by id; branches included (parent_id set)
+  std::vector<Organisation> organisations;  // not schools; in the order of data/organisations.csv
   std::map<std::string, size_t> school_index;  // id → position in `schools`
   std::string home_title;
   std::string home_markdown;  // content/index.md
@@ -199,6 +208,11 @@ struct Municipality {
   std::vector<Document> documents;                // the department's, from data/documents.csv
   std::map<std::string, PublishedFile> files;     // documents/department/
 
+  size_t branch_count() const {
+    size_t n = 0;
+    for (const auto& s : schools) n += !s.parent_id.empty();
+    return n;
+  }
   const School* find(const std::string& id) const {
     auto it = school_index.find(id);
     return it == school_index.end() ? nullptr : &schools[it->second];

@@ -191,7 +191,7 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     x.set("has_rules", rules.is_non_empty_list());
     x.set("rules", rules);
     data rows = tlist();
-    size_t in_last = 0;
+    long long in_last = 0, branches_in_last = 0;  // a branch is counted apart from schools
     for (size_t i : site_.schools_by_name_) {
       const auto& by_year = g.by_school[i];
       bool ever = false;
@@ -203,14 +203,14 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
       data cells = tlist();
       for (const auto& gy : by_year) cells.push_back(data("text", verdict_cell(gy)));
       r.set("cells", cells);
-      if (!by_year.empty() && by_year.back().verdict == Verdict::yes) ++in_last;
+      if (!by_year.empty() && by_year.back().verdict == Verdict::yes) ++(m.schools[i].parent_id.empty() ? in_last : branches_in_last);
       bool listed = !by_year.empty() && (by_year.back().verdict == Verdict::yes || by_year.back().verdict == Verdict::unknown);
       r.set("evidence", listed ? evidence_list(by_year.back().evidence) : tlist());
       rows.push_back(r);
     }
     x.set("rows", rows);
     x.set("has_rows", rows.is_non_empty_list());
-    x.set("count", count_noun(static_cast<long long>(in_last), "школа", "школы", "школ"));
+    x.set("count", count_schools(in_last, branches_in_last));
     groups.push_back(x);
   }
   d.set("groups", groups);
@@ -415,12 +415,13 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   };
   static const char* kBands[] = {"до 100 обучающихся", "100–299 обучающихся", "300–699 обучающихся", "700 и более обучающихся"};
   size_t last = set.years.empty() ? 0 : set.years.size() - 1;
-  std::map<std::string, std::pair<double, int>> similar;
+  struct Similar { double sum = 0; int schools = 0, branches = 0; };  // a branch is counted apart
+  std::map<std::string, Similar> similar;
   for (size_t i = 0; i < m.schools.size(); ++i)
     if (!set.years.empty() && series.values[i][last].ok()) {
-      auto& [sum, n] = similar[band(i)];
-      sum += series.values[i][last].value;
-      ++n;
+      Similar& x = similar[band(i)];
+      x.sum += series.values[i][last].value;
+      ++(m.schools[i].parent_id.empty() ? x.schools : x.branches);
     }
   data rows = tlist();
   for (size_t i : site_.schools_by_name_) {
@@ -440,10 +441,10 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     std::string band_name = kBands[n < 100 ? 0 : n < 300 ? 1 : n < 700 ? 2 : 3];
     r.set("group", fmt::format("{}, {}", m.schools[i].locality == "город" ? "город" : "село", band_name));
     auto it = similar.find(band(i));
-    r.set("similar", it != similar.end() && it->second.second >= 2
-                         ? fmt::format("{} ({})", format_indicator(spec, it->second.first / it->second.second),
-                                       count_noun(it->second.second, "школа", "школы", "школ"))
-                         : std::string("—"));
+    int peers = it == similar.end() ? 0 : it->second.schools + it->second.branches;
+    r.set("similar", peers >= 2 ? fmt::format("{} ({})", format_indicator(spec, it->second.sum / peers),
+                                              count_schools(it->second.schools, it->second.branches))
+                                : std::string("—"));
     rows.push_back(r);
   }
   d.set("rows", rows);

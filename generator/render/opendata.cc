@@ -7,6 +7,8 @@
 
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
+#include "model/openness.h"
+#include "render/feeds.h"
 #include "render/json_writer.h"
 
 namespace sveden {
@@ -394,6 +396,75 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
   return j.take() + "\n";
 }
 
+// The register of subordinate organisations (8-ФЗ, ст. 13), as on the page «Школы»: schools, their
+// branches apart, and the organisations that are not schools. `sveden` is the address of a school's
+// «Сведения об образовательной организации», where its site is published.
+std::vector<std::string> sveden_urls(const Municipality& m) {
+  std::map<std::string, int> websites;
+  for (const auto& s : m.schools) ++websites[s.website];
+  std::vector<std::string> out;
+  for (const auto& s : m.schools)
+    out.push_back(school_base_url(m, s, websites[s.website] == 1) + "/" + builtin_openness().path + "/");
+  return out;
+}
+
+const char* category(const School& s) { return s.parent_id.empty() ? "школа" : "филиал"; }
+
+std::string organisations_csv(const Municipality& m) {
+  std::string out(kBom);
+  out += row({"category", "school_id", "parent_id", "name", "short_name", "kind", "director", "address", "phone", "email",
+              "website", "sveden", "functions"});
+  std::vector<std::string> sveden = sveden_urls(m);
+  for (size_t i = 0; i < m.schools.size(); ++i) {
+    const School& s = m.schools[i];
+    Row{out} << category(s) << s.id << s.parent_id << s.name << s.short_name << s.kind << s.director << s.address << s.phone
+             << s.email << s.website << sveden[i] << s.functions;
+  }
+  for (const auto& o : m.organisations)
+    Row{out} << "иная организация" << "" << "" << o.name << o.short_name << o.kind << o.director << o.address << o.phone
+             << o.email << o.website << "" << o.functions;
+  return out;
+}
+
+std::string organisations_json(const Municipality& m) {
+  std::vector<std::string> sveden = sveden_urls(m);
+  long long branches = 0;
+  for (const auto& s : m.schools) branches += !s.parent_id.empty();
+  JsonWriter j;
+  j.begin_object();
+  j.key("as_of").value(m.site.as_of.iso());
+  j.key("counts").begin_object();
+  j.key("schools").value(static_cast<long long>(m.schools.size()) - branches).key("branches").value(branches);
+  j.key("organisations").value(static_cast<long long>(m.organisations.size())).end_object();
+  auto contacts = [&](const std::string& director, const std::string& address, const std::string& phone,
+                      const std::string& email, const std::string& website, const std::string& functions) {
+    j.key("director").value(director).key("address").value(address).key("phone").value(phone).key("email").value(email);
+    j.key("website").value(website).key("functions").value(functions);
+  };
+  j.key("schools").begin_array();
+  for (size_t i = 0; i < m.schools.size(); ++i) {
+    const School& s = m.schools[i];
+    j.begin_object().key("school_id").value(s.id).key("category").value(category(s));
+    if (!s.parent_id.empty()) j.key("parent_id").value(s.parent_id);
+    j.key("branch_ids").begin_array();
+    for (const auto& b : s.branch_ids) j.value(b);
+    j.end_array();
+    j.key("name").value(s.name).key("short_name").value(s.short_name).key("kind").value(s.kind);
+    j.key("locality").value(s.locality).key("settlement").value(s.settlement);
+    contacts(s.director, s.address, s.phone, s.email, s.website, s.functions);
+    j.key("sveden").value(sveden[i]).end_object();
+  }
+  j.end_array();
+  j.key("organisations").begin_array();
+  for (const auto& o : m.organisations) {
+    j.begin_object().key("name").value(o.name).key("short_name").value(o.short_name).key("kind").value(o.kind);
+    contacts(o.director, o.address, o.phone, o.email, o.website, o.functions);
+    j.end_object();
+  }
+  j.end_array().end_object();
+  return j.take() + "\n";
+}
+
 std::string readme(const Municipality& m, const IndicatorSet& ind) {
   std::string out = fmt::format(
       "# Открытые данные: {}\n\n"
@@ -411,6 +482,16 @@ std::string readme(const Municipality& m, const IndicatorSet& ind) {
     out += "\n";
   }
   out +=
+      "## organisations.csv — реестр подведомственных организаций\n\n"
+      "| поле | что это |\n|---|---|\n"
+      "| category | школа / филиал / иная организация (филиал — подразделение школы, не отдельная организация) |\n"
+      "| school_id, parent_id | код школы или филиала; у филиала — код головной школы; у иной организации пусто |\n"
+      "| name, short_name | полное и краткое наименование |\n"
+      "| kind | тип школы (СОШ, гимназия…) или вид иной организации (методический центр…) |\n"
+      "| director, address, phone, email, website | руководитель, адрес, телефон, электронная почта, официальный сайт |\n"
+      "| sveden | адрес раздела «Сведения об образовательной организации» (у школ и филиалов) |\n"
+      "| functions | задачи и функции, если они указаны в данных |\n\n"
+      "В organisations.json то же; в `counts` — число школ, филиалов и иных организаций отдельно.\n\n"
       "## indicators.csv — показатели школ по годам\n\n"
       "| поле | что это |\n|---|---|\n"
       "| school_id, school | код и краткое наименование школы |\n"
@@ -488,6 +569,8 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
   const Classification& c = a.classification;
   int last_year = ind.years.empty() ? 0 : ind.years.back();
   std::vector<OutputFile> files = {
+      {"opendata/organisations.csv", [&] { return organisations_csv(m); }},
+      {"opendata/organisations.json", [&] { return organisations_json(m); }},
       {"opendata/indicators.csv", [&] { return indicators_csv(m, ind); }},
       {"opendata/indicators.json", [&] { return indicators_json(m, ind); }},
       {"opendata/municipal.csv", [&] { return municipal_csv(ind); }},
@@ -508,6 +591,10 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
 
 std::vector<OpenDataset> opendata_catalogue(bool with_roadmap) {
   std::vector<OpenDataset> catalogue = {
+      {"Реестр подведомственных организаций",
+       "Школы, их филиалы и иные подведомственные организации: наименования, руководители, адреса, телефоны, электронная почта, "
+       "сайты, ссылки на «Сведения об образовательной организации».",
+       {"organisations.csv", "organisations.json"}},
       {"Показатели школ", "Значения показателей каждой школы по годам с числом участников; скрытые значения малых групп помечены.",
        {"indicators.csv", "indicators.json"}},
       {"Муниципальные и региональные значения", "Значение по муниципалитету (по школам с опубликованными значениями) и по региону.",

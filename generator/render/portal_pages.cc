@@ -1,5 +1,9 @@
 // The department's portal under 8-ФЗ: home, the department, the register of schools, documents,
 // news, the open data page and the pages of content/.
+#include <algorithm>
+#include <functional>
+#include <map>
+
 #include <fmt/format.h>
 
 #include "render/html.h"
@@ -29,6 +33,65 @@ data unit(const DepartmentInfo::Unit& u) {
   return d;
 }
 
+// Who to turn to and how, as the register shows it for a school and any other organisation: absent
+// values are left out, e-mail and website are links (the website without its «https://»).
+data contacts(const std::string& director, const std::string& address, const std::string& phone, const std::string& email,
+              const std::string& website) {
+  data d;
+  d.set("director", director.empty() ? std::string("—") : director);
+  d.set("address", address.empty() ? std::string("—") : typographic_quotes(address));
+  // Several numbers («2-15-05; 2-15-06») each kept on one line, the list free to wrap between them.
+  std::vector<std::string> numbers;
+  for (size_t start = 0; start < phone.size();) {
+    size_t end = std::min(phone.find(';', start), phone.size());
+    std::string one = phone.substr(start, end - start);
+    one.erase(0, one.find_first_not_of(' '));
+    one.erase(one.find_last_not_of(' ') + 1);
+    if (!one.empty()) numbers.push_back(one);
+    start = end + 1;
+  }
+  data phones = tlist();
+  for (size_t k = 0; k < numbers.size(); ++k) {
+    data x("number", numbers[k]);
+    x.set("sep", k + 1 < numbers.size() ? "; " : "");
+    phones.push_back(x);
+  }
+  d.set("phones", phones);
+  d.set("has_phones", !numbers.empty());
+  if (!email.empty()) {
+    d.set("email", email);
+    if (auto href = safe_external_url("mailto:" + email); !href.empty()) d.set("email_href", href);
+  }
+  if (auto href = safe_external_url(website); !href.empty()) {
+    std::string shown = website.substr(website.find("//") + 2);
+    if (!shown.empty() && shown.back() == '/') shown.pop_back();
+    d.set("website", shown);
+    d.set("website_href", href);
+  } else if (!website.empty()) {
+    d.set("website", website);  // not a web address: shown as written, never as a link
+  }
+  return d;
+}
+
+// What schools of each kind are for (273-ФЗ, ст. 23: the levels of general education a school of the
+// kind teaches), grouped: levels → «СОШ, гимназия, лицей». Kinds without a known level are left out.
+std::vector<std::pair<std::string, std::string>> school_functions(const std::vector<std::string>& kinds) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kLevels = {
+      {"начального общего, основного общего и среднего общего образования",
+       {"СОШ", "СОШ с УИОП", "гимназия", "лицей", "центр образования"}},
+      {"начального общего и основного общего образования", {"ООШ"}},
+      {"начального общего образования", {"НОШ"}},
+  };
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [levels, of] : kLevels) {
+    std::vector<std::string> present;
+    for (const auto& k : of)
+      if (std::find(kinds.begin(), kinds.end(), k) != kinds.end()) present.push_back(k);
+    if (!present.empty()) out.emplace_back(levels, fmt::format("{}", fmt::join(present, ", ")));
+  }
+  return out;
+}
+
 }  // namespace
 
 kainjow::mustache::data SiteRenderer::Worker::news_list(const std::string& root, size_t limit) const {
@@ -55,13 +118,15 @@ std::string SiteRenderer::Worker::home(const PageRef& page) {
   d.set("intro", site_.home_html_);
   data facts = tlist();
   facts.push_back(field("Общеобразовательных организаций", format_count(o.schools)));
-  facts.push_back(field("в городе", format_count(o.city)));
+  facts.push_back(field("из них в городе", format_count(o.city)));
   facts.push_back(field("в сельской местности", format_count(o.rural)));
-  if (o.branches > 0) facts.push_back(field("из них филиалов", format_count(o.branches)));
+  if (o.branches > 0) facts.push_back(field("Филиалов школ", format_count(o.branches)));
+  if (o.organisations > 0) facts.push_back(field("Иных подведомственных организаций", format_count(o.organisations)));
   if (o.year) {
     std::string label = fmt::format("Обучающихся в {}{}году", *o.year, std::string(kNbsp));
-    if (o.schools_reporting < o.schools)
-      label += fmt::format(" (по данным {} из {})", o.schools_reporting, count_noun(o.schools, "школы", "школ", "школ"));
+    if (o.schools_reporting < o.schools || o.branches_reporting < o.branches)
+      label += fmt::format(" (нет данных по {})",
+                           count_schools_dative(o.schools - o.schools_reporting, o.branches - o.branches_reporting));
     facts.push_back(field(label, format_count(o.students)));
   }
   d.set("facts", facts);
@@ -73,12 +138,14 @@ std::string SiteRenderer::Worker::home(const PageRef& page) {
     s.set("href", site_.href(root, path));
     sections.push_back(s);
   };
-  section("Школы", fmt::format("{} и сведения об образовательной организации каждой", count_noun(o.schools, "школа", "школы", "школ")), "schools/");
+  section("Школы", fmt::format("{}: адреса, руководители, сайты и сведения об образовательной организации каждой{}",
+                               count_schools(o.schools, o.branches), o.organisations > 0 ? "; иные подведомственные организации" : ""),
+          "schools/");
   section("Поддержка школ с низкими образовательными результатами", "Перечни школ, критерии, наставники, дорожная карта", "support/");
   section("Мониторинг", "Показатели муниципальной системы образования по годам", "monitoring/");
   section("Документы", "Приказы, положения и программы управления", "documents/");
   section("Об управлении", "Полномочия, структура, руководство, обращения граждан", "department/");
-  section("Открытые данные", "Показатели и результаты анализа в CSV и JSON", "opendata/");
+  section("Открытые данные", "Реестр подведомственных организаций, показатели и результаты анализа в CSV и JSON", "opendata/");
   for (size_t i = 0; i < m.pages.size(); ++i) section(m.pages[i].title, m.pages[i].description, m.pages[i].slug + "/");
   d.set("sections", sections);
   data news = news_list(root, 3);
@@ -90,39 +157,83 @@ std::string SiteRenderer::Worker::home(const PageRef& page) {
 
 std::string SiteRenderer::Worker::schools(const PageRef& page) {
   const Municipality& m = site_.m_;
+  const Overview& o = site_.overview_;
   std::string root = root_prefix(page.path);
+  // Each school by name, its branches right after it. Whatever the data says (a branch of a branch,
+  // two branches of each other), every row is listed once.
+  std::map<std::string, std::vector<size_t>> branches;  // parent id → its branches by name
+  for (size_t i : site_.schools_by_name_)
+    if (m.find(m.schools[i].parent_id)) branches[m.schools[i].parent_id].push_back(i);
+  std::vector<size_t> order;
+  std::vector<bool> listed(m.schools.size());
+  std::function<void(size_t)> add = [&](size_t i) {
+    if (listed[i]) return;
+    listed[i] = true;
+    order.push_back(i);
+    if (auto it = branches.find(m.schools[i].id); it != branches.end())
+      for (size_t b : it->second) add(b);
+  };
+  for (size_t i : site_.schools_by_name_)
+    if (!m.find(m.schools[i].parent_id)) add(i);
+  for (size_t i : site_.schools_by_name_) add(i);
   data rows = tlist();
-  for (size_t i : site_.schools_by_name_) {
+  std::vector<std::string> kinds;  // of the schools, for their functions, in the order met
+  for (size_t i : order) {
     const School& s = m.schools[i];
-    const SchoolOverview& so = site_.overview_.per_school[i];
-    data r;
+    const SchoolOverview& so = o.per_school[i];
+    data r = contacts(s.director, s.address, s.phone, s.email, s.website);
     r.set("name", typographic_quotes(s.short_name));
     r.set("full_name", typographic_quotes(s.name));
     r.set("href", site_.href(root, "schools/" + s.slug + "/"));
     r.set("sveden_href", site_.href(root, "schools/" + s.slug + "/" + site_.open_.path + "/"));
-    r.set("kind", s.kind.empty() ? "—" : s.kind);
-    r.set("address", s.address.empty() ? "—" : s.address);
-    r.set("phone", s.phone.empty() ? "—" : s.phone);
+    if (!s.kind.empty() && s.kind != "филиал") r.set("kind", s.kind);
     r.set("students", count_or_dash(so.students));
-    r.set("director", s.director.empty() ? "—" : s.director);
-    if (auto w = safe_external_url(s.website); !w.empty()) {
-      r.set("website", s.website);
-      r.set("website_href", w);
-    }
+    if (!s.functions.empty()) r.set("own_functions", typographic_quotes(s.functions));
     if (const School* parent = m.find(s.parent_id)) {
+      r.set("branch", true);
       r.set("parent_name", typographic_quotes(parent->short_name));
       r.set("parent_href", site_.href(root, "schools/" + parent->slug + "/"));
+    } else if (!s.kind.empty() && std::find(kinds.begin(), kinds.end(), s.kind) == kinds.end()) {
+      kinds.push_back(s.kind);
     }
     rows.push_back(r);
   }
-  const Overview& o = site_.overview_;
+  data functions = tlist();
+  auto by_kind = school_functions(kinds);
+  for (size_t k = 0; k < by_kind.size(); ++k) {
+    data f;
+    f.set("kinds", by_kind[k].second);
+    f.set("levels", by_kind[k].first);
+    f.set("end", k + 1 < by_kind.size() ? ";" : ".");
+    functions.push_back(f);
+  }
+  data others = tlist();
+  for (const Organisation& org : m.organisations) {
+    data r = contacts(org.director, org.address, org.phone, org.email, org.website);
+    r.set("name", typographic_quotes(org.short_name.empty() ? org.name : org.short_name));
+    if (!org.short_name.empty()) r.set("full_name", typographic_quotes(org.name));
+    r.set("kind", org.kind);
+    r.set("functions", org.functions.empty() ? std::string("—") : typographic_quotes(org.functions));
+    others.push_back(r);
+  }
+  bool with_others = others.is_non_empty_list();
   data d;
+  d.set("title", with_others ? "Подведомственные организации" : "Подведомственные общеобразовательные организации");
   d.set("rows", rows);
-  d.set("count", count_noun(o.schools, "общеобразовательная организация", "общеобразовательные организации",
-                            "общеобразовательных организаций"));
+  d.set("count", count_schools(o.schools, o.branches));
+  d.set("has_branches", o.branches > 0);
+  d.set("functions", functions);
+  d.set("has_functions", functions.is_non_empty_list());
+  d.set("others", others);
+  d.set("has_others", with_others);
+  d.set("others_count", count_noun(o.organisations, "организация", "организации", "организаций"));
+  d.set("others_number", format_count(o.organisations));
   d.set("students_year", o.year ? std::to_string(*o.year) : std::string("—"));
+  d.set("csv_href", root + "opendata/organisations.csv");
+  d.set("json_href", root + "opendata/organisations.json");
   data crumbs = trail(root, {{"Школы", ""}});
-  return layout(page, "Подведомственные общеобразовательные организации", use("schools", d), crumbs);
+  return layout(page, with_others ? "Подведомственные организации" : "Подведомственные общеобразовательные организации",
+                use("schools", d), crumbs);
 }
 
 std::string SiteRenderer::Worker::content_page(const PageRef& page) {
@@ -189,8 +300,13 @@ std::string SiteRenderer::Worker::department(const PageRef& page) {
   d.set("has_social", social.is_non_empty_list());
   d.set("schools_href", site_.href(root, "schools/"));
   d.set("documents_href", site_.href(root, "documents/"));
-  d.set("schools_count", count_noun(static_cast<long long>(m.schools.size()), "общеобразовательная организация",
-                                    "общеобразовательные организации", "общеобразовательных организаций"));
+  const Overview& o = site_.overview_;
+  std::string subordinate = count_noun(o.schools, "общеобразовательная организация", "общеобразовательные организации",
+                                       "общеобразовательных организаций");
+  if (o.branches > 0) subordinate += fmt::format(" (у них {})", count_noun(o.branches, "филиал", "филиала", "филиалов"));
+  if (o.organisations > 0)
+    subordinate += fmt::format(" и{}{}", kNbsp, count_noun(o.organisations, "иная организация", "иные организации", "иных организаций"));
+  d.set("schools_count", subordinate);
   data crumbs = trail(root, {{"Об управлении", ""}});
   return layout(page, "Об управлении", use("department", d), crumbs);
 }

@@ -210,8 +210,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
         school_report(i, tables, figures, sections);
         sections.close_group();
       }
-      d.set("subtitle", fmt::format("{}: {}", m.site.municipality,
-                                    count_noun(static_cast<long long>(m.schools.size()), "школа", "школы", "школ")));
+      d.set("subtitle", fmt::format("{}: {}", m.site.municipality, count_schools(site_.overview_.schools, site_.overview_.branches)));
       break;
     }
     case ReportRef::Kind::custom: {
@@ -301,9 +300,10 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     Blocks b(tables, figures);
     std::vector<std::vector<std::string>> rows = {
         {"Общеобразовательных организаций", format_count(o.schools)},
-        {"в городе", format_count(o.city)},
+        {"из них в городе", format_count(o.city)},
         {"в сельской местности", format_count(o.rural)},
-        {"из них филиалов", format_count(o.branches)}};
+        {"Филиалов школ", format_count(o.branches)}};
+    if (o.organisations > 0) rows.push_back({"Иных подведомственных организаций", format_count(o.organisations)});
     if (o.year) rows.push_back({fmt::format("Обучающихся в {}{}году", *o.year, std::string(kNbsp)), format_count(o.students)});
     b.text(fmt::format("Отчёт подготовлен по данным мониторинга за {}–{} годы по состоянию на {} Значения групп меньше {} "
                        "не приводятся.",
@@ -328,14 +328,16 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     Blocks b(tables, figures);
     for (const auto& g : cl.groups) {
       std::vector<std::vector<std::string>> rows;
+      long long branches = 0;
       for (size_t i : site_.schools_by_name_) {
         if (cl.years.empty()) break;
         const GroupYear& gy = g.by_school[i].back();
         if (gy.verdict != Verdict::yes) continue;
+        branches += !m.schools[i].parent_id.empty();
         std::vector<std::string> why = verdict_reasons(gy.evidence);
         rows.push_back({typographic_quotes(m.schools[i].short_name), verdict_cell(gy), fmt::format("— {}", fmt::join(why, ";\n— "))});
       }
-      b.heading(fmt::format("{}: {}", g.group->title, count_noun(static_cast<long long>(rows.size()), "школа", "школы", "школ")));
+      b.heading(fmt::format("{}: {}", g.group->title, count_schools(static_cast<long long>(rows.size()) - branches, branches)));
       if (rows.empty()) b.text(fmt::format("В {} году школ, отвечающих критерию, нет.", year));
       else b.table(fmt::format("{} в {}{}году и основания", g.group->title, year, std::string(kNbsp)),
                    {"Школа", "Решение", "Основания"}, rows);
@@ -428,18 +430,20 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     for (const auto& g : cl.groups) {
       if (cl.years.empty()) break;
       size_t y = cl.years.size() - 1;
-      int in = 0, entered = 0, left = 0, unknown = 0;
+      int in = 0, entered = 0, left = 0, unknown = 0, in_branches = 0, unknown_branches = 0;
       for (size_t i = 0; i < m.schools.size(); ++i) {
         const GroupYear& gy = g.by_school[i][y];
-        in += gy.verdict == Verdict::yes;
-        unknown += gy.verdict == Verdict::unknown;
+        bool branch = !m.schools[i].parent_id.empty();
+        (branch ? in_branches : in) += gy.verdict == Verdict::yes;
+        (branch ? unknown_branches : unknown) += gy.verdict == Verdict::unknown;
         entered += gy.movement == Movement::entered;
         left += gy.movement == Movement::left;
       }
       std::string text = fmt::format("{}: в {}{}году — {}", g.group->title, year, std::string(kNbsp),
-                                     count_noun(in, "школа", "школы", "школ"));
+                                     count_schools(in, in_branches));
       if (y > 0) text += fmt::format(", включено впервые — {}, исключено — {}", entered, left);
-      if (unknown > 0) text += fmt::format("; по {} данных для решения недостаточно", count_noun(unknown, "школе", "школам", "школам"));
+      if (unknown + unknown_branches > 0)
+        text += fmt::format("; по {} данных для решения недостаточно", count_schools_dative(unknown, unknown_branches));
       conclusions.push_back(text + ".");
     }
     const RoadmapProgress& p = a.roadmap;

@@ -91,4 +91,23 @@ std::string count_noun(long long n, const std::string& one, const std::string& f
   return format_count(n) + std::string(kNbsp) + plural(n, one, few, many);
 }
 
+namespace {
+
+std::string join_counts(std::string schools, std::string branches, bool any_school, bool any_branch) {
+  if (any_school && any_branch) return schools + " и" + std::string(kNbsp) + branches;  // «и» never ends a line
+  return any_branch ? branches : schools;
+}
+
+}  // namespace
+
+std::string count_schools(long long schools, long long branches) {
+  return join_counts(count_noun(schools, "школа", "школы", "школ"), count_noun(branches, "филиал", "филиала", "филиалов"),
+                     schools > 0, branches > 0);
+}
+
+std::string count_schools_dative(long long schools, long long branches) {
+  return join_counts(count_noun(schools, "школе", "школам", "школам"), count_noun(branches, "филиалу", "филиалам", "филиалам"),
+                     schools > 0, branches > 0);
+}
+
 }  // namespace sveden

@@ -29,4 +29,10 @@ const std::string& plural(long long n, const std::string& one, const std::string
 // «5 школ», with a non-breaking space.
 std::string count_noun(long long n, const std::string& one, const std::string& few, const std::string& many);
 
+// Schools and their branches counted apart: a branch is a part of its school, not an organisation.
+// (17, 1) → «17 школ и 1 филиал», (3, 0) → «3 школы», (0, 1) → «1 филиал», (0, 0) → «0 школ».
+std::string count_schools(long long schools, long long branches);
+// The same in the dative, after «по»: «4 школам и 1 филиалу».
+std::string count_schools_dative(long long schools, long long branches);
+
 }  // namespace sveden

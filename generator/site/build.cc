@@ -57,7 +57,11 @@ Loaded load_all(const BuildOptions& options, BuildReport& report) {
   l.display_prefix = lo.display_prefix;
   l.municipality = load_municipality(disk, lo, report.diagnostics);
   if (l.municipality) l.theme = load_theme(disk, l.municipality->site.theme, lo.display_prefix, report.diagnostics);
-  if (l.municipality) report.schools = static_cast<int>(l.municipality->schools.size());
+  if (l.municipality) {
+    report.branches = static_cast<int>(l.municipality->branch_count());
+    report.schools = static_cast<int>(l.municipality->schools.size()) - report.branches;
+    report.organisations = static_cast<int>(l.municipality->organisations.size());
+  }
   if (report.diagnostics.has_errors()) report.exit_code = 1;
   return l;
 }

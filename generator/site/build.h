@@ -24,7 +24,8 @@ struct BuildReport {
   int exit_code = 0;  // 0 ok, 1 input errors, 3 I/O, 4 a needed program (Chromium) is missing
   Diagnostics diagnostics;
   std::string io_error;
-  int schools = 0;
+  int schools = 0, branches = 0;  // a branch is counted apart, never as a school
+  int organisations = 0;          // subordinate organisations that are not schools
   size_t pages = 0;
   size_t files = 0;
   size_t pdfs = 0;

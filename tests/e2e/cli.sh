@@ -23,7 +23,8 @@ expect_code 2 "$SVEDEN" synth --schools 10
 
 copy_demo "$SCRATCH/site"
 expect_code 0 "$SVEDEN" check --site "$SCRATCH/site"
-grep -q "Входные данные: 18${NB}школ, ошибок нет." "$SCRATCH/out.txt" || fail "check summary: $(cat "$SCRATCH/out.txt")"
+# Schools and their branches are counted apart, the other subordinate organisations after them.
+grep -q "Входные данные: 17${NB}школ и${NB}1${NB}филиал, 2${NB}иные организации, ошибок нет." "$SCRATCH/out.txt" || fail "check summary: $(cat "$SCRATCH/out.txt")"
 # check builds into a temporary folder and audits it: every school's 14 subsections, markup, every link.
 # No errors; required information that the demo leaves «отсутствует» is a warning on the published page,
 # and the 15 schools that lack some (the build names the same 15) are not «Без замечаний».
@@ -43,10 +44,25 @@ grep -q "^Без замечаний: МБОУ «Берёзовская СОШ»;
 grep -q "^data/sveden: предупреждение: МБОУ СОШ № 6 (5406), МБОУ «Каменская СОШ» (5409), МБОУ «Ключевская ООШ» (5412): на страницах «Сведения об образовательной организации» не хватает одних и тех же обязательных сведений: Основные сведения: Дата создания, Учредитель, .*; Организация питания в образовательной организации: Объекты питания, Условия охраны здоровья обучающихся$" "$SCRATCH/err.txt" \
   || fail "check: missing information of 5406 and 5412: $(grep 5406 "$SCRATCH/err.txt")"
 expect_code 0 "$SVEDEN" build --site "$SCRATCH/site"
-grep -qE "^Готово: 18${NB}школ, [0-9]+${NB}страниц[аы]?, [0-9]+${NB}файл(а|ов)? записано за [0-9]+,[0-9]+${NB}с → " "$SCRATCH/out.txt" \
+grep -qE "^Готово: 17${NB}школ и${NB}1${NB}филиал, 2${NB}иные организации, [0-9]+${NB}страниц[аы]?, [0-9]+${NB}файл(а|ов)? записано за [0-9]+,[0-9]+${NB}с → " "$SCRATCH/out.txt" \
   || fail "build summary: $(cat "$SCRATCH/out.txt")"
 [ -f "$SCRATCH/site/output/index.html" ] && [ -f "$SCRATCH/site/output/schools/index.html" ] && [ -f "$SCRATCH/site/output/404.html" ] \
   || fail "home, schools list or 404 missing"
+# The register of subordinate organisations: the count a head of department reads, the organisation that is
+# not a school in its own section, and the same register in the open data (header, 18 schools and branches, 2 others).
+REGISTER="$SCRATCH/site/output/schools/index.html"
+grep -q "В округе 17${NB}школ и${NB}1${NB}филиал." "$REGISTER" || fail "register: count of schools and branches"
+grep -q '<h2 id="others-title">Иные подведомственные организации</h2>' "$REGISTER" || fail "register: no section for the other organisations"
+grep -q "МКУ «Информационно-методический центр»" "$REGISTER" || fail "register: the methodological centre is not listed"
+[ "$(grep -c . "$SCRATCH/site/output/opendata/organisations.csv")" = 21 ] || fail "opendata/organisations.csv: not 1 + 18 + 2 lines"
+grep -q "^иная организация;;;Муниципальное казённое учреждение «Информационно-методический центр»" "$SCRATCH/site/output/opendata/organisations.csv" \
+  || fail "opendata/organisations.csv: the methodological centre is missing"
+# Without data/organisations.csv the site builds as before, with no section for them.
+mv "$SCRATCH/site/data/organisations.csv" "$SCRATCH/organisations.csv"
+expect_code 0 "$SVEDEN" build --site "$SCRATCH/site" --out "$SCRATCH/no-organisations"
+! grep -q "Иные подведомственные организации" "$SCRATCH/no-organisations/schools/index.html" || fail "register: empty section without the table"
+grep -q "<h1>Подведомственные общеобразовательные организации</h1>" "$SCRATCH/no-organisations/schools/index.html" || fail "register title without the table"
+mv "$SCRATCH/organisations.csv" "$SCRATCH/site/data/organisations.csv"
 [ "$(find "$SCRATCH/site/output/schools" -mindepth 2 -maxdepth 2 -name index.html | wc -l)" = 18 ] || fail "not one site per school"
 for s in "$SCRATCH"/site/output/schools/*/; do
   [ "$(find "$s/sveden" -name index.html | wc -l)" = 15 ] || fail "not the 14 subsections and the section page in $s"

@@ -16,7 +16,7 @@ get() {  # bash's /dev/tcp: no curl needed
   exec 3<&-
 }
 get / | sed -n 1p | grep -q "200 OK" || fail "home page not served"
-get /schools/ | grep "<h1>Подведомственные общеобразовательные организации</h1>" > /dev/null || fail "schools list not served at its directory address"
+get /schools/ | grep "<h1>Подведомственные организации</h1>" > /dev/null || fail "schools list not served at its directory address"
 get /schools | sed -n 1p | grep -q "301" || fail "a directory without a slash is not redirected"
 get /no/such/page/ | sed -n 1p | grep -q "404" || fail "missing page does not give 404"
 get /no/such/page/ | grep "Страница не найдена" > /dev/null || fail "404 page body"

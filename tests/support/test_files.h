@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "load/disk.h"
 
@@ -35,6 +36,27 @@ inline MemoryDisk memory_disk(const std::map<std::string, std::string>& files) {
 // tests/fixtures/minimal, the smallest complete site, as an in-memory folder.
 inline MemoryDisk minimal_site() {
   return memory_disk(read_tree(std::filesystem::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/minimal"));
+}
+
+// The open data's CSV (UTF-8 with BOM, «;», quoted fields, CRLF) as rows of fields.
+inline std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
+      else if (c == '"') quoted = false;
+      else field += c;
+    } else if (c == '"') quoted = true;
+    else if (c == ';') row.push_back(std::move(field)), field.clear();
+    else if (c == '\r') continue;
+    else if (c == '\n') row.push_back(std::move(field)), field.clear(), rows.push_back(std::move(row)), row.clear();
+    else field += c;
+  }
+  return rows;
 }
 
 }  // namespace sveden::test

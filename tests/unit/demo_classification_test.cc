@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/test_files.h"
 #include "analyse/classify.h"
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
@@ -122,29 +123,7 @@ TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 
 
 #include "render/opendata.h"
 
-namespace {
-
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += text[++i];
-      else if (c == '"') quoted = false;
-      else field += c;
-    } else if (c == '"') quoted = true;
-    else if (c == ';') row.push_back(std::move(field)), field.clear();
-    else if (c == '\r') continue;
-    else if (c == '\n') row.push_back(std::move(field)), field.clear(), rows.push_back(std::move(row)), row.clear();
-    else field += c;
-  }
-  return rows;
-}
-
-}  // namespace
+using test::parse_csv;
 
 TEST_CASE("demo open data: the same verdicts as the model, and no suppressed value anywhere") {
   Demo d;

@@ -1,6 +1,7 @@
 // The demo municipality built as users and robots see it: every school's «Сведения об
 // образовательной организации» read back from the generated HTML and checked against
 // vocab/sveden.yaml the way the robot of АИС «Мониторинг» reads it; every link followed.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,6 +16,7 @@
 #include "audit/markup_audit.h"
 #include "load/site_loader.h"
 #include "model/openness.h"
+#include "russian/names.h"
 #include "site/build.h"
 
 using namespace sveden;
@@ -22,6 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::parse_csv;
 using test::read_file;
 
 // The demo built once for all the tests of this file.
@@ -196,4 +199,115 @@ TEST_CASE("demo site: sitemaps, robots.txt and the news feed") {
   CHECK(entries >= 3);
   CHECK(fs::exists(d.school("5401") / "assets/style.css"));
   CHECK(fs::exists(d.school("5401") / "404.html"));
+}
+
+// The register of subordinate organisations (8-ФЗ, ст. 13) as the head of the department reads it.
+TEST_CASE("demo site: the register counts schools and branches apart and gives each one's contacts") {
+  const DemoOutput& d = demo();
+  REQUIRE(d.m.schools.size() == 18);
+  REQUIRE(d.m.branch_count() == 1);
+  REQUIRE(d.m.organisations.size() == 2);
+  fs::path page = d.dir / "schools/index.html";
+  std::string html = read_file(page);
+  HtmlDocument doc = parse_html(html);
+  // Counted with non-breaking spaces between number and noun, branches apart.
+  CHECK(html.find("В округе 17\u00A0школ и\u00A01\u00A0филиал.") != std::string::npos);
+  CHECK(html.find("18\u00A0") == std::string::npos);
+  auto tables = doc.elements("table");
+  REQUIRE(tables.size() == 2);
+  // Schools: one row each, with address, phone, e-mail, website and a working link to «Сведения…».
+  std::vector<int> rows;
+  for (int tr : doc.elements("tr"))
+    if (doc.contains(tables[0], tr) && doc.nodes[doc.nodes[tr].parent].tag == "tbody") rows.push_back(tr);
+  REQUIRE(rows.size() == 18);
+  std::set<std::string> seen;
+  for (int tr : rows) {
+    std::string text = doc.text_content(tr);
+    const School* school = nullptr;
+    for (const auto& s : d.m.schools)
+      if (text.rfind(typographic_quotes(s.short_name) + " ", 0) == 0) school = &s;
+    REQUIRE_MESSAGE(school, text);
+    seen.insert(school->id);
+    CHECK_MESSAGE(text.find(typographic_quotes(school->name)) != std::string::npos, school->id);
+    CHECK_MESSAGE(text.find(typographic_quotes(school->address)) != std::string::npos, school->id);
+    CHECK_MESSAGE(text.find("тел. " + school->phone) != std::string::npos, school->id);  // «8 (40012) 2-15-05; 2-15-06» too
+    CHECK_MESSAGE(text.find(school->director) != std::string::npos, school->id);
+    std::set<std::string> links;
+    for (int a : doc.elements("a"))
+      if (doc.contains(tr, a)) links.insert(*doc.attr(a, "href"));
+    CHECK_MESSAGE(links.count("mailto:" + school->email), school->id);
+    CHECK_MESSAGE(links.count(school->website), school->id);
+    std::string sveden = "../schools/" + school->slug + "/sveden/index.html";
+    REQUIRE_MESSAGE(links.count(sveden), school->id);
+    CHECK(fs::is_regular_file((page.parent_path() / sveden).lexically_normal()));
+    // A branch says whose it is and comes right after its school.
+    if (!school->parent_id.empty()) {
+      const School* parent = d.m.find(school->parent_id);
+      CHECK(text.find("филиал " + typographic_quotes(parent->short_name)) != std::string::npos);
+      size_t at = static_cast<size_t>(std::find(rows.begin(), rows.end(), tr) - rows.begin());
+      REQUIRE(at > 0);
+      CHECK(doc.text_content(rows[at - 1]).rfind(typographic_quotes(parent->short_name) + " ", 0) == 0);
+    }
+  }
+  CHECK(seen.size() == 18);
+  // The organisations that are not schools: in their own section, with contacts, and not in the count.
+  std::string others = doc.text_content(tables[1]);
+  for (const auto& o : d.m.organisations) {
+    CHECK(others.find(o.short_name) != std::string::npos);
+    CHECK(others.find(o.address) != std::string::npos);
+    CHECK(others.find(o.functions) != std::string::npos);
+    CHECK(doc.text_content(tables[0]).find(o.short_name) == std::string::npos);
+  }
+  CHECK(html.find("Иные подведомственные организации") != std::string::npos);
+  CHECK(others.find("МКУ «Информационно-методический центр»") != std::string::npos);
+}
+
+TEST_CASE("demo site: schools and branches are counted apart on every page that counts them") {
+  const DemoOutput& d = demo();
+  std::string home = read_file(d.dir / "index.html");
+  CHECK(home.find("<dt>Общеобразовательных организаций</dt><dd>17</dd>") != std::string::npos);
+  CHECK(home.find("<dt>Филиалов школ</dt><dd>1</dd>") != std::string::npos);
+  CHECK(home.find("<dt>Иных подведомственных организаций</dt><dd>2</dd>") != std::string::npos);
+  CHECK(home.find("17\u00A0школ и\u00A01\u00A0филиал") != std::string::npos);
+  std::string department = read_file(d.dir / "department/index.html");
+  CHECK(department.find("17\u00A0общеобразовательных организаций (у них 1\u00A0филиал) и\u00A02\u00A0иные организации") !=
+        std::string::npos);
+  // The branch of the demo is among the ШНОР of 2025: counted as a branch, not as a school.
+  std::string support = read_file(d.dir / "support/index.html");
+  CHECK(support.find("В 2025 году: 7\u00A0школ и\u00A01\u00A0филиал.") != std::string::npos);
+  std::string all = read_file(d.dir / "reports/schools/index.html");
+  CHECK(all.find("Озёрский муниципальный округ: 17\u00A0школ и\u00A01\u00A0филиал") != std::string::npos);
+}
+
+TEST_CASE("demo open data: the register lists schools, branches and the other organisations, which are not analysed") {
+  const DemoOutput& d = demo();
+  auto rows = parse_csv(read_file(d.dir / "opendata/organisations.csv"));
+  REQUIRE(rows.size() == 1 + 18 + 2);
+  CHECK(rows[0] == std::vector<std::string>{"category", "school_id", "parent_id", "name", "short_name", "kind", "director",
+                                            "address", "phone", "email", "website", "sveden", "functions"});
+  std::map<std::string, int> categories;
+  for (size_t i = 1; i < rows.size(); ++i) ++categories[rows[i][0]];
+  CHECK(categories["школа"] == 17);
+  CHECK(categories["филиал"] == 1);
+  CHECK(categories["иная организация"] == 2);
+  bool imc = false;
+  for (const auto& r : rows)
+    if (r[4] == "МКУ «Информационно-методический центр»") {
+      imc = true;
+      CHECK(r[0] == "иная организация");
+      CHECK(r[5] == "методический центр");
+      CHECK(r[9] == "imc@ozersk-edu.example");
+      CHECK(r[11].empty());  // no «Сведения об образовательной организации»
+    }
+  CHECK(imc);
+  for (const auto& r : rows)
+    if (r[1] == "5401") CHECK(r[11] == "https://sch1.ozersk-edu.example/sveden/");
+  std::string json = read_file(d.dir / "opendata/organisations.json");
+  CHECK(json.find("\"counts\":{\n\"schools\":17,\n\"branches\":1,\n\"organisations\":2\n}") != std::string::npos);
+  CHECK(json.find("\"short_name\":\"МКУ «Информационно-методический центр»\",\"kind\":\"методический центр\"") !=
+        std::string::npos);
+  // Analysis sees schools only.
+  for (const char* file : {"opendata/classification.csv", "opendata/indicators.csv", "opendata/risk_profile.csv"})
+    CHECK_MESSAGE(read_file(d.dir / file).find("Информационно-методический") == std::string::npos, file);
+  CHECK(read_file(d.dir / "opendata/index.html").find("organisations.csv") != std::string::npos);
 }

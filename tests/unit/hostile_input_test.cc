@@ -60,6 +60,10 @@ TEST_CASE("hostile input: markup and scripts in every text field reach the pages
         "T1;" + e + ";" + e + ";СОШ;город;" + e + ";" + e + ";" + e + ";javascript:alert(4);" + e + ";" + e + ";\n"
         "T2;Школа 2;Школа 2;ООШ;село;с. Лесное;с. Лесное;Петров П. П.;;;;\n"
         "T3;Филиал;Филиал;филиал;село;с. Полевое;с. Полевое;Сидоров С. С.;;;;T1\n");
+  // organisations.csv: every text field, a javascript: website and an e-mail that would break out of mailto:.
+  write(h.site() / "data/organisations.csv",
+        "Полное наименование;Краткое наименование;Вид;Руководитель;Адрес;Телефон;Электронная почта;Сайт;Задачи и функции\n" + e +
+            ";" + e + ";методический центр;" + e + ";" + e + ";" + e + ";" + e + ";javascript:alert(9);" + e + "\n");
   write(h.site() / "data/sveden/info.csv", "Код ОО;Режим и график работы;Меры социальной поддержки;Условия охраны здоровья\nT1;" + e + ";" + e + ";" + e + "\n");
   write(h.site() / "data/sveden/founders.csv", "Код ОО;Наименование учредителя;Адрес;Сайт\nT1;" + e + ";" + e + ";https://x.example/\n");
   write(h.site() / "data/sveden/teachers.csv", "Код ОО;ФИО;Должность;Преподаваемые предметы;Стаж по специальности, лет;Образовательные программы\nT1;" + e + ";" + e + ";" + e + ";3;" + e + "\n");
@@ -92,6 +96,10 @@ TEST_CASE("hostile input: markup and scripts in every text field reach the pages
     if (fs::exists(school.path() / "sveden/common/index.html"))
       shown = shown || read_file(school.path() / "sveden/common/index.html").find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos;
   CHECK(shown);
+  std::string register_page = read_file(h.dir / "out/schools/index.html");
+  CHECK(register_page.find("<h2 id=\"others-title\">") != std::string::npos);
+  CHECK(register_page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(register_page.find("mailto:&lt;") == std::string::npos);
 }
 
 TEST_CASE("hostile input: paths that leave the site folder are refused with a clear message") {

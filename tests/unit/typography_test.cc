@@ -30,3 +30,14 @@ TEST_CASE("plural forms") {
   CHECK(plural(111, one, few, many) == many);
   CHECK(count_noun(2000, one, few, many) == "2\u00A0000\u00A0школ");
 }
+
+TEST_CASE("schools and branches are counted apart") {
+  CHECK(count_schools(17, 1) == "17\u00A0школ и\u00A01\u00A0филиал");
+  CHECK(count_schools(21, 3) == "21\u00A0школа и\u00A03\u00A0филиала");
+  CHECK(count_schools(3, 0) == "3\u00A0школы");
+  CHECK(count_schools(0, 5) == "5\u00A0филиалов");
+  CHECK(count_schools(0, 0) == "0\u00A0школ");
+  CHECK(count_schools_dative(4, 1) == "4\u00A0школам и\u00A01\u00A0филиалу");
+  CHECK(count_schools_dative(1, 0) == "1\u00A0школе");
+  CHECK(count_schools_dative(0, 2) == "2\u00A0филиалам");
+}
