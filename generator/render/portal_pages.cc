@@ -185,7 +185,7 @@ std::string SiteRenderer::Worker::schools(const PageRef& page) {
     r.set("name", typographic_quotes(s.short_name));
     r.set("full_name", typographic_quotes(s.name));
     r.set("href", site_.href(root, "schools/" + s.slug + "/"));
-    r.set("sveden_href", site_.href(root, "schools/" + s.slug + "/" + site_.open_.path + "/"));
+    r.set("sveden_href", site_.href(root, site_.sveden_dir(i)));
     if (!s.kind.empty() && s.kind != "филиал") r.set("kind", s.kind);
     r.set("students", count_or_dash(so.students));
     if (!s.functions.empty()) r.set("own_functions", typographic_quotes(s.functions));
