@@ -69,6 +69,7 @@ class OpennessParser {
     f.list = fr.boolean("list").value_or(false);
     f.absent = fr.text("absent").value_or(v.absent);
     f.link_text = fr.text("text").value_or("");
+    f.food = fr.boolean("food").value_or(false);
     static const std::pair<const char*, OpenField::Kind> kKinds[] = {
         {"value", OpenField::Kind::value}, {"link", OpenField::Kind::link}, {"links", OpenField::Kind::links},
         {"document", OpenField::Kind::document}, {"rows", OpenField::Kind::rows}};
@@ -83,6 +84,7 @@ class OpennessParser {
     if (const YamlNode* where = fr.free_map("where"))
       for (const auto& [k, val] : where->entries) f.where[k.value] = val.value;
     f.group_by = fr.text("group_by").value_or("");
+    if (f.food && (f.kind != OpenField::Kind::link || child)) fr.error_at(node, "food: true is for a top-level link", "");
     if (f.kind == OpenField::Kind::rows) {
       const TableSpec* rows = tables_.table("sveden_" + f.source);
       if (!rows && f.source != "branches") fr.error_at(node, "no table sveden_" + f.source + " in tables.yaml", "");

@@ -20,6 +20,7 @@ struct OpenField {
   std::string link_text;  // for `link`: the text of the link when the cell holds only an address
   bool list = false;      // the cell holds several values separated by «;»
   bool optional = false;  // may lawfully be absent (the asterisk of МР)
+  bool food = false;      // `link` to the menus: the school's /food folder first, the cell when it is empty
   std::string absent;     // the word written when absent
   std::map<std::string, std::string> where;  // rows: only rows whose columns have these values
   std::string group_by;   // rows: one table per value of this list column

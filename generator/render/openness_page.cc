@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "load/food_loader.h"
 #include "model/links.h"
 #include "render/html.h"
 #include "russian/names.h"
@@ -36,7 +37,8 @@ data value_data(const std::string& itemprop, const std::string& text, const std:
 
 class PageBuilder {
  public:
-  PageBuilder(const School& s, const OpennessVocabulary& v, const std::string& root) : s_(s), v_(v), root_(root) {}
+  PageBuilder(const School& s, const OpennessVocabulary& v, const std::string& root, const Date& as_of)
+      : s_(s), v_(v), root_(root), as_of_(as_of) {}
 
   OpennessPage build(const OpenSubsection& sub) {
     OpennessPage page;
@@ -91,11 +93,15 @@ class PageBuilder {
         if (!cell.empty()) out.push_back(value(f.itemprop, cell));
         break;
       case OpenField::Kind::link:
+        if (f.food && !s_.food.empty()) {
+          out = food_links(s_, root_, as_of_, f.itemprop);
+          break;
+        }
         for (const auto& part : f.list ? split_list(cell) : std::vector<std::string>{cell})
           if (!part.empty()) out.push_back(link(f, part));
         break;
       case OpenField::Kind::links: {
-        std::set<std::string> levels = school_levels();
+        std::set<std::string> levels = school_levels(s_, v_);
         for (const auto& l : v_.lists.at(f.source))
           if (levels.count(l.level)) out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
         break;
@@ -136,18 +142,6 @@ class PageBuilder {
       for (const auto& f : sub.fields)
         if (f.kind == OpenField::Kind::document && f.source == kind) return true;
     return false;
-  }
-
-  std::set<std::string> school_levels() const {
-    std::set<std::string> levels;
-    if (auto it = s_.open.find("programmes"); it != s_.open.end())
-      for (const auto& row : it->second)
-        if (auto l = row.find("level"); l != row.end()) levels.insert(l->second);
-    if (levels.empty())
-      for (const auto& [name, links] : v_.lists)
-        for (const auto& l : links)
-          if (std::find(l.kinds.begin(), l.kinds.end(), s_.kind) != l.kinds.end()) levels.insert(l.level);
-    return levels;
   }
 
   // One table per field, or per group (pedagogical staff by programme); never none.
@@ -250,9 +244,36 @@ class PageBuilder {
   const School& s_;
   const OpennessVocabulary& v_;
   const std::string& root_;
+  Date as_of_;
 };
 
 }  // namespace
+
+std::set<std::string> school_levels(const School& s, const OpennessVocabulary& v) {
+  std::set<std::string> levels;
+  if (auto it = s.open.find("programmes"); it != s.open.end())
+    for (const auto& row : it->second)
+      if (auto l = row.find("level"); l != row.end()) levels.insert(l->second);
+  if (levels.empty())
+    for (const auto& [name, links] : v.lists)
+      for (const auto& l : links)
+        if (std::find(l.kinds.begin(), l.kinds.end(), s.kind) != l.kinds.end()) levels.insert(l.level);
+  return levels;
+}
+
+data food_links(const School& s, const std::string& root, const Date& as_of, const std::string& itemprop) {
+  data out = list();
+  if (const MenuFile* day = menu_of_the_day(s, as_of))
+    out.push_back(value_data(itemprop,
+                             fmt::format("Меню на {} ({}, {})", format_date(*day->date), day->file.format,
+                                         format_file_size(day->file.bytes)),
+                             root + "food/" + escape_url_path(day->file.path)));
+  out.push_back(value_data(itemprop,
+                           fmt::format("Все меню: папка food ({})",
+                                       count_noun(static_cast<long long>(s.food.size()), "файл", "файла", "файлов")),
+                           root + "food/index.html"));
+  return out;
+}
 
 data document_link(const Document& d, const std::map<std::string, PublishedFile>& files, const std::string& prefix,
                    const std::string& itemprop) {
@@ -301,8 +322,9 @@ std::vector<MissingInformation> missing_information(const Municipality& m, const
   return out;
 }
 
-OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root) {
-  return PageBuilder(s, v, root).build(sub);
+OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root,
+                           const Date& as_of) {
+  return PageBuilder(s, v, root, as_of).build(sub);
 }
 
 }  // namespace sveden
