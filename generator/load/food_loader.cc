@@ -14,7 +14,7 @@ namespace sveden {
 namespace {
 
 constexpr std::string_view kPatterns =
-    "ГГГГ-ММ-ДД-sm.xlsx (меню на день), kpГГГГ.xlsx или tmГГГГ-sm.xlsx (типовое меню), например 2025-10-01-sm.xlsx";
+    "ГГГГ-ММ-ДД-sm.xlsx (меню на день), tmГГГГ-sm.xlsx (типовое меню) или kpГГГГ.xlsx, например 2025-10-01-sm.xlsx";
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -127,9 +127,9 @@ std::optional<MenuName> parse_menu_name(std::string_view name, int last_year, st
     out.year = std::stoi(digits);
   }
   if (out.year < kFirstMenuYear || out.year > last_year) {
-    *problem = fmt::format("год {} в имени файла невозможен: меню публикуются с {} года (письмо Минпросвещения № ГД-1158/01), "
-                           "а сведения даны на {} год",
-                           out.year, kFirstMenuYear, last_year - 1);
+    *problem = fmt::format("год {} в имени файла вне возможных: от {} (с этого года меню публикуются по письму "
+                           "Минпросвещения № ГД-1158/01) до {} (на год вперёд от даты сведений)",
+                           out.year, kFirstMenuYear, last_year);
     *hint = "проверьте год в имени файла";
     return std::nullopt;
   }

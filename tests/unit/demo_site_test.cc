@@ -186,7 +186,8 @@ TEST_CASE("demo site: sitemaps, robots.txt and the news feed") {
   std::string sitemap = read_file(d.school("5401") / "sitemap.xml");
   size_t urls = 0;
   for (size_t p = sitemap.find("<loc>"); p != std::string::npos; p = sitemap.find("<loc>", p + 1)) ++urls;
-  CHECK(urls == 17);  // home, /sveden/, its 14 subsections, the quality page
+  CHECK(urls == 18);  // home, /sveden/, its 14 subsections, the quality page, the menus of /food/
+  CHECK(sitemap.find("<loc>https://sch1.ozersk-edu.example/food/</loc>") != std::string::npos);
   CHECK(sitemap.find("<loc>https://sch1.ozersk-edu.example/sveden/eduStandarts/</loc>") != std::string::npos);
   CHECK(read_file(d.school("5401") / "robots.txt").find("Sitemap: https://sch1.ozersk-edu.example/sitemap.xml") != std::string::npos);
   std::string feed = read_file(d.dir / "news/atom.xml");
