@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "russian/typography.h"
+
 
 namespace sveden {
 namespace {
@@ -47,7 +49,7 @@ class TempFile {
 }  // namespace
 
 std::optional<std::string> menu_workbook(const School& s, const MenuFile& menu, std::string* error) {
-  // libxlsxwriter formats the creation time with the C library's shared time buffer.
+  // One workbook at a time: libxlsxwriter 1.1 does not promise to be thread-safe, and a build writes few.
   static std::mutex mutex;
   std::lock_guard lock(mutex);
   TempFile tmp;
@@ -65,7 +67,7 @@ std::optional<std::string> menu_workbook(const School& s, const MenuFile& menu, 
   created.tm_year = day.year - 1900;
   created.tm_mon = day.month - 1;
   created.tm_mday = day.day;
-  std::string title = fmt::format("Меню на {}", day.iso());
+  std::string title = "Меню на " + format_date(day);
   lxw_doc_properties props{};
   props.title = title.data();
   props.company = const_cast<char*>(s.name.c_str());
