@@ -39,9 +39,19 @@ find_package(nlohmann_json 3 QUIET)
 if(NOT nlohmann_json_FOUND)
   sveden_missing("nlohmann-json" "nlohmann-json3-dev")
 endif()
+# The /food folder: menus are checked as XLSX (a ZIP read with libzip) and written with libxlsxwriter.
+pkg_check_modules(LIBZIP QUIET libzip)
+if(NOT LIBZIP_FOUND)
+  sveden_missing("libzip" "libzip-dev")
+endif()
+pkg_check_modules(XLSXWRITER QUIET xlsxwriter)
+if(NOT XLSXWRITER_FOUND)
+  sveden_missing("libxlsxwriter" "libxlsxwriter-dev")
+endif()
 find_package(Threads REQUIRED)
 
 add_library(sveden_deps INTERFACE)
-target_include_directories(sveden_deps INTERFACE ${CMARK_GFM_INCLUDE_DIRS} ${CMARK_GFM_EXTENSIONS_INCLUDE} ${MUSTACHE_INCLUDE})
+target_include_directories(sveden_deps INTERFACE ${CMARK_GFM_INCLUDE_DIRS} ${CMARK_GFM_EXTENSIONS_INCLUDE} ${MUSTACHE_INCLUDE}
+  ${LIBZIP_INCLUDE_DIRS} ${XLSXWRITER_INCLUDE_DIRS})
 target_link_libraries(sveden_deps INTERFACE yaml-cpp fmt::fmt ${CMARK_GFM_LINK_LIBRARIES} ${CMARK_GFM_EXTENSIONS_LIB}
-  ICU::uc ICU::i18n nlohmann_json::nlohmann_json Threads::Threads)
+  ICU::uc ICU::i18n nlohmann_json::nlohmann_json ${LIBZIP_LINK_LIBRARIES} ${XLSXWRITER_LINK_LIBRARIES} Threads::Threads)

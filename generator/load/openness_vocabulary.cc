@@ -84,6 +84,7 @@ class OpennessParser {
     f.universities_only = fr.boolean("universities_only").value_or(false);
     f.absent = fr.text("absent").value_or(v.absent);
     f.link_text = fr.text("text").value_or("");
+    f.food = fr.boolean("food").value_or(false);
     static const std::pair<const char*, OpenField::Kind> kKinds[] = {
         {"value", OpenField::Kind::value}, {"link", OpenField::Kind::link}, {"links", OpenField::Kind::links},
         {"document", OpenField::Kind::document}, {"rows", OpenField::Kind::rows}};
@@ -103,6 +104,7 @@ class OpennessParser {
         f.fallback[k.value] = val.value;
         if (val.value.rfind("school.", 0) == 0) check_column(node, fr, tables_.table("schools"), val.value.substr(7));
       }
+    if (f.food && (f.kind != OpenField::Kind::link || child)) fr.error_at(node, "food: true is for a top-level link", "");
     if (f.kind == OpenField::Kind::rows) {
       const TableSpec* rows = tables_.table("sveden_" + f.source);
       if (!rows && f.source != "branches") fr.error_at(node, "no table sveden_" + f.source + " in tables.yaml", "");

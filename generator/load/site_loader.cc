@@ -14,6 +14,7 @@
 
 #include "load/content_loader.h"
 #include "load/department_loader.h"
+#include "load/food_loader.h"
 #include "load/openness_loader.h"
 #include "load/criteria_loader.h"
 #include "load/roadmap_loader.h"
@@ -358,6 +359,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   build_results(tables, m);
   build_organisations(tables.at("organisations"), m);
   attach_openness(tables, disk, options.display_prefix, m, diag);
+  attach_food(tables.at("menus"), disk, options.display_prefix, m, diag);
   load_content(disk, options.display_prefix, m, diag);
   load_department(disk, options.display_prefix, m, diag);
   m.criteria = load_criteria(disk, options.display_prefix, diag);

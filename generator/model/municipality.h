@@ -95,6 +95,28 @@ struct Signature {
   bool any() const { return !signer.empty() || !post.empty() || !kind.empty() || !certificate.empty() || valid_from || valid_to || signed_on; }
 };
 
+// A dish of a daily menu (data/menus.csv), in the columns of the daily menu the monitoring of school
+// meals reads.
+struct MenuDish {
+  std::string meal;     // a value of enums.meal: «завтрак», «обед»…
+  std::string section;  // «гор. блюдо», «напиток»…
+  std::string recipe;   // № рецептуры
+  std::string dish;
+  Number grams, price, kcal, proteins, fats, carbs;
+};
+
+// A file of the school's /food folder (письмо Минпросвещения № ГД-1158/01): given in
+// documents/<Код ОО>/food/ or written by the build from the dishes of data/menus.csv.
+struct MenuFile {
+  enum class Kind { daily, kp, typical };  // «ГГГГ-ММ-ДД-sm.xlsx», «kpГГГГ.xlsx», «tmГГГГ-sm.xlsx»
+  Kind kind = Kind::daily;
+  std::optional<Date> date;  // daily
+  int year = 0;              // kp, typical; the date's year for a daily menu
+  PublishedFile file;        // path = the name; a generated menu has its contents once the build writes it
+  std::vector<MenuDish> dishes;  // generated: in the order of the table; empty for a given file
+  bool generated() const { return !dishes.empty(); }
+};
+
 // A document with its metadata (data/documents.csv).
 struct Document {
   std::string kind;   // a value of enums.document_kind
@@ -140,6 +162,7 @@ struct School {
   std::map<std::string, std::vector<OpenRow>> open;
   std::vector<Document> documents;
   std::map<std::string, PublishedFile> files;  // by path
+  std::map<std::string, MenuFile> food;         // the /food folder, by file name
   std::map<std::string, std::string> sveden_markdown;  // content/schools/<id>/<subsection>.md
 };
 

@@ -22,6 +22,7 @@ struct OpenField {
   bool optional = false;  // may lawfully be absent (the asterisk of МР)
   bool or_text = false;   // link: plain text will do as well (T/L in МР: a founder's site, a unit's site)
   bool universities_only = false;  // only universities publish it: a school's page may leave it out
+  bool food = false;      // `link` to the menus: the school's /food folder first, the cell when it is empty
   std::string absent;     // the word written when absent
   std::map<std::string, std::string> where;  // rows: only rows whose columns have these values
   std::string group_by;   // rows: one table per value of this list column

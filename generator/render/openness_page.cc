@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "load/food_loader.h"
 #include "model/links.h"
 #include "render/html.h"
 #include "russian/names.h"
@@ -38,7 +39,8 @@ data value_data(const std::string& itemprop, const std::string& text, const std:
 
 class PageBuilder {
  public:
-  PageBuilder(const School& s, const OpennessVocabulary& v, const std::string& root) : s_(s), v_(v), root_(root) {}
+  PageBuilder(const School& s, const OpennessVocabulary& v, const std::string& root, const Date& as_of)
+      : s_(s), v_(v), root_(root), as_of_(as_of) {}
 
   OpennessPage build(const OpenSubsection& sub) {
     OpennessPage page;
@@ -94,13 +96,17 @@ class PageBuilder {
         if (!cell.empty()) out.push_back(value(f.itemprop, cell));
         break;
       case OpenField::Kind::link: {
+        if (f.food && !s_.food.empty()) {
+          out = food_links(s_, root_, as_of_, f.itemprop);
+          break;
+        }
         std::vector<std::string> parts = f.list ? split_list(cell) : std::vector<std::string>{cell};
         std::erase(parts, std::string());
         for (size_t k = 0; k < parts.size(); ++k) out.push_back(link(f, parts[k], parts.size() > 1 ? k + 1 : 0));
         break;
       }
       case OpenField::Kind::links: {
-        std::set<std::string> levels = school_levels();
+        std::set<std::string> levels = school_levels(s_, v_);
         for (const auto& l : v_.lists.at(f.source))
           if (l.programme_contains.empty() ? levels.count(l.level) > 0 : runs_programme(l))
             out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
@@ -174,18 +180,6 @@ class PageBuilder {
       if (lower_text(name->second).find(l.programme_contains) != std::string::npos) return true;
     }
     return false;
-  }
-
-  std::set<std::string> school_levels() const {
-    std::set<std::string> levels;
-    if (auto it = s_.open.find("programmes"); it != s_.open.end())
-      for (const auto& row : it->second)
-        if (auto l = row.find("level"); l != row.end()) levels.insert(l->second);
-    if (levels.empty())
-      for (const auto& [name, links] : v_.lists)
-        for (const auto& l : links)
-          if (std::find(l.kinds.begin(), l.kinds.end(), s_.kind) != l.kinds.end()) levels.insert(l.level);
-    return levels;
   }
 
   // One table per field, or per group (pedagogical staff by programme); never none.
@@ -299,6 +293,7 @@ class PageBuilder {
   const OpennessVocabulary& v_;
   const std::string& root_;
   mutable std::vector<const Document*> shown_;
+  Date as_of_;
 };
 
 }  // namespace
@@ -326,6 +321,32 @@ static std::string signature_note(const Signature& s) {
     parts.push_back(fmt::format("действителен с {} по {}", format_date(*s.valid_from), format_date(*s.valid_to)));
   if (s.signed_on) parts.push_back(fmt::format("дата подписания {}", format_date(*s.signed_on)));
   return fmt::format("Подписан {}: {}", kind == kKinds.end() ? "электронной подписью" : kind->second, fmt::join(parts, "; "));
+}
+
+std::set<std::string> school_levels(const School& s, const OpennessVocabulary& v) {
+  std::set<std::string> levels;
+  if (auto it = s.open.find("programmes"); it != s.open.end())
+    for (const auto& row : it->second)
+      if (auto l = row.find("level"); l != row.end()) levels.insert(l->second);
+  if (levels.empty())
+    for (const auto& [name, links] : v.lists)
+      for (const auto& l : links)
+        if (std::find(l.kinds.begin(), l.kinds.end(), s.kind) != l.kinds.end()) levels.insert(l.level);
+  return levels;
+}
+
+data food_links(const School& s, const std::string& root, const Date& as_of, const std::string& itemprop) {
+  data out = list();
+  if (const MenuFile* day = menu_of_the_day(s, as_of))
+    out.push_back(value_data(itemprop,
+                             fmt::format("Меню на {} ({}, {})", format_date(*day->date), day->file.format,
+                                         format_file_size(day->file.bytes)),
+                             root + "food/" + escape_url_path(day->file.path)));
+  out.push_back(value_data(itemprop,
+                           fmt::format("Все меню: папка food ({})",
+                                       count_noun(static_cast<long long>(s.food.size()), "файл", "файла", "файлов")),
+                           root + "food/index.html"));
+  return out;
 }
 
 data document_link(const Document& d, const std::map<std::string, PublishedFile>& files, const std::string& prefix,
@@ -386,8 +407,9 @@ std::vector<MissingInformation> missing_information(const Municipality& m, const
   return out;
 }
 
-OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root) {
-  return PageBuilder(s, v, root).build(sub);
+OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root,
+                           const Date& as_of) {
+  return PageBuilder(s, v, root, as_of).build(sub);
 }
 
 }  // namespace sveden

@@ -3,6 +3,7 @@
 // absent information written out («отсутствует») and marked up the same way.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,17 @@ struct OpennessPage {
 // nullopt when they show none.
 std::optional<Date> latest_document_date(const std::vector<const Document*>& shown, const Date& as_of);
 
-// `root` leads from the page to the school site's root (for documents/…).
-OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root);
+// `root` leads from the page to the school site's root (for documents/…, food/…); `as_of` picks
+// the menu of the day among the school's menus.
+OpennessPage openness_page(const School& s, const OpenSubsection& sub, const OpennessVocabulary& v, const std::string& root,
+                           const Date& as_of = {});
+
+// The levels of education a school runs («начальное общее образование»…): those of its programmes
+// (data/sveden/programmes.csv) or, when it lists none, those its kind has by the list `fgos`.
+std::set<std::string> school_levels(const School& s, const OpennessVocabulary& v);
+
+// The menus of a school's /food folder as links: the menu of the day and the folder's index page.
+kainjow::mustache::data food_links(const School& s, const std::string& root, const Date& as_of, const std::string& itemprop = "");
 
 // A document as a link that says what it is, its format and size («Устав (PDF, 1,2 МБ)»), with its
 // date, number and signature as a note. `prefix` leads to the owner's documents folder.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
+#include "load/food_loader.h"
 #include "render/charts.h"
 #include "render/html.h"
 #include "render/markdown.h"
@@ -156,7 +157,7 @@ std::string SiteRenderer::Worker::sveden_section(const PageRef& page) {
   const OpennessVocabulary& v = site_.open_;
   const OpenSubsection& sub = v.subsections[page.sub];
   std::string root = site_.school_root(page);
-  OpennessPage content = openness_page(s, sub, v, root);
+  OpennessPage content = openness_page(s, sub, v, root, m.site.as_of);
   data nav = tlist();
   for (size_t i = 0; i < v.subsections.size(); ++i) {
     data x;
@@ -178,6 +179,51 @@ std::string SiteRenderer::Worker::sveden_section(const PageRef& page) {
   d.set("updated", format_date(latest_document_date(content.documents, m.site.as_of).value_or(m.site.as_of)));
   data crumbs = trail(root, {{v.title, site_.href(root, v.path + "/")}, {sub.title, ""}});
   return school_layout(page, sub.title, use("sveden_section", d), crumbs);
+}
+
+std::string SiteRenderer::Worker::food(const PageRef& page) {
+  const Municipality& m = site_.m_;
+  const School& s = m.schools[page.index];
+  const OpennessVocabulary& v = site_.open_;
+  std::string root = site_.school_root(page);
+  static const char* kWeekdays[] = {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"};
+  // Links by the exact file name, relative to the folder: a robot that reads the folder's page
+  // finds the same names as in the folder itself.
+  auto item = [](const MenuFile& f, const std::string& text) {
+    data x;
+    x.set("href", escape_url_path(f.file.path));
+    x.set("text", fmt::format("{} ({}, {})", text, f.file.format, format_file_size(f.file.bytes)));
+    x.set("name", f.file.path);
+    return x;
+  };
+  data daily = tlist(), other = tlist();
+  for (auto it = s.food.rbegin(); it != s.food.rend(); ++it) {  // newest first
+    const MenuFile& f = it->second;
+    if (f.kind == MenuFile::Kind::daily)
+      daily.push_back(item(f, fmt::format("Меню на {}, {}", format_date(*f.date), kWeekdays[day_of_week(*f.date)])));
+  }
+  for (const auto& [name, f] : s.food) {
+    if (f.kind == MenuFile::Kind::typical) other.push_back(item(f, fmt::format("Типовое меню на {}{}год", f.year, std::string(kNbsp))));
+    if (f.kind == MenuFile::Kind::kp) other.push_back(item(f, fmt::format("Файл мониторинга питания на {}{}год", f.year, std::string(kNbsp))));
+  }
+  const std::string title = "Меню ежедневного горячего питания";
+  data d;
+  d.set("title", title);
+  d.set("daily", daily);
+  d.set("has_daily", daily.is_non_empty_list());
+  d.set("other", other);
+  d.set("has_other", other.is_non_empty_list());
+  d.set("updated", format_date(m.site.as_of));
+  std::string catering_title, catering_href;
+  for (const auto& sub : v.subsections)
+    if (sub.path == "catering") catering_title = sub.title, catering_href = site_.href(root, v.path + "/" + sub.path + "/");
+  d.set("catering_title", catering_title);
+  d.set("catering_href", catering_href);
+  d.set("has_catering", !catering_href.empty());
+  data crumbs = catering_href.empty()
+                    ? trail(root, {{v.title, site_.href(root, v.path + "/")}, {title, ""}})
+                    : trail(root, {{v.title, site_.href(root, v.path + "/")}, {catering_title, catering_href}, {title, ""}});
+  return school_layout(page, title, use("food", d), crumbs);
 }
 
 std::string SiteRenderer::Worker::school_not_found(const PageRef& page) {

@@ -78,6 +78,7 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
         pages_.push_back({K::sveden_section, i, s, root + open_.path + "/" + open_.subsections[s].path + "/"});
     }
     pages_.push_back({K::quality, i, 0, root + "kachestvo/"});
+    if (!m.schools[i].food.empty()) pages_.push_back({K::food, i, 0, root + "food/"});
     pages_.push_back({K::school_not_found, i, 0, root + "404.html"});
   }
 
@@ -125,6 +126,9 @@ std::vector<OutputFile> SiteRenderer::files() const {
   for (const auto& [path, f] : m.files) copy("documents/" + path, f.contents);
   for (const auto& s : m.schools)
     for (const auto& [path, f] : s.files) copy("schools/" + s.slug + "/documents/" + path, f.contents);
+  // Menus at the root of the school's site, under their exact names: the monitoring reads /food/<name>.
+  for (const auto& s : m.schools)
+    for (const auto& [name, menu] : s.food) copy("schools/" + s.slug + "/food/" + name, menu.file.contents);
 
   // Sitemaps and robots.txt: the portal's, and each school's for its own domain.
   std::vector<std::string> portal;
@@ -148,6 +152,7 @@ std::vector<OutputFile> SiteRenderer::files() const {
       for (const auto& sub : open_.subsections) paths.push_back(open_.path + "/" + sub.path + "/");
     }
     paths.push_back("kachestvo/");
+    if (!s.food.empty()) paths.push_back("food/");
     std::string dir = "schools/" + s.slug + "/";
     out.push_back({dir + "sitemap.xml", [this, base, paths] { return sitemap_xml(base, paths, m_.site.as_of); }});
     out.push_back({dir + "robots.txt", [base] { return robots_txt(base); }});
@@ -184,6 +189,7 @@ std::string SiteRenderer::Worker::render(const PageRef& page) {
     case K::sveden: return sveden(page);
     case K::sveden_section: return sveden_section(page);
     case K::quality: return quality(page);
+    case K::food: return food(page);
     case K::school_not_found: return school_not_found(page);
   }
   return {};

@@ -25,7 +25,7 @@ struct PageRef {
   enum class Kind {
     home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
     opendata, reports, report, audit,
-    school, sveden, sveden_section, quality, school_not_found
+    school, sveden, sveden_section, quality, food, school_not_found
   };
   Kind kind;
   size_t index = 0;   // school, content page, news item or indicator series
@@ -102,6 +102,7 @@ class SiteRenderer {
     std::string sveden(const PageRef& page);
     std::string sveden_section(const PageRef& page);
     std::string quality(const PageRef& page);
+    std::string food(const PageRef& page);  // the index of the school's /food folder
     std::string school_not_found(const PageRef& page);
     const SiteRenderer& site_;
     std::map<std::string, kainjow::mustache::mustache> templates_;

@@ -1,5 +1,6 @@
 #include "site/build.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -17,11 +18,13 @@
 #include "analyse/overview.h"
 #include "analyse/roadmap_progress.h"
 #include "load/indicator_vocabulary.h"
+#include "render/menu_workbook.h"
 #include "render/opendata.h"
 #include "load/disk.h"
 #include "load/document_signatures.h"
 #include "load/openness_consistency.h"
 #include "load/openness_currency.h"
+#include "load/food_loader.h"
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
@@ -29,6 +32,7 @@
 #include "audit/site_audit.h"
 #include "model/openness.h"
 #include "render/openness_page.h"
+#include "russian/names.h"
 #include "russian/typography.h"
 #include "write/parallel.h"
 #include "write/staged_output.h"
@@ -191,6 +195,43 @@ void report_outdated(const Municipality& m, const std::string& prefix, Diagnosti
   }
 }
 
+// A school that runs НОО publishes a daily menu for every school day (ПП РФ № 1802, п. 13); the build
+// looks at the as-of day only, so a school without any menu gets one warning, not one per day. `build`
+// names the first 5 schools and counts the rest; `check` names all.
+void report_missing_menus(const Municipality& m, Diagnostics& diag, bool in_full) {
+  const Date day = m.site.as_of;
+  if (!is_school_day(day)) return;
+  const std::string name = daily_menu_name(day);
+  const OpennessVocabulary& v = builtin_openness();
+  const size_t kShown = in_full ? std::numeric_limits<size_t>::max() : 5;
+  size_t found = 0;
+  for (const auto& s : m.schools) {
+    if (s.food.count(name) || !school_levels(s, v).count("начальное общее образование")) continue;
+    if (found++ >= kShown) continue;
+    bool any = std::any_of(s.food.begin(), s.food.end(), [](const auto& f) { return f.second.kind == MenuFile::Kind::daily; });
+    std::string where = fmt::format("documents/{}/food", s.id);
+    std::string hint = fmt::format("положите меню в {}/{} или внесите блюда этого дня в data/menus.csv; школа с начальным "
+                                   "общим образованием публикует меню на каждый учебный день",
+                                   where, name);
+    if (any)
+      diag.add_file(Severity::warning, where,
+                    fmt::format("{} ({}): нет меню на {} — на сайте школы нет файла food/{}",
+                                typographic_quotes(s.short_name), s.id,
+                                format_date(day), name),
+                    hint);
+    else
+      diag.add_file(Severity::warning, where,
+                    fmt::format("{} ({}): нет ни одного меню ежедневного горячего питания — на {} ожидается файл food/{}",
+                                typographic_quotes(s.short_name), s.id, format_date(day), name),
+                    hint);
+  }
+  if (found > kShown)
+    diag.add_file(Severity::warning, "documents",
+                  fmt::format("ещё у {} нет меню на {}", count_noun(static_cast<long long>(found - kShown), "школы", "школ", "школ"),
+                              format_date(day)),
+                  "полный список по каждой школе выводит sveden check");
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -202,6 +243,7 @@ BuildReport check_site(const BuildOptions& options) {
     report_signature_problems(*loaded.municipality, loaded.display_prefix, report.diagnostics, true);
     report_teacher_counts(*loaded.municipality, loaded.display_prefix, report.diagnostics);
     report_outdated(*loaded.municipality, loaded.display_prefix, report.diagnostics);
+    report_missing_menus(*loaded.municipality, report.diagnostics, true);
   }
   report.seconds = since(start);
   return report;
@@ -220,6 +262,11 @@ BuildReport build_site(const BuildOptions& options) {
   if (options.pdf && !(chromium = find_chromium())) {
     report.exit_code = 4;
     report.io_error = chromium_missing_message();
+    return report;
+  }
+  // The menus of data/menus.csv as workbooks, before the pages that give their sizes.
+  if (!write_menu_workbooks(*loaded.municipality, &report.io_error)) {
+    report.exit_code = 3;
     return report;
   }
   const Municipality& m = *loaded.municipality;
@@ -245,6 +292,7 @@ BuildReport build_site(const BuildOptions& options) {
   report_signature_problems(m, loaded.display_prefix, report.diagnostics, false);
   report_teacher_counts(m, loaded.display_prefix, report.diagnostics);
   report_outdated(m, loaded.display_prefix, report.diagnostics);
+  report_missing_menus(m, report.diagnostics, false);
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)

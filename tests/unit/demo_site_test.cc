@@ -15,6 +15,7 @@
 #include "audit/html_document.h"
 #include "audit/markup_audit.h"
 #include "load/site_loader.h"
+#include "load/xlsx_file.h"
 #include "model/openness.h"
 #include "russian/names.h"
 #include "site/build.h"
@@ -196,7 +197,8 @@ TEST_CASE("demo site: sitemaps, robots.txt and the news feed") {
   std::string sitemap = read_file(d.school("5401") / "sitemap.xml");
   size_t urls = 0;
   for (size_t p = sitemap.find("<loc>"); p != std::string::npos; p = sitemap.find("<loc>", p + 1)) ++urls;
-  CHECK(urls == 17);  // home, /sveden/, its 14 subsections, the quality page
+  CHECK(urls == 18);  // home, /sveden/, its 14 subsections, the quality page, the menus of /food/
+  CHECK(sitemap.find("<loc>https://sch1.ozersk-edu.example/food/</loc>") != std::string::npos);
   CHECK(sitemap.find("<loc>https://sch1.ozersk-edu.example/sveden/eduStandarts/</loc>") != std::string::npos);
   CHECK(read_file(d.school("5401") / "robots.txt").find("Sitemap: https://sch1.ozersk-edu.example/sitemap.xml") != std::string::npos);
   std::string feed = read_file(d.dir / "news/atom.xml");
@@ -318,4 +320,44 @@ TEST_CASE("demo open data: the register lists schools, branches and the other or
   for (const char* file : {"opendata/classification.csv", "opendata/indicators.csv", "opendata/risk_profile.csv"})
     CHECK_MESSAGE(read_file(d.dir / file).find("Информационно-методический") == std::string::npos, file);
   CHECK(read_file(d.dir / "opendata/index.html").find("organisations.csv") != std::string::npos);
+}
+
+TEST_CASE("demo site: the menus of /food are published, open as XLSX and are linked from catering") {
+  const DemoOutput& d = demo();
+  // СОШ № 1: a week of menus from data/menus.csv and its own typical menu from documents/5401/food/.
+  fs::path food = d.school("5401") / "food";
+  for (const char* name : {"2025-09-29-sm.xlsx", "2025-09-30-sm.xlsx", "2025-10-01-sm.xlsx", "2025-10-02-sm.xlsx",
+                           "2025-10-03-sm.xlsx", "tm2025-sm.xlsx", "index.html"}) {
+    INFO(name);
+    CHECK(fs::exists(food / name));
+  }
+  std::string day = read_file(food / "2025-10-01-sm.xlsx");
+  CHECK(check_xlsx(day).ok);
+  auto strings = zip_entry(day, "xl/sharedStrings.xml");
+  REQUIRE(strings);
+  CHECK(strings->find(">Запеканка из творога со сгущённым молоком<") != std::string::npos);
+  CHECK(strings->find(">Плов из птицы<") != std::string::npos);
+  CHECK(strings->find(">МБОУ СОШ № 1<") != std::string::npos);
+  CHECK(read_file(food / "tm2025-sm.xlsx") == read_file(fs::path(SVEDEN_SOURCE_DIR) / "documents/5401/food/tm2025-sm.xlsx"));
+
+  // Catering links the menu of the as-of day (1 October 2025) and the folder's page, which links every file.
+  const std::string nb = "\u00a0";
+  std::string catering = read_file(d.school("5401") / "sveden/catering/index.html");
+  CHECK(catering.find("<a href=\"../../food/2025-10-01-sm.xlsx\">Меню на 1" + nb + "октября" + nb + "2025" + nb + "г. (XLSX, ") !=
+        std::string::npos);
+  CHECK(catering.find("<a href=\"../../food/index.html\">Все меню: папка food (6" + nb + "файлов)</a>") != std::string::npos);
+  HtmlDocument index = parse_html(read_file(food / "index.html"));
+  std::set<std::string> linked;
+  for (const auto& h : hrefs(index)) linked.insert(h);
+  for (const auto& e : fs::directory_iterator(food))
+    if (e.path().filename() != "index.html") CHECK_MESSAGE(linked.count(e.path().filename().string()), e.path().string());
+
+  // Берёзовская СОШ has menus up to 30 September only: catering shows the latest. СОШ № 2 has none here:
+  // catering keeps the address of its menus from data/sveden/info.csv.
+  std::string berezovka = read_file(d.school("5408") / "sveden/catering/index.html");
+  CHECK(berezovka.find("<a href=\"../../food/2025-09-30-sm.xlsx\">Меню на 30" + nb + "сентября") != std::string::npos);
+  CHECK_FALSE(fs::exists(d.school("5402") / "food"));
+  std::string sosh2 = read_file(d.school("5402") / "sveden/catering/index.html");
+  CHECK(sosh2.find("../../food/") == std::string::npos);
+  CHECK(sosh2.find("<a href=\"https://sch2.ozersk-edu.example/food/\">Меню на каждый день (папка food)</a>") != std::string::npos);
 }
