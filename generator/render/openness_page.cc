@@ -396,6 +396,7 @@ std::string format_file_size(size_t bytes) {
 std::vector<MissingInformation> missing_information(const Municipality& m, const OpennessVocabulary& v) {
   std::vector<MissingInformation> out;
   for (size_t i = 0; i < m.schools.size(); ++i) {
+    if (!m.schools[i].own_site) continue;  // a branch described in its head school's section
     MissingInformation info;
     info.school = i;
     for (const auto& sub : v.subsections) {
