@@ -46,13 +46,21 @@ std::string atom_feed(const Municipality& m, const std::vector<std::string>& htm
   return out;
 }
 
-std::string school_base_url(const Municipality& m, const School& s, bool website_is_own) {
-  if (website_is_own && is_web_address(s.website)) {
-    std::string w = s.website;
-    while (!w.empty() && w.back() == '/') w.pop_back();
-    return w;
+std::vector<std::string> school_base_urls(const Municipality& m) {
+  std::map<std::string, int> websites;
+  for (const auto& s : m.schools)
+    if (s.own_site) ++websites[s.website];
+  std::vector<std::string> out;
+  for (const auto& s : m.schools) {
+    if (s.own_site && websites[s.website] == 1 && is_web_address(s.website)) {
+      std::string w = s.website;
+      while (!w.empty() && w.back() == '/') w.pop_back();
+      out.push_back(w);
+    } else {
+      out.push_back(m.site.base_url + "/schools/" + escape_url_path(s.slug));
+    }
   }
-  return m.site.base_url + "/schools/" + escape_url_path(s.slug);
+  return out;
 }
 
 }  // namespace sveden

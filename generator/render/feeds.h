@@ -14,8 +14,9 @@ std::string robots_txt(const std::string& base_url);
 // The department's news, newest first; `html` is each item's body already rendered.
 std::string atom_feed(const Municipality& m, const std::vector<std::string>& html);
 
-// The address of a school's own site: its website from schools.csv when no other school shares it,
-// else its place under the portal.
-std::string school_base_url(const Municipality& m, const School& s, bool website_is_own);
+// The address of each school's own site, by school: its website from schools.csv when no other
+// school with a site of its own shares it (a branch described by its head school has none), else its
+// place under the portal.
+std::vector<std::string> school_base_urls(const Municipality& m);
 
 }  // namespace sveden

@@ -400,11 +400,12 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
 // branches apart, and the organisations that are not schools. `sveden` is the address of a school's
 // «Сведения об образовательной организации», where its site is published.
 std::vector<std::string> sveden_urls(const Municipality& m) {
-  std::map<std::string, int> websites;
-  for (const auto& s : m.schools) ++websites[s.website];
-  std::vector<std::string> out;
-  for (const auto& s : m.schools)
-    out.push_back(school_base_url(m, s, websites[s.website] == 1) + "/" + builtin_openness().path + "/");
+  std::vector<std::string> base = school_base_urls(m), out;
+  for (const auto& s : m.schools) {
+    // A branch without a site of its own is described in its head school's «Структура…».
+    size_t owner = m.school_index.at(s.own_site ? s.id : s.parent_id);
+    out.push_back(base[owner] + "/" + builtin_openness().path + "/" + (s.own_site ? "" : "struct/"));
+  }
   return out;
 }
 

@@ -85,9 +85,7 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   std::vector<std::string> names;
   for (const auto& s : m.schools) names.push_back(s.short_name);
   schools_by_name_ = order_by_name(names);
-  std::map<std::string, int> websites;
-  for (const auto& s : m.schools) ++websites[s.website];
-  for (const auto& s : m.schools) school_base_.push_back(school_base_url(m, s, websites[s.website] == 1));
+  school_base_ = school_base_urls(m);
   bool trusted = m.site.trusted_html;
   home_html_ = markdown_to_html(m.home_markdown, trusted);
   for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown, trusted));
