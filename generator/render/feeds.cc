@@ -1,5 +1,7 @@
 #include "render/feeds.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "model/links.h"
