@@ -259,6 +259,7 @@ class Auditor {
     std::set<std::string> children;  // names of the children present
     bool all_absent = true;          // every child present written as absent
     std::string word;                // the first absence word in it
+    std::vector<std::pair<const OpenField*, int>> missing;  // required children written «отсутствует», with their node
   };
 
   const HtmlDocument& doc() const { return *pages_[at_].doc; }
@@ -362,6 +363,10 @@ class Auditor {
           bool absent = written_absent(text, *child);
           if (absent && r->second.word.empty()) r->second.word = text;
           r->second.all_absent = r->second.all_absent && absent;
+          // «нет» in a cell can be the answer (no degree, no subjects for a psychologist); «отсутствует» is
+          // the information missing.
+          std::string t = lower(text);
+          if (!child->optional && (t == "отсутствует" || t == "отсутствуют")) r->second.missing.push_back({&*child, i});
         }
         check_value(i, *child);
       } else if (is_row) {
@@ -423,6 +428,13 @@ class Auditor {
         if (!has_children) check_value(i, *row);
         continue;
       }
+      // A real row with a required cell written as absent: the entity is there, its information is not.
+      if (!absence_row)
+        for (const auto& [c, n] : r.missing)
+          add(Severity::warning, n, c->itemprop,
+              fmt::format("нет обязательных сведений «{}» ({}) в строке {} подраздела «{}»: вместо них написано «{}»", c->label,
+                          ip(c->itemprop), ip(row->itemprop), sub_.title, doc().text_content(n)),
+              true);
       for (const OpenField& c : row->children) {
         if (c.itemprop.empty() || r.children.count(c.itemprop)) continue;
         if (!c.optional)

@@ -320,3 +320,21 @@ TEST_CASE("site audit: what a compliant site may do differently gives no finding
     CHECK_MESSAGE(s.audit().empty(), all(s.audit()));
   }
 }
+
+TEST_CASE("site audit: a real row with a required cell written «отсутствует» is incomplete; «нет» in a cell is an answer") {
+  ForeignSite s;
+  s.replace("sveden/employees/index.html",
+            "<td itemprop=\"teachingLevel\">среднее профессиональное, преподавание в начальных классах, учитель начальных классов</td>",
+            "<td itemprop=\"teachingLevel\">отсутствует</td>");
+  CHECK(all(s.audit()) ==
+        all(Findings{"предупреждение sveden/employees/index.html:28:251: нет обязательных сведений «Уровень образования, "
+                     "квалификация, специальность» (itemprop=\"teachingLevel\") в строке itemprop=\"teachingStaff\" подраздела "
+                     "«Педагогический состав»: вместо них написано «отсутствует»"}));
+  CHECK(s.run().incomplete_schools == 1);
+
+  ForeignSite answer;
+  answer.replace("sveden/employees/index.html",
+                 "<td itemprop=\"teachingDiscipline\">русский язык, литературное чтение, математика, окружающий мир, труд (технология)</td>",
+                 "<td itemprop=\"teachingDiscipline\">нет</td>");
+  CHECK(all(answer.audit()).empty());
+}
