@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
+#include "analyse/movement.h"
 #include "russian/typography.h"
 #include "write/parallel.h"
 
@@ -31,6 +32,8 @@ const char* movement_name(Movement m) {
     case Movement::stayed: return "осталась";
     case Movement::left: return "исключена";
     case Movement::out: return "не входит";
+    case Movement::from_unknown: return "включена; год назад — недостаточно данных";
+    case Movement::to_unknown: return "год назад входила";
   }
   return "";
 }
@@ -311,16 +314,6 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
               gy.verdict = Verdict::no;
               gy.evidence.text = fmt::format("не рассматривается: школа входит в группу «{}»; {}", c.groups[k].group->short_title, gy.evidence.text);
             }
-        // Movement only between two definite verdicts: «недостаточно данных» is not «исключена».
-        auto definite = [](Verdict v) { return v == Verdict::yes || v == Verdict::no; };
-        if (y == 0 || ind.years[y - 1] != ind.years[y] - 1 || !definite(gy.verdict) ||
-            !definite(gr.by_school[i][y - 1].verdict)) {
-          gy.movement = Movement::none;
-        } else {
-          bool in = gy.verdict == Verdict::yes;
-          bool was = gr.by_school[i][y - 1].verdict == Verdict::yes;
-          gy.movement = in ? (was ? Movement::stayed : Movement::entered) : (was ? Movement::left : Movement::out);
-        }
       }
     }
     for (auto& rr : c.risks) {
@@ -342,6 +335,7 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
     }
     return true;
   });
+  count_movement(c, m);  // against the previous year, once all years of all schools are known
   return c;
 }
 

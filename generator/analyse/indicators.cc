@@ -100,11 +100,13 @@ class Builder {
           if (!v.ok()) continue;
           ++evaluated;
           persons += v.n;
-          if (v.value + 1e-9 < kShareThreshold) continue;
+          // The share as published: 29,96 % is shown as «30 %» and counts as 30 %.
+          int digits = set_.spec(k.indicator)->decimals;
+          if (round_shown(v.value, digits) + 1e-9 < kShareThreshold) continue;
           ++count;
           if (has_previous) {
             const IndicatorValue& prev = set_.series.at(k).values[i][y - 1];
-            if (prev.ok() && prev.value + 1e-9 >= kShareThreshold) ++repeat;
+            if (prev.ok() && round_shown(prev.value, digits) + 1e-9 >= kShareThreshold) ++repeat;
           }
         }
         if (evaluated == 0) {
@@ -295,7 +297,9 @@ IndicatorSet compute_indicators(const Municipality& m, const std::vector<Indicat
   b.assessments();
   b.results_index();
   b.baselines();
-  return b.take();
+  IndicatorSet set = b.take();
+  round_to_shown(set);
+  return set;
 }
 
 std::string series_title(const IndicatorSpec& spec, const std::string& param) {
@@ -305,6 +309,19 @@ std::string series_title(const IndicatorSpec& spec, const std::string& param) {
 std::string format_indicator(const IndicatorSpec& spec, double value) {
   if (spec.unit == "%") return format_percent(value, spec.decimals);
   return format_number(value, spec.decimals);
+}
+
+void round_to_shown(IndicatorSet& set) {
+  for (auto& [key, s] : set.series) {
+    const IndicatorSpec* spec = set.spec(key.indicator);
+    if (!spec) continue;
+    for (auto& by_year : s.values)
+      for (auto& v : by_year) v.value = round_shown(v.value, spec->decimals);
+    for (auto& b : s.baseline) {
+      if (b.municipal) b.municipal = round_shown(*b.municipal, spec->decimals);
+      if (b.regional) b.regional = round_shown(*b.regional, spec->decimals);
+    }
+  }
 }
 
 }  // namespace sveden

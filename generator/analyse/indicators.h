@@ -14,5 +14,9 @@ IndicatorSet compute_indicators(const Municipality& m, const std::vector<Indicat
 std::string series_title(const IndicatorSpec& spec, const std::string& param);
 // A value with the indicator's unit and precision: «12,5 %», «3,85», «−0,41».
 std::string format_indicator(const IndicatorSpec& spec, double value);
+// Every value and baseline rounded to its indicator's precision (vocab/indicators.yaml, `units`),
+// after all of them are computed: rules, percentiles, charts and sentences then compare the figures
+// as published, and a reader can check every «ниже» and «снижалось» against the tables.
+void round_to_shown(IndicatorSet& set);
 
 }  // namespace sveden

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 
 #include "load/diagnostics.h"
 #include "load/embedded_files.h"
@@ -18,6 +19,13 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
     std::vector<IndicatorSpec> out;
     if (parse_yaml(src, &root, diag)) {
       YamlMapReader r(root, src, diag, "vocab/indicators.yaml", true);
+      std::map<std::string, int> unit_decimals;  // the display precision of each unit
+      if (const YamlNode* units = r.free_map("units"))
+        for (const auto& [k, v] : units->entries) {
+          YamlMapReader ur(v, src, diag, k.value);
+          unit_decimals[k.value] = static_cast<int>(ur.integer("decimals", true, 0, 4).value_or(1));
+          ur.finish();
+        }
       if (const YamlNode* list = r.free_map("indicators"))
         for (const auto& [k, v] : list->entries) {
           IndicatorSpec s;
@@ -30,7 +38,10 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
           s.higher_is_better = ir.text("better", true).value_or("higher") == "higher";
           s.respects_min_group = ir.boolean("min_group").value_or(true);
           s.window = static_cast<int>(ir.integer("window", false, 1, 10).value_or(1));
-          s.decimals = static_cast<int>(ir.integer("decimals", false, 0, 4).value_or(1));
+          // The unit's precision unless the indicator states its own; one without a unit must.
+          auto unit = unit_decimals.find(s.unit);
+          auto own = ir.integer("decimals", unit == unit_decimals.end(), 0, 4);
+          s.decimals = static_cast<int>(own ? *own : unit != unit_decimals.end() ? unit->second : 1);
           s.definition = ir.text("definition", true).value_or("");
           s.data = ir.text("data", true).value_or("");
           s.applies_to_kinds = ir.text_list("kinds").value_or(std::vector<std::string>{});

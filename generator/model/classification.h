@@ -22,7 +22,9 @@ struct Evidence {
   std::vector<Evidence> children;
 };
 
-enum class Movement { none, entered, stayed, left, out };  // against the previous year
+// Against the previous year. `from_unknown`: in the group after a year of «недостаточно данных»;
+// `to_unknown`: «недостаточно данных» after a year in the group.
+enum class Movement { none, entered, stayed, left, out, from_unknown, to_unknown };
 
 struct GroupYear {
   Verdict verdict = Verdict::unknown;
@@ -30,9 +32,24 @@ struct GroupYear {
   Evidence evidence;
 };
 
+// How a group's list changed from the previous year, so that every row adds up:
+// previous + entered − left + from_unknown − to_unknown = current. Branches count as schools here
+// and are also counted apart (`*_branches`) for sentences that name them.
+struct GroupFlow {
+  bool has_previous = false;  // the previous calendar year is among the years
+  int previous = 0;           // in the group the year before
+  int entered = 0;            // «нет» (or «не применяется») then, in the group now
+  int left = 0;               // in the group then, «нет» now
+  int from_unknown = 0;       // «недостаточно данных» then, in the group now
+  int to_unknown = 0;         // in the group then, «недостаточно данных» now
+  int current = 0, current_branches = 0;  // in the group this year
+  int unknown = 0, unknown_branches = 0;  // «недостаточно данных» this year
+};
+
 struct GroupResult {
   const Group* group = nullptr;
   std::vector<std::vector<GroupYear>> by_school;  // [school][year index]
+  std::vector<GroupFlow> flows;                    // [year index]
 };
 
 enum class RiskLevel { high, medium, low, no_data };

@@ -33,6 +33,7 @@ std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, con
   c.id = id;
   c.title = series_title(spec, series.key.param);
   c.unit = spec.unit;
+  c.decimals = spec.decimals;  // labels as in the tables
   ChartSeries own{"Школа", {}}, muni{"Муниципалитет", {}}, reg{"Регион", {}};
   bool any = false, any_region = false;
   for (size_t y = 0; y < set.years.size(); ++y) {
@@ -462,6 +463,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   c.id = "chart-municipal";
   c.title = title + ": муниципалитет и регион";
   c.unit = spec.unit;
+  c.decimals = spec.decimals;
   ChartSeries muni{"Муниципалитет", {}}, reg{"Регион", {}};
   for (size_t y = 0; y < set.years.size(); ++y) {
     c.categories.push_back(std::to_string(set.years[y]));

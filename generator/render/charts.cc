@@ -276,8 +276,20 @@ Axis axis(const Chart& c, const Data& d, bool from_zero, double top, double bott
   return a;
 }
 
+// «Шкала начинается с 3,4, а не с нуля»: a value axis that leaves zero out makes differences look
+// bigger than they are, so the chart says so in the picture and in its description.
+std::string truncation_note(const Axis& a, bool capital) {
+  const char* word = capital ? "Шкала" : "шкала";
+  if (a.ticks.front() > 0)
+    return fmt::format("{} начинается с {}, а не с нуля", word, format_number(a.ticks.front(), a.decimals));
+  if (a.ticks.back() < 0)
+    return fmt::format("{} заканчивается на {}, а не на нуле", word, format_number(a.ticks.back(), a.decimals));
+  return {};
+}
+
 std::string draw_axis(const Chart& c, const Axis& a) {
   std::string out = c.unit.empty() ? "" : text(4, 16, c.unit, "start", kMuted, kSmall) + "\n";
+  if (std::string note = truncation_note(a, false); !note.empty()) out += text(kWidth - 8, 16, note, "end", kMuted, kSmall) + "\n";
   for (double t : a.ticks) {
     out += line(a.left, a.y(t), kWidth - 8, a.y(t), kGrid, 1);
     out += text(a.left - 6, a.y(t) + 4.5, format_number(t, a.decimals), "end", kMuted, kSmall) + "\n";
@@ -308,14 +320,16 @@ std::string describe_trend(const Chart& c, const Data& d) {
     auto last = std::find_if(row.rbegin(), row.rend(), [](auto& v) { return v.has_value(); }).base() - 1;
     const std::string &c0 = c.categories[first - row.begin()], &c1 = c.categories[last - row.begin()];
     std::string a = with_unit(c, **first, d.decimals), b = with_unit(c, **last, d.decimals);
+    // Decided on the values as written, so that the sentence agrees with the labels and the table.
+    double shown_first = round_shown(**first, d.decimals), shown_last = round_shown(**last, d.decimals);
     std::string who = d.v.size() == 1 ? "Значение" : c.series[s].name + ": значение";
     if (first == last)
       sentences.push_back(fmt::format("{} {} — {}", who, at(c0), a));
-    else if (a == b)
+    else if (shown_first == shown_last)
       sentences.push_back(fmt::format("{} не изменилось: {} {} и {}", who, a, at(c0), at(c1)));
     else
-      sentences.push_back(
-          fmt::format("{} {} с {} {} до {} {}", who, **last > **first ? "выросло" : "снизилось", a, at(c0), b, at(c1)));
+      sentences.push_back(fmt::format("{} {} с {} {} до {} {}", who, shown_last > shown_first ? "выросло" : "снизилось", a,
+                                      at(c0), b, at(c1)));
     if (!sentences.back().ends_with('.')) sentences.back() += '.';  // «… в 2025 г.» already ends one
   }
   return fmt::format("{}", fmt::join(sentences, " "));
@@ -381,6 +395,7 @@ std::string line_chart(const Chart& c) {
   auto [keys, bottom] = legend(c, a.bottom + 44, 32, line_key);
   body += "\n" + keys;
   std::string desc = c.description.empty() ? describe_trend(c, d) : c.description;
+  if (std::string note = truncation_note(a, true); !note.empty()) desc += " " + note + ".";
   return figure(c, d, "line", desc, bottom + 4, body + "\n", value_table(c, d));
 }
 
@@ -445,7 +460,7 @@ std::string stacked_chart(const Chart& c) {
       double w = share(s, i) / 100 * width;
       if (w <= 0) continue;
       body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="24" {}/>)", n(x), n(y + 20), n(w), paint(d, s));
-      std::string label = format_percent(share(s, i), 0);
+      std::string label = format_percent(share(s, i), 1);  // as in the table under the chart
       if (text_width(label, kSmall) + 4 <= w) labels += chip(x + w / 2, y + 36.5, label);
       x += w;
     }

@@ -78,8 +78,8 @@ std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
     std::vector<std::string> municipal, regional;  // the same for every school of a year
     for (size_t y = 0; y < ind.years.size(); ++y) {
-      municipal.push_back(number_or_empty(s.baseline[y].municipal, spec->decimals + 1));
-      regional.push_back(number_or_empty(s.baseline[y].regional, spec->decimals + 1));
+      municipal.push_back(number_or_empty(s.baseline[y].municipal, spec->decimals));
+      regional.push_back(number_or_empty(s.baseline[y].regional, spec->decimals));
     }
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < ind.years.size(); ++y) {
@@ -87,7 +87,7 @@ std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
         if (v.state == ValueState::missing) continue;
         bool ok = v.ok();
         Row{out} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
-                 << years[y] << (ok ? csv_number(v.value, spec->decimals + 1) : std::string()) << spec->unit
+                 << years[y] << (ok ? csv_number(v.value, spec->decimals) : std::string()) << spec->unit
                  << (ok && v.n > 0 ? std::to_string(v.n) : std::string()) << states[static_cast<size_t>(v.state)]
                  << municipal[y] << regional[y];
       }
@@ -103,8 +103,8 @@ std::string municipal_csv(const IndicatorSet& ind) {
     for (size_t y = 0; y < ind.years.size(); ++y) {
       const Baseline& b = s.baseline[y];
       if (!b.municipal && !b.regional) continue;
-      out += row({key.indicator, spec->title, key.param, std::to_string(ind.years[y]), number_or_empty(b.municipal, spec->decimals + 1),
-                  number_or_empty(b.regional, spec->decimals + 1), std::to_string(b.schools), spec->unit});
+      out += row({key.indicator, spec->title, key.param, std::to_string(ind.years[y]), number_or_empty(b.municipal, spec->decimals),
+                  number_or_empty(b.regional, spec->decimals), std::to_string(b.schools), spec->unit});
     }
   }
   return out;
@@ -256,9 +256,9 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
     for (size_t y = 0; y < ind.years.size(); ++y) {
       j.begin_object().key("year").value(static_cast<long long>(ind.years[y]));
       j.key("municipal");
-      if (s.baseline[y].municipal) j.value(*s.baseline[y].municipal, spec->decimals + 1); else j.null();
+      if (s.baseline[y].municipal) j.value(*s.baseline[y].municipal, spec->decimals); else j.null();
       j.key("regional");
-      if (s.baseline[y].regional) j.value(*s.baseline[y].regional, spec->decimals + 1); else j.null();
+      if (s.baseline[y].regional) j.value(*s.baseline[y].regional, spec->decimals); else j.null();
       j.end_object();
     }
     j.end_array();
@@ -273,7 +273,7 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
         if (v.state == ValueState::missing) continue;
         j.begin_object().key("year").value(static_cast<long long>(ind.years[y]));
         if (v.ok()) {
-          j.key("value").value(v.value, spec->decimals + 1);
+          j.key("value").value(v.value, spec->decimals);
           if (v.n > 0) j.key("persons").value(static_cast<long long>(v.n));
         } else {
           j.key("value").null().key("status").value(state_text(v.state, ind.min_group));
@@ -512,7 +512,9 @@ std::string readme(const Municipality& m, const IndicatorSet& ind) {
       "| поле | что это |\n|---|---|\n"
       "| group, group_title | группа (ШНОР, ШФНСУ, зона риска, …) |\n"
       "| verdict | да / нет / недостаточно данных |\n"
-      "| movement | по сравнению с прошлым годом: включена, осталась, исключена, не входит; пусто для первого года |\n"
+      "| movement | по сравнению с прошлым годом: включена, осталась, исключена, не входит; «включена; год назад — "
+      "недостаточно данных»; «год назад входила» (в этом году недостаточно данных); пусто для первого года и после "
+      "«недостаточно данных», если школа в группу не вошла |\n"
       "| criteria_met | коды выполненных критериев |\n"
       "| explanation | сколько критериев выполнено и по скольким недостаточно данных |\n\n"
       "## evidence.csv — каждый критерий каждой школы\n\n"

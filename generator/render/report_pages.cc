@@ -346,8 +346,6 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
   }
   {
     Blocks b(tables, figures);
-    std::vector<std::string> headers = {"Группа"};
-    for (int y : cl.years) headers.push_back(std::to_string(y));
     std::vector<std::vector<std::string>> rows;
     Chart c;
     c.id = "report-movement";
@@ -355,24 +353,25 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     c.unit = "школ";
     for (int y : cl.years) c.categories.push_back(std::to_string(y));
     for (const auto& g : cl.groups) {
-      std::vector<std::string> row = {g.group->title};
       ChartSeries s{g.group->short_title.empty() ? g.group->title : g.group->short_title, {}};
-      for (size_t y = 0; y < cl.years.size(); ++y) {
-        int in = 0, entered = 0, left = 0;
-        for (size_t i = 0; i < m.schools.size(); ++i) {
-          const GroupYear& gy = g.by_school[i][y];
-          in += gy.verdict == Verdict::yes;
-          entered += gy.movement == Movement::entered;
-          left += gy.movement == Movement::left;
-        }
-        row.push_back(y == 0 ? format_count(in) : fmt::format("{} (+{}, −{})", in, entered, left));
-        s.values.push_back(static_cast<double>(in));
+      for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y) {
+        const GroupFlow& f = g.flows[y];
+        auto cell = [&](int v) { return f.has_previous ? format_count(v) : std::string("—"); };
+        rows.push_back({y == 0 ? g.group->title : "", std::to_string(cl.years[y]), cell(f.previous), cell(f.entered),
+                        cell(f.left), cell(f.from_unknown), cell(f.to_unknown), format_count(f.current)});
+        s.values.push_back(static_cast<double>(f.current));
       }
-      rows.push_back(row);
       c.series.push_back(s);
     }
-    b.text("В скобках — сколько школ включено в группу впервые и сколько исключено по сравнению с прошлым годом.");
-    b.table("Движение школ по группам", headers, rows);
+    b.text("Было — школ в группе годом раньше; вошли — школ, которые годом раньше в группу не входили; вышли — "
+           "школ, исключённых из группы; из «недостаточно данных» — школ, включённых в группу после года, когда "
+           "данных для решения по ним не хватало; в «недостаточно данных» — школ группы прошлого года, по которым "
+           "в этом году данных для решения недостаточно; стало — школ в группе в этом году. В каждой строке "
+           "было + вошли − вышли + из «недостаточно данных» − в «недостаточно данных» = стало. Филиалы считаются "
+           "вместе со школами. Прочерк — предыдущего года нет в данных.");
+    b.table("Движение школ по группам",
+            {"Группа", "Год", "Было", "Вошли", "Вышли", "Из «недостаточно данных»", "В «недостаточно данных»", "Стало"}, rows,
+            true);
     b.figure("Число школ в группах по годам", bar_chart(c));
     sections.add("Движение школ по годам", b.take());
   }
@@ -397,6 +396,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
           c.id = fmt::format("report-trend-{}", ++chart);
           c.title = series_title(*spec, key.param);
           c.unit = spec->unit;
+          c.decimals = spec->decimals;
           ChartSeries muni{"Муниципалитет", {}}, reg{"Регион", {}};
           for (size_t y = 0; y < set.years.size(); ++y) {
             c.categories.push_back(std::to_string(set.years[y]));
@@ -428,20 +428,18 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     Blocks b(tables, figures);
     std::vector<std::string> conclusions;
     for (const auto& g : cl.groups) {
-      if (cl.years.empty()) break;
-      size_t y = cl.years.size() - 1;
-      int in = 0, entered = 0, left = 0, unknown = 0, in_branches = 0, unknown_branches = 0;
-      for (size_t i = 0; i < m.schools.size(); ++i) {
-        const GroupYear& gy = g.by_school[i][y];
-        bool branch = !m.schools[i].parent_id.empty();
-        (branch ? in_branches : in) += gy.verdict == Verdict::yes;
-        (branch ? unknown_branches : unknown) += gy.verdict == Verdict::unknown;
-        entered += gy.movement == Movement::entered;
-        left += gy.movement == Movement::left;
-      }
+      if (g.flows.empty()) break;
+      const GroupFlow& f = g.flows.back();
+      int in_branches = f.current_branches, in = f.current - in_branches;
+      int unknown_branches = f.unknown_branches, unknown = f.unknown - unknown_branches;
       std::string text = fmt::format("{}: в {}{}году — {}", g.group->title, year, std::string(kNbsp),
                                      count_schools(in, in_branches));
-      if (y > 0) text += fmt::format(", включено впервые — {}, исключено — {}", entered, left);
+      if (f.has_previous) {
+        text += fmt::format(" (годом раньше — {}; вошли — {}, вышли — {}", f.previous, f.entered, f.left);
+        if (f.from_unknown > 0) text += fmt::format(", вошли после «недостаточно данных» — {}", f.from_unknown);
+        if (f.to_unknown > 0) text += fmt::format(", перешли в «недостаточно данных» — {}", f.to_unknown);
+        text += ")";
+      }
       if (unknown + unknown_branches > 0)
         text += fmt::format("; по {} данных для решения недостаточно", count_schools_dative(unknown, unknown_branches));
       conclusions.push_back(text + ".");

@@ -23,11 +23,16 @@ std::string group_thousands(std::string digits) {
 
 }  // namespace
 
-std::string format_number(double value, int decimals) {
+double round_shown(double value, int decimals) {
   // Half away from zero, as taught and expected in reports (45,25 → 45,3), not half to even; the
   // nudge absorbs binary representation (2,675 is stored as 2,67499…).
   double scale = std::pow(10.0, decimals);
   double rounded = std::round(std::fabs(value) * scale * (1 + 1e-12)) / scale;
+  return value < 0 ? -rounded : rounded;
+}
+
+std::string format_number(double value, int decimals) {
+  double rounded = std::fabs(round_shown(value, decimals));
   std::string s = fmt::format("{:.{}f}", rounded, decimals);
   bool negative = value < 0 && s.find_first_not_of("0.") != std::string::npos;
   size_t dot = s.find('.');

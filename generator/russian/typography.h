@@ -10,6 +10,9 @@ namespace sveden {
 
 inline constexpr std::string_view kNbsp = "\u00A0";
 
+// `value` as it is written with `decimals` digits: half away from zero (45,25 → 45,3). Comparisons in
+// words are made on these, so that a sentence never contradicts the figures it cites.
+double round_shown(double value, int decimals);
 // 1234.5 → «1 234,5» with `decimals` digits after the comma (trailing zeros kept).
 std::string format_number(double value, int decimals = 0);
 // Like format_number, but drops a fractional part of zeros: 12 → «12», 12.5 → «12,5».

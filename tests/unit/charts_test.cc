@@ -101,17 +101,37 @@ TEST_CASE("chart: title and description are in the figure and name the SVG") {
   CHECK(has(html, "<figcaption>Средний балл ОГЭ по математике</figcaption>"));
   CHECK(has(html, R"(<svg role="img" aria-labelledby="chart-oge-math-title chart-oge-math-desc")"));
   CHECK(has(html, R"(<title id="chart-oge-math-title">Средний балл ОГЭ по математике</title>)"));
-  CHECK(has(html, R"(<desc id="chart-oge-math-desc">Балл школы ниже муниципального.</desc>)"));
-  CHECK(has(html, R"(<p class="chart-desc">Балл школы ниже муниципального.</p>)"));
+  // The axis of mean scores leaves zero out, and the description says so after the caller's words.
+  std::string desc = "Балл школы ниже муниципального. Шкала начинается с 3,0, а не с нуля.";
+  CHECK(has(html, R"(<desc id="chart-oge-math-desc">)" + desc + "</desc>"));
+  CHECK(has(html, R"(<p class="chart-desc">)" + desc + "</p>"));
+  CHECK(has(html, ">шкала начинается с 3,0, а не с нуля</text>"));
   CHECK(has(html, "viewBox=\"0 0 400 "));
   CHECK(has(html, "width=\"100%\""));
+}
+
+TEST_CASE("chart words compare the values as written, with the precision of the labels and the table") {
+  Chart c = oge();
+  c.series = {{"Школа", {3.66, 3.8, 3.71}}};
+  c.decimals = 2;  // mean scores: two decimals show the difference
+  std::string html = line_chart(c);
+  CHECK(has(between(html, "<p class=\"chart-desc\">", "</p>"), "Значение выросло с 3,66 в 2023" + nb + "г. до 3,71 в 2025" + nb + "г."));
+  CHECK(has(html, ">3,66</text>"));
+  CHECK(has(html, "<td class=\"num\">3,71</td>"));
+  // With one decimal both are «3,7», and the sentence says what the figures say.
+  c.decimals = 1;
+  CHECK(has(between(line_chart(c), "<p class=\"chart-desc\">", "</p>"),
+            "Значение не изменилось: 3,7 в 2023" + nb + "г. и в 2025" + nb + "г."));
+  // 3,649 → 3,651 is written 3,6 → 3,7: «выросло», though by two thousandths.
+  c.series = {{"Школа", {3.649, std::nullopt, 3.651}}};
+  CHECK(has(between(line_chart(c), "<p class=\"chart-desc\">", "</p>"), "Значение выросло с 3,6 в 2023"));
 }
 
 TEST_CASE("chart description is generated from the data when the caller gives none") {
   Chart one = oge();
   one.series.resize(1);
   CHECK(between(line_chart(one), "<p class=\"chart-desc\">", "</p>") ==
-        "Значение выросло с 3,1 в 2023" + nb + "г. до 3,4 в 2025" + nb + "г.");
+        "Значение выросло с 3,1 в 2023" + nb + "г. до 3,4 в 2025" + nb + "г. Шкала начинается с 3,1, а не с нуля.");
 
   std::string desc = between(line_chart(oge()), "<p class=\"chart-desc\">", "</p>");
   CHECK(has(desc, "Школа: значение выросло с 3,1 в 2023" + nb + "г. до 3,4 в 2025" + nb + "г."));

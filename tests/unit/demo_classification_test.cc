@@ -104,8 +104,11 @@ TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 
   CHECK(g->by_school[d.m.school_index.at("5408")][y25].movement == Movement::stayed);
   // 5414: ЕГЭ рус 2024 and ОГЭ «2» above the region in 2024, only ЕГЭ in 2025 — left the list.
   CHECK(g->by_school[d.m.school_index.at("5414")][y25].movement == Movement::left);
-  // 5411: 2024 had not enough data (two olympiad years only), so no movement is claimed for 2025.
-  CHECK(g->by_school[d.m.school_index.at("5411")][y25].movement == Movement::none);
+  // 5411: 2024 had not enough data (two olympiad years only): in the list after «недостаточно данных»,
+  // counted apart from the schools that entered it from «нет».
+  CHECK(g->by_school[d.m.school_index.at("5411")][y25].movement == Movement::from_unknown);
+  const GroupFlow& f = g->flows[y25];
+  CHECK(f.previous + f.entered - f.left + f.from_unknown - f.to_unknown == f.current);
   RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
   // Overdue with a deadline: mto-6 (period to 30.09.2024), mto-7 and neuspeh-8 (31.12.2024), all not done.
   std::set<std::string> overdue;

@@ -10,6 +10,7 @@
 #include "analyse/indicators.h"
 #include "load/indicator_vocabulary.h"
 #include "load/site_loader.h"
+#include "russian/typography.h"
 
 using namespace sveden;
 namespace fs = std::filesystem;
@@ -37,16 +38,16 @@ TEST_CASE("exam shares, suppression of small groups and the municipal value over
   // T1 2024 ОГЭ математика: 5 of 58 below the minimum = 8,62 %.
   const IndicatorValue& math = at(ind, "oge_below_min_share", "математика", t1, 2024);
   CHECK(math.ok());
-  CHECK(math.value == doctest::Approx(100.0 * 5 / 58));
+  CHECK(math.value == doctest::Approx(8.6));  // as published, to one decimal
   CHECK(math.n == 58);
   // «4» and «5»: (20 + 11) / 58.
-  CHECK(at(ind, "oge_good_share", "математика", t1, 2024).value == doctest::Approx(100.0 * 31 / 58));
+  CHECK(at(ind, "oge_good_share", "математика", t1, 2024).value == doctest::Approx(53.4));
   // T2 2024 ОГЭ математика: 7 participants < 10 — suppressed.
   CHECK(at(ind, "oge_below_min_share", "математика", t2, 2024).state == ValueState::suppressed);
   CHECK(at(ind, "oge_mean", "математика", t2, 2024).state == ValueState::suppressed);
   // The municipal value leaves the suppressed school out: it is T1's alone.
   const Baseline& b = ind.find({"oge_below_min_share", "математика"})->baseline[static_cast<size_t>(ind.year_index(2024))];
-  CHECK(*b.municipal == doctest::Approx(100.0 * 5 / 58));
+  CHECK(*b.municipal == doctest::Approx(8.6));
   CHECK(b.schools == 1);
 }
 
@@ -54,15 +55,15 @@ TEST_CASE("continuation applies only to schools with a senior level; staff share
   Municipality m = minimal();
   IndicatorSet ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
   size_t t1 = m.school_index.at("T1"), t2 = m.school_index.at("T2"), t3 = m.school_index.at("T3");
-  CHECK(at(ind, "continuation_rate", "", t1, 2024).value == doctest::Approx(100.0 * 40 / 58));
+  CHECK(at(ind, "continuation_rate", "", t1, 2024).value == doctest::Approx(69.0));  // 68,97 %
   CHECK(at(ind, "continuation_rate", "", t2, 2024).state == ValueState::not_applicable);  // ООШ
   CHECK(at(ind, "continuation_rate", "", t3, 2024).state == ValueState::not_applicable);  // филиал
   CHECK(at(ind, "pension_age_share", "", t1, 2025).value == doctest::Approx(25.0));            // 12 / 48
-  CHECK(at(ind, "pension_age_share", "", t2, 2025).value == doctest::Approx(100.0 * 6 / 14));  // 14 teachers ≥ 10
+  CHECK(at(ind, "pension_age_share", "", t2, 2025).value == doctest::Approx(42.9));  // 14 teachers ≥ 10
   CHECK(at(ind, "vacancy_rate", "", t1, 2025).value == doctest::Approx(4.0));                  // 2 / (48 + 2)
   // «н/д» in grade10_continued: missing, not zero.
   CHECK(at(ind, "continuation_rate", "", t2, 2025).state == ValueState::not_applicable);
-  CHECK(at(ind, "ovz_share", "", t1, 2025).value == doctest::Approx(100.0 * 23 / 655));
+  CHECK(at(ind, "ovz_share", "", t1, 2025).value == doctest::Approx(3.5));  // 3,51 %
 }
 
 TEST_CASE("the composite results index is the participant-weighted mean of z-scores") {
@@ -86,9 +87,9 @@ TEST_CASE("the composite results index is the participant-weighted mean of z-sco
   IndicatorSet ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
   // mean 4, population SD √(2/3) = 0,8165: z = −1,2247, 0, 1,2247.
   double z = 1.0 / std::sqrt(2.0 / 3.0);
-  CHECK(at(ind, "results_index", "", 0, 2025).value == doctest::Approx(-z));
+  CHECK(at(ind, "results_index", "", 0, 2025).value == doctest::Approx(round_shown(-z, 2)));  // −1,22 as published
   CHECK(at(ind, "results_index", "", 1, 2025).value == doctest::Approx(0.0));
-  CHECK(at(ind, "results_index", "", 2, 2025).value == doctest::Approx(z));
+  CHECK(at(ind, "results_index", "", 2, 2025).value == doctest::Approx(round_shown(z, 2)));
   CHECK(at(ind, "results_index", "", 0, 2023).state == ValueState::missing);
 }
 

@@ -1,0 +1,310 @@
+// No sentence contradicts its table: every comparison in words that the demo and a synthetic site of
+// 300 schools publish (trend descriptions of charts, the evidence of every rule on pages, in reports
+// and in opendata/evidence.csv) is read back and checked against the figures it cites, as printed;
+// every row of the movement table of the analytical report adds up. The counts are asserted, so the
+// scan cannot pass by finding nothing.
+#include <filesystem>
+#include <regex>
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include "../support/test_files.h"
+#include "analyse/classify.h"
+#include "analyse/indicators.h"
+#include "load/indicator_vocabulary.h"
+#include "load/site_loader.h"
+#include "site/build.h"
+#include "synth/synthetic_site.h"
+
+using namespace sveden;
+namespace fs = std::filesystem;
+
+namespace {
+
+using test::read_file;
+
+// A figure as printed: «−1,53», «38,1 %», «1 234»; spaces are plain after normalisation.
+const std::string kNum = R"(((?:−)?[0-9]{1,3}(?: [0-9]{3})*(?:,[0-9]+)?)(?: %)?)";
+
+double number(std::string s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "−") == 0) out += '-', i += 2;
+    else if (s[i] == ',') out += '.';
+    else if (s[i] != ' ') out += s[i];
+  }
+  return std::stod(out);
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  return s;
+}
+
+// HTML text with every tag turned into a line break (so that the text of one element stays one
+// segment), entities decoded, non-breaking spaces made plain. No regex: pages run to megabytes.
+std::string plain(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '<') {
+      size_t close = html.find('>', i);
+      if (close == std::string::npos) break;
+      out += '\n';
+      i = close;
+    } else {
+      out += html[i];
+    }
+  }
+  for (auto [from, to] : {std::pair<const char*, const char*>{"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"},
+                          {"&gt;", ">"}, {"&nbsp;", " "}, {"&amp;", "&"}})
+    out = replace_all(out, from, to);
+  return replace_all(out, "\u00A0", " ");
+}
+
+struct Counts {
+  int trend_same = 0, trend_change = 0, chains = 0, baselines = 0, thresholds = 0, percentiles = 0, movement_rows = 0;
+  int evidence() const { return chains + baselines + thresholds + percentiles; }
+};
+
+// «Школа: значение не изменилось: 3,66 в 2023 г. и в 2025 г.» and «… выросло с X в 2023 г. до Y в 2025 г.»
+// against the chart's own table: the cells of that series in those years, as printed.
+void check_charts(const std::string& html, const std::string& where, Counts& n) {
+  static const std::regex desc(R"(<p class="chart-desc">([\s\S]*?)</p>)");
+  static const std::regex col(R"(<th scope="col">([^<]*)</th>)");
+  static const std::regex row(R"(<tr><th scope="row">([0-9]{4})</th>([\s\S]*?)</tr>)");
+  static const std::regex cell(R"(<td class="num">([^<]*)</td>)");
+  static const std::regex same("(?:^|\\. )(?:([^:.]+): значение|Значение) не изменилось: " + kNum +
+                               " в ([0-9]{4}) г\\. и в ([0-9]{4}) г\\.");
+  static const std::regex change("(?:^|\\. )(?:([^:.]+): значение|Значение) (выросло|снизилось) с " + kNum +
+                                 " в ([0-9]{4}) г\\. до " + kNum + " в ([0-9]{4}) г\\.");
+  const std::string open = "<figure class=\"chart chart-line\">";
+  std::sregex_iterator end;
+  for (size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+    std::string body = html.substr(at, html.find("</figure>", at) - at);
+    std::smatch d;
+    if (!std::regex_search(body, d, desc)) continue;
+    std::string text = replace_all(plain(d[1]), "\n", " ");
+    std::vector<std::string> series;  // «Школа, балл» → «Школа»
+    for (std::sregex_iterator c(body.begin(), body.end(), col); c != end; ++c) {
+      std::string name = plain((*c)[1]);
+      series.push_back(name.substr(0, name.find(", ")));
+    }
+    std::map<std::pair<std::string, std::string>, std::string> table;  // (series, year) → cell
+    for (std::sregex_iterator r(body.begin(), body.end(), row); r != end; ++r) {
+      std::string cells = (*r)[2];
+      size_t k = 1;  // the first column is the year
+      for (std::sregex_iterator c(cells.begin(), cells.end(), cell); c != end; ++c, ++k)
+        if (k < series.size()) table[{series[k], (*r)[1]}] = plain((*c)[1]);
+    }
+    auto cited = [&](const std::string& who, const std::string& year) {
+      auto it = table.find({who.empty() ? (series.size() > 1 ? series[1] : "") : who, year});
+      return it == table.end() ? std::string("?") : it->second;
+    };
+    for (std::sregex_iterator s(text.begin(), text.end(), same); s != end; ++s) {
+      const std::smatch& m = *s;
+      ++n.trend_same;
+      std::string x = m[2];
+      CHECK_MESSAGE(cited(m[1], m[3]) == x, where, ": ", m.str());
+      CHECK_MESSAGE(cited(m[1], m[4]) == x, where, ": ", m.str());
+    }
+    for (std::sregex_iterator s(text.begin(), text.end(), change); s != end; ++s) {
+      const std::smatch& m = *s;
+      ++n.trend_change;
+      std::string x = m[3], y = m[5];
+      CHECK_MESSAGE(cited(m[1], m[4]) == x, where, ": ", m.str());
+      CHECK_MESSAGE(cited(m[1], m[6]) == y, where, ": ", m.str());
+      bool rose = m[2] == "выросло";
+      CHECK_MESSAGE((rose ? number(y) > number(x) : number(y) < number(x)), where, ": ", m.str());
+    }
+  }
+}
+
+// The evidence of the rules, wherever it is published: every «X (2025) — …» must be one of the known
+// comparisons, and hold for the figures it cites.
+void check_evidence(const std::string& text, const std::string& where, Counts& n) {
+  static const std::regex mark(kNum + R"( \(([0-9]{4})\) — )");
+  static const std::regex chain("((?:" + kNum + R"( \([0-9]{4}\) → )+))" + kNum + R"( \(([0-9]{4})\) — значение (не )?)"
+                                "(снижалось|росло|снизилось за год|выросло за год)");
+  static const std::regex link(kNum + R"( \([0-9]{4}\))");
+  static const std::regex baseline(kNum + R"( \(([0-9]{4})\) — (не )?(ниже|выше), чем (?:в среднем по муниципалитету|по региону) \()" +
+                                   kNum + R"(\))");
+  static const std::regex threshold(kNum + R"( \(([0-9]{4})\) — (не )?(меньше|больше) порога )" + kNum);
+  static const std::regex percentile(kNum + R"( \(([0-9]{4})\) — (не )?входит в [0-9,]+ % школ с самыми (низкими|высокими) )"
+                                     R"(значениями \(граница — )" + kNum);
+  // Segments end at «;» and line ends, so that each regex sees one rule's sentence.
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t stop = text.find_first_of(";\n", start);
+    if (stop == std::string::npos) stop = text.size();
+    std::string seg = text.substr(start, stop - start);
+    start = stop + 1;
+    if (seg.find(") — ") == std::string::npos || !std::regex_search(seg, mark)) continue;
+    std::smatch m;
+    bool known = false;
+    if (std::regex_search(seg, m, chain)) {
+      known = true;
+      ++n.chains;
+      std::vector<double> v;
+      std::string all = m[0];
+      for (std::sregex_iterator l(all.begin(), all.end(), link), end; l != end; ++l) v.push_back(number((*l)[1]));
+      std::string what = m[6];
+      bool fell = what.starts_with("сниж") || what.starts_with("сниз");
+      bool every = v.size() >= 2;
+      for (size_t i = 1; i < v.size(); ++i) every = every && (fell ? v[i] < v[i - 1] : v[i] > v[i - 1]);
+      CHECK_MESSAGE(every == !m[5].matched, where, ": ", seg);
+    }
+    if (std::regex_search(seg, m, baseline)) {
+      known = true;
+      ++n.baselines;
+      double x = number(m[1]), ref = number(m[5]);
+      bool below = m[4] == "ниже", neg = m[3].matched;
+      bool holds = below ? x < ref : x > ref;
+      CHECK_MESSAGE(holds == !neg, where, ": ", seg);
+    }
+    if (std::regex_search(seg, m, threshold)) {
+      known = true;
+      ++n.thresholds;
+      double x = number(m[1]), t = number(m[5]);
+      bool less = m[4] == "меньше", neg = m[3].matched;
+      bool holds = less ? x < t : x > t;
+      CHECK_MESSAGE(holds == !neg, where, ": ", seg);
+    }
+    if (std::regex_search(seg, m, percentile)) {
+      known = true;
+      ++n.percentiles;
+      double x = number(m[1]), border = number(m[5]);
+      bool low = m[4] == "низкими", in = !m[3].matched;
+      // In: not beyond the border. Out: not inside it (a tie at the border may be out: all or none).
+      if (in) CHECK_MESSAGE((low ? x <= border : x >= border), where, ": ", seg);
+      else CHECK_MESSAGE((low ? x >= border : x <= border), where, ": ", seg);
+    }
+    CHECK_MESSAGE(known, where, ": a comparison the scan does not know: ", seg);
+  }
+}
+
+// «Движение школ по группам»: было + вошли − вышли + из − в «недостаточно данных» = стало, and
+// было is the year before's стало.
+void check_movement_table(const std::string& html, Counts& n) {
+  size_t at = html.find("Движение школ по группам</caption>");
+  REQUIRE(at != std::string::npos);
+  std::string table = html.substr(at, html.find("</table>", at) - at);
+  static const std::regex row(R"(<tr>([\s\S]*?)</tr>)");
+  static const std::regex cell(R"(<t[hd][^>]*>([\s\S]*?)</t[hd]>)");
+  std::string group, last_current;
+  for (std::sregex_iterator r(table.begin(), table.end(), row), end; r != end; ++r) {
+    std::string cells_html = (*r)[1];
+    std::vector<std::string> c;
+    for (std::sregex_iterator x(cells_html.begin(), cells_html.end(), cell); x != end; ++x) c.push_back(plain((*x)[1]));
+    for (auto& s : c) {
+      s = replace_all(s, "\n", "");
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+    }
+    if (c.size() != 8 || c[1] == "Год") continue;
+    ++n.movement_rows;
+    if (!c[0].empty()) group = c[0], last_current.clear();
+    if (c[2] == "—") {
+      for (int k = 3; k <= 6; ++k) CHECK(c[k] == "—");
+    } else {
+      double sum = number(c[2]) + number(c[3]) - number(c[4]) + number(c[5]) - number(c[6]);
+      CHECK_MESSAGE(sum == number(c[7]), group, " ", c[1]);
+      if (!last_current.empty()) CHECK_MESSAGE(c[2] == last_current, group, " ", c[1]);
+    }
+    last_current = c[7];
+  }
+}
+
+struct Built {
+  fs::path root, out;
+  Counts n;
+  explicit Built(const std::string& site_dir, const fs::path& tmp) : root(tmp), out(tmp / "output") {
+    BuildOptions o;
+    o.site_dir = site_dir;
+    o.out_dir = out.string();
+    o.jobs = 2;
+    BuildReport r = build_site(o);
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+      if (!e.is_regular_file()) continue;
+      std::string rel = fs::relative(e.path(), out).generic_string();
+      if (e.path().extension() == ".html") {
+        std::string html = read_file(e.path());
+        if (html.find("chart-desc") != std::string::npos) check_charts(html, rel, n);
+        if (html.find(") — ") != std::string::npos) check_evidence(plain(html), rel, n);
+      } else if (rel == "opendata/evidence.csv" || rel == "opendata/classification.csv") {
+        check_evidence(replace_all(read_file(e.path()), "\u00A0", " "), rel, n);
+      }
+    }
+    for (const auto& e : fs::directory_iterator(out / "reports"))
+      if (e.path().filename().string().starts_with("analysis-"))
+        check_movement_table(read_file(e.path() / "index.html"), n);
+    MESSAGE(site_dir, ": trends «не изменилось» ", n.trend_same, ", «выросло/снизилось» ", n.trend_change,
+            "; evidence: chains ", n.chains, ", baselines ", n.baselines, ", thresholds ", n.thresholds, ", percentiles ",
+            n.percentiles, "; movement rows ", n.movement_rows);
+  }
+  ~Built() { fs::remove_all(root); }
+};
+
+fs::path temp_dir() {
+  char tmpl[] = "/tmp/sveden-words-XXXXXX";
+  REQUIRE(mkdtemp(tmpl));
+  return tmpl;
+}
+
+// Every group and year adds up in the analysis itself, whatever the report prints.
+void check_flows(const std::string& site_dir) {
+  RealDisk disk(site_dir);
+  Diagnostics diag;
+  auto m = load_municipality(disk, LoadOptions{}, diag);
+  REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
+  IndicatorSet ind = compute_indicators(*m, builtin_indicators(), m->criteria.social_index);
+  Classification c = classify(*m, ind, m->criteria, 2);
+  int rows = 0, moved = 0;
+  for (const auto& g : c.groups) {
+    REQUIRE(g.flows.size() == c.years.size());
+    for (size_t y = 0; y < c.years.size(); ++y) {
+      const GroupFlow& f = g.flows[y];
+      int in = 0;
+      for (const auto& by_year : g.by_school) in += by_year[y].verdict == Verdict::yes;
+      CHECK(f.current == in);
+      if (!f.has_previous) continue;
+      ++rows;
+      moved += f.entered + f.left + f.from_unknown + f.to_unknown;
+      CHECK(f.previous == g.flows[y - 1].current);
+      CHECK_MESSAGE(f.previous + f.entered - f.left + f.from_unknown - f.to_unknown == f.current, g.group->id, " ",
+                    c.years[y]);
+    }
+  }
+  CHECK(rows >= 4);
+  CHECK(moved > 0);
+}
+
+}  // namespace
+
+TEST_CASE("published words: the demo's comparisons agree with the figures they cite") {
+  Built b(SVEDEN_SOURCE_DIR, temp_dir());
+  CHECK(b.n.trend_same >= 20);
+  CHECK(b.n.trend_change >= 100);
+  CHECK(b.n.chains >= 50);
+  CHECK(b.n.baselines >= 100);
+  CHECK(b.n.thresholds >= 100);
+  CHECK(b.n.percentiles >= 100);
+  CHECK(b.n.movement_rows >= 8);
+  check_flows(SVEDEN_SOURCE_DIR);
+}
+
+TEST_CASE("published words: a synthetic site of 300 schools agrees with its figures") {
+  fs::path tmp = temp_dir();
+  std::string error;
+  REQUIRE_MESSAGE(write_synthetic_site(SynthOptions{300, 7}, (tmp / "site").string(), &error), error);
+  Built b((tmp / "site").string(), tmp);
+  CHECK(b.n.trend_same + b.n.trend_change >= 1000);
+  CHECK(b.n.chains >= 300);
+  CHECK(b.n.baselines >= 1000);
+  CHECK(b.n.thresholds >= 1000);
+  CHECK(b.n.percentiles >= 1000);
+  CHECK(b.n.movement_rows >= 8);
+  check_flows((tmp / "site").string());
+}
