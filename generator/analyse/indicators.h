@@ -15,4 +15,12 @@ std::string series_title(const IndicatorSpec& spec, const std::string& param);
 // A value with the indicator's unit and precision: «12,5 %», «3,85», «−0,41».
 std::string format_indicator(const IndicatorSpec& spec, double value);
 
+// The stages of the olympiad an indicator counts (data/olympiad.csv): «региональный» and
+// «заключительный» for olympiad_share, «школьный» for olympiad_school_share, none for the others.
+const std::vector<std::string>& olympiad_stages(std::string_view indicator);
+// «регионального и заключительного этапов», «школьного этапа».
+std::string olympiad_stages_text(const std::vector<std::string>& stages);
+// «СОШ», «гимназия» and «лицей» — the kinds an indicator applies to, for messages.
+std::string kinds_text(const IndicatorSpec& spec);
+
 }  // namespace sveden
