@@ -20,6 +20,7 @@ std::string lack(const Municipality& m, const std::string& need) {
   if (it == m.coverage.end()) return "";
   const TableCoverage& t = it->second;
   if (!t.present) return fmt::format("нет таблицы {}", t.path);
+  if (t.filled.empty()) return fmt::format("в таблице {} нет ни одной строки", t.path);
   if (dot == std::string::npos) return "";
   std::string column = need.substr(dot + 1);
   auto title = t.titles.find(column);

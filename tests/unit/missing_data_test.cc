@@ -323,3 +323,14 @@ TEST_CASE("a rule whose table or column the site lacks: one warning per rule, th
                   "«Пенсионного возраста»</li></ul>") != std::string::npos);
   CHECK(page.find("<li>«Низкая учебная мотивация обучающихся» — нет таблицы data/olympiad.csv</li>") != std::string::npos);
 }
+
+TEST_CASE("a table with its header and no rows is no data for the rules on it") {
+  Site site({{"content/criteria.yaml", kOlympiadCriteria}, {"data/olympiad.csv", "Код ОО;Год;Этап;Участников\n"}});
+  const Evidence& e = site.rule("shnor", "olympiad_low", "T1", 2025);
+  CHECK(e.verdict == Verdict::unknown);
+  CHECK(e.text == "Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно "
+                  "данных — в таблице data/olympiad.csv нет ни одной строки");
+  CHECK(site.warnings("content/criteria.yaml").rfind(
+            "content/criteria.yaml:7:9: предупреждение: правило «olympiad_low» группы «ШНОР» не вычисляется: в таблице "
+            "data/olympiad.csv нет ни одной строки\n", 0) == 0);
+}
