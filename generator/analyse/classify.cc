@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "analyse/data_coverage.h"
 #include "analyse/indicators.h"
 #include "analyse/movement.h"
 #include "russian/typography.h"
@@ -60,7 +61,8 @@ std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbs
 
 class Evaluator {
  public:
-  Evaluator(const Municipality& m, const IndicatorSet& ind) : m_(m), ind_(ind) {}
+  Evaluator(const Municipality& m, const IndicatorSet& ind, const std::map<const Rule*, std::string>& without_data)
+      : m_(m), ind_(ind), without_data_(without_data) {}
 
   Evidence eval(const Rule& r, size_t school, size_t yi) {
     if (r.combine == Combine::leaf) return leaf(r, school, yi);
@@ -120,7 +122,8 @@ class Evaluator {
                                 count_noun(ind_.min_group, "человека", "человек", "человек"));
         break;
       default:
-        p.problem = fmt::format("нет данных за {}", year_text(year));
+        if (auto why = s->why_missing.find({school, static_cast<size_t>(yi)}); why != s->why_missing.end()) p.problem = why->second;
+        else p.problem = fmt::format("нет данных за {}", year_text(year));
     }
     return p;
   }
@@ -154,6 +157,11 @@ class Evaluator {
       e.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
       return e;
     }
+    if (auto it = without_data_.find(&r); it != without_data_.end()) {
+      e.verdict = Verdict::unknown;
+      e.text = fmt::format("{}: недостаточно данных — {}", name, it->second);
+      return e;
+    }
     if (r.compare == Compare::fell || r.compare == Compare::rose) {
       std::vector<int> years;
       for (int y = year - r.years; y <= year; ++y) years.push_back(y);
@@ -163,8 +171,8 @@ class Evaluator {
         if (p.ok) {
           e.values.emplace_back(y, p.value);
           parts.push_back(fmt::format("{} ({})", fmt_value(p.value), y));
-        } else {
-          problems.push_back(p.problem);
+        } else if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) {
+          problems.push_back(p.problem);  // a reason for every year (no kind given) is said once
         }
       }
       if (!problems.empty()) {
@@ -191,7 +199,7 @@ class Evaluator {
     for (int y = year - r.window + 1; y <= year; ++y) {
       Point p = point(s, school, y);
       if (!p.ok) {
-        problems.push_back(p.problem);
+        if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) problems.push_back(p.problem);
         continue;
       }
       size_t wy = static_cast<size_t>(ind_.year_index(y));
@@ -275,6 +283,7 @@ class Evaluator {
 
   const Municipality& m_;
   const IndicatorSet& ind_;
+  const std::map<const Rule*, std::string>& without_data_;  // rule → what the site lacks for it
   std::map<std::tuple<SeriesKey, size_t, bool, double>, Cutoff> cutoffs_;
 };
 
@@ -296,10 +305,13 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
     rr.by_school.assign(S, std::vector<RiskFactorYear>(Y));
     c.risks.push_back(std::move(rr));
   }
+  c.without_data = rules_without_data(m, criteria, ind.specs);
+  std::map<const Rule*, std::string> without_data;
+  for (const auto& w : c.without_data) without_data[w.rule] = fmt::format("{}", fmt::join(w.missing, "; "));
   std::vector<std::unique_ptr<Evaluator>> evaluators(static_cast<size_t>(std::max(1, jobs)));
   parallel_for(S, jobs, [&](size_t i, int w) {
     auto& ev = evaluators[static_cast<size_t>(w)];
-    if (!ev) ev = std::make_unique<Evaluator>(m, ind);
+    if (!ev) ev = std::make_unique<Evaluator>(m, ind, without_data);
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
       GroupResult& gr = c.groups[gi];
       const Group& g = *gr.group;

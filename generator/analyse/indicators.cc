@@ -14,6 +14,40 @@ namespace {
 
 constexpr double kShareThreshold = 30;  // assessments_below30: see vocab/indicators.yaml
 
+std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbsp)); }
+
+// «2023 г.», «2022 и 2023 гг.», «2021, 2022 и 2023 гг.»
+std::string years_text(const std::vector<int>& years) {
+  if (years.size() == 1) return year_text(years[0]);
+  std::string out;
+  for (size_t i = 0; i < years.size(); ++i)
+    out += fmt::format("{}{}", i == 0 ? "" : i + 1 == years.size() ? " и " : ", ", years[i]);
+  return out + std::string(kNbsp) + "гг.";
+}
+
+// The participants of `stages` in a year, and the stages the school's rows of that year lack. A year
+// with rows for some stages only says nothing about the others: they are unknown, not zero.
+struct StageCount {
+  bool any_row = false;  // the school has a row of some stage that year
+  long participants = 0;
+  std::vector<std::string> absent;
+};
+
+StageCount stage_count(const School& s, int year, const std::vector<std::string>& stages) {
+  StageCount c;
+  for (const auto& o : s.olympiad) c.any_row = c.any_row || o.year == year;
+  for (const auto& stage : stages) {
+    bool given = false;
+    for (const auto& o : s.olympiad)
+      if (o.year == year && o.stage == stage && o.participants) {
+        given = true;
+        c.participants += *o.participants;
+      }
+    if (!given) c.absent.push_back(stage);
+  }
+  return c;
+}
+
 class Builder {
  public:
   Builder(const Municipality& m, const std::vector<IndicatorSpec>& specs) : m_(m) {
@@ -38,6 +72,12 @@ class Builder {
             std::find(spec->applies_to_kinds.begin(), spec->applies_to_kinds.end(), m_.schools[i].kind) ==
                 spec->applies_to_kinds.end())
           for (auto& v : s.values[i]) v.state = ValueState::not_applicable;
+    if (spec && spec->kind_required)
+      for (size_t i = 0; i < m_.schools.size(); ++i)
+        if (m_.schools[i].kind.empty())
+          for (size_t y = 0; y < set_.years.size(); ++y)
+            s.why_missing[{i, y}] = fmt::format("не указан тип ОО ({}, строка {}), а показатель считается только для школ вида {}",
+                                                m_.table_path("schools"), m_.schools[i].line, kinds_text(*spec));
     s.baseline.resize(set_.years.size());
     return set_.series.emplace(key, std::move(s)).first->second;
   }
@@ -49,6 +89,7 @@ class Builder {
     IndicatorValue& v = series(id, param).values[school][static_cast<size_t>(yi)];
     if (v.state == ValueState::not_applicable) return;
     const IndicatorSpec* spec = set_.spec(id);
+    if (spec && spec->kind_required && m_.schools[school].kind.empty()) return;  // see series()
     v.value = value;
     v.n = n;
     v.state = spec && spec->respects_min_group && n < set_.min_group ? ValueState::suppressed : ValueState::ok;
@@ -91,11 +132,16 @@ class Builder {
         keys.push_back(k);
     for (size_t i = 0; i < m_.schools.size(); ++i)
       for (size_t y = 0; y < set_.years.size(); ++y) {
-        int count = 0, repeat = 0, evaluated = 0, hidden = 0;
+        int count = 0, repeat = 0, evaluated = 0, hidden = 0, evaluated_before = 0, hidden_before = 0;
         long persons = 0;
         bool has_previous = y > 0 && set_.years[y - 1] == set_.years[y] - 1;
         for (const auto& k : keys) {
           const IndicatorValue& v = set_.series.at(k).values[i][y];
+          if (has_previous) {
+            const IndicatorValue& prev = set_.series.at(k).values[i][y - 1];
+            evaluated_before += prev.ok();
+            hidden_before += prev.state == ValueState::suppressed;
+          }
           hidden += v.state == ValueState::suppressed;
           if (!v.ok()) continue;
           ++evaluated;
@@ -116,7 +162,22 @@ class Builder {
         }
         // Built only from published components, so the count itself discloses nobody.
         put_ok("assessments_below30", i, set_.years[y], count, persons);
-        if (has_previous) put_ok("assessments_below30_repeat", i, set_.years[y], repeat, persons);
+        if (!has_previous) continue;
+        // A procedure with 30 % «2» this year may have had them last year too: with no published
+        // procedure at all last year that is unknown, not «no». With none this year it is «no» anyway.
+        if (count > 0 && evaluated_before == 0) {
+          series("assessments_below30_repeat").why_missing[{i, y}] =
+              hidden_before > 0
+                  ? fmt::format("за {} нет опубликованных результатов ОГЭ, ЕГЭ и ВПР (в каждой процедуре меньше {}), "
+                                "а в {} доля «2» не менее 30 % — в {}",
+                                year_text(set_.years[y - 1]), count_noun(set_.min_group, "участника", "участников", "участников"),
+                                year_text(set_.years[y]), count_noun(count, "процедуре", "процедурах", "процедурах"))
+                  : fmt::format("за {} нет результатов ОГЭ, ЕГЭ и ВПР, а в {} доля «2» не менее 30 % — в {}",
+                                year_text(set_.years[y - 1]), year_text(set_.years[y]),
+                                count_noun(count, "процедуре", "процедурах", "процедурах"));
+          continue;
+        }
+        put_ok("assessments_below30_repeat", i, set_.years[y], repeat, persons);
       }
   }
 
@@ -225,34 +286,64 @@ class Builder {
         }
         if (complete) put("social_index", "", i, so.year, index, 0);
       }
-      // Olympiads: participants of the regional and final stages, and of the school stage.
-      for (int year : set_.years) {
-        const ContingentYear* c = nullptr;
-        for (const auto& x : s.contingent)
-          if (x.year == year) c = &x;
-        Count school_stage;
-        for (const auto& o : s.olympiad)
-          if (o.year == year && o.stage == "школьный") school_stage = o.participants;
-        if (c) ratio("olympiad_school_share", "", i, year, school_stage, c->students);
-        // Participants of the window's years against this year's students, as the seed words it:
-        // «учащихся за последние 3 года, принимавших участие».
-        // A sum over the window needs every year of it: two years of participants are not three.
-        long participants = 0;
-        bool complete = true;
-        for (int w = year - window + 1; w <= year; ++w) {
-          bool have = false;
-          for (const auto& o : s.olympiad)
-            if (o.year == w && o.participants) {
-              have = true;
-              if (o.stage == "региональный" || o.stage == "заключительный") participants += *o.participants;
-            }
-          complete = complete && have;
-        }
-        bool any = complete;
-        long students = c && c->students ? *c->students : 0;
-        if (any && students > 0) put("olympiad_share", "", i, year, 100.0 * participants / students, students);
-      }
+      olympiads(i, window);
     }
+  }
+
+  // Olympiads: participants of the regional and final stages, and of the school stage. A stage the
+  // year's rows lack is unknown, not zero: the value is missing and says which stages are absent.
+  void olympiads(size_t i, int window) {
+    const School& s = m_.schools[i];
+    const std::string path = m_.table_path("olympiad");
+    for (size_t yi = 0; yi < set_.years.size(); ++yi) {
+      int year = set_.years[yi];
+      const ContingentYear* c = nullptr;
+      for (const auto& x : s.contingent)
+        if (x.year == year) c = &x;
+      std::string no_students =
+          fmt::format("нет численности обучающихся за {} ({})", year_text(year), m_.table_path("contingent"));
+      StageCount school_stage = stage_count(s, year, olympiad_stages("olympiad_school_share"));
+      if (!school_stage.any_row) {
+        note("olympiad_school_share", i, yi, fmt::format("в {} нет строк школы за {}", path, year_text(year)));
+      } else if (!school_stage.absent.empty()) {
+        note("olympiad_school_share", i, yi,
+             fmt::format("в {} за {} нет данных {}", path, year_text(year), olympiad_stages_text(school_stage.absent)));
+      } else if (c && c->students) {
+        ratio("olympiad_school_share", "", i, year, static_cast<int>(school_stage.participants), c->students);
+      } else {
+        note("olympiad_school_share", i, yi, no_students);
+      }
+      // Participants of the window's years against this year's students, as the seed words it:
+      // «учащихся за последние 3 года, принимавших участие». A sum over the window needs every stage
+      // of every year of it: two years of participants are not three.
+      long participants = 0;
+      std::vector<int> no_rows;
+      std::vector<std::string> gaps;
+      for (int w = year - window + 1; w <= year; ++w) {
+        StageCount sc = stage_count(s, w, olympiad_stages("olympiad_share"));
+        participants += sc.participants;
+        if (!sc.any_row) no_rows.push_back(w);
+        else if (!sc.absent.empty()) gaps.push_back(fmt::format("за {} нет данных {}", year_text(w), olympiad_stages_text(sc.absent)));
+      }
+      if (no_rows.empty() && gaps.empty()) {
+        if (c && c->students && *c->students > 0) put("olympiad_share", "", i, year, 100.0 * participants / *c->students, *c->students);
+        else note("olympiad_share", i, yi, no_students);
+        continue;
+      }
+      std::vector<std::string> parts;
+      if (!no_rows.empty()) parts.push_back(fmt::format("нет строк школы за {}", years_text(no_rows)));
+      for (auto& g : gaps) parts.push_back(std::move(g));
+      note("olympiad_share", i, yi,
+           fmt::format("в {} {} (показатель считается за {} {})", path, fmt::join(parts, "; "), window,
+                       plural(window, "год", "года", "лет")));
+    }
+  }
+
+  // Says why a value is missing, unless it is not missing or the indicator does not apply.
+  void note(const std::string& id, size_t school, size_t y, std::string why) {
+    IndicatorSeries& s = series(id);
+    if (s.values[school][y].state != ValueState::missing) return;
+    s.why_missing.try_emplace({school, y}, std::move(why));
   }
 
   void baselines() {
@@ -300,6 +391,28 @@ IndicatorSet compute_indicators(const Municipality& m, const std::vector<Indicat
   IndicatorSet set = b.take();
   round_to_shown(set);
   return set;
+}
+
+const std::vector<std::string>& olympiad_stages(std::string_view indicator) {
+  static const std::vector<std::string> senior = {"региональный", "заключительный"}, school = {"школьный"}, none;
+  return indicator == "olympiad_share" ? senior : indicator == "olympiad_school_share" ? school : none;
+}
+
+std::string olympiad_stages_text(const std::vector<std::string>& stages) {
+  std::string out;
+  for (size_t i = 0; i < stages.size(); ++i) {
+    std::string genitive = stages[i];  // «региональный» → «регионального»
+    if (genitive.size() >= 4 && genitive.compare(genitive.size() - 4, 4, "ый") == 0) genitive.replace(genitive.size() - 4, 4, "ого");
+    out += (i == 0 ? "" : i + 1 == stages.size() ? " и " : ", ") + genitive;
+  }
+  return out + (stages.size() == 1 ? " этапа" : " этапов");
+}
+
+std::string kinds_text(const IndicatorSpec& spec) {
+  std::string out;
+  for (size_t i = 0; i < spec.applies_to_kinds.size(); ++i)
+    out += fmt::format("{}«{}»", i == 0 ? "" : i + 1 == spec.applies_to_kinds.size() ? " и " : ", ", spec.applies_to_kinds[i]);
+  return out;
 }
 
 std::string series_title(const IndicatorSpec& spec, const std::string& param) {

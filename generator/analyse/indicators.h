@@ -19,4 +19,12 @@ std::string format_indicator(const IndicatorSpec& spec, double value);
 // as published, and a reader can check every «ниже» and «снижалось» against the tables.
 void round_to_shown(IndicatorSet& set);
 
+// The stages of the olympiad an indicator counts (data/olympiad.csv): «региональный» and
+// «заключительный» for olympiad_share, «школьный» for olympiad_school_share, none for the others.
+const std::vector<std::string>& olympiad_stages(std::string_view indicator);
+// «регионального и заключительного этапов», «школьного этапа».
+std::string olympiad_stages_text(const std::vector<std::string>& stages);
+// «СОШ», «гимназия» and «лицей» — the kinds an indicator applies to, for messages.
+std::string kinds_text(const IndicatorSpec& spec);
+
 }  // namespace sveden

@@ -45,6 +45,8 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
           s.definition = ir.text("definition", true).value_or("");
           s.data = ir.text("data", true).value_or("");
           s.applies_to_kinds = ir.text_list("kinds").value_or(std::vector<std::string>{});
+          s.kind_required = ir.boolean("kind_required").value_or(false);
+          s.needs = ir.text_list("needs").value_or(std::vector<std::string>{});
           ir.finish();
           out.push_back(std::move(s));
         }

@@ -71,6 +71,7 @@ void build_schools(const LoadedTable& t, Municipality& m) {
     s.director = r.text("director");
     s.parent_id = r.text("parent_id");
     s.functions = r.text("functions");
+    s.line = rec.line;
     m.schools.push_back(std::move(s));
   }
   std::sort(m.schools.begin(), m.schools.end(), [](const School& a, const School& b) { return a.id < b.id; });
@@ -243,6 +244,53 @@ void build_results(const std::map<std::string, LoadedTable>& tables, Municipalit
   }
 }
 
+TableCoverage coverage_of(const LoadedTable& t, const std::string& display_prefix) {
+  TableCoverage c;
+  c.shown = t.path;
+  std::string prefix = display_prefix.empty() || display_prefix == "." ? "" : display_prefix + "/";
+  c.path = t.path.rfind(prefix, 0) == 0 ? t.path.substr(prefix.size()) : t.path;
+  c.present = t.present;
+  c.columns = t.columns;
+  for (const auto& col : t.spec->columns) c.titles[col.name] = col.title;
+  for (const auto& rec : t.records)
+    for (size_t i = 0; i < rec.cells.size() && i < t.spec->columns.size(); ++i)
+      if (!rec.cells[i].missing) c.filled.insert(t.spec->columns[i].name);
+  return c;
+}
+
+// A school without its kind: the indicators that mean something only for some kinds are not
+// computed for it (an ООШ would otherwise «continue» 0 % of its graduates to a grade 10 it does not
+// have), and the methodologist is told which school and line to complete.
+void report_schools_without_kind(const Municipality& m, const LoadedTable& t, Diagnostics& diag) {
+  std::vector<std::string> titles;
+  for (const auto& spec : builtin_indicators())
+    if (spec.kind_required) titles.push_back("«" + spec.title + "»");
+  if (titles.empty() || m.schools.empty()) return;
+  std::string which = titles.size() == 1 ? "показатель " + titles[0]
+                                         : fmt::format("показатели {} и {}", fmt::join(titles.begin(), titles.end() - 1, ", "), titles.back());
+  const ColumnSpec& column = t.spec->columns[static_cast<size_t>(t.spec->column_index("kind"))];
+  std::string verb = titles.size() == 1 ? "не вычисляется" : "не вычисляются";
+  std::string kinds = column.enum_values ? fmt::format("{}", fmt::join(*column.enum_values, ", ")) : "";
+  if (!t.columns.count("kind")) {
+    diag.add_file(Severity::warning, t.path,
+                  fmt::format("нет столбца «{}»: тип не указан ни у одной школы, поэтому {} {}, правила по ним дают "
+                              "«недостаточно данных»", column.title, which, verb),
+                  fmt::format("добавьте столбец «{}» со значениями: {}", column.title, kinds));
+    return;
+  }
+  for (const auto& s : m.schools) {
+    if (!s.kind.empty()) continue;
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.file = t.path;
+    d.pos = {s.line, 1};
+    d.message = fmt::format("{} ({}): не указан тип ОО, поэтому {} для неё {}, правила по ним дают «недостаточно данных»",
+                            s.short_name, s.id, which, verb);
+    d.hint = fmt::format("укажите в столбце «{}» одно из значений: {}", column.title, kinds);
+    diag.add_diagnostic(std::move(d));
+  }
+}
+
 // A table name in site.yaml «tables:» that the vocabulary does not know is an error.
 void check_overrides(const SiteConfig& site, const Vocabulary& vocab, const std::optional<SourceText>& src, Diagnostics& diag) {
   if (!src) return;
@@ -350,11 +398,14 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
 
   std::map<std::string, LoadedTable> tables;
   if (schools.present) m.tables_loaded.push_back(schools_spec.title);
+  m.coverage["schools"] = coverage_of(schools, options.display_prefix);
   for (size_t i = 0; i < rest.size(); ++i) {
     if (loaded[i].present) m.tables_loaded.push_back(rest[i]->title);
+    m.coverage[rest[i]->name] = coverage_of(loaded[i], options.display_prefix);
     tables[rest[i]->name] = std::move(loaded[i]);
   }
   build_schools(schools, m);
+  if (schools.present && ctx.check_school_refs) report_schools_without_kind(m, schools, diag);  // not while it has errors
   assign_slugs(m, schools, diag);
   build_results(tables, m);
   build_organisations(tables.at("organisations"), m);

@@ -158,6 +158,8 @@ LoadedTable TableReader::run() {
     if (spec_.columns[i].enum_values)
       for (const auto& v : *spec_.columns[i].enum_values) enum_lookup_[i][normalize_header(v)] = v;
   if (!map_headers(csv.rows[0])) return std::move(out_);
+  for (size_t c = 0; c < spec_.columns.size(); ++c)
+    if (column_field_[c] >= 0) out_.columns.insert(spec_.columns[c].name);
   size_t header_size = field_column_.size();
   out_.records.reserve(csv.rows.size() - 1);
   // A file that is wrong in every row (a shifted column, the wrong table) would bury the user in

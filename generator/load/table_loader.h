@@ -28,6 +28,7 @@ struct LoadedTable {
   const TableSpec* spec = nullptr;
   bool present = false;
   std::string path;  // as shown to the user
+  std::set<std::string> columns;  // canonical names of the columns its header has
   std::vector<Record> records;
 };
 

@@ -64,8 +64,18 @@ struct RiskResult {
   std::vector<std::vector<RiskFactorYear>> by_school;  // [school][year index]
 };
 
+// A rule that cannot be evaluated for any school: the site has no table, column or regional value it
+// needs. Every school gets «недостаточно данных» for it; the build and the support page say why.
+struct RuleWithoutData {
+  const Group* group = nullptr;        // the group the rule belongs to, or
+  const RiskFactor* factor = nullptr;  // the risk factor whose level it is
+  const Rule* rule = nullptr;          // the leaf rule
+  std::vector<std::string> missing;    // «нет таблицы data/olympiad.csv»
+};
+
 struct Classification {
   std::vector<int> years;
+  std::vector<RuleWithoutData> without_data;  // in the order of the criteria
   std::vector<GroupResult> groups;
   std::vector<RiskResult> risks;
   const GroupResult* group(std::string_view id) const {

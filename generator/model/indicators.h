@@ -21,6 +21,11 @@ struct IndicatorSpec {
   bool respects_min_group = true;
   int window = 1;           // years the value is computed over (3 for composite indicators)
   std::vector<std::string> applies_to_kinds;  // empty: every school
+  // The value means something only for the kinds listed (an ООШ «continues» nobody to its own
+  // grade 10): a school whose kind is not given gets no value rather than a misleading one.
+  bool kind_required = false;
+  // The data it rests on: «table» or «table.column», «a|b» — either will do (vocab/indicators.yaml).
+  std::vector<std::string> needs;
   int decimals = 1;
 };
 
@@ -52,6 +57,9 @@ struct IndicatorSeries {
   // values[school index][year index], parallel to Municipality::schools and site years
   std::vector<std::vector<IndicatorValue>> values;
   std::vector<Baseline> baseline;  // by year index
+  // Why a missing value is missing, where the data says more than «нет данных за … г.»: a stage of
+  // the olympiad absent from the year, the school's kind not given. {school, year index} → phrase.
+  std::map<std::pair<size_t, size_t>, std::string> why_missing;
 };
 
 struct IndicatorSet {

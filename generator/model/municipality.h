@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -136,6 +137,7 @@ struct School {
   std::string name, short_name, slug, kind, locality, settlement, address, phone, email, website, director;
   std::string parent_id;               // empty unless a branch
   std::string functions;               // «Задачи и функции», if the data gives them
+  int line = 0;                        // in data/schools.csv, for messages
   std::vector<std::string> branch_ids; // filled from the branches' parent_id
   // False for a branch without a website of its own: its parent's section «Сведения…» describes it
   // (filInfo, МР v9) instead of an almost empty section of its own.
@@ -212,6 +214,16 @@ struct DepartmentInfo {
   std::vector<Member> working_group;
 };
 
+// What a table of data/ holds, so that the build can say which data the criteria need and lack.
+struct TableCoverage {
+  std::string path;               // in the site folder: «data/olympiad.csv» (what pages may say)
+  std::string shown;              // as messages show it, with the --site folder
+  bool present = false;           // the file exists
+  std::set<std::string> columns;  // canonical names of the columns of its header
+  std::set<std::string> filled;   // …of those, the ones with a value in at least one row
+  std::map<std::string, std::string> titles;  // every column of the vocabulary: name → «Участников»
+};
+
 struct Municipality {
   SiteConfig site;
   std::vector<School> schools;  // sorted by id; branches included (parent_id set)
@@ -222,6 +234,7 @@ struct Municipality {
   std::vector<ContentPage> pages;  // sorted by order, then slug
   std::vector<ContentPage> reports;  // content/reports/<slug>.md: the department's own printed reports
   std::vector<std::string> tables_loaded;  // titles of tables found, for the summary
+  std::map<std::string, TableCoverage> coverage;  // by table name: every table of the vocabulary
   std::vector<RegionalValue> regional;
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets
   Roadmap roadmap;    // content/roadmap.yaml
@@ -235,6 +248,11 @@ struct Municipality {
     size_t n = 0;
     for (const auto& s : schools) n += !s.parent_id.empty();
     return n;
+  }
+  // «data/olympiad.csv», or the file site.yaml names instead.
+  std::string table_path(const std::string& table) const {
+    auto it = coverage.find(table);
+    return it == coverage.end() || it->second.path.empty() ? "data/" + table + ".csv" : it->second.path;
   }
   const School* find(const std::string& id) const {
     auto it = school_index.find(id);

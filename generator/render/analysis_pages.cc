@@ -191,6 +191,13 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     for (const auto& r : g.group->rule.children) rules.push_back(data("text", typographic_quotes(r.title)));
     x.set("has_rules", rules.is_non_empty_list());
     x.set("rules", rules);
+    // Rules the site's data cannot answer for any school, and why: not a silent «недостаточно данных».
+    data unanswered = tlist();
+    for (const auto& w : cl.without_data)
+      if (w.group == g.group)
+        unanswered.push_back(data("text", fmt::format("{} — {}", quoted(typographic_quotes(w.rule->title)), fmt::join(w.missing, "; "))));
+    x.set("has_without_data", unanswered.is_non_empty_list());
+    x.set("without_data", unanswered);
     data rows = tlist();
     long long in_last = 0, branches_in_last = 0;  // a branch is counted apart from schools
     for (size_t i : site_.schools_by_name_) {
@@ -236,6 +243,22 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     profiles.push_back(row);
   }
   d.set("factors", factors);
+  data factors_unanswered = tlist();
+  for (size_t k = 0; k < cl.without_data.size(); ++k) {
+    const RuleWithoutData& w = cl.without_data[k];
+    if (!w.factor) continue;
+    bool said = false;
+    for (size_t j = 0; j < k; ++j) said = said || cl.without_data[j].factor == w.factor;
+    if (said) continue;
+    std::vector<std::string> missing = w.missing;
+    for (size_t j = k + 1; j < cl.without_data.size(); ++j)
+      if (cl.without_data[j].factor == w.factor)
+        for (const auto& x : cl.without_data[j].missing)
+          if (std::find(missing.begin(), missing.end(), x) == missing.end()) missing.push_back(x);
+    factors_unanswered.push_back(data("text", fmt::format("{} — {}", quoted(typographic_quotes(w.factor->title)), fmt::join(missing, "; "))));
+  }
+  d.set("has_factors_without_data", factors_unanswered.is_non_empty_list());
+  d.set("factors_without_data", factors_unanswered);
   d.set("profiles", profiles);
   d.set("has_profiles", profiles.is_non_empty_list());
   data mentors = tlist();

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "analyse/classify.h"
+#include "analyse/data_coverage.h"
 #include "analyse/indicators.h"
 #include "analyse/overview.h"
 #include "analyse/roadmap_progress.h"
@@ -232,6 +233,97 @@ void report_missing_menus(const Municipality& m, Diagnostics& diag, bool in_full
                   "полный список по каждой школе выводит sveden check");
 }
 
+// «2024 г.», «2024 и 2025 гг.», «2023, 2024 и 2025 гг.»
+std::string years_text(const std::vector<int>& years) {
+  if (years.size() == 1) return fmt::format("{}{}г.", years[0], kNbsp);
+  std::string out;
+  for (size_t i = 0; i < years.size(); ++i) out += fmt::format("{}{}", i == 0 ? "" : i + 1 == years.size() ? " и " : ", ", years[i]);
+  return fmt::format("{}{}гг.", out, kNbsp);
+}
+
+// Rules no school can be judged by, because the site lacks a table, a column or regional values:
+// one warning per rule (per risk factor), at the place the criteria define it, instead of a silent
+// «недостаточно данных» for every school.
+void report_rules_without_data(const Municipality& m, Diagnostics& diag) {
+  const char* hint = "пока по нему у всех школ «недостаточно данных»: добавьте данные (docs/DATA.md) или уберите правило "
+                     "из своих критериев в content/criteria.yaml (docs/CRITERIA.md, раздел 2.1)";
+  std::vector<const RiskFactor*> factors_said;
+  auto rules = rules_without_data(m, m.criteria, builtin_indicators());
+  for (size_t k = 0; k < rules.size(); ++k) {
+    const RuleWithoutData& w = rules[k];
+    std::vector<std::string> missing = w.missing;
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.file = w.rule->source.substr(0, w.rule->source.rfind(':'));
+    d.pos = w.rule->pos;
+    if (w.factor) {
+      // The levels of a factor usually rest on one indicator: one message for the factor.
+      if (std::find(factors_said.begin(), factors_said.end(), w.factor) != factors_said.end()) continue;
+      factors_said.push_back(w.factor);
+      for (size_t j = k + 1; j < rules.size(); ++j)
+        if (rules[j].factor == w.factor)
+          for (const auto& x : rules[j].missing)
+            if (std::find(missing.begin(), missing.end(), x) == missing.end()) missing.push_back(x);
+      d.message = fmt::format("уровень фактора риска «{}» ({}) не определяется: {}", w.factor->title, w.factor->id,
+                              fmt::join(missing, "; "));
+      d.hint = "пока у всех школ по нему «нет данных»: добавьте данные (docs/DATA.md) или переопределите фактор "
+               "в content/criteria.yaml (docs/CRITERIA.md, раздел 2.12)";
+    } else {
+      d.message = fmt::format("правило «{}» группы «{}» не вычисляется: {}", w.rule->id, w.group->short_title,
+                              fmt::join(missing, "; "));
+      d.hint = hint;
+    }
+    diag.add_diagnostic(std::move(d));
+  }
+}
+
+// Years of data/olympiad.csv with rows for some stages only: a stage left out is not a stage without
+// participants. One warning per year, naming the stages and the schools (or «ни у одной школы»).
+void report_olympiad_gaps(const Municipality& m, Diagnostics& diag, bool in_full) {
+  const auto& specs = builtin_indicators();
+  const std::vector<int>& site_years = m.site.years;
+  for (const auto& gap : olympiad_gaps(m, specs)) {
+    std::vector<std::string> parts, effects;
+    std::vector<std::string> stages_all;
+    for (const auto& part : gap.parts) {
+      std::string stages = olympiad_stages_text(part.stages);
+      for (const auto& st : part.stages) stages_all.push_back(st);
+      if (part.every_school) {
+        parts.push_back(fmt::format("{} ни у одной школы", stages));
+        continue;
+      }
+      size_t shown = in_full ? part.schools.size() : std::min<size_t>(part.schools.size(), 5);
+      std::string names;
+      for (size_t k = 0; k < shown; ++k)
+        names += fmt::format("{}{} ({})", k ? ", " : "", m.schools[part.schools[k]].short_name, m.schools[part.schools[k]].id);
+      if (part.schools.size() > shown)
+        names += " и ещё " + count_noun(static_cast<long long>(part.schools.size() - shown), "школа", "школы", "школ");
+      parts.push_back(part.schools.size() == 1 ? fmt::format("{} у {}", stages, names)
+                                               : fmt::format("{} у {}: {}", stages, count_noun(static_cast<long long>(part.schools.size()), "школы", "школ", "школ"), names));
+    }
+    // Which values of the site's years the gap leaves unknown.
+    for (const auto& spec : specs) {
+      const auto& counted = olympiad_stages(spec.id);
+      if (std::none_of(counted.begin(), counted.end(),
+                       [&](const std::string& st) { return std::find(stages_all.begin(), stages_all.end(), st) != stages_all.end(); }))
+        continue;
+      std::vector<int> years;
+      for (int y : site_years)
+        if (y >= gap.year && y < gap.year + std::max(1, spec.window)) years.push_back(y);
+      if (!years.empty()) effects.push_back(fmt::format("«{}» за {}", spec.title, years_text(years)));
+    }
+    if (effects.empty()) continue;  // a year the site's indicators do not look at
+    const School& first = m.schools[gap.parts[0].schools[0]];
+    auto olympiad = m.coverage.find("olympiad");
+    diag.add_file(Severity::warning, olympiad == m.coverage.end() ? "data/olympiad.csv" : olympiad->second.shown,
+                  fmt::format("за {}{}г. нет данных {}: пропущенный этап не считается этапом без участников, поэтому {} — "
+                              "«недостаточно данных»",
+                              gap.year, kNbsp, fmt::join(parts, "; "), fmt::join(effects, " и ")),
+                  fmt::format("если участников этапа не было, добавьте строку с нулём участников, например «{};{};{};0»",
+                              first.id, gap.year, gap.parts[0].stages[0]));
+  }
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -244,6 +336,8 @@ BuildReport check_site(const BuildOptions& options) {
     report_teacher_counts(*loaded.municipality, loaded.display_prefix, report.diagnostics);
     report_outdated(*loaded.municipality, loaded.display_prefix, report.diagnostics);
     report_missing_menus(*loaded.municipality, report.diagnostics, true);
+    report_rules_without_data(*loaded.municipality, report.diagnostics);
+    report_olympiad_gaps(*loaded.municipality, report.diagnostics, true);
   }
   report.seconds = since(start);
   return report;
@@ -293,6 +387,8 @@ BuildReport build_site(const BuildOptions& options) {
   report_teacher_counts(m, loaded.display_prefix, report.diagnostics);
   report_outdated(m, loaded.display_prefix, report.diagnostics);
   report_missing_menus(m, report.diagnostics, false);
+  report_rules_without_data(m, report.diagnostics);
+  report_olympiad_gaps(m, report.diagnostics, false);
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)

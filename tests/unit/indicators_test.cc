@@ -93,7 +93,7 @@ TEST_CASE("the composite results index is the participant-weighted mean of z-sco
   CHECK(at(ind, "results_index", "", 0, 2023).state == ValueState::missing);
 }
 
-TEST_CASE("olympiad share needs all three years of the window") {
+TEST_CASE("olympiad share needs all three years of the window, and every stage it counts in each") {
   Municipality m;
   m.site.years = {2023, 2024, 2025};
   School s;
@@ -102,12 +102,44 @@ TEST_CASE("olympiad share needs all three years of the window") {
   for (int y : {2023, 2024, 2025}) {
     s.contingent.push_back({y, 400, 10, 40, 30});
     s.olympiad.push_back({y, "региональный", 1, 0});
+    s.olympiad.push_back({y, "заключительный", y == 2025 ? 1 : 0, 0});
   }
-  s.olympiad.push_back({2025, "заключительный", 1, 1});
   m.school_index["O"] = 0;
   m.schools.push_back(s);
   IndicatorSet ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
-  // 2025: (1 + 1 + 1 + 1) participants over 2023–2025 / 400 students = 1 %.
+  // 2025: (1 + 0) + (1 + 0) + (1 + 1) participants over 2023–2025 / 400 students = 1 %.
   CHECK(at(ind, "olympiad_share", "", 0, 2025).value == doctest::Approx(1.0));
   CHECK(at(ind, "olympiad_share", "", 0, 2024).state == ValueState::missing);  // 2022 is not in the data
+  // Without the final stage of 2024 the sum is unknown, not 3 participants: no row is not 0.
+  m.schools[0].olympiad.erase(m.schools[0].olympiad.begin() + 3);
+  ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
+  CHECK(at(ind, "olympiad_share", "", 0, 2025).state == ValueState::missing);
+  CHECK(ind.find({"olympiad_share", ""})->why_missing.at({0, 2}) ==
+        "в data/olympiad.csv за 2024 г. нет данных заключительного этапа (показатель считается за 3 года)");
+  // A row with an empty number of participants is no better than no row.
+  m.schools[0].olympiad.push_back({2024, "заключительный", std::nullopt, std::nullopt});
+  ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
+  CHECK(at(ind, "olympiad_share", "", 0, 2025).state == ValueState::missing);
+}
+
+TEST_CASE("a school without its kind: no value for the indicators that need it, the others as the data says") {
+  Municipality m;
+  m.site.years = {2025};
+  School s;
+  s.id = "K";
+  s.line = 7;
+  s.contingent.push_back({2025, 120, 2, 12, 0});
+  s.oge.push_back({2025, "математика", 12, 3.5, 1, {1, 5, 4, 2}});
+  m.school_index["K"] = 0;
+  m.schools.push_back(s);
+  IndicatorSet ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
+  // 0 of 12 «continue» — for an ООШ that has no grade 10 of its own; unknown without the kind.
+  CHECK(at(ind, "continuation_rate", "", 0, 2025).state == ValueState::missing);
+  CHECK(ind.find({"continuation_rate", ""})->why_missing.at({0, 0}) ==
+        "не указан тип ОО (data/schools.csv, строка 7), а показатель считается только для школ вида «СОШ», «СОШ с УИОП», "
+        "«гимназия», «лицей» и «центр образования»");
+  // ОГЭ was written: the value is the data's, whatever the kind.
+  CHECK(at(ind, "oge_mean", "математика", 0, 2025).value == doctest::Approx(3.5));
+  // ОВЗ applies to every kind.
+  CHECK(at(ind, "ovz_share", "", 0, 2025).ok());
 }
