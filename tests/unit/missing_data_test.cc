@@ -151,8 +151,9 @@ TEST_CASE("olympiad: a year with rows for some stages only is «недостат
   CHECK(site.rule("shnor", "olympiad_low", "T3", 2025).text ==
         nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно данных — в "
               "data/olympiad.csv нет строк школы за 2023, 2024 и 2025~гг. (показатель считается за 3 года)"));
-  // The school stage is there every year: its share is computed (T1 2024: 210 of 640).
-  CHECK(site.value("olympiad_school_share", "T1", 2024).value == doctest::Approx(100.0 * 210 / 640));
+  // The school stage is there every year: its share is computed (T1 2024: 210 of 640 = 32,8125 %,
+  // published and compared to one decimal).
+  CHECK(site.value("olympiad_school_share", "T1", 2024).value == doctest::Approx(32.8));
   // One warning per year: 2024 — a stage absent at every school is one message; 2025 — names the school.
   CHECK(site.warnings("data/olympiad.csv") ==
         nb("data/olympiad.csv: предупреждение: за 2024~г. нет данных регионального и заключительного этапов ни у одной "
