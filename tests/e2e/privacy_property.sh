@@ -15,7 +15,9 @@
 #
 # The positive control: the same two inputs with privacy.min_group 1, where nothing is hidden, must
 # give different outputs; otherwise the perturbation changed nothing and the first check proved nothing.
-# On the demo and on a synthetic site of 300 schools (SVEDEN_E2E_SCHOOLS: fewer under the sanitizers).
+# On the demo and on a synthetic site of 300 schools (SVEDEN_E2E_SCHOOLS: fewer under the sanitizers);
+# the control runs on the demo only, as its two more builds of the synthetic site would double the time
+# and perturb.mjs already says how many values it changed there (in columns named otherwise than the demo's).
 source "$(dirname "$0")/lib.bash"
 command -v node >/dev/null || fail "нет node: запустите make test (он ставит nodejs и npm)"
 AS_OF=2025-10-01
@@ -25,10 +27,10 @@ build() {  # site folder, output folder
     { cat "$SCRATCH/build.log" >&2; fail "сайт $1 не собрался"; }
 }
 
-# Perturbs a copy of site $1 (label $2) and checks both properties; $3 lists the tables that must have
-# had values to change, so that the check is not empty.
+# Perturbs a copy of site $1 (label $2) and checks that nothing shows; $3 lists the tables that must have
+# had values to change, so that the check is not empty; with $4 = control, the positive control too.
 check_site() {
-  local site="$1" label="$2" tables="$3" work="$SCRATCH/$2"
+  local site="$1" label="$2" tables="$3" control="${4:-}" work="$SCRATCH/$2"
   mkdir -p "$work"
   cp -r "$site" "$work/original"
   cp -r "$site" "$work/perturbed"
@@ -43,7 +45,10 @@ check_site() {
     diff -r "$work/a" "$work/b" | head -20 >&2
     fail "$label: скрытые значения малых групп видны в результате ($(diff -rq "$work/a" "$work/b" | wc -l) файлов различаются)"
   fi
-  # The positive control.
+  if [ "$control" != control ]; then
+    echo "ok: $label: $(tr '\n' ' ' <"$work/perturb.txt")— результат тот же"
+    return
+  fi
   for copy in original perturbed; do printf '\nprivacy:\n  min_group: 1\n' >>"$work/$copy/site.yaml"; done
   build "$work/original" "$work/a1"
   build "$work/perturbed" "$work/b1"
@@ -53,7 +58,7 @@ check_site() {
 }
 
 copy_demo "$SCRATCH/demo-site"
-check_site "$SCRATCH/demo-site" demo "contingent.csv staff.csv oge.csv ege.csv vpr.csv"
+check_site "$SCRATCH/demo-site" demo "contingent.csv staff.csv oge.csv ege.csv vpr.csv" control
 "$SVEDEN" synth --schools "${SVEDEN_E2E_SCHOOLS:-300}" --seed 11 --out "$SCRATCH/synth-site" >/dev/null
 # A site of 300 schools has small groups in every table; one of 40 (the sanitizers) may lack some.
 check_site "$SCRATCH/synth-site" synth "oge.csv"
