@@ -42,7 +42,8 @@ check_site() {
   build "$work/original" "$work/a"
   build "$work/perturbed" "$work/b"
   if [ "$(tree_sum "$work/a")" != "$(tree_sum "$work/b")" ]; then
-    diff -r "$work/a" "$work/b" | head -20 >&2
+    diff -r "$work/a" "$work/b" >"$work/diff.txt" || true
+    head -20 "$work/diff.txt" >&2
     fail "$label: скрытые значения малых групп видны в результате ($(diff -rq "$work/a" "$work/b" | wc -l) файлов различаются)"
   fi
   if [ "$control" != control ]; then
