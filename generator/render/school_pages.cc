@@ -22,9 +22,11 @@ namespace {
 
 std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—"; }
 
+constexpr std::string_view kHidden = "скрыто";
+
 // A count of persons out of a group too small to publish its share: the share could be recovered from it.
 std::string part_or_hidden(const Count& part, const Count& whole, const IndicatorSet& set) {
-  return part && whole && set.small_group(*whole) ? std::string("скрыто") : count_or_dash(part);
+  return part && whole && set.small_group(*whole) ? std::string(kHidden) : count_or_dash(part);
 }
 
 // Says why a table has «скрыто» in it.
@@ -127,8 +129,9 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
     r.set("students", count_or_dash(c.students));
     r.set("ovz", count_or_dash(c.students_ovz));
     r.set("grade9", count_or_dash(c.grade9_graduates));
-    r.set("grade10", part_or_hidden(c.grade10_continued, c.grade9_graduates, set));
-    hidden_grade10 = hidden_grade10 || (c.grade10_continued && c.grade9_graduates && set.small_group(*c.grade9_graduates));
+    std::string grade10 = part_or_hidden(c.grade10_continued, c.grade9_graduates, set);
+    hidden_grade10 = hidden_grade10 || grade10 == kHidden;
+    r.set("grade10", grade10);
     contingent.push_back(r);
   }
   d.set("has_contingent", !s.contingent.empty());
@@ -142,9 +145,11 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
     r.set("year", std::to_string(st.year));
     r.set("teachers", count_or_dash(st.teachers));
     r.set("vacancies", count_or_dash(st.vacancies));
-    r.set("young", part_or_hidden(st.young_specialists, st.teachers, set));
-    r.set("pension", part_or_hidden(st.pension_age, st.teachers, set));
-    hidden_staff = hidden_staff || ((st.young_specialists || st.pension_age) && st.teachers && set.small_group(*st.teachers));
+    std::string young = part_or_hidden(st.young_specialists, st.teachers, set);
+    std::string pension = part_or_hidden(st.pension_age, st.teachers, set);
+    hidden_staff = hidden_staff || young == kHidden || pension == kHidden;
+    r.set("young", young);
+    r.set("pension", pension);
     staff.push_back(r);
   }
   d.set("has_staff", !s.staff.empty());
