@@ -33,7 +33,8 @@ test: build test-deps
 # (preset asan of CMakePresets.json, in build-asan/). A finding stops the program with exit code 86
 # and its report goes to build-asan/sanitizer-reports/, printed here: a test that ignores an exit code
 # or the program's output cannot hide it. A sanitized sveden is about ten times slower, so the synthetic
-# sites of atomic_output and deterministic_output have 40 schools here (SVEDEN_E2E_SCHOOLS), not 300–400.
+# sites of atomic_output, deterministic_output and privacy_property have 40 schools here
+# (SVEDEN_E2E_SCHOOLS), not 300–400.
 test-sanitizers: deps clang-deps
 	@cmake --preset asan > /dev/null
 	cmake --build --preset asan

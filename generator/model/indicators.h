@@ -68,6 +68,10 @@ struct IndicatorSet {
   std::map<SeriesKey, IndicatorSeries> series;
   int min_group = 10;
 
+  // Whether counts of persons out of a group of `n` stay unpublished, as the shares of that group do
+  // (docs/CRITERIA.md §4): «2 of 7 graduates went on to grade 10» is the hidden share itself.
+  bool small_group(long n) const { return n > 0 && n < min_group; }
+
   const IndicatorSpec* spec(std::string_view id) const {
     for (const auto& s : specs)
       if (s.id == id) return &s;

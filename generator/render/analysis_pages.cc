@@ -164,6 +164,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   d.set("charts", charts);
   d.set("has_charts", !charts.empty());
   d.set("support_href", m.site.base_url + "/support/");
+  d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
   data crumbs = trail(root, {{"Качество образования", ""}});
   return school_layout(page, "Система работы по повышению качества образования", use("quality", d), crumbs);
 }
@@ -448,6 +449,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
       ++(m.schools[i].parent_id.empty() ? x.schools : x.branches);
     }
   data rows = tlist();
+  bool hidden = false;
   for (size_t i : site_.schools_by_name_) {
     data r;
     r.set("name", typographic_quotes(m.schools[i].short_name));
@@ -457,6 +459,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     for (const auto& v : series.values[i]) {
       cells.push_back(data("text", shown_value(spec, v)));
       any = any || v.state != ValueState::not_applicable;
+      hidden = hidden || v.state == ValueState::suppressed;
     }
     if (!any) continue;
     r.set("cells", cells);
@@ -472,6 +475,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     rows.push_back(r);
   }
   d.set("rows", rows);
+  d.set("has_hidden", hidden);
   data base = tlist();
   for (size_t y = 0; y < set.years.size(); ++y) {
     data x;
@@ -497,6 +501,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   d.set("chart", line_chart(c));
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("monitoring_href", site_.href(root, "monitoring/"));
+  d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
   data crumbs = trail(root, {{"Мониторинг", site_.href(root, "monitoring/")}, {title, ""}});
   return layout(page, title, use("indicator", d), crumbs);
 }

@@ -306,7 +306,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     if (o.organisations > 0) rows.push_back({"Иных подведомственных организаций", format_count(o.organisations)});
     if (o.year) rows.push_back({fmt::format("Обучающихся в {}{}году", *o.year, std::string(kNbsp)), format_count(o.students)});
     b.text(fmt::format("Отчёт подготовлен по данным мониторинга за {}–{} годы по состоянию на {} Значения групп меньше {} "
-                       "не приводятся.",
+                       "не приводятся и не входят в значения по муниципалитету: те считаются по школам с опубликованными значениями.",
                        cl.years.empty() ? 0 : cl.years.front(), cl.years.empty() ? 0 : cl.years.back(),
                        format_date(m.site.as_of), count_noun(m.site.min_group, "человека", "человек", "человек")));
     b.table(fmt::format("{} в цифрах", m.site.municipality), {"Показатель", "Значение"}, rows);
@@ -507,6 +507,7 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
   {
     Blocks b(tables, figures);
     std::vector<std::vector<std::string>> rows;
+    bool hidden = false;
     for (const char* id : kKeySeries) {
       const IndicatorSpec* spec = set.spec(id);
       if (!spec) continue;
@@ -516,12 +517,17 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
         bool any = false;
         for (const auto& v : series.values[si]) any = any || v.ok();
         if (!any) continue;
+        for (const auto& v : series.values[si]) hidden = hidden || v.state == ValueState::suppressed;
         for (size_t y = 0; y < set.years.size(); ++y)
           rows.push_back({y == 0 ? series_title(*spec, key.param) : "", std::to_string(set.years[y]),
                           shown_value(*spec, series.values[si][y]), value_or_dash(series.baseline[y].municipal, *spec),
                           value_or_dash(series.baseline[y].regional, *spec)});
       }
     }
+    if (hidden)
+      b.text(fmt::format("«Скрыто» — значение группы меньше {}: оно не публикуется и не входит в значение по муниципалитету, "
+                         "которое считается по школам с опубликованными значениями.",
+                         count_noun(m.site.min_group, "человека", "человек", "человек")));
     b.table("Результаты школы, муниципалитета и региона", {"Показатель", "Год", "Школа", "Муниципалитет", "Регион"}, rows);
     sections.add("Результаты за три года", b.take());
   }

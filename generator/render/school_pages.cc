@@ -22,6 +22,19 @@ namespace {
 
 std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—"; }
 
+constexpr std::string_view kHidden = "скрыто";
+
+// A count of persons out of a group too small to publish its share: the share could be recovered from it.
+std::string part_or_hidden(const Count& part, const Count& whole, const IndicatorSet& set) {
+  return part && whole && set.small_group(*whole) ? std::string(kHidden) : count_or_dash(part);
+}
+
+// Says why a table has «скрыто» in it.
+std::string hidden_note(const std::string& group, const std::string& counts, int min_group) {
+  return fmt::format("«Скрыто»: {} меньше {}, поэтому {} не публикуется — по такому числу можно узнать о конкретных людях.",
+                     group, count_noun(min_group, "человека", "человек", "человек"), counts);
+}
+
 }  // namespace
 
 std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::string& title, const std::string& body,
@@ -106,30 +119,43 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
     facts.push_back(field(label, mentor->short_name, other(*mentor)));
   }
   d.set("facts", facts);
+  // Group sizes are published; who of a small group went on or is of pension age is not (docs/CRITERIA.md §4).
+  const IndicatorSet& set = site_.analysis_.indicators;
   data contingent = tlist();
+  bool hidden_grade10 = false;
   for (const auto& c : s.contingent) {
     data r;
     r.set("year", std::to_string(c.year));
     r.set("students", count_or_dash(c.students));
     r.set("ovz", count_or_dash(c.students_ovz));
     r.set("grade9", count_or_dash(c.grade9_graduates));
-    r.set("grade10", count_or_dash(c.grade10_continued));
+    std::string grade10 = part_or_hidden(c.grade10_continued, c.grade9_graduates, set);
+    hidden_grade10 = hidden_grade10 || grade10 == kHidden;
+    r.set("grade10", grade10);
     contingent.push_back(r);
   }
   d.set("has_contingent", !s.contingent.empty());
   d.set("contingent", contingent);
+  d.set("has_contingent_note", hidden_grade10);
+  d.set("contingent_note", hidden_note("выпускников 9 класса", "число продолживших обучение", set.min_group));
   data staff = tlist();
+  bool hidden_staff = false;
   for (const auto& st : s.staff) {
     data r;
     r.set("year", std::to_string(st.year));
     r.set("teachers", count_or_dash(st.teachers));
     r.set("vacancies", count_or_dash(st.vacancies));
-    r.set("young", count_or_dash(st.young_specialists));
-    r.set("pension", count_or_dash(st.pension_age));
+    std::string young = part_or_hidden(st.young_specialists, st.teachers, set);
+    std::string pension = part_or_hidden(st.pension_age, st.teachers, set);
+    hidden_staff = hidden_staff || young == kHidden || pension == kHidden;
+    r.set("young", young);
+    r.set("pension", pension);
     staff.push_back(r);
   }
   d.set("has_staff", !s.staff.empty());
   d.set("staff", staff);
+  d.set("has_staff_note", hidden_staff);
+  d.set("staff_note", hidden_note("педагогов", "число молодых специалистов и педагогов пенсионного возраста", set.min_group));
   if (!s.content_markdown.empty()) d.set("content", markdown_to_html(s.content_markdown, m.site.trusted_html));
   return school_layout(page, typographic_quotes(s.short_name), use("school", d), tlist());
 }

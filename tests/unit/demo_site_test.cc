@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include "../support/test_files.h"
@@ -18,6 +19,7 @@
 #include "load/xlsx_file.h"
 #include "model/openness.h"
 #include "russian/names.h"
+#include "russian/typography.h"
 #include "site/build.h"
 
 using namespace sveden;
@@ -113,6 +115,39 @@ TEST_CASE("demo site: the section is reached from the school's home page and mai
     CHECK_MESSAGE(in_menu == 1, s.id);
     CHECK_MESSAGE(in_main >= 1, s.id);
   }
+}
+
+TEST_CASE("demo site: a school's home page hides the counts behind a small group's share") {
+  const DemoOutput& d = demo();
+  const int min_group = d.m.site.min_group;
+  auto cell = [&](const Count& part, const Count& whole) {
+    if (!part) return std::string("—");
+    return whole && *whole > 0 && *whole < min_group ? std::string("скрыто") : format_count(*part);
+  };
+  auto row_end = [](const std::string& a, const std::string& b) {
+    return fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>", a, b);
+  };
+  int hidden_schools = 0;
+  for (const auto& s : d.m.schools) {
+    std::string html = read_file(d.school(s.id) / "index.html");
+    bool contingent_hidden = false, staff_hidden = false;
+    for (const auto& c : s.contingent) {
+      std::string grade10 = cell(c.grade10_continued, c.grade9_graduates);
+      contingent_hidden = contingent_hidden || grade10 == "скрыто";
+      std::string grade9 = c.grade9_graduates ? format_count(*c.grade9_graduates) : "—";
+      CHECK_MESSAGE(html.find(row_end(grade9, grade10)) != std::string::npos, s.id, " ", c.year);
+    }
+    for (const auto& st : s.staff) {
+      std::string young = cell(st.young_specialists, st.teachers), pension = cell(st.pension_age, st.teachers);
+      staff_hidden = staff_hidden || young == "скрыто" || pension == "скрыто";
+      CHECK_MESSAGE(html.find(row_end(young, pension)) != std::string::npos, s.id, " ", st.year);
+    }
+    // Under each table with «скрыто» in it, a sentence says why.
+    CHECK_MESSAGE((html.find("«Скрыто»: выпускников 9 класса меньше 10\u00a0человек") != std::string::npos) == contingent_hidden, s.id);
+    CHECK_MESSAGE((html.find("«Скрыто»: педагогов меньше 10\u00a0человек") != std::string::npos) == staff_hidden, s.id);
+    hidden_schools += contingent_hidden || staff_hidden;
+  }
+  CHECK(hidden_schools == 5);  // the four basic schools and the branch, whose grades 9 are small; the branch also has 9 teachers
 }
 
 TEST_CASE("demo site: schools with complete data have no required information missing") {
