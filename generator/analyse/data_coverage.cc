@@ -125,7 +125,10 @@ std::vector<OlympiadGap> olympiad_gaps(const Municipality& m, const std::vector<
   for (int year : years) {
     OlympiadGap gap;
     gap.year = year;
-    for (const auto& [stage, users] : stages) {
+    for (const auto& entry : stages) {
+      // Named copies: clang 14 does not let a lambda capture a structured binding.
+      const auto& stage = entry.first;
+      const auto& users = entry.second;
       std::vector<size_t> with_rows, lacking;
       for (size_t i = 0; i < m.schools.size(); ++i) {
         const School& s = m.schools[i];
