@@ -167,10 +167,12 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   data similar = tlist();
   if (!a.indicators.years.empty()) {
     size_t last = a.indicators.years.size() - 1;
+    for (const IndicatorSpec& registry : a.indicators.specs)  // in the registry's order
     for (const auto& [key, series] : a.indicators.series) {
-      const IndicatorSpec* spec = a.indicators.spec(key.indicator);
+      if (key.indicator != registry.id) continue;
+      const IndicatorSpec* spec = &registry;
       const IndicatorValue& v = series.values[si][last];
-      if (!spec || spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
+      if (spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
       if (v.state == ValueState::missing || v.state == ValueState::not_applicable) continue;
       const SimilarValue* sv = a.similar.find(key, si, last);
       const Baseline& b = series.baseline[last];
@@ -187,7 +189,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   }
   d.set("similar", similar);
   d.set("has_similar", similar.is_non_empty_list());
-  d.set("similar_min", count_schools(a.similar.definition.min_schools, 0));
+  d.set("similar_min", count_schools_dative(a.similar.definition.min_schools, 0));
   d.set("support_href", m.site.base_url + "/support/");
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
   data crumbs = trail(root, {{"Качество образования", ""}});

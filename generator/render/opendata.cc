@@ -117,6 +117,7 @@ std::string similar_csv(const Municipality& m, const IndicatorSet& ind, const Si
               "unit"});
   for (const auto& [key, s] : ind.series) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
+    if (spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < ind.years.size(); ++y) {
         const SimilarValue* v = sim.find(key, i, y);
@@ -542,12 +543,12 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "| similar_group | группа похожих школ в этом году: местность (город или село) и численность обучающихся |\n"
       "| similar | значение по похожим школам: по опубликованным значениям школ группы (сама школа входит), рассчитанное так же, "
       "как значение по муниципалитету; пусто, если опубликованных значений меньше " + std::to_string(sim.definition.min_schools) +
-      " (по двум значениям, одно из которых известно, второе восстановить нетрудно), и для сводного индекса, значение которого "
-      "по группе не имеет смысла |\n"
+      " (по двум значениям, одно из которых известно, второе восстановить нетрудно) |\n"
       "| schools | сколько опубликованных значений школ и филиалов в группе |\n\n"
       "Похожие школы — наш выбор по образцу сравнения с похожими школами (NYC School Quality Snapshot): та же местность и та "
       "же группа по численности обучающихся этого года (" + size_bands_text(sim.definition) + "). Скрытые значения малых групп "
-      "в значение по похожим школам не входят.\n\n"
+      "в значение по похожим школам не входят. Сводного индекса "
+      "образовательных результатов в файле нет: он сам сравнивает школу с муниципалитетом.\n\n"
       "## classification.csv — отнесение школ к группам по годам\n\n"
       "| поле | что это |\n|---|---|\n"
       "| group, group_title | группа (ШНОР, ШФНСУ, зона риска, …) |\n"
