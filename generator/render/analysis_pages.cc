@@ -35,7 +35,7 @@ std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, con
   c.unit = spec.unit;
   c.decimals = spec.decimals;  // labels as in the tables
   ChartSeries own{"Школа", {}}, muni{"Муниципалитет", {}}, reg{"Регион", {}};
-  bool any = false, any_region = false;
+  bool any = false, any_municipal = false, any_region = false;
   for (size_t y = 0; y < set.years.size(); ++y) {
     c.categories.push_back(std::to_string(set.years[y]));
     const IndicatorValue& v = series.values[school][y];
@@ -43,10 +43,12 @@ std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, con
     any = any || v.ok();
     muni.values.push_back(series.baseline[y].municipal);
     reg.values.push_back(series.baseline[y].regional);
+    any_municipal = any_municipal || series.baseline[y].municipal.has_value();
     any_region = any_region || series.baseline[y].regional.has_value();
   }
   if (!any) return {};
-  c.series = {own, muni};
+  c.series = {own};
+  if (any_municipal) c.series.push_back(muni);  // the composite index has none (docs/CRITERIA.md, 5.4)
   if (any_region) c.series.push_back(reg);
   return line_chart(c);
 }
@@ -506,7 +508,9 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     reg.values.push_back(series.baseline[y].regional);
   }
   c.series = {muni, reg};
-  d.set("chart", line_chart(c));
+  bool any = false;
+  for (const auto& b : series.baseline) any = any || b.municipal || b.regional;
+  d.set("chart", any ? line_chart(c) : std::string());  // the composite index has neither
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("monitoring_href", site_.href(root, "monitoring/"));
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
