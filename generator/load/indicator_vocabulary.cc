@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "load/diagnostics.h"
 #include "load/embedded_files.h"
 #include "load/yaml_reader.h"
@@ -45,8 +47,12 @@ const Vocabulary& vocabulary() {
         YamlMapReader sr(*sim, src, diag, "similar");
         similar.source = sr.text("source", true).value_or("");
         similar.same_locality = sr.boolean("same_locality").value_or(true);
-        for (const auto& b : sr.text_list("size_bands", true).value_or(std::vector<std::string>{}))
-          similar.size_bands.push_back(std::stoi(b));
+        for (const auto& b : sr.text_list("size_bands", true).value_or(std::vector<std::string>{})) {
+          int bound = std::atoi(b.c_str());
+          if (bound <= 0 || (!similar.size_bands.empty() && bound <= similar.size_bands.back()))
+            sr.error_at(*sim, fmt::format("границы групп по численности — возрастающие целые числа, а не «{}»", b), "");
+          similar.size_bands.push_back(bound);
+        }
         similar.min_schools = static_cast<int>(sr.integer("min_schools", true, 2, 100).value_or(3));
         sr.finish();
       }
@@ -75,6 +81,8 @@ const Vocabulary& vocabulary() {
           s.pooling = pooling == "schools" ? IndicatorSpec::Pooling::schools
                       : pooling == "none"  ? IndicatorSpec::Pooling::none
                                            : IndicatorSpec::Pooling::persons;
+          if (pooling != "persons" && pooling != "schools" && pooling != "none")
+            ir.error_at(*ir.node("municipal"), fmt::format("неизвестный способ «{}»", pooling), "persons, schools или none");
           ir.finish();
           out.push_back(std::move(s));
         }
