@@ -262,16 +262,23 @@ class Builder {
         ratio("pd_share", "", i, st.year, st.pd_completed, st.teachers);
         if (st.vacancies) put("vacancies", "", i, st.year, *st.vacancies, 0);
         if (st.vacancies && st.teachers && *st.teachers + *st.vacancies > 0)
-          put("vacancy_rate", "", i, st.year, 100.0 * *st.vacancies / (*st.teachers + *st.vacancies), *st.teachers);
+          put("vacancy_rate", "", i, st.year, 100.0 * *st.vacancies / (*st.teachers + *st.vacancies), *st.teachers + *st.vacancies);
       }
+      // Shares of students given as the school's percentage weigh by its students of the year, so
+      // that a group value is all provided (registered…) students ÷ all students.
+      auto students = [&](int year) -> long {
+        for (const auto& c : s.contingent)
+          if (c.year == year && c.students) return *c.students;
+        return 0;
+      };
       for (const auto& c : s.conditions) {
         if (c.mto_coefficient) put("mto_coefficient", "", i, c.year, *c.mto_coefficient, 0);
-        if (c.textbook_provision) put("textbook_provision", "", i, c.year, *c.textbook_provision, 0);
+        if (c.textbook_provision) put("textbook_provision", "", i, c.year, *c.textbook_provision, students(c.year));
         if (c.library_system) put("library_system", "", i, c.year, *c.library_system ? 100 : 0, 0);
       }
       for (const auto& so : s.social) {
-        if (so.non_native_russian) put("non_native_russian_share", "", i, so.year, *so.non_native_russian, 0);
-        if (so.preventive_register) put("preventive_register_share", "", i, so.year, *so.preventive_register, 0);
+        if (so.non_native_russian) put("non_native_russian_share", "", i, so.year, *so.non_native_russian, students(so.year));
+        if (so.preventive_register) put("preventive_register_share", "", i, so.year, *so.preventive_register, students(so.year));
         double index = 0;
         bool complete = !social.weights.empty();
         for (const auto& [column, weight] : social.weights) {
@@ -347,24 +354,15 @@ class Builder {
   }
 
   void baselines() {
+    std::vector<size_t> all(m_.schools.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
     for (auto& [key, s] : set_.series) {
+      const IndicatorSpec* spec = set_.spec(key.indicator);
       for (size_t y = 0; y < set_.years.size(); ++y) {
-        double num = 0, den = 0, plain = 0;
-        int count = 0;
-        bool weighted = true;
-        for (size_t i = 0; i < s.values.size(); ++i) {
-          const IndicatorValue& v = s.values[i][y];
-          if (!v.ok()) continue;
-          ++count;
-          plain += v.value;
-          if (v.n <= 0) weighted = false;
-          num += v.value * v.n;
-          den += v.n;
-        }
         Baseline& b = s.baseline[y];
-        b.schools = count;
-        // Shares and means are pooled over persons; coefficients and indexes are averaged over schools.
-        if (count > 0) b.municipal = weighted && den > 0 ? num / den : plain / count;
+        GroupValue g = spec ? group_value(*spec, s, y, all) : GroupValue{};
+        b.schools = g.schools + g.branches;
+        b.municipal = g.value;
         for (const auto& r : m_.regional)
           if (r.indicator == key.indicator && r.param == key.param && r.year == set_.years[y]) b.regional = r.value;
       }
@@ -391,6 +389,25 @@ IndicatorSet compute_indicators(const Municipality& m, const std::vector<Indicat
   IndicatorSet set = b.take();
   round_to_shown(set);
   return set;
+}
+
+GroupValue group_value(const IndicatorSpec& spec, const IndicatorSeries& s, size_t y, const std::vector<size_t>& schools,
+                       const std::vector<bool>* branch) {
+  GroupValue g;
+  double num = 0, den = 0, plain = 0;
+  bool weighted = spec.pooling == IndicatorSpec::Pooling::persons;
+  for (size_t i : schools) {
+    const IndicatorValue& v = s.values[i][y];
+    if (!v.ok()) continue;  // hidden values never enter a group value
+    ++(branch && (*branch)[i] ? g.branches : g.schools);
+    plain += v.value;
+    if (v.n <= 0) weighted = false;
+    num += v.value * v.n;
+    den += v.n;
+  }
+  int count = g.schools + g.branches;
+  if (count > 0 && spec.pooling != IndicatorSpec::Pooling::none) g.value = weighted && den > 0 ? num / den : plain / count;
+  return g;
 }
 
 const std::vector<std::string>& olympiad_stages(std::string_view indicator) {

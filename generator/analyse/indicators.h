@@ -10,6 +10,17 @@ namespace sveden {
 IndicatorSet compute_indicators(const Municipality& m, const std::vector<IndicatorSpec>& specs,
                                 const SocialIndexConfig& social);
 
+// The value of a group of schools in year index `y`, from their published values only: pooled over
+// persons (Σ value × n ÷ Σ n — for a share Σ numerators ÷ Σ denominators; if a value lacks its
+// persons, the simple mean), over schools, or none, as the spec says. `branch` (by school index),
+// if given, counts branches apart.
+struct GroupValue {
+  std::optional<double> value;
+  int schools = 0, branches = 0;  // published values it rests on
+};
+GroupValue group_value(const IndicatorSpec& spec, const IndicatorSeries& s, size_t y, const std::vector<size_t>& schools,
+                       const std::vector<bool>* branch = nullptr);
+
 // «Средний балл ОГЭ (математика)» — the indicator's title with its subject or grade.
 std::string series_title(const IndicatorSpec& spec, const std::string& param);
 // A value with the indicator's unit and precision: «12,5 %», «3,85», «−0,41».

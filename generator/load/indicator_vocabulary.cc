@@ -4,19 +4,36 @@
 #include <cstdlib>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "load/diagnostics.h"
 #include "load/embedded_files.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
 
 namespace sveden {
+namespace {
+struct Vocabulary {
+  std::vector<IndicatorSpec> specs;
+  SimilarDefinition similar;
+};
+const Vocabulary& vocabulary();
+}  // namespace
 
 const std::vector<IndicatorSpec>& builtin_indicators() {
-  static const std::vector<IndicatorSpec> specs = [] {
+  return vocabulary().specs;
+}
+
+const SimilarDefinition& builtin_similar_definition() { return vocabulary().similar; }
+
+namespace {
+const Vocabulary& vocabulary() {
+  static const Vocabulary vocab = [] {
     Diagnostics diag;
     SourceText src("vocab/indicators.yaml", std::string(vocab_file("indicators.yaml").value_or("")));
     YamlNode root;
     std::vector<IndicatorSpec> out;
+    SimilarDefinition similar;
     if (parse_yaml(src, &root, diag)) {
       YamlMapReader r(root, src, diag, "vocab/indicators.yaml", true);
       std::map<std::string, int> unit_decimals;  // the display precision of each unit
@@ -26,6 +43,19 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
           unit_decimals[k.value] = static_cast<int>(ur.integer("decimals", true, 0, 4).value_or(1));
           ur.finish();
         }
+      if (const YamlNode* sim = r.node("similar", true)) {
+        YamlMapReader sr(*sim, src, diag, "similar");
+        similar.source = sr.text("source", true).value_or("");
+        similar.same_locality = sr.boolean("same_locality").value_or(true);
+        for (const auto& b : sr.text_list("size_bands", true).value_or(std::vector<std::string>{})) {
+          int bound = std::atoi(b.c_str());
+          if (bound <= 0 || (!similar.size_bands.empty() && bound <= similar.size_bands.back()))
+            sr.error_at(*sim, fmt::format("границы групп по численности — возрастающие целые числа, а не «{}»", b), "");
+          similar.size_bands.push_back(bound);
+        }
+        similar.min_schools = static_cast<int>(sr.integer("min_schools", true, 2, 100).value_or(3));
+        sr.finish();
+      }
       if (const YamlNode* list = r.free_map("indicators"))
         for (const auto& [k, v] : list->entries) {
           IndicatorSpec s;
@@ -47,6 +77,12 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
           s.applies_to_kinds = ir.text_list("kinds").value_or(std::vector<std::string>{});
           s.kind_required = ir.boolean("kind_required").value_or(false);
           s.needs = ir.text_list("needs").value_or(std::vector<std::string>{});
+          std::string pooling = ir.text("municipal").value_or("persons");
+          s.pooling = pooling == "schools" ? IndicatorSpec::Pooling::schools
+                      : pooling == "none"  ? IndicatorSpec::Pooling::none
+                                           : IndicatorSpec::Pooling::persons;
+          if (pooling != "persons" && pooling != "schools" && pooling != "none")
+            ir.error_at(*ir.node("municipal"), fmt::format("неизвестный способ «{}»", pooling), "persons, schools или none");
           ir.finish();
           out.push_back(std::move(s));
         }
@@ -56,10 +92,11 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
       std::fprintf(stderr, "внутренняя ошибка: реестр показателей повреждён\n%s", format_all(diag).c_str());
       std::abort();
     }
-    return out;
+    return Vocabulary{std::move(out), std::move(similar)};
   }();
-  return specs;
+  return vocab;
 }
+}  // namespace
 
 const std::vector<std::string>& builtin_indicator_ids() {
   static const std::vector<std::string> ids = [] {

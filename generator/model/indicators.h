@@ -27,6 +27,18 @@ struct IndicatorSpec {
   // The data it rests on: «table» or «table.column», «a|b» — either will do (vocab/indicators.yaml).
   std::vector<std::string> needs;
   int decimals = 1;
+  // How the value of a group of schools is pooled from the published values (vocab/indicators.yaml,
+  // `municipal`): over persons — Σ value × n ÷ Σ n, a ratio of sums for a share; over schools — the
+  // simple mean; none — a relative index has no group value.
+  enum class Pooling { persons, schools, none } pooling = Pooling::persons;
+};
+
+// Which schools are alike (vocab/indicators.yaml, `similar`): the same locality and size band.
+struct SimilarDefinition {
+  bool same_locality = true;
+  std::vector<int> size_bands;  // upper bounds of students: {100, 300, 700} → <100, 100–299, 300–699, ≥700
+  int min_schools = 3;          // published values a group value needs (a branch counted apart)
+  std::string source;           // where the definition comes from, or «наш выбор»
 };
 
 // Why there is no publishable value.

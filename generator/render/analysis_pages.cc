@@ -35,7 +35,7 @@ std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, con
   c.unit = spec.unit;
   c.decimals = spec.decimals;  // labels as in the tables
   ChartSeries own{"Школа", {}}, muni{"Муниципалитет", {}}, reg{"Регион", {}};
-  bool any = false, any_region = false;
+  bool any = false, any_municipal = false, any_region = false;
   for (size_t y = 0; y < set.years.size(); ++y) {
     c.categories.push_back(std::to_string(set.years[y]));
     const IndicatorValue& v = series.values[school][y];
@@ -43,10 +43,12 @@ std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, con
     any = any || v.ok();
     muni.values.push_back(series.baseline[y].municipal);
     reg.values.push_back(series.baseline[y].regional);
+    any_municipal = any_municipal || series.baseline[y].municipal.has_value();
     any_region = any_region || series.baseline[y].regional.has_value();
   }
   if (!any) return {};
-  c.series = {own, muni};
+  c.series = {own};
+  if (any_municipal) c.series.push_back(muni);  // the composite index has none (docs/CRITERIA.md, 5.4)
   if (any_region) c.series.push_back(reg);
   return line_chart(c);
 }
@@ -163,6 +165,33 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   }
   d.set("charts", charts);
   d.set("has_charts", !charts.empty());
+  // The school beside the municipality and the schools like it, in the latest year (analyse/similar_schools).
+  data similar = tlist();
+  if (!a.indicators.years.empty()) {
+    size_t last = a.indicators.years.size() - 1;
+    for (const IndicatorSpec& registry : a.indicators.specs)  // in the registry's order
+    for (const auto& [key, series] : a.indicators.series) {
+      if (key.indicator != registry.id) continue;
+      const IndicatorSpec* spec = &registry;
+      const IndicatorValue& v = series.values[si][last];
+      if (spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
+      if (v.state == ValueState::missing || v.state == ValueState::not_applicable) continue;
+      const SimilarValue* sv = a.similar.find(key, si, last);
+      const Baseline& b = series.baseline[last];
+      data x;
+      x.set("title", series_title(*spec, key.param));
+      x.set("own", shown_value(*spec, v));
+      x.set("municipal", b.municipal ? format_indicator(*spec, *b.municipal) : "—");
+      x.set("similar", sv && sv->value ? fmt::format("{} ({})", format_indicator(*spec, *sv->value), count_schools(sv->schools, sv->branches))
+                       : a.similar.group[si][last].empty() ? std::string("нет данных о численности обучающихся")
+                                                           : std::string("недостаточно похожих школ"));
+      similar.push_back(x);
+    }
+    d.set("similar_group", a.similar.group[si][last]);
+  }
+  d.set("similar", similar);
+  d.set("has_similar", similar.is_non_empty_list());
+  d.set("similar_min", count_schools_dative(a.similar.definition.min_schools, 0));
   d.set("support_href", m.site.base_url + "/support/");
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
   data crumbs = trail(root, {{"Качество образования", ""}});
@@ -430,24 +459,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   data years = tlist();
   for (int y : set.years) years.push_back(data("year", std::to_string(y)));
   d.set("years", years);
-  // Similar schools: same locality and size band of the latest year; their mean is shown beside
-  // each school's value instead of a rank.
-  auto band = [&](size_t i) {
-    const SchoolOverview& so = site_.overview_.per_school[i];
-    int n = so.students.value_or(0);
-    int b = n < 100 ? 0 : n < 300 ? 1 : n < 700 ? 2 : 3;
-    return m.schools[i].locality + "/" + std::to_string(b);
-  };
-  static const char* kBands[] = {"до 100 обучающихся", "100–299 обучающихся", "300–699 обучающихся", "700 и более обучающихся"};
   size_t last = set.years.empty() ? 0 : set.years.size() - 1;
-  struct Similar { double sum = 0; int schools = 0, branches = 0; };  // a branch is counted apart
-  std::map<std::string, Similar> similar;
-  for (size_t i = 0; i < m.schools.size(); ++i)
-    if (!set.years.empty() && series.values[i][last].ok()) {
-      Similar& x = similar[band(i)];
-      x.sum += series.values[i][last].value;
-      ++(m.schools[i].parent_id.empty() ? x.schools : x.branches);
-    }
   data rows = tlist();
   bool hidden = false;
   for (size_t i : site_.schools_by_name_) {
@@ -463,15 +475,13 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     }
     if (!any) continue;
     r.set("cells", cells);
-    const SchoolOverview& so = site_.overview_.per_school[i];
-    int n = so.students.value_or(0);
-    std::string band_name = kBands[n < 100 ? 0 : n < 300 ? 1 : n < 700 ? 2 : 3];
-    r.set("group", fmt::format("{}, {}", m.schools[i].locality == "город" ? "город" : "село", band_name));
-    auto it = similar.find(band(i));
-    int peers = it == similar.end() ? 0 : it->second.schools + it->second.branches;
-    r.set("similar", peers >= 2 ? fmt::format("{} ({})", format_indicator(spec, it->second.sum / peers),
-                                              count_schools(it->second.schools, it->second.branches))
-                                : std::string("—"));
+    // Similar schools: computed once in analyse/similar_schools; shown beside each value instead of a rank.
+    const SimilarValue* sv = set.years.empty() ? nullptr : site_.analysis_.similar.find(series.key, i, last);
+    std::string group = set.years.empty() ? std::string() : site_.analysis_.similar.group[i][last];
+    r.set("group", group.empty() ? std::string("—") : group);
+    r.set("similar", sv && sv->value ? fmt::format("{} ({})", format_indicator(spec, *sv->value), count_schools(sv->schools, sv->branches))
+                     : group.empty() || spec.pooling == IndicatorSpec::Pooling::none ? std::string("—")
+                                                                                     : std::string("недостаточно похожих школ"));
     rows.push_back(r);
   }
   d.set("rows", rows);
@@ -498,7 +508,9 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     reg.values.push_back(series.baseline[y].regional);
   }
   c.series = {muni, reg};
-  d.set("chart", line_chart(c));
+  bool any = false;
+  for (const auto& b : series.baseline) any = any || b.municipal || b.regional;
+  d.set("chart", any ? line_chart(c) : std::string());  // the composite index has neither
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("monitoring_href", site_.href(root, "monitoring/"));
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));

@@ -110,6 +110,27 @@ std::string municipal_csv(const IndicatorSet& ind) {
   return out;
 }
 
+// The similar-schools value of each school, year and series whose group has a published value.
+std::string similar_csv(const Municipality& m, const IndicatorSet& ind, const SimilarSchools& sim) {
+  std::string out(kBom);
+  out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "similar_group", "similar", "schools",
+              "unit"});
+  for (const auto& [key, s] : ind.series) {
+    const IndicatorSpec* spec = ind.spec(key.indicator);
+    if (spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
+    for (size_t i = 0; i < m.schools.size(); ++i)
+      for (size_t y = 0; y < ind.years.size(); ++y) {
+        const SimilarValue* v = sim.find(key, i, y);
+        if (!v || sim.group[i][y].empty() || v->schools + v->branches == 0) continue;
+        if (s.values[i][y].state == ValueState::not_applicable) continue;
+        Row{out} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
+                 << std::to_string(ind.years[y]) << sim.group[i][y] << number_or_empty(v->value, spec->decimals)
+                 << std::to_string(v->schools + v->branches) << spec->unit;
+      }
+  }
+  return out;
+}
+
 std::string classification_csv(const Municipality& m, const Classification& c) {
   std::string out(kBom);
   out += row({"school_id", "school", "group", "group_title", "year", "verdict", "movement", "criteria_met", "explanation"});
@@ -466,7 +487,14 @@ std::string organisations_json(const Municipality& m) {
   return j.take() + "\n";
 }
 
-std::string readme(const Municipality& m, const IndicatorSet& ind) {
+// «до 100, 100–299, 300–699, 700 и более обучающихся»
+std::string size_bands_text(const SimilarDefinition& d) {
+  std::string out;
+  for (size_t b = 0; b <= d.size_bands.size(); ++b) out += (b == 0 ? "" : "; ") + size_band_name(d, b);
+  return out;
+}
+
+std::string readme(const Municipality& m, const IndicatorSet& ind, const SimilarSchools& sim) {
   std::string out = fmt::format(
       "# Открытые данные: {}\n\n"
       "Данные по состоянию на {}. Все файлы сформированы программой sveden из тех же данных, что и страницы сайта.\n"
@@ -509,6 +537,18 @@ std::string readme(const Municipality& m, const IndicatorSet& ind) {
       "## municipal.csv — значения по муниципалитету и региону\n\n"
       "indicator, indicator_title, subject, year, municipal, regional, unit — как выше; schools — число школ, по которым рассчитано\n"
       "муниципальное значение.\n\n"
+      "## similar.csv — значения по похожим школам\n\n"
+      "| поле | что это |\n|---|---|\n"
+      "| school_id, school, indicator, indicator_title, subject, year, unit | как в indicators.csv |\n"
+      "| similar_group | группа похожих школ в этом году: местность (город или село) и численность обучающихся |\n"
+      "| similar | значение по похожим школам: по опубликованным значениям школ группы (сама школа входит), рассчитанное так же, "
+      "как значение по муниципалитету; пусто, если опубликованных значений меньше " + std::to_string(sim.definition.min_schools) +
+      " (по двум значениям, одно из которых известно, второе восстановить нетрудно) |\n"
+      "| schools | сколько опубликованных значений школ и филиалов в группе |\n\n"
+      "Похожие школы — наш выбор по образцу сравнения с похожими школами (NYC School Quality Snapshot): та же местность и та "
+      "же группа по численности обучающихся этого года (" + size_bands_text(sim.definition) + "). Скрытые значения малых групп "
+      "в значение по похожим школам не входят. Сводного индекса "
+      "образовательных результатов в файле нет: он сам сравнивает школу с муниципалитетом.\n\n"
       "## classification.csv — отнесение школ к группам по годам\n\n"
       "| поле | что это |\n|---|---|\n"
       "| group, group_title | группа (ШНОР, ШФНСУ, зона риска, …) |\n"
@@ -578,11 +618,12 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
       {"opendata/indicators.csv", [&] { return indicators_csv(m, ind); }},
       {"opendata/indicators.json", [&] { return indicators_json(m, ind); }},
       {"opendata/municipal.csv", [&] { return municipal_csv(ind); }},
+      {"opendata/similar.csv", [&] { return similar_csv(m, ind, a.similar); }},
       {"opendata/classification.csv", [&] { return classification_csv(m, c); }},
       {"opendata/evidence.csv", [&] { return evidence_csv(m, c); }},
       {"opendata/risk_profile.csv", [&] { return risk_csv(m, c); }},
       {"opendata/classification.json", [&] { return classification_json(m, c); }},
-      {"opendata/README.md", [&] { return readme(m, ind); }},
+      {"opendata/README.md", [&] { return readme(m, ind, a.similar); }},
       {"opendata/recommendations.csv", [&, last_year] { return recommendations_csv(m, a.recommendations, last_year); }},
   };
   if (m.roadmap.present) {
@@ -603,6 +644,8 @@ std::vector<OpenDataset> opendata_catalogue(bool with_roadmap) {
        {"indicators.csv", "indicators.json"}},
       {"Муниципальные и региональные значения", "Значение по муниципалитету (по школам с опубликованными значениями) и по региону.",
        {"municipal.csv"}},
+      {"Значения по похожим школам", "Для каждой школы, показателя и года: значение по школам той же местности и численности и число школ, по которым оно рассчитано.",
+       {"similar.csv"}},
       {"Отнесение школ к группам", "Для каждой школы, группы (ШНОР, ШФНСУ, зона риска…) и года: да, нет или недостаточно данных, и движение относительно прошлого года.",
        {"classification.csv", "classification.json"}},
       {"Обоснование решений", "Каждое правило критериев для каждой школы и года: значения, с чем сравнивались и итог.", {"evidence.csv"}},

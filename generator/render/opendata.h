@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/similar_schools.h"
 #include "model/classification.h"
 #include "model/indicators.h"
 #include "model/municipality.h"
@@ -23,6 +24,7 @@ struct Analysis {
   const Classification& classification;
   const RoadmapProgress& roadmap;
   const std::vector<std::vector<SchoolRecommendation>>& recommendations;  // for the latest year
+  const SimilarSchools& similar;
 };
 
 std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a);

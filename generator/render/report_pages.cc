@@ -384,7 +384,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     int chart = 0;
     for (const char* id : kKeySeries) {
       const IndicatorSpec* spec = set.spec(id);
-      if (!spec) continue;
+      if (!spec || spec->pooling == IndicatorSpec::Pooling::none) continue;  // no municipal value (docs/CRITERIA.md, 5.4)
       for (const auto& [key, series] : set.series) {
         if (key.indicator != id) continue;
         std::vector<std::string> row = {series_title(*spec, key.param)};

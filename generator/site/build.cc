@@ -17,6 +17,7 @@
 #include "analyse/data_coverage.h"
 #include "analyse/indicators.h"
 #include "analyse/overview.h"
+#include "analyse/similar_schools.h"
 #include "analyse/roadmap_progress.h"
 #include "load/indicator_vocabulary.h"
 #include "render/menu_workbook.h"
@@ -369,7 +370,8 @@ BuildReport build_site(const BuildOptions& options) {
   Classification classification = classify(m, indicators, m.criteria, std::max(1, options.jobs));
   RoadmapProgress progress = roadmap_progress(m, indicators, classification);
   auto recommendations = recommend(m, classification, indicators.years.empty() ? 0 : indicators.years.size() - 1);
-  Analysis analysis{indicators, classification, progress, recommendations};  // outlives the tasks that read it
+  SimilarSchools similar = compute_similar_schools(m, indicators, builtin_similar_definition());
+  Analysis analysis{indicators, classification, progress, recommendations, similar};  // outlives the tasks that read it
   std::vector<OutputFile> extra = opendata_files(m, analysis);
 
   report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()

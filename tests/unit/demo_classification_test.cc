@@ -124,6 +124,7 @@ TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 
 
 #include <sstream>
 
+#include "load/indicator_vocabulary.h"
 #include "render/opendata.h"
 
 using test::parse_csv;
@@ -132,7 +133,8 @@ TEST_CASE("demo open data: the same verdicts as the model, and no suppressed val
   Demo d;
   RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
   auto recs = recommend(d.m, d.c, d.ind.years.size() - 1);
-  Analysis a{d.ind, d.c, rp, recs};
+  SimilarSchools sim = compute_similar_schools(d.m, d.ind, builtin_similar_definition());
+  Analysis a{d.ind, d.c, rp, recs, sim};
   std::map<std::string, std::string> files;
   for (const auto& f : opendata_files(d.m, a)) files[f.path] = f.render();
 

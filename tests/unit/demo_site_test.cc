@@ -15,6 +15,8 @@
 #include "../support/test_files.h"
 #include "audit/html_document.h"
 #include "audit/markup_audit.h"
+#include "analyse/indicators.h"
+#include "load/indicator_vocabulary.h"
 #include "load/site_loader.h"
 #include "load/xlsx_file.h"
 #include "model/openness.h"
@@ -395,4 +397,45 @@ TEST_CASE("demo site: the menus of /food are published, open as XLSX and are lin
   std::string sosh2 = read_file(d.school("5402") / "sveden/catering/index.html");
   CHECK(sosh2.find("../../food/") == std::string::npos);
   CHECK(sosh2.find("<a href=\"https://sch2.ozersk-edu.example/food/\">Меню на каждый день (папка food)</a>") != std::string::npos);
+}
+
+TEST_CASE("demo: similar schools in open data, on each school's quality page, never over fewer than the minimum") {
+  const DemoOutput& d = demo();
+  auto rows = parse_csv(read_file(d.dir / "opendata/similar.csv"));
+  REQUIRE(rows.size() > 1);
+  CHECK(rows[0] == std::vector<std::string>{"school_id", "school", "indicator", "indicator_title", "subject", "year", "similar_group",
+                                            "similar", "schools", "unit"});
+  const int last_year = d.m.site.years.back();
+  int shown = 0, too_few = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    int schools = std::stoi(row[8]);
+    // A group value rests on at least 3 published values; with fewer it is empty.
+    CHECK_MESSAGE(row[7].empty() == (schools < 3), row[0], " ", row[2], " ", row[4], " ", row[5]);
+    CHECK(row[2] != "results_index");  // a relative index has no group value
+    if (std::stoi(row[5]) != last_year) continue;
+    // The quality page of the school shows the same figure in the row of the series.
+    const IndicatorSpec* spec = nullptr;
+    for (const auto& s : builtin_indicators())
+      if (s.id == row[2]) spec = &s;
+    REQUIRE(spec);
+    std::string html = read_file(d.school(row[0]) / "kachestvo/index.html");
+    size_t section = html.find("id=\"similar-title\"");
+    REQUIRE_MESSAGE(section != std::string::npos, row[0]);
+    std::string title = row[4].empty() ? row[3] : fmt::format("{} ({})", row[3], row[4]);
+    size_t th = html.find("<th scope=\"row\">" + title + "</th>", section);
+    REQUIRE_MESSAGE(th != std::string::npos, row[0], " ", title);
+    std::string tr = html.substr(th, html.find("</tr>", th) - th);
+    std::string number = row[7];
+    std::replace(number.begin(), number.end(), ',', '.');
+    std::string expected = row[7].empty() ? std::string("недостаточно похожих школ")
+                                          : format_indicator(*spec, std::stod(number)) + " (";
+    CHECK_MESSAGE(tr.find(expected) != std::string::npos, row[0], " ", title, ": ", tr);
+    ++(row[7].empty() ? too_few : shown);
+  }
+  CHECK(shown > 0);
+  CHECK(too_few > 0);
+  std::string readme = read_file(d.dir / "opendata/README.md");
+  CHECK(readme.find("## similar.csv") != std::string::npos);
+  CHECK(read_file(d.dir / "opendata/index.html").find("similar.csv") != std::string::npos);
 }
