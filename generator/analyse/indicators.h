@@ -8,7 +8,10 @@
 namespace sveden {
 
 IndicatorSet compute_indicators(const Municipality& m, const std::vector<IndicatorSpec>& specs,
-                                const SocialIndexConfig& social);
+                                const SocialIndexConfig& social, const ResultsIndexConfig& results = ResultsIndexConfig{});
+
+// A weight as a share of the total: «1/3», «2/5», «1»; «37,5 %» when the weights are not whole.
+std::string weight_fraction(double weight, double total);
 
 // «Средний балл ОГЭ (математика)» — the indicator's title with its subject or grade.
 std::string series_title(const IndicatorSpec& spec, const std::string& param);

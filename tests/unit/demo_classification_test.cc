@@ -26,7 +26,7 @@ struct Demo {
     auto loaded = load_municipality(disk, LoadOptions{}, diag);
     REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
     m = std::move(*loaded);
-    ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
+    ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index, m.criteria.results_index);
     c = classify(m, ind, m.criteria);
   }
   std::set<std::string> schools(const char* group, Verdict v, int year = 2025) const {
