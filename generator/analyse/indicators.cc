@@ -26,13 +26,6 @@ std::string years_text(const std::vector<int>& years) {
   return out + std::string(kNbsp) + "гг.";
 }
 
-// «ЕГЭ», «ОГЭ и ВПР», «ЕГЭ, ОГЭ и ВПР».
-std::string and_list(const std::vector<std::string>& items) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " и " : ", ") + items[i];
-  return out;
-}
-
 // The participants of `stages` in a year, and the stages the school's rows of that year lack. A year
 // with rows for some stages only says nothing about the others: they are unknown, not zero.
 struct StageCount {
