@@ -66,7 +66,7 @@ std::string results_index_text(const ResultsIndexConfig& config) {
   for (const char* family : {"ЕГЭ", "ОГЭ", "ВПР"})
     if (std::find(in.begin(), in.end(), family) == in.end()) out.push_back(family);
   if (in.empty()) return {};
-  std::string text = "Сводный индекс образовательных результатов: ";
+  std::string text;
   if (in.size() == 1) text += fmt::format("в индекс входят только результаты {}.", in[0]);
   else if (equal) text += fmt::format("{} входят в индекс с равным весом, по {}.", and_list(in), shares[0]);
   else text += fmt::format("{} входят в индекс с весами {} соответственно.", and_list(in), and_list(shares));

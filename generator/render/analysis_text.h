@@ -20,8 +20,8 @@ std::vector<std::string> verdict_reasons(const Evidence& e);
 std::string combine_text(const Rule& r);
 // Whether the rule, or a rule inside it, compares `indicator`.
 bool uses_indicator(const Rule& r, std::string_view indicator);
-// The weights of the composite results index in words and why (docs/CRITERIA.md §5.2):
-// «ЕГЭ, ОГЭ и ВПР входят в индекс с равным весом, по 1/3…».
+// The weights of the composite results index in words and why (docs/CRITERIA.md §5.2), to follow
+// «Сводный индекс образовательных результатов: »: «ЕГЭ, ОГЭ и ВПР входят в индекс с равным весом, по 1/3…».
 std::string results_index_text(const ResultsIndexConfig& config);
 
 }  // namespace sveden
