@@ -57,11 +57,13 @@ std::string results_index_text(const ResultsIndexConfig& config) {
   double total = 0;
   for (const auto& [family, weight] : config.weights) total += weight > 0 ? weight : 0;
   bool equal = true;
+  double first = 0;
   for (const auto& [family, weight] : config.weights)
     if (weight > 0) {
       in.push_back(family);
       shares.push_back(weight_fraction(weight, total));
-      equal = equal && weight == config.weights.front().second;
+      if (first == 0) first = weight;
+      equal = equal && weight == first;
     }
   for (const char* family : {"ЕГЭ", "ОГЭ", "ВПР"})
     if (std::find(in.begin(), in.end(), family) == in.end()) out.push_back(family);

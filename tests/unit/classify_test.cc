@@ -7,8 +7,10 @@
 #include <doctest/doctest.h>
 
 #include "analyse/classify.h"
+#include "analyse/indicators.h"
 #include "load/criteria_loader.h"
 #include "load/indicator_vocabulary.h"
+#include "render/analysis_text.h"
 
 using namespace sveden;
 
@@ -302,4 +304,16 @@ TEST_CASE("risk factors: high, medium, low, and no data") {
   CHECK(r.by_school[4][2].level == RiskLevel::low);
   CHECK(r.by_school[7][2].level == RiskLevel::no_data);
   CHECK(c.risks[1].by_school[0][2].level == RiskLevel::no_data);
+}
+
+TEST_CASE("the weights of the results index in words") {
+  ResultsIndexConfig c;
+  CHECK(results_index_text(c).starts_with("ЕГЭ, ОГЭ и ВПР входят в индекс с равным весом, по 1/3. Так индекс следует приказу"));
+  c.weights = {{"ЕГЭ", 0}, {"ОГЭ", 1}, {"ВПР", 1}};
+  CHECK(results_index_text(c).starts_with("ОГЭ и ВПР входят в индекс с равным весом, по 1/2. Результаты ЕГЭ в индекс не входят."));
+  c.weights = {{"ЕГЭ", 2}, {"ОГЭ", 1}, {"ВПР", 1}};
+  CHECK(results_index_text(c).starts_with("ЕГЭ, ОГЭ и ВПР входят в индекс с весами 1/2, 1/4 и 1/4 соответственно."));
+  c.weights = {{"ВПР", 1}};
+  CHECK(results_index_text(c) == "в индекс входят только результаты ВПР. Результаты ЕГЭ и ОГЭ в индекс не входят.");
+  CHECK(weight_fraction(0.5, 1.5) == "33,3\u00A0%");
 }
