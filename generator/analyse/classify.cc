@@ -102,6 +102,7 @@ class Evaluator {
     bool ok = false;
     double value = 0;
     std::string problem;  // «нет данных за 2023 г.» / «значение за 2024 г. не публикуется: группа меньше 10 человек»
+    std::string remark;   // how the value departs from its full form: «индекс за 2 года из 3: …»
   };
 
   Point point(const IndicatorSeries* s, size_t school, int year) {
@@ -116,6 +117,7 @@ class Evaluator {
       case ValueState::ok:
         p.ok = true;
         p.value = v.value;
+        if (auto r = s->remarks.find({school, static_cast<size_t>(yi)}); r != s->remarks.end()) p.remark = r->second;
         break;
       case ValueState::suppressed:
         p.problem = fmt::format("значение за {} не публикуется: в группе меньше {}", year_text(year),
@@ -170,7 +172,7 @@ class Evaluator {
         Point p = point(s, school, y);
         if (p.ok) {
           e.values.emplace_back(y, p.value);
-          parts.push_back(fmt::format("{} ({})", fmt_value(p.value), y));
+          parts.push_back(fmt::format("{} ({})", fmt_value(p.value), p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark)));
         } else if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) {
           problems.push_back(p.problem);  // a reason for every year (no kind given) is said once
         }
@@ -262,14 +264,16 @@ class Evaluator {
       e.reference = ref;
       e.reference_label = label;
       std::string ref_text = fmt_value(*ref);
+      // The year, with what the value rests on where that is less than the definition says.
+      std::string y_text = p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark);
       if (r.compare == Compare::bottom_percent || r.compare == Compare::top_percent)
-        parts.push_back(fmt::format("{} ({}) — {} в {} % школ с самыми {} значениями (граница — {}, {})", fmt_value(p.value), y,
+        parts.push_back(fmt::format("{} ({}) — {} в {} % школ с самыми {} значениями (граница — {}, {})", fmt_value(p.value), y_text,
                                     relation, format_decimal(r.value), bottom ? "низкими" : "высокими", ref_text,
                                     label.substr(label.find("— ") + std::string("— ").size())));
       else if (label == "порог")
-        parts.push_back(fmt::format("{} ({}) — {} {}", fmt_value(p.value), y, relation, ref_text));
+        parts.push_back(fmt::format("{} ({}) — {} {}", fmt_value(p.value), y_text, relation, ref_text));
       else
-        parts.push_back(fmt::format("{} ({}) — {}, чем {} ({})", fmt_value(p.value), y, relation, label, ref_text));
+        parts.push_back(fmt::format("{} ({}) — {}, чем {} ({})", fmt_value(p.value), y_text, relation, label, ref_text));
     }
     int total = r.window;
     if (r.window_all) e.verdict = fails > 0 ? Verdict::no : holds == total ? Verdict::yes : Verdict::unknown;

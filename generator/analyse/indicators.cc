@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <numeric>
 #include <set>
 
 #include <fmt/format.h>
@@ -194,19 +195,31 @@ class Builder {
     v.n = n;
   }
 
-  // The composite results index: participant-weighted mean of z-scores over a 3-year window.
-  void results_index() {
+  // The composite results index (docs/CRITERIA.md §5.2). Each component (a subject of ОГЭ or ЕГЭ, a
+  // grade and subject of ВПР) becomes a z-score among the schools of the year; within a family the
+  // z-scores of the window are pooled by participants; the families are then weighted as the
+  // criteria say (equal by default), not by participants, which would let ВПР rank schools alone.
+  // A school without a family is indexed on the families it has, in the same proportion.
+  void results_index(const ResultsIndexConfig& config) {
     const IndicatorSpec* spec = set_.spec("results_index");
     int window = spec ? spec->window : 3;
-    std::vector<SeriesKey> components;
-    for (const auto& [k, s] : set_.series)
-      if (k.indicator == "oge_mean" || k.indicator == "ege_mean" || k.indicator == "vpr_share45") components.push_back(k);
-    size_t S = m_.schools.size(), Y = set_.years.size();
-    // z[school][year] accumulated as Σ n·z and Σ n per year of the component.
-    std::vector<std::vector<double>> weighted(S, std::vector<double>(Y, 0)), weights(S, std::vector<double>(Y, 0));
+    struct Family {
+      std::string name, indicator;
+      double weight;
+    };
+    std::vector<Family> families;
+    for (const auto& [name, weight] : config.weights)
+      if (weight > 0)
+        families.push_back({name, name == "ЕГЭ" ? "ege_mean" : name == "ОГЭ" ? "oge_mean" : "vpr_share45", weight});
+    size_t S = m_.schools.size(), Y = set_.years.size(), F = families.size();
+    // Σ n·z and Σ n by family, school and year.
+    using Grid = std::vector<std::vector<double>>;
+    std::vector<Grid> weighted(F, Grid(S, std::vector<double>(Y, 0))), persons(F, Grid(S, std::vector<double>(Y, 0)));
     std::vector<std::vector<bool>> hidden(S, std::vector<bool>(Y, false));  // a component was suppressed
-    for (const auto& k : components) {
-      const IndicatorSeries& s = set_.series.at(k);
+    for (const auto& [k, s] : set_.series) {
+      size_t f = 0;
+      while (f < F && families[f].indicator != k.indicator) ++f;
+      if (f == F) continue;
       for (size_t i = 0; i < S; ++i)
         for (size_t y = 0; y < Y; ++y)
           if (s.values[i][y].state == ValueState::suppressed) hidden[i][y] = true;
@@ -226,23 +239,74 @@ class Builder {
         if (sd <= 0) continue;
         for (size_t i = 0; i < S; ++i)
           if (s.values[i][y].ok()) {
-            weighted[i][y] += s.values[i][y].n * (s.values[i][y].value - mean) / sd;
-            weights[i][y] += s.values[i][y].n;
+            weighted[f][i][y] += s.values[i][y].n * (s.values[i][y].value - mean) / sd;
+            persons[f][i][y] += s.values[i][y].n;
           }
       }
     }
     for (size_t i = 0; i < S; ++i)
       for (size_t y = 0; y < Y; ++y) {
-        double num = 0, den = 0;
+        auto in_window = [&](int year) { return year <= set_.years[y] && year > set_.years[y] - window; };
+        double num = 0, den = 0, n = 0;
         bool any_hidden = false;
+        std::set<int> with_data;
+        std::vector<const Family*> present, absent;
         for (size_t w = 0; w < Y; ++w)
-          if (set_.years[w] <= set_.years[y] && set_.years[w] > set_.years[y] - window) {
-            num += weighted[i][w];
-            den += weights[i][w];
-            any_hidden = any_hidden || hidden[i][w];
+          if (in_window(set_.years[w])) any_hidden = any_hidden || hidden[i][w];
+        for (size_t f = 0; f < F; ++f) {
+          double fz = 0, fn = 0;
+          for (size_t w = 0; w < Y; ++w)
+            if (in_window(set_.years[w]) && persons[f][i][w] > 0) {
+              fz += weighted[f][i][w];
+              fn += persons[f][i][w];
+              with_data.insert(set_.years[w]);
+            }
+          if (fn > 0) {
+            num += families[f].weight * fz / fn;
+            den += families[f].weight;
+            n += fn;
+            present.push_back(&families[f]);
+          } else {
+            absent.push_back(&families[f]);
           }
-        if (den > 0) put("results_index", "", i, set_.years[y], num / den, static_cast<long>(den));
-        else if (any_hidden) mark_suppressed("results_index", i, y);
+        }
+        if (den <= 0) {
+          if (any_hidden) mark_suppressed("results_index", i, y);
+          continue;
+        }
+        put("results_index", "", i, set_.years[y], num / den, static_cast<long>(n));
+        // Say where the index departs from its full form: fewer years than the window, fewer families.
+        std::vector<std::string> remarks;
+        if (static_cast<int>(with_data.size()) < window) {
+          std::vector<int> no_data, not_shown;
+          for (int year = set_.years[y] - window + 1; year <= set_.years[y]; ++year) {
+            if (with_data.count(year)) continue;
+            int w = set_.year_index(year);
+            (w >= 0 && hidden[i][static_cast<size_t>(w)] ? not_shown : no_data).push_back(year);
+          }
+          std::vector<std::string> why;
+          if (!no_data.empty()) why.push_back(fmt::format("нет данных за {}", years_text(no_data)));
+          if (!not_shown.empty())
+            why.push_back(fmt::format("результаты за {} не публикуются: в группах меньше {}", years_text(not_shown),
+                                      count_noun(set_.min_group, "человека", "человек", "человек")));
+          remarks.push_back(fmt::format("индекс за {} из {}: {}", count_noun(static_cast<long long>(with_data.size()), "год", "года", "лет"),
+                                        window, fmt::join(why, "; ")));
+        }
+        if (!absent.empty()) {
+          std::vector<std::string> absent_names, present_names, shares;
+          for (const Family* f : absent) absent_names.push_back(f->name);
+          bool equal = true;
+          for (const Family* f : present) {
+            present_names.push_back(f->name);
+            shares.push_back(weight_fraction(f->weight, den));
+            equal = equal && f->weight == present.front()->weight;
+          }
+          std::string how = present.size() == 1 ? fmt::format("индекс — только по {}", present_names[0])
+                            : equal ? fmt::format("{} входят в индекс с равным весом, по {}", and_list(present_names), shares[0])
+                                    : fmt::format("{} входят в индекс с весами {}", and_list(present_names), and_list(shares));
+          remarks.push_back(fmt::format("нет опубликованных результатов {}: {}", and_list(absent_names), how));
+        }
+        if (!remarks.empty()) series("results_index").remarks[{i, y}] = fmt::format("{}", fmt::join(remarks, "; "));
       }
   }
 
@@ -376,7 +440,8 @@ class Builder {
 
 }  // namespace
 
-IndicatorSet compute_indicators(const Municipality& m, const std::vector<IndicatorSpec>& specs, const SocialIndexConfig& social) {
+IndicatorSet compute_indicators(const Municipality& m, const std::vector<IndicatorSpec>& specs, const SocialIndexConfig& social,
+                                const ResultsIndexConfig& results) {
   Builder b(m, specs);
   // Every school-level indicator exists even when no school has data for it.
   for (const auto& spec : specs)
@@ -384,7 +449,7 @@ IndicatorSet compute_indicators(const Municipality& m, const std::vector<Indicat
   b.exams();
   b.school_level(social);
   b.assessments();
-  b.results_index();
+  b.results_index(results);
   b.baselines();
   IndicatorSet set = b.take();
   round_to_shown(set);
@@ -452,6 +517,19 @@ void round_to_shown(IndicatorSet& set) {
       if (b.regional) b.regional = round_shown(*b.regional, spec->decimals);
     }
   }
+}
+
+
+
+std::string weight_fraction(double weight, double total) {
+  double rw = std::round(weight), rt = std::round(total);
+  if (total > 0 && std::abs(weight - rw) < 1e-9 && std::abs(total - rt) < 1e-9 && rt <= 1000) {
+    long long a = static_cast<long long>(rw), b = static_cast<long long>(rt);
+    long long g = std::gcd(a, b);
+    if (g > 0) a /= g, b /= g;
+    return b == 1 ? std::to_string(a) : fmt::format("{}/{}", a, b);
+  }
+  return format_decimal(total > 0 ? 100 * weight / total : 0, 1) + std::string(kNbsp) + "%";
 }
 
 }  // namespace sveden

@@ -8,7 +8,10 @@
 namespace sveden {
 
 IndicatorSet compute_indicators(const Municipality& m, const std::vector<IndicatorSpec>& specs,
-                                const SocialIndexConfig& social);
+                                const SocialIndexConfig& social, const ResultsIndexConfig& results = ResultsIndexConfig{});
+
+// A weight as a share of the total: «1/3», «2/5», «1»; «37,5 %» when the weights are not whole.
+std::string weight_fraction(double weight, double total);
 
 // The value of a group of schools in year index `y`, from their published values only: pooled over
 // persons (Σ value × n ÷ Σ n — for a share Σ numerators ÷ Σ denominators; if a value lacks its

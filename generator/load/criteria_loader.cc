@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -22,6 +23,9 @@ const std::pair<const char*, Compare> kCompares[] = {
     {"below_regional", Compare::below_regional}, {"above_regional", Compare::above_regional},
     {"bottom_percent", Compare::bottom_percent}, {"top_percent", Compare::top_percent},
     {"fell", Compare::fell},                     {"rose", Compare::rose}};
+
+// The families of assessments in the composite results index, in the order the order names them.
+const std::vector<std::string> kResultsFamilies = {"ЕГЭ", "ОГЭ", "ВПР"};
 
 const std::vector<std::string> kSocialColumns = {"higher_ed_parents", "single_parent",     "unemployed_parents",
                                                  "low_income",        "non_native_russian", "preventive_register"};
@@ -271,6 +275,43 @@ class CriteriaReader {
     r.finish();
   }
 
+  // results_index: {weights: {ЕГЭ: 1, ОГЭ: 1, ВПР: 1}}; replaces the preset's weights whole, as
+  // social_index does: a family left out does not enter the index.
+  void results_index(const YamlNode& map, Criteria& out) {
+    YamlMapReader r(map, src_, diag_, "results_index");
+    if (!r.valid()) return;
+    if (const YamlNode* weights = r.node("weights", true)) {
+      YamlMapReader w(*weights, src_, diag_, "results_index, weights");
+      if (w.valid()) {
+        ResultsIndexConfig config;
+        config.weights.clear();
+        bool bad = false;
+        for (const auto& family : kResultsFamilies) {
+          const YamlNode* n = w.node(family);
+          if (!n) continue;
+          auto d = yaml_number(*n);
+          if (!d) {
+            w.error_at(*n, fmt::format("вес «{}» — не число", n->value), "вес — число не меньше 0, например: 1 или 0,5");
+            bad = true;
+          } else if (*d < 0 || !std::isfinite(*d)) {
+            w.error_at(*n, fmt::format("вес {} {} невозможен", family, n->value),
+                       fmt::format("вес — число не меньше 0; 0 — результаты {} в индекс не входят", family));
+            bad = true;
+          } else {
+            config.weights.emplace_back(family, *d);
+          }
+        }
+        bool positive = std::any_of(config.weights.begin(), config.weights.end(), [](const auto& x) { return x.second > 0; });
+        if (!bad && !positive)
+          w.error_at(*weights, "в индексе результатов нет ни одного вида оценки с весом больше 0",
+                     "укажите веса ЕГЭ, ОГЭ и ВПР, например: {ЕГЭ: 1, ОГЭ: 1, ВПР: 1}");
+        w.finish();
+        if (!bad && positive) out.results_index = std::move(config);
+      }
+    }
+    r.finish();
+  }
+
  private:
   const SourceText& src_;
   Diagnostics& diag_;
@@ -287,6 +328,7 @@ void parse_into(const SourceText& src, bool site_file, Criteria& out, Diagnostic
     if (auto p = r.text_list("presets")) *presets = *p;
   }
   if (const YamlNode* s = r.node("social_index")) reader.social_index(*s, out);
+  if (const YamlNode* s = r.node("results_index")) reader.results_index(*s, out);
   if (const YamlNode* g = r.node("groups")) reader.groups(*g, out, preset);
   if (const YamlNode* f = r.node("risk_factors")) reader.risk_factors(*f, out);
   r.finish();

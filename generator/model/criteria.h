@@ -61,10 +61,18 @@ struct SocialIndexConfig {
   std::vector<std::pair<std::string, double>> weights;  // social.csv column → weight
 };
 
+// The composite results index (docs/CRITERIA.md §5.2): the weight of each family of assessments.
+// Equal by default, not by participants: ВПР is written by nearly every class and would otherwise
+// rank schools almost alone, which it is not meant to do. A family without a weight is left out.
+struct ResultsIndexConfig {
+  std::vector<std::pair<std::string, double>> weights = {{"ЕГЭ", 1}, {"ОГЭ", 1}, {"ВПР", 1}};
+};
+
 struct Criteria {
   std::vector<Group> groups;
   std::vector<RiskFactor> risk_factors;
   SocialIndexConfig social_index;
+  ResultsIndexConfig results_index;
   std::vector<std::string> presets;  // names of the built-in presets used
   const Group* group(std::string_view id) const {
     for (const auto& g : groups)

@@ -72,6 +72,9 @@ struct IndicatorSeries {
   // Why a missing value is missing, where the data says more than «нет данных за … г.»: a stage of
   // the olympiad absent from the year, the school's kind not given. {school, year index} → phrase.
   std::map<std::pair<size_t, size_t>, std::string> why_missing;
+  // How a published value departs from the definition's full form, for its evidence: the results
+  // index over fewer years than its window, or without a family of assessments. Same key.
+  std::map<std::pair<size_t, size_t>, std::string> remarks;
 };
 
 struct IndicatorSet {

@@ -221,6 +221,7 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     for (const auto& r : g.group->rule.children) rules.push_back(data("text", typographic_quotes(r.title)));
     x.set("has_rules", rules.is_non_empty_list());
     x.set("rules", rules);
+    x.set("index_weights", uses_indicator(g.group->rule, "results_index") ? "Сводный индекс образовательных результатов: " + results_index_text(m.criteria.results_index) : std::string());
     // Rules the site's data cannot answer for any school, and why: not a silent «недостаточно данных».
     data unanswered = tlist();
     for (const auto& w : cl.without_data)

@@ -1,9 +1,12 @@
 #include "render/analysis_text.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
 #include "russian/names.h"
+#include "russian/typography.h"
 
 namespace sveden {
 
@@ -42,6 +45,44 @@ std::string combine_text(const Rule& r) {
     case Combine::leaf: return "школа относится к группе, если выполняется условие: " + typographic_quotes(r.title);
   }
   return {};
+}
+
+bool uses_indicator(const Rule& r, std::string_view indicator) {
+  if (r.indicator == indicator) return true;
+  return std::any_of(r.children.begin(), r.children.end(), [&](const Rule& c) { return uses_indicator(c, indicator); });
+}
+
+std::string results_index_text(const ResultsIndexConfig& config) {
+  std::vector<std::string> in, out, shares;
+  double total = 0;
+  for (const auto& [family, weight] : config.weights) total += weight > 0 ? weight : 0;
+  bool equal = true;
+  double first = 0;
+  for (const auto& [family, weight] : config.weights)
+    if (weight > 0) {
+      in.push_back(family);
+      shares.push_back(weight_fraction(weight, total));
+      if (first == 0) first = weight;
+      equal = equal && weight == first;
+    }
+  for (const char* family : {"ЕГЭ", "ОГЭ", "ВПР"})
+    if (std::find(in.begin(), in.end(), family) == in.end()) out.push_back(family);
+  if (in.empty()) return {};
+  std::string text;
+  if (in.size() == 1) text += fmt::format("в индекс входят только результаты {}.", in[0]);
+  else if (equal) text += fmt::format("{} входят в индекс с равным весом, по {}.", and_list(in), shares[0]);
+  else text += fmt::format("{} входят в индекс с весами {} соответственно.", and_list(in), and_list(shares));
+  if (!out.empty()) text += fmt::format(" Результаты {} в индекс не входят.", and_list(out));
+  if (in.size() == 3 && equal)
+    text += " Так индекс следует приказу — «по результатам ЕГЭ, ОГЭ и ВПР» — и не превращается в рейтинг по ВПР: если бы "
+            "вес зависел от числа участников, ВПР, которые пишут почти все классы школы, давали бы около трёх четвертей "
+            "индекса, а ЕГЭ — несколько процентов, хотя ВПР официально не предназначены для сравнения школ.";
+  if (in.size() > 1)
+    text += fmt::format(" Внутри {} предметы и параллели учитываются по числу участников. Если у школы нет опубликованных "
+                        "результатов одного из видов (в ООШ нет ЕГЭ, в НОШ — ЕГЭ и ОГЭ), индекс считается по остальным с тем же "
+                        "соотношением весов; это сказано в основаниях решения по школе.",
+                        in.size() == 3 ? "ЕГЭ, ОГЭ и ВПР" : and_list(in));
+  return text;
 }
 
 }  // namespace sveden

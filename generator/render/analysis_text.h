@@ -18,5 +18,10 @@ std::string verdict_cell(const GroupYear& g);
 std::vector<std::string> verdict_reasons(const Evidence& e);
 // «школа относится к группе, если выполняются не менее 3 из 7 условий».
 std::string combine_text(const Rule& r);
+// Whether the rule, or a rule inside it, compares `indicator`.
+bool uses_indicator(const Rule& r, std::string_view indicator);
+// The weights of the composite results index in words and why (docs/CRITERIA.md §5.2), to follow
+// «Сводный индекс образовательных результатов: »: «ЕГЭ, ОГЭ и ВПР входят в индекс с равным весом, по 1/3…».
+std::string results_index_text(const ResultsIndexConfig& config);
 
 }  // namespace sveden

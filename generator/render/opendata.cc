@@ -9,6 +9,7 @@
 #include "analyse/roadmap_progress.h"
 #include "model/openness.h"
 #include "render/feeds.h"
+#include "render/analysis_text.h"
 #include "render/json_writer.h"
 
 namespace sveden {
@@ -263,6 +264,9 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
   j.key("social_index_weights").begin_object();
   for (const auto& [column, weight] : m.criteria.social_index.weights) j.key(column).value(weight, 2);
   j.end_object();
+  j.key("results_index_weights").begin_object();
+  for (const auto& [family, weight] : m.criteria.results_index.weights) j.key(family).value(weight, 2);
+  j.end_object();
   j.key("indicators").begin_array();
   for (const auto& spec : ind.specs) {
     j.begin_object().key("id").value(spec.id).key("title").value(spec.title).key("unit").value(spec.unit);
@@ -510,6 +514,8 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       out += fmt::format("| {} | {} |\n", column, csv_number(weight, 2));
     out += "\n";
   }
+  out += "**Сводный индекс образовательных результатов** (results_index): " + results_index_text(m.criteria.results_index) +
+         " Веса видов оценки — `results_index_weights` в indicators.json.\n\n";
   out +=
       "## organisations.csv — реестр подведомственных организаций\n\n"
       "| поле | что это |\n|---|---|\n"

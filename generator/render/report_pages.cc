@@ -321,6 +321,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
       std::vector<std::string> rules;
       for (const auto& r : g.group->rule.children) rules.push_back(typographic_quotes(r.title));
       b.items(rules);
+      if (uses_indicator(g.group->rule, "results_index")) b.text("Сводный индекс образовательных результатов: " + results_index_text(m.criteria.results_index));
     }
     sections.add("Критерии отнесения школ к группам", b.take());
   }

@@ -79,6 +79,12 @@ std::string quoted(std::string_view text) {
   return "«" + inner + "»";
 }
 
+std::string and_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " и " : ", ") + items[i];
+  return out;
+}
+
 const std::string& plural(long long n, const std::string& one, const std::string& few, const std::string& many) {
   static const std::unique_ptr<icu::PluralRules> rules = [] {
     UErrorCode status = U_ZERO_ERROR;

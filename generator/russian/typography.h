@@ -2,6 +2,7 @@
 // «10 марта 2023 г.», «1 школа / 2 школы / 5 школ». Spaces inside figures are non-breaking.
 #pragma once
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "model/date.h"
@@ -23,6 +24,9 @@ std::string format_date(const Date& d);                       // «10 марта
 
 // «text», with quotes inside turned into „inner“ ones: «Отметка „2“».
 std::string quoted(std::string_view text);
+
+// A list in words: «ЕГЭ», «ОГЭ и ВПР», «ЕГЭ, ОГЭ и ВПР».
+std::string and_list(const std::vector<std::string>& items);
 
 // Lower case by Russian rules (ICU): «Адаптированная АООП» → «адаптированная аооп».
 std::string lower_text(std::string_view text);

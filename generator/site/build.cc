@@ -366,7 +366,7 @@ BuildReport build_site(const BuildOptions& options) {
   }
   const Municipality& m = *loaded.municipality;
   Overview overview = compute_overview(m);
-  IndicatorSet indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
+  IndicatorSet indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index, m.criteria.results_index);
   Classification classification = classify(m, indicators, m.criteria, std::max(1, options.jobs));
   RoadmapProgress progress = roadmap_progress(m, indicators, classification);
   auto recommendations = recommend(m, classification, indicators.years.empty() ? 0 : indicators.years.size() - 1);

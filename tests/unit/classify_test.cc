@@ -7,8 +7,10 @@
 #include <doctest/doctest.h>
 
 #include "analyse/classify.h"
+#include "analyse/indicators.h"
 #include "load/criteria_loader.h"
 #include "load/indicator_vocabulary.h"
+#include "render/analysis_text.h"
 
 using namespace sveden;
 
@@ -142,6 +144,43 @@ TEST_CASE("percentiles: bottom and top X % of schools, ties at the border all in
   for (size_t i = 0; i < 10; ++i) CHECK(verdict(c, "g", i) == (i < 3 ? Verdict::yes : Verdict::no));
 }
 
+TEST_CASE("results_index weights: equal by default, replaced whole by the site's file, checked") {
+  Criteria c;
+  Diagnostics diag;
+  parse_criteria(SourceText("criteria.yaml", "groups: []\n"), true, c, diag);
+  using W = std::vector<std::pair<std::string, double>>;
+  CHECK(c.results_index.weights == W{{"ЕГЭ", 1}, {"ОГЭ", 1}, {"ВПР", 1}});
+  // A family left out does not enter the index, as with social_index.
+  parse_criteria(SourceText("criteria.yaml", "results_index:\n  weights:\n    ЕГЭ: 2\n    ОГЭ: 1,5\n"), true, c, diag);
+  CHECK_FALSE(diag.has_errors());
+  CHECK(c.results_index.weights == W{{"ЕГЭ", 2}, {"ОГЭ", 1.5}});
+  // Nothing weighs anything: an error, and the weights stay as they were.
+  Diagnostics bad;
+  parse_criteria(SourceText("criteria.yaml", "results_index:\n  weights: {ЕГЭ: 0, ОГЭ: 0}\n"), true, c, bad);
+  CHECK(format_all(bad).find("в индексе результатов нет ни одного вида оценки с весом больше 0") != std::string::npos);
+  CHECK(c.results_index.weights == W{{"ЕГЭ", 2}, {"ОГЭ", 1.5}});
+  Diagnostics word;
+  parse_criteria(SourceText("criteria.yaml", "results_index:\n  weights: {ВПР: много}\n"), true, c, word);
+  CHECK(format_all(word).find("вес «много» — не число") != std::string::npos);
+  Diagnostics none;
+  parse_criteria(SourceText("criteria.yaml", "results_index: {}\n"), true, c, none);
+  CHECK(format_all(none).find("нет обязательного ключа «weights»") != std::string::npos);
+}
+
+TEST_CASE("the evidence says what a value rests on where it is less than the definition: the results index") {
+  Fixture f(5);
+  f.set("results_index", "", {{0, 0, -1.5}, {0, 0, -0.5}, {0, 0, 0}, {0, 0, 0.5}, {0, 0, 1}});
+  f.ind.series[{"results_index", ""}].remarks[{0, 2}] = "индекс за 2\u00A0года из 3: нет данных за 2023\u00A0г.";
+  auto c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 20\n"));
+  const Evidence& e = c.group("g")->by_school[0][2].evidence.children.at(0);
+  CHECK(e.verdict == Verdict::yes);
+  CHECK(e.text ==
+        "Сводный индекс образовательных результатов за 3 года: −1,50 (2025; индекс за 2\u00A0года из 3: нет данных за "
+        "2023\u00A0г.) — входит в 20 % школ с самыми низкими значениями (граница — −1,50, 1 из 5\u00A0школ)");
+  // Without a remark the year stands alone.
+  CHECK(c.group("g")->by_school[1][2].evidence.children.at(0).text.find("(2025) — не входит") != std::string::npos);
+}
+
 TEST_CASE("its own past: fell and rose N years in a row, with a suppressed year") {
   Fixture f(4);
   f.set("oge_mean", "математика", {{3.8, 3.6, 3.4}, {3.8, 3.9, 3.4}, {3.4, 3.6, 3.8}, {3.8, 3.6, 3.4}});
@@ -265,4 +304,16 @@ TEST_CASE("risk factors: high, medium, low, and no data") {
   CHECK(r.by_school[4][2].level == RiskLevel::low);
   CHECK(r.by_school[7][2].level == RiskLevel::no_data);
   CHECK(c.risks[1].by_school[0][2].level == RiskLevel::no_data);
+}
+
+TEST_CASE("the weights of the results index in words") {
+  ResultsIndexConfig c;
+  CHECK(results_index_text(c).starts_with("ЕГЭ, ОГЭ и ВПР входят в индекс с равным весом, по 1/3. Так индекс следует приказу"));
+  c.weights = {{"ЕГЭ", 0}, {"ОГЭ", 1}, {"ВПР", 1}};
+  CHECK(results_index_text(c).starts_with("ОГЭ и ВПР входят в индекс с равным весом, по 1/2. Результаты ЕГЭ в индекс не входят."));
+  c.weights = {{"ЕГЭ", 2}, {"ОГЭ", 1}, {"ВПР", 1}};
+  CHECK(results_index_text(c).starts_with("ЕГЭ, ОГЭ и ВПР входят в индекс с весами 1/2, 1/4 и 1/4 соответственно."));
+  c.weights = {{"ВПР", 1}};
+  CHECK(results_index_text(c) == "в индекс входят только результаты ВПР. Результаты ЕГЭ и ОГЭ в индекс не входят.");
+  CHECK(weight_fraction(0.5, 1.5) == "33,3\u00A0%");
 }

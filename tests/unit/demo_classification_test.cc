@@ -26,7 +26,7 @@ struct Demo {
     auto loaded = load_municipality(disk, LoadOptions{}, diag);
     REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
     m = std::move(*loaded);
-    ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
+    ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index, m.criteria.results_index);
     c = classify(m, ind, m.criteria);
   }
   std::set<std::string> schools(const char* group, Verdict v, int year = 2025) const {
@@ -76,10 +76,38 @@ TEST_CASE("demo 2025: ШНОР by the Yelnya criteria") {
   CHECK(d.fired("shnor", "5411", "olympiad_low"));
   CHECK_FALSE(d.fired("shnor", "5406", "continuation_below60"));
   CHECK_FALSE(d.fired("shnor", "5417", "oge_math_below_min_above_region"));
-  // The bottom 20 % of the results index: 3 of 13 schools with an index.
+  // The bottom 20 % of the results index: 3 of 13 schools with an index. ЕГЭ, ОГЭ and ВПР weigh a third
+  // each (worked out from the CSVs by a separate script, not by sveden): 2025 — 5416 −1,42, 5408 −1,39,
+  // 5410 −0,88 (the border), then 5406 −0,49, 5417 −0,46, 5414 −0,39. By participants, as before, ВПР
+  // weighed 71–85 % and ЕГЭ 1–11 %, and the same three were lowest: 5408 −1,53, 5416 −1,34, 5410 −0,83.
   CHECK(d.fired("shnor", "5408", "results_bottom20"));
   CHECK(d.fired("shnor", "5410", "results_bottom20"));
   CHECK(d.fired("shnor", "5416", "results_bottom20"));
+  auto index = [&](const char* school, int year) {
+    return d.ind.find({"results_index", ""})->values[d.m.school_index.at(school)][static_cast<size_t>(d.ind.year_index(year))].value;
+  };
+  CHECK(index("5416", 2025) == doctest::Approx(-1.42));
+  CHECK(index("5408", 2025) == doctest::Approx(-1.39));
+  CHECK(index("5410", 2025) == doctest::Approx(-0.88));
+  CHECK(index("5406", 2025) == doctest::Approx(-0.49));
+  // 2023 and 2024: the same three lowest (2023: −1,44, −1,22, −0,87, next 5406 −0,47; 2024: −1,40, −1,34,
+  // −0,86, next 5406 −0,48), so results_bottom20 picks the same schools in every year.
+  CHECK(index("5408", 2023) == doctest::Approx(-1.22));
+  CHECK(index("5410", 2023) == doctest::Approx(-0.87));
+  CHECK(index("5406", 2023) == doctest::Approx(-0.47));
+  CHECK(index("5410", 2024) == doctest::Approx(-0.86));
+  CHECK(index("5406", 2024) == doctest::Approx(-0.48));
+  // A school without published ЕГЭ (5417: its ЕГЭ groups are below 10) and the НОШ say what the index rests on.
+  auto index_text = [&](const char* school) {
+    const Evidence& e = d.c.group("shnor")->by_school[d.m.school_index.at(school)][static_cast<size_t>(d.ind.year_index(2025))].evidence;
+    for (const auto& c : e.children)
+      if (c.rule->id == "results_bottom20") return c.text;
+    return std::string();
+  };
+  CHECK(index_text("5417").find("(2025; нет опубликованных результатов ЕГЭ: ОГЭ и ВПР входят в индекс с равным весом, по 1/2)") !=
+        std::string::npos);
+  CHECK(index_text("5407").find("(2025; нет опубликованных результатов ЕГЭ и ОГЭ: индекс — только по ВПР)") != std::string::npos);
+  CHECK(index_text("5408").find("(2025) — входит") != std::string::npos);
 }
 
 TEST_CASE("demo 2025: ШФНСУ, the Rosobrnadzor 30 % indicator, the risk zone") {

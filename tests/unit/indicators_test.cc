@@ -93,6 +93,69 @@ TEST_CASE("the composite results index is the participant-weighted mean of z-sco
   CHECK(at(ind, "results_index", "", 0, 2023).state == ValueState::missing);
 }
 
+TEST_CASE("the results index weights ЕГЭ, ОГЭ and ВПР as families, not by participants, and says what it rests on") {
+  Municipality m;
+  m.site.years = {2023, 2024, 2025};
+  m.site.min_group = 10;
+  // 2025 only. ОГЭ математика (20 participants): Z0..Z2 means 3, 4, 5. ВПР 4 класс математика
+  // (100 participants): Z0..Z3 «4» and «5» 90, 60, 30, 60 %. Z3 is a НОШ: ВПР only. No ЕГЭ anywhere.
+  for (int i = 0; i < 4; ++i) {
+    School s;
+    s.id = "Z" + std::to_string(i);
+    s.kind = i < 3 ? "СОШ" : "НОШ";
+    if (i < 3) {
+      OgeResult o;
+      o.year = 2025;
+      o.subject = "математика";
+      o.participants = 20;
+      o.mean_score = 3.0 + i;
+      s.oge.push_back(o);
+    }
+    VprResult v;
+    v.year = 2025;
+    v.grade = 4;
+    v.subject = "математика";
+    v.participants = 100;
+    long good = i == 0 ? 90 : i == 2 ? 30 : 60;
+    v.marks[0] = 0;
+    v.marks[1] = 100 - good;
+    v.marks[2] = good;
+    v.marks[3] = 0;
+    s.vpr.push_back(v);
+    m.school_index[s.id] = m.schools.size();
+    m.schools.push_back(s);
+  }
+  // ОГЭ z: −1,2247, 0, 1,2247 (mean 4, SD √(2/3)). ВПР z: mean 60, SD √450 = 21,213: 1,4142, 0, −1,4142, 0.
+  // Equal families: Z0 (−1,2247 + 1,4142) / 2 = 0,0947 → 0,09; by participants it would be
+  // (20 × −1,2247 + 100 × 1,4142) / 120 = 0,97 — ВПР alone.
+  IndicatorSet ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
+  const IndicatorSeries& s = *ind.find({"results_index", ""});
+  CHECK(at(ind, "results_index", "", 0, 2025).value == doctest::Approx(0.09));
+  CHECK(at(ind, "results_index", "", 1, 2025).value == doctest::Approx(0.0));
+  CHECK(at(ind, "results_index", "", 2, 2025).value == doctest::Approx(-0.09));
+  CHECK(at(ind, "results_index", "", 3, 2025).value == doctest::Approx(0.0));
+  CHECK(at(ind, "results_index", "", 0, 2025).n == 120);
+  size_t y25 = static_cast<size_t>(ind.year_index(2025));
+  CHECK(s.remarks.at({0, y25}) ==
+        "индекс за 1\u00A0год из 3: нет данных за 2023 и 2024\u00A0гг.; нет опубликованных результатов ЕГЭ: ОГЭ и ВПР входят в "
+        "индекс с равным весом, по 1/2");
+  CHECK(s.remarks.at({3, y25}) ==
+        "индекс за 1\u00A0год из 3: нет данных за 2023 и 2024\u00A0гг.; нет опубликованных результатов ЕГЭ и ОГЭ: индекс — только по ВПР");
+
+  // ОГЭ twice as heavy as ВПР: Z0 (2 × −1,2247 + 1,4142) / 3 = −0,3451 → −0,35.
+  ResultsIndexConfig heavy;
+  heavy.weights = {{"ЕГЭ", 1}, {"ОГЭ", 2}, {"ВПР", 1}};
+  ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{}, heavy);
+  CHECK(at(ind, "results_index", "", 0, 2025).value == doctest::Approx(-0.35));
+  CHECK(ind.find({"results_index", ""})->remarks.at({0, y25}).ends_with("ОГЭ и ВПР входят в индекс с весами 2/3 и 1/3"));
+  // ВПР left out (weight 0): Z3 has no index at all; Z0 is its ОГЭ z-score.
+  ResultsIndexConfig exams;
+  exams.weights = {{"ЕГЭ", 1}, {"ОГЭ", 1}, {"ВПР", 0}};
+  ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{}, exams);
+  CHECK(at(ind, "results_index", "", 0, 2025).value == doctest::Approx(-1.22));
+  CHECK(at(ind, "results_index", "", 3, 2025).state == ValueState::missing);
+}
+
 TEST_CASE("olympiad share needs all three years of the window, and every stage it counts in each") {
   Municipality m;
   m.site.years = {2023, 2024, 2025};

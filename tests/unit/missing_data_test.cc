@@ -40,7 +40,7 @@ class Site {
     auto m = load_municipality(disk, LoadOptions{}, diag);
     REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
     m_ = std::move(*m);
-    ind_ = compute_indicators(m_, builtin_indicators(), m_.criteria.social_index);
+    ind_ = compute_indicators(m_, builtin_indicators(), m_.criteria.social_index, m_.criteria.results_index);
     c_ = classify(m_, ind_, m_.criteria);
   }
   ~Site() { fs::remove_all(dir_); }

@@ -259,7 +259,7 @@ void check_flows(const std::string& site_dir) {
   Diagnostics diag;
   auto m = load_municipality(disk, LoadOptions{}, diag);
   REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
-  IndicatorSet ind = compute_indicators(*m, builtin_indicators(), m->criteria.social_index);
+  IndicatorSet ind = compute_indicators(*m, builtin_indicators(), m->criteria.social_index, m->criteria.results_index);
   Classification c = classify(*m, ind, m->criteria, 2);
   int rows = 0, moved = 0;
   for (const auto& g : c.groups) {
