@@ -47,6 +47,10 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
           s.applies_to_kinds = ir.text_list("kinds").value_or(std::vector<std::string>{});
           s.kind_required = ir.boolean("kind_required").value_or(false);
           s.needs = ir.text_list("needs").value_or(std::vector<std::string>{});
+          s.interval = ir.text("interval").value_or("");
+          if (!s.interval.empty() && s.interval != "wilson" && s.interval != "marks")
+            diag.add_file(Severity::error, "vocab/indicators.yaml", s.id + ": interval «" + s.interval + "»",
+                          "interval: wilson или marks");
           ir.finish();
           out.push_back(std::move(s));
         }

@@ -163,6 +163,32 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   }
   d.set("charts", charts);
   d.set("has_charts", !charts.empty());
+  // The school's latest values against the municipal ones, with their intervals and bands as
+  // analyse/ found them.
+  data comparisons = tlist();
+  if (!a.indicators.years.empty()) {
+    size_t last = a.indicators.years.size() - 1;
+    for (const char* id : {"oge_mean", "oge_below_min_share", "ege_mean", "ege_below_min_share", "vpr_share2", "continuation_rate"}) {
+      const IndicatorSpec* spec = a.indicators.spec(id);
+      if (!spec) continue;
+      for (const auto& [key, series] : a.indicators.series) {
+        if (key.indicator != id) continue;
+        const IndicatorValue& v = series.values[si][last];
+        if (!v.ok()) continue;
+        data x;
+        x.set("title", series_title(*spec, key.param));
+        x.set("value", format_indicator(*spec, v.value));
+        x.set("interval", interval_text(*spec, v));
+        const auto& municipal = series.baseline[last].municipal;
+        x.set("municipal", municipal ? format_indicator(*spec, *municipal) : std::string("—"));
+        x.set("band", band_text(v.band));
+        comparisons.push_back(x);
+      }
+    }
+  }
+  d.set("comparisons", comparisons);
+  d.set("has_comparisons", comparisons.is_non_empty_list());
+  d.set("band_explanation", kBandExplanation);
   d.set("support_href", m.site.base_url + "/support/");
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
   data crumbs = trail(root, {{"Качество образования", ""}});
@@ -463,6 +489,10 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     }
     if (!any) continue;
     r.set("cells", cells);
+    if (!set.years.empty() && !spec.interval.empty()) {
+      const IndicatorValue& v = series.values[i][last];
+      r.set("band", v.ok() && v.lower ? fmt::format("{}: {}", interval_text(spec, v), band_text(v.band)) : std::string("—"));
+    }
     const SchoolOverview& so = site_.overview_.per_school[i];
     int n = so.students.value_or(0);
     std::string band_name = kBands[n < 100 ? 0 : n < 300 ? 1 : n < 700 ? 2 : 3];
@@ -476,6 +506,9 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   }
   d.set("rows", rows);
   d.set("has_hidden", hidden);
+  // A column of the latest year's intervals and bands, for indicators that have intervals.
+  d.set("has_interval", !spec.interval.empty());
+  d.set("band_explanation", kBandExplanation);
   data base = tlist();
   for (size_t y = 0; y < set.years.size(); ++y) {
     data x;
