@@ -27,7 +27,7 @@ struct IndicatorSpec {
   // The data it rests on: «table» or «table.column», «a|b» — either will do (vocab/indicators.yaml).
   std::vector<std::string> needs;
   int decimals = 1;
-  // How the 95 % confidence interval of a school's value is found (docs/CRITERIA.md, 4.4):
+  // How the 95 % confidence interval of a school's value is found (docs/CRITERIA.md, 5.5):
   // "wilson" — Wilson score interval of a share of persons; "marks" — mean ± 1,96·s/√n with s from
   // the distribution of ОГЭ marks; "" — none (no spread in the data, or not a cohort's result).
   std::string interval;

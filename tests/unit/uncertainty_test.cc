@@ -1,4 +1,4 @@
-// 95 % intervals, bands against the municipal value and «на границе» (docs/CRITERIA.md, 4.4), on
+// 95 % intervals, bands against the municipal value and «на границе» (docs/CRITERIA.md, 5.5), on
 // numbers worked out by hand in the comments, not by the code under test.
 #include <doctest/doctest.h>
 
