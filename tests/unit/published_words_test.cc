@@ -210,6 +210,32 @@ void check_bands(const std::string& html, const std::string& where, Counts& n) {
   }
 }
 
+// An indicator page's column «Интервал и сравнение с муниципальным значением в Y году»: each
+// «LO–HI: band» against the municipal value of Y in the page's own baseline table.
+void check_indicator_bands(const std::string& html, const std::string& where, Counts& n) {
+  static const std::regex head(R"(Интервал и сравнение с муниципальным значением в ([0-9]{4}) году)");
+  std::smatch h;
+  if (!std::regex_search(html, h, head)) return;
+  std::smatch b;
+  std::regex base("<tr><th scope=\"row\">" + h[1].str() + R"(</th><td class="num">([^<]*)</td>)");
+  REQUIRE_MESSAGE(std::regex_search(html, b, base), where);
+  std::string municipal = plain(b[1]);
+  static const std::regex cell(R"(<td>([^<]*): ((?:выше|ниже|на уровне) муниципального значения)</td>)");
+  static const std::regex range("^" + kNum.substr(0, kNum.size() - 7) + "–" + kNum + "$");
+  std::sregex_iterator end;
+  for (std::sregex_iterator c(html.begin(), html.end(), cell); c != end; ++c) {
+    ++n.bands;
+    std::string interval = plain((*c)[1]), band = (*c)[2];
+    std::smatch m;
+    REQUIRE_MESSAGE(std::regex_match(interval, m, range), where, ": ", interval);
+    REQUIRE_MESSAGE(municipal != "—", where, ": a band without a municipal value");
+    double lo = number(m[1]), hi = number(m[2]), mu = number(municipal);
+    std::string expected = lo > mu ? "выше муниципального значения" : hi < mu ? "ниже муниципального значения"
+                                                                        : "на уровне муниципального значения";
+    CHECK_MESSAGE(band == expected, where, ": ", interval, " against ", municipal, ": ", band);
+  }
+}
+
 // «Движение школ по группам»: было + вошли − вышли + из − в «недостаточно данных» = стало, and
 // было is the year before's стало.
 void check_movement_table(const std::string& html, Counts& n) {
@@ -260,6 +286,7 @@ struct Built {
         if (html.find("chart-desc") != std::string::npos) check_charts(html, rel, n);
         if (html.find(") — ") != std::string::npos) check_evidence(plain(html), rel, n);
         check_bands(html, rel, n);
+        check_indicator_bands(html, rel, n);
       } else if (rel == "opendata/evidence.csv" || rel == "opendata/classification.csv") {
         check_evidence(replace_all(read_file(e.path()), "\u00A0", " "), rel, n);
       }
