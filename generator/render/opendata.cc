@@ -246,7 +246,10 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
   j.key("indicators").begin_array();
   for (const auto& spec : ind.specs) {
     j.begin_object().key("id").value(spec.id).key("title").value(spec.title).key("unit").value(spec.unit);
-    j.key("definition").value(spec.definition).key("better").value(spec.higher_is_better ? "higher" : "lower").end_object();
+    j.key("definition").value(spec.definition).key("better").value(spec.higher_is_better ? "higher" : "lower");
+    // How ci95_lower and ci95_upper of its values are found (docs/CRITERIA.md, 5.5); absent: none.
+    if (!spec.interval.empty()) j.key("interval").value(spec.interval == "wilson" ? "wilson_score" : "mean_1.96_sd_of_marks");
+    j.end_object();
   }
   j.end_array();
   j.key("series").begin_array();
@@ -512,6 +515,8 @@ std::string readme(const Municipality& m, const IndicatorSet& ind) {
       "значение: для долей участников экзаменов и выпускников 9 класса — интервал Уилсона, для среднего балла ОГЭ — "
       "среднее ± 1,96 · s / √n, где s — стандартное отклонение отметок «2»–«5» школы; пусто, где интервала нет (средний "
       "балл ЕГЭ: в данных нет разброса баллов; показатели не по когорте участников; скрытые значения) |\n\n"
+      "В indicators.json у значения — ключи ci95_lower и ci95_upper, если интервал есть, а у показателя — interval: "
+      "wilson_score (интервал Уилсона) или mean_1.96_sd_of_marks (среднее ± 1,96 · s / √n по отметкам ОГЭ).\n\n"
       "## municipal.csv — значения по муниципалитету и региону\n\n"
       "indicator, indicator_title, subject, year, municipal, regional, unit — как выше; schools — число школ, по которым рассчитано\n"
       "муниципальное значение.\n\n"

@@ -211,5 +211,6 @@ TEST_CASE("demo open data: interval columns, the model's bounds, none for hidden
   }
   CHECK(with > 100);
   CHECK(files.at("opendata/indicators.json").find("\"ci95_lower\"") != std::string::npos);
+  CHECK(files.at("opendata/indicators.json").find("\"interval\":\"wilson_score\"") != std::string::npos);
   CHECK(files.at("opendata/README.md").find("ci95_lower, ci95_upper") != std::string::npos);
 }
