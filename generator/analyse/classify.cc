@@ -59,6 +59,9 @@ struct Cutoff {
 
 std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbsp)); }
 
+// A value whose 95 % interval contains the cut-off of a percentile rule (docs/CRITERIA.md, 5.5).
+constexpr const char* kBorderline = "; на границе: с учётом погрешности значение может быть по обе стороны границы";
+
 class Evaluator {
  public:
   Evaluator(const Municipality& m, const IndicatorSet& ind, const std::map<const Rule*, std::string>& without_data)
@@ -101,6 +104,7 @@ class Evaluator {
   struct Point {
     bool ok = false;
     double value = 0;
+    std::optional<double> lower, upper;  // the 95 % interval, where the indicator has one
     std::string problem;  // «нет данных за 2023 г.» / «значение за 2024 г. не публикуется: группа меньше 10 человек»
     std::string remark;   // how the value departs from its full form: «индекс за 2 года из 3: …»
   };
@@ -118,6 +122,8 @@ class Evaluator {
         p.ok = true;
         p.value = v.value;
         if (auto r = s->remarks.find({school, static_cast<size_t>(yi)}); r != s->remarks.end()) p.remark = r->second;
+        p.lower = v.lower;
+        p.upper = v.upper;
         break;
       case ValueState::suppressed:
         p.problem = fmt::format("значение за {} не публикуется: в группе меньше {}", year_text(year),
@@ -269,7 +275,9 @@ class Evaluator {
       if (r.compare == Compare::bottom_percent || r.compare == Compare::top_percent)
         parts.push_back(fmt::format("{} ({}) — {} в {} % школ с самыми {} значениями (граница — {}, {})", fmt_value(p.value), y_text,
                                     relation, format_decimal(r.value), bottom ? "низкими" : "высокими", ref_text,
-                                    label.substr(label.find("— ") + std::string("— ").size())));
+                                    label.substr(label.find("— ") + std::string("— ").size())) +
+                          // The verdict stands; the reader learns that the figure cannot settle it.
+                          (p.lower && p.upper && *p.lower <= *ref + 1e-9 && *ref <= *p.upper + 1e-9 ? kBorderline : ""));
       else if (label == "порог")
         parts.push_back(fmt::format("{} ({}) — {} {}", fmt_value(p.value), y_text, relation, ref_text));
       else

@@ -97,7 +97,23 @@ class Builder {
   }
 
   void ratio(const std::string& id, const std::string& param, size_t school, int year, const Count& part, const Count& whole) {
-    if (part && whole && *whole > 0) put(id, param, school, year, 100.0 * *part / *whole, *whole);
+    if (!part || !whole || *whole <= 0) return;
+    put(id, param, school, year, 100.0 * *part / *whole, *whole);
+    const IndicatorSpec* spec = set_.spec(id);
+    if (spec && spec->interval == "wilson" && *part >= 0 && *part <= *whole) {
+      auto [lo, hi] = wilson_interval(*part, *whole);
+      set_interval(id, param, school, year, lo, hi);
+    }
+  }
+
+  // Only a published value gets one: a hidden value's interval would give the value away.
+  void set_interval(const std::string& id, const std::string& param, size_t school, int year, double lo, double hi) {
+    int yi = set_.year_index(year);
+    if (yi < 0) return;
+    IndicatorValue& v = series(id, param).values[school][static_cast<size_t>(yi)];
+    if (!v.ok()) return;
+    v.lower = lo;
+    v.upper = hi;
   }
 
   void exams() {
@@ -106,7 +122,12 @@ class Builder {
       for (const auto& o : s.oge) {
         if (!o.participants || *o.participants == 0) continue;
         long n = *o.participants;
-        if (o.mean_score) put("oge_mean", o.subject, i, o.year, *o.mean_score, n);
+        if (o.mean_score) {
+          put("oge_mean", o.subject, i, o.year, *o.mean_score, n);
+          const IndicatorSpec* spec = set_.spec("oge_mean");
+          if (spec && spec->interval == "marks")
+            if (auto ci = marks_interval(o.marks, n, *o.mean_score)) set_interval("oge_mean", o.subject, i, o.year, ci->first, ci->second);
+        }
         Count below = o.below_min ? o.below_min : o.marks[0];
         ratio("oge_below_min_share", o.subject, i, o.year, below, o.participants);
         if (o.marks[2] && o.marks[3]) ratio("oge_good_share", o.subject, i, o.year, *o.marks[2] + *o.marks[3], o.participants);
@@ -453,6 +474,7 @@ IndicatorSet compute_indicators(const Municipality& m, const std::vector<Indicat
   b.baselines();
   IndicatorSet set = b.take();
   round_to_shown(set);
+  place_in_bands(set);
   return set;
 }
 
@@ -473,6 +495,48 @@ GroupValue group_value(const IndicatorSpec& spec, const IndicatorSeries& s, size
   int count = g.schools + g.branches;
   if (count > 0 && spec.pooling != IndicatorSpec::Pooling::none) g.value = weighted && den > 0 ? num / den : plain / count;
   return g;
+}
+
+std::pair<double, double> wilson_interval(long part, long whole) {
+  constexpr double z = 1.96;
+  double n = static_cast<double>(whole), p = static_cast<double>(part) / n, z2n = z * z / n;
+  double centre = (p + z2n / 2) / (1 + z2n);
+  double half = z / (1 + z2n) * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+  return {100.0 * std::max(0.0, centre - half), 100.0 * std::min(1.0, centre + half)};
+}
+
+std::optional<std::pair<double, double>> marks_interval(const Count (&marks)[4], long participants, double mean) {
+  // The marks must be the whole cohort, and the mean on their scale: otherwise the spread of the
+  // marks is not the spread of what the mean averages.
+  long n = 0;
+  double sum = 0;
+  for (int k = 0; k < 4; ++k) {
+    if (!marks[k] || *marks[k] < 0) return std::nullopt;
+    n += *marks[k];
+    sum += static_cast<double>(*marks[k]) * (k + 2);
+  }
+  if (n != participants || n < 2 || mean < 2 || mean > 5) return std::nullopt;
+  double m = sum / static_cast<double>(n), sq = 0;
+  for (int k = 0; k < 4; ++k) sq += *marks[k] * (k + 2 - m) * (k + 2 - m);
+  double sd = std::sqrt(sq / static_cast<double>(n - 1));
+  // Everyone with the same mark: no spread to estimate the error from, and a zero-width interval
+  // would claim a certainty the cohort does not give.
+  if (sd <= 0) return std::nullopt;
+  double half = 1.96 * sd / std::sqrt(static_cast<double>(n));
+  return std::make_pair(std::max(2.0, mean - half), std::min(5.0, mean + half));
+}
+
+Band band_of(const IndicatorValue& v, const std::optional<double>& municipal) {
+  if (!v.ok() || !v.lower || !v.upper || !municipal) return Band::none;
+  if (*v.lower > *municipal + 1e-9) return Band::above;
+  if (*v.upper < *municipal - 1e-9) return Band::below;
+  return Band::level;
+}
+
+void place_in_bands(IndicatorSet& set) {
+  for (auto& [key, s] : set.series)
+    for (auto& by_year : s.values)
+      for (size_t y = 0; y < by_year.size() && y < s.baseline.size(); ++y) by_year[y].band = band_of(by_year[y], s.baseline[y].municipal);
 }
 
 const std::vector<std::string>& olympiad_stages(std::string_view indicator) {
@@ -511,7 +575,11 @@ void round_to_shown(IndicatorSet& set) {
     const IndicatorSpec* spec = set.spec(key.indicator);
     if (!spec) continue;
     for (auto& by_year : s.values)
-      for (auto& v : by_year) v.value = round_shown(v.value, spec->decimals);
+      for (auto& v : by_year) {
+        v.value = round_shown(v.value, spec->decimals);
+        if (v.lower) v.lower = round_shown(*v.lower, spec->decimals);
+        if (v.upper) v.upper = round_shown(*v.upper, spec->decimals);
+      }
     for (auto& b : s.baseline) {
       if (b.municipal) b.municipal = round_shown(*b.municipal, spec->decimals);
       if (b.regional) b.regional = round_shown(*b.regional, spec->decimals);

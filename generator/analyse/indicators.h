@@ -33,6 +33,18 @@ std::string format_indicator(const IndicatorSpec& spec, double value);
 // as published, and a reader can check every «ниже» and «снижалось» against the tables.
 void round_to_shown(IndicatorSet& set);
 
+// 95 % confidence intervals (docs/CRITERIA.md, 5.5), unrounded. The Wilson score interval of the
+// share part/whole, in per cent.
+std::pair<double, double> wilson_interval(long part, long whole);
+// mean ± 1,96·s/√n for an ОГЭ mean on the five-point scale, s the sample standard deviation of the
+// marks «2»…«5»; none when the marks are incomplete, do not add up to the participants, or all equal.
+std::optional<std::pair<double, double>> marks_interval(const Count (&marks)[4], long participants, double mean);
+// Above or below the municipal value only when the (rounded) interval excludes it.
+Band band_of(const IndicatorValue& v, const std::optional<double>& municipal);
+// Sets every value's band against its year's municipal value; after round_to_shown, so that the
+// words agree with the printed bounds.
+void place_in_bands(IndicatorSet& set);
+
 // The stages of the olympiad an indicator counts (data/olympiad.csv): «региональный» and
 // «заключительный» for olympiad_share, «школьный» for olympiad_school_share, none for the others.
 const std::vector<std::string>& olympiad_stages(std::string_view indicator);

@@ -27,6 +27,10 @@ struct IndicatorSpec {
   // The data it rests on: «table» or «table.column», «a|b» — either will do (vocab/indicators.yaml).
   std::vector<std::string> needs;
   int decimals = 1;
+  // How the 95 % confidence interval of a school's value is found (docs/CRITERIA.md, 5.6):
+  // "wilson" — Wilson score interval of a share of persons; "marks" — mean ± 1,96·s/√n with s from
+  // the distribution of ОГЭ marks; "" — none (no spread in the data, or not a cohort's result).
+  std::string interval;
   // How the value of a group of schools is pooled from the published values (vocab/indicators.yaml,
   // `municipal`): over persons — Σ value × n ÷ Σ n, a ratio of sums for a share; over schools — the
   // simple mean; none — a relative index has no group value.
@@ -41,6 +45,10 @@ struct SimilarDefinition {
   std::string source;           // where the definition comes from, or «наш выбор»
 };
 
+// A school's value against the municipal value, as its 95 % interval allows one to say: above or
+// below only when the interval excludes the municipal value (none: no interval or no baseline).
+enum class Band { none, below, level, above };
+
 // Why there is no publishable value.
 enum class ValueState { ok, missing, suppressed, not_applicable };
 
@@ -48,6 +56,10 @@ struct IndicatorValue {
   ValueState state = ValueState::missing;
   double value = 0;  // meaningful only when state == ok (or suppressed, for internal use)
   long n = 0;        // persons the value rests on (0 when it does not rest on persons)
+  // The 95 % confidence interval, rounded as the value is; only for a published value of an
+  // indicator that has one (IndicatorSpec::interval) and data that give its spread.
+  std::optional<double> lower, upper;
+  Band band = Band::none;  // against the municipal value of the year
   bool ok() const { return state == ValueState::ok; }
 };
 

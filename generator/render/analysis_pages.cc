@@ -192,6 +192,32 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   d.set("similar", similar);
   d.set("has_similar", similar.is_non_empty_list());
   d.set("similar_min", count_schools_dative(a.similar.definition.min_schools, 0));
+  // The school's latest values against the municipal ones, with their intervals and bands as
+  // analyse/ found them.
+  data comparisons = tlist();
+  if (!a.indicators.years.empty()) {
+    size_t last = a.indicators.years.size() - 1;
+    for (const char* id : {"oge_mean", "oge_below_min_share", "ege_mean", "ege_below_min_share", "vpr_share2", "continuation_rate"}) {
+      const IndicatorSpec* spec = a.indicators.spec(id);
+      if (!spec) continue;
+      for (const auto& [key, series] : a.indicators.series) {
+        if (key.indicator != id) continue;
+        const IndicatorValue& v = series.values[si][last];
+        if (!v.ok()) continue;
+        data x;
+        x.set("title", series_title(*spec, key.param));
+        x.set("value", format_indicator(*spec, v.value));
+        x.set("interval", interval_text(*spec, v));
+        const auto& municipal = series.baseline[last].municipal;
+        x.set("municipal", municipal ? format_indicator(*spec, *municipal) : std::string("—"));
+        x.set("band", band_text(v.band));
+        comparisons.push_back(x);
+      }
+    }
+  }
+  d.set("comparisons", comparisons);
+  d.set("has_comparisons", comparisons.is_non_empty_list());
+  d.set("band_explanation", kBandExplanation);
   d.set("support_href", m.site.base_url + "/support/");
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
   data crumbs = trail(root, {{"Качество образования", ""}});
@@ -476,6 +502,10 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     }
     if (!any) continue;
     r.set("cells", cells);
+    if (!set.years.empty() && !spec.interval.empty()) {
+      const IndicatorValue& v = series.values[i][last];
+      r.set("band", v.ok() && v.lower ? fmt::format("{}: {}", interval_text(spec, v), band_text(v.band)) : std::string("—"));
+    }
     // Similar schools: computed once in analyse/similar_schools; shown beside each value instead of a rank.
     const SimilarValue* sv = set.years.empty() ? nullptr : site_.analysis_.similar.find(series.key, i, last);
     std::string group = set.years.empty() ? std::string() : site_.analysis_.similar.group[i][last];
@@ -487,6 +517,9 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   }
   d.set("rows", rows);
   d.set("has_hidden", hidden);
+  // A column of the latest year's intervals and bands, for indicators that have intervals.
+  d.set("has_interval", !spec.interval.empty());
+  d.set("band_explanation", kBandExplanation);
   data base = tlist();
   for (size_t y = 0; y < set.years.size(); ++y) {
     data x;

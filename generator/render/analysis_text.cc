@@ -17,6 +17,29 @@ std::string shown_value(const IndicatorSpec& spec, const IndicatorValue& v) {
   return "—";
 }
 
+std::string interval_text(const IndicatorSpec& spec, const IndicatorValue& v) {
+  if (!v.ok() || !v.lower || !v.upper) return "—";
+  // A range of non-negative figures: the unit once, after the upper bound.
+  return fmt::format("{}–{}", format_number(*v.lower, spec.decimals), format_indicator(spec, *v.upper));
+}
+
+std::string band_text(Band b) {
+  switch (b) {
+    case Band::above: return "выше муниципального значения";
+    case Band::below: return "ниже муниципального значения";
+    case Band::level: return "на уровне муниципального значения";
+    case Band::none: break;
+  }
+  return "—";
+}
+
+const char* const kBandExplanation =
+    "Значение школы зависит от того, кто именно в этом году сдавал экзамен или окончил 9 класс, поэтому рядом с ним — "
+    "95-процентный доверительный интервал: диапазон, в котором значение могло бы оказаться при другом составе "
+    "участников того же уровня подготовки. «Выше» или «ниже муниципального значения» сказано, только если муниципальное значение лежит вне "
+    "интервала; иначе разница может быть случайной, и значение названо «на уровне муниципального значения». Для "
+    "среднего балла ЕГЭ и сводного индекса интервал не рассчитывается: в данных нет разброса баллов участников.";
+
 std::string verdict_cell(const GroupYear& g) {
   std::string text = verdict_name(g.verdict);
   if (g.movement != Movement::none && g.movement != Movement::out) text += fmt::format(" ({})", movement_name(g.movement));

@@ -12,6 +12,12 @@ namespace sveden {
 
 // «3,29», «—» when there is none, «скрыто (меньше порога)» for a small group.
 std::string shown_value(const IndicatorSpec& spec, const IndicatorValue& v);
+// «8,9–53,2 %» — the value's 95 % interval as published; «—» when it has none.
+std::string interval_text(const IndicatorSpec& spec, const IndicatorValue& v);
+// «выше муниципального значения», «ниже …», «на уровне …»; «—» without an interval or baseline.
+std::string band_text(Band b);
+// What the band means, said once on a page that shows bands.
+extern const char* const kBandExplanation;
 // «да (осталась)».
 std::string verdict_cell(const GroupYear& g);
 // The rules that gave the same answer as the whole («да», or «недостаточно данных» and why).

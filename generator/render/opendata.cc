@@ -69,7 +69,7 @@ std::string met_ids(const Evidence& e) {
 std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
   std::string out(kBom);
   out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "value", "unit", "persons", "status",
-              "municipal", "regional"});
+              "municipal", "regional", "ci95_lower", "ci95_upper"});
   out.reserve(ind.series.size() * m.schools.size() * ind.years.size() * 96);
   std::vector<std::string> years, states;
   for (int y : ind.years) years.push_back(std::to_string(y));
@@ -90,7 +90,8 @@ std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
         Row{out} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
                  << years[y] << (ok ? csv_number(v.value, spec->decimals) : std::string()) << spec->unit
                  << (ok && v.n > 0 ? std::to_string(v.n) : std::string()) << states[static_cast<size_t>(v.state)]
-                 << municipal[y] << regional[y];
+                 << municipal[y] << regional[y] << (ok ? number_or_empty(v.lower, spec->decimals) : std::string())
+                 << (ok ? number_or_empty(v.upper, spec->decimals) : std::string());
       }
   }
   return out;
@@ -270,7 +271,10 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
   j.key("indicators").begin_array();
   for (const auto& spec : ind.specs) {
     j.begin_object().key("id").value(spec.id).key("title").value(spec.title).key("unit").value(spec.unit);
-    j.key("definition").value(spec.definition).key("better").value(spec.higher_is_better ? "higher" : "lower").end_object();
+    j.key("definition").value(spec.definition).key("better").value(spec.higher_is_better ? "higher" : "lower");
+    // How ci95_lower and ci95_upper of its values are found (docs/CRITERIA.md, 5.5); absent: none.
+    if (!spec.interval.empty()) j.key("interval").value(spec.interval == "wilson" ? "wilson_score" : "mean_1.96_sd_of_marks");
+    j.end_object();
   }
   j.end_array();
   j.key("series").begin_array();
@@ -300,6 +304,7 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
         if (v.ok()) {
           j.key("value").value(v.value, spec->decimals);
           if (v.n > 0) j.key("persons").value(static_cast<long long>(v.n));
+          if (v.lower && v.upper) j.key("ci95_lower").value(*v.lower, spec->decimals).key("ci95_upper").value(*v.upper, spec->decimals);
         } else {
           j.key("value").null().key("status").value(state_text(v.state, ind.min_group));
         }
@@ -539,7 +544,13 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "| persons | число человек, по которым рассчитан показатель (участников, выпускников, педагогов) |\n"
       "| status | опубликовано / скрыто: группа меньше N человек / не применяется |\n"
       "| municipal | значение по муниципалитету (по школам с опубликованными значениями) |\n"
-      "| regional | значение по региону, если оно есть в данных |\n\n"
+      "| regional | значение по региону, если оно есть в данных |\n"
+      "| ci95_lower, ci95_upper | границы 95-процентного доверительного интервала значения школы с той же точностью, что "
+      "значение: для долей участников экзаменов и выпускников 9 класса — интервал Уилсона, для среднего балла ОГЭ — "
+      "среднее ± 1,96 · s / √n, где s — стандартное отклонение отметок «2»–«5» школы; пусто, где интервала нет (средний "
+      "балл ЕГЭ: в данных нет разброса баллов; показатели не по когорте участников; скрытые значения) |\n\n"
+      "В indicators.json у значения — ключи ci95_lower и ci95_upper, если интервал есть, а у показателя — interval: "
+      "wilson_score (интервал Уилсона) или mean_1.96_sd_of_marks (среднее ± 1,96 · s / √n по отметкам ОГЭ).\n\n"
       "## municipal.csv — значения по муниципалитету и региону\n\n"
       "indicator, indicator_title, subject, year, municipal, regional, unit — как выше; schools — число школ, по которым рассчитано\n"
       "муниципальное значение.\n\n"

@@ -521,15 +521,17 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
         for (const auto& v : series.values[si]) hidden = hidden || v.state == ValueState::suppressed;
         for (size_t y = 0; y < set.years.size(); ++y)
           rows.push_back({y == 0 ? series_title(*spec, key.param) : "", std::to_string(set.years[y]),
-                          shown_value(*spec, series.values[si][y]), value_or_dash(series.baseline[y].municipal, *spec),
+                          shown_value(*spec, series.values[si][y]), interval_text(*spec, series.values[si][y]),
+                          value_or_dash(series.baseline[y].municipal, *spec), band_text(series.values[si][y].band),
                           value_or_dash(series.baseline[y].regional, *spec)});
       }
     }
+    b.text(kBandExplanation);
     if (hidden)
       b.text(fmt::format("«Скрыто» — значение группы меньше {}: оно не публикуется и не входит в значение по муниципалитету, "
                          "которое считается по школам с опубликованными значениями.",
                          count_noun(m.site.min_group, "человека", "человек", "человек")));
-    b.table("Результаты школы, муниципалитета и региона", {"Показатель", "Год", "Школа", "Муниципалитет", "Регион"}, rows);
+    b.table("Результаты школы, муниципалитета и региона", {"Показатель", "Год", "Школа", "Интервал", "Муниципалитет", "Сравнение с муниципальным", "Регион"}, rows);
     sections.add("Результаты за три года", b.take());
   }
   {

@@ -48,7 +48,7 @@ struct Fixture {
       for (size_t y = 0; y < by_school[i].size(); ++y) {
         double v = by_school[i][y];
         if (std::isnan(v)) continue;
-        s.values[i][y] = {ValueState::ok, v, n};
+        s.values[i][y] = {ValueState::ok, v, n, std::nullopt, std::nullopt, Band::none};
       }
     for (size_t y = 0; y < 3; ++y) {
       double sum = 0;

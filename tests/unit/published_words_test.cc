@@ -65,6 +65,7 @@ std::string plain(const std::string& html) {
 
 struct Counts {
   int trend_same = 0, trend_change = 0, chains = 0, baselines = 0, thresholds = 0, percentiles = 0, movement_rows = 0;
+  int bands = 0;  // «выше / ниже / на уровне муниципального значения» beside a printed interval
   int evidence() const { return chains + baselines + thresholds + percentiles; }
 };
 
@@ -184,6 +185,57 @@ void check_evidence(const std::string& text, const std::string& where, Counts& n
   }
 }
 
+// The quality page's comparison with the municipal value: «выше» or «ниже» only when the printed
+// interval excludes the printed municipal value, «на уровне» when it contains it, «—» without one.
+void check_bands(const std::string& html, const std::string& where, Counts& n) {
+  size_t at = html.find("id=\"bands-caption\"");
+  if (at == std::string::npos) return;
+  std::string table = html.substr(at, html.find("</table>", at) - at);
+  static const std::regex row(R"(<td class="num">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td>([^<]*)</td>)");
+  static const std::regex range("^" + kNum.substr(0, kNum.size() - 7) + "–" + kNum + "$");
+  std::sregex_iterator end;
+  for (std::sregex_iterator r(table.begin(), table.end(), row); r != end; ++r) {
+    std::string interval = plain((*r)[2]), municipal = plain((*r)[3]), band = plain((*r)[4]);
+    ++n.bands;
+    std::smatch m;
+    if (interval == "—" || municipal == "—") {
+      CHECK_MESSAGE(band == "—", where, ": ", interval, " ", municipal, " ", band);
+      continue;
+    }
+    REQUIRE_MESSAGE(std::regex_match(interval, m, range), where, ": ", interval);
+    double lo = number(m[1]), hi = number(m[2]), mu = number(municipal);
+    std::string expected = lo > mu ? "выше муниципального значения" : hi < mu ? "ниже муниципального значения"
+                                                                        : "на уровне муниципального значения";
+    CHECK_MESSAGE(band == expected, where, ": ", interval, " against ", municipal, ": ", band);
+  }
+}
+
+// An indicator page's column «Интервал и сравнение с муниципальным значением в Y году»: each
+// «LO–HI: band» against the municipal value of Y in the page's own baseline table.
+void check_indicator_bands(const std::string& html, const std::string& where, Counts& n) {
+  static const std::regex head(R"(Интервал и сравнение с муниципальным значением в ([0-9]{4}) году)");
+  std::smatch h;
+  if (!std::regex_search(html, h, head)) return;
+  std::smatch b;
+  std::regex base("<tr><th scope=\"row\">" + h[1].str() + R"(</th><td class="num">([^<]*)</td>)");
+  REQUIRE_MESSAGE(std::regex_search(html, b, base), where);
+  std::string municipal = plain(b[1]);
+  static const std::regex cell(R"(<td>([^<]*): ((?:выше|ниже|на уровне) муниципального значения)</td>)");
+  static const std::regex range("^" + kNum.substr(0, kNum.size() - 7) + "–" + kNum + "$");
+  std::sregex_iterator end;
+  for (std::sregex_iterator c(html.begin(), html.end(), cell); c != end; ++c) {
+    ++n.bands;
+    std::string interval = plain((*c)[1]), band = (*c)[2];
+    std::smatch m;
+    REQUIRE_MESSAGE(std::regex_match(interval, m, range), where, ": ", interval);
+    REQUIRE_MESSAGE(municipal != "—", where, ": a band without a municipal value");
+    double lo = number(m[1]), hi = number(m[2]), mu = number(municipal);
+    std::string expected = lo > mu ? "выше муниципального значения" : hi < mu ? "ниже муниципального значения"
+                                                                        : "на уровне муниципального значения";
+    CHECK_MESSAGE(band == expected, where, ": ", interval, " against ", municipal, ": ", band);
+  }
+}
+
 // «Движение школ по группам»: было + вошли − вышли + из − в «недостаточно данных» = стало, and
 // было is the year before's стало.
 void check_movement_table(const std::string& html, Counts& n) {
@@ -233,6 +285,8 @@ struct Built {
         std::string html = read_file(e.path());
         if (html.find("chart-desc") != std::string::npos) check_charts(html, rel, n);
         if (html.find(") — ") != std::string::npos) check_evidence(plain(html), rel, n);
+        check_bands(html, rel, n);
+        check_indicator_bands(html, rel, n);
       } else if (rel == "opendata/evidence.csv" || rel == "opendata/classification.csv") {
         check_evidence(replace_all(read_file(e.path()), "\u00A0", " "), rel, n);
       }
@@ -242,7 +296,7 @@ struct Built {
         check_movement_table(read_file(e.path() / "index.html"), n);
     MESSAGE(site_dir, ": trends «не изменилось» ", n.trend_same, ", «выросло/снизилось» ", n.trend_change,
             "; evidence: chains ", n.chains, ", baselines ", n.baselines, ", thresholds ", n.thresholds, ", percentiles ",
-            n.percentiles, "; movement rows ", n.movement_rows);
+            n.percentiles, "; movement rows ", n.movement_rows, "; bands ", n.bands);
   }
   ~Built() { fs::remove_all(root); }
 };
@@ -292,6 +346,7 @@ TEST_CASE("published words: the demo's comparisons agree with the figures they c
   CHECK(b.n.thresholds >= 100);
   CHECK(b.n.percentiles >= 100);
   CHECK(b.n.movement_rows >= 8);
+  CHECK(b.n.bands >= 50);
   check_flows(SVEDEN_SOURCE_DIR);
 }
 
@@ -306,5 +361,6 @@ TEST_CASE("published words: a synthetic site of 300 schools agrees with its figu
   CHECK(b.n.thresholds >= 1000);
   CHECK(b.n.percentiles >= 1000);
   CHECK(b.n.movement_rows >= 8);
+  CHECK(b.n.bands >= 500);
   check_flows((tmp / "site").string());
 }
