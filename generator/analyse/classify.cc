@@ -59,7 +59,7 @@ struct Cutoff {
 
 std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbsp)); }
 
-// A value whose 95 % interval contains the cut-off of a percentile rule (docs/CRITERIA.md, 5.5).
+// A value whose 95 % interval contains the cut-off of a percentile rule (docs/CRITERIA.md, 5.6).
 constexpr const char* kBorderline = "; на границе: с учётом погрешности значение может быть по обе стороны границы";
 
 class Evaluator {

@@ -33,7 +33,7 @@ std::string format_indicator(const IndicatorSpec& spec, double value);
 // as published, and a reader can check every «ниже» and «снижалось» against the tables.
 void round_to_shown(IndicatorSet& set);
 
-// 95 % confidence intervals (docs/CRITERIA.md, 5.5), unrounded. The Wilson score interval of the
+// 95 % confidence intervals (docs/CRITERIA.md, 5.6), unrounded. The Wilson score interval of the
 // share part/whole, in per cent.
 std::pair<double, double> wilson_interval(long part, long whole);
 // mean ± 1,96·s/√n for an ОГЭ mean on the five-point scale, s the sample standard deviation of the

@@ -6,6 +6,7 @@
 #include "analyse/classify.h"
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
+#include "analyse/similar_schools.h"
 #include "load/criteria_loader.h"
 #include "load/indicator_vocabulary.h"
 #include "load/site_loader.h"
@@ -185,7 +186,8 @@ TEST_CASE("demo open data: interval columns, the model's bounds, none for hidden
   Classification cl = classify(m, ind, m.criteria);
   RoadmapProgress rp = roadmap_progress(m, ind, cl);
   auto recs = recommend(m, cl, ind.years.size() - 1);
-  Analysis a{ind, cl, rp, recs};
+  SimilarSchools sim = compute_similar_schools(m, ind, builtin_similar_definition());
+  Analysis a{ind, cl, rp, recs, sim};
   std::map<std::string, std::string> files;
   for (const auto& f : opendata_files(m, a)) files[f.path] = f.render();
   auto rows = test::parse_csv(files.at("opendata/indicators.csv"));
