@@ -1,11 +1,9 @@
 #include "load/document_signatures.h"
 
 #include <algorithm>
-#include <set>
 
 #include <fmt/format.h>
 
-#include "model/links.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -43,18 +41,11 @@ std::vector<UndescribedFile> undescribed_files(const Municipality& m) {
   std::vector<UndescribedFile> out;
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
-    std::set<std::string> seen;
-    auto check = [&](const std::string& table, const std::string& cell) {
-      for (const auto& part : split_list(cell)) {
-        if (!s.files.count(part) || !seen.insert(part).second) continue;  // web addresses and other columns' text
-        bool described = std::any_of(s.documents.begin(), s.documents.end(), [&](const Document& d) { return d.file == part; });
-        if (!described) out.push_back({i, table, part});
-      }
-    };
-    for (const auto& [column, cell] : s.info) check("info", cell);
-    for (const auto& [table, rows] : s.open)
-      for (const auto& row : rows)
-        for (const auto& [column, cell] : row) check(table, cell);
+    for (const auto& [file, table] : s.linked_files) {
+      if (!s.files.count(file)) continue;  // a branch's file, published nowhere: named by its own warning
+      bool described = std::any_of(s.documents.begin(), s.documents.end(), [&](const Document& d) { return d.file == file; });
+      if (!described) out.push_back({i, table, file});
+    }
   }
   return out;
 }

@@ -43,12 +43,16 @@ class FileReader {
  public:
   FileReader(const Disk& disk, const std::string& prefix, Diagnostics& diag) : disk_(disk), prefix_(prefix), diag_(diag) {}
 
-  // Reads every local file named in the link columns of `rec` into `files`.
-  void collect(const TableSpec& spec, const Record& rec, const std::string& owner, std::map<std::string, PublishedFile>& files) {
+  // Reads every local file named in the link columns of `rec` into `files`; a school's table also
+  // records them in `linked` (with `table`), each once.
+  void collect(const TableSpec& spec, const Record& rec, const std::string& owner, std::map<std::string, PublishedFile>& files,
+               School* linked = nullptr, const std::string& table = "") {
     for (size_t i = 0; i < spec.columns.size(); ++i) {
       if (spec.columns[i].type != ColumnType::link || rec.cells[i].missing) continue;
       for (const auto& part : split_list(rec.cells[i].text)) {
-        if (is_web_address(part) || files.count(part)) continue;
+        if (is_web_address(part)) continue;
+        if (linked && !linked->links_file(part)) linked->linked_files.emplace_back(part, table);
+        if (files.count(part)) continue;
         std::string path = "documents/" + owner + "/" + part, error;
         auto contents = disk_.read(path, &error);
         if (!contents) {
@@ -100,7 +104,7 @@ void attach_openness(const std::map<std::string, LoadedTable>& tables, const Dis
     for (const auto& rec : table.records) {
       School* s = school_of(spec, rec);
       if (!s) continue;
-      files.collect(spec, rec, s->id, s->files);
+      files.collect(spec, rec, s->id, s->files, s, key);
       if (key == "info") s->info = open_row(spec, rec);
       else s->open[key].push_back(open_row(spec, rec));
     }
@@ -143,6 +147,9 @@ void attach_openness(const std::map<std::string, LoadedTable>& tables, const Dis
     for (auto& [table, rows] : b.open)
       for (auto& row : rows) parent.open[table].push_back(std::move(row));
     b.open.clear();
+    for (auto& [file, table] : b.linked_files)
+      if (!parent.links_file(file)) parent.linked_files.emplace_back(std::move(file), std::move(table));
+    b.linked_files.clear();
     if (!b.info.empty())
       diag.add_file(Severity::warning, display_path(prefix, "data/sveden/info.csv"),
                     fmt::format("строка филиала {} ({}) не публикуется: у филиала нет своего сайта, его сведения — в разделе "
@@ -171,6 +178,7 @@ void attach_openness(const std::map<std::string, LoadedTable>& tables, const Dis
         if (d.kind == "положение о филиале" &&
             (s.branch_ids.size() == 1 || d.title.find(b.short_name) != std::string::npos || d.title.find(b.name) != std::string::npos)) {
           row["regulation"] = d.file;
+          if (!s.links_file(d.file)) s.linked_files.emplace_back(d.file, "branches");
           break;
         }
       s.open["branches"].push_back(std::move(row));

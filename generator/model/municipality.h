@@ -164,6 +164,15 @@ struct School {
   std::map<std::string, std::vector<OpenRow>> open;
   std::vector<Document> documents;
   std::map<std::string, PublishedFile> files;  // by path
+  // Local files the link columns of data/sveden tables name (a curriculum, a regulation), each once in
+  // order of first mention, with the table («programmes», «info»…): such a file is shown where its
+  // table is, and data/documents.csv should describe it.
+  std::vector<std::pair<std::string, std::string>> linked_files;
+  bool links_file(const std::string& file) const {
+    for (const auto& [f, table] : linked_files)
+      if (f == file) return true;
+    return false;
+  }
   std::map<std::string, MenuFile> food;         // the /food folder, by file name
   std::map<std::string, std::string> sveden_markdown;  // content/schools/<id>/<subsection>.md
 };

@@ -114,7 +114,7 @@ class PageBuilder {
       }
       case OpenField::Kind::document:
         for (const auto& d : s_.documents)
-          if (f.source == "other" ? !shown_kind(d.kind) && !linked_from_tables(d.file) : d.kind == f.source)
+          if (f.source == "other" ? !shown_kind(d.kind) && !s_.links_file(d.file) : d.kind == f.source)
             out.push_back(document(f.itemprop, d));
         break;
       case OpenField::Kind::rows: break;
@@ -144,22 +144,6 @@ class PageBuilder {
     data out = list();
     out.push_back(value(f.itemprop, f.absent));
     return out;
-  }
-
-  // Whether a table of the section links this file already (a programme's curriculum, say).
-  bool linked_from_tables(const std::string& file) const {
-    auto names = [&](const std::string& cell) {
-      for (const auto& part : split_list(cell))
-        if (part == file) return true;
-      return false;
-    };
-    for (const auto& [column, cell] : s_.info)
-      if (names(cell)) return true;
-    for (const auto& [table, rows] : s_.open)
-      for (const auto& row : rows)
-        for (const auto& [column, cell] : row)
-          if (names(cell)) return true;
-    return false;
   }
 
   // Whether some `document:` field of the vocabulary shows documents of this kind.
