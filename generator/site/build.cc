@@ -72,6 +72,10 @@ Loaded load_all(const BuildOptions& options, BuildReport& report) {
   return l;
 }
 
+// How many of `count` items a message names: `build` names the first few and counts the rest,
+// `check` names all.
+size_t named(bool in_full, size_t count, size_t few = 5) { return in_full ? count : std::min(count, few); }
+
 // Required information of the openness section that a school's data lacks: the pages say
 // «отсутствует», and the build says what to fill in. Schools that lack the same fields share one
 // message. `build` names the first 5 such groups with a few schools and fields each and counts the
@@ -126,7 +130,7 @@ void report_missing_information(const Municipality& m, Diagnostics& diag, bool i
 // first 5 and counts the rest, `check` names all.
 void report_signature_problems(const Municipality& m, const std::string& prefix, Diagnostics& diag, bool in_full) {
   auto problems = signature_problems(m, builtin_openness());
-  const size_t shown = in_full ? problems.size() : std::min<size_t>(problems.size(), 5);
+  const size_t shown = named(in_full, problems.size());
   for (size_t k = 0; k < shown; ++k) {
     const SignatureProblem& p = problems[k];
     const School& s = m.schools[p.school];
@@ -150,8 +154,9 @@ void report_signature_problems(const Municipality& m, const std::string& prefix,
   for (const auto& [key, files] : undescribed) {
     const School& s = m.schools[key.first];
     std::string list;
-    for (size_t k = 0; k < files.size() && (in_full || k < 5); ++k) list += (k ? ", " : "") + files[k];
-    if (!in_full && files.size() > 5) list += fmt::format(" и ещё {}", files.size() - 5);
+    const size_t listed = named(in_full, files.size());
+    for (size_t k = 0; k < listed; ++k) list += (k ? ", " : "") + files[k];
+    if (files.size() > listed) list += fmt::format(" и ещё {}", files.size() - listed);
     diag.add_file(Severity::warning, display_path(prefix, "data/sveden/" + key.second + ".csv"),
                   fmt::format("{} ({}): {} {} в data/documents.csv: {}", s.short_name, s.id,
                               count_noun(static_cast<long long>(files.size()), "файл", "файла", "файлов"),
@@ -293,7 +298,7 @@ void report_olympiad_gaps(const Municipality& m, Diagnostics& diag, bool in_full
         parts.push_back(fmt::format("{} ни у одной школы", stages));
         continue;
       }
-      size_t shown = in_full ? part.schools.size() : std::min<size_t>(part.schools.size(), 5);
+      size_t shown = named(in_full, part.schools.size());
       std::string names;
       for (size_t k = 0; k < shown; ++k)
         names += fmt::format("{}{} ({})", k ? ", " : "", m.schools[part.schools[k]].short_name, m.schools[part.schools[k]].id);
