@@ -63,15 +63,7 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
     nav.push_back(item);
   };
   add_nav("Главная", "");
-  if (s.own_site) {
-    add_nav(site_.open_.title, site_.open_.path + "/");
-  } else {  // a branch described in its head school's section
-    data item;
-    item.set("label", site_.open_.title);
-    item.set("href", site_.href(root + "../../", site_.sveden_dir(page.index)));
-    item.set("current", false);
-    nav.push_back(item);
-  }
+  add_nav(site_.open_.title, site_.sveden_dir_from_school(page.index));
   add_nav("Качество образования", "kachestvo/");
   d.set("nav", nav);
   d.set("department_name", m.site.department.name);
@@ -96,7 +88,7 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
   d.set("name", typographic_quotes(s.name));
   d.set("sveden_title", site_.open_.title);
   // A school's site stays deployable on its own: its links stay inside its folder.
-  d.set("sveden_href", s.own_site ? site_.href(root, site_.open_.path + "/") : site_.href(root + "../../", site_.sveden_dir(page.index)));
+  d.set("sveden_href", site_.href(root, site_.sveden_dir_from_school(page.index)));
   if (!s.own_site)
     d.set("sveden_note", fmt::format("У филиала нет своего сайта: сведения о нём — в разделе «Структура и органы управления» на сайте {}",
                                      typographic_quotes(m.find(s.parent_id)->short_name)));

@@ -105,6 +105,10 @@ std::string SiteRenderer::sveden_dir(size_t school) const {
   return "schools/" + parent.slug + "/" + open_.path + "/struct/";
 }
 
+std::string SiteRenderer::sveden_dir_from_school(size_t school) const {
+  return m_.schools[school].own_site ? open_.path + "/" : "../../" + sveden_dir(school);
+}
+
 std::string SiteRenderer::school_root(const PageRef& page) const {
   std::string rel = page.path.substr(("schools/" + m_.schools[page.index].slug + "/").size());
   return page.kind == PageRef::Kind::school_not_found ? "/" : root_prefix(rel);

@@ -114,6 +114,9 @@ class SiteRenderer {
   // From the portal's root to the section «Сведения…» that describes a school: its own, or for a
   // branch without a site of its own the head school's subsection «Структура…».
   std::string sveden_dir(size_t school) const;
+  // The same from the school's own root: its own «sveden/», which keeps its site deployable alone,
+  // or up to the portal and on to its head school's.
+  std::string sveden_dir_from_school(size_t school) const;
   const Municipality& m_;
   const Theme& theme_;
   const Overview& overview_;
