@@ -15,16 +15,7 @@ namespace {
 
 constexpr double kShareThreshold = 30;  // assessments_below30: see vocab/indicators.yaml
 
-std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbsp)); }
-
-// «2023 г.», «2022 и 2023 гг.», «2021, 2022 и 2023 гг.»
-std::string years_text(const std::vector<int>& years) {
-  if (years.size() == 1) return year_text(years[0]);
-  std::string out;
-  for (size_t i = 0; i < years.size(); ++i)
-    out += fmt::format("{}{}", i == 0 ? "" : i + 1 == years.size() ? " и " : ", ", years[i]);
-  return out + std::string(kNbsp) + "гг.";
-}
+std::string year_text(int y) { return years_text({y}); }
 
 // The participants of `stages` in a year, and the stages the school's rows of that year lack. A year
 // with rows for some stages only says nothing about the others: they are unknown, not zero.
@@ -545,20 +536,18 @@ const std::vector<std::string>& olympiad_stages(std::string_view indicator) {
 }
 
 std::string olympiad_stages_text(const std::vector<std::string>& stages) {
-  std::string out;
-  for (size_t i = 0; i < stages.size(); ++i) {
-    std::string genitive = stages[i];  // «региональный» → «регионального»
+  std::vector<std::string> genitives;
+  for (std::string genitive : stages) {  // «региональный» → «регионального»
     if (genitive.size() >= 4 && genitive.compare(genitive.size() - 4, 4, "ый") == 0) genitive.replace(genitive.size() - 4, 4, "ого");
-    out += (i == 0 ? "" : i + 1 == stages.size() ? " и " : ", ") + genitive;
+    genitives.push_back(std::move(genitive));
   }
-  return out + (stages.size() == 1 ? " этапа" : " этапов");
+  return and_list(genitives) + (stages.size() == 1 ? " этапа" : " этапов");
 }
 
 std::string kinds_text(const IndicatorSpec& spec) {
-  std::string out;
-  for (size_t i = 0; i < spec.applies_to_kinds.size(); ++i)
-    out += fmt::format("{}«{}»", i == 0 ? "" : i + 1 == spec.applies_to_kinds.size() ? " и " : ", ", spec.applies_to_kinds[i]);
-  return out;
+  std::vector<std::string> kinds;
+  for (const auto& kind : spec.applies_to_kinds) kinds.push_back(fmt::format("«{}»", kind));
+  return and_list(kinds);
 }
 
 std::string series_title(const IndicatorSpec& spec, const std::string& param) {

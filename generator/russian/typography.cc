@@ -85,6 +85,12 @@ std::string and_list(const std::vector<std::string>& items) {
   return out;
 }
 
+std::string years_text(const std::vector<int>& years) {
+  std::vector<std::string> items;
+  for (int y : years) items.push_back(std::to_string(y));
+  return and_list(items) + std::string(kNbsp) + (years.size() == 1 ? "г." : "гг.");
+}
+
 const std::string& plural(long long n, const std::string& one, const std::string& few, const std::string& many) {
   static const std::unique_ptr<icu::PluralRules> rules = [] {
     UErrorCode status = U_ZERO_ERROR;

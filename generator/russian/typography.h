@@ -27,6 +27,8 @@ std::string quoted(std::string_view text);
 
 // A list in words: «ЕГЭ», «ОГЭ и ВПР», «ЕГЭ, ОГЭ и ВПР».
 std::string and_list(const std::vector<std::string>& items);
+// Years in words: «2023 г.», «2022 и 2023 гг.», «2021, 2022 и 2023 гг.»
+std::string years_text(const std::vector<int>& years);
 
 // Lower case by Russian rules (ICU): «Адаптированная АООП» → «адаптированная аооп».
 std::string lower_text(std::string_view text);

@@ -239,14 +239,6 @@ void report_missing_menus(const Municipality& m, Diagnostics& diag, bool in_full
                   "полный список по каждой школе выводит sveden check");
 }
 
-// «2024 г.», «2024 и 2025 гг.», «2023, 2024 и 2025 гг.»
-std::string years_text(const std::vector<int>& years) {
-  if (years.size() == 1) return fmt::format("{}{}г.", years[0], kNbsp);
-  std::string out;
-  for (size_t i = 0; i < years.size(); ++i) out += fmt::format("{}{}", i == 0 ? "" : i + 1 == years.size() ? " и " : ", ", years[i]);
-  return fmt::format("{}{}гг.", out, kNbsp);
-}
-
 // Rules no school can be judged by, because the site lacks a table, a column or regional values:
 // one warning per rule (per risk factor), at the place the criteria define it, instead of a silent
 // «недостаточно данных» for every school.
