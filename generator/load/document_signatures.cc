@@ -41,10 +41,11 @@ std::vector<UndescribedFile> undescribed_files(const Municipality& m) {
   std::vector<UndescribedFile> out;
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
-    for (const auto& [file, table] : s.linked_files) {
+    for (const auto& linked : s.linked_files) {
+      const std::string& file = linked.first;  // named: clang 14 does not let a lambda capture a structured binding
       if (!s.files.count(file)) continue;  // a branch's file, published nowhere: named by its own warning
       bool described = std::any_of(s.documents.begin(), s.documents.end(), [&](const Document& d) { return d.file == file; });
-      if (!described) out.push_back({i, table, file});
+      if (!described) out.push_back({i, linked.second, file});
     }
   }
   return out;
