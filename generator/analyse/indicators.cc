@@ -17,11 +17,16 @@ constexpr double kShareThreshold = 30;  // assessments_below30: see vocab/indica
 
 std::string year_text(int y) { return years_text({y}); }
 
+// The remark of an olympiad share counted by participations: a pupil in two olympiads counts twice.
+constexpr const char* kParticipationsCounted = "по числу участий, а не учеников";
+
 // The participants of `stages` in a year, and the stages the school's rows of that year lack. A year
 // with rows for some stages only says nothing about the others: they are unknown, not zero.
 struct StageCount {
   bool any_row = false;  // the school has a row of some stage that year
   long participants = 0;
+  long pupils = 0;           // distinct pupils of each stage, summed over the stages
+  bool every_pupils = true;  // every row counted gives its pupils
   std::vector<std::string> absent;
 };
 
@@ -34,6 +39,8 @@ StageCount stage_count(const School& s, int year, const std::vector<std::string>
       if (o.year == year && o.stage == stage && o.participants) {
         given = true;
         c.participants += *o.participants;
+        if (o.pupils) c.pupils += *o.pupils;
+        else c.every_pupils = false;
       }
     if (!given) c.absent.push_back(stage);
   }
@@ -399,18 +406,27 @@ class Builder {
       // Participants of the window's years against this year's students, as the seed words it:
       // «учащихся за последние 3 года, принимавших участие». A sum over the window needs every stage
       // of every year of it: two years of participants are not three.
-      long participants = 0;
+      // The order counts pupils; where every row of the window gives them («Обучающихся-участников»)
+      // they are counted, otherwise participations are, and the value says so.
+      long participants = 0, pupils = 0;
+      bool every_pupils = true;
       std::vector<int> no_rows;
       std::vector<std::string> gaps;
       for (int w = year - window + 1; w <= year; ++w) {
         StageCount sc = stage_count(s, w, olympiad_stages("olympiad_share"));
         participants += sc.participants;
+        pupils += sc.pupils;
+        every_pupils = every_pupils && sc.every_pupils;
         if (!sc.any_row) no_rows.push_back(w);
         else if (!sc.absent.empty()) gaps.push_back(fmt::format("за {} нет данных {}", year_text(w), olympiad_stages_text(sc.absent)));
       }
       if (no_rows.empty() && gaps.empty()) {
-        if (c && c->students && *c->students > 0) put("olympiad_share", "", i, year, 100.0 * participants / *c->students, *c->students);
-        else note("olympiad_share", i, yi, no_students);
+        if (c && c->students && *c->students > 0) {
+          put("olympiad_share", "", i, year, 100.0 * (every_pupils ? pupils : participants) / *c->students, *c->students);
+          if (!every_pupils) series("olympiad_share").remarks[{i, yi}] = kParticipationsCounted;
+        } else {
+          note("olympiad_share", i, yi, no_students);
+        }
         continue;
       }
       std::vector<std::string> parts;

@@ -170,6 +170,7 @@ void build_results(const std::map<std::string, LoadedTable>& tables, Municipalit
     o.stage = r.text("stage");
     o.participants = r.count("participants");
     o.winners = r.count("winners");
+    o.pupils = r.count("pupils");
   });
   attach(get("staff"), m, &School::staff, [](const Row& r, StaffYear& s) {
     s.year = r.year();

@@ -52,6 +52,7 @@ struct OlympiadYear {
   int year = 0;
   std::string stage;
   Count participants, winners;
+  Count pupils;  // distinct pupils of the stage, where the table gives them
 };
 
 struct StaffYear {

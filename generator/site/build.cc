@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -322,6 +323,36 @@ void report_olympiad_gaps(const Municipality& m, Diagnostics& diag, bool in_full
   }
 }
 
+// The order counts pupils («0,5 % и ниже учащихся … принимавших участие»); without the column
+// «Обучающихся-участников» the olympiad share counts participations, and a rule that uses it says so once.
+void report_olympiad_participations(const Municipality& m, Diagnostics& diag) {
+  const Rule* user = nullptr;
+  std::function<void(const Rule&)> find = [&](const Rule& r) {
+    if (!user && r.combine == Combine::leaf && r.indicator == "olympiad_share") user = &r;
+    for (const auto& child : r.children) find(child);
+  };
+  for (const auto& g : m.criteria.groups) find(g.rule);
+  for (const auto& f : m.criteria.risk_factors) {
+    if (f.high) find(*f.high);
+    if (f.medium) find(*f.medium);
+  }
+  auto olympiad = m.coverage.find("olympiad");
+  if (!user || olympiad == m.coverage.end() || !olympiad->second.present) return;
+  const auto& senior = olympiad_stages("olympiad_share");
+  long without = 0;
+  for (const auto& s : m.schools)
+    for (const auto& o : s.olympiad)
+      if (!o.pupils && std::find(senior.begin(), senior.end(), o.stage) != senior.end()) ++without;
+  if (without == 0) return;
+  diag.add_file(Severity::warning, olympiad->second.shown,
+                fmt::format("у {} регионального и заключительного этапов нет числа обучающихся-участников: "
+                            "правило «{}» считает участия, а не учеников (ученик, участвовавший в двух олимпиадах, учтён "
+                            "дважды), и доля участников может быть завышена",
+                            count_noun(without, "строки", "строк", "строк"), user->title),
+                "добавьте столбец «Обучающихся-участников»: сколько разных обучающихся школы участвовали в этапе "
+                "(каждый один раз, сколько бы предметов ни писал)");
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -336,6 +367,7 @@ BuildReport check_site(const BuildOptions& options) {
     report_missing_menus(*loaded.municipality, report.diagnostics, true);
     report_rules_without_data(*loaded.municipality, report.diagnostics);
     report_olympiad_gaps(*loaded.municipality, report.diagnostics, true);
+    report_olympiad_participations(*loaded.municipality, report.diagnostics);
   }
   report.seconds = since(start);
   return report;
@@ -388,6 +420,7 @@ BuildReport build_site(const BuildOptions& options) {
   report_missing_menus(m, report.diagnostics, false);
   report_rules_without_data(m, report.diagnostics);
   report_olympiad_gaps(m, report.diagnostics, false);
+  report_olympiad_participations(m, report.diagnostics);
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)

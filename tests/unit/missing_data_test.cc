@@ -7,6 +7,7 @@
 #include <map>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include "../support/test_files.h"
@@ -165,7 +166,14 @@ TEST_CASE("olympiad: a year with rows for some stages only is «недостат
               "пропущенный этап не считается этапом без участников, поэтому «Доля обучающихся — участников "
               "регионального и заключительного этапов ВсОШ за 3 года» за 2025~г. — «недостаточно данных»\n"
               "  подсказка: если участников этапа не было, добавьте строку с нулём участников, например "
-              "«T2;2025;заключительный;0»\n"));
+              "«T2;2025;заключительный;0»\n"
+              // The file gives participations only: the olympiad rule says once that it counts them.
+              "data/olympiad.csv: предупреждение: у 7~строк регионального и заключительного этапов нет числа "
+              "обучающихся-участников: правило «0,5 % и ниже учащихся за последние 3 года принимали участие в "
+              "региональных и всероссийских олимпиадах» считает участия, а не учеников (ученик, участвовавший в двух "
+              "олимпиадах, учтён дважды), и доля участников может быть завышена\n"
+              "  подсказка: добавьте столбец «Обучающихся-участников»: сколько разных обучающихся школы участвовали в "
+              "этапе (каждый один раз, сколько бы предметов ни писал)\n"));
 }
 
 TEST_CASE("olympiad: the same stages given with 0 participants are 0 %, and the school is in ШНОР") {
@@ -174,11 +182,53 @@ TEST_CASE("olympiad: the same stages given with 0 participants are 0 %, and the 
   // T1 2025: 0 participants over 2023–2025 of 655 students = 0 % ≤ 0,5 %.
   CHECK(site.group("shnor", "T1", 2025).verdict == Verdict::yes);
   CHECK(site.rule("shnor", "olympiad_low", "T1", 2025).text ==
-        nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0~% (2025) — не больше "
-           "порога 0,5~%"));
+        nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0~% (2025; по числу "
+           "участий, а не учеников) — не больше порога 0,5~%"));
   // T2 still lacks them in 2024: the message names it alone now.
   CHECK(site.warnings("data/olympiad.csv").find(nb("за 2024~г. нет данных регионального и заключительного этапов у МКОУ Лесная ООШ (T2):")) !=
         std::string::npos);
+}
+
+// The order counts pupils: T1 sends 2 pupils to the regional stage each year, one of them in two
+// subjects (3 participations). Students: 640 (2024), 655 (2025) and 1 190 in 2025 for the 0,504 % case.
+std::string olympiad_with_pupils(bool pupils) {
+  std::string text = pupils ? "Код ОО;Год;Этап;Участников;Обучающихся-участников\n" : "Код ОО;Год;Этап;Участников\n";
+  for (int y : {2023, 2024, 2025})
+    for (const char* school : {"T1", "T2"})
+      text += fmt::format("{};{};региональный;{}{}\n{};{};заключительный;0{}\n", school, y, school == std::string("T1") ? 3 : 0,
+                          pupils ? (school == std::string("T1") ? ";2" : ";0") : "", school, y, pupils ? ";0" : "");
+  return text;
+}
+
+TEST_CASE("olympiad: pupils are counted where the table gives them, participations otherwise, and the text says which") {
+  // With pupils: 2 + 2 + 2 = 6 pupil-stages over three years of 1 190 students in 2025 = 0,504… %,
+  // printed 0,50 % (two decimals: docs/CRITERIA.md 5.1) and decided as printed: not above 0,5 %.
+  std::string contingent = test::read_file(fs::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/minimal/data/contingent.csv");
+  size_t at = contingent.find("T1;2025;655;");
+  REQUIRE(at != std::string::npos);
+  contingent.replace(at, std::string("T1;2025;655;").size(), "T1;2025;1190;");
+  {
+    Site site({{"site.yaml", site_yaml_from_2023()}, {"content/criteria.yaml", kOlympiadCriteria},
+               {"data/olympiad.csv", olympiad_with_pupils(true)}, {"data/contingent.csv", contingent}});
+    CHECK(site.value("olympiad_share", "T1", 2025).value == doctest::Approx(0.50));
+    const Evidence& e = site.rule("shnor", "olympiad_low", "T1", 2025);
+    CHECK(e.verdict == Verdict::yes);
+    CHECK(e.text == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0,5~% (2025) — "
+                       "не больше порога 0,5~%"));
+    CHECK(site.warnings("data/olympiad.csv").find("обучающихся-участников") == std::string::npos);
+  }
+  {
+    // Without pupils the same rows count 3 × 3 = 9 participations: 0,756… % → 0,76 % > 0,5 %; the school is
+    // not in the group, and the text says what was counted.
+    Site site({{"site.yaml", site_yaml_from_2023()}, {"content/criteria.yaml", kOlympiadCriteria},
+               {"data/olympiad.csv", olympiad_with_pupils(false)}, {"data/contingent.csv", contingent}});
+    const Evidence& e = site.rule("shnor", "olympiad_low", "T1", 2025);
+    CHECK(e.text == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0,76~% (2025; по "
+                       "числу участий, а не учеников) — больше порога 0,5~%"));
+    CHECK(e.verdict == Verdict::no);
+    CHECK(site.warnings("data/olympiad.csv").find(nb("у 12~строк регионального и заключительного этапов нет числа обучающихся-участников")) !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("a school without its kind: kind-dependent rules are «недостаточно данных», with a warning at its line") {

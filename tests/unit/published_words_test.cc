@@ -4,7 +4,9 @@
 // every row of the movement table of the analytical report adds up. The counts are asserted, so the
 // scan cannot pass by finding nothing.
 #include <filesystem>
+#include <map>
 #include <regex>
+#include <set>
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -66,6 +68,8 @@ std::string plain(const std::string& html) {
 struct Counts {
   int trend_same = 0, trend_change = 0, chains = 0, baselines = 0, thresholds = 0, percentiles = 0, movement_rows = 0;
   int bands = 0;  // «выше / ниже / на уровне муниципального значения» beside a printed interval
+  // rule name | year | end | border → printed value → the verdicts printed for it
+  std::map<std::string, std::map<std::string, std::set<bool>>> percentile_verdicts;
   int evidence() const { return chains + baselines + thresholds + percentiles; }
 };
 
@@ -125,20 +129,25 @@ void check_charts(const std::string& html, const std::string& where, Counts& n) 
 // The evidence of the rules, wherever it is published: every «X (2025) — …» must be one of the known
 // comparisons, and hold for the figures it cites.
 void check_evidence(const std::string& text, const std::string& where, Counts& n) {
-  static const std::regex mark(kNum + R"( \(([0-9]{4})\) — )");
+  static const std::regex mark(kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — )");
   static const std::regex chain("((?:" + kNum + R"( \([0-9]{4}\) → )+))" + kNum + R"( \(([0-9]{4})\) — значение (не )?)"
                                 "(снижалось|росло|снизилось за год|выросло за год)");
   static const std::regex link(kNum + R"( \([0-9]{4}\))");
-  static const std::regex baseline(kNum + R"( \(([0-9]{4})\) — (не )?(ниже|выше), чем (?:в среднем по муниципалитету|по региону) \()" +
+  static const std::regex baseline(kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — (не )?(ниже|выше), чем (?:в среднем по муниципалитету|по региону) \()" +
                                    kNum + R"(\))");
-  static const std::regex threshold(kNum + R"( \(([0-9]{4})\) — (не )?(меньше|больше) порога )" + kNum);
-  static const std::regex percentile(kNum + R"( \(([0-9]{4})\) — (не )?входит в [0-9,]+ % школ с самыми (низкими|высокими) )"
+  static const std::regex threshold(kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — (не )?(меньше|больше) порога )" + kNum);
+  static const std::regex percentile("([^:]*): " + kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — (не )?входит в [0-9,]+ % школ с самыми (низкими|высокими) )"
                                      R"(значениями \(граница — )" + kNum);
-  // Segments end at «;» and line ends, so that each regex sees one rule's sentence.
+  // Segments end at «;» and line ends, so that each regex sees one rule's sentence; a «;» inside
+  // parentheses belongs to the year's remark («0,3 % (2025; по числу участий, а не учеников) — …»).
   size_t start = 0;
   while (start < text.size()) {
-    size_t stop = text.find_first_of(";\n", start);
-    if (stop == std::string::npos) stop = text.size();
+    size_t stop = start;
+    for (int depth = 0; stop < text.size(); ++stop) {
+      char ch = text[stop];
+      if (ch == '\n' || (ch == ';' && depth == 0)) break;
+      depth += ch == '(' ? 1 : ch == ')' && depth > 0 ? -1 : 0;
+    }
     std::string seg = text.substr(start, stop - start);
     start = stop + 1;
     if (seg.find(") — ") == std::string::npos || !std::regex_search(seg, mark)) continue;
@@ -175,11 +184,18 @@ void check_evidence(const std::string& text, const std::string& where, Counts& n
     if (std::regex_search(seg, m, percentile)) {
       known = true;
       ++n.percentiles;
-      double x = number(m[1]), border = number(m[5]);
-      bool low = m[4] == "низкими", in = !m[3].matched;
+      double x = number(m[2]), border = number(m[6]);
+      bool low = m[5] == "низкими", in = !m[4].matched;
       // In: not beyond the border. Out: not inside it (a tie at the border may be out: all or none).
       if (in) CHECK_MESSAGE((low ? x <= border : x >= border), where, ": ", seg);
       else CHECK_MESSAGE((low ? x >= border : x <= border), where, ": ", seg);
+      // Two schools printed with the same value, under the same rule, year and border, are both in or
+      // both out: «0,97 — входит» never stands beside «0,97 — не входит».
+      std::string name = m[1];
+      name.erase(0, name.find_first_not_of(" \"\n"));
+      auto& seen = n.percentile_verdicts[name + " | " + m[3].str() + " | " + m[5].str() + " | " + m[6].str()][m[2].str()];
+      seen.insert(in);
+      CHECK_MESSAGE(seen.size() == 1, where, ": the printed value ", m[2].str(), " is both in and out: ", seg);
     }
     CHECK_MESSAGE(known, where, ": a comparison the scan does not know: ", seg);
   }
