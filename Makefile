@@ -15,7 +15,7 @@ CLANG_PACKAGES := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 20
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps test-deps clang-deps test-sanitizers fuzz build bench clean
+.PHONY: site test check deps test-deps clang-deps test-sanitizers fuzz build bench clean
 
 site: build
 	@./$(BUILD_DIR)/sveden build
@@ -28,6 +28,14 @@ test: build test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j2
 	@$(MAKE) --no-print-directory test-sanitizers
 	@$(MAKE) --no-print-directory fuzz
+
+# The developer's loop after every change, well under a minute once built: the unit tests (the
+# tests/errors corpus included) without the synthetic 300-school sites, and one demo build into a
+# temporary folder that must succeed. `make test` stays the full run (CI runs it).
+check: build
+	./$(BUILD_DIR)/sveden_tests --test-case-exclude='*synthetic*' --no-intro --minimal
+	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT && ./$(BUILD_DIR)/sveden build --out "$$out/site" > "$$out/log" 2>&1 || { cat "$$out/log"; exit 1; }; \
+	  echo "Демонстрационный сайт собран без ошибок. $$(grep "^Найдено" "$$out/log")"
 
 # The unit and all end-to-end tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer
 # (preset asan of CMakePresets.json, in build-asan/). A finding stops the program with exit code 86
