@@ -21,8 +21,14 @@ struct ServeOptions {
 // escapes are decoded; a path that would leave `root` gives nullopt.
 std::optional<std::string> resolve_request_path(const std::string& root, std::string_view url_path);
 
-// Serves until `stop` becomes true (set from a SIGINT handler). Returns false with `error` set when
-// the port cannot be opened.
+// Whether a request's Host header names this computer: «127.0.0.1», «localhost» or «[::1]» with the
+// preview's port. Any other name is refused, so that a page of another site cannot read the preview
+// through DNS rebinding.
+bool is_local_host(std::string_view host, int port);
+
+// Serves until `stop` becomes true (set from a SIGINT handler), one thread polling every connection:
+// at most 64 at once (more get «503» at once), each with 10 s for its whole exchange, so idle or slow
+// clients never delay the others. Returns false with `error` set when the port cannot be opened.
 bool serve_static(const ServeOptions& options, const std::atomic<bool>& stop, std::string* error);
 
 }  // namespace sveden

@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -19,6 +21,7 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 extern char** environ;
@@ -183,17 +186,46 @@ class Browser {
 // One page on its way to PDF: a tab of its own, the page loaded, printed into a stream, the stream
 // read into the file.
 struct Tab {
-  enum class Step { create, attach, enable, lifecycle, navigate, print, read, close_stream };
+  enum class Step { create, attach, enable, lifecycle, intercept, navigate, print, read, close_stream };
   size_t job = 0;
   Step step = Step::create;
   std::string target, session, stream, partial;
   std::string loader;               // of the navigation to the page, once it is under way
   std::set<std::string> loaded;     // loaders whose document has fired «load»
+  std::vector<std::string> refused;  // addresses the page asked for and did not get
   std::FILE* out = nullptr;
   Clock::time_point deadline;
 };
 
 }  // namespace
+
+bool print_may_load(const std::string& url, const std::string& root) {
+  if (url.rfind("data:", 0) == 0) return true;
+  if (url.rfind("file://", 0) != 0) return false;
+  std::string path = url.substr(std::string("file://").size());
+  path = path.substr(0, path.find_first_of("?#"));
+  // Percent escapes decoded; a malformed one makes the address refused.
+  std::string decoded;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '%') {
+      decoded += path[i];
+      continue;
+    }
+    if (i + 2 >= path.size() || !std::isxdigit(static_cast<unsigned char>(path[i + 1])) ||
+        !std::isxdigit(static_cast<unsigned char>(path[i + 2])))
+      return false;
+    decoded += static_cast<char>(std::stoi(path.substr(i + 1, 2), nullptr, 16));
+    i += 2;
+  }
+  if (decoded.empty() || decoded[0] != '/' || decoded.find('\0') != std::string::npos) return false;
+  std::error_code ec;
+  fs::path base = fs::canonical(root, ec);
+  if (ec) return false;
+  fs::path file = fs::weakly_canonical(decoded, ec);  // links resolved: a link out of the folder is out
+  if (ec) return false;
+  auto [b, f] = std::mismatch(base.begin(), base.end(), file.begin(), file.end());
+  return b == base.end();
+}
 
 std::vector<std::string> print_pages(const std::string& chromium, const std::vector<PrintJob>& jobs, int parallel,
                                      int timeout_seconds) {
@@ -242,6 +274,12 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
   };
   auto print = [&](size_t t) {
     Tab& tab = tabs[t];
+    if (!tab.refused.empty()) {
+      end(t, fmt::format("страница обращается за пределы папки сайта ({}); такие адреса при печати не загружаются: "
+                         "уберите их из текста отчёта или положите файл в папку сайта",
+                         fmt::join(tab.refused, ", ")));
+      return;
+    }
     tab.step = Tab::Step::print;
     pending[browser.send("Page.printToPDF",
                          {{"printBackground", true},
@@ -286,6 +324,22 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
     answered = true;
     const json& m = *message;
     if (!m.contains("id")) {
+      // A request of a page, paused: made only if it stays inside the output folder.
+      if (m.value("method", "") == "Fetch.requestPaused") {
+        const json params = m.value("params", json::object());
+        std::string session = m.value("sessionId", "");
+        std::string url = params.value("request", json::object()).value("url", "");
+        std::string id = params.value("requestId", "");
+        size_t t = 0;
+        while (t < tabs.size() && (finished[tabs[t].job] || tabs[t].session != session)) ++t;
+        if (t < tabs.size() && print_may_load(url, jobs[tabs[t].job].root)) {
+          browser.send("Fetch.continueRequest", {{"requestId", id}}, session);
+        } else {
+          browser.send("Fetch.failRequest", {{"requestId", id}, {"errorReason", "BlockedByClient"}}, session);
+          if (t < tabs.size()) tabs[t].refused.push_back(url.size() > 200 ? url.substr(0, 200) + "…" : url);
+        }
+        continue;
+      }
       // An event: only the «load» of a page's document matters; it is told by the navigation's
       // loader, since about:blank loads too, and may come before the navigation's reply.
       if (m.value("method", "") != "Page.lifecycleEvent") continue;
@@ -326,7 +380,12 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
         tab.step = Tab::Step::lifecycle;
         pending[browser.send("Page.setLifecycleEventsEnabled", {{"enabled", true}}, tab.session)] = t;
         break;
-      case Tab::Step::lifecycle: {
+      case Tab::Step::lifecycle:
+        // Every request of the page is paused until we let it through (Fetch.requestPaused below).
+        tab.step = Tab::Step::intercept;
+        pending[browser.send("Fetch.enable", {{"patterns", json::array({{{"urlPattern", "*"}}})}}, tab.session)] = t;
+        break;
+      case Tab::Step::intercept: {
         tab.step = Tab::Step::navigate;
         std::string url = "file://" + jobs[tab.job].html;
         pending[browser.send("Page.navigate", {{"url", url}}, tab.session)] = t;

@@ -10,14 +10,21 @@ namespace sveden {
 struct PrintJob {
   std::string html;  // absolute path of the page to print
   std::string pdf;   // absolute path of the PDF to write
+  std::string root;  // absolute path of the folder the page may read from (the output folder)
 };
+
+// Whether the browser may load `url` while printing a page of `root`: a file:// address whose file,
+// links resolved, lies inside `root`, or a data: address. Nothing from the network, nothing else on disk.
+bool print_may_load(const std::string& url, const std::string& root);
 
 // Prints each job's page to its PDF with `chromium`: A4 or whatever the page's CSS says, its
 // backgrounds, no browser header or footer, a document outline from the headings, tagged for
 // assistive technology. At most `parallel` pages are open at once; a page gets `timeout_seconds`.
 // Each PDF is written to «.<name>.part» beside it and renamed when complete. Returns one message per
 // job, "" for a job done, otherwise what went wrong (in Russian); when the browser does not start
-// or stops answering, every job not yet done gets the message.
+// or stops answering, every job not yet done gets the message. Every request of a page goes through
+// the DevTools Fetch domain: one that `print_may_load` refuses is not made, and fails the job with the
+// address named, so that a PDF never holds anything from outside the output folder.
 std::vector<std::string> print_pages(const std::string& chromium, const std::vector<PrintJob>& jobs, int parallel,
                                      int timeout_seconds);
 

@@ -76,7 +76,7 @@ PdfResult print_reports(const std::string& chromium, const std::string& out_dir,
   std::vector<PrintJob> pages;
   for (const auto& r : reports) {
     fs::path dir = base / r;
-    pages.push_back({(dir / "index.html").string(), (dir / (dir.filename().string() + ".pdf")).string()});
+    pages.push_back({(dir / "index.html").string(), (dir / (dir.filename().string() + ".pdf")).string(), base.string()});
   }
   // One browser for all; a few pages at once keep both cores busy while one page waits on another.
   std::vector<std::string> errors = print_pages(chromium, pages, std::max(2, jobs + 1), 180);

@@ -120,4 +120,32 @@ set -e
 [ "$code" = 4 ] || fail "without Chromium the exit code must be 4, got $code"
 grep -q "apt-get install chromium" "$SCRATCH/nochrome.txt" || fail "without Chromium: $(cat "$SCRATCH/nochrome.txt")"
 [ "$code2" = 2 ] && grep -q "отчёта «no-such-report» нет; есть: " "$SCRATCH/noreport.txt" || fail "unknown report: $(cat "$SCRATCH/noreport.txt")"
+
+# Printing touches nothing outside the output folder: a report page that asks for a network address
+# and for a file beside the output (directly and through a link) is not printed, the addresses are
+# named, the listener on 127.0.0.1 gets no request, and the existing PDF stays.
+port=$((20000 + RANDOM % 20000))
+node -e 'require("http").createServer((q, r) => { require("fs").appendFileSync(process.argv[1], q.url + "\n"); r.end("x"); })
+  .listen(+process.argv[2], "127.0.0.1")' "$SCRATCH/requests.log" "$port" &
+listener=$!
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+: > "$SCRATCH/requests.log"
+echo secret > "$SCRATCH/secret.png"
+ln -s "$SCRATCH/secret.png" "$OUT/reports/roadmap/inside-link.png"
+cp "$OUT/reports/roadmap/index.html" "$SCRATCH/roadmap.html"
+before=$(md5sum < "$OUT/reports/roadmap/roadmap.pdf")
+sed -i "s|</body>|<img src=\"http://127.0.0.1:$port/leak.png\" alt=\"\"><img src=\"../../../secret.png\" alt=\"\"><img src=\"inside-link.png\" alt=\"\"></body>|" \
+  "$OUT/reports/roadmap/index.html"
+set +e
+"$SVEDEN" pdf --out "$OUT" roadmap > /dev/null 2> "$SCRATCH/outside.txt"
+code5=$?
+set -e
+kill "$listener" 2>/dev/null || true
+[ "$code5" = 3 ] || fail "a page reaching outside the output was printed: exit $code5, $(cat "$SCRATCH/outside.txt")"
+grep -q "страница обращается за пределы папки сайта (http://127.0.0.1:$port/leak.png, file://$SCRATCH/secret.png, file://$OUT/reports/roadmap/inside-link.png)" "$SCRATCH/outside.txt" \
+  || fail "the refused addresses are not named: $(cat "$SCRATCH/outside.txt")"
+[ ! -s "$SCRATCH/requests.log" ] || fail "printing fetched from the network: $(cat "$SCRATCH/requests.log")"
+[ "$(md5sum < "$OUT/reports/roadmap/roadmap.pdf")" = "$before" ] || fail "a refused print changed the existing PDF"
+cp "$SCRATCH/roadmap.html" "$OUT/reports/roadmap/index.html"
+rm "$OUT/reports/roadmap/inside-link.png"
 echo "ok: $reports reports printed to A4 PDF and read back"

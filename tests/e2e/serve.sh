@@ -11,7 +11,7 @@ wait_for_serve "$pid" "$port" "$SCRATCH/serve.log"
 # would make cat fail on the closed pipe, and pipefail would turn that into a failed check.
 get() {  # bash's /dev/tcp: no curl needed
   exec 3<>"/dev/tcp/127.0.0.1/$port"
-  printf 'GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n' "$1" >&3
+  printf 'GET %s HTTP/1.1\r\nHost: %s\r\n\r\n' "$1" "${2:-localhost:$port}" >&3
   cat <&3
   exec 3<&-
 }
@@ -21,6 +21,28 @@ get /schools | sed -n 1p | grep -q "301" || fail "a directory without a slash is
 get /no/such/page/ | sed -n 1p | grep -q "404" || fail "missing page does not give 404"
 get /no/such/page/ | grep "Страница не найдена" > /dev/null || fail "404 page body"
 get /../site.yaml | sed -n 1p | grep -q "404" || fail "path traversal is served"
+
+# DNS rebinding: only this computer's names with the preview's port are answered.
+get / "127.0.0.1:$port" | sed -n 1p | grep -q "200 OK" || fail "127.0.0.1 with the port is refused"
+get / "[::1]:$port" | sed -n 1p | grep -q "200 OK" || fail "[::1] with the port is refused"
+get / "evil.example:$port" | sed -n 1p | grep -q "421" || fail "a foreign Host is answered"
+get / "localhost" | sed -n 1p | grep -q "421" || fail "a Host without the preview's port is answered"
+get / "localhost:$port.evil.example" | sed -n 1p | grep -q "421" || fail "a Host that only starts like ours is answered"
+
+# Idle and slow clients hold only their own connection: ten idle sockets and one client sending a
+# byte a second do not delay a normal request.
+for k in 4 5 6 7 8 9 10 11 12 13; do eval "exec $k<>/dev/tcp/127.0.0.1/$port"; done
+exec 14<>"/dev/tcp/127.0.0.1/$port"
+( for c in G E T ' ' /; do printf '%s' "$c" >&14 2>/dev/null || exit 0; sleep 1; done ) &
+slow=$!
+start=$(date +%s%N)
+get / | sed -n 1p | grep -q "200 OK" || fail "the page is not served beside idle clients"
+elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$elapsed" -lt 1500 ] || fail "idle clients delayed a request by $elapsed ms"
+# An idle client is let go after its 10 s: the server closes the socket (read gives EOF, not a hang).
+timeout 20 cat <&4 > /dev/null || fail "an idle connection is kept open past its deadline"
+kill "$slow" 2>/dev/null || true; wait "$slow" 2>/dev/null || true
+for k in 4 5 6 7 8 9 10 11 12 13 14; do eval "exec $k<&-"; done
 
 # Live preview: pages carry the reload script; a change is rebuilt and the version moves on.
 get / | grep '/__sveden/version' > /dev/null || fail "no reload script in a previewed page"

@@ -22,3 +22,17 @@ TEST_CASE("percent escapes are decoded; a stray percent sign stays") {
   CHECK(percent_decode("%zz%4") == "%zz%4");
   CHECK(percent_decode("a%20b") == "a b");
 }
+
+TEST_CASE("the preview answers only this computer's names with its port (no DNS rebinding)") {
+  CHECK(is_local_host("127.0.0.1:8000", 8000));
+  CHECK(is_local_host("localhost:8000", 8000));
+  CHECK(is_local_host("LOCALHOST:8000", 8000));
+  CHECK(is_local_host("[::1]:8000", 8000));
+  CHECK(is_local_host("localhost", 80));
+  CHECK_FALSE(is_local_host("localhost", 8000));
+  CHECK_FALSE(is_local_host("localhost:8080", 8000));
+  CHECK_FALSE(is_local_host("evil.example:8000", 8000));
+  CHECK_FALSE(is_local_host("localhost:8000.evil.example", 8000));
+  CHECK_FALSE(is_local_host("127.0.0.1.nip.io:8000", 8000));
+  CHECK_FALSE(is_local_host("", 8000));
+}
