@@ -1,6 +1,8 @@
 #include "write/staged_output.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -17,21 +19,60 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string stage_prefix(const fs::path& out) { return "." + out.filename().string() + ".sveden-stage-"; }
+// Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about «"." + string».
+std::string stage_prefix(const fs::path& out) {
+  std::string prefix = ".";
+  prefix += out.filename().string();
+  prefix += ".sveden-stage-";
+  return prefix;
+}
 
-// Stages of builds that were killed: their process is gone.
+// The file inside every stage that says it is sveden's: a stale stage is removed only when it has it.
+constexpr const char* kStageMarker = ".sveden-stage";
+constexpr const char* kStageMarkerText = "Папка сборки sveden: удаляется автоматически.\n";
+
+bool is_our_stage(const fs::path& dir) {
+  int fd = ::open((dir / kStageMarker).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  char buf[256];
+  ssize_t n = ::read(fd, buf, sizeof buf);
+  ::close(fd);
+  return n == static_cast<ssize_t>(std::strlen(kStageMarkerText)) && std::memcmp(buf, kStageMarkerText, static_cast<size_t>(n)) == 0;
+}
+
+// Stages of builds that died. Called with the output's lock held, so no other build of this output
+// is running: every stage of ours is stale. A folder without the stage marker is not ours and stays.
 void remove_stale_stages(const fs::path& out) {
   std::error_code ec;
   fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   std::string prefix = stage_prefix(out);
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
     std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    std::string pid_text = name.substr(prefix.size());
-    pid_t pid = static_cast<pid_t>(std::atol(pid_text.c_str()));
-    if (pid > 0 && pid != getpid() && kill(pid, 0) == 0) continue;  // another build is running
+    if (name.rfind(prefix, 0) != 0 || entry.is_symlink(ec) || !entry.is_directory(ec) || !is_our_stage(entry.path())) continue;
     fs::remove_all(entry.path(), ec);
   }
+}
+
+// A name no other build can take, even one with the same PID in another container.
+std::string unique_suffix() {
+  unsigned char bytes[6] = {};
+  int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    (void)::read(fd, bytes, sizeof bytes);
+    ::close(fd);
+  }
+  std::string out = std::to_string(getpid()) + "-";
+  for (unsigned char b : bytes) out += fmt::format("{:02x}", b);
+  return out;
+}
+
+// Syncs a file or folder to disk.
+bool sync_path(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+  if (fd < 0) return false;
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
 }
 
 }  // namespace
@@ -40,6 +81,27 @@ std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, st
   fs::path out = fs::path(out_dir).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   std::error_code ec;
+  fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) {
+    *error = fmt::format("не удалось создать папку «{}»: {}", parent.string(), ec.message());
+    return nullptr;
+  }
+  // One build of an output at a time: the second waits for the first to finish its swap.
+  std::string lock_name = stage_prefix(out);
+  lock_name.replace(lock_name.size() - std::string("stage-").size(), std::string::npos, "lock");
+  fs::path lock_path = parent / lock_name;
+  int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (lock < 0) {
+    *error = fmt::format("не удалось создать файл блокировки «{}»: {}", lock_path.string(), std::strerror(errno));
+    return nullptr;
+  }
+  if (::flock(lock, LOCK_EX | LOCK_NB) != 0) {
+    fmt::print(stderr, "Ждём, пока закончится другая сборка в папку «{}»…\n", out.string());
+    while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  auto staged = std::unique_ptr<StagedOutput>(new StagedOutput(out.string(), "", lock));
   if (fs::exists(out, ec)) {
     if (!fs::is_directory(out, ec)) {
       *error = fmt::format("«{}» — это файл, а не папка", out.string());
@@ -52,29 +114,30 @@ std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, st
       return nullptr;
     }
   }
-  fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-  fs::create_directories(parent, ec);
-  if (ec) {
-    *error = fmt::format("не удалось создать папку «{}»: {}", parent.string(), ec.message());
-    return nullptr;
-  }
   remove_stale_stages(out);
-  fs::path stage = parent / (stage_prefix(out) + std::to_string(getpid()));
-  fs::remove_all(stage, ec);
-  fs::create_directory(stage, ec);
-  if (ec) {
-    *error = fmt::format("не удалось создать папку «{}»: {}", stage.string(), ec.message());
+  fs::path stage;
+  for (int attempt = 0; attempt < 100 && stage.empty(); ++attempt) {
+    fs::path candidate = parent / (stage_prefix(out) + unique_suffix());
+    if (::mkdir(candidate.c_str(), 0755) == 0) stage = candidate;
+    else if (errno != EEXIST) break;
+  }
+  if (stage.empty()) {
+    *error = fmt::format("не удалось создать папку сборки рядом с «{}»: {}", out.string(), std::strerror(errno));
     return nullptr;
   }
-  auto staged = std::unique_ptr<StagedOutput>(new StagedOutput(out.string(), stage.string()));
+  staged->stage_ = stage.string();
+  // The stage says it is ours before anything else is in it, and the output's marker is there
+  // before the swap: a published output always carries it.
+  if (!staged->write(kStageMarker, kStageMarkerText, error)) return nullptr;
   if (!staged->write(kOutputMarker, "Эта папка создана sveden и заменяется при каждой сборке.\n", error)) return nullptr;
+  staged->files_ = 1;  // the output marker, as before; the stage marker leaves before the swap
   return staged;
 }
 
 StagedOutput::~StagedOutput() {
-  if (committed_) return;
   std::error_code ec;
-  fs::remove_all(stage_, ec);
+  if (!committed_ && !stage_.empty()) fs::remove_all(stage_, ec);
+  if (lock_ >= 0) ::close(lock_);  // releases the lock
 }
 
 bool StagedOutput::make_dirs(const std::set<std::string>& dirs, std::string* error) {
@@ -119,6 +182,17 @@ bool StagedOutput::write(const std::string& rel_path, std::string_view contents,
 
 bool StagedOutput::commit(std::string* error) {
   std::error_code ec;
+  // Durability: every file and folder of the stage is on disk before the swap, so that a power cut
+  // after it cannot leave empty files in the published output. The stage's marker goes: the swapped-in
+  // folder is the output now, and its predecessor is removed below by name.
+  fs::remove(fs::path(stage_) / kStageMarker, ec);
+  int dir = ::open(stage_.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+  bool synced = dir >= 0 && ::syncfs(dir) == 0;
+  if (dir >= 0) ::close(dir);
+  if (!synced) {
+    *error = fmt::format("не удалось записать на диск папку «{}»: {}", stage_, std::strerror(errno));
+    return false;
+  }
   if (fs::exists(out_, ec)) {
     // One atomic step: the old output and the stage trade places; then the old one is removed.
     if (renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
@@ -126,6 +200,7 @@ bool StagedOutput::commit(std::string* error) {
       return false;
     }
     committed_ = true;
+    sync_path(fs::path(out_).parent_path().empty() ? fs::path(".") : fs::path(out_).parent_path());
     fs::remove_all(stage_, ec);  // now holds the previous output
     return true;
   }
@@ -134,6 +209,7 @@ bool StagedOutput::commit(std::string* error) {
     return false;
   }
   committed_ = true;
+  sync_path(fs::path(out_).parent_path().empty() ? fs::path(".") : fs::path(out_).parent_path());
   return true;
 }
 

@@ -12,7 +12,9 @@ namespace sveden {
 
 class StagedOutput {
  public:
-  // Prepares `out_dir`'s stage folder; removes stages left by killed builds. Refuses an existing
+  // Takes the output's lock (`.<out>.sveden-lock` beside it: a second build of the same output waits),
+  // prepares a stage folder beside the output under a name no other build can take, and removes the
+  // stages of builds that died — only folders that carry sveden's stage marker. Refuses an existing
   // non-empty folder that sveden did not create, so that no one's files are swapped away.
   static std::unique_ptr<StagedOutput> begin(const std::string& out_dir, std::string* error);
   ~StagedOutput();  // removes the stage unless committed
@@ -21,16 +23,17 @@ class StagedOutput {
   bool make_dirs(const std::set<std::string>& dirs, std::string* error);
   // Thread-safe for distinct paths whose folders exist.
   bool write(const std::string& rel_path, std::string_view contents, std::string* error);
-  // Atomically replaces the output with the stage.
+  // Syncs the stage to disk, then atomically replaces the output with it.
   bool commit(std::string* error);
 
   const std::string& stage_dir() const { return stage_; }
   size_t files_written() const { return files_; }
 
  private:
-  StagedOutput(std::string out, std::string stage) : out_(std::move(out)), stage_(std::move(stage)) {}
+  StagedOutput(std::string out, std::string stage, int lock) : out_(std::move(out)), stage_(std::move(stage)), lock_(lock) {}
   std::string out_;
   std::string stage_;
+  int lock_ = -1;  // held until the object goes
   bool committed_ = false;
   std::atomic<size_t> files_{0};
 };
