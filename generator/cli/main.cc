@@ -22,6 +22,7 @@
 #include "serve/live_site.h"
 #include "serve/static_server.h"
 #include "site/build.h"
+#include "write/exit_cleanup.h"
 #include "site/pdf.h"
 #include "synth/synthetic_site.h"
 
@@ -79,7 +80,6 @@ struct Args {
 };
 
 std::atomic<bool> g_stop{false};
-extern "C" void on_interrupt(int) { g_stop = true; }
 
 int usage_error(const std::string& message) {
   fmt::print(stderr, "sveden: {}\nСправка: sveden --help\n", message);
@@ -196,8 +196,7 @@ int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
   std::string out = !first.out_dir.empty() ? first.out_dir
                     : !a.out.empty()         ? a.out
                                              : (std::filesystem::path(a.site) / "output").lexically_normal().string();
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  on_signal([] { g_stop = true; });  // Ctrl+C stops the preview gracefully
   std::thread watcher([&] {
     watch_site(a.site, g_stop, 300, [&] {
       fmt::print("Изменились файлы сайта: пересборка…\n");
@@ -253,12 +252,11 @@ int check(const Args& a, BuildOptions o) {
   std::string scratch;
   if (out.empty()) {
     // Built into a temporary folder that is removed afterwards.
-    char tmpl[] = "/tmp/sveden-check-XXXXXX";
-    if (!mkdtemp(tmpl)) {
+    scratch = make_temp_dir("sveden-check");
+    if (scratch.empty()) {
       fmt::print(stderr, "sveden: не удалось создать временную папку\n");
       return kExitIo;
     }
-    scratch = tmpl;
     o.out_dir = scratch + "/output";
     BuildReport b = build_site(o);
     if (b.exit_code != 0) {
@@ -274,7 +272,7 @@ int check(const Args& a, BuildOptions o) {
     RealDisk disk(out);
     code = report_audit(audit_output(disk, builtin_openness()), a.out.empty() ? std::string("сборка во временной папке") : out);
   }
-  if (!scratch.empty()) std::filesystem::remove_all(scratch);
+  if (!scratch.empty()) std::filesystem::remove_all(scratch), forget_on_signal(scratch);
   return code;
 }
 
@@ -355,6 +353,7 @@ int main(int argc, char** argv) {
   sveden::Args args;
   int code = sveden::parse_args(argc, argv, &args);
   if (code >= 0) return code;
+  sveden::install_exit_cleanup();  // before any thread: Ctrl+C removes temporary folders, then exits
   try {
     return sveden::run(args);
   } catch (const std::exception& e) {

@@ -24,6 +24,8 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "write/exit_cleanup.h"
+
 extern char** environ;
 
 namespace sveden {
@@ -71,12 +73,11 @@ class Browser {
   ~Browser() { stop(); }
 
   bool start(const std::string& chromium, std::string* error) {
-    char profile[] = "/tmp/sveden-chromium-XXXXXX";
-    if (!mkdtemp(profile)) {
+    profile_ = make_temp_dir("sveden-chromium");
+    if (profile_.empty()) {
       *error = "не удалось создать временную папку для Chromium";
       return false;
     }
-    profile_ = profile;
     int fds[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
       *error = "не удалось открыть канал к Chromium";
@@ -100,8 +101,26 @@ class Browser {
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, theirs, 3);
     posix_spawn_file_actions_adddup2(&actions, theirs, 4);
-    int rc = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
+    // The browser starts with no signal blocked (ours are taken by the cleanup thread).
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    unblocked_signals(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    // A process group of its own, so that its helper processes go with it when it is killed.
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP);
+    // Its own temporary files go into its profile folder, which is removed with it.
+    std::vector<std::string> env = {"TMPDIR=" + profile_};
+    for (char** e = environ; *e; ++e)
+      if (std::string_view(*e).rfind("TMPDIR=", 0) != 0) env.emplace_back(*e);
+    std::vector<char*> envp;
+    for (auto& e : env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    int rc = posix_spawn(&pid_, args[0], &actions, &attr, args.data(), envp.data());
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&actions);
+    if (rc == 0) kill_on_signal(pid_);
     close(theirs);
     if (rc != 0) {
       pid_ = -1;
@@ -161,18 +180,19 @@ class Browser {
       auto until = Clock::now() + std::chrono::seconds(5);
       while (waitpid(pid_, &status, WNOHANG) == 0) {
         if (Clock::now() > until) {
-          kill(pid_, SIGKILL);
+          kill(-pid_, SIGKILL);
           waitpid(pid_, &status, 0);
           break;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
+      forget_child(pid_);
       pid_ = -1;
     }
     if (fd_ >= 0) close(fd_);
     fd_ = -1;
     std::error_code ec;
-    if (!profile_.empty()) fs::remove_all(profile_, ec);
+    if (!profile_.empty()) fs::remove_all(profile_, ec), forget_on_signal(profile_);
   }
 
   pid_t pid_ = -1;

@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "write/exit_cleanup.h"
+
 namespace sveden {
 
 namespace fs = std::filesystem;
@@ -126,6 +128,7 @@ std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, st
     return nullptr;
   }
   staged->stage_ = stage.string();
+  cleanup_on_signal(staged->stage_);
   // The stage says it is ours before anything else is in it, and the output's marker is there
   // before the swap: a published output always carries it.
   if (!staged->write(kStageMarker, kStageMarkerText, error)) return nullptr;
@@ -137,18 +140,29 @@ std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, st
 StagedOutput::~StagedOutput() {
   std::error_code ec;
   if (!committed_ && !stage_.empty()) fs::remove_all(stage_, ec);
+  if (!stage_.empty()) forget_on_signal(stage_);
   if (lock_ >= 0) ::close(lock_);  // releases the lock
 }
 
 bool StagedOutput::make_dirs(const std::set<std::string>& dirs, std::string* error) {
+  // Relative to the stage's descriptor, one level at a time: a stage removed meanwhile (a signal's
+  // cleanup) is never created again by its name.
+  int stage = ::open(stage_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+  if (stage < 0) {
+    *error = fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno));
+    return false;
+  }
   for (const auto& d : dirs) {
-    std::error_code ec;
-    fs::create_directories(fs::path(stage_) / d, ec);
-    if (ec) {
-      *error = fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / d).string(), ec.message());
+    for (size_t slash = 0; slash != std::string::npos;) {
+      slash = d.find('/', slash + 1);
+      std::string part = d.substr(0, slash);
+      if (part.empty() || ::mkdirat(stage, part.c_str(), 0755) == 0 || errno == EEXIST) continue;
+      *error = fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno));
+      ::close(stage);
       return false;
     }
   }
+  ::close(stage);
   return true;
 }
 
