@@ -38,6 +38,7 @@
 #include "russian/names.h"
 #include "russian/typography.h"
 #include "write/parallel.h"
+#include "write/output_paths.h"
 #include "write/staged_output.h"
 
 namespace sveden {
@@ -422,6 +423,31 @@ BuildReport build_site(const BuildOptions& options) {
   report_olympiad_gaps(m, report.diagnostics, false);
   report_olympiad_participations(m, report.diagnostics);
   const auto& pages = site.pages();
+  // One output path, one owner: a clash is an input error, found before anything is written.
+  {
+    std::map<std::string, std::string> copied;  // output path → the file of the site folder it comes from
+    for (const auto& [path, f] : m.files) copied["documents/" + path] = "documents/department/" + path;
+    for (const auto& s : m.schools) {
+      for (const auto& [path, f] : s.files) copied["schools/" + s.slug + "/documents/" + path] = "documents/" + s.id + "/" + path;
+      for (const auto& [name, menu] : s.food) copied["schools/" + s.slug + "/food/" + name] = "documents/" + s.id + "/food/" + name;
+    }
+    std::vector<OutputClaim> claims;
+    for (const auto& p : pages) claims.push_back({p.file(), "", fmt::format("страница {}", p.file())});
+    for (const auto& f : extra) {
+      auto it = copied.find(f.path);
+      claims.push_back(it == copied.end() ? OutputClaim{f.path, "", fmt::format("файл {}, который создаёт sveden", f.path)}
+                                          : OutputClaim{f.path, it->second, fmt::format("файл {}", it->second)});
+    }
+    std::vector<OutputClaim> later = {{"audit/index.html", "", "страница проверки audit/index.html"},
+                                      {kOutputMarker, "", "метка папки результата"}};
+    for (const auto& problem : output_conflicts(claims, later))
+      report.diagnostics.add_file(Severity::error, display_path(loaded.display_prefix, problem.file.empty() ? "output" : problem.file),
+                                  problem.message, "");
+    if (report.diagnostics.has_errors()) {
+      report.exit_code = 1;
+      return report;
+    }
+  }
   std::set<std::string> dirs;
   for (const auto& p : pages)
     if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);

@@ -51,6 +51,10 @@ site_for document_traversal;   run document_traversal 1 'data/documents.csv:2:[0
 site_for numbers_out_of_range; run numbers_out_of_range 1 'data/oge.csv:2:[0-9]+: ошибка: «1e309» в столбце «Средний балл» — не число'
 grep -q 'data/oge.csv:3:[0-9]*: ошибка: «NaN»' "$SCRATCH/err.txt" || fail "NaN is not reported"
 site_for script_everywhere;    run script_everywhere 0 'Готово'
+# One output path, one owner: an uploaded index.html would replace the «Документы» page; a dotfile
+# would configure the web server.
+site_for document_index_clash; run document_index_clash 1 'documents/department/index.html: ошибка: «documents/index.html» создают и страница documents/index.html, и файл documents/department/index.html'
+site_for document_dotfile;     run document_dotfile 1 'documents/T1/\.htaccess: ошибка: имя, начинающееся с точки, не публикуется'
 
 # A 50 MB field (a quote never closed in a real export does this).
 site_for field_50mb

@@ -1,0 +1,27 @@
+// One output path, one owner: every file a build writes is claimed by exactly one producer (a page,
+// a data file, a copied document). Found before anything is written: two claims on one path (an
+// uploaded «documents/index.html» and the «Документы» page), a name a later stage writes (the audit
+// page, the output's marker), and a copied file whose path has a part starting with a dot
+// («.htaccess»), which web servers treat as configuration.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace sveden {
+
+struct OutputClaim {
+  std::string path;   // relative to the output root
+  std::string source; // the file of the site folder it is copied from, or ""
+  std::string owner;  // what writes it, as the user knows it: «страница «Документы»», «файл documents/index.html»
+  bool from_input() const { return !source.empty(); }  // copied from the site folder, so named by the user
+};
+
+struct OutputConflict {
+  std::string file;     // the site folder's file to change, or "" when sveden's own names clash
+  std::string message;  // in Russian, naming the path and its owners
+};
+
+// The problems; empty when every path has one owner. `later` are paths written after the pages.
+std::vector<OutputConflict> output_conflicts(const std::vector<OutputClaim>& claims, const std::vector<OutputClaim>& later);
+
+}  // namespace sveden
