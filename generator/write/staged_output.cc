@@ -77,7 +77,15 @@ bool sync_path(const fs::path& path) {
   return ok;
 }
 
+StagedOutput::Faults g_faults;
+std::atomic<size_t> g_writes{0};
+
 }  // namespace
+
+void StagedOutput::inject_faults(const Faults& faults) {
+  g_faults = faults;
+  g_writes = 0;
+}
 
 std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, std::string* error) {
   fs::path out = fs::path(out_dir).lexically_normal();
@@ -134,6 +142,7 @@ std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, st
   if (!staged->write(kStageMarker, kStageMarkerText, error)) return nullptr;
   if (!staged->write(kOutputMarker, "Эта папка создана sveden и заменяется при каждой сборке.\n", error)) return nullptr;
   staged->files_ = 1;  // the output marker, as before; the stage marker leaves before the swap
+  staged->ready_ = true;
   return staged;
 }
 
@@ -168,6 +177,10 @@ bool StagedOutput::make_dirs(const std::set<std::string>& dirs, std::string* err
 
 bool StagedOutput::write(const std::string& rel_path, std::string_view contents, std::string* error) {
   std::string path = stage_ + "/" + rel_path;
+  if (g_faults.fail_write > 0 && ready_ && ++g_writes == g_faults.fail_write) {
+    *error = fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(ENOSPC));
+    return false;
+  }
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     *error = fmt::format("не удалось создать файл «{}»: {}", path, std::strerror(errno));
@@ -201,7 +214,8 @@ bool StagedOutput::commit(std::string* error) {
   // folder is the output now, and its predecessor is removed below by name.
   fs::remove(fs::path(stage_) / kStageMarker, ec);
   int dir = ::open(stage_.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-  bool synced = dir >= 0 && ::syncfs(dir) == 0;
+  bool synced = dir >= 0 && ::syncfs(dir) == 0 && !g_faults.fail_sync;
+  if (g_faults.fail_sync) errno = EIO;
   if (dir >= 0) ::close(dir);
   if (!synced) {
     *error = fmt::format("не удалось записать на диск папку «{}»: {}", stage_, std::strerror(errno));
@@ -209,7 +223,8 @@ bool StagedOutput::commit(std::string* error) {
   }
   if (fs::exists(out_, ec)) {
     // One atomic step: the old output and the stage trade places; then the old one is removed.
-    if (renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
+    if (g_faults.fail_swap || renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
+      if (g_faults.fail_swap) errno = EIO;
       *error = fmt::format("не удалось заменить папку «{}»: {}", out_, std::strerror(errno));
       return false;
     }
@@ -218,7 +233,8 @@ bool StagedOutput::commit(std::string* error) {
     fs::remove_all(stage_, ec);  // now holds the previous output
     return true;
   }
-  if (::rename(stage_.c_str(), out_.c_str()) != 0) {
+  if (g_faults.fail_swap || ::rename(stage_.c_str(), out_.c_str()) != 0) {
+    if (g_faults.fail_swap) errno = EIO;
     *error = fmt::format("не удалось переименовать «{}» в «{}»: {}", stage_, out_, std::strerror(errno));
     return false;
   }

@@ -27,6 +27,14 @@ class StagedOutput {
   bool commit(std::string* error);
 
   const std::string& stage_dir() const { return stage_; }
+
+  // A seam for the fault-injection tests: the Nth write (counting from 1 after the markers), the sync
+  // or the swap fails as a full disk or a failing device would. Zero / false: no fault.
+  struct Faults {
+    size_t fail_write = 0;
+    bool fail_sync = false, fail_swap = false;
+  };
+  static void inject_faults(const Faults& faults);
   size_t files_written() const { return files_; }
 
  private:
@@ -34,6 +42,7 @@ class StagedOutput {
   std::string out_;
   std::string stage_;
   int lock_ = -1;  // held until the object goes
+  bool ready_ = false;  // the markers are written
   bool committed_ = false;
   std::atomic<size_t> files_{0};
 };

@@ -79,3 +79,36 @@ TEST_CASE("staged output: a second build of the same output waits for the first 
   CHECK(test::read_file(fs::path(out) / "index.html") == "<p>second</p>");
   fs::remove_all(dir);
 }
+
+TEST_CASE("staged output: a failing write, sync or swap leaves the previous output exactly as it was") {
+  fs::path dir = temp_dir();
+  std::string out = (dir / "output").string(), error;
+  auto build = [&](const std::string& text, const StagedOutput::Faults& faults) {
+    StagedOutput::inject_faults(faults);
+    std::string e;
+    bool ok = false;
+    if (auto staged = StagedOutput::begin(out, &e)) {
+      ok = staged->make_dirs({"a", "b/c"}, &e);
+      for (const char* name : {"index.html", "a/index.html", "b/c/index.html", "b/data.csv"}) ok = ok && staged->write(name, text, &e);
+      ok = ok && staged->commit(&e);
+    }
+    StagedOutput::inject_faults({});
+    return ok ? std::string() : e;
+  };
+  REQUIRE(build("old", {}).empty());
+  for (size_t n = 1; n <= 4; ++n) {
+    CAPTURE(n);
+    CHECK(build("new", {n, false, false}).find("No space left on device") != std::string::npos);
+    CHECK(test::read_file(fs::path(out) / "b/c/index.html") == "old");
+  }
+  CHECK(build("new", {0, true, false}).find("не удалось записать на диск") != std::string::npos);
+  CHECK(build("new", {0, false, true}).find("не удалось заменить папку") != std::string::npos);
+  for (const char* name : {"index.html", "a/index.html", "b/c/index.html", "b/data.csv"}) CHECK(test::read_file(fs::path(out) / name) == "old");
+  CHECK(fs::exists(fs::path(out) / kOutputMarker));
+  int left = 0;
+  for (const auto& e : fs::directory_iterator(dir)) left += e.path().filename().string().find("sveden-stage") != std::string::npos;
+  CHECK(left == 0);  // no stage of a failed build stays
+  CHECK(build("new", {}).empty());
+  CHECK(test::read_file(fs::path(out) / "b/c/index.html") == "new");
+  fs::remove_all(dir);
+}
