@@ -7,8 +7,9 @@ PACKAGES := cmake ninja-build g++ pkg-config libcmark-gfm-dev libcmark-gfm-exten
             libyaml-cpp-dev libfmt-dev doctest-dev libkainjow-mustache-dev libicu-dev nlohmann-json3-dev \
             libzip-dev libxlsxwriter-dev
 # What the tests run besides the build: a JRE for the Nu Html Checker (vnu-jar from npm), Chromium
-# and poppler to print the reports to PDF and read them back, and a font with Cyrillic letters.
-TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core
+# and poppler to print the reports to PDF and read them back, a font with Cyrillic letters, and xmllint
+# to parse every XML output (feeds, sitemaps) with a real XML parser.
+TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core libxml2-utils
 # The sanitizer run and the fuzz targets (tests/fuzz/) are built with clang: libFuzzer is clang's, and
 # its one sanitizer runtime writes every report to the log file (gcc's UBSan ignores it).
 CLANG_PACKAGES := clang libclang-rt-14-dev

@@ -6,7 +6,26 @@
 
 namespace sveden {
 
-std::string escape_html(std::string_view s) {
+std::string drop_control_characters(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    // U+FFFE and U+FFFF (EF BF BE / EF BF BF): not characters, and not allowed in XML.
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string escape_html(std::string_view raw) {
+  std::string text = drop_control_characters(raw);
+  std::string_view s = text;
   std::string out;
   out.reserve(s.size() + 16);
   for (char c : s) {

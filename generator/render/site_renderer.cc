@@ -163,7 +163,10 @@ std::vector<OutputFile> SiteRenderer::files() const {
 }
 
 SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
-  for (const auto& [name, text] : site.theme_.templates) templates_.emplace(name, mustache(text));
+  for (const auto& [name, text] : site.theme_.templates) {
+    mustache& t = templates_.emplace(name, mustache(text)).first->second;
+    t.set_custom_escape([](const std::string& s) { return kainjow::mustache::html_escape(drop_control_characters(s)); });
+  }
 }
 
 std::string SiteRenderer::Worker::use(const std::string& name, const data& d) { return templates_.at(name).render(d); }

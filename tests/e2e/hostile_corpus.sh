@@ -51,6 +51,11 @@ site_for document_traversal;   run document_traversal 1 'data/documents.csv:2:[0
 site_for numbers_out_of_range; run numbers_out_of_range 1 'data/oge.csv:2:[0-9]+: ошибка: «1e309» в столбце «Средний балл» — не число'
 grep -q 'data/oge.csv:3:[0-9]*: ошибка: «NaN»' "$SCRATCH/err.txt" || fail "NaN is not reported"
 site_for script_everywhere;    run script_everywhere 0 'Готово'
+# Every XML output (sitemaps, the Atom feed, the SVG charts inside pages are HTML) parsed by a real
+# XML parser: markup and control characters from data never make it ill-formed.
+while IFS= read -r xml; do
+  xmllint --noout "$xml" 2> "$SCRATCH/xml.txt" || fail "script_everywhere: $xml is not well-formed XML: $(head -3 "$SCRATCH/xml.txt")"
+done < <(find "$SCRATCH/site/output" -name '*.xml' -o -name '*.svg')
 # One output path, one owner: an uploaded index.html would replace the «Документы» page; a dotfile
 # would configure the web server.
 site_for document_index_clash; run document_index_clash 1 'documents/department/index.html: ошибка: «documents/index.html» создают и страница documents/index.html, и файл documents/department/index.html'

@@ -29,3 +29,12 @@ TEST_CASE("Markdown: raw HTML is left out unless trusted, tables work") {
   CHECK(markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n").find("<table>") != std::string::npos);
   CHECK(markdown_to_html("<b>x</b>", true).find("<b>x</b>") != std::string::npos);
 }
+
+TEST_CASE("control characters never reach a page or a feed: C0 except tab and line breaks, U+FFFE, U+FFFF") {
+  CHECK(drop_control_characters("a\x0b" "b\x1b[31mc\x01") == "ab[31mc");
+  CHECK(drop_control_characters(std::string("x\0y", 3)) == "xy");
+  CHECK(drop_control_characters("a\tb\nc\rd") == "a\tb\nc\rd");
+  CHECK(drop_control_characters("ш\xEF\xBF\xBEщ\xEF\xBF\xBF") == "шщ");
+  CHECK(drop_control_characters("\xEF\xBF\xBD") == "\xEF\xBF\xBD");  // U+FFFD stays
+  CHECK(escape_html("<\x0c>") == "&lt;&gt;");
+}
