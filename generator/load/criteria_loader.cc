@@ -108,7 +108,8 @@ class CriteriaReader {
       r.error_at(*r.node("id"), fmt::format("«{}» не годится как идентификатор правила", rule.id),
                  "используйте строчные латинские буквы, цифры, «_» и «-», например oge_math_fell2");
     rule.title = r.text("title", need_id).value_or("");
-    std::string what = rule.id.empty() ? std::string(where) : fmt::format("{}, правило «{}»", where, rule.id);
+    // «группа «shnor» / правило «results_bottom20»»: where the rule is, named by its id.
+    std::string what = rule.id.empty() ? std::string(where) : fmt::format("{} «{}»", where, rule.id);
     rule.provenance = provenance(r, node, what);
     const YamlNode* any = r.node("any");
     const YamlNode* all = r.node("all");
