@@ -229,16 +229,16 @@ namespace {
 
 // The rules of a combination for a page: each rule's wording with where it comes from and, for a
 // combination inside, how its rules combine and the rules themselves.
-kainjow::mustache::data rule_items(const Rule& rule) {
+kainjow::mustache::data rule_items(const Rule& rule, const std::vector<IndicatorSpec>& specs) {
   using kainjow::mustache::data;
   data items = tlist();
   for (const auto& r : rule.children) {
     data x;
-    x.set("text", typographic_quotes(r.title.empty() ? r.indicator : r.title));
+    x.set("text", r.title.empty() ? condition_text(r, specs) : typographic_quotes(r.title));
     x.set("provenance", provenance_text(r.provenance));
     bool nested = !r.children.empty();
     x.set("has_children", nested);
-    x.set("children", nested ? rule_items(r) : tlist());
+    x.set("children", nested ? rule_items(r, specs) : tlist());
     x.set("combination", nested ? fmt::format("{}; {}", combine_text(r), provenance_text(r.combination)) : std::string());
     items.push_back(x);
   }
@@ -268,10 +268,11 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     x.set("rule", combine_text(g.group->rule));
     x.set("provenance", provenance_text(g.group->rule.provenance));
     x.set("combination_provenance", provenance_text(g.group->rule.combination));
-    x.set("rules", rule_items(g.group->rule));
+    x.set("rules", rule_items(g.group->rule, a.indicators.specs));
     x.set("has_rules", !g.group->rule.children.empty());
     x.set("procedure", uses_indicator(g.group->rule, "assessments_below30") || uses_indicator(g.group->rule, "assessments_below30_repeat")
                            ? procedure_text(m.criteria.procedure) : std::string());
+    x.set("social_weights", uses_indicator(g.group->rule, "social_index") ? social_weights_text(m) : std::string());
     x.set("index_weights", uses_indicator(g.group->rule, "results_index") ? "Сводный индекс образовательных результатов: " + results_index_text(m.criteria.results_index) : std::string());
     // Rules the site's data cannot answer for any school, and why: not a silent «недостаточно данных».
     data unanswered = tlist();
@@ -337,8 +338,11 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
       if (!*level) continue;
       data l;
       l.set("text", fmt::format("{} — {}", name, condition_text(**level, a.indicators.specs)));
-      l.set("provenance", provenance_text((*level)->provenance));
-      l.set("conditions", rule_items(**level));
+      const Rule& rule = **level;
+      l.set("provenance", rule.children.empty() ? provenance_text(rule.provenance)
+                                                : fmt::format("{}; сочетание условий — {}", provenance_text(rule.provenance),
+                                                              provenance_text(rule.combination)));
+      l.set("conditions", rule_items(rule, a.indicators.specs));
       levels.push_back(l);
     }
     if (!f.high && !f.medium) {

@@ -153,6 +153,19 @@ std::string condition_text(const Rule& r, const std::vector<IndicatorSpec>& spec
   }
 }
 
+std::string social_weights_text(const Municipality& m) {
+  const SocialIndexConfig& config = m.criteria.social_index;
+  auto table = m.coverage.find("social");
+  std::vector<std::pair<std::string, double>> named;
+  for (const auto& [column, w] : config.weights) {
+    auto t = table == m.coverage.end() ? std::map<std::string, std::string>::const_iterator{} : table->second.titles.find(column);
+    bool titled = table != m.coverage.end() && t != table->second.titles.end();
+    named.emplace_back(titled ? "«" + t->second + "»" : column, w);
+  }
+  return fmt::format("Индекс социального благополучия — сумма долей из социального паспорта школы с весами: {}. Откуда веса: {}.",
+                     weights_text(named), provenance_text(config.provenance));
+}
+
 std::string procedure_text(const AssessmentProcedureConfig& config) {
   return fmt::format("Одна оценочная процедура — ОГЭ по одному предмету, ЕГЭ по одному предмету, ВПР одной параллели по одному "
                      "предмету ({}).",

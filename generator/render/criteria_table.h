@@ -6,6 +6,7 @@
 
 #include "model/criteria.h"
 #include "model/indicators.h"
+#include "model/municipality.h"
 
 namespace sveden {
 
@@ -31,6 +32,9 @@ std::string provenance_text(const Provenance& p);
 std::string provenance_kind(const Provenance& p);
 // A comparison in words with its threshold: «меньше 0,7», «в 25 % школ с самыми низкими значениями».
 std::string condition_text(const Rule& r, const std::vector<IndicatorSpec>& specs);
+// «Индекс социального благополучия — … с весами: «Неполные семьи»: −1; … Откуда веса: …», the columns named
+// as the site's social table titles them.
+std::string social_weights_text(const Municipality& m);
 // What counts as one assessment procedure for the «30 %» sign, with its provenance.
 std::string procedure_text(const AssessmentProcedureConfig& config);
 

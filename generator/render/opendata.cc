@@ -528,7 +528,7 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
            "| доля | вес |\n|---|---|\n";
     for (const auto& [column, weight] : m.criteria.social_index.weights)
       out += fmt::format("| {} | {} |\n", column, csv_number(weight, 2));
-    out += "\n";
+    out += fmt::format("\nОткуда веса: {}.\n\n", provenance_text(m.criteria.social_index.provenance));
   }
   out += "**Сводный индекс образовательных результатов** (results_index): " + results_index_text(m.criteria.results_index) +
          " Веса видов оценки — `results_index_weights` в indicators.json.\n\n";

@@ -333,6 +333,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
       if (uses_indicator(g.group->rule, "assessments_below30") || uses_indicator(g.group->rule, "assessments_below30_repeat"))
         b.text(procedure_text(m.criteria.procedure));
       if (uses_indicator(g.group->rule, "results_index")) b.text("Сводный индекс образовательных результатов: " + results_index_text(m.criteria.results_index));
+      if (uses_indicator(g.group->rule, "social_index")) b.text(social_weights_text(m));
     }
     if (!cl.risks.empty()) {
       b.heading("Факторы риска «500+»");
@@ -345,6 +346,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
         for (const auto& [name, level] : {std::pair{"высокий", &f.high}, std::pair{"средний", &f.medium}})
           if (*level) {
             std::vector<std::string> why = {provenance_text((*level)->provenance)};
+            if (!(*level)->children.empty()) why.push_back("сочетание условий — " + provenance_text((*level)->combination));
             for (const auto& c : (*level)->children) why.push_back(provenance_text(c.provenance));
             text += fmt::format("; {} — {} (откуда: {})", name, condition_text(**level, set.specs), fmt::join(why, "; "));
           }

@@ -92,7 +92,10 @@ TEST_CASE("criteria provenance: the table behind criteria.csv has a row with a s
   });
   for (const char* code : {"social_index", "results_index", "procedure"}) CHECK_MESSAGE(by_code.count(code), code);
   // The order's rule is a source; the ШФНСУ group is sveden's; the risk zone is derived from the roadmap.
-  CHECK(provenance_kind(by_code.at("shnor.olympiad_low")->provenance) == "источник");
+  CHECK(provenance_kind(by_code.at("shnor.results_bottom20")->provenance) == "источник");
+  // The order counts pupils, the data participations: derived, and it says so.
+  CHECK(provenance_kind(by_code.at("shnor.olympiad_low")->provenance) == "выведено из источника");
+  CHECK(by_code.at("shnor.olympiad_low")->provenance.choice.find("считается дважды") != std::string::npos);
   CHECK(by_code.at("shnor.olympiad_low")->provenance.quote.find("0,5% и ниже учащихся") != std::string::npos);
   CHECK(provenance_kind(by_code.at("shnor.combination")->provenance) == "выбор набора");
   CHECK(provenance_kind(by_code.at("shfnsu")->provenance) == "выбор набора");
