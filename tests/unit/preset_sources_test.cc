@@ -2,61 +2,22 @@
 // risk zone counts a HIGH share of young specialists (its analysis: 35 % in the risk-zone schools against
 // 13,13 % in the city), and groups or levels whose names state an absolute condition («неблагоприятные
 // социальные условия», «высокий» risk) need that condition, not only a place among the schools.
-#include <cmath>
-#include <functional>
-#include <limits>
 
 #include <doctest/doctest.h>
 
 #include "analyse/classify.h"
 #include "load/criteria_loader.h"
 #include "load/indicator_vocabulary.h"
+#include "../support/hand_made_municipality.h"
 
 using namespace sveden;
 
 namespace {
 
-constexpr double NA = std::numeric_limits<double>::quiet_NaN();
-
-// `n` schools S1…Sn, all «СОШ», years 2023–2025; the criteria come from a site's content/criteria.yaml
-// on top of the built-in presets, as load_criteria reads them.
-struct Municipal {
-  Municipality m;
-  IndicatorSet ind;
-  Diagnostics diag;
-
-  explicit Municipal(int n) {
-    for (int i = 1; i <= n; ++i) {
-      School s;
-      s.id = "S" + std::to_string(i);
-      s.kind = "СОШ";
-      m.school_index[s.id] = m.schools.size();
-      m.schools.push_back(s);
-    }
-    m.site.years = {2023, 2024, 2025};
-    ind.specs = builtin_indicators();
-    ind.years = m.site.years;
-    ind.min_group = 10;
-  }
-
-  // The same value every year for each school; the municipal value is their mean.
-  void set(const std::string& id, const std::vector<double>& by_school) {
-    IndicatorSeries s;
-    s.key = {id, ""};
-    s.values.assign(m.schools.size(), std::vector<IndicatorValue>(3));
-    s.baseline.resize(3);
-    for (size_t i = 0; i < by_school.size(); ++i)
-      for (size_t y = 0; y < 3; ++y)
-        if (!std::isnan(by_school[i])) s.values[i][y] = {ValueState::ok, by_school[i], 50, std::nullopt, std::nullopt, Band::none};
-    for (size_t y = 0; y < 3; ++y) {
-      double sum = 0;
-      int c = 0;
-      for (size_t i = 0; i < m.schools.size(); ++i)
-        if (s.values[i][y].ok()) sum += s.values[i][y].value, ++c;
-      if (c) s.baseline[y].municipal = sum / c;
-    }
-    ind.series[s.key] = std::move(s);
-  }
+// The criteria come from a site's content/criteria.yaml on top of the built-in presets, as load_criteria
+// reads them.
+struct Municipal : test::HandMadeMunicipality {
+  explicit Municipal(int n) : HandMadeMunicipality(n) {}
 
   Classification run(const std::string& site_criteria) {
     MemoryDisk disk;
@@ -93,15 +54,15 @@ const char* kOwnShnor =
 TEST_CASE("stavropol-risk-zone: of two schools alike but for young specialists, the one with 35 % has the sign") {
   Municipal t(2);
   // Both: 40 % of pension age (> 30 %) and a vacancy — two signs; everything else equal and met.
-  t.set("pension_age_share", {40, 40});
-  t.set("vacancies", {1, 1});
-  t.set("young_specialists_share", {35, 0});  // municipal value 17,5 %
-  t.set("highest_category_share", {30, 30});
-  t.set("mto_coefficient", {0.8, 0.8});
-  t.set("textbook_provision", {100, 100});
-  t.set("library_system", {100, 100});
-  t.set("results_index", {0, 0});
-  t.set("continuation_rate", {80, 80});
+  t.set_every_year("pension_age_share", {40, 40});
+  t.set_every_year("vacancies", {1, 1});
+  t.set_every_year("young_specialists_share", {35, 0});  // municipal value 17,5 %
+  t.set_every_year("highest_category_share", {30, 30});
+  t.set_every_year("mto_coefficient", {0.8, 0.8});
+  t.set_every_year("textbook_provision", {100, 100});
+  t.set_every_year("library_system", {100, 100});
+  t.set_every_year("results_index", {0, 0});
+  t.set_every_year("continuation_rate", {80, 80});
   Classification c = t.run(std::string("presets: [stavropol-risk-zone]\n") + kOwnShnor);
   const GroupResult* zone = c.group("risk_zone");
   REQUIRE(zone);
@@ -134,8 +95,8 @@ TEST_CASE("yelnya and risk500: in a municipality where every school is well-off 
   Municipal t(8);
   // Social index of well-off schools (positive: more families with higher education than troubled ones),
   // МТО 0,95–0,96 everywhere.
-  t.set("social_index", {30, 31, 32, 33, 34, 35, 36, 37});
-  t.set("mto_coefficient", {0.95, 0.95, 0.95, 0.96, 0.96, 0.96, 0.96, 0.96});
+  t.set_every_year("social_index", {30, 31, 32, 33, 34, 35, 36, 37});
+  t.set_every_year("mto_coefficient", {0.95, 0.95, 0.95, 0.96, 0.96, 0.96, 0.96, 0.96});
   Classification c = t.run("presets: [yelnya, risk500]\n");
   const GroupResult* shfnsu = c.group("shfnsu");
   REQUIRE(shfnsu);
@@ -155,8 +116,8 @@ TEST_CASE("yelnya and risk500: in a municipality where every school is well-off 
 
 TEST_CASE("yelnya and risk500: a school in truly poor conditions is still in ШФНСУ and at «высокий»") {
   Municipal t(8);
-  t.set("social_index", {-60, 31, 32, 33, 34, 35, 36, 37});
-  t.set("mto_coefficient", {0.5, 0.95, 0.95, 0.96, 0.96, 0.96, 0.96, 0.96});
+  t.set_every_year("social_index", {-60, 31, 32, 33, 34, 35, 36, 37});
+  t.set_every_year("mto_coefficient", {0.5, 0.95, 0.95, 0.96, 0.96, 0.96, 0.96, 0.96});
   Classification c = t.run("presets: [yelnya, risk500]\n");
   CHECK(c.group("shfnsu")->by_school[0][2].verdict == Verdict::yes);
   CHECK(c.group("shfnsu")->by_school[1][2].verdict == Verdict::no);
