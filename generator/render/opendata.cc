@@ -176,7 +176,17 @@ std::string criteria_csv(const Municipality& m, const IndicatorSet& ind) {
 std::string risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
   if (ry.evidence.empty()) return f.note;
   size_t medium = f.high ? 1 : 0;  // the evidence holds the high rule (if any), then the medium one
-  if (ry.level != RiskLevel::high && f.medium && medium < ry.evidence.size()) return level_text(ry.evidence[medium]);
+  if (ry.level != RiskLevel::high && f.medium && medium < ry.evidence.size()) {
+    std::string text = level_text(ry.evidence[medium]);
+    // «средний» although among the worst quarter: say which condition of «высокий» did not hold.
+    std::vector<std::string> unmet;
+    if (f.high && ry.level == RiskLevel::medium)
+      for (const auto& c : ry.evidence.front().children)
+        if (c.verdict != Verdict::yes) unmet.push_back(level_text(c));
+    if (!unmet.empty() && unmet.size() < ry.evidence.front().children.size())
+      text += fmt::format("; не высокий: {}", fmt::join(unmet, "; "));
+    return text;
+  }
   return level_text(ry.evidence.front());
 }
 
