@@ -239,6 +239,15 @@ std::string classification_json(const Municipality& m, const Classification& c) 
     };
     titles(g.group->rule);
     j.end_object();
+    // Where the group, each rule and each combination come from (as in criteria.csv, «источник»).
+    j.key("sources").begin_object();
+    std::function<void(const Rule&, const std::string&)> sources = [&](const Rule& r, const std::string& id) {
+      j.key(id).value(provenance_text(r.provenance));
+      if (r.combine != Combine::leaf) j.key(id + ".combination").value(provenance_text(r.combination));
+      for (const auto& ch : r.children) sources(ch, ch.id);
+    };
+    sources(g.group->rule, g.group->id);
+    j.end_object();
     j.key("schools").begin_array();
     for (size_t i = 0; i < m.schools.size(); ++i) {
       j.begin_object().key("school_id").value(m.schools[i].id).key("school").value(m.schools[i].short_name);
