@@ -1,5 +1,7 @@
 #include "render/criteria_table.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
@@ -105,7 +107,10 @@ class RowWriter {
 
 std::string weights_text(const std::vector<std::pair<std::string, double>>& weights) {
   std::vector<std::string> parts;
-  for (const auto& [name, w] : weights) parts.push_back(fmt::format("{}: {}", name, format_number(w, w == static_cast<int>(w) ? 0 : 2)));
+  for (const auto& [name, w] : weights) {
+    int decimals = w == std::round(w) ? 0 : w * 10 == std::round(w * 10) ? 1 : 2;  // −0,5, not −0,50
+    parts.push_back(fmt::format("{}: {}", name, format_number(w, decimals)));
+  }
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
