@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -38,7 +39,61 @@ bool is_rule_id(std::string_view s) {
 
 class CriteriaReader {
  public:
-  CriteriaReader(const SourceText& src, Diagnostics& diag) : src_(src), diag_(diag) {}
+  // `require_provenance`: a built-in preset, where every rule says where it comes from.
+  CriteriaReader(const SourceText& src, Diagnostics& diag, bool require_provenance)
+      : src_(src), diag_(diag), require_provenance_(require_provenance) {}
+
+  // documents: {order98: «Приказ … № 98/1»} — titles that `source: {document: order98}` refers to.
+  void documents(const YamlNode& map) {
+    if (!map.is_map()) {
+      diag_.add(Severity::error, src_, map.pos, 1, "«documents» должно быть словарём «код: название документа»",
+                "например: order98: Приказ отдела образования от 23.06.2020 № 98/1");
+      return;
+    }
+    for (const auto& [k, v] : map.entries) documents_[k.value] = v.value;
+  }
+
+  // `source:` (document, item, quote) and/or `choice:` (the reason) of `r`'s map: both together mean a
+  // choice derived from the document. In a preset one of them is required.
+  Provenance provenance(YamlMapReader& r, const YamlNode& at, std::string_view what) {
+    Provenance p;
+    const YamlNode* source = r.node("source");
+    if (auto choice = r.text("choice")) p.choice = *choice;
+    if (source) {
+      YamlMapReader s(*source, src_, diag_, fmt::format("{}, source", what));
+      if (s.valid()) {
+        std::string document = s.text("document", true).value_or("");
+        auto known = documents_.find(document);
+        p.document = known != documents_.end() ? known->second : document;
+        p.item = s.text("item", true).value_or("");
+        p.quote = s.text("quote").value_or("");
+        s.finish();
+      }
+    }
+    if (p.empty() && require_provenance_)
+      r.error_at(at, fmt::format("{}: не сказано, откуда это правило", what),
+                 "добавьте source: с ключами document, item и quote (документ, пункт, цитата) или choice: «почему выбрано так» "
+                 "(docs/CRITERIA.md, раздел 2.14)");
+    return p;
+  }
+
+  // The provenance of a combination (any / all / «k из n»): `combination: {source: …}` or `{choice: …}`.
+  Provenance combination(YamlMapReader& r, const YamlNode& at, std::string_view what) {
+    const YamlNode* c = r.node("combination");
+    if (!c) {
+      Provenance none;
+      if (require_provenance_)
+        r.error_at(at, fmt::format("{}: не сказано, откуда сочетание правил (any, all или «k из n»)", what),
+                   "добавьте combination: с ключом source: (документ, пункт, цитата) или choice: «почему выбрано так» "
+                   "(docs/CRITERIA.md, раздел 2.14)");
+      return none;
+    }
+    YamlMapReader cr(*c, src_, diag_, fmt::format("{}, combination", what));
+    if (!cr.valid()) return {};
+    Provenance p = provenance(cr, *c, fmt::format("{}, сочетание правил", what));
+    cr.finish();
+    return p;
+  }
 
   // `default_indicator`: risk factor levels may leave the indicator to the factor.
   std::optional<Rule> rule(const YamlNode& node, std::string_view where, const std::string& default_indicator = "",
@@ -53,6 +108,9 @@ class CriteriaReader {
       r.error_at(*r.node("id"), fmt::format("«{}» не годится как идентификатор правила", rule.id),
                  "используйте строчные латинские буквы, цифры, «_» и «-», например oge_math_fell2");
     rule.title = r.text("title", need_id).value_or("");
+    // «группа «shnor» / правило «results_bottom20»»: where the rule is, named by its id.
+    std::string what = rule.id.empty() ? std::string(where) : fmt::format("{} «{}»", where, rule.id);
+    rule.provenance = provenance(r, node, what);
     const YamlNode* any = r.node("any");
     const YamlNode* all = r.node("all");
     const YamlNode* of = r.node("of");
@@ -65,6 +123,8 @@ class CriteriaReader {
       r.finish();
       return std::nullopt;
     }
+    if (combinators == 0 && r.node("combination"))
+      r.error_at(*r.node("combination"), "«combination» бывает только у правила-сочетания (any, all, of)", "уберите combination");
     if (combinators == 1) {
       if (indicator) r.error_at(*indicator, "правило-сочетание не сравнивает показатель само", "перенесите indicator во вложенное правило");
       const YamlNode* list = any ? any : all ? all : of;
@@ -77,8 +137,8 @@ class CriteriaReader {
       } else {
         std::set<std::string> ids;
         for (const auto& item : list->items)
-          if (auto child = this->rule(item, fmt::format("{} / правило", where), default_indicator)) {
-            if (!ids.insert(child->id).second)
+          if (auto child = this->rule(item, fmt::format("{} / правило", where), default_indicator, need_id)) {
+            if (!child->id.empty() && !ids.insert(child->id).second)
               r.error_at(item, fmt::format("идентификатор правила «{}» повторяется", child->id), "у каждого правила свой id");
             rule.children.push_back(std::move(*child));
           }
@@ -94,6 +154,7 @@ class CriteriaReader {
       } else if (at_least && !of) {
         r.error_at(*at_least, "«at_least» без «of»", "перечислите правила в «of: [...]»");
       }
+      rule.combination = combination(r, node, what);
       r.finish();
       return rule;
     }
@@ -208,6 +269,9 @@ class CriteriaReader {
       g.short_title = r.text("short_title").value_or(g.title);
       g.description = r.text("description").value_or("");
       g.exclude = r.text_list("exclude").value_or(std::vector<std::string>{});
+      std::optional<bool> is_shnor = r.boolean("is_shnor");
+      g.is_shnor = is_shnor.value_or(false);
+      g.exclude_shnor = r.boolean("exclude_shnor").value_or(false);
       g.pos = item.pos;
       g.source = src_.path();
       for (const auto& ex : g.exclude)
@@ -218,7 +282,7 @@ class CriteriaReader {
       YamlNode root;
       root.kind = YamlNode::Kind::map;
       root.pos = item.pos;
-      for (const char* key : {"any", "all", "of", "at_least"})
+      for (const char* key : {"any", "all", "of", "at_least", "source", "choice", "combination"})
         if (const YamlNode* n = r.node(key)) {
           YamlNode name;
           name.kind = YamlNode::Kind::scalar;
@@ -227,7 +291,7 @@ class CriteriaReader {
           root.entries.emplace_back(std::move(name), *n);
         }
       r.finish();
-      if (root.entries.empty()) {
+      if (!r.node("any") && !r.node("all") && !r.node("of")) {
         diag_.add(Severity::error, src_, item.pos, 1, fmt::format("в группе «{}» нет правил", g.id),
                   "перечислите правила в any: (хотя бы одно), all: (все) или of: с at_least: k");
         continue;
@@ -236,7 +300,9 @@ class CriteriaReader {
       g.rule.id = g.id;
       g.rule.title = g.title;
       auto existing = std::find_if(out.groups.begin(), out.groups.end(), [&](const Group& x) { return x.id == g.id; });
-      if (existing != out.groups.end()) *existing = std::move(g);  // the site's group replaces the preset's
+      // The site's group replaces the preset's, and stays the municipality's ШНОР unless it says otherwise.
+      if (existing != out.groups.end() && !is_shnor) g.is_shnor = existing->is_shnor;
+      if (existing != out.groups.end()) *existing = std::move(g);
       else out.groups.push_back(std::move(g));
     }
   }
@@ -250,6 +316,7 @@ class CriteriaReader {
       f.id = r.text("id", true).value_or("");
       f.title = r.text("title", true).value_or("");
       f.note = r.text("note").value_or("");
+      f.provenance = provenance(r, item, fmt::format("фактор риска «{}»", f.id));
       std::string indicator = r.text("indicator").value_or("");
       if (const YamlNode* high = r.node("high")) f.high = rule(*high, fmt::format("фактор «{}», high", f.id), indicator, false);
       if (const YamlNode* medium = r.node("medium")) f.medium = rule(*medium, fmt::format("фактор «{}», medium", f.id), indicator, false);
@@ -267,6 +334,7 @@ class CriteriaReader {
     YamlMapReader r(map, src_, diag_, "social_index");
     if (!r.valid()) return;
     out.social_index.weights.clear();
+    out.social_index.provenance = provenance(r, map, "social_index");
     for (const auto& column : kSocialColumns)
       if (const YamlNode* w = r.node(column)) {
         if (auto d = yaml_number(*w)) out.social_index.weights.emplace_back(column, *d);
@@ -280,6 +348,7 @@ class CriteriaReader {
   void results_index(const YamlNode& map, Criteria& out) {
     YamlMapReader r(map, src_, diag_, "results_index");
     if (!r.valid()) return;
+    Provenance why = provenance(r, map, "results_index");
     if (const YamlNode* weights = r.node("weights", true)) {
       YamlMapReader w(*weights, src_, diag_, "results_index, weights");
       if (w.valid()) {
@@ -306,15 +375,35 @@ class CriteriaReader {
           w.error_at(*weights, "в индексе результатов нет ни одного вида оценки с весом больше 0",
                      "укажите веса ЕГЭ, ОГЭ и ВПР, например: {ЕГЭ: 1, ОГЭ: 1, ВПР: 1}");
         w.finish();
+        config.provenance = why;
         if (!bad && positive) out.results_index = std::move(config);
       }
     }
     r.finish();
   }
 
+  // procedure: {counts: subject, choice: …} — what one assessment procedure is for assessments_below30.
+  void procedure(const YamlNode& map, Criteria& out) {
+    YamlMapReader r(map, src_, diag_, "procedure");
+    if (!r.valid()) return;
+    AssessmentProcedureConfig config;
+    config.provenance = provenance(r, map, "procedure");
+    if (auto counts = r.text("counts", true)) {
+      if (*counts != "subject")
+        r.error_at(*r.node("counts"), fmt::format("procedure: counts: «{}» — такое прочтение пока не считается", *counts),
+                   "допустимо только subject: ОГЭ и ЕГЭ по одному предмету, ВПР одной параллели по одному предмету");
+      else
+        config.counts = *counts;
+    }
+    r.finish();
+    out.procedure = std::move(config);
+  }
+
  private:
   const SourceText& src_;
   Diagnostics& diag_;
+  bool require_provenance_ = false;
+  std::map<std::string, std::string> documents_;
 };
 
 void parse_into(const SourceText& src, bool site_file, Criteria& out, Diagnostics& diag, const std::string& preset,
@@ -323,15 +412,55 @@ void parse_into(const SourceText& src, bool site_file, Criteria& out, Diagnostic
   if (!parse_yaml(src, &root, diag)) return;
   YamlMapReader r(root, src, diag, src.path(), true);
   if (!r.valid()) return;
-  CriteriaReader reader(src, diag);
+  CriteriaReader reader(src, diag, !preset.empty());
+  if (const YamlNode* d = r.node("documents")) reader.documents(*d);
   if (site_file) {
     if (auto p = r.text_list("presets")) *presets = *p;
   }
   if (const YamlNode* s = r.node("social_index")) reader.social_index(*s, out);
   if (const YamlNode* s = r.node("results_index")) reader.results_index(*s, out);
+  if (const YamlNode* p = r.node("procedure")) reader.procedure(*p, out);
   if (const YamlNode* g = r.node("groups")) reader.groups(*g, out, preset);
   if (const YamlNode* f = r.node("risk_factors")) reader.risk_factors(*f, out);
   r.finish();
+}
+
+Diagnostic group_error(const Group& g, std::string message, std::string hint) {
+  Diagnostic d;
+  d.file = g.source;
+  d.pos = g.pos;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+// A group with `exclude_shnor` excludes the municipality's own ШНОР list: the group marked `is_shnor`
+// (the site's mark wins over a preset's). A group excludes only groups decided before it, so the marked
+// group moves before the first group that excludes it.
+void resolve_shnor(Criteria& c, Diagnostics& diag) {
+  std::vector<std::string> marked, marked_by_site;
+  for (const auto& g : c.groups)
+    if (g.is_shnor) (g.preset.empty() ? marked_by_site : marked).push_back(g.id);
+  if (!marked_by_site.empty()) marked = marked_by_site;
+  if (marked.size() > 1)
+    diag.add_diagnostic(group_error(*c.group(marked[1]),
+                                    fmt::format("ШНОР муниципалитета отмечены две группы: «{}» и «{}»", marked[0], marked[1]),
+                                    "оставьте is_shnor: true у одной группы — той, что составляет список ШНОР муниципалитета"));
+  for (size_t i = 0; i < c.groups.size(); ++i) {
+    if (!c.groups[i].exclude_shnor) continue;
+    if (marked.empty()) {
+      diag.add_diagnostic(group_error(
+          c.groups[i], fmt::format("группа «{}» исключает школы ШНОР муниципалитета, но ни одна группа не отмечена как ШНОР", c.groups[i].id),
+          "отметьте свою группу ШНОР строкой «is_shnor: true» в content/criteria.yaml или подключите набор yelnya, где так отмечена группа "
+          "shnor (docs/CRITERIA.md, раздел 2.11)"));
+      continue;
+    }
+    auto shnor = std::find_if(c.groups.begin(), c.groups.end(), [&](const Group& g) { return g.id == marked[0]; });
+    if (std::find(c.groups[i].exclude.begin(), c.groups[i].exclude.end(), marked[0]) == c.groups[i].exclude.end())
+      c.groups[i].exclude.push_back(marked[0]);
+    auto here = c.groups.begin() + static_cast<std::ptrdiff_t>(i);
+    if (shnor > here) std::rotate(here, shnor, shnor + 1);  // the ШНОР group now stands at i, this one after it
+  }
 }
 
 }  // namespace
@@ -350,6 +479,12 @@ const char* compare_name(Compare c) {
 void parse_criteria(const SourceText& src, bool site_file, Criteria& out, Diagnostics& diag) {
   std::vector<std::string> presets;
   parse_into(src, site_file, out, diag, "", &presets);
+  resolve_shnor(out, diag);
+}
+
+void parse_preset(const SourceText& src, const std::string& name, Criteria& out, Diagnostics& diag) {
+  std::vector<std::string> ignored;
+  parse_into(src, false, out, diag, name, &ignored);
 }
 
 Criteria load_criteria(const Disk& disk, const std::string& prefix, Diagnostics& diag) {
@@ -397,6 +532,7 @@ Criteria load_criteria(const Disk& disk, const std::string& prefix, Diagnostics&
     std::vector<std::string> ignored;
     parse_into(*site_src, true, criteria, diag, "", &ignored);
   }
+  resolve_shnor(criteria, diag);
   return criteria;
 }
 

@@ -19,6 +19,10 @@ Criteria load_criteria(const Disk& disk, const std::string& display_prefix, Diag
 // Parses one criteria text (a preset or a site file) into `out`; `site_file` allows `presets:`.
 void parse_criteria(const SourceText& src, bool site_file, Criteria& out, Diagnostics& diag);
 
+// Parses one built-in preset (vocab/criteria/<name>.yaml): every rule, combination and weight must
+// say where it comes from (source: or choice:), else an error.
+void parse_preset(const SourceText& src, const std::string& name, Criteria& out, Diagnostics& diag);
+
 const char* compare_name(Compare c);  // «bottom_percent»…
 
 }  // namespace sveden

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/provenance.h"
 #include "model/text_pos.h"
 
 namespace sveden {
@@ -35,6 +36,8 @@ struct Rule {
   bool window_all = true;      // …and whether all of them or any must hold
   std::string source;          // file:line where it was written, for messages
   TextPos pos;
+  Provenance provenance;       // the rule itself: indicator, comparison, threshold or base
+  Provenance combination;      // for combinators: why any / all / «k из n»
 };
 
 struct Group {
@@ -44,6 +47,10 @@ struct Group {
   std::string description;
   Rule rule;             // the root: usually a combinator
   std::vector<std::string> exclude;  // groups whose schools are never in this one (defined earlier)
+  // `exclude_shnor`: this group also excludes the municipality's own ШНОР list, the group marked
+  // `is_shnor` (resolved once the site's file is read, so a preset never names another region's list).
+  bool exclude_shnor = false;
+  bool is_shnor = false;
   std::string preset;    // where it came from
   TextPos pos;
   std::string source;    // file of the definition, for messages
@@ -55,10 +62,12 @@ struct RiskFactor {
   std::optional<Rule> high;    // «высокий» when it fires
   std::optional<Rule> medium;  // «средний» when it fires (and high does not)
   std::string note;            // e.g. why there is no data
+  Provenance provenance;       // the factor itself (its name and indicator)
 };
 
 struct SocialIndexConfig {
   std::vector<std::pair<std::string, double>> weights;  // social.csv column → weight
+  Provenance provenance;
 };
 
 // The composite results index (docs/CRITERIA.md §5.2): the weight of each family of assessments.
@@ -66,6 +75,15 @@ struct SocialIndexConfig {
 // rank schools almost alone, which it is not meant to do. A family without a weight is left out.
 struct ResultsIndexConfig {
   std::vector<std::pair<std::string, double>> weights = {{"ЕГЭ", 1}, {"ОГЭ", 1}, {"ВПР", 1}};
+  Provenance provenance;
+};
+
+// What counts as one assessment procedure for the Rosobrnadzor «30 %» sign (assessments_below30):
+// `subject` — ОГЭ or ЕГЭ in one subject, ВПР in one grade and subject. The only reading computed so far;
+// the setting makes it stated rather than implied.
+struct AssessmentProcedureConfig {
+  std::string counts = "subject";
+  Provenance provenance;
 };
 
 struct Criteria {
@@ -73,6 +91,7 @@ struct Criteria {
   std::vector<RiskFactor> risk_factors;
   SocialIndexConfig social_index;
   ResultsIndexConfig results_index;
+  AssessmentProcedureConfig procedure;
   std::vector<std::string> presets;  // names of the built-in presets used
   const Group* group(std::string_view id) const {
     for (const auto& g : groups)

@@ -6,6 +6,7 @@
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
 #include "render/analysis_text.h"
+#include "render/criteria_table.h"
 #include "render/charts.h"
 #include "render/html.h"
 #include "render/openness_page.h"
@@ -101,7 +102,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     std::vector<std::string> why;
     bool raised = ry.level == RiskLevel::high || ry.level == RiskLevel::medium;
     for (const auto& e : ry.evidence)
-      if (raised ? e.verdict == Verdict::yes : why.empty()) why.push_back(typographic_quotes(e.text));
+      if (raised ? e.verdict == Verdict::yes : why.empty()) why.push_back(typographic_quotes(level_text(e)));
     x.set("evidence", why.empty() ? std::string("—") : fmt::format("{}", fmt::join(why, "; ")));
     risks.push_back(x);
   }
@@ -224,6 +225,28 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   return school_layout(page, "Система работы по повышению качества образования", use("quality", d), crumbs);
 }
 
+namespace {
+
+// The rules of a combination for a page: each rule's wording with where it comes from and, for a
+// combination inside, how its rules combine and the rules themselves.
+kainjow::mustache::data rule_items(const Rule& rule, const std::vector<IndicatorSpec>& specs) {
+  using kainjow::mustache::data;
+  data items = tlist();
+  for (const auto& r : rule.children) {
+    data x;
+    x.set("text", r.title.empty() ? condition_text(r, specs) : typographic_quotes(r.title));
+    x.set("provenance", provenance_text(r.provenance));
+    bool nested = !r.children.empty();
+    x.set("has_children", nested);
+    x.set("children", nested ? rule_items(r, specs) : tlist());
+    x.set("combination", nested ? fmt::format("{}; {}", combine_text(r), provenance_text(r.combination)) : std::string());
+    items.push_back(x);
+  }
+  return items;
+}
+
+}  // namespace
+
 std::string SiteRenderer::Worker::support(const PageRef& page) {
   const Municipality& m = site_.m_;
   const Analysis& a = site_.analysis_;
@@ -243,10 +266,13 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     x.set("title", g.group->title);
     x.set("description", g.group->description);
     x.set("rule", combine_text(g.group->rule));
-    data rules = tlist();
-    for (const auto& r : g.group->rule.children) rules.push_back(data("text", typographic_quotes(r.title)));
-    x.set("has_rules", rules.is_non_empty_list());
-    x.set("rules", rules);
+    x.set("provenance", provenance_text(g.group->rule.provenance));
+    x.set("combination_provenance", provenance_text(g.group->rule.combination));
+    x.set("rules", rule_items(g.group->rule, a.indicators.specs));
+    x.set("has_rules", !g.group->rule.children.empty());
+    x.set("procedure", uses_indicator(g.group->rule, "assessments_below30") || uses_indicator(g.group->rule, "assessments_below30_repeat")
+                           ? procedure_text(m.criteria.procedure) : std::string());
+    x.set("social_weights", uses_indicator(g.group->rule, "social_index") ? social_weights_text(m) : std::string());
     x.set("index_weights", uses_indicator(g.group->rule, "results_index") ? "Сводный индекс образовательных результатов: " + results_index_text(m.criteria.results_index) : std::string());
     // Rules the site's data cannot answer for any school, and why: not a silent «недостаточно данных».
     data unanswered = tlist();
@@ -300,6 +326,35 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     profiles.push_back(row);
   }
   d.set("factors", factors);
+  // How each factor's levels are set, and where each condition comes from.
+  data factor_rules = tlist();
+  for (const auto& r : cl.risks) {
+    const RiskFactor& f = *r.factor;
+    data x;
+    x.set("title", typographic_quotes(f.title));
+    x.set("provenance", provenance_text(f.provenance));
+    data levels = tlist();
+    for (const auto& [name, level] : {std::pair{"высокий", &f.high}, std::pair{"средний", &f.medium}}) {
+      if (!*level) continue;
+      data l;
+      l.set("text", fmt::format("{} — {}", name, condition_text(**level, a.indicators.specs)));
+      const Rule& rule = **level;
+      l.set("provenance", rule.children.empty() ? provenance_text(rule.provenance)
+                                                : fmt::format("{}; сочетание условий — {}", provenance_text(rule.provenance),
+                                                              provenance_text(rule.combination)));
+      l.set("conditions", rule_items(rule, a.indicators.specs));
+      levels.push_back(l);
+    }
+    if (!f.high && !f.medium) {
+      data l("text", "уровень не определяется: " + typographic_quotes(f.note));
+      l.set("provenance", std::string());
+      l.set("conditions", tlist());
+      levels.push_back(l);
+    }
+    x.set("levels", levels);
+    factor_rules.push_back(x);
+  }
+  d.set("factor_rules", factor_rules);
   data factors_unanswered = tlist();
   for (size_t k = 0; k < cl.without_data.size(); ++k) {
     const RuleWithoutData& w = cl.without_data[k];

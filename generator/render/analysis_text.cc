@@ -59,6 +59,13 @@ std::vector<std::string> verdict_reasons(const Evidence& e) {
   return out;
 }
 
+std::string level_text(const Evidence& e) {
+  if (e.children.empty()) return e.text;
+  std::vector<std::string> parts;
+  for (const auto& c : e.children) parts.push_back(level_text(c));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 std::string combine_text(const Rule& r) {
   switch (r.combine) {
     case Combine::any: return "школа относится к группе, если выполняется хотя бы одно из условий";

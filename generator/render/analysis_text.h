@@ -22,6 +22,9 @@ extern const char* const kBandExplanation;
 std::string verdict_cell(const GroupYear& g);
 // The rules that gave the same answer as the whole («да», or «недостаточно данных» and why).
 std::vector<std::string> verdict_reasons(const Evidence& e);
+// What a risk level rests on: a single rule's sentence, or for a level of several conditions each of
+// them («…— входит в 25 % школ…; …— меньше порога 0,7»), not a count of conditions met.
+std::string level_text(const Evidence& e);
 // «школа относится к группе, если выполняются не менее 3 из 7 условий».
 std::string combine_text(const Rule& r);
 // Whether the rule, or a rule inside it, compares `indicator`.

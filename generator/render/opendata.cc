@@ -10,6 +10,7 @@
 #include "model/openness.h"
 #include "render/feeds.h"
 #include "render/analysis_text.h"
+#include "render/criteria_table.h"
 #include "render/json_writer.h"
 
 namespace sveden {
@@ -161,12 +162,32 @@ std::string evidence_csv(const Municipality& m, const Classification& c) {
   return out;
 }
 
+// One row per rule of every group and risk factor, with where it comes from (docs/CRITERIA.md, 2.14).
+std::string criteria_csv(const Municipality& m, const IndicatorSet& ind) {
+  std::string out(kBom);
+  out += row({"группа", "код", "правило", "показатель", "сравнение", "порог", "сочетание", "источник", "вид"});
+  for (const auto& r : criteria_rows(m.criteria, ind.specs))
+    Row{out} << r.group << r.code << r.title << r.indicator << r.comparison << r.threshold << r.combination
+             << provenance_text(r.provenance) << provenance_kind(r.provenance);
+  return out;
+}
+
 // The sentence that explains a level: the rule that set it, or for «низкий» the medium rule that did not fire.
-const std::string& risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
+std::string risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
   if (ry.evidence.empty()) return f.note;
   size_t medium = f.high ? 1 : 0;  // the evidence holds the high rule (if any), then the medium one
-  if (ry.level != RiskLevel::high && f.medium && medium < ry.evidence.size()) return ry.evidence[medium].text;
-  return ry.evidence.front().text;
+  if (ry.level != RiskLevel::high && f.medium && medium < ry.evidence.size()) {
+    std::string text = level_text(ry.evidence[medium]);
+    // «средний» although among the worst quarter: say which condition of «высокий» did not hold.
+    std::vector<std::string> unmet;
+    if (f.high && ry.level == RiskLevel::medium)
+      for (const auto& c : ry.evidence.front().children)
+        if (c.verdict != Verdict::yes) unmet.push_back(level_text(c));
+    if (!unmet.empty() && unmet.size() < ry.evidence.front().children.size())
+      text += fmt::format("; не высокий: {}", fmt::join(unmet, "; "));
+    return text;
+  }
+  return level_text(ry.evidence.front());
 }
 
 std::string risk_csv(const Municipality& m, const Classification& c) {
@@ -176,7 +197,7 @@ std::string risk_csv(const Municipality& m, const Classification& c) {
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
         const RiskFactorYear& ry = r.by_school[i][y];
-        const std::string& why = risk_explanation(*r.factor, ry);
+        std::string why = risk_explanation(*r.factor, ry);
         Row{out} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
                  << std::to_string(c.years[y]) << risk_level_name(ry.level) << why;
       }
@@ -217,6 +238,15 @@ std::string classification_json(const Municipality& m, const Classification& c) 
       }
     };
     titles(g.group->rule);
+    j.end_object();
+    // Where the group, each rule and each combination come from (as in criteria.csv, «источник»).
+    j.key("sources").begin_object();
+    std::function<void(const Rule&, const std::string&)> sources = [&](const Rule& r, const std::string& id) {
+      j.key(id).value(provenance_text(r.provenance));
+      if (r.combine != Combine::leaf) j.key(id + ".combination").value(provenance_text(r.combination));
+      for (const auto& ch : r.children) sources(ch, ch.id);
+    };
+    sources(g.group->rule, g.group->id);
     j.end_object();
     j.key("schools").begin_array();
     for (size_t i = 0; i < m.schools.size(); ++i) {
@@ -517,7 +547,7 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
            "| доля | вес |\n|---|---|\n";
     for (const auto& [column, weight] : m.criteria.social_index.weights)
       out += fmt::format("| {} | {} |\n", column, csv_number(weight, 2));
-    out += "\n";
+    out += fmt::format("\nОткуда веса: {}.\n\n", provenance_text(m.criteria.social_index.provenance));
   }
   out += "**Сводный индекс образовательных результатов** (results_index): " + results_index_text(m.criteria.results_index) +
          " Веса видов оценки — `results_index_weights` в indicators.json.\n\n";
@@ -581,6 +611,19 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "снижалось 2 года подряд».\n\n"
       "## risk_profile.csv — рисковый профиль «500+»\n\n"
       "factor, factor_title — фактор риска; level — высокий / средний / низкий / нет данных; explanation — на чём основан уровень.\n\n"
+      "## criteria.csv — критерии и их источники\n\n"
+      "Одна строка — группа, фактор риска, правило, сочетание правил, уровень фактора или настройка показателя (веса индексов, что "
+      "считается одной оценочной процедурой).\n\n"
+      "| поле | что это |\n|---|---|\n"
+      "| группа | краткое название группы или фактора риска |\n"
+      "| код | код правила с кодами групп и сочетаний через точку: shnor.regional_indicators.oge_math_mean_fell2; у "
+      "сочетания — .combination, у уровней фактора — .high и .medium |\n"
+      "| правило | формулировка правила или условие уровня |\n"
+      "| показатель, сравнение, порог | что с чем сравнивается; пусто у сочетаний |\n"
+      "| сочетание | сколько правил должно выполниться: «хотя бы одно из 4», «не менее 2 из 6», «все 2» |\n"
+      "| источник | документ, пункт и цитата, или выбор набора критериев и почему он сделан; «выбор управления образования» — "
+      "правило из content/criteria.yaml сайта без source и choice |\n"
+      "| вид | источник / выведено из источника / выбор набора / выбор управления образования |\n\n"
       "## roadmap.csv — мероприятия дорожной карты\n\n"
       "section, activity — раздел и мероприятие; timing — срок; declared_status — статус, указанный управлением; state — состояние на\n"
       "дату данных (выполнено, в работе, просрочено, не начато, отменено); note — почему просрочено; schools — коды школ;\n"
@@ -639,6 +682,7 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
       {"opendata/classification.csv", [&] { return classification_csv(m, c); }},
       {"opendata/evidence.csv", [&] { return evidence_csv(m, c); }},
       {"opendata/risk_profile.csv", [&] { return risk_csv(m, c); }},
+      {"opendata/criteria.csv", [&] { return criteria_csv(m, ind); }},
       {"opendata/classification.json", [&] { return classification_json(m, c); }},
       {"opendata/README.md", [&] { return readme(m, ind, a.similar); }},
       {"opendata/recommendations.csv", [&, last_year] { return recommendations_csv(m, a.recommendations, last_year); }},
@@ -667,6 +711,8 @@ std::vector<OpenDataset> opendata_catalogue(bool with_roadmap) {
        {"classification.csv", "classification.json"}},
       {"Обоснование решений", "Каждое правило критериев для каждой школы и года: значения, с чем сравнивались и итог.", {"evidence.csv"}},
       {"Профиль рисков «500+»", "Уровень каждого фактора риска по школам и годам.", {"risk_profile.csv"}},
+      {"Критерии и их источники", "Каждое правило групп и факторов риска: показатель, сравнение, порог, сочетание и откуда оно — "
+       "пункт документа с цитатой или выбор набора критериев с причиной.", {"criteria.csv"}},
       {"Адресные рекомендации", "Рекомендации каждой школе и причины, по которым они даны.", {"recommendations.csv"}},
       {"Описание данных", "Состав файлов, столбцы, правила скрытия малых групп.", {"README.md"}}};
   if (with_roadmap)

@@ -10,6 +10,7 @@
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
 #include "render/analysis_text.h"
+#include "render/criteria_table.h"
 #include "render/charts.h"
 #include "render/html.h"
 #include "render/markdown.h"
@@ -317,11 +318,42 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     for (const auto& g : cl.groups) {
       b.heading(g.group->title);
       if (!g.group->description.empty()) b.text(g.group->description);
-      b.text("Критерий: " + combine_text(g.group->rule) + (g.group->rule.children.empty() ? "." : ":"));
+      b.text(fmt::format("Откуда группа: {}.", provenance_text(g.group->rule.provenance)));
+      b.text(fmt::format("Критерий: {}{} Сочетание условий — {}.", combine_text(g.group->rule), g.group->rule.children.empty() ? "." : ":",
+                         provenance_text(g.group->rule.combination)));
       std::vector<std::string> rules;
-      for (const auto& r : g.group->rule.children) rules.push_back(typographic_quotes(r.title));
+      for (const auto& r : g.group->rule.children) {
+        rules.push_back(fmt::format("{} (откуда: {})", typographic_quotes(r.title), provenance_text(r.provenance)));
+        if (r.children.empty()) continue;
+        rules.back() += fmt::format("; {}, сочетание — {}:", combine_text(r), provenance_text(r.combination));
+        for (const auto& c : r.children)
+          rules.push_back(fmt::format("— {} (откуда: {})", typographic_quotes(c.title), provenance_text(c.provenance)));
+      }
       b.items(rules);
+      if (uses_indicator(g.group->rule, "assessments_below30") || uses_indicator(g.group->rule, "assessments_below30_repeat"))
+        b.text(procedure_text(m.criteria.procedure));
       if (uses_indicator(g.group->rule, "results_index")) b.text("Сводный индекс образовательных результатов: " + results_index_text(m.criteria.results_index));
+      if (uses_indicator(g.group->rule, "social_index")) b.text(social_weights_text(m));
+    }
+    if (!cl.risks.empty()) {
+      b.heading("Факторы риска «500+»");
+      b.text("Высокий уровень — школа среди худших в муниципалитете по показателю и показатель хуже порога, заданного в наборе "
+             "критериев; средний — школа в худшей половине школ муниципалитета (уровень относительный); иначе — низкий.");
+      std::vector<std::string> factors;
+      for (const auto& r : cl.risks) {
+        const RiskFactor& f = *r.factor;
+        std::string text = fmt::format("{} (откуда: {})", typographic_quotes(f.title), provenance_text(f.provenance));
+        for (const auto& [name, level] : {std::pair{"высокий", &f.high}, std::pair{"средний", &f.medium}})
+          if (*level) {
+            std::vector<std::string> why = {provenance_text((*level)->provenance)};
+            if (!(*level)->children.empty()) why.push_back("сочетание условий — " + provenance_text((*level)->combination));
+            for (const auto& c : (*level)->children) why.push_back(provenance_text(c.provenance));
+            text += fmt::format("; {} — {} (откуда: {})", name, condition_text(**level, set.specs), fmt::join(why, "; "));
+          }
+        if (!f.high && !f.medium) text += "; уровень не определяется: " + typographic_quotes(f.note);
+        factors.push_back(text);
+      }
+      b.items(factors);
     }
     sections.add("Критерии отнесения школ к группам", b.take());
   }
@@ -543,7 +575,7 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
       bool raised = ry.level == RiskLevel::high || ry.level == RiskLevel::medium;
       std::vector<std::string> why;
       for (const auto& e : ry.evidence)
-        if (raised && e.verdict == Verdict::yes) why.push_back(typographic_quotes(e.text));
+        if (raised && e.verdict == Verdict::yes) why.push_back(typographic_quotes(level_text(e)));
       rows.push_back({r.factor->title, risk_level_name(ry.level), why.empty() ? "—" : fmt::format("{}", fmt::join(why, ";\n"))});
     }
     if (!rows.empty()) b.table("Факторы риска", {"Фактор риска", "Уровень", "Основание"}, rows);

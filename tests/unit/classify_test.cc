@@ -11,58 +11,17 @@
 #include "load/criteria_loader.h"
 #include "load/indicator_vocabulary.h"
 #include "render/analysis_text.h"
+#include "../support/hand_made_municipality.h"
 
 using namespace sveden;
 
 namespace {
 
-// A municipality of `n` schools with ids S1…Sn, all «СОШ», years 2023–2025.
-struct Fixture {
-  Municipality m;
-  IndicatorSet ind;
+// A municipality of `n` schools with ids S1…Sn, all «СОШ», years 2023–2025, and criteria from a site file.
+struct Fixture : test::HandMadeMunicipality {
   Criteria criteria;
-  Diagnostics diag;
 
-  explicit Fixture(int n) {
-    for (int i = 1; i <= n; ++i) {
-      School s;
-      s.id = "S" + std::to_string(i);
-      s.kind = "СОШ";
-      m.school_index[s.id] = m.schools.size();
-      m.schools.push_back(s);
-    }
-    m.site.years = {2023, 2024, 2025};
-    ind.specs = builtin_indicators();
-    ind.years = m.site.years;
-    ind.min_group = 10;
-  }
-
-  // Sets a series; NAN leaves a value missing, a negative n marks it suppressed.
-  void set(const std::string& id, const std::string& param, const std::vector<std::vector<double>>& by_school,
-           std::vector<std::optional<double>> regional = {}, long n = 50) {
-    IndicatorSeries s;
-    s.key = {id, param};
-    s.values.assign(m.schools.size(), std::vector<IndicatorValue>(3));
-    s.baseline.resize(3);
-    for (size_t i = 0; i < by_school.size(); ++i)
-      for (size_t y = 0; y < by_school[i].size(); ++y) {
-        double v = by_school[i][y];
-        if (std::isnan(v)) continue;
-        s.values[i][y] = {ValueState::ok, v, n, std::nullopt, std::nullopt, Band::none};
-      }
-    for (size_t y = 0; y < 3; ++y) {
-      double sum = 0;
-      int c = 0;
-      for (size_t i = 0; i < m.schools.size(); ++i)
-        if (s.values[i][y].ok()) sum += s.values[i][y].value, ++c;
-      if (c) s.baseline[y].municipal = sum / c;
-      if (y < regional.size()) s.baseline[y].regional = regional[y];
-    }
-    ind.series[s.key] = std::move(s);
-  }
-  void suppress(const std::string& id, const std::string& param, size_t school, size_t year) {
-    ind.series[{id, param}].values[school][year].state = ValueState::suppressed;
-  }
+  explicit Fixture(int n) : HandMadeMunicipality(n) {}
 
   Classification run(const std::string& yaml) {
     criteria = Criteria{};

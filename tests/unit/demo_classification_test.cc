@@ -120,9 +120,15 @@ TEST_CASE("demo 2025: ШФНСУ, the Rosobrnadzor 30 % indicator, the risk zone
   CHECK(d.schools("rosobr30", Verdict::yes) == std::set<std::string>{"5408", "5416"});
   CHECK(d.fired("rosobr30", "5408", "same_assessment_two_years"));
   CHECK_FALSE(d.fired("rosobr30", "5416", "same_assessment_two_years"));
-  // Risk zone, ≥ 3 of 7 signs and not ШНОР (municipal: highest category 30,0 %, МТО 0,704):
-  //  5406 — 5 signs, 5412 — 3, 5417 — all 7, 5418 — 3; 5408, 5410, 5411, 5413, 5416 have ≥ 3 but are ШНОР.
+  // Risk zone, ≥ 3 of 8 signs and not ШНОР (municipal: highest category 30,0 %, МТО 0,704; young specialists
+  // 7,8 %): 5406 — 6 signs (its results index fell 2024 → 2025), 5412 — 3, 5417 — 7 (all but young
+  // specialists: none, below the municipal value), 5418 — 4 (young specialists 10,0 % above the municipal
+  // value); 5408, 5410, 5411, 5413, 5416 have ≥ 3 but are ШНОР, the group yelnya marks as the municipality's.
   CHECK(d.schools("risk_zone", Verdict::yes) == std::set<std::string>{"5406", "5412", "5417", "5418"});
+  CHECK(d.fired("risk_zone", "5418", "young_specialists_above_municipal"));
+  CHECK_FALSE(d.fired("risk_zone", "5417", "young_specialists_above_municipal"));
+  CHECK(d.fired("risk_zone", "5406", "results_index_fell"));
+  CHECK(d.m.criteria.group("risk_zone")->exclude == std::vector<std::string>{"shnor"});
 }
 
 TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 1 October 2025") {

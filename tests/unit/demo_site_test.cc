@@ -359,6 +359,34 @@ TEST_CASE("demo open data: the register lists schools, branches and the other or
   CHECK(read_file(d.dir / "opendata/index.html").find("organisations.csv") != std::string::npos);
 }
 
+TEST_CASE("demo open data: criteria.csv gives a source or a choice for every rule of every preset, and is listed") {
+  const DemoOutput& d = demo();
+  auto rows = parse_csv(read_file(d.dir / "opendata/criteria.csv"));
+  REQUIRE(rows.size() > 60);
+  CHECK(rows[0] == std::vector<std::string>{"группа", "код", "правило", "показатель", "сравнение", "порог", "сочетание", "источник", "вид"});
+  std::set<std::string> codes;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    REQUIRE(rows[r].size() == 9);
+    codes.insert(rows[r][1]);
+    CHECK_MESSAGE(!rows[r][7].empty(), rows[r][1]);
+    CHECK_MESSAGE((rows[r][8] == "источник" || rows[r][8] == "выведено из источника" || rows[r][8] == "выбор набора"), rows[r][1]);
+  }
+  // One row per rule, nested and levels included: a sample from each preset.
+  for (const char* code : {"shnor.regional_indicators.oge_math_mean_fell2", "shnor.combination", "shfnsu.social_index_below_minus30",
+                           "rosobr30.same_assessment_two_years", "risk_zone.young_specialists_above_municipal",
+                           "risk_zone.results_index_fell", "equipment_low.high.2", "equipment_low.medium", "low_adaptivity",
+                           "social_index", "results_index", "procedure"})
+    CHECK_MESSAGE(codes.count(code), code);
+  CHECK(read_file(d.dir / "opendata/index.html").find("criteria.csv") != std::string::npos);
+  CHECK(read_file(d.dir / "opendata/README.md").find("## criteria.csv") != std::string::npos);
+  // The support page and the report show where each rule comes from.
+  std::string support = read_file(d.dir / "support/index.html");
+  CHECK(support.find("Откуда: Приказ отдела образования Администрации МО «Ельнинский район»") != std::string::npos);
+  CHECK(support.find("критерии sveden, не приказа №") != std::string::npos);
+  CHECK(support.find("Одна оценочная процедура — ОГЭ по одному предмету") != std::string::npos);
+  CHECK(support.find("по мотивам дорожной карты") != std::string::npos);
+}
+
 TEST_CASE("demo site: the menus of /food are published, open as XLSX and are linked from catering") {
   const DemoOutput& d = demo();
   // СОШ № 1: a week of menus from data/menus.csv and its own typical menu from documents/5401/food/.

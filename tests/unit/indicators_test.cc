@@ -164,8 +164,8 @@ TEST_CASE("olympiad share needs all three years of the window, and every stage i
   s.kind = "СОШ";
   for (int y : {2023, 2024, 2025}) {
     s.contingent.push_back({y, 400, 10, 40, 30});
-    s.olympiad.push_back({y, "региональный", 1, 0});
-    s.olympiad.push_back({y, "заключительный", y == 2025 ? 1 : 0, 0});
+    s.olympiad.push_back({y, "региональный", 1, 0, {}});
+    s.olympiad.push_back({y, "заключительный", y == 2025 ? 1 : 0, 0, {}});
   }
   m.school_index["O"] = 0;
   m.schools.push_back(s);

@@ -130,23 +130,25 @@ void check_charts(const std::string& html, const std::string& where, Counts& n) 
 // comparisons, and hold for the figures it cites.
 void check_evidence(const std::string& text, const std::string& where, Counts& n) {
   static const std::regex mark(kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — )");
-  static const std::regex chain("((?:" + kNum + R"( \([0-9]{4}\) → )+))" + kNum + R"( \(([0-9]{4})\) — значение (не )?)"
+  // A year may carry a remark on how the value was formed: «−0,50 (2024; индекс за 2 года из 3: …) → …».
+  static const std::regex chain("((?:" + kNum + R"( \([0-9]{4}(?:; [^)]*)?\) → )+))" + kNum + R"( \(([0-9]{4})(?:; [^)]*)?\) — значение (не )?)"
                                 "(снижалось|росло|снизилось за год|выросло за год)");
-  static const std::regex link(kNum + R"( \([0-9]{4}\))");
+  static const std::regex link(kNum + R"( \([0-9]{4}(?:; [^)]*)?\))");
   static const std::regex baseline(kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — (не )?(ниже|выше), чем (?:в среднем по муниципалитету|по региону) \()" +
                                    kNum + R"(\))");
   static const std::regex threshold(kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — (не )?(меньше|больше) порога )" + kNum);
   static const std::regex percentile("([^:]*): " + kNum + R"( \(([0-9]{4})(?:; [^()]*)?\) — (не )?входит в [0-9,]+ % школ с самыми (низкими|высокими) )"
                                      R"(значениями \(граница — )" + kNum);
-  // Segments end at «;» and line ends, so that each regex sees one rule's sentence; a «;» inside
-  // parentheses belongs to the year's remark («0,3 % (2025; по числу участий, а не учеников) — …»).
+  // Segments end at «;» and line ends outside parentheses, so that each regex sees one rule's sentence
+  // (a «;» inside «(2024; индекс за 2 года из 3: …)» is a remark on the value, not the end of the rule).
   size_t start = 0;
   while (start < text.size()) {
     size_t stop = start;
     for (int depth = 0; stop < text.size(); ++stop) {
       char ch = text[stop];
-      if (ch == '\n' || (ch == ';' && depth == 0)) break;
-      depth += ch == '(' ? 1 : ch == ')' && depth > 0 ? -1 : 0;
+      if (ch == '(') ++depth;
+      else if (ch == ')' && depth > 0) --depth;
+      else if ((ch == ';' && depth == 0) || ch == '\n') break;
     }
     std::string seg = text.substr(start, stop - start);
     start = stop + 1;
