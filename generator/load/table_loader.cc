@@ -212,8 +212,8 @@ bool TableReader::read_csv_file(const std::string& path, const TableOverride* ov
     if (!decoded.likely.empty()) {
       diag_.add(Severity::error, src_, decoded.text.size(), 1,
                 fmt::format("текст файла, похоже, в кодировке {}, а читаются только UTF-8, UTF-16 и Windows-1251", decoded.likely),
-                fmt::format("откройте файл в LibreOffice Calc, выбрав при открытии кодировку {}, и сохраните как «Текст CSV» в кодировке "
-                            "UTF-8 (или в Excel: Данные → Из текстового/CSV-файла, затем «CSV UTF-8»)",
+                fmt::format("откройте файл в LibreOffice Calc, выбрав при открытии кодировку {}, и сохраните как «Текст CSV» "
+                            "в кодировке UTF-8",
                             decoded.likely));
       return false;
     }
@@ -485,7 +485,11 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
       bool host = v.find_first_of(" \t\"'<>`\\@") == std::string::npos && v.find('.') != std::string::npos &&
                   v.find("://") == std::string::npos && v.front() != '.' && v.front() != '/';
       if (!host) {
-        error(field, fmt::format("«{}» — не адрес сайта", v), "запишите адрес целиком, например https://school5.ru");
+        // Kept as text, as it was written: the pages show it, but never as a link.
+        report(Severity::warning, field, fmt::format("«{}» — не адрес сайта: на сайте он будет текстом, а не ссылкой", v),
+               "запишите адрес целиком, например https://school5.ru");
+        cell.missing = false;
+        cell.text = v;
         return;
       }
       report(Severity::warning, field, fmt::format("адрес сайта «{}» записан без https://; на сайте будет ссылка https://{}", v, v),

@@ -217,12 +217,16 @@ class SourceFinder {
         continue;
       }
       auto own = out_.by_table.find(match->name);
-      std::string other = own != out_.by_table.end() ? own->second.path : disk_.is_file(match->file) ? match->file : "";
+      std::string other = own != out_.by_table.end() ? shown(own->second.path) : disk_.is_file(match->file) ? shown(match->file) : "";
+      if (own != out_.by_table.end() && own->second.sheet && own->second.path == path)
+        other = fmt::format("на листе «{}»", own->second.sheet->name);
+      else if (!other.empty())
+        other = "в " + other;
       auto ov = site_.tables.find(match->name);
-      if (ov != site_.tables.end() && ov->second.file) other = *ov->second.file;
+      if (ov != site_.tables.end() && ov->second.file) other = "в " + shown(*ov->second.file);
       if (!other.empty()) {
         diag_.add_file(Severity::error, fmt::format("{}, {}", shown(path), sheet_place(sheet)),
-                       fmt::format("таблица {} задана дважды: здесь и в {}", quoted(match->title), shown(other)),
+                       fmt::format("таблица {} задана дважды: здесь и {}", quoted(match->title), other),
                        "оставьте таблицу в одном месте: какая из них верная, программа угадывать не будет");
         continue;
       }

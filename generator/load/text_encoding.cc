@@ -162,7 +162,7 @@ std::string likelier_cyrillic(std::string_view bytes) {
   double best = russian_score(as1251) + 2;
   std::string name;
   for (const auto& [converter, label] : {std::pair{"KOI8-R", "KOI8-R"}, std::pair{"IBM866", "CP866"},
-                                         std::pair{"x-mac-cyrillic", "Mac Cyrillic (MacCyrillic)"}}) {
+                                         std::pair{"x-mac-cyrillic", "MacCyrillic"}}) {
     icu::UnicodeString u;
     if (!icu_decode(bytes, converter, &u, &bad)) continue;
     double score = russian_score(u);

@@ -9,6 +9,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "russian/typography.h"
+
 namespace sveden {
 namespace {
 
@@ -207,6 +209,36 @@ std::string russian_yaml_message(const std::string& msg) {
   return "файл не читается как YAML";
 }
 
+size_t indentation(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+// A key whose indentation matches no key above it («   name:» under «    position:»): yaml-cpp reports
+// the map as not closed; the user needs to hear which key is shifted, on its own line.
+bool misaligned_key(const SourceText& src, TextPos pos, Diagnostics& diag) {
+  std::string_view line = src.line(pos.line);
+  size_t indent = indentation(line);
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon <= indent || line[indent] == '-' || line[indent] == '#') return false;
+  std::string_view key = line.substr(indent, colon - indent);
+  if (key.find_first_of("\"'{}[],") != std::string_view::npos) return false;
+  for (int l = pos.line - 1; l >= 1; --l) {
+    std::string_view above = src.line(l);
+    size_t a = indentation(above);
+    if (a == above.size() || above[a] == '#') continue;
+    if (a == indent) return false;  // aligned with the line above: something else is wrong
+    auto spaces = [](size_t n) { return count_noun(static_cast<long long>(n), "пробел", "пробела", "пробелов"); };
+    diag.add(Severity::error, src, TextPos{pos.line, static_cast<int>(indent) + 1}, static_cast<int>(utf8_length(key)),
+             fmt::format("у ключа «{}» отступ {}, а у строки выше — {}: непонятно, к какому словарю он относится", key,
+                         spaces(indent), spaces(a)),
+             "выровняйте ключ по другим ключам того же словаря (отступ — только пробелами)");
+    return true;
+  }
+  return false;
+}
+
 // The start of a second document («---» after the first one), which the site would not read.
 class DocumentProbe : public YAML::EventHandler {
  public:
@@ -259,6 +291,7 @@ bool parse_yaml(const SourceText& src, YamlNode* out, Diagnostics& diag, YamlLim
     }
   } catch (const YAML::Exception& e) {
     TextPos pos = e.mark.is_null() ? TextPos{1, 1} : to_pos(src, e.mark);
+    if (misaligned_key(src, pos, diag)) return false;
     diag.add(Severity::error, src, pos, 1, russian_yaml_message(e.msg),
              "проверьте отступы (только пробелы, не табуляция) и возьмите в кавычки значения с «:», «#», «{», «[»");
     return false;
