@@ -351,17 +351,22 @@ bool read_workbook(std::string_view bytes, Workbook* out, std::string* problem) 
     auto target = rels.target.find(entry.rel_id);
     std::string path = target != rels.target.end() ? part_path(target->second) : fmt::format("xl/worksheets/sheet{}.xml", i + 1);
     auto xml = part(path);
-    if (!xml) continue;  // a chart sheet or a dialog sheet: no cells
+    if (!xml) {
+      *problem = fmt::format("не читается лист «{}»: книга повреждена или лист больше 256 МБ в распакованном виде", entry.name);
+      return false;
+    }
     SheetHandler handler(shared.strings, styles.formats, wb.date1904);
     if (!parse_xml(*xml, handler)) {
       *problem = fmt::format("книга повреждена: не читается лист «{}»", entry.name);
       return false;
     }
+    // Filled only down to the last row with a value: «A1:A1048576» merged must not make a million rows.
+    int last_row = handler.cells.empty() ? 0 : handler.cells.rbegin()->first;
     for (const auto& m : handler.merged) {
       auto top = handler.cells.find(m.row1);
       if (top == handler.cells.end() || !top->second.count(m.col1)) continue;
       std::string value = top->second.at(m.col1);
-      for (int r = m.row1 + 1; r <= m.row2; ++r) handler.cells[r][m.col1] = value;
+      for (int r = m.row1 + 1; r <= std::min(m.row2, last_row); ++r) handler.cells[r][m.col1] = value;
     }
     Sheet sheet;
     sheet.name = entry.name;

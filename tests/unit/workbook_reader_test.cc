@@ -149,3 +149,27 @@ TEST_CASE("a table given as a sheet of a workbook is read like its CSV, and erro
         "data/Итоги.xlsx, лист «Результаты ОГЭ», ячейка D2: ошибка: «много» в столбце «Участников» — не число\n"
         "  подсказка: запишите число цифрами, дробную часть — через запятую, например 12,5; нет данных — оставьте пусто или «н/д»\n");
 }
+
+TEST_CASE("a sheet's empty columns are no columns, and a value under no header is named by its cell") {
+  MemoryDisk disk = test::minimal_site();
+  disk.remove("data/oge.csv");
+  disk.put("data/oge.xlsx", make_workbook([](lxw_workbook* wb) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Лист1");
+    // A title-less spacer column B between «Код ОО» and «Год», and a stray value in F3.
+    const char* header[] = {"Код ОО", nullptr, "Год", "Предмет", "Участников"};
+    for (int c = 0; c < 5; ++c)
+      if (header[c]) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c], nullptr);
+    for (int r = 1; r <= 2; ++r) {
+      worksheet_write_string(ws, static_cast<lxw_row_t>(r), 0, "T1", nullptr);
+      worksheet_write_number(ws, static_cast<lxw_row_t>(r), 2, 2023 + r, nullptr);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(r), 3, "математика", nullptr);
+      worksheet_write_number(ws, static_cast<lxw_row_t>(r), 4, 10, nullptr);
+    }
+    worksheet_write_string(ws, 2, 5, "примечание", nullptr);
+  }));
+  Diagnostics diag;
+  load_municipality(disk, LoadOptions{}, diag);
+  CHECK(format_all(diag) ==
+        "data/oge.xlsx, лист «Лист1», ячейка F3: ошибка: значение «примечание» в столбце без заголовка\n"
+        "  подсказка: впишите заголовок столбца в первую строку листа или перенесите значение в нужный столбец\n");
+}
