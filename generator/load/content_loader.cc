@@ -1,6 +1,7 @@
 #include "load/content_loader.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -98,12 +99,56 @@ std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& dis
   return std::make_pair(fm, body);
 }
 
+// A file of content/ that no loader would read is reported rather than dropped: a page saved as
+// «about.MD» or «about.markdown», a folder named like a file, a YAML file with a name not read, a link
+// that leads out of the site folder. Returns true when the file is left for the loop below.
+bool check_content_file(const Disk& disk, const std::string& path, const std::string& shown, Diagnostics& diag) {
+  std::string rel = path.substr(std::string("content/").size());
+  for (size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+    std::string folder = rel.substr(0, slash);
+    for (const char* ext : {".md", ".yaml", ".yml"})
+      if (folder.size() > std::strlen(ext) && folder.compare(folder.size() - std::strlen(ext), std::string::npos, ext) == 0) {
+        diag.add_file(Severity::error, shown, fmt::format("«content/{}» — папка, а не файл: то, что в ней, не читается", folder),
+                      fmt::format("положите текст в файл content/{} вместо папки с таким именем", folder));
+        return false;
+      }
+  }
+  if (!disk.is_file(path)) {
+    std::string error;
+    if (!disk.read(path, &error)) {
+      diag.add_file(Severity::error, shown, fmt::format("файл не читается: {}", error),
+                    "положите в папку сайта сам файл, а не ссылку на файл за её пределами");
+      return false;
+    }
+  }
+  size_t dot = rel.rfind('.');
+  std::string ext = dot == std::string::npos || rel.find('/', dot) != std::string::npos ? "" : rel.substr(dot + 1);
+  std::string lower = ext;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext != "md" && (lower == "md" || lower == "markdown" || lower == "mdown" || lower == "mkd")) {
+    diag.add_file(Severity::warning, shown, fmt::format("текст не станет страницей: читаются только файлы с расширением «.md», а здесь «.{}»", ext),
+                  fmt::format("переименуйте файл в content/{}.md", rel.substr(0, dot)));
+    return false;
+  }
+  if (lower == "yaml" || lower == "yml") {
+    static const std::vector<std::string> kRead = {"department.yaml", "roadmap.yaml", "recommendations.yaml", "criteria.yaml"};
+    if (std::find(kRead.begin(), kRead.end(), rel) != kRead.end()) return false;
+    std::string guess = closest_word(rel, kRead);
+    diag.add_file(Severity::warning, shown, "файл не читается: в папке content читаются только department.yaml, roadmap.yaml, recommendations.yaml и criteria.yaml",
+                  guess.empty() ? "переименуйте файл или уберите его из папки content"
+                                : fmt::format("возможно, имелось в виду content/{}", guess));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void load_content(const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
   auto shown = [&](const std::string& p) { return display_path(prefix, p); };
   for (const std::string& path : disk.list("content")) {
     std::string rel = path.substr(std::string("content/").size());
+    if (!check_content_file(disk, path, shown(path), diag)) continue;
     if (rel.size() < 4 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;  // images and files are copied later
     std::string stem = rel.substr(0, rel.size() - 3);
     if (stem == "index") {

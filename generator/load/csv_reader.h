@@ -14,6 +14,8 @@ struct CsvField {
   std::string value;  // unquoted
   size_t offset = 0;  // byte offset in the source text where the field starts
   size_t length = 0;  // bytes the field occupies in the source, quotes included
+  int sheet_row = 0;     // 1-based row and column when the field is a cell of a workbook's sheet
+  int sheet_column = 0;
 };
 
 struct CsvRow {

@@ -83,9 +83,10 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 
 std::string format_diagnostic(const Diagnostic& d) {
   const char* kind = d.severity == Severity::error ? "ошибка" : "предупреждение";
-  std::string out = d.pos.line > 0 ? fmt::format("{}:{}:{}: {}: {}\n", d.file, d.pos.line, d.pos.column, kind, d.message)
-                                   : fmt::format("{}: {}: {}\n", d.file, kind, d.message);
-  if (d.pos.line > 0 && !d.source_line.empty()) {
+  std::string out = !d.place.empty() ? fmt::format("{}, {}: {}: {}\n", d.file, d.place, kind, d.message)
+                    : d.pos.line > 0  ? fmt::format("{}:{}:{}: {}: {}\n", d.file, d.pos.line, d.pos.column, kind, d.message)
+                                      : fmt::format("{}: {}: {}\n", d.file, kind, d.message);
+  if (d.place.empty() && d.pos.line > 0 && !d.source_line.empty()) {
     std::string line = d.source_line;
     std::replace(line.begin(), line.end(), '\t', ' ');
     size_t col = static_cast<size_t>(d.pos.column - 1);

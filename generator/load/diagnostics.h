@@ -18,6 +18,7 @@ struct Diagnostic {
   std::string message;
   std::string source_line;  // the offending line, empty when there is none
   std::string hint;         // how to fix it
+  std::string place;        // inside a workbook: «лист «ОГЭ», ячейка D7» (pos then holds row and column)
 };
 
 class Diagnostics {

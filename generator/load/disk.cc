@@ -78,8 +78,10 @@ std::vector<std::string> RealDisk::list(const std::string& dir) const {
   if (!fs::is_directory(base, ec)) return out;
   for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file(ec) && !it->is_symlink(ec)) continue;
-    std::string rel = fs::relative(it->path(), root_, ec).generic_string();
-    if (!ec) out.push_back(rel);
+    // Lexically: fs::relative would follow a symbolic link and name «../elsewhere.csv» instead of the
+    // link's own path, which the loaders then report as leading out of the site.
+    std::string rel = it->path().lexically_relative(base).generic_string();
+    if (!rel.empty() && rel.rfind("..", 0) != 0) out.push_back(dir.empty() ? rel : dir + "/" + rel);
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -20,6 +20,7 @@
 #include "load/roadmap_loader.h"
 #include "load/indicator_vocabulary.h"
 #include "load/site_config.h"
+#include "load/table_completeness.h"
 #include "load/table_loader.h"
 #include "load/vocabulary.h"
 #include "load/yaml_reader.h"
@@ -250,6 +251,9 @@ TableCoverage coverage_of(const LoadedTable& t, const std::string& display_prefi
   c.shown = t.path;
   std::string prefix = display_prefix.empty() || display_prefix == "." ? "" : display_prefix + "/";
   c.path = t.path.rfind(prefix, 0) == 0 ? t.path.substr(prefix.size()) : t.path;
+  // Pages name a table by its vocabulary file whether it was given as CSV or in an Excel workbook:
+  // the published site does not depend on the format the department keeps its tables in.
+  if (c.path.size() > 5 && c.path.compare(c.path.size() - 5, 5, ".xlsx") == 0) c.path = t.spec->file;
   c.present = t.present;
   c.columns = t.columns;
   for (const auto& col : t.spec->columns) c.titles[col.name] = col.title;
@@ -363,7 +367,9 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
 
   Municipality m;
   m.site = *site;
+  TableSources sources = find_table_sources(disk, vocab, m.site, options.display_prefix, diag);
   TableContext ctx{disk, options.display_prefix, m.site, nullptr, site_src ? &*site_src : nullptr};
+  ctx.sources = &sources;
   ctx.indicator_ids = &builtin_indicator_ids();
   const TableSpec& schools_spec = *vocab.table("schools");
   // parent_id refers to schools.csv itself: the reader checks it against its own ids.
@@ -417,6 +423,8 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   m.criteria = load_criteria(disk, options.display_prefix, diag);
   load_roadmap(disk, options.display_prefix, m, diag);
   load_recommendations(disk, options.display_prefix, m, diag);
+  // A row with an error is left out of its table and would look like a gap: gaps wait for clean input.
+  if (!diag.has_errors()) report_table_gaps(m.schools, tables, diag);
   return m;
 }
 

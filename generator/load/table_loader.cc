@@ -67,8 +67,30 @@ class TableReader {
   bool check_files(const CsvRow& row, const Record& rec);
   void run_checks(const CsvRow& row, const Record& rec);
   void report_check(const CheckSpec& check, const CsvRow& row, const Record& rec, double sum);
-  void error(const CsvField& f, std::string message, std::string hint) {
-    diag_.add(Severity::error, src_, f.offset, f.length, std::move(message), std::move(hint));
+  bool read_csv_file(const std::string& path, const TableOverride* override, CsvTable* csv);
+  void read_sheet(const Sheet& sheet, CsvTable* csv);
+  void error(const CsvField& f, std::string message, std::string hint) { report(Severity::error, f, std::move(message), std::move(hint)); }
+  void report(Severity severity, const CsvField& f, std::string message, std::string hint) {
+    if (sheet_) {
+      report_at_cell(severity, f.sheet_row, f.sheet_column, std::move(message), std::move(hint));
+      return;
+    }
+    diag_.add(severity, src_, f.offset, f.length, std::move(message), std::move(hint));
+  }
+  // In a workbook: «data/oge.xlsx, лист «ОГЭ», ячейка D7»; column 0 names the whole row.
+  void report_at_cell(Severity severity, int row, int column, std::string message, std::string hint) {
+    Diagnostic d;
+    d.severity = severity;
+    d.file = src_.path();
+    d.place = column > 0 ? fmt::format("{}, ячейка {}", sheet_place(*sheet_), cell_reference(row, column))
+                         : fmt::format("{}, строка {}", sheet_place(*sheet_), row);
+    d.pos = {row, column};
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    diag_.add_diagnostic(std::move(d));
+  }
+  int row_line(const CsvRow& row) const {
+    return sheet_ ? (row.fields.empty() ? 0 : row.fields.front().sheet_row) : src_.position(row.offset).line;
   }
   std::string cell_text(const Cell& c, const ColumnSpec& col) const {
     if (c.missing) return "пусто";
@@ -82,6 +104,7 @@ class TableReader {
   const TableContext& ctx_;
   Diagnostics& diag_;
   SourceText src_;
+  const Sheet* sheet_ = nullptr;  // the table is this sheet of a workbook
   LoadedTable out_;
   std::vector<int> field_column_;  // header field index → column index, -1 for skipped
   std::vector<int> column_field_;  // column index → header field index, -1 when absent
@@ -108,49 +131,25 @@ LoadedTable TableReader::run() {
   out_.spec = &spec_;
   auto ov = ctx_.site.tables.find(spec_.name);
   const TableOverride* override = ov == ctx_.site.tables.end() ? nullptr : &ov->second;
-  std::string path = override && override->file ? *override->file : spec_.file;
+  const TableSource* source = nullptr;
+  if (ctx_.sources)
+    if (auto it = ctx_.sources->by_table.find(spec_.name); it != ctx_.sources->by_table.end()) source = &it->second;
+  std::string path = source ? source->path : override && override->file ? *override->file : spec_.file;
   out_.path = display_path(ctx_.display_prefix, path);
-  if (!ctx_.disk.is_file(path)) {
-    if (spec_.required || (override && override->file))
-      diag_.add_file(Severity::error, out_.path, fmt::format("нет файла таблицы {}", quoted(spec_.title)),
-                     fmt::format("создайте {} (описание столбцов — в docs/DATA.md) или укажите другой файл в site.yaml: tables: {}: file: …",
-                                 path, spec_.name));
-    return std::move(out_);
-  }
-  std::string io_error;
-  auto bytes = ctx_.disk.read(path, &io_error);
-  if (!bytes) {
-    diag_.add_file(Severity::error, out_.path, fmt::format("не удалось прочитать: {}", io_error), "проверьте файл и права доступа");
-    return std::move(out_);
-  }
-  out_.present = true;
-  Encoding requested = override ? override->encoding : Encoding::automatic;
-  DecodeResult decoded = decode_text(*bytes, requested);
-  src_ = SourceText(out_.path, decoded.text);
-  if (!decoded.ok) {
-    if (decoded.binary) {
-      diag_.add(Severity::error, src_, decoded.text.size(), 1,
-                fmt::format("файл не похож на текст CSV: в нём управляющий байт {}", decoded.bad_bytes),
-                "возможно, это книга Excel (.xlsx), переименованная в .csv: откройте её в Excel и сохраните как «CSV UTF-8»");
-      return std::move(out_);
-    }
-    std::string hint = decoded.used == Encoding::windows1251
-                           ? "в файле есть байт, которого нет в кодировке Windows-1251; сохраните файл заново из Excel как «CSV UTF-8»"
-                           : fmt::format("сохраните файл из Excel как «CSV UTF-8» или, если он в Windows-1251, укажите в site.yaml: tables: {}: encoding: windows-1251",
-                                         spec_.name);
-    diag_.add(Severity::error, src_, decoded.text.size(), 1,
-              decoded.bad_bytes.find(' ') == std::string::npos
-                  ? fmt::format("байт {} не читается в кодировке {}", decoded.bad_bytes, encoding_name(decoded.used))
-                  : fmt::format("байты {} не читаются в кодировке {}", decoded.bad_bytes, encoding_name(decoded.used)),
-              hint);
-    return std::move(out_);
-  }
   CsvTable csv;
-  char delimiter = override ? override->delimiter : 0;
-  if (!read_csv(src_, delimiter, &csv, diag_) || csv.rows.empty()) {
-    if (csv.rows.empty() && !diag_.has_errors())
-      diag_.add_file(Severity::error, out_.path, "файл пуст: нет даже строки заголовков",
-                     "первая строка — заголовки столбцов, далее по строке на запись (см. docs/DATA.md)");
+  if (source) {
+    out_.present = true;
+    if (source->unreadable) return std::move(out_);  // already reported
+    src_ = SourceText(out_.path, "");
+    sheet_ = source->sheet;
+    read_sheet(*sheet_, &csv);
+  } else if (!read_csv_file(path, override, &csv)) {
+    return std::move(out_);
+  }
+  if (csv.rows.empty()) {
+    diag_.add_file(Severity::error, sheet_ ? fmt::format("{}, {}", out_.path, sheet_place(*sheet_)) : out_.path,
+                   sheet_ ? "лист пуст: нет даже строки заголовков" : "файл пуст: нет даже строки заголовков",
+                   "первая строка — заголовки столбцов, далее по строке на запись (см. docs/DATA.md)");
     return std::move(out_);
   }
   enum_lookup_.resize(spec_.columns.size());
@@ -185,6 +184,80 @@ LoadedTable TableReader::run() {
   return std::move(out_);
 }
 
+bool TableReader::read_csv_file(const std::string& path, const TableOverride* override, CsvTable* csv) {
+  if (!ctx_.disk.is_file(path)) {
+    if (spec_.required || (override && override->file))
+      diag_.add_file(Severity::error, out_.path, fmt::format("нет файла таблицы {}", quoted(spec_.title)),
+                     fmt::format("создайте {} (описание столбцов — в docs/DATA.md) или укажите другой файл в site.yaml: tables: {}: file: …",
+                                 path, spec_.name));
+    return false;
+  }
+  std::string io_error;
+  auto bytes = ctx_.disk.read(path, &io_error);
+  if (!bytes) {
+    diag_.add_file(Severity::error, out_.path, fmt::format("не удалось прочитать: {}", io_error), "проверьте файл и права доступа");
+    return false;
+  }
+  out_.present = true;
+  Encoding requested = override ? override->encoding : Encoding::automatic;
+  DecodeResult decoded = decode_text(*bytes, requested);
+  src_ = SourceText(out_.path, decoded.text);
+  if (!decoded.ok) {
+    if (decoded.binary) {
+      diag_.add(Severity::error, src_, decoded.text.size(), 1,
+                fmt::format("файл не похож на текст CSV: в нём управляющий байт {}", decoded.bad_bytes),
+                "возможно, это книга Excel (.xlsx), переименованная в .csv: откройте её в Excel и сохраните как «CSV UTF-8»");
+      return false;
+    }
+    if (!decoded.likely.empty()) {
+      diag_.add(Severity::error, src_, decoded.text.size(), 1,
+                fmt::format("текст файла, похоже, в кодировке {}, а читаются только UTF-8, UTF-16 и Windows-1251", decoded.likely),
+                fmt::format("откройте файл в LibreOffice Calc, выбрав при открытии кодировку {}, и сохраните как «Текст CSV» "
+                            "в кодировке UTF-8",
+                            decoded.likely));
+      return false;
+    }
+    std::string hint = decoded.used == Encoding::windows1251
+                           ? "в файле есть байт, которого нет в кодировке Windows-1251; сохраните файл заново из Excel как «CSV UTF-8»"
+                           : fmt::format("сохраните файл из Excel как «CSV UTF-8» или, если он в Windows-1251, укажите в site.yaml: tables: {}: encoding: windows-1251",
+                                         spec_.name);
+    diag_.add(Severity::error, src_, decoded.text.size(), 1,
+              decoded.bad_bytes.find(' ') == std::string::npos
+                  ? fmt::format("байт {} не читается в кодировке {}", decoded.bad_bytes, decoded.label)
+                  : fmt::format("байты {} не читаются в кодировке {}", decoded.bad_bytes, decoded.label),
+              hint);
+    return false;
+  }
+  char delimiter = override ? override->delimiter : 0;
+  bool ok = read_csv(src_, delimiter, csv, diag_);
+  if (!ok || (csv->rows.empty() && diag_.has_errors())) return false;
+  return true;
+}
+
+// A sheet as the rows of a CSV: the first row with anything in it is the header; every row is as
+// wide as the header, and a value beyond the header's last column is kept to be reported.
+void TableReader::read_sheet(const Sheet& sheet, CsvTable* csv) {
+  size_t width = sheet.rows.empty() ? 0 : sheet.rows.front().cells.size();
+  // A column with neither a header nor a value (the rest of a merged header cell, a spacer) is no column.
+  std::vector<bool> empty_column(width, true);
+  for (const auto& r : sheet.rows)
+    for (size_t c = 0; c < width && c < r.cells.size(); ++c)
+      if (!trim(r.cells[c]).empty()) empty_column[c] = false;
+  for (const auto& r : sheet.rows) {
+    CsvRow row;
+    size_t n = std::max(width, r.cells.size());
+    for (size_t c = 0; c < n; ++c) {
+      if (c < width && empty_column[c]) continue;
+      CsvField f;
+      if (c < r.cells.size()) f.value = r.cells[c];
+      f.sheet_row = r.number;
+      f.sheet_column = static_cast<int>(c) + 1;
+      row.fields.push_back(std::move(f));
+    }
+    csv->rows.push_back(std::move(row));
+  }
+}
+
 bool TableReader::map_headers(const CsvRow& header) {
   std::map<std::string, int> by_name;  // folded name/alias/title → column
   for (size_t i = 0; i < spec_.columns.size(); ++i) {
@@ -217,12 +290,12 @@ bool TableReader::map_headers(const CsvRow& header) {
     }
     if (col < 0) {
       if (key.empty()) {
-        diag_.add(Severity::warning, src_, fields[f].offset, 1, "столбец без заголовка будет пропущен",
+        report(Severity::warning, fields[f], "столбец без заголовка будет пропущен",
                   "впишите заголовок столбца или удалите пустой столбец");
         continue;
       }
       std::string guess = closest_word(trim(fields[f].value), candidates);
-      diag_.add(Severity::warning, src_, fields[f].offset, fields[f].length,
+      report(Severity::warning, fields[f],
                 fmt::format("неизвестный столбец «{}» будет пропущен", trim(fields[f].value)),
                 guess.empty() ? fmt::format("столбцы таблицы: {}", quoted_list(candidates))
                               : fmt::format("возможно, имелось в виду «{}»; или задайте соответствие в site.yaml: tables: {}: columns", guess, spec_.name));
@@ -241,7 +314,10 @@ bool TableReader::map_headers(const CsvRow& header) {
     const auto& col = spec_.columns[c];
     if (col.required && column_field_[c] < 0) {
       std::vector<std::string> names = {col.name, col.title};
-      diag_.add(Severity::error, src_, header.offset, 1,
+      CsvField at;
+      at.offset = header.offset;
+      at.sheet_row = header.fields.empty() ? 1 : header.fields.front().sheet_row;
+      report(Severity::error, at,
                 fmt::format("нет обязательного столбца {} ({})", quoted(col.title), col.name),
                 fmt::format("добавьте столбец с заголовком {} (или {}) либо задайте соответствие в site.yaml: tables: {}: columns",
                             quoted(col.title), col.name, spec_.name));
@@ -256,6 +332,14 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
     bool extra_empty = true;
     for (size_t i = header_size; i < row.fields.size(); ++i)
       if (!trim(row.fields[i].value).empty()) extra_empty = false;
+    if (!extra_empty && sheet_) {
+      for (size_t i = header_size; i < row.fields.size(); ++i)
+        if (!trim(row.fields[i].value).empty()) {
+          error(row.fields[i], fmt::format("значение «{}» в столбце без заголовка", trim(row.fields[i].value)),
+                "впишите заголовок столбца в первую строку листа или перенесите значение в нужный столбец");
+          return;
+        }
+    }
     if (!extra_empty) {
       error(row.fields[header_size],
             fmt::format("в строке {}, а в заголовке {}", values_count(row.fields.size()), columns_count(header_size)),
@@ -271,7 +355,7 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
   }
   Record rec;
   rec.cells.resize(spec_.columns.size());
-  rec.line = src_.position(row.offset).line;
+  rec.line = row_line(row);
   int errors_before = diag_.errors();
   for (size_t f = 0; f < header_size; ++f)
     if (field_column_[f] >= 0) parse_cell(spec_.columns[field_column_[f]], row.fields[f], rec.cells[field_column_[f]]);
@@ -389,6 +473,29 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
         }
       cell.missing = false;
       cell.text = v;
+      return;
+    }
+    case ColumnType::website: {
+      if (is_web_address(v)) {
+        cell.missing = false;
+        cell.text = v;
+        return;
+      }
+      // «school5.ru», «www.school5.ru/»: a host name without the scheme would be a broken relative link.
+      bool host = v.find_first_of(" \t\"'<>`\\@") == std::string::npos && v.find('.') != std::string::npos &&
+                  v.find("://") == std::string::npos && v.front() != '.' && v.front() != '/';
+      if (!host) {
+        // Kept as text, as it was written: the pages show it, but never as a link.
+        report(Severity::warning, field, fmt::format("«{}» — не адрес сайта: на сайте он будет текстом, а не ссылкой", v),
+               "запишите адрес целиком, например https://school5.ru");
+        cell.missing = false;
+        cell.text = v;
+        return;
+      }
+      report(Severity::warning, field, fmt::format("адрес сайта «{}» записан без https://; на сайте будет ссылка https://{}", v, v),
+             "допишите https:// в начало адреса (или http://, если сайт открывается только так)");
+      cell.missing = false;
+      cell.text = "https://" + v;
       return;
     }
     case ColumnType::boolean: {

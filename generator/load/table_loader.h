@@ -1,4 +1,4 @@
-// Loads one CSV table of the vocabulary: decodes, reads, maps headers to canonical columns, parses
+// Loads one table of the vocabulary, from its CSV or a sheet of an Excel workbook: decodes, reads, maps headers to canonical columns, parses
 // and checks every value, the row keys and the checks between columns; every problem is reported.
 #pragma once
 #include <set>
@@ -9,6 +9,7 @@
 #include "load/diagnostics.h"
 #include "load/disk.h"
 #include "load/site_config.h"
+#include "load/table_sources.h"
 #include "load/vocabulary.h"
 
 namespace sveden {
@@ -40,6 +41,7 @@ struct TableContext {
   const SourceText* site_source = nullptr;  // site.yaml, to point at overrides
   bool check_school_refs = true;
   const std::vector<std::string>* indicator_ids = nullptr;  // for `indicator` columns  // off when schools.csv has errors: its ids are not to be trusted
+  const TableSources* sources = nullptr;  // tables given as Excel workbooks; null: every table from its CSV
 };
 
 LoadedTable load_table(const TableSpec& spec, const TableContext& ctx, Diagnostics& diag);

@@ -1,5 +1,7 @@
-// Turns the bytes of an input file into UTF-8: UTF-8 with or without BOM, or Windows-1251 as Excel
-// writes «CSV (разделители — запятые)» on a Russian Windows; detected unless the site says which.
+// Turns the bytes of an input file into UTF-8: UTF-8 with or without BOM, UTF-16 with BOM (Excel's
+// «Текст Юникод»), or Windows-1251 as Excel writes «CSV (разделители — запятые)» on a Russian
+// Windows; detected unless the site says which. Bytes that read as Windows-1251 but make sense only
+// as KOI8-R, CP866 or Mac Cyrillic are refused with that name rather than published as mojibake.
 #pragma once
 #include <optional>
 #include <string>
@@ -20,6 +22,8 @@ struct DecodeResult {
   size_t bad_offset = 0;     // when !ok: byte offset of the first undecodable byte in the input
   std::string bad_bytes;     // e.g. "0xC3 0x28"
   bool binary = false;       // control characters: not a text file at all
+  std::string label;         // the encoding read, for messages: «UTF-8», «Windows-1251», «UTF-16LE»
+  std::string likely;        // when !ok: a Cyrillic encoding that is not read but fits the bytes («KOI8-R»)
 };
 
 DecodeResult decode_text(std::string_view bytes, Encoding requested);

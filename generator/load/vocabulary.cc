@@ -19,7 +19,7 @@ std::optional<ColumnType> parse_type(std::string_view s) {
       {"slug", ColumnType::slug},   {"enum", ColumnType::enumeration}, {"count", ColumnType::count},
       {"number", ColumnType::number}, {"percent", ColumnType::percent}, {"year", ColumnType::year},
       {"int", ColumnType::integer}, {"bool", ColumnType::boolean}, {"indicator", ColumnType::indicator},
-      {"date", ColumnType::date},   {"link", ColumnType::link}};
+      {"date", ColumnType::date},   {"link", ColumnType::link},       {"website", ColumnType::website}};
   for (const auto& [name, t] : kTypes)
     if (name == s) return t;
   return std::nullopt;
@@ -55,6 +55,7 @@ const char* column_type_name(ColumnType t) {
     case ColumnType::indicator: return "идентификатор показателя из vocab/indicators.yaml";
     case ColumnType::date: return "дата: ДД.ММ.ГГГГ или ГГГГ-ММ-ДД";
     case ColumnType::link: return "адрес https://… или путь к файлу в папке documents; несколько — через «;»";
+    case ColumnType::website: return "адрес сайта https://…";
   }
   return "";
 }
@@ -86,6 +87,12 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string*
     t.file = tr.text("file", true).value_or("");
     t.title = tr.text("title", true).value_or("");
     t.required = tr.boolean("required").value_or(false);
+    if (const YamlNode* complete = tr.node("complete")) {
+      YamlMapReader cr(*complete, src, diag, "complete of " + t.name);
+      t.complete = true;
+      t.complete_except_kinds = cr.text_list("except_kinds").value_or(std::vector<std::string>{});
+      cr.finish();
+    }
     if (const YamlNode* cols = tr.free_map("columns"))
       for (const auto& [ck, cv] : cols->entries) {
         ColumnSpec c;

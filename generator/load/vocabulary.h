@@ -8,7 +8,7 @@
 
 namespace sveden {
 
-enum class ColumnType { id, school, text, slug, enumeration, count, number, percent, year, integer, boolean, indicator, date, link };
+enum class ColumnType { id, school, text, slug, enumeration, count, number, percent, year, integer, boolean, indicator, date, link, website };
 
 struct ColumnSpec {
   std::string name;   // canonical
@@ -37,6 +37,10 @@ struct TableSpec {
   std::vector<ColumnSpec> columns;
   std::vector<int> key;
   std::vector<CheckSpec> checks;
+  // Keyed by school and year, and every school is expected in every year the table has (but schools
+  // of these kinds, which legitimately have no rows: a НОШ has no ОГЭ): a gap is reported.
+  bool complete = false;
+  std::vector<std::string> complete_except_kinds;
 
   int column_index(std::string_view name) const;  // -1 when absent
 };

@@ -77,6 +77,9 @@ std::optional<std::string> zip_entry(std::string_view archive, const std::string
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat(z.get(), name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return std::nullopt;
+  // No part of a school's workbook is this big unpacked: a ZIP bomb is refused, not inflated into memory.
+  const zip_uint64_t kMaxEntry = 256u << 20;
+  if (st.size > kMaxEntry) return std::nullopt;
   zip_file_t* f = zip_fopen(z.get(), name.c_str(), 0);
   if (!f) return std::nullopt;
   std::string out(static_cast<size_t>(st.size), '\0');

@@ -1,12 +1,15 @@
 #include "load/yaml_tree.h"
 
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+
+#include "russian/typography.h"
 
 namespace sveden {
 namespace {
@@ -149,7 +152,8 @@ class TreeBuilder : public YAML::EventHandler {
   size_t nodes_ = 0;
 };
 
-// yaml-cpp speaks English; these are the messages users meet most.
+// yaml-cpp speaks English: every message its scanner and parser raise (yaml-cpp/exceptions.h) has
+// its Russian here; an unknown one still says in Russian what happened.
 std::string russian_yaml_message(const std::string& msg) {
   static const std::pair<const char*, const char*> kKnown[] = {
       {"illegal map value", "недопустимое значение словаря (часто — двоеточие внутри значения без кавычек)"},
@@ -158,16 +162,97 @@ std::string russian_yaml_message(const std::string& msg) {
       {"end of map flow not found", "не найдена закрывающая фигурная скобка «}»"},
       {"end of sequence flow not found", "не найдена закрывающая квадратная скобка «]»"},
       {"unknown anchor", "псевдоним ссылается на неизвестную метку (&имя)"},
+      {"the referenced anchor is not defined", "псевдоним ссылается на неизвестную метку (&имя)"},
       {"block sequence entries are not allowed in this context", "элемент списка «- » стоит там, где список не ожидается (проверьте отступ)"},
       {"unknown escape character", "неизвестная escape-последовательность после «\\» в строке в двойных кавычках"},
       {"end of string not found", "строка в кавычках не закрыта"},
       {"mapping values are not allowed in this context", "двоеточие здесь недопустимо (возьмите значение в кавычки)"},
       {"did not find expected key", "ожидался ключ (проверьте отступы)"},
+      {"illegal tab when looking for indentation", "табуляция в отступе: отступы в YAML делаются только пробелами"},
+      {"illegal block entry", "элемент списка «- » стоит не на своём месте (проверьте отступ)"},
+      {"illegal map key", "ключ словаря стоит не на своём месте (проверьте отступ)"},
+      {"illegal flow end", "лишняя закрывающая скобка «]» или «}»"},
+      {"illegal EOF in scalar", "файл кончился внутри значения: не закрыта кавычка"},
+      {"illegal document indicator in scalar", "строка «---» или «...» внутри значения в кавычках"},
+      {"illegal character in scalar", "недопустимый знак в значении"},
+      {"invalid character in single-quoted string", "недопустимый знак в строке в одинарных кавычках"},
+      {"unexpected character in block scalar", "недопустимый знак в многострочном значении после «|» или «>»"},
+      {"cannot set zero indentation for a block scalar", "у многострочного значения после «|» или «>» не может быть нулевого отступа"},
+      {"alias not found after *", "после «*» нет имени метки"},
+      {"anchor not found after &", "после «&» нет имени метки"},
+      {"illegal character found while scanning alias", "недопустимый знак в имени метки после «*»"},
+      {"illegal character found while scanning anchor", "недопустимый знак в имени метки после «&»"},
+      {"cannot assign multiple", "у значения не может быть двух меток, тегов или псевдонимов"},
+      {"aliases can't have any content", "у псевдонима «*имя» не может быть своего значения"},
+      {"cannot assign the same alias to multiple nodes", "одна метка у двух значений"},
+      {"bad character found while scanning hex number", "недопустимый знак в шестнадцатеричном коде после «\\x» или «\\u»"},
+      {"invalid unicode", "недопустимый код символа Юникода"},
+      {"unknown token", "непонятный знак"},
+      {"YAML directives must have exactly one argument", "у директивы %YAML должен быть ровно один аргумент"},
+      {"bad YAML version", "неизвестная версия YAML в директиве %YAML"},
+      {"YAML major version too large", "слишком новая версия YAML в директиве %YAML"},
+      {"repeated YAML directive", "директива %YAML повторяется"},
+      {"TAG directives must have exactly two arguments", "у директивы %TAG должно быть ровно два аргумента"},
+      {"repeated TAG directive", "директива %TAG повторяется"},
+      {"illegal character found while scanning tag handle", "недопустимый знак в теге после «!»"},
+      {"tag handle with no suffix", "тег без имени после «!»"},
+      {"end of verbatim tag not found", "тег «!<…>» не закрыт"},
+      {"unmatched group tag", "непарный тег"},
+      {"unexpected end sequence token", "лишний конец списка"},
+      {"unexpected end map token", "лишний конец словаря"},
+      {"invalid anchor", "недопустимая метка"},
+      {"invalid alias", "недопустимый псевдоним"},
+      {"invalid tag", "недопустимый тег"},
   };
   for (const auto& [en, ru] : kKnown)
     if (msg.find(en) != std::string::npos) return ru;
-  return fmt::format("ошибка разбора YAML ({})", msg);
+  return "файл не читается как YAML";
 }
+
+size_t indentation(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+// A key whose indentation matches no key above it («   name:» under «    position:»): yaml-cpp reports
+// the map as not closed; the user needs to hear which key is shifted, on its own line.
+bool misaligned_key(const SourceText& src, TextPos pos, Diagnostics& diag) {
+  std::string_view line = src.line(pos.line);
+  size_t indent = indentation(line);
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon <= indent || line[indent] == '-' || line[indent] == '#') return false;
+  std::string_view key = line.substr(indent, colon - indent);
+  if (key.find_first_of("\"'{}[],") != std::string_view::npos) return false;
+  for (int l = pos.line - 1; l >= 1; --l) {
+    std::string_view above = src.line(l);
+    size_t a = indentation(above);
+    if (a == above.size() || above[a] == '#') continue;
+    if (a == indent) return false;  // aligned with the line above: something else is wrong
+    auto spaces = [](size_t n) { return count_noun(static_cast<long long>(n), "пробел", "пробела", "пробелов"); };
+    diag.add(Severity::error, src, TextPos{pos.line, static_cast<int>(indent) + 1}, static_cast<int>(utf8_length(key)),
+             fmt::format("у ключа «{}» отступ {}, а у строки выше — {}: непонятно, к какому словарю он относится", key,
+                         spaces(indent), spaces(a)),
+             "выровняйте ключ по другим ключам того же словаря (отступ — только пробелами)");
+    return true;
+  }
+  return false;
+}
+
+// The start of a second document («---» after the first one), which the site would not read.
+class DocumentProbe : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> start;
+  void OnDocumentStart(const YAML::Mark& mark) override { if (!start) start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
 }  // namespace
 
@@ -195,8 +280,18 @@ bool parse_yaml(const SourceText& src, YamlNode* out, Diagnostics& diag, YamlLim
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
+    DocumentProbe next;
+    if (parser.HandleNextDocument(next)) {
+      // The second document's first event is at the start of its content, after its «---» line.
+      size_t marker = src.text().rfind("\n---", next.start && next.start->pos >= 0 ? static_cast<size_t>(next.start->pos) : std::string::npos);
+      TextPos at = marker == std::string::npos ? (next.start ? to_pos(src, *next.start) : TextPos{1, 1}) : src.position(marker + 1);
+      diag.add(Severity::error, src, at, 3, "второй документ YAML после строки «---» не читается: в файле читается только первый",
+               "уберите строку «---» (и всё, что после неё, если это лишнее) или перенесите эти ключи в первый документ");
+      return false;
+    }
   } catch (const YAML::Exception& e) {
     TextPos pos = e.mark.is_null() ? TextPos{1, 1} : to_pos(src, e.mark);
+    if (misaligned_key(src, pos, diag)) return false;
     diag.add(Severity::error, src, pos, 1, russian_yaml_message(e.msg),
              "проверьте отступы (только пробелы, не табуляция) и возьмите в кавычки значения с «:», «#», «{», «[»");
     return false;

@@ -78,4 +78,42 @@ mkdir -p "$SCRATCH/site/documents/T1"
 ln -s /etc/passwd "$SCRATCH/site/documents/T1/ustav.pdf"
 printf 'Код ОО;Вид документа;Название;Файл\nT1;устав;Устав;ustav.pdf\n' > "$SCRATCH/site/data/documents.csv"
 run symlink_out 1 'ustav.pdf.*(за пределы|вне папки|не найден|не удалось прочитать)'
+# A table that is a symbolic link out of the site folder: an error under its own name, not a table
+# silently missing.
+site_for table_symlink_out
+rm "$SCRATCH/site/data/oge.csv"
+ln -s /etc/passwd "$SCRATCH/site/data/oge.csv"
+run table_symlink_out 1 'data/oge.csv: ошибка: файл не читается: путь ведёт за пределы папки сайта'
+
+# A workbook whose sheet unpacks to 300 MB (a ZIP bomb) and one that merges a whole column: refused
+# or bounded, never inflated into memory.
+site_for xlsx_bomb
+rm "$SCRATCH/site/data/oge.csv"
+python3 - "$SCRATCH/site/data/oge.xlsx" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="ОГЭ" sheetId="1"/></sheets></workbook>')
+    with z.open('xl/worksheets/sheet1.xml', 'w', force_zip64=True) as f:
+        f.write(b'<worksheet><sheetData>')
+        chunk = b' ' * (1 << 20)
+        for _ in range(300):
+            f.write(chunk)
+        f.write(b'</sheetData></worksheet>')
+PY
+run xlsx_bomb 1 'data/oge.xlsx: ошибка: файл не читается как книга Excel: не читается лист «ОГЭ»'
+site_for xlsx_merged_column
+rm "$SCRATCH/site/data/oge.csv"
+python3 - "$SCRATCH/site/data/oge.xlsx" <<'PY'
+import sys, zipfile
+merges = ''.join('<mergeCell ref="%s1:%s1048576"/>' % (c, c) for c in ['A', 'B', 'C', 'D'] * 250)
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="ОГЭ" sheetId="1"/></sheets></workbook>')
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1">'
+               '<c r="A1" t="inlineStr"><is><t>Код ОО</t></is></c><c r="B1" t="inlineStr"><is><t>Год</t></is></c>'
+               '<c r="C1" t="inlineStr"><is><t>Предмет</t></is></c><c r="D1" t="inlineStr"><is><t>Участников</t></is></c>'
+               '</row></sheetData><mergeCells>' + merges + '</mergeCells></worksheet>')
+PY
+run xlsx_merged_column 0 'Готово'
 echo "ok: hostile corpus"

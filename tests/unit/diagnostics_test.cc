@@ -1,3 +1,6 @@
+#include <string>
+#include <tuple>
+
 #include <doctest/doctest.h>
 
 #include "load/diagnostics.h"
@@ -38,4 +41,22 @@ TEST_CASE("diagnostics are ordered by file, then line") {
   CHECK(s[2].message == "other file");
   CHECK(d.errors() == 2);
   CHECK(d.warnings() == 1);
+}
+
+TEST_CASE("a diagnostic in a workbook names the sheet and the cell, and sorts by row and column") {
+  Diagnostics d;
+  for (auto [row, column, cell] : {std::tuple{7, 4, "D7"}, std::tuple{3, 2, "B3"}}) {
+    Diagnostic item;
+    item.file = "data/oge.xlsx";
+    item.place = std::string("лист «ОГЭ», ячейка ") + cell;
+    item.pos = {row, column};
+    item.message = "«много» — не число";
+    item.hint = "запишите число цифрами";
+    d.add_diagnostic(item);
+  }
+  CHECK(format_all(d) ==
+        "data/oge.xlsx, лист «ОГЭ», ячейка B3: ошибка: «много» — не число\n"
+        "  подсказка: запишите число цифрами\n"
+        "data/oge.xlsx, лист «ОГЭ», ячейка D7: ошибка: «много» — не число\n"
+        "  подсказка: запишите число цифрами\n");
 }

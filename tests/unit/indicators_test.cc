@@ -180,7 +180,7 @@ TEST_CASE("olympiad share needs all three years of the window, and every stage i
   CHECK(ind.find({"olympiad_share", ""})->why_missing.at({0, 2}) ==
         "в data/olympiad.csv за 2024 г. нет данных заключительного этапа (показатель считается за 3 года)");
   // A row with an empty number of participants is no better than no row.
-  m.schools[0].olympiad.push_back({2024, "заключительный", std::nullopt, std::nullopt});
+  m.schools[0].olympiad.push_back({2024, "заключительный", std::nullopt, std::nullopt, std::nullopt});
   ind = compute_indicators(m, builtin_indicators(), SocialIndexConfig{});
   CHECK(at(ind, "olympiad_share", "", 0, 2025).state == ValueState::missing);
 }

@@ -1,5 +1,6 @@
 // Every folder under tests/errors/ changes the minimal fixture site (tests/fixtures/minimal) in one
-// way and holds the exact text `sveden check` must print for it in expected.txt.
+// way and holds the exact text `sveden check` must print for it in expected.txt: an error, or a
+// warning for input that is read another way than written (nothing is dropped in silence).
 // SVEDEN_UPDATE_EXPECTED=1 rewrites expected.txt from the current output (review before committing).
 #include <algorithm>
 #include <cstdlib>
@@ -52,7 +53,7 @@ TEST_CASE("each input error is reported with its exact text") {
     }
     std::string expected = read_file(dir / "expected.txt");
     INFO("case: " << dir.filename().string());
-    CHECK(diag.has_errors());
+    CHECK((diag.has_errors() || diag.warnings() > 0));
     CHECK(actual == expected);
     ++checked;
   }

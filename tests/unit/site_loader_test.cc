@@ -80,7 +80,8 @@ TEST_CASE("an unknown column is a warning naming the closest known one, and is s
   Diagnostics diag;
   auto m = load_municipality(disk, LoadOptions{}, diag);
   CHECK_FALSE(diag.has_errors());
-  CHECK(diag.warnings() == 1);
+  auto sorted = diag.sorted();
+  CHECK(std::count_if(sorted.begin(), sorted.end(), [](const Diagnostic& d) { return d.file == "data/staff.csv" && d.pos.line == 1; }) == 1);
   CHECK(format_all(diag).find("неизвестный столбец «Вакансии всего» будет пропущен") != std::string::npos);
   CHECK_FALSE(m->find("T1")->staff[0].vacancies.has_value());
 }

@@ -1,0 +1,48 @@
+#include "load/table_completeness.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "russian/typography.h"
+
+namespace sveden {
+
+void report_table_gaps(const std::vector<School>& schools, const std::map<std::string, LoadedTable>& tables, Diagnostics& diag) {
+  for (const auto& [name, table] : tables) {
+    if (!table.spec || !table.spec->complete || !table.present) continue;
+    int school_col = table.spec->column_index("school_id");
+    int year_col = table.spec->column_index("year");
+    if (school_col < 0 || year_col < 0) continue;
+    std::set<int> all_years;
+    std::map<std::string, std::set<int>> years_of;  // school → years with rows
+    for (const auto& rec : table.records) {
+      const Cell& s = rec.cells[static_cast<size_t>(school_col)];
+      const Cell& y = rec.cells[static_cast<size_t>(year_col)];
+      if (s.missing || y.missing) continue;
+      int year = static_cast<int>(y.number);
+      all_years.insert(year);
+      years_of[s.text].insert(year);
+    }
+    if (all_years.empty()) continue;  // an empty table is reported by what needs it, not school by school
+    const auto& except = table.spec->complete_except_kinds;
+    for (const auto& school : schools) {
+      if (std::find(except.begin(), except.end(), school.kind) != except.end()) continue;
+      auto it = years_of.find(school.id);
+      std::vector<int> missing, present;
+      for (int y : all_years) (it != years_of.end() && it->second.count(y) ? present : missing).push_back(y);
+      if (missing.empty()) continue;
+      std::string who = fmt::format("{} ({})", quoted(school.short_name.empty() ? school.name : school.short_name), school.id);
+      std::string message =
+          present.empty()
+              ? fmt::format("{}: нет ни одной строки, а у других школ есть строки за {}", who, years_text(missing))
+              : fmt::format("{}: нет строк за {} (за {} есть)", who, years_text(missing), years_text(present));
+      diag.add_file(Severity::warning, table.path, message,
+                    "без этих строк школа выпадает из итогов по муниципалитету за эти годы; добавьте строки, а если данных "
+                    "нет, добавьте строку с «н/д» в числовых столбцах, чтобы пропуск был виден");
+    }
+  }
+}
+
+}  // namespace sveden
