@@ -119,6 +119,7 @@ class Evaluator {
     std::string problem;  // «нет данных за 2023 г.» / «значение за 2024 г. не публикуется: группа меньше 10 человек»
     std::string remark;   // how the value departs from its full form: «индекс за 2 года из 3: …»
     std::string hidden_text;  // «значение за 2025 г. не публикуется (в группе меньше 10 человек)»
+    std::string hidden_why;   // «в группе меньше 10 человек»
   };
 
   std::string people(int n) const { return count_noun(n, "человека", "человек", "человек"); }
@@ -137,8 +138,8 @@ class Evaluator {
       p.value = IndicatorSet::decision_value(v);
       p.hidden = IndicatorSet::rests_on_hidden(v);
       if (p.hidden) {
-        p.hidden_text = fmt::format("значение за {} не публикуется ({} меньше {})", year_text(year),
-                                    v.decision ? "в него входят группы" : "в группе", people(ind_.min_group));
+        p.hidden_why = fmt::format("{} меньше {}", v.decision ? "в него входят группы" : "в группе", people(ind_.min_group));
+        p.hidden_text = fmt::format("значение за {} не публикуется ({})", year_text(year), p.hidden_why);
         return p;
       }
       if (auto r = s->remarks.find(at); r != s->remarks.end()) p.remark = r->second;
@@ -222,14 +223,17 @@ class Evaluator {
     if (r.compare == Compare::fell || r.compare == Compare::rose) {
       std::vector<int> years;
       for (int y = year - r.years; y <= year; ++y) years.push_back(y);
-      std::vector<std::string> parts, problems, hidden;
+      std::vector<std::string> parts, problems;
+      std::vector<int> hidden;      // years whose value is not published
+      std::string hidden_why;       // «в группе меньше 10 человек»
       std::vector<double> decided;  // every year's value the rule decides on, hidden ones too
       for (int y : years) {
         Point p = point(s, school, y);
         if (p.ok && p.hidden) {
           decided.push_back(p.value);
           parts.push_back(fmt::format("не публикуется ({})", y));
-          hidden.push_back(p.hidden_text);
+          hidden.push_back(y);
+          hidden_why = p.hidden_why;
         } else if (p.ok) {
           decided.push_back(p.value);
           e.values.emplace_back(y, p.value);
@@ -256,7 +260,9 @@ class Evaluator {
       e.text = fmt::format("{}: {} — значение {}{}", name, fmt::join(parts, " → "), all ? "" : "не ", what);
       // A verdict on a hidden value is published; the value is not (docs/CRITERIA.md §4).
       if (!hidden.empty())
-        e.text += fmt::format("; {}; решение принято с учётом скрытого значения", fmt::join(hidden, "; "));
+        e.text += fmt::format("; {} за {} не публику{} ({}); решение принято с учётом скрыт{}", hidden.size() == 1 ? "значение" : "значения",
+                              years_text(hidden), hidden.size() == 1 ? "ется" : "ются", hidden_why,
+                              hidden.size() == 1 ? "ого значения" : "ых значений");
       return e;
     }
     // Comparisons of the value of each year of the window with a constant, a baseline or a cut-off.

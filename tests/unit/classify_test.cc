@@ -60,8 +60,11 @@ struct Fixture {
     }
     ind.series[s.key] = std::move(s);
   }
-  void suppress(const std::string& id, const std::string& param, size_t school, size_t year) {
-    ind.series[{id, param}].values[school][year].state = ValueState::suppressed;
+  // Hides a value as a small group of `n` persons: the rules still decide on it (decision_min 1).
+  void suppress(const std::string& id, const std::string& param, size_t school, size_t year, long n = 6) {
+    IndicatorValue& v = ind.series[{id, param}].values[school][year];
+    v.state = ValueState::suppressed;
+    v.n = n;
   }
 
   Classification run(const std::string& yaml) {
@@ -189,11 +192,22 @@ TEST_CASE("its own past: fell and rose N years in a row, with a suppressed year"
   CHECK(verdict(c, "g", 0) == Verdict::yes);      // 3,8 → 3,6 → 3,4
   CHECK(verdict(c, "g", 1) == Verdict::no);       // rose in 2024
   CHECK(verdict(c, "g", 2) == Verdict::no);
-  CHECK(verdict(c, "g", 3) == Verdict::unknown);  // 2024 suppressed: not zero, not «no»
+  // 2024 hidden (6 participants): decided on, 3,8 → 3,6 → 3,4, and published without the figure.
+  CHECK(verdict(c, "g", 3) == Verdict::yes);
   CHECK(verdict(c, "g", 0, 1) == Verdict::unknown);  // 2024 needs 2022
   CHECK(c.group("g")->by_school[0][2].evidence.children[0].text ==
         "Средний балл ОГЭ (математика): 3,80 (2023) → 3,60 (2024) → 3,40 (2025) — значение снижалось 2\u00A0года подряд");
+  const Evidence& hidden = c.group("g")->by_school[3][2].evidence.children[0];
+  CHECK(hidden.text ==
+        "Средний балл ОГЭ (математика): 3,80 (2023) → не публикуется (2024) → 3,40 (2025) — значение снижалось 2\u00A0года подряд; "
+        "значение за 2024\u00A0г. не публикуется (в группе меньше 10\u00A0человек); решение принято с учётом скрытого значения");
+  CHECK(hidden.values == std::vector<std::pair<int, double>>{{2023, 3.8}, {2025, 3.4}});  // the hidden 3,6 is not among them
+  // The stricter choice: a verdict resting on a hidden value is withheld.
+  f.ind.withhold_hidden = true;
+  c = f.run(one_rule("        indicator: oge_mean\n        subject: математика\n        compare: fell\n        years: 2\n"));
+  CHECK(verdict(c, "g", 3) == Verdict::unknown);  // 2024 hidden: not zero, not «no»
   CHECK(c.group("g")->by_school[3][2].evidence.children[0].text.find("не публикуется") != std::string::npos);
+  f.ind.withhold_hidden = false;
   c = f.run(one_rule("        indicator: oge_mean\n        subject: математика\n        compare: rose\n        years: 1\n"));
   CHECK(verdict(c, "g", 2) == Verdict::yes);  // 3,6 → 3,8
   CHECK(verdict(c, "g", 1) == Verdict::no);   // 3,9 → 3,4
