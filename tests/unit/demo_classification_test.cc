@@ -121,7 +121,7 @@ TEST_CASE("demo 2025: ШФНСУ, the Rosobrnadzor 30 % indicator, the risk zone
   // ≥ 30 % «2»: 5408 — seven assessments in 2025 (ВПР 4, 5, 7, 8 классы), three of them also in 2024;
   // 5416 — four in 2025 (ОГЭ and ЕГЭ обществознание, ВПР 5 класс), none in 2024. Counting the
   // procedures of fewer than 10 participants too, as the sign's wording does (no minimum group):
-  // 5410 and 5415 repeat one two years running, 5411, 5413 and 5417 have two or more in 2025.
+  // 5410 repeats one two years running; 5411, 5413, 5415 and 5417 have two or more in 2025 (5413 repeats too).
   CHECK(d.schools("rosobr30", Verdict::yes) == std::set<std::string>{"5408", "5410", "5411", "5413", "5415", "5416", "5417"});
   CHECK(d.fired("rosobr30", "5408", "same_assessment_two_years"));
   CHECK_FALSE(d.fired("rosobr30", "5416", "same_assessment_two_years"));
