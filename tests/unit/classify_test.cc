@@ -331,3 +331,35 @@ TEST_CASE("the weights of the results index in words") {
   CHECK(results_index_text(c) == "в индекс входят только результаты ВПР. Результаты ЕГЭ и ОГЭ в индекс не входят.");
   CHECK(weight_fraction(0.5, 1.5) == "33,3\u00A0%");
 }
+
+TEST_CASE("percentiles with hidden values: they are ranked, and the printed border is never a hidden value") {
+  Fixture f(5);
+  f.set("results_index", "", {{0, 0, -2}, {0, 0, -1.5}, {0, 0, -0.5}, {0, 0, 0}, {0, 0, 1}});
+  f.suppress("results_index", "", 0, 2);  // the lowest, −2, of a small group
+  // 20 % of 5 → 1 school: the hidden one is in, and the border is its value — not printed.
+  auto c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 20\n"));
+  CHECK(verdict(c, "g", 0) == Verdict::yes);
+  CHECK(verdict(c, "g", 1) == Verdict::no);
+  const Evidence& out = c.group("g")->by_school[1][2].evidence.children.at(0);
+  CHECK(out.text ==
+        "Сводный индекс образовательных результатов за 3 года: −1,50 (2025) — не входит в 20 % школ с самыми низкими значениями "
+        "(граница — не публикуется: в эти школы входят только значения малых групп, 1 из 5\u00A0школ)");
+  CHECK_FALSE(out.reference.has_value());
+  const Evidence& in = c.group("g")->by_school[0][2].evidence.children.at(0);
+  CHECK(in.text.find("2,00") == std::string::npos);
+  CHECK(in.values.empty());
+  // 40 % → 2 schools, −2 (hidden) and −1,5: the border printed is the published value inside, «не ниже».
+  c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 40\n"));
+  CHECK(verdict(c, "g", 1) == Verdict::yes);
+  CHECK(verdict(c, "g", 2) == Verdict::no);
+  CHECK(c.group("g")->by_school[2][2].evidence.children.at(0).text ==
+        "Сводный индекс образовательных результатов за 3 года: −0,50 (2025) — не входит в 40 % школ с самыми низкими значениями "
+        "(граница — не ниже −1,50: наибольшее опубликованное значение среди этих школ; в ранжировании участвуют и значения малых "
+        "групп, они не публикуются, 2 из 5\u00A0школ)");
+  // Withheld, the hidden value is not ranked: 20 % of the 4 published → 1 school, −1,5, printed exactly.
+  f.ind.withhold_hidden = true;
+  c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 20\n"));
+  CHECK(verdict(c, "g", 0) == Verdict::unknown);
+  CHECK(verdict(c, "g", 1) == Verdict::yes);
+  CHECK(c.group("g")->by_school[1][2].evidence.children.at(0).text.find("(граница — −1,50, 1 из 4\u00A0школ)") != std::string::npos);
+}
