@@ -55,7 +55,17 @@ struct Cutoff {
   std::vector<double> sorted;  // published values of all schools that year
   size_t k = 0;                // schools in the X %
   std::optional<double> value; // the k-th value from the chosen end
+  // Hidden values take part in the ranking: the border is then printed as the published value nearest
+  // it inside the X % (none if every school inside is hidden), never as a figure that may be hidden.
+  bool with_hidden = false;
+  std::optional<double> published_bound;
 };
+
+// How many ranked values are at least as extreme as `v`, `v` itself included.
+size_t as_extreme(const Cutoff& c, bool bottom, double v) {
+  return bottom ? static_cast<size_t>(std::upper_bound(c.sorted.begin(), c.sorted.end(), v + 1e-12) - c.sorted.begin())
+                : static_cast<size_t>(c.sorted.end() - std::lower_bound(c.sorted.begin(), c.sorted.end(), v - 1e-12));
+}
 
 std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbsp)); }
 
@@ -100,14 +110,19 @@ class Evaluator {
   }
 
  private:
-  // The value of a series for a school in a year, or why there is none, as a phrase.
+  // The value of a series for a school in a year that a rule may decide on, or why there is none.
   struct Point {
-    bool ok = false;
+    bool ok = false;      // a rule may decide on it
+    bool hidden = false;  // …but it is not published: the evidence says so and does not name it
     double value = 0;
     std::optional<double> lower, upper;  // the 95 % interval, where the indicator has one
     std::string problem;  // «нет данных за 2023 г.» / «значение за 2024 г. не публикуется: группа меньше 10 человек»
     std::string remark;   // how the value departs from its full form: «индекс за 2 года из 3: …»
+    std::string hidden_text;  // «значение за 2025 г. не публикуется (в группе меньше 10 человек)»
+    std::string hidden_why;   // «в группе меньше 10 человек»
   };
+
+  std::string people(int n) const { return count_noun(n, "человека", "человек", "человек"); }
 
   Point point(const IndicatorSeries* s, size_t school, int year) {
     Point p;
@@ -116,38 +131,73 @@ class Evaluator {
       p.problem = fmt::format("нет данных за {}", year_text(year));
       return p;
     }
+    std::pair<size_t, size_t> at{school, static_cast<size_t>(yi)};
     const IndicatorValue& v = s->values[school][static_cast<size_t>(yi)];
+    if (ind_.decidable(v)) {
+      p.ok = true;
+      p.value = IndicatorSet::decision_value(v);
+      p.hidden = IndicatorSet::rests_on_hidden(v);
+      if (p.hidden) {
+        p.hidden_why = fmt::format("{} меньше {}", v.decision ? "в него входят группы" : "в группе", people(ind_.min_group));
+        p.hidden_text = fmt::format("значение за {} не публикуется ({})", year_text(year), p.hidden_why);
+        return p;
+      }
+      if (auto r = s->remarks.find(at); r != s->remarks.end()) p.remark = r->second;
+      p.lower = v.lower;
+      p.upper = v.upper;
+      return p;
+    }
+    if (auto u = s->undecided.find(at); u != s->undecided.end()) {
+      p.problem = u->second;
+      return p;
+    }
     switch (v.state) {
-      case ValueState::ok:
-        p.ok = true;
-        p.value = v.value;
-        if (auto r = s->remarks.find({school, static_cast<size_t>(yi)}); r != s->remarks.end()) p.remark = r->second;
-        p.lower = v.lower;
-        p.upper = v.upper;
-        break;
       case ValueState::suppressed:
-        p.problem = fmt::format("значение за {} не публикуется: в группе меньше {}", year_text(year),
-                                count_noun(ind_.min_group, "человека", "человек", "человек"));
+        p.problem = fmt::format("значение за {} не публикуется: в группе меньше {}", year_text(year), people(ind_.min_group));
+        // Why the rules do not decide on it either: the department's choice, or a group too small to decide on.
+        if (v.n > 0 && ind_.withhold_hidden)
+          p.problem += "; решения по скрытым значениям не принимаются (privacy.verdicts_on_hidden: withhold)";
+        else if (v.n > 0)
+          p.problem += fmt::format("; решение принимается по группам не меньше {} (privacy.decision_min)", people(ind_.decision_min));
         break;
       default:
-        if (auto why = s->why_missing.find({school, static_cast<size_t>(yi)}); why != s->why_missing.end()) p.problem = why->second;
+        if (auto why = s->why_missing.find(at); why != s->why_missing.end()) p.problem = why->second;
         else p.problem = fmt::format("нет данных за {}", year_text(year));
     }
     return p;
   }
 
+  // The ranking of a percentile rule: every value the rules may decide on, hidden ones too — without
+  // them a small school could never be in the X % and the others' places would be wrong.
   const Cutoff& cutoff(const IndicatorSeries& s, size_t yi, bool bottom, double percent) {
     auto key = std::make_tuple(s.key, yi, bottom, percent);
     auto it = cutoffs_.find(key);
     if (it != cutoffs_.end()) return it->second;
     Cutoff c;
+    std::vector<std::pair<double, bool>> ranked;  // value, published
     for (const auto& school : s.values)
-      if (school[yi].ok()) c.sorted.push_back(school[yi].value);
-    std::sort(c.sorted.begin(), c.sorted.end());
+      if (ind_.decidable(school[yi])) ranked.emplace_back(IndicatorSet::decision_value(school[yi]), !IndicatorSet::rests_on_hidden(school[yi]));
+    std::sort(ranked.begin(), ranked.end());
+    for (const auto& [v, shown] : ranked) {
+      c.sorted.push_back(v);
+      c.with_hidden = c.with_hidden || !shown;
+    }
     if (!c.sorted.empty()) {
       c.k = std::max<size_t>(1, static_cast<size_t>(std::floor(percent / 100.0 * c.sorted.size() + 0.5)));
       c.k = std::min(c.k, c.sorted.size());
       c.value = bottom ? c.sorted[c.k - 1] : c.sorted[c.sorted.size() - c.k];
+      // The published value nearest the border on the inside: the schools in the X % are those whose
+      // value and every tie of it fit in the k (see leaf), so the set — and this bound — follows from
+      // the verdicts alone and tells nothing of where a hidden value lies within its side.
+      size_t n = ranked.size();
+      auto in = [&](size_t j) {  // position j (from the chosen end) is in the X %
+        double v = bottom ? ranked[j].first : ranked[n - 1 - j].first;
+        return as_extreme(c, bottom, v) <= c.k;
+      };
+      for (size_t j = 0; j < n && in(j); ++j) {
+        const auto& r = bottom ? ranked[j] : ranked[n - 1 - j];
+        if (r.second) c.published_bound = r.first;
+      }
     }
     return cutoffs_.emplace(key, std::move(c)).first->second;
   }
@@ -174,9 +224,18 @@ class Evaluator {
       std::vector<int> years;
       for (int y = year - r.years; y <= year; ++y) years.push_back(y);
       std::vector<std::string> parts, problems;
+      std::vector<int> hidden;      // years whose value is not published
+      std::string hidden_why;       // «в группе меньше 10 человек»
+      std::vector<double> decided;  // every year's value the rule decides on, hidden ones too
       for (int y : years) {
         Point p = point(s, school, y);
-        if (p.ok) {
+        if (p.ok && p.hidden) {
+          decided.push_back(p.value);
+          parts.push_back(fmt::format("не публикуется ({})", y));
+          hidden.push_back(y);
+          hidden_why = p.hidden_why;
+        } else if (p.ok) {
+          decided.push_back(p.value);
           e.values.emplace_back(y, p.value);
           parts.push_back(fmt::format("{} ({})", fmt_value(p.value), p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark)));
         } else if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) {
@@ -184,14 +243,14 @@ class Evaluator {
         }
       }
       if (!problems.empty()) {
+        e.values.clear();
         e.verdict = Verdict::unknown;
         e.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
         return e;
       }
       bool all = true;
-      for (size_t i = 1; i < e.values.size(); ++i) {
-        bool step = r.compare == Compare::fell ? e.values[i].second < e.values[i - 1].second - 1e-9
-                                               : e.values[i].second > e.values[i - 1].second + 1e-9;
+      for (size_t i = 1; i < decided.size(); ++i) {
+        bool step = r.compare == Compare::fell ? decided[i] < decided[i - 1] - 1e-9 : decided[i] > decided[i - 1] + 1e-9;
         all = all && step;
       }
       e.verdict = all ? Verdict::yes : Verdict::no;
@@ -199,6 +258,11 @@ class Evaluator {
                                       : fmt::format("{} {} подряд", r.compare == Compare::fell ? "снижалось" : "росло",
                                                     count_noun(r.years, "год", "года", "лет"));
       e.text = fmt::format("{}: {} — значение {}{}", name, fmt::join(parts, " → "), all ? "" : "не ", what);
+      // A verdict on a hidden value is published; the value is not (docs/CRITERIA.md §4).
+      if (!hidden.empty())
+        e.text += fmt::format("; {} за {} не публику{} ({}); решение принято с учётом скрыт{}", hidden.size() == 1 ? "значение" : "значения",
+                              years_text(hidden), hidden.size() == 1 ? "ется" : "ются", hidden_why,
+                              hidden.size() == 1 ? "ого значения" : "ых значений");
       return e;
     }
     // Comparisons of the value of each year of the window with a constant, a baseline or a cut-off.
@@ -257,31 +321,49 @@ class Evaluator {
           // Ties at the border are all in or all out: a school is in the X % only if the schools
           // with a value at least as extreme as its own fit in the X %.
           const Cutoff& c = cutoff(*s, wy, bottom, r.value);
-          size_t as_extreme = bottom ? static_cast<size_t>(std::upper_bound(c.sorted.begin(), c.sorted.end(), p.value + 1e-12) - c.sorted.begin())
-                                     : static_cast<size_t>(c.sorted.end() - std::lower_bound(c.sorted.begin(), c.sorted.end(), p.value - 1e-12));
-          ok = as_extreme <= c.k;
+          ok = as_extreme(c, bottom, p.value) <= c.k;
           relation = ok ? "входит" : "не входит";
           break;
         }
         default: break;
       }
       (ok ? holds : fails)++;
-      e.values.emplace_back(y, p.value);
-      e.reference = ref;
-      e.reference_label = label;
+      bool percentile = r.compare == Compare::bottom_percent || r.compare == Compare::top_percent;
       std::string ref_text = fmt_value(*ref);
+      std::optional<double> shown_ref = ref;
+      bool exact = !percentile || !cutoff(*s, wy, bottom, r.value).with_hidden;
+      if (!exact) {
+        const Cutoff& c = cutoff(*s, wy, bottom, r.value);
+        {
+          // The border may be a hidden value: print the published value nearest it inside the X %.
+          shown_ref = c.published_bound;
+          ref_text = c.published_bound
+                         ? fmt::format("{} {}: {} опубликованное значение среди этих школ; в ранжировании участвуют и значения малых "
+                                       "групп, они не публикуются",
+                                       bottom ? "не ниже" : "не выше", fmt_value(*c.published_bound), bottom ? "наибольшее" : "наименьшее")
+                         : std::string("не публикуется: в эти школы входят только значения малых групп");
+        }
+      }
+      e.reference = shown_ref;
+      e.reference_label = label;
+      std::string tail = percentile ? fmt::format("{} в {} % школ с самыми {} значениями (граница — {}, {})", relation, format_decimal(r.value),
+                                                  bottom ? "низкими" : "высокими", ref_text,
+                                                  label.substr(label.find("— ") + std::string("— ").size()))
+                         : label == "порог" ? fmt::format("{} {}", relation, ref_text)
+                                            : fmt::format("{}, чем {} ({})", relation, label, ref_text);
+      if (p.hidden) {
+        // A verdict on a hidden value is published; the value is not (docs/CRITERIA.md §4).
+        const char* met = r.window == 1 ? (ok ? "критерий выполнен" : "критерий не выполнен") : (ok ? "условие выполнено" : "условие не выполнено");
+        parts.push_back(fmt::format("{}; по нему {}: {}", p.hidden_text, met, tail));
+        continue;
+      }
+      e.values.emplace_back(y, p.value);
       // The year, with what the value rests on where that is less than the definition says.
       std::string y_text = p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark);
-      if (r.compare == Compare::bottom_percent || r.compare == Compare::top_percent)
-        parts.push_back(fmt::format("{} ({}) — {} в {} % школ с самыми {} значениями (граница — {}, {})", fmt_value(p.value), y_text,
-                                    relation, format_decimal(r.value), bottom ? "низкими" : "высокими", ref_text,
-                                    label.substr(label.find("— ") + std::string("— ").size())) +
-                          // The verdict stands; the reader learns that the figure cannot settle it.
-                          (p.lower && p.upper && *p.lower <= *ref + 1e-9 && *ref <= *p.upper + 1e-9 ? kBorderline : ""));
-      else if (label == "порог")
-        parts.push_back(fmt::format("{} ({}) — {} {}", fmt_value(p.value), y_text, relation, ref_text));
-      else
-        parts.push_back(fmt::format("{} ({}) — {}, чем {} ({})", fmt_value(p.value), y_text, relation, label, ref_text));
+      // The verdict stands; the reader learns that the figure cannot settle it. Only against an exact
+      // border: against a bound the interval would say nothing true.
+      bool borderline = percentile && exact && p.lower && p.upper && *p.lower <= *ref + 1e-9 && *ref <= *p.upper + 1e-9;
+      parts.push_back(fmt::format("{} ({}) — {}", fmt_value(p.value), y_text, tail) + (borderline ? kBorderline : ""));
     }
     int total = r.window;
     if (r.window_all) e.verdict = fails > 0 ? Verdict::no : holds == total ? Verdict::yes : Verdict::unknown;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "analyse/decision_minimum.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -53,6 +54,8 @@ class Builder {
     set_.specs = specs;
     set_.years = m.site.years;
     set_.min_group = m.site.min_group;
+    set_.decision_min = decision_minimum(m.site, m.criteria.presets);
+    set_.withhold_hidden = m.site.verdicts_on_hidden == SiteConfig::HiddenVerdicts::withhold;
   }
 
   IndicatorSet take() { return std::move(set_); }
@@ -144,61 +147,109 @@ class Builder {
     }
   }
 
-  // Assessments with ≥ 30 % below the minimum, from the published (not suppressed) shares.
+  // Assessments with ≥ 30 % below the minimum. The published count takes the published shares only,
+  // so that it discloses nobody; the rules count every procedure they may decide on (a hidden one of
+  // at least decision_min participants too), and where that includes a hidden one, the count they use
+  // is kept apart (IndicatorValue::decision) and never published.
   void assessments() {
     std::vector<SeriesKey> keys;
     for (const auto& [k, s] : set_.series)
       if (k.indicator == "oge_below_min_share" || k.indicator == "ege_below_min_share" || k.indicator == "vpr_share2")
         keys.push_back(k);
+    // The share as published: 29,96 % is shown as «30 %» and counts as 30 %.
+    auto at_30 = [&](const SeriesKey& k, const IndicatorValue& v) {
+      return round_shown(v.value, set_.spec(k.indicator)->decimals) + 1e-9 >= kShareThreshold;
+    };
     for (size_t i = 0; i < m_.schools.size(); ++i)
       for (size_t y = 0; y < set_.years.size(); ++y) {
-        int count = 0, repeat = 0, evaluated = 0, hidden = 0, evaluated_before = 0, hidden_before = 0;
-        long persons = 0;
+        // Published parts, and every part the rules may use (published or hidden but decidable).
+        struct Tally {
+          int count = 0, repeat = 0, evaluated = 0, evaluated_before = 0;
+          long persons = 0;
+        } shown, decided;
+        int hidden = 0, hidden_before = 0, hidden_now = 0, hidden_used = 0;  // hidden_used: now or the year before
+        long hidden_persons = 0;
         bool has_previous = y > 0 && set_.years[y - 1] == set_.years[y] - 1;
         for (const auto& k : keys) {
           const IndicatorValue& v = set_.series.at(k).values[i][y];
-          if (has_previous) {
-            const IndicatorValue& prev = set_.series.at(k).values[i][y - 1];
-            evaluated_before += prev.ok();
-            hidden_before += prev.state == ValueState::suppressed;
+          const IndicatorValue* prev = has_previous ? &set_.series.at(k).values[i][y - 1] : nullptr;
+          if (prev) {
+            shown.evaluated_before += prev->ok();
+            decided.evaluated_before += set_.decidable(*prev);
+            hidden_before += prev->state == ValueState::suppressed;
+            hidden_used += !prev->ok() && set_.decidable(*prev);
           }
           hidden += v.state == ValueState::suppressed;
-          if (!v.ok()) continue;
-          ++evaluated;
-          persons += v.n;
-          // The share as published: 29,96 % is shown as «30 %» and counts as 30 %.
-          int digits = set_.spec(k.indicator)->decimals;
-          if (round_shown(v.value, digits) + 1e-9 < kShareThreshold) continue;
-          ++count;
-          if (has_previous) {
-            const IndicatorValue& prev = set_.series.at(k).values[i][y - 1];
-            if (prev.ok() && round_shown(prev.value, digits) + 1e-9 >= kShareThreshold) ++repeat;
+          for (Tally* t : {&shown, &decided}) {
+            bool use = t == &shown ? v.ok() : set_.decidable(v);
+            if (!use) continue;
+            ++t->evaluated;
+            t->persons += v.n;
+            if (!at_30(k, v)) continue;
+            ++t->count;
+            if (prev && (t == &shown ? prev->ok() : set_.decidable(*prev)) && at_30(k, *prev)) ++t->repeat;
+          }
+          if (!v.ok() && set_.decidable(v)) {
+            ++hidden_now;
+            ++hidden_used;
+            hidden_persons += v.n;
           }
         }
-        if (evaluated == 0) {
+        record("assessments_below30", i, y, shown.evaluated > 0, shown.count, shown.persons, hidden_now > 0,
+               decided.evaluated > 0, decided.count, hidden_persons);
+        if (shown.evaluated == 0 && decided.evaluated == 0) {
           // Every procedure of the school was too small to publish: say so, rather than «no data».
           if (hidden > 0) mark_suppressed("assessments_below30", i, y);
           continue;
         }
-        // Built only from published components, so the count itself discloses nobody.
-        put_ok("assessments_below30", i, set_.years[y], count, persons);
         if (!has_previous) continue;
-        // A procedure with 30 % «2» this year may have had them last year too: with no published
-        // procedure at all last year that is unknown, not «no». With none this year it is «no» anyway.
-        if (count > 0 && evaluated_before == 0) {
-          series("assessments_below30_repeat").why_missing[{i, y}] =
-              hidden_before > 0
-                  ? fmt::format("за {} нет опубликованных результатов ОГЭ, ЕГЭ и ВПР (в каждой процедуре меньше {}), "
-                                "а в {} доля «2» не менее 30 % — в {}",
-                                year_text(set_.years[y - 1]), count_noun(set_.min_group, "участника", "участников", "участников"),
-                                year_text(set_.years[y]), count_noun(count, "процедуре", "процедурах", "процедурах"))
-                  : fmt::format("за {} нет результатов ОГЭ, ЕГЭ и ВПР, а в {} доля «2» не менее 30 % — в {}",
-                                year_text(set_.years[y - 1]), year_text(set_.years[y]),
-                                count_noun(count, "процедуре", "процедурах", "процедурах"));
+        // A procedure with 30 % «2» this year may have had them last year too: with no procedure at
+        // all last year that is unknown, not «no». With none this year it is «no» anyway.
+        bool shown_unknown = shown.count > 0 && shown.evaluated_before == 0;
+        bool decided_unknown = decided.count > 0 && decided.evaluated_before == 0;
+        IndicatorSeries& repeat = series("assessments_below30_repeat");
+        if (shown_unknown) repeat.why_missing[{i, y}] = no_previous_text(y, shown.count, hidden_before > 0);
+        if (hidden_used == 0) {
+          if (!shown_unknown && shown.evaluated > 0) put_ok("assessments_below30_repeat", i, set_.years[y], shown.repeat, shown.persons);
           continue;
         }
-        put_ok("assessments_below30_repeat", i, set_.years[y], repeat, persons);
+        // The rules' count rests on hidden procedures: its reason names no count, which would tell how
+        // many hidden procedures have 30 % «2».
+        if (decided_unknown)
+          repeat.undecided[{i, y}] = fmt::format("за {} нет результатов ОГЭ, ЕГЭ и ВПР, а в {} есть процедура с долей «2» не менее 30 %",
+                                                 year_text(set_.years[y - 1]), year_text(set_.years[y]));
+        record("assessments_below30_repeat", i, y, !shown_unknown && shown.evaluated > 0, shown.repeat, shown.persons, true,
+               !decided_unknown, decided.repeat, hidden_persons);
       }
+  }
+
+  std::string no_previous_text(size_t y, int count, bool hidden_before) const {
+    return hidden_before
+               ? fmt::format("за {} нет опубликованных результатов ОГЭ, ЕГЭ и ВПР (в каждой процедуре меньше {}), "
+                             "а в {} доля «2» не менее 30 % — в {}",
+                             year_text(set_.years[y - 1]), count_noun(set_.min_group, "участника", "участников", "участников"),
+                             year_text(set_.years[y]), count_noun(count, "процедуре", "процедурах", "процедурах"))
+               : fmt::format("за {} нет результатов ОГЭ, ЕГЭ и ВПР, а в {} доля «2» не менее 30 % — в {}", year_text(set_.years[y - 1]),
+                             year_text(set_.years[y]), count_noun(count, "процедуре", "процедурах", "процедурах"));
+  }
+
+  // A count of procedures: the published one (if any part is published) and, where hidden parts
+  // enter it, the one the rules use — kept beside it, or as the hidden value when nothing is published.
+  void record(const std::string& id, size_t school, size_t y, bool shown, int shown_value, long shown_persons, bool uses_hidden,
+              bool decided, int decided_value, long hidden_persons) {
+    if (shown) put_ok(id, school, set_.years[y], shown_value, shown_persons);
+    if (!uses_hidden) return;
+    IndicatorValue& v = series(id).values[school][y];
+    if (shown) {
+      v.decision = decided ? static_cast<double>(decided_value) : std::nan("");
+    } else if (decided) {
+      v.state = ValueState::suppressed;
+      v.value = decided_value;
+      v.n = hidden_persons;
+      v.decision = decided_value;  // the same; says the value is a count with hidden parts
+    } else {
+      v.decision = std::nan("");  // nothing published and nothing the rules may use
+    }
   }
 
   void mark_suppressed(const std::string& id, size_t school, size_t y) {

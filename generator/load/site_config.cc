@@ -163,6 +163,14 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
   if (const YamlNode* privacy = r.node("privacy")) {
     YamlMapReader p(*privacy, src, diag, "privacy");
     if (auto m = p.integer("min_group", false, 1, 1000)) cfg.min_group = static_cast<int>(*m);
+    if (auto m = p.integer("decision_min", false, 1, 1000)) cfg.decision_min = static_cast<int>(*m);
+    if (const YamlNode* v = p.node("verdicts_on_hidden"); v && p.expect_scalar(*v, "verdicts_on_hidden")) {
+      if (v->value == "withhold") cfg.verdicts_on_hidden = SiteConfig::HiddenVerdicts::withhold;
+      else if (v->value != "publish")
+        p.error_at(*v, fmt::format("privacy.verdicts_on_hidden: неизвестное значение «{}»", v->value),
+                   "укажите publish (решение по скрытому значению публикуется, значение — нет) или withhold (такое решение — "
+                   "«недостаточно данных»)");
+    }
     p.finish();
   }
   if (const YamlNode* tables = r.free_map("tables")) {

@@ -1,6 +1,7 @@
 // Indicator values as analysis computes them: for each indicator (and subject or grade where it
 // has one), each school and year — the value, how many persons it rests on, and whether it may be
-// published. A suppressed value is kept only for the rules' «недостаточно данных», never shown.
+// published. A suppressed value is kept for the rules alone (docs/CRITERIA.md §4): they may decide on
+// it, and every publishing path sees it only as hidden.
 #pragma once
 #include <map>
 #include <optional>
@@ -54,12 +55,16 @@ enum class ValueState { ok, missing, suppressed, not_applicable };
 
 struct IndicatorValue {
   ValueState state = ValueState::missing;
-  double value = 0;  // meaningful only when state == ok (or suppressed, for internal use)
+  double value = 0;  // published when state == ok; when suppressed, the hidden value, for the rules only
   long n = 0;        // persons the value rests on (0 when it does not rest on persons)
   // The 95 % confidence interval, rounded as the value is; only for a published value of an
   // indicator that has one (IndicatorSpec::interval) and data that give its spread.
   std::optional<double> lower, upper;
   Band band = Band::none;  // against the municipal value of the year
+  // For a value counted from parts, some of them hidden (procedures with 30 % «2», counting the
+  // small ones), the value the rules decide on; `value` stays the count of the published parts. Never
+  // published: readers outside the rules use `value` and `state` only.
+  std::optional<double> decision;
   bool ok() const { return state == ValueState::ok; }
 };
 
@@ -87,6 +92,9 @@ struct IndicatorSeries {
   // How a published value departs from the definition's full form, for its evidence: the results
   // index over fewer years than its window, or without a family of assessments. Same key.
   std::map<std::pair<size_t, size_t>, std::string> remarks;
+  // Why the rules cannot decide on a value that is published (a count of procedures whose previous
+  // year has none the rules may use). Same key; such a value has a NaN `decision`.
+  std::map<std::pair<size_t, size_t>, std::string> undecided;
 };
 
 struct IndicatorSet {
@@ -94,6 +102,22 @@ struct IndicatorSet {
   std::vector<int> years;
   std::map<SeriesKey, IndicatorSeries> series;
   int min_group = 10;
+  // The smallest group a rule is evaluated on (analyse/decision_minimum), and whether verdicts that
+  // rest on hidden values are withheld (site.yaml, privacy.verdicts_on_hidden: withhold).
+  int decision_min = 1;
+  bool withhold_hidden = false;
+
+  // Whether a rule may decide on `v`: a published value, or a hidden one of a group of at least
+  // decision_min persons unless such verdicts are withheld.
+  bool decidable(const IndicatorValue& v) const {
+    if (v.decision && *v.decision != *v.decision) return false;  // NaN: see IndicatorSeries::undecided
+    if (v.ok()) return true;
+    return v.state == ValueState::suppressed && !withhold_hidden && v.n >= decision_min;
+  }
+  // Whether a verdict on `v` rests on something hidden, so that its evidence must not name the value.
+  static bool rests_on_hidden(const IndicatorValue& v) { return v.state == ValueState::suppressed || v.decision.has_value(); }
+  // The value a rule decides on (only where decidable).
+  static double decision_value(const IndicatorValue& v) { return v.decision.value_or(v.value); }
 
   // Whether counts of persons out of a group of `n` stay unpublished, as the shares of that group do
   // (docs/CRITERIA.md §4): «2 of 7 graduates went on to grade 10» is the hidden share itself.

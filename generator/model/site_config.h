@@ -54,7 +54,14 @@ struct SiteConfig {
   bool pretty_links = false;
   bool audit_public = false;  // the audit page audit/ in the sitemap and open to robots
   bool trusted_html = false;  // raw HTML in content/*.md is kept  // «schools/x/» instead of «schools/x/index.html»
-  int min_group = 10;  // privacy: smallest group whose figures are published
+  // Privacy (docs/CRITERIA.md §4) asks two different questions. `min_group`: the smallest group whose
+  // figures are published. `decision_min`: the smallest group a rule is evaluated on — the criteria's
+  // business, not privacy's; unset, it is what the presets' sources say (analyse/decision_minimum).
+  int min_group = 10;
+  std::optional<int> decision_min;
+  // A verdict resting on a hidden value is published with the value hidden (`publish`), or withheld
+  // as «недостаточно данных» (`withhold`), the stricter choice a department may make.
+  enum class HiddenVerdicts { publish, withhold } verdicts_on_hidden = HiddenVerdicts::publish;
   std::map<std::string, TableOverride> tables;
   // Where the file's entries are, for messages that point back into site.yaml.
   std::map<std::string, TextPos> table_pos;

@@ -4,14 +4,21 @@
 // add up to the participants, a part is not greater than its whole). Used by tests/e2e/privacy_property.sh:
 // a site built from the changed data must be byte-identical to the one built from the original.
 //
-//   node perturb.mjs <site folder> <min_group>
+//   node perturb.mjs <site folder> <min_group> [«school/year» lines to leave as they are] [… to change the other way]
+//                    [tables to change, «oge.csv,ege.csv»; all when absent or empty]
 //
+// The third argument keeps the perturbation within the same verdicts (tests/e2e/privacy_property.sh:
+// the school-years whose decisions moved in a round are left unperturbed in the next).
 // Untouched lines keep their bytes; a changed file keeps its encoding (UTF-8 with or without BOM, or
 // Windows-1251), separator and line ends. Prints how many values it changed, by table.
 import fs from "node:fs";
 import path from "node:path";
 
-const [siteDir, minGroupArg] = process.argv.slice(2);
+const [siteDir, minGroupArg, keepFile, flipFile, onlyArg] = process.argv.slice(2);
+const only = new Set((onlyArg || "").split(",").filter(Boolean));
+const lines = (file) => new Set(file && fs.existsSync(file) ? fs.readFileSync(file, "utf8").split(/\s+/).filter(Boolean) : []);
+const keep = lines(keepFile), flip = lines(flipFile);
+let down = false;  // this row changes the other way: one fewer rather than one more
 const minGroup = Number(minGroupArg);
 if (!siteDir || !(minGroup >= 1)) {
   console.error("usage: node perturb.mjs <site folder> <min_group>");
@@ -132,6 +139,9 @@ function eachRow(t, change) {
         if (s !== old) cells[t.col[id]] = s, (changed = true), ++t.changed;
       },
     };
+    const at = `${row.text("school_id")}/${row.get("year")}`;
+    if (keep.has(at) || (only.size && !only.has(path.basename(t.file)))) continue;
+    down = flip.has(at);
     change(row);
     if (changed) t.lines[k] = join(cells, t.sep) + eol;
   }
@@ -141,13 +151,15 @@ const small = (n) => n !== null && n > 0 && n < minGroup;
 // A part of a group of n: one more, or one fewer when it is the whole group already.
 const nudge = (row, id, n) => {
   const v = row.get(id);
-  if (v !== null) row.set(id, v < n ? v + 1 : v - 1);
+  // The other way: one fewer, or nothing at zero (a share of 0 % sits on the border of «нет молодых специалистов»).
+  if (v !== null && down) row.set(id, v > 0 ? v - 1 : v);
+  else if (v !== null) row.set(id, v < n ? v + 1 : v - 1);
 };
 // Moves one person from one mark to another (or back), so the marks still add up to the participants.
 const move = (row, from, to) => {
   const a = row.get(from), b = row.get(to);
   if (a === null || b === null) return;
-  if (a > 0) row.set(from, a - 1), row.set(to, b + 1);
+  if (down ? b === 0 && a > 0 : a > 0) row.set(from, a - 1), row.set(to, b + 1);
   else if (b > 0) row.set(from, a + 1), row.set(to, b - 1);
 };
 const data = (name) => path.join(siteDir, "data", name);
@@ -193,7 +205,8 @@ for (const [name, ege] of [["oge.csv", false], ["ege.csv", true], ["vpr.csv", fa
     const mean = row.get("mean_score");
     // Marks (ОГЭ, ЕГЭ по базовой математике) move by a quarter, test scores by 7,5 points.
     const step = ege && mean > 5 ? 7.5 : 0.25, top = ege && mean > 5 ? 100 : 5;
-    if (mean !== null) row.set("mean_score", mean + step <= top ? mean + step : mean - step);
+    const low = ege && mean > 5 ? 0 : 2;
+    if (mean !== null) row.set("mean_score", (down ? mean - step < low : mean + step <= top) ? mean + step : mean - step);
   });
   writeTable(t);
   console.log(`${name}: ${t.changed}`);

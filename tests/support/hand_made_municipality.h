@@ -43,7 +43,7 @@ struct HandMadeMunicipality {
       for (size_t y = 0; y < by_school[i].size(); ++y) {
         double v = by_school[i][y];
         if (std::isnan(v)) continue;
-        s.values[i][y] = {ValueState::ok, v, n, std::nullopt, std::nullopt, Band::none};
+        s.values[i][y] = {ValueState::ok, v, n, std::nullopt, std::nullopt, Band::none, std::nullopt};
       }
     for (size_t y = 0; y < 3; ++y) {
       double sum = 0;

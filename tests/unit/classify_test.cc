@@ -22,6 +22,12 @@ struct Fixture : test::HandMadeMunicipality {
   Criteria criteria;
 
   explicit Fixture(int n) : HandMadeMunicipality(n) {}
+  // Hides a value as a small group of `n` persons: the rules still decide on it (decision_min 1).
+  void suppress(const std::string& id, const std::string& param, size_t school, size_t year, long n = 6) {
+    IndicatorValue& v = ind.series[{id, param}].values[school][year];
+    v.state = ValueState::suppressed;
+    v.n = n;
+  }
 
   Classification run(const std::string& yaml) {
     criteria = Criteria{};
@@ -148,11 +154,22 @@ TEST_CASE("its own past: fell and rose N years in a row, with a suppressed year"
   CHECK(verdict(c, "g", 0) == Verdict::yes);      // 3,8 → 3,6 → 3,4
   CHECK(verdict(c, "g", 1) == Verdict::no);       // rose in 2024
   CHECK(verdict(c, "g", 2) == Verdict::no);
-  CHECK(verdict(c, "g", 3) == Verdict::unknown);  // 2024 suppressed: not zero, not «no»
+  // 2024 hidden (6 participants): decided on, 3,8 → 3,6 → 3,4, and published without the figure.
+  CHECK(verdict(c, "g", 3) == Verdict::yes);
   CHECK(verdict(c, "g", 0, 1) == Verdict::unknown);  // 2024 needs 2022
   CHECK(c.group("g")->by_school[0][2].evidence.children[0].text ==
         "Средний балл ОГЭ (математика): 3,80 (2023) → 3,60 (2024) → 3,40 (2025) — значение снижалось 2\u00A0года подряд");
+  const Evidence& hidden = c.group("g")->by_school[3][2].evidence.children[0];
+  CHECK(hidden.text ==
+        "Средний балл ОГЭ (математика): 3,80 (2023) → не публикуется (2024) → 3,40 (2025) — значение снижалось 2\u00A0года подряд; "
+        "значение за 2024\u00A0г. не публикуется (в группе меньше 10\u00A0человек); решение принято с учётом скрытого значения");
+  CHECK(hidden.values == std::vector<std::pair<int, double>>{{2023, 3.8}, {2025, 3.4}});  // the hidden 3,6 is not among them
+  // The stricter choice: a verdict resting on a hidden value is withheld.
+  f.ind.withhold_hidden = true;
+  c = f.run(one_rule("        indicator: oge_mean\n        subject: математика\n        compare: fell\n        years: 2\n"));
+  CHECK(verdict(c, "g", 3) == Verdict::unknown);  // 2024 hidden: not zero, not «no»
   CHECK(c.group("g")->by_school[3][2].evidence.children[0].text.find("не публикуется") != std::string::npos);
+  f.ind.withhold_hidden = false;
   c = f.run(one_rule("        indicator: oge_mean\n        subject: математика\n        compare: rose\n        years: 1\n"));
   CHECK(verdict(c, "g", 2) == Verdict::yes);  // 3,6 → 3,8
   CHECK(verdict(c, "g", 1) == Verdict::no);   // 3,9 → 3,4
@@ -275,4 +292,36 @@ TEST_CASE("the weights of the results index in words") {
   c.weights = {{"ВПР", 1}};
   CHECK(results_index_text(c) == "в индекс входят только результаты ВПР. Результаты ЕГЭ и ОГЭ в индекс не входят.");
   CHECK(weight_fraction(0.5, 1.5) == "33,3\u00A0%");
+}
+
+TEST_CASE("percentiles with hidden values: they are ranked, and the printed border is never a hidden value") {
+  Fixture f(5);
+  f.set("results_index", "", {{0, 0, -2}, {0, 0, -1.5}, {0, 0, -0.5}, {0, 0, 0}, {0, 0, 1}});
+  f.suppress("results_index", "", 0, 2);  // the lowest, −2, of a small group
+  // 20 % of 5 → 1 school: the hidden one is in, and the border is its value — not printed.
+  auto c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 20\n"));
+  CHECK(verdict(c, "g", 0) == Verdict::yes);
+  CHECK(verdict(c, "g", 1) == Verdict::no);
+  const Evidence& out = c.group("g")->by_school[1][2].evidence.children.at(0);
+  CHECK(out.text ==
+        "Сводный индекс образовательных результатов за 3 года: −1,50 (2025) — не входит в 20 % школ с самыми низкими значениями "
+        "(граница — не публикуется: в эти школы входят только значения малых групп, 1 из 5\u00A0школ)");
+  CHECK_FALSE(out.reference.has_value());
+  const Evidence& in = c.group("g")->by_school[0][2].evidence.children.at(0);
+  CHECK(in.text.find("2,00") == std::string::npos);
+  CHECK(in.values.empty());
+  // 40 % → 2 schools, −2 (hidden) and −1,5: the border printed is the published value inside, «не ниже».
+  c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 40\n"));
+  CHECK(verdict(c, "g", 1) == Verdict::yes);
+  CHECK(verdict(c, "g", 2) == Verdict::no);
+  CHECK(c.group("g")->by_school[2][2].evidence.children.at(0).text ==
+        "Сводный индекс образовательных результатов за 3 года: −0,50 (2025) — не входит в 40 % школ с самыми низкими значениями "
+        "(граница — не ниже −1,50: наибольшее опубликованное значение среди этих школ; в ранжировании участвуют и значения малых "
+        "групп, они не публикуются, 2 из 5\u00A0школ)");
+  // Withheld, the hidden value is not ranked: 20 % of the 4 published → 1 school, −1,5, printed exactly.
+  f.ind.withhold_hidden = true;
+  c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 20\n"));
+  CHECK(verdict(c, "g", 0) == Verdict::unknown);
+  CHECK(verdict(c, "g", 1) == Verdict::yes);
+  CHECK(c.group("g")->by_school[1][2].evidence.children.at(0).text.find("(граница — −1,50, 1 из 4\u00A0школ)") != std::string::npos);
 }

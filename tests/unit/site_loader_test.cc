@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/test_files.h"
+#include "load/site_config.h"
 #include "load/site_loader.h"
 
 using namespace sveden;
@@ -103,4 +104,33 @@ TEST_CASE("branches and mentors are linked both ways") {
   CHECK(m->find("T1")->branch_ids == std::vector<std::string>{"T3"});
   CHECK(m->find("T2")->mentor_id == "T1");
   CHECK(m->find("T2")->mentor_since == 2024);
+}
+
+TEST_CASE("privacy: the publication minimum, the decision minimum and what is done with verdicts on hidden values") {
+  MemoryDisk disk = minimal_site();
+  std::string site = *disk.read("site.yaml", nullptr);
+  disk.put("site.yaml", site + "privacy:\n  min_group: 8\n  decision_min: 5\n  verdicts_on_hidden: withhold\n");
+  Diagnostics diag;
+  auto cfg = load_site_config(disk, "", diag);
+  INFO(format_all(diag));
+  REQUIRE_FALSE(diag.has_errors());
+  CHECK(cfg->min_group == 8);
+  CHECK(cfg->decision_min == 5);
+  CHECK(cfg->verdicts_on_hidden == SiteConfig::HiddenVerdicts::withhold);
+  // Unset, the decision minimum is the presets' (analyse/decision_minimum) and verdicts are published.
+  disk.put("site.yaml", site);
+  Diagnostics plain;
+  cfg = load_site_config(disk, "", plain);
+  CHECK_FALSE(cfg->decision_min.has_value());
+  CHECK(cfg->verdicts_on_hidden == SiteConfig::HiddenVerdicts::publish);
+  // A value it does not know: where, and what to write instead.
+  disk.put("site.yaml", site + "privacy:\n  verdicts_on_hidden: hide\n");
+  Diagnostics wrong;
+  load_site_config(disk, "", wrong);
+  CHECK(format_all(wrong) ==
+        "site.yaml:17:23: ошибка: privacy.verdicts_on_hidden: неизвестное значение «hide»\n"
+        "   17 |   verdicts_on_hidden: hide\n"
+        "      |                       ^~~~\n"
+        "  подсказка: укажите publish (решение по скрытому значению публикуется, значение — нет) или withhold (такое решение — "
+        "«недостаточно данных»)\n");
 }

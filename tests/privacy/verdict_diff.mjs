@@ -1,0 +1,61 @@
+// Which schools' published decisions differ between two builds of a site: the verdict of every group
+// (opendata/classification.csv) and of every rule (opendata/evidence.csv), and every risk level
+// (opendata/risk_profile.csv). Used by tests/e2e/privacy_property.sh to keep the perturbation of
+// hidden values within the same verdicts: the school-years it prints are left unperturbed in the next round.
+//
+//   node verdict_diff.mjs <output a> <output b>
+//
+// Prints «school/year» for every school and year whose decisions differ, and the two years before it,
+// whose data the rules of that year may look at (a fall over two years, a window of three): one a
+// line, nothing when no decision differs.
+import fs from "node:fs";
+import path from "node:path";
+
+const [a, b] = process.argv.slice(2);
+if (!a || !b) {
+  console.error("usage: node verdict_diff.mjs <output a> <output b>");
+  process.exit(2);
+}
+
+// RFC 4180 with «;» between cells; quoted cells may hold «;», quotes and line breaks.
+function parse(text) {
+  const rows = [];
+  let row = [], cell = "", quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') cell += '"', ++i;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ";") row.push(cell), (cell = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") ++i;
+      row.push(cell), rows.push(row), (row = []), (cell = "");
+    } else cell += c;
+  }
+  if (cell !== "" || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+// The file's decisions, keyed by everything but the decision and its sentence.
+function decisions(dir, file, decision) {
+  const rows = parse(fs.readFileSync(path.join(dir, "opendata", file), "utf8").replace(/^\ufeff/, ""));
+  const header = rows[0], at = header.indexOf(decision), sentence = header.indexOf("explanation");
+  const out = new Map();
+  for (const row of rows.slice(1)) {
+    if (row.length < header.length) continue;
+    const key = row.filter((_, k) => k !== at && k !== sentence).join("\u0001");
+    out.set(`${file}\u0001${key}`, { school: row[0], year: Number(row[header.indexOf("year")]), decision: row[at] });
+  }
+  return out;
+}
+
+const differ = new Set();
+for (const [file, decision] of [["classification.csv", "verdict"], ["evidence.csv", "verdict"], ["risk_profile.csv", "level"]]) {
+  const x = decisions(a, file, decision), y = decisions(b, file, decision);
+  const moved = (d) => { for (let k = 0; k <= 2; ++k) differ.add(`${d.school}/${d.year - k}`); };
+  for (const [key, d] of x) if (!y.has(key) || y.get(key).decision !== d.decision) moved(d);
+  for (const [key, d] of y) if (!x.has(key)) moved(d);
+}
+for (const line of [...differ].sort()) console.log(line);
