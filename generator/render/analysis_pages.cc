@@ -8,6 +8,7 @@
 #include "render/analysis_text.h"
 #include "render/charts.h"
 #include "render/html.h"
+#include "render/movement_table.h"
 #include "render/openness_page.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
@@ -279,6 +280,23 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     groups.push_back(x);
   }
   d.set("groups", groups);
+  // The same table as the analytical report's «Движение школ по группам» (render/movement_table).
+  MovementTable mt = movement_table(cl);
+  data movement_headers = tlist(), movement_rows = tlist();
+  for (const auto& h : mt.headers) movement_headers.push_back(data("text", h));
+  for (const auto& row : mt.rows) {
+    data r, cells = tlist();
+    r.set("group", row[0]);
+    r.set("has_group", !row[0].empty());
+    r.set("year", row[1]);
+    for (size_t k = 2; k < row.size(); ++k) cells.push_back(data("text", row[k]));
+    r.set("cells", cells);
+    movement_rows.push_back(r);
+  }
+  d.set("movement_headers", movement_headers);
+  d.set("movement_rows", movement_rows);
+  d.set("has_movement", movement_rows.is_non_empty_list());
+  d.set("movement_footnote", mt.footnote);
   d.set("last_year", cl.years.empty() ? std::string() : std::to_string(cl.years.back()));
   // Risk profiles of the latest year: schools against factors, levels in words.
   data factors = tlist(), profiles = tlist();

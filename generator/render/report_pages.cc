@@ -13,6 +13,7 @@
 #include "render/charts.h"
 #include "render/html.h"
 #include "render/markdown.h"
+#include "render/movement_table.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -347,7 +348,6 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
   }
   {
     Blocks b(tables, figures);
-    std::vector<std::vector<std::string>> rows;
     Chart c;
     c.id = "report-movement";
     c.title = "Число школ в группах по годам";
@@ -355,24 +355,12 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     for (int y : cl.years) c.categories.push_back(std::to_string(y));
     for (const auto& g : cl.groups) {
       ChartSeries s{g.group->short_title.empty() ? g.group->title : g.group->short_title, {}};
-      for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y) {
-        const GroupFlow& f = g.flows[y];
-        auto cell = [&](int v) { return f.has_previous ? format_count(v) : std::string("—"); };
-        rows.push_back({y == 0 ? g.group->title : "", std::to_string(cl.years[y]), cell(f.previous), cell(f.entered),
-                        cell(f.left), cell(f.from_unknown), cell(f.to_unknown), format_count(f.current)});
-        s.values.push_back(static_cast<double>(f.current));
-      }
+      for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y) s.values.push_back(static_cast<double>(g.flows[y].current));
       c.series.push_back(s);
     }
-    b.text("Было — школ в группе годом раньше; вошли — школ, которые годом раньше в группу не входили; вышли — "
-           "школ, исключённых из группы; из «недостаточно данных» — школ, включённых в группу после года, когда "
-           "данных для решения по ним не хватало; в «недостаточно данных» — школ группы прошлого года, по которым "
-           "в этом году данных для решения недостаточно; стало — школ в группе в этом году. В каждой строке "
-           "было + вошли − вышли + из «недостаточно данных» − в «недостаточно данных» = стало. Филиалы считаются "
-           "вместе со школами. Прочерк — предыдущего года нет в данных.");
-    b.table("Движение школ по группам",
-            {"Группа", "Год", "Было", "Вошли", "Вышли", "Из «недостаточно данных»", "В «недостаточно данных»", "Стало"}, rows,
-            true);
+    MovementTable t = movement_table(cl);
+    b.text(t.footnote);
+    b.table("Движение школ по группам", t.headers, t.rows, true);
     b.figure("Число школ в группах по годам", bar_chart(c));
     sections.add("Движение школ по годам", b.take());
   }
