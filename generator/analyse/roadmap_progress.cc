@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "load/indicator_vocabulary.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -191,6 +192,8 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
   for (const auto& t : m.roadmap.targets) {
     TargetProgress tp;
     tp.target = &t;
+    tp.decimals = unit_decimals(t.unit);
+    auto shown = [&tp](std::optional<double> v) { return v ? std::optional<double>(round_shown(*v, tp.decimals)) : std::nullopt; };
     std::vector<int> years;
     for (const auto& [y, _] : t.plan) years.push_back(y);
     for (const auto& [y, _] : t.fact.entered) years.push_back(y);
@@ -199,19 +202,20 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
     for (int year : years) {
       TargetYear ty;
       ty.year = year;
-      if (auto it = t.plan.find(year); it != t.plan.end()) ty.plan = it->second;
+      if (auto it = t.plan.find(year); it != t.plan.end()) ty.plan = shown(it->second);
       if (t.fact.measure.empty()) {
         if (auto it = t.fact.entered.find(year); it != t.fact.entered.end()) {
-          ty.fact = it->second;
+          ty.fact = shown(it->second);
           ty.fact_note = "по данным управления образования";
         }
       } else {
         Share sh = computed_fact(m, ind, c, t.fact, year);
-        ty.fact = sh.value;
+        ty.fact = shown(sh.value);
         ty.fact_note = sh.note;
       }
       if (year > m.site.as_of.year || (year == m.site.as_of.year && !ty.fact)) ty.status = TargetStatus::not_yet;
       else if (!ty.fact || !ty.plan) ty.status = TargetStatus::no_data;
+      // Both are as displayed: equal figures on the page are equal here.
       else ty.status = (t.higher_is_better ? *ty.fact >= *ty.plan - 1e-9 : *ty.fact <= *ty.plan + 1e-9) ? TargetStatus::achieved
                                                                                                       : TargetStatus::not_achieved;
       tp.years.push_back(std::move(ty));

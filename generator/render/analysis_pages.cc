@@ -425,12 +425,13 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     c.id = fmt::format("target-{}", t + 1);
     c.title = typographic_quotes(tp.target->title);
     c.unit = tp.target->unit;
+    c.decimals = tp.decimals;  // labels as in the table
     ChartSeries plan{"План", {}}, fact{"Факт", {}};
     for (const auto& y : tp.years) {
       data r;
       r.set("year", std::to_string(y.year));
-      r.set("plan", y.plan ? format_decimal(*y.plan, 1) : std::string("—"));
-      r.set("fact", y.fact ? format_decimal(*y.fact, 1) : std::string("—"));
+      r.set("plan", y.plan ? format_number(*y.plan, tp.decimals) : std::string("—"));
+      r.set("fact", y.fact ? format_number(*y.fact, tp.decimals) : std::string("—"));
       r.set("status", target_status_name(y.status));
       r.set("note", y.fact_note);
       rows.push_back(r);

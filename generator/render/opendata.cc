@@ -323,7 +323,7 @@ std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
   out += row({"target", "target_title", "year", "plan", "fact", "unit", "status", "fact_source"});
   for (const auto& t : rp.targets)
     for (const auto& y : t.years)
-      out += row({t.target->id, t.target->title, std::to_string(y.year), number_or_empty(y.plan, 2), number_or_empty(y.fact, 2),
+      out += row({t.target->id, t.target->title, std::to_string(y.year), number_or_empty(y.plan, t.decimals), number_or_empty(y.fact, t.decimals),
                   t.target->unit, target_status_name(y.status), y.fact_note});
   return out;
 }
@@ -403,9 +403,9 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
     for (const auto& y : t.years) {
       j.begin_object().key("year").value(static_cast<long long>(y.year));
       j.key("plan");
-      if (y.plan) j.value(*y.plan, 2); else j.null();
+      if (y.plan) j.value(*y.plan, t.decimals); else j.null();
       j.key("fact");
-      if (y.fact) j.value(*y.fact, 2); else j.null();
+      if (y.fact) j.value(*y.fact, t.decimals); else j.null();
       j.key("status").value(target_status_name(y.status)).key("fact_source").value(y.fact_note).end_object();
     }
     j.end_array().end_object();

@@ -573,9 +573,10 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       c.id = fmt::format("report-target-{}", t + 1);
       c.title = typographic_quotes(tp.target->title);
       c.unit = tp.target->unit;
+      c.decimals = tp.decimals;  // labels as in the table
       ChartSeries plan{"План", {}}, fact{"Факт", {}};
       for (const auto& y : tp.years) {
-        rows.push_back({std::to_string(y.year), y.plan ? format_decimal(*y.plan, 1) : "—", y.fact ? format_decimal(*y.fact, 1) : "—",
+        rows.push_back({std::to_string(y.year), y.plan ? format_number(*y.plan, tp.decimals) : "—", y.fact ? format_number(*y.fact, tp.decimals) : "—",
                         std::string(target_status_name(y.status)) + (y.fact_note.empty() ? "" : " (" + y.fact_note + ")")});
         c.categories.push_back(std::to_string(y.year));
         plan.values.push_back(y.plan);
