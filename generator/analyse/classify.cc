@@ -11,6 +11,7 @@
 #include "analyse/data_coverage.h"
 #include "analyse/indicators.h"
 #include "analyse/movement.h"
+#include "analyse/published_count.h"
 #include "russian/typography.h"
 #include "write/parallel.h"
 
@@ -230,7 +231,7 @@ class Evaluator {
           const Cutoff& c = cutoff(*s, wy, bottom, r.value);
           ref = c.value;
           label = fmt::format("граница {} % школ с самыми {} значениями — {} из {}", format_decimal(r.value),
-                              bottom ? "низкими" : "высокими", c.k, count_noun(static_cast<long long>(c.sorted.size()), "школы", "школ", "школ"));
+                              bottom ? "низкими" : "высокими", c.k, [&] { PublishedCount n = published_count(m_, *s, wy); return count_schools_out_of(n.schools, n.branches); }());
           break;
         }
         default:

@@ -153,6 +153,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     c.id = fmt::format("chart-{}", ++n);
     c.title = fmt::format("Отметки ОГЭ ({})", subject);
     c.unit = "чел.";
+    c.decimals = 0;  // counts of persons
     c.series = {{"«2»", {}}, {"«3»", {}}, {"«4»", {}}, {"«5»", {}}};
     for (const auto& o : s.oge) {
       if (o.subject != subject || !o.participants || *o.participants < m.site.min_group) continue;
@@ -430,8 +431,8 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     for (const auto& y : tp.years) {
       data r;
       r.set("year", std::to_string(y.year));
-      r.set("plan", y.plan ? format_number(*y.plan, tp.decimals) : std::string("—"));
-      r.set("fact", y.fact ? format_number(*y.fact, tp.decimals) : std::string("—"));
+      r.set("plan", y.plan ? format_figure(*y.plan, tp.decimals, tp.target->unit) : std::string("—"));
+      r.set("fact", y.fact ? format_figure(*y.fact, tp.decimals, tp.target->unit) : std::string("—"));
       r.set("status", target_status_name(y.status));
       r.set("note", y.fact_note);
       rows.push_back(r);

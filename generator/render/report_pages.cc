@@ -350,8 +350,9 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     Blocks b(tables, figures);
     Chart c;
     c.id = "report-movement";
-    c.title = "Число школ в группах по годам";
-    c.unit = "школ";
+    // The flows count a branch with the schools; the chart says so rather than call it a school.
+    c.title = m.branch_count() > 0 ? "Число школ и филиалов в группах по годам" : "Число школ в группах по годам";
+    c.decimals = 0;
     for (int y : cl.years) c.categories.push_back(std::to_string(y));
     for (const auto& g : cl.groups) {
       ChartSeries s{g.group->short_title.empty() ? g.group->title : g.group->short_title, {}};
@@ -361,7 +362,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     MovementTable t = movement_table(cl);
     b.text(t.footnote);
     b.table("Движение школ по группам", t.headers, t.rows, true);
-    b.figure("Число школ в группах по годам", bar_chart(c));
+    b.figure(c.title, bar_chart(c));
     sections.add("Движение школ по годам", b.take());
   }
   {
@@ -576,7 +577,8 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       c.decimals = tp.decimals;  // labels as in the table
       ChartSeries plan{"План", {}}, fact{"Факт", {}};
       for (const auto& y : tp.years) {
-        rows.push_back({std::to_string(y.year), y.plan ? format_number(*y.plan, tp.decimals) : "—", y.fact ? format_number(*y.fact, tp.decimals) : "—",
+        rows.push_back({std::to_string(y.year), y.plan ? format_figure(*y.plan, tp.decimals, tp.target->unit) : "—",
+                        y.fact ? format_figure(*y.fact, tp.decimals, tp.target->unit) : "—",
                         std::string(target_status_name(y.status)) + (y.fact_note.empty() ? "" : " (" + y.fact_note + ")")});
         c.categories.push_back(std::to_string(y.year));
         plan.values.push_back(y.plan);

@@ -414,3 +414,21 @@ TEST_CASE("chart with many years labels every k-th year back from the latest, th
   CHECK(!has(svg, "…"));  // years are thinned, never cut
   for (const auto& year : c.categories) CHECK(has(table, "<th scope=\"row\">" + year + "</th>"));
 }
+
+TEST_CASE("chart labels print a value as the tables do: «9» for 9 %, «3,80» for a mark") {
+  Chart share = plan_fact();
+  share.decimals = 1;
+  share.series = {{"План", {9.0, 12.5, 60}}};
+  for (const std::string& svg : {line_chart(share), bar_chart(share)}) {
+    CHECK(svg.find(">9</text>") != std::string::npos);  // format_percent(9, 1) is «9 %»
+    CHECK(svg.find(">9,0<") == std::string::npos);
+    CHECK(svg.find(">12,5</text>") != std::string::npos);
+    CHECK(svg.find("<td class=\"num\">9</td>") != std::string::npos);
+  }
+  Chart mark = oge();
+  mark.decimals = 2;
+  mark.series = {{"Школа", {3.8, 3.1, 3.4}}};
+  std::string svg = line_chart(mark);
+  CHECK(svg.find(">3,80</text>") != std::string::npos);
+  CHECK(svg.find("<td class=\"num\">3,80</td>") != std::string::npos);
+}
