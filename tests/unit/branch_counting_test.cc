@@ -5,11 +5,10 @@
 #include <map>
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
+#include "../support/built_site.h"
 #include "../support/test_files.h"
 #include "russian/typography.h"
-#include "site/build.h"
 
 using namespace sveden;
 namespace fs = std::filesystem;
@@ -26,15 +25,8 @@ TEST_CASE("count_schools_out_of: the whole after «из», a branch named as a b
 }
 
 TEST_CASE("demo: the branch is never counted as a school in pages, reports and open data") {
-  char tmpl[] = "/tmp/sveden-branch-XXXXXX";
-  REQUIRE(mkdtemp(tmpl));
-  fs::path out = fs::path(tmpl) / "output";
-  BuildOptions o;
-  o.site_dir = SVEDEN_SOURCE_DIR;
-  o.out_dir = out.string();
-  o.jobs = 2;
-  BuildReport r = build_site(o);
-  REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+  test::BuiltSite site;
+  const fs::path& out = site.out;
 
   // Which organisations are branches (opendata/organisations.csv), and the published values of each
   // series and year (opendata/indicators.csv), counted apart.
@@ -89,5 +81,4 @@ TEST_CASE("demo: the branch is never counted as a school in pages, reports and o
   // The report's chart of the groups counts the branch with the schools, and says so.
   std::string report = test::read_file(out / "reports/analysis-2025/index.html");
   CHECK(report.find("Число школ и филиалов в группах по годам") != std::string::npos);
-  fs::remove_all(tmpl);
 }

@@ -8,10 +8,9 @@
 #include <set>
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
+#include "../support/built_site.h"
 #include "../support/test_files.h"
-#include "site/build.h"
 
 using namespace sveden;
 namespace fs = std::filesystem;
@@ -143,15 +142,8 @@ void check_page(const std::string& html, const std::string& where, Counts& n) {
 }  // namespace
 
 TEST_CASE("chart labels: every value label of the demo's charts is the figure its tables print") {
-  char tmpl[] = "/tmp/sveden-charts-XXXXXX";
-  REQUIRE(mkdtemp(tmpl));
-  fs::path out = fs::path(tmpl) / "output";
-  BuildOptions o;
-  o.site_dir = SVEDEN_SOURCE_DIR;
-  o.out_dir = out.string();
-  o.jobs = 2;
-  BuildReport r = build_site(o);
-  REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+  test::BuiltSite site;
+  const fs::path& out = site.out;
   Counts n;
   for (const auto& e : fs::recursive_directory_iterator(out))
     if (e.is_regular_file() && e.path().extension() == ".html") {
@@ -162,5 +154,4 @@ TEST_CASE("chart labels: every value label of the demo's charts is the figure it
   CHECK(n.charts >= 100);
   CHECK(n.labels >= 1000);
   CHECK(n.page_cells >= 100);
-  fs::remove_all(tmpl);
 }

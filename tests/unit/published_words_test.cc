@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include "../support/built_site.h"
 #include "../support/test_files.h"
 #include "analyse/classify.h"
 #include "analyse/indicators.h"
@@ -343,15 +344,11 @@ void check_movement_agreement(const fs::path& out, const std::string& report_htm
 }
 
 struct Built {
-  fs::path root, out;
+  fs::path root;  // the test's own folder (a synthetic site's sources), removed with the output
+  test::BuiltSite site;
+  fs::path out;
   Counts n;
-  explicit Built(const std::string& site_dir, const fs::path& tmp) : root(tmp), out(tmp / "output") {
-    BuildOptions o;
-    o.site_dir = site_dir;
-    o.out_dir = out.string();
-    o.jobs = 2;
-    BuildReport r = build_site(o);
-    REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+  explicit Built(const std::string& site_dir, const fs::path& tmp) : root(tmp), site(site_dir), out(site.out) {
     for (const auto& e : fs::recursive_directory_iterator(out)) {
       if (!e.is_regular_file()) continue;
       std::string rel = fs::relative(e.path(), out).generic_string();
