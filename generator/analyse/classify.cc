@@ -167,6 +167,15 @@ class Evaluator {
     return p;
   }
 
+  // «из 17 школ» / «из 18 организаций: 17 школ и 1 филиал»: the schools ranked by a percentile rule,
+  // hidden values included (they take part), a branch counted apart.
+  std::string ranked_count(const IndicatorSeries& s, size_t yi) const {
+    long long schools = 0, branches = 0;
+    for (size_t i = 0; i < s.values.size() && i < m_.schools.size(); ++i)
+      if (ind_.decidable(s.values[i][yi])) ++(m_.schools[i].parent_id.empty() ? schools : branches);
+    return count_schools_out_of(schools, branches);
+  }
+
   // The ranking of a percentile rule: every value the rules may decide on, hidden ones too — without
   // them a small school could never be in the X % and the others' places would be wrong.
   const Cutoff& cutoff(const IndicatorSeries& s, size_t yi, bool bottom, double percent) {
@@ -294,7 +303,7 @@ class Evaluator {
           const Cutoff& c = cutoff(*s, wy, bottom, r.value);
           ref = c.value;
           label = fmt::format("граница {} % школ с самыми {} значениями — {} из {}", format_decimal(r.value),
-                              bottom ? "низкими" : "высокими", c.k, count_noun(static_cast<long long>(c.sorted.size()), "школы", "школ", "школ"));
+                              bottom ? "низкими" : "высокими", c.k, ranked_count(*s, wy));
           break;
         }
         default:

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "analyse/published_count.h"
+#include "load/indicator_vocabulary.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -101,9 +103,10 @@ struct Share {
   std::string note;
 };
 
-Share share(int hits, int total, const char* of_what) {
+// `total` schools and branches, of which `branches` are branches: a branch is not called a school.
+Share share(int hits, int total, int branches, const char* of_what) {
   if (total == 0) return {std::nullopt, fmt::format("нет {}", of_what)};
-  return {100.0 * hits / total, fmt::format("{} из {}", hits, count_noun(total, "школы", "школ", "школ"))};
+  return {100.0 * hits / total, fmt::format("{} из {}", hits, count_schools_out_of(total - branches, branches))};
 }
 
 bool meets(Compare c, double v, double threshold) { return c == Compare::at_most ? v <= threshold + 1e-9 : v >= threshold - 1e-9; }
@@ -117,43 +120,48 @@ Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classi
   const IndicatorSeries* s = f.indicator.empty() ? nullptr : ind.find({f.indicator, ""});
   if (f.measure == "municipal_value") {
     if (!s || !s->baseline[yi].municipal) return {std::nullopt, "нет данных"};
-    return {s->baseline[yi].municipal, fmt::format("по {}", count_noun(s->baseline[yi].schools, "школе", "школам", "школам"))};
+    PublishedCount n = published_count(m, *s, yi);
+    return {s->baseline[yi].municipal, fmt::format("по {}", count_schools_dative(n.schools, n.branches))};
   }
   if (f.measure == "share_of_schools_meeting") {
-    int hits = 0, total = 0;
+    int hits = 0, total = 0, branches = 0;
     for (size_t i = 0; s && i < m.schools.size(); ++i)
       if (s->values[i][yi].ok()) {
         ++total;
+        branches += !m.schools[i].parent_id.empty();
         hits += meets(f.compare, s->values[i][yi].value, f.value);
       }
-    return share(hits, total, "школ с данными");
+    return share(hits, total, branches, "школ с данными");
   }
   if (!g) return {std::nullopt, "нет данных"};
   if (f.measure == "share_of_group_meeting") {
-    int hits = 0, total = 0;
+    int hits = 0, total = 0, branches = 0;
     for (size_t i = 0; s && i < m.schools.size(); ++i)
       if (g->by_school[i][yi].verdict == Verdict::yes && s->values[i][yi].ok()) {
         ++total;
+        branches += !m.schools[i].parent_id.empty();
         hits += meets(f.compare, s->values[i][yi].value, f.value);
       }
-    return share(hits, total, "школ группы с данными");
+    return share(hits, total, branches, "школ группы с данными");
   }
   // Year-on-year measures follow the schools that were in the group the year before.
   if (yi == 0 || ind.years[yi - 1] != year - 1) return {std::nullopt, "нет данных за предыдущий год"};
-  int hits = 0, total = 0;
+  int hits = 0, total = 0, branches = 0;
   const IndicatorSpec* spec = f.indicator.empty() ? nullptr : ind.spec(f.indicator);
   for (size_t i = 0; i < m.schools.size(); ++i) {
     if (g->by_school[i][yi - 1].verdict != Verdict::yes) continue;
     if (f.measure == "share_of_group_left") {
       ++total;
+      branches += !m.schools[i].parent_id.empty();
       hits += g->by_school[i][yi].verdict == Verdict::no;
     } else if (s && s->values[i][yi].ok() && s->values[i][yi - 1].ok()) {
       ++total;
+      branches += !m.schools[i].parent_id.empty();
       double change = s->values[i][yi].value - s->values[i][yi - 1].value;
       hits += spec && !spec->higher_is_better ? change < -1e-9 : change > 1e-9;
     }
   }
-  return share(hits, total, "школ группы в прошлом году");
+  return share(hits, total, branches, "школ группы в прошлом году");
 }
 
 }  // namespace
@@ -191,6 +199,8 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
   for (const auto& t : m.roadmap.targets) {
     TargetProgress tp;
     tp.target = &t;
+    tp.decimals = unit_decimals(t.unit);
+    auto shown = [&tp](std::optional<double> v) { return v ? std::optional<double>(round_shown(*v, tp.decimals)) : std::nullopt; };
     std::vector<int> years;
     for (const auto& [y, _] : t.plan) years.push_back(y);
     for (const auto& [y, _] : t.fact.entered) years.push_back(y);
@@ -199,19 +209,20 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
     for (int year : years) {
       TargetYear ty;
       ty.year = year;
-      if (auto it = t.plan.find(year); it != t.plan.end()) ty.plan = it->second;
+      if (auto it = t.plan.find(year); it != t.plan.end()) ty.plan = shown(it->second);
       if (t.fact.measure.empty()) {
         if (auto it = t.fact.entered.find(year); it != t.fact.entered.end()) {
-          ty.fact = it->second;
+          ty.fact = shown(it->second);
           ty.fact_note = "по данным управления образования";
         }
       } else {
         Share sh = computed_fact(m, ind, c, t.fact, year);
-        ty.fact = sh.value;
+        ty.fact = shown(sh.value);
         ty.fact_note = sh.note;
       }
       if (year > m.site.as_of.year || (year == m.site.as_of.year && !ty.fact)) ty.status = TargetStatus::not_yet;
       else if (!ty.fact || !ty.plan) ty.status = TargetStatus::no_data;
+      // Both are as displayed: equal figures on the page are equal here.
       else ty.status = (t.higher_is_better ? *ty.fact >= *ty.plan - 1e-9 : *ty.fact <= *ty.plan + 1e-9) ? TargetStatus::achieved
                                                                                                       : TargetStatus::not_achieved;
       tp.years.push_back(std::move(ty));

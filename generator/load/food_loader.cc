@@ -136,6 +136,12 @@ std::optional<MenuName> parse_menu_name(std::string_view name, int last_year, st
   return out;
 }
 
+const School& menus_publisher(const Municipality& m, const School& s) {
+  if (s.own_site || s.parent_id.empty()) return s;
+  const School* head = m.find(s.parent_id);
+  return head ? *head : s;
+}
+
 void attach_food(const LoadedTable& menus, const Disk& disk, const std::string& prefix, Municipality& m, Diagnostics& diag) {
   int last_year = m.site.as_of.year + 1;
   for (auto& s : m.schools) {

@@ -41,6 +41,10 @@ int day_of_week(const Date& d);
 // earliest after it; null when the school has no daily menu.
 const MenuFile* menu_of_the_day(const School& s, const Date& as_of);
 
+// The school whose site publishes the menus of `s`: `s` itself, or, for a branch without its own
+// site, its head school (the branch is a section of the head school's site, /food included).
+const School& menus_publisher(const Municipality& m, const School& s);
+
 // Reads documents/<Код ОО>/food/ of every school and the dishes of data/menus.csv (`menus`, may be
 // absent) into School::food; a name given both ways is an error.
 void attach_food(const LoadedTable& menus, const Disk& disk, const std::string& display_prefix, Municipality& m,

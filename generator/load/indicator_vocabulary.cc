@@ -16,6 +16,7 @@ namespace {
 struct Vocabulary {
   std::vector<IndicatorSpec> specs;
   SimilarDefinition similar;
+  std::map<std::string, int> unit_decimals;
 };
 const Vocabulary& vocabulary();
 }  // namespace
@@ -26,6 +27,12 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
 
 const SimilarDefinition& builtin_similar_definition() { return vocabulary().similar; }
 
+int unit_decimals(std::string_view unit) {
+  const auto& units = vocabulary().unit_decimals;
+  auto it = units.find(std::string(unit));
+  return it == units.end() ? IndicatorSpec{}.decimals : it->second;
+}
+
 namespace {
 const Vocabulary& vocabulary() {
   static const Vocabulary vocab = [] {
@@ -34,9 +41,9 @@ const Vocabulary& vocabulary() {
     YamlNode root;
     std::vector<IndicatorSpec> out;
     SimilarDefinition similar;
+    std::map<std::string, int> unit_decimals;  // the display precision of each unit
     if (parse_yaml(src, &root, diag)) {
       YamlMapReader r(root, src, diag, "vocab/indicators.yaml", true);
-      std::map<std::string, int> unit_decimals;  // the display precision of each unit
       if (const YamlNode* units = r.free_map("units"))
         for (const auto& [k, v] : units->entries) {
           YamlMapReader ur(v, src, diag, k.value);
@@ -96,7 +103,7 @@ const Vocabulary& vocabulary() {
       std::fprintf(stderr, "внутренняя ошибка: реестр показателей повреждён\n%s", format_all(diag).c_str());
       std::abort();
     }
-    return Vocabulary{std::move(out), std::move(similar)};
+    return Vocabulary{std::move(out), std::move(similar), std::move(unit_decimals)};
   }();
   return vocab;
 }

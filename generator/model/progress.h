@@ -29,6 +29,9 @@ struct TargetYear {
 
 struct TargetProgress {
   const Target* target = nullptr;
+  // Digits after the comma of the target's unit (vocab/indicators.yaml `units:`): plan and fact are
+  // rounded to them once, and «достигнут» is decided on them, so that «59,9 % при цели 60 %» is not.
+  int decimals = 1;
   std::vector<TargetYear> years;
 };
 

@@ -9,6 +9,7 @@
 #include "render/criteria_table.h"
 #include "render/charts.h"
 #include "render/html.h"
+#include "render/movement_table.h"
 #include "render/openness_page.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
@@ -153,6 +154,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     c.id = fmt::format("chart-{}", ++n);
     c.title = fmt::format("Отметки ОГЭ ({})", subject);
     c.unit = "чел.";
+    c.decimals = 0;  // counts of persons
     c.series = {{"«2»", {}}, {"«3»", {}}, {"«4»", {}}, {"«5»", {}}};
     for (const auto& o : s.oge) {
       if (o.subject != subject || !o.participants || *o.participants < m.site.min_group) continue;
@@ -305,6 +307,23 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     groups.push_back(x);
   }
   d.set("groups", groups);
+  // The same table as the analytical report's «Движение школ по группам» (render/movement_table).
+  MovementTable mt = movement_table(cl);
+  data movement_headers = tlist(), movement_rows = tlist();
+  for (const auto& h : mt.headers) movement_headers.push_back(data("text", h));
+  for (const auto& row : mt.rows) {
+    data r, cells = tlist();
+    r.set("group", row[0]);
+    r.set("has_group", !row[0].empty());
+    r.set("year", row[1]);
+    for (size_t k = 2; k < row.size(); ++k) cells.push_back(data("text", row[k]));
+    r.set("cells", cells);
+    movement_rows.push_back(r);
+  }
+  d.set("movement_headers", movement_headers);
+  d.set("movement_rows", movement_rows);
+  d.set("has_movement", movement_rows.is_non_empty_list());
+  d.set("movement_footnote", mt.footnote);
   d.set("last_year", cl.years.empty() ? std::string() : std::to_string(cl.years.back()));
   // Risk profiles of the latest year: schools against factors, levels in words.
   data factors = tlist(), profiles = tlist();
@@ -462,12 +481,13 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     c.id = fmt::format("target-{}", t + 1);
     c.title = typographic_quotes(tp.target->title);
     c.unit = tp.target->unit;
+    c.decimals = tp.decimals;  // labels as in the table
     ChartSeries plan{"План", {}}, fact{"Факт", {}};
     for (const auto& y : tp.years) {
       data r;
       r.set("year", std::to_string(y.year));
-      r.set("plan", y.plan ? format_decimal(*y.plan, 1) : std::string("—"));
-      r.set("fact", y.fact ? format_decimal(*y.fact, 1) : std::string("—"));
+      r.set("plan", y.plan ? format_figure(*y.plan, tp.decimals, tp.target->unit) : std::string("—"));
+      r.set("fact", y.fact ? format_figure(*y.fact, tp.decimals, tp.target->unit) : std::string("—"));
       r.set("status", target_status_name(y.status));
       r.set("note", y.fact_note);
       rows.push_back(r);

@@ -20,7 +20,7 @@ std::string shown_value(const IndicatorSpec& spec, const IndicatorValue& v) {
 std::string interval_text(const IndicatorSpec& spec, const IndicatorValue& v) {
   if (!v.ok() || !v.lower || !v.upper) return "—";
   // A range of non-negative figures: the unit once, after the upper bound.
-  return fmt::format("{}–{}", format_number(*v.lower, spec.decimals), format_indicator(spec, *v.upper));
+  return fmt::format("{}–{}", format_figure(*v.lower, spec.decimals, spec.unit), format_indicator(spec, *v.upper));
 }
 
 std::string band_text(Band b) {

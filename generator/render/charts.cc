@@ -129,7 +129,7 @@ std::string lead(const std::string& cat) { return is_year(cat) ? "В " + year(ca
 // The unit goes into a sentence only where it needs no agreement with the number: «12,5 %», «30 чел.»;
 // «балл» would have to become «балла» or «баллов».
 std::string with_unit(const Chart& c, double v, int decimals) {
-  std::string s = format_number(v, decimals);
+  std::string s = format_figure(v, decimals, c.unit);
   if (c.unit == "%" || c.unit.ends_with('.')) s += std::string(kNbsp) + c.unit;
   return s;
 }
@@ -158,7 +158,7 @@ std::string value_table(const Chart& c, const Data& d) {
   std::vector<std::string> columns;
   for (const auto& s : c.series) columns.push_back(header(c, s.name));
   return table(c, d, columns,
-               [&](size_t i, size_t j) { return d.v[j][i] ? format_number(*d.v[j][i], d.decimals) : "—"; });
+               [&](size_t i, size_t j) { return d.v[j][i] ? format_figure(*d.v[j][i], d.decimals, c.unit) : "—"; });
 }
 
 std::string figure(const Chart& c, const Data& d, std::string_view kind, const std::string& desc, double height,
@@ -390,7 +390,7 @@ std::string line_chart(const Chart& c) {
     for (size_t k = 1; k < labels.size(); ++k)
       labels[k].first = std::max(labels[k].first, labels[k - 1].first + kSmall + 2);
     double overflow = labels.empty() ? 0 : std::max(0.0, labels.back().first - (a.bottom - 3));  // over the years
-    for (auto [y, s] : labels) body += chip(x(i), y - overflow, format_number(*d.v[s][i], d.decimals), look(s).colour);
+    for (auto [y, s] : labels) body += chip(x(i), y - overflow, format_figure(*d.v[s][i], d.decimals, c.unit), look(s).colour);
   }
   auto [keys, bottom] = legend(c, a.bottom + 44, 32, line_key);
   body += "\n" + keys;
@@ -416,7 +416,7 @@ std::string bar_chart(const Chart& c) {
       double v = *d.v[s][i], y = a.y(v);
       body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" {}/>)", n(x + 1), n(std::min(y, zero)),
                           n(bar - 2), n(std::fabs(zero - y)), paint(d, s));
-      std::string label = format_number(v, d.decimals);
+      std::string label = format_figure(v, d.decimals, c.unit);
       if (text_width(label, kSmall) + 2 <= bar) labels += chip(mid, v >= 0 ? y - 5 : y + kSmall + 3, label);
     }
     body += "\n";
@@ -487,9 +487,9 @@ std::string stacked_chart(const Chart& c) {
   for (const auto& s : c.series) columns.push_back(s.name);
   columns.push_back(header(c, "Всего"));
   std::string data_table = table(c, d, columns, [&](size_t i, size_t j) -> std::string {
-    if (j == d.v.size()) return totals[i] > 0 ? format_number(totals[i], d.decimals) : "—";
+    if (j == d.v.size()) return totals[i] > 0 ? format_figure(totals[i], d.decimals, c.unit) : "—";
     if (!d.v[j][i]) return "—";
-    std::string count = format_number(*d.v[j][i], d.decimals);
+    std::string count = format_figure(*d.v[j][i], d.decimals, c.unit);
     return totals[i] > 0 ? format_percent(share(j, i), 1) + " (" + count + ")" : count;
   });
   return figure(c, d, "stacked", desc, bottom + 4, body + "\n", data_table);

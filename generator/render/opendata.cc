@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
+#include "analyse/published_count.h"
 #include "analyse/roadmap_progress.h"
 #include "model/openness.h"
 #include "render/feeds.h"
@@ -98,16 +99,17 @@ std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
   return out;
 }
 
-std::string municipal_csv(const IndicatorSet& ind) {
+std::string municipal_csv(const Municipality& m, const IndicatorSet& ind) {
   std::string out(kBom);
-  out += row({"indicator", "indicator_title", "subject", "year", "municipal", "regional", "schools", "unit"});
+  out += row({"indicator", "indicator_title", "subject", "year", "municipal", "regional", "schools", "branches", "unit"});
   for (const auto& [key, s] : ind.series) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
     for (size_t y = 0; y < ind.years.size(); ++y) {
       const Baseline& b = s.baseline[y];
       if (!b.municipal && !b.regional) continue;
+      PublishedCount n = published_count(m, s, y);  // a branch is not a school
       out += row({key.indicator, spec->title, key.param, std::to_string(ind.years[y]), number_or_empty(b.municipal, spec->decimals),
-                  number_or_empty(b.regional, spec->decimals), std::to_string(b.schools), spec->unit});
+                  number_or_empty(b.regional, spec->decimals), std::to_string(n.schools), std::to_string(n.branches), spec->unit});
     }
   }
   return out;
@@ -353,7 +355,7 @@ std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
   out += row({"target", "target_title", "year", "plan", "fact", "unit", "status", "fact_source"});
   for (const auto& t : rp.targets)
     for (const auto& y : t.years)
-      out += row({t.target->id, t.target->title, std::to_string(y.year), number_or_empty(y.plan, 2), number_or_empty(y.fact, 2),
+      out += row({t.target->id, t.target->title, std::to_string(y.year), number_or_empty(y.plan, t.decimals), number_or_empty(y.fact, t.decimals),
                   t.target->unit, target_status_name(y.status), y.fact_note});
   return out;
 }
@@ -433,9 +435,9 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
     for (const auto& y : t.years) {
       j.begin_object().key("year").value(static_cast<long long>(y.year));
       j.key("plan");
-      if (y.plan) j.value(*y.plan, 2); else j.null();
+      if (y.plan) j.value(*y.plan, t.decimals); else j.null();
       j.key("fact");
-      if (y.fact) j.value(*y.fact, 2); else j.null();
+      if (y.fact) j.value(*y.fact, t.decimals); else j.null();
       j.key("status").value(target_status_name(y.status)).key("fact_source").value(y.fact_note).end_object();
     }
     j.end_array().end_object();
@@ -582,8 +584,8 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "В indicators.json у значения — ключи ci95_lower и ci95_upper, если интервал есть, а у показателя — interval: "
       "wilson_score (интервал Уилсона) или mean_1.96_sd_of_marks (среднее ± 1,96 · s / √n по отметкам ОГЭ).\n\n"
       "## municipal.csv — значения по муниципалитету и региону\n\n"
-      "indicator, indicator_title, subject, year, municipal, regional, unit — как выше; schools — число школ, по которым рассчитано\n"
-      "муниципальное значение.\n\n"
+      "indicator, indicator_title, subject, year, municipal, regional, unit — как выше; schools и branches — число школ и число\n"
+      "филиалов, по опубликованным значениям которых рассчитано муниципальное значение (филиал — часть школы, а не школа).\n\n"
       "## similar.csv — значения по похожим школам\n\n"
       "| поле | что это |\n|---|---|\n"
       "| school_id, school, indicator, indicator_title, subject, year, unit | как в indicators.csv |\n"
@@ -677,7 +679,7 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
       {"opendata/organisations.json", [&] { return organisations_json(m); }},
       {"opendata/indicators.csv", [&] { return indicators_csv(m, ind); }},
       {"opendata/indicators.json", [&] { return indicators_json(m, ind); }},
-      {"opendata/municipal.csv", [&] { return municipal_csv(ind); }},
+      {"opendata/municipal.csv", [&] { return municipal_csv(m, ind); }},
       {"opendata/similar.csv", [&] { return similar_csv(m, ind, a.similar); }},
       {"opendata/classification.csv", [&] { return classification_csv(m, c); }},
       {"opendata/evidence.csv", [&] { return evidence_csv(m, c); }},

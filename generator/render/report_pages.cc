@@ -14,6 +14,7 @@
 #include "render/charts.h"
 #include "render/html.h"
 #include "render/markdown.h"
+#include "render/movement_table.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -379,33 +380,21 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
   }
   {
     Blocks b(tables, figures);
-    std::vector<std::vector<std::string>> rows;
     Chart c;
     c.id = "report-movement";
-    c.title = "Число школ в группах по годам";
-    c.unit = "школ";
+    // The flows count a branch with the schools; the chart says so rather than call it a school.
+    c.title = m.branch_count() > 0 ? "Число школ и филиалов в группах по годам" : "Число школ в группах по годам";
+    c.decimals = 0;
     for (int y : cl.years) c.categories.push_back(std::to_string(y));
     for (const auto& g : cl.groups) {
       ChartSeries s{g.group->short_title.empty() ? g.group->title : g.group->short_title, {}};
-      for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y) {
-        const GroupFlow& f = g.flows[y];
-        auto cell = [&](int v) { return f.has_previous ? format_count(v) : std::string("—"); };
-        rows.push_back({y == 0 ? g.group->title : "", std::to_string(cl.years[y]), cell(f.previous), cell(f.entered),
-                        cell(f.left), cell(f.from_unknown), cell(f.to_unknown), format_count(f.current)});
-        s.values.push_back(static_cast<double>(f.current));
-      }
+      for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y) s.values.push_back(static_cast<double>(g.flows[y].current));
       c.series.push_back(s);
     }
-    b.text("Было — школ в группе годом раньше; вошли — школ, которые годом раньше в группу не входили; вышли — "
-           "школ, исключённых из группы; из «недостаточно данных» — школ, включённых в группу после года, когда "
-           "данных для решения по ним не хватало; в «недостаточно данных» — школ группы прошлого года, по которым "
-           "в этом году данных для решения недостаточно; стало — школ в группе в этом году. В каждой строке "
-           "было + вошли − вышли + из «недостаточно данных» − в «недостаточно данных» = стало. Филиалы считаются "
-           "вместе со школами. Прочерк — предыдущего года нет в данных.");
-    b.table("Движение школ по группам",
-            {"Группа", "Год", "Было", "Вошли", "Вышли", "Из «недостаточно данных»", "В «недостаточно данных»", "Стало"}, rows,
-            true);
-    b.figure("Число школ в группах по годам", bar_chart(c));
+    MovementTable t = movement_table(cl);
+    b.text(t.footnote);
+    b.table("Движение школ по группам", t.headers, t.rows, true);
+    b.figure(c.title, bar_chart(c));
     sections.add("Движение школ по годам", b.take());
   }
   {
@@ -617,9 +606,11 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       c.id = fmt::format("report-target-{}", t + 1);
       c.title = typographic_quotes(tp.target->title);
       c.unit = tp.target->unit;
+      c.decimals = tp.decimals;  // labels as in the table
       ChartSeries plan{"План", {}}, fact{"Факт", {}};
       for (const auto& y : tp.years) {
-        rows.push_back({std::to_string(y.year), y.plan ? format_decimal(*y.plan, 1) : "—", y.fact ? format_decimal(*y.fact, 1) : "—",
+        rows.push_back({std::to_string(y.year), y.plan ? format_figure(*y.plan, tp.decimals, tp.target->unit) : "—",
+                        y.fact ? format_figure(*y.fact, tp.decimals, tp.target->unit) : "—",
                         std::string(target_status_name(y.status)) + (y.fact_note.empty() ? "" : " (" + y.fact_note + ")")});
         c.categories.push_back(std::to_string(y.year));
         plan.values.push_back(y.plan);

@@ -52,8 +52,12 @@ std::string format_decimal(double value, int max_decimals) {
 
 std::string format_count(long long value) { return format_number(static_cast<double>(value), 0); }
 
+std::string format_figure(double value, int decimals, std::string_view unit) {
+  return unit == "%" ? format_decimal(value, decimals) : format_number(value, decimals);
+}
+
 std::string format_percent(double value, int decimals) {
-  return format_decimal(value, decimals) + std::string(kNbsp) + "%";
+  return format_figure(value, decimals, "%") + std::string(kNbsp) + "%";
 }
 
 std::string format_date(const Date& d) {
@@ -125,6 +129,12 @@ std::string count_schools(long long schools, long long branches) {
 std::string count_schools_dative(long long schools, long long branches) {
   return join_counts(count_noun(schools, "школе", "школам", "школам"), count_noun(branches, "филиалу", "филиалам", "филиалам"),
                      schools > 0, branches > 0);
+}
+
+std::string count_schools_out_of(long long schools, long long branches) {
+  if (schools > 0 && branches > 0)
+    return count_noun(schools + branches, "организации", "организаций", "организаций") + ": " + count_schools(schools, branches);
+  return branches > 0 ? count_noun(branches, "филиала", "филиалов", "филиалов") : count_noun(schools, "школы", "школ", "школ");
 }
 
 }  // namespace sveden

@@ -19,7 +19,11 @@ std::string format_number(double value, int decimals = 0);
 // Like format_number, but drops a fractional part of zeros: 12 → «12», 12.5 → «12,5».
 std::string format_decimal(double value, int max_decimals = 2);
 std::string format_count(long long value);
-std::string format_percent(double value, int decimals = 1);  // «45,5 %»
+std::string format_percent(double value, int decimals = 1);  // «45,5 %», «9 %»
+// A value in `unit` as tables print it, without the unit: a share drops zeros after the comma as
+// format_percent does («9», «12,5»), other units keep their precision («3,80»). Chart labels use it,
+// so that a chart never says «9,0» beside a table's «9 %».
+std::string format_figure(double value, int decimals, std::string_view unit);
 std::string format_date(const Date& d);                       // «10 марта 2023 г.»
 
 // «text», with quotes inside turned into „inner“ ones: «Отметка „2“».
@@ -43,5 +47,8 @@ std::string count_noun(long long n, const std::string& one, const std::string& f
 std::string count_schools(long long schools, long long branches);
 // The same in the dative, after «по»: «4 школам и 1 филиалу».
 std::string count_schools_dative(long long schools, long long branches);
+// The whole a part is «из», in the genitive: (17, 0) → «17 школ», (17, 1) → «18 организаций: 17 школ и
+// 1 филиал» (a sentence ends there: the list is nominative), (0, 2) → «2 филиалов».
+std::string count_schools_out_of(long long schools, long long branches);
 
 }  // namespace sveden

@@ -214,24 +214,32 @@ void report_missing_menus(const Municipality& m, Diagnostics& diag, bool in_full
   const OpennessVocabulary& v = builtin_openness();
   const size_t kShown = in_full ? std::numeric_limits<size_t>::max() : 5;
   size_t found = 0;
+  auto runs_noo = [&v](const School& s) { return school_levels(s, v).count("начальное общее образование") > 0; };
   for (const auto& s : m.schools) {
-    if (s.food.count(name) || !school_levels(s, v).count("начальное общее образование")) continue;
+    // A branch without its own site has the head school's /food: the head's menus are its menus,
+    // and a missing one is the head school's to publish (and its own warning, if it runs НОО too).
+    const School& publisher = menus_publisher(m, s);
+    if (publisher.food.count(name) || !runs_noo(s) || (&publisher != &s && runs_noo(publisher))) continue;
     if (found++ >= kShown) continue;
-    bool any = std::any_of(s.food.begin(), s.food.end(), [](const auto& f) { return f.second.kind == MenuFile::Kind::daily; });
-    std::string where = fmt::format("documents/{}/food", s.id);
+    bool any = std::any_of(publisher.food.begin(), publisher.food.end(),
+                           [](const auto& f) { return f.second.kind == MenuFile::Kind::daily; });
+    std::string where = fmt::format("documents/{}/food", publisher.id);
+    std::string site = &publisher == &s ? std::string("на сайте школы")
+                                        : fmt::format("на сайте головной школы {} ({})", typographic_quotes(publisher.short_name), publisher.id);
     std::string hint = fmt::format("положите меню в {}/{} или внесите блюда этого дня в data/menus.csv; школа с начальным "
                                    "общим образованием публикует меню на каждый учебный день",
                                    where, name);
     if (any)
       diag.add_file(Severity::warning, where,
-                    fmt::format("{} ({}): нет меню на {} — на сайте школы нет файла food/{}",
+                    fmt::format("{} ({}): нет меню на {} — {} нет файла food/{}",
                                 typographic_quotes(s.short_name), s.id,
-                                format_date(day), name),
+                                format_date(day), site, name),
                     hint);
     else
       diag.add_file(Severity::warning, where,
-                    fmt::format("{} ({}): нет ни одного меню ежедневного горячего питания — на {} ожидается файл food/{}",
-                                typographic_quotes(s.short_name), s.id, format_date(day), name),
+                    fmt::format("{} ({}): нет ни одного меню ежедневного горячего питания — на {}{} ожидается файл food/{}",
+                                typographic_quotes(s.short_name), s.id, format_date(day),
+                                &publisher == &s ? std::string() : " " + site, name),
                     hint);
   }
   if (found > kShown)

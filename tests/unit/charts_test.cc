@@ -140,8 +140,9 @@ TEST_CASE("chart description is generated from the data when the caller gives no
 
   Chart down = plan_fact();
   down.series = {{"Школа", {40.5, 30, std::nullopt}}};
+  // «30 %» as format_percent writes it in the tables, not «30,0 %».
   CHECK(between(line_chart(down), "<p class=\"chart-desc\">", "</p>") ==
-        "Значение снизилось с 40,5" + nb + "% в 2024" + nb + "г. до 30,0" + nb + "% в 2025" + nb + "г.");
+        "Значение снизилось с 40,5" + nb + "% в 2024" + nb + "г. до 30" + nb + "% в 2025" + nb + "г.");
 
   // Bars and distributions describe the latest category that has data.
   CHECK(between(bar_chart(plan_fact()), "<p class=\"chart-desc\">", "</p>") ==
@@ -413,4 +414,22 @@ TEST_CASE("chart with many years labels every k-th year back from the latest, th
   CHECK(!has(svg, ">2024</text>"));
   CHECK(!has(svg, "…"));  // years are thinned, never cut
   for (const auto& year : c.categories) CHECK(has(table, "<th scope=\"row\">" + year + "</th>"));
+}
+
+TEST_CASE("chart labels print a value as the tables do: «9» for 9 %, «3,80» for a mark") {
+  Chart share = plan_fact();
+  share.decimals = 1;
+  share.series = {{"План", {9.0, 12.5, 60}}};
+  for (const std::string& svg : {line_chart(share), bar_chart(share)}) {
+    CHECK(svg.find(">9</text>") != std::string::npos);  // format_percent(9, 1) is «9 %»
+    CHECK(svg.find(">9,0<") == std::string::npos);
+    CHECK(svg.find(">12,5</text>") != std::string::npos);
+    CHECK(svg.find("<td class=\"num\">9</td>") != std::string::npos);
+  }
+  Chart mark = oge();
+  mark.decimals = 2;
+  mark.series = {{"Школа", {3.8, 3.1, 3.4}}};
+  std::string svg = line_chart(mark);
+  CHECK(svg.find(">3,80</text>") != std::string::npos);
+  CHECK(svg.find("<td class=\"num\">3,80</td>") != std::string::npos);
 }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "../support/built_site.h"
 #include "../support/test_files.h"
 #include "audit/html_document.h"
 #include "audit/markup_audit.h"
@@ -34,23 +35,14 @@ using test::read_file;
 
 // The demo built once for all the tests of this file.
 struct DemoOutput {
-  fs::path dir;
+  test::BuiltSite site;
+  fs::path dir = site.out;
   Municipality m;
   DemoOutput() {
-    char tmpl[] = "/tmp/sveden-demo-XXXXXX";
-    REQUIRE(mkdtemp(tmpl));
-    dir = fs::path(tmpl) / "output";
-    BuildOptions o;
-    o.site_dir = SVEDEN_SOURCE_DIR;
-    o.out_dir = dir.string();
-    o.jobs = 2;
-    BuildReport r = build_site(o);
-    REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
     RealDisk disk(SVEDEN_SOURCE_DIR);
     Diagnostics diag;
     m = std::move(*load_municipality(disk, LoadOptions{}, diag));
   }
-  ~DemoOutput() { fs::remove_all(dir.parent_path()); }
   fs::path school(const std::string& id) const { return dir / "schools" / m.find(id)->slug; }
 };
 

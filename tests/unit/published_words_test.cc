@@ -1,8 +1,10 @@
 // No sentence contradicts its table: every comparison in words that the demo and a synthetic site of
 // 300 schools publish (trend descriptions of charts, the evidence of every rule on pages, in reports
 // and in opendata/evidence.csv) is read back and checked against the figures it cites, as printed;
-// every row of the movement table of the analytical report adds up. The counts are asserted, so the
-// scan cannot pass by finding nothing.
+// every row of the movement table of the analytical report adds up, and the report, the support page
+// and opendata/classification.csv give the same movement. The counts are asserted, so the scan cannot
+// pass by finding nothing.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -11,9 +13,11 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include "../support/built_site.h"
 #include "../support/test_files.h"
 #include "analyse/classify.h"
 #include "analyse/indicators.h"
+#include "load/csv_reader.h"
 #include "load/indicator_vocabulary.h"
 #include "load/site_loader.h"
 #include "site/build.h"
@@ -70,6 +74,7 @@ struct Counts {
   int bands = 0;  // «выше / ниже / на уровне муниципального значения» beside a printed interval
   // rule name | year | end | border → printed value → the verdicts printed for it
   std::map<std::string, std::map<std::string, std::set<bool>>> percentile_verdicts;
+  int movement_agreed = 0;  // rows of the movement table equal in the report, the support page and opendata
   int evidence() const { return chains + baselines + thresholds + percentiles; }
 };
 
@@ -263,15 +268,16 @@ void check_indicator_bands(const std::string& html, const std::string& where, Co
   }
 }
 
-// «Движение школ по группам»: было + вошли − вышли + из − в «недостаточно данных» = стало, and
-// было is the year before's стало.
-void check_movement_table(const std::string& html, Counts& n) {
+// The rows of «Движение школ по группам» as printed: cells as plain text, the group's title repeated
+// on every row of the group.
+std::vector<std::vector<std::string>> movement_rows(const std::string& html) {
   size_t at = html.find("Движение школ по группам</caption>");
   REQUIRE(at != std::string::npos);
   std::string table = html.substr(at, html.find("</table>", at) - at);
   static const std::regex row(R"(<tr>([\s\S]*?)</tr>)");
   static const std::regex cell(R"(<t[hd][^>]*>([\s\S]*?)</t[hd]>)");
-  std::string group, last_current;
+  std::vector<std::vector<std::string>> out;
+  std::string group;
   for (std::sregex_iterator r(table.begin(), table.end(), row), end; r != end; ++r) {
     std::string cells_html = (*r)[1];
     std::vector<std::string> c;
@@ -282,8 +288,20 @@ void check_movement_table(const std::string& html, Counts& n) {
       while (!s.empty() && s.front() == ' ') s.erase(0, 1);
     }
     if (c.size() != 8 || c[1] == "Год") continue;
+    if (!c[0].empty()) group = c[0];
+    c[0] = group;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// «Движение школ по группам»: было + вошли − вышли + из − в «недостаточно данных» = стало, and
+// было is the year before's стало.
+void check_movement_table(const std::string& html, Counts& n) {
+  std::string group, last_current;
+  for (const auto& c : movement_rows(html)) {
     ++n.movement_rows;
-    if (!c[0].empty()) group = c[0], last_current.clear();
+    if (c[0] != group) group = c[0], last_current.clear();
     if (c[2] == "—") {
       for (int k = 3; k <= 6; ++k) CHECK(c[k] == "—");
     } else {
@@ -295,16 +313,68 @@ void check_movement_table(const std::string& html, Counts& n) {
   }
 }
 
+// The movement re-counted from the verdicts of opendata/classification.csv, by the meaning of each
+// column (not by its «movement» column): [group in file order][year] → the seven figures as printed.
+std::vector<std::vector<std::string>> movement_from_opendata(const std::string& csv) {
+  Diagnostics diag;
+  CsvTable t;
+  REQUIRE(read_csv(SourceText("opendata/classification.csv", csv), 0, &t, diag));
+  std::vector<std::string> groups;
+  std::map<std::string, std::map<int, std::map<std::string, std::string>>> verdict;  // group → year → school → verdict
+  for (size_t r = 1; r < t.rows.size(); ++r) {
+    const auto& f = t.rows[r].fields;
+    REQUIRE(f.size() >= 6);
+    if (std::find(groups.begin(), groups.end(), f[2].value) == groups.end()) groups.push_back(f[2].value);
+    verdict[f[2].value][std::stoi(f[4].value)][f[0].value] = f[5].value;
+  }
+  std::vector<std::vector<std::string>> out;
+  for (const auto& g : groups)
+    for (const auto& [year, schools] : verdict[g]) {
+      auto before = verdict[g].find(year - 1);
+      int previous = 0, entered = 0, left = 0, from_unknown = 0, to_unknown = 0, current = 0;
+      for (const auto& [school, v] : schools) {
+        current += v == "да";
+        if (before == verdict[g].end()) continue;
+        const std::string& was = before->second.at(school);
+        previous += was == "да";
+        entered += v == "да" && (was == "нет" || was == "не применяется");
+        from_unknown += v == "да" && was == "недостаточно данных";
+        left += was == "да" && (v == "нет" || v == "не применяется");
+        to_unknown += was == "да" && v == "недостаточно данных";
+      }
+      auto cell = [&](int x) { return before == verdict[g].end() ? std::string("—") : std::to_string(x); };
+      out.push_back({g, std::to_string(year), cell(previous), cell(entered), cell(left), cell(from_unknown),
+                     cell(to_unknown), std::to_string(current)});
+    }
+  return out;
+}
+
+// The report's table, the support page's table and the verdicts in opendata/ tell the same movement.
+void check_movement_agreement(const fs::path& out, const std::string& report_html, Counts& n) {
+  auto report = movement_rows(report_html);
+  auto support = movement_rows(read_file(out / "support/index.html"));
+  auto opendata = movement_from_opendata(read_file(out / "opendata/classification.csv"));
+  REQUIRE(report.size() == opendata.size());
+  REQUIRE(support.size() == opendata.size());
+  for (size_t r = 0; r < opendata.size(); ++r) {
+    CHECK_MESSAGE(support[r] == report[r], report[r][0], " ", report[r][1]);
+    CHECK_MESSAGE(report[r][1] == opendata[r][1], report[r][0]);
+    bool same = report[r][1] == opendata[r][1];
+    for (size_t k = 2; k < 8; ++k) {
+      // Counts of schools are below a thousand: «12» in a page is «12» in the file.
+      CHECK_MESSAGE(report[r][k] == opendata[r][k], report[r][0], " (", opendata[r][0], ") ", report[r][1], ", column ", k);
+      same = same && report[r][k] == opendata[r][k] && support[r][k] == report[r][k];
+    }
+    n.movement_agreed += same;
+  }
+}
+
 struct Built {
-  fs::path root, out;
+  fs::path root;  // the test's own folder (a synthetic site's sources), removed with the output
+  test::BuiltSite site;
+  fs::path out;
   Counts n;
-  explicit Built(const std::string& site_dir, const fs::path& tmp) : root(tmp), out(tmp / "output") {
-    BuildOptions o;
-    o.site_dir = site_dir;
-    o.out_dir = out.string();
-    o.jobs = 2;
-    BuildReport r = build_site(o);
-    REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+  explicit Built(const std::string& site_dir, const fs::path& tmp) : root(tmp), site(site_dir), out(site.out) {
     for (const auto& e : fs::recursive_directory_iterator(out)) {
       if (!e.is_regular_file()) continue;
       std::string rel = fs::relative(e.path(), out).generic_string();
@@ -319,11 +389,15 @@ struct Built {
       }
     }
     for (const auto& e : fs::directory_iterator(out / "reports"))
-      if (e.path().filename().string().starts_with("analysis-"))
-        check_movement_table(read_file(e.path() / "index.html"), n);
+      if (e.path().filename().string().starts_with("analysis-")) {
+        std::string html = read_file(e.path() / "index.html");
+        check_movement_table(html, n);
+        check_movement_agreement(out, html, n);
+      }
     MESSAGE(site_dir, ": trends «не изменилось» ", n.trend_same, ", «выросло/снизилось» ", n.trend_change,
             "; evidence: chains ", n.chains, ", baselines ", n.baselines, ", thresholds ", n.thresholds, ", percentiles ",
-            n.percentiles, "; movement rows ", n.movement_rows, "; bands ", n.bands);
+            n.percentiles, "; movement rows ", n.movement_rows, " (agreeing with the support page and opendata: ", n.movement_agreed,
+            "); bands ", n.bands);
   }
   ~Built() { fs::remove_all(root); }
 };
@@ -373,6 +447,7 @@ TEST_CASE("published words: the demo's comparisons agree with the figures they c
   CHECK(b.n.thresholds >= 100);
   CHECK(b.n.percentiles >= 100);
   CHECK(b.n.movement_rows >= 8);
+  CHECK(b.n.movement_agreed == b.n.movement_rows);
   CHECK(b.n.bands >= 50);
   check_flows(SVEDEN_SOURCE_DIR);
 }
@@ -388,6 +463,7 @@ TEST_CASE("published words: a synthetic site of 300 schools agrees with its figu
   CHECK(b.n.thresholds >= 1000);
   CHECK(b.n.percentiles >= 1000);
   CHECK(b.n.movement_rows >= 8);
+  CHECK(b.n.movement_agreed == b.n.movement_rows);
   CHECK(b.n.bands >= 500);
   check_flows((tmp / "site").string());
 }

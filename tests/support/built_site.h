@@ -1,0 +1,33 @@
+// A site built into a fresh temporary folder for one test, removed when the test ends: for tests
+// that read the published output as a visitor would.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include "site/build.h"
+
+namespace sveden::test {
+
+struct BuiltSite {
+  std::filesystem::path root, out;
+  explicit BuiltSite(const std::string& site_dir = SVEDEN_SOURCE_DIR) {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "sveden-built-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()));
+    root = tmpl;
+    out = root / "output";
+    BuildOptions o;
+    o.site_dir = site_dir;
+    o.out_dir = out.string();
+    o.jobs = 2;
+    BuildReport r = build_site(o);
+    REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+  }
+  ~BuiltSite() { std::filesystem::remove_all(root); }
+  BuiltSite(const BuiltSite&) = delete;
+  BuiltSite& operator=(const BuiltSite&) = delete;
+};
+
+}  // namespace sveden::test
