@@ -46,7 +46,8 @@ grep -q "^Сайт пока пуст: в таблице школ нет ни о�
 grep -q "^  2. data/schools.csv — по строке на каждую школу и филиал" "$SCRATCH/build1.txt" || fail "the blank site's build does not say to fill data/schools.csv"
 [ "$(wc -l < "$SCRATCH/build1.txt")" -le 8 ] || fail "the blank site's build prints $(wc -l < "$SCRATCH/build1.txt") lines"
 
-# Two tables filled from a script, as a department would paste them.
+# Two tables filled from a script, as a department would paste them; the years set as a department would.
+sed -i 's/^years: .*/years: [2023, 2024, 2025]/; s/^as_of: .*/as_of: 2025-10-01/' "$SITE/site.yaml"
 cat >> "$SITE/data/schools.csv" <<'CSV'
 5401;Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»;МБОУ СОШ № 1;sosh-1;СОШ;город;г. Новоград;ул. Ленина, 1;8 (40000) 1-00-01;sosh1@example.invalid;;Петрова Анна Ивановна;;
 5402;"=HYPERLINK(""http://evil.example"";""нажмите"")";Школа-ловушка;lovushka;ООШ;село;с. Лесное;ул. Полевая, 2;;;;Иванов Иван Иванович;;
@@ -58,7 +59,10 @@ CSV
 (cd "$SITE" && "$SVEDEN" build > "$SCRATCH/build2.txt" 2> "$SCRATCH/build2.err") || { cat "$SCRATCH/build2.err" >&2; fail "the filled site does not build"; }
 OUT="$SITE/output"
 grep -q "МБОУ СОШ № 1" "$OUT/schools/sosh-1/index.html" || fail "the school page lacks its name"
-grep -q "734" "$OUT/schools/sosh-1/index.html" || fail "the school page lacks its 734 students"
+grep -q '<th scope="row">2025</th><td class="num">734</td><td class="num">12</td>' "$OUT/schools/sosh-1/index.html" \
+  || fail "the school page lacks its 734 students (12 with ОВЗ) of 2025"
+grep -q "Муниципалитет: значение в 2025${NB}г. — 65,6${NB}%" "$OUT/monitoring/continuation-rate/index.html" \
+  || fail "the monitoring page lacks the municipal continuation rate of 2025: 40 of 61 = 65,6 % (the group of 9 is too small to count)"
 
 # opendata: an XLSX beside every CSV, listed on the opendata page.
 for csv in "$OUT"/opendata/*.csv; do
