@@ -23,14 +23,6 @@ bool fits_inline(const std::vector<std::string>& choices) {
   return bytes <= 250;
 }
 
-std::string column_letters(int col) {
-  std::string s;
-  for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
-  return s;
-}
-
-constexpr const char* kListsSheet = "Списки";
-
 }  // namespace
 
 std::mutex& xlsxwriter_mutex() {
@@ -82,9 +74,6 @@ std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* err
     return it->second;
   };
 
-  // Lists too long for Excel's inline form go to a hidden sheet, a column each, referred to by range.
-  std::vector<const std::vector<std::string>*> long_lists;
-  std::map<const std::vector<std::string>*, std::string> list_ranges;
   std::vector<std::string> kept;  // strings libxlsxwriter points to until the workbook is closed
   for (const auto& sheet : book.sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
@@ -115,24 +104,15 @@ std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* err
         opt.height = static_cast<uint16_t>(std::min<size_t>(400, 40 + utf8_length(col.comment) / 40 * 16));
         worksheet_write_comment_opt(ws, 0, lc, col.comment.c_str(), &opt);
       }
-      if (!col.choices.empty() && sheet.validated_rows > 0) {
+      // A list too long for Excel's inline form gets none: libxlsxwriter 1.1 leaks the string of a range
+      // formula (LXW_VALIDATION_TYPE_LIST_FORMULA); the header's note names the values instead.
+      if (!col.choices.empty() && sheet.validated_rows > 0 && fits_inline(col.choices)) {
         lxw_data_validation v{};
         std::vector<char*> list;
-        if (fits_inline(col.choices)) {
-          for (const auto& choice : col.choices) list.push_back(const_cast<char*>(choice.c_str()));
-          list.push_back(nullptr);
-          v.validate = LXW_VALIDATION_TYPE_LIST;
-          v.value_list = list.data();
-        } else {
-          auto [it, added] = list_ranges.try_emplace(&col.choices);
-          if (added) {
-            it->second = fmt::format("='{}'!${}$1:${}${}", kListsSheet, column_letters(static_cast<int>(long_lists.size())),
-                                     column_letters(static_cast<int>(long_lists.size())), col.choices.size());
-            long_lists.push_back(&col.choices);
-          }
-          v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-          v.value_formula = it->second.data();
-        }
+        for (const auto& choice : col.choices) list.push_back(const_cast<char*>(choice.c_str()));
+        list.push_back(nullptr);
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_list = list.data();
         std::string message = fmt::format("Выберите значение из списка «{}».", col.header);
         kept.push_back(message);
         v.error_title = const_cast<char*>("Значение не из списка");
@@ -151,14 +131,6 @@ std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* err
       }
       ++r;
     }
-  }
-  if (!long_lists.empty()) {
-    lxw_worksheet* lists = workbook_add_worksheet(wb, kListsSheet);
-    for (size_t l = 0; l < long_lists.size(); ++l) {
-      lxw_row_t r = 0;
-      for (const auto& choice : *long_lists[l]) worksheet_write_string(lists, r++, static_cast<lxw_col_t>(l), choice.c_str(), text);
-    }
-    worksheet_hide(lists);
   }
   lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {

@@ -25,7 +25,7 @@ struct XlsxCell {
 struct XlsxColumn {
   std::string header;
   std::string comment;               // a note on the header cell: what the column holds
-  std::vector<std::string> choices;  // a drop-down list for the column's cells, when it takes fixed values
+  std::vector<std::string> choices;  // a drop-down list for the column's cells (when it fits Excel's 255 characters)
   double width = 0;                  // in characters; 0 — from the header and the values
   bool as_text = false;              // typed values stay text («0101» keeps its zero); for templates
 };
