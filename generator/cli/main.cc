@@ -1,4 +1,4 @@
-// The `sveden` command line: build, check, serve, pdf, synth; messages in Russian; exit codes 0 ok,
+// The `sveden` command line: init, build, check, serve, pdf, synth; messages in Russian; exit codes 0 ok,
 // 1 input errors, 2 usage, 3 I/O, 4 a needed program missing.
 #include <signal.h>
 #include <unistd.h>
@@ -8,6 +8,7 @@
 #include <csignal>
 #include <filesystem>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "serve/static_server.h"
 #include "site/build.h"
 #include "write/exit_cleanup.h"
+#include "site/init.h"
 #include "site/pdf.h"
 #include "synth/synthetic_site.h"
 
@@ -35,6 +37,10 @@ const char* kHelp =
     "sveden — генератор сайтов и отчётов муниципального органа управления образованием\n"
     "\n"
     "Использование:\n"
+    "  sveden init [ПАПКА]\n"
+    "      Создать папку нового сайта (по умолчанию — текущая, она должна быть пустой): site.yaml с пояснениями,\n"
+    "      пустые таблицы data/*.csv с заголовками, книгу Excel шаблоны/таблицы.xlsx, заготовки content/\n"
+    "      и «С чего начать.md». Сайт в ней сразу собирается командой sveden build.\n"
     "  sveden build [--site ПАПКА] [--out ПАПКА] [--jobs N] [--as-of ГГГГ-ММ-ДД] [--pdf]\n"
     "      Собрать сайт. По умолчанию папка сайта — текущая, результат — ПАПКА/output.\n"
     "      При любой ошибке во входных данных ничего не записывается, прежняя сборка остаётся.\n"
@@ -76,6 +82,7 @@ struct Args {
   bool pdf = false;
   std::vector<std::string> reports;  // pdf: which reports
   std::string site_dir;              // check --site-dir
+  std::string init_dir;              // init: the new site's folder
   bool json = false;                 // check --format json
 };
 
@@ -95,7 +102,7 @@ bool parse_int(const std::string& s, T* out) {
 // Returns an exit code, or -1 when parsing succeeded.
 int parse_args(int argc, char** argv, Args* a) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("не указана команда (build, check, serve, pdf или synth)");
+  if (args.empty()) return usage_error("не указана команда (init, build, check, serve, pdf или synth)");
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     auto value = [&](std::string* out) -> bool {
@@ -141,12 +148,15 @@ int parse_args(int argc, char** argv, Args* a) {
       a->command = arg;
     } else if (a->command == "pdf") {
       a->reports.push_back(arg);
+    } else if (a->command == "init" && a->init_dir.empty()) {
+      a->init_dir = arg;
     } else {
       return usage_error(fmt::format("лишний аргумент «{}»", arg));
     }
   }
-  if (a->command != "build" && a->command != "check" && a->command != "synth" && a->command != "serve" && a->command != "pdf")
-    return usage_error(a->command.empty() ? "не указана команда (build, check, serve, pdf или synth)"
+  if (a->command != "build" && a->command != "check" && a->command != "synth" && a->command != "serve" && a->command != "pdf" &&
+      a->command != "init")
+    return usage_error(a->command.empty() ? "не указана команда (init, build, check, serve, pdf или synth)"
                                           : fmt::format("неизвестная команда «{}»", a->command));
   if (a->command == "synth" && (a->schools < 0 || a->out.empty()))
     return usage_error("synth: укажите --schools N и --out ПАПКА");
@@ -182,6 +192,7 @@ void print_summary(const BuildReport& r) {
   if (r.audit_errors > 0)
     fmt::print("Проверка опубликованного нашла {}: см. {}/audit/index.html или sveden check.\n",
                count_noun(r.audit_errors, "ошибку", "ошибки", "ошибок"), r.out_dir);
+  fmt::print("{}", r.first_steps);
   std::fflush(stdout);
 }
 
@@ -247,7 +258,7 @@ int check(const Args& a, BuildOptions o) {
   BuildReport r = check_site(o);
   print_diagnostics(r.diagnostics);
   if (r.exit_code != 0) return r.exit_code;
-  if (!a.json) fmt::print("Входные данные: {}, ошибок нет.\n", register_text(r));
+  if (!a.json) fmt::print("Входные данные: {}, ошибок нет.\n{}", register_text(r), r.first_steps);
   std::string out = a.out;
   std::string scratch;
   if (out.empty()) {
@@ -300,7 +311,28 @@ int print_pdf(const Args& a) {
   return kExitOk;
 }
 
+// `sveden init`: a new site folder from the vocabulary.
+int init(const Args& a) {
+  std::string dir = a.init_dir.empty() ? a.site : a.init_dir;
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  std::string error;
+  InitStatus status = init_site(dir, Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, &error);
+  if (status != InitStatus::ok) {
+    fmt::print(stderr, "sveden: {}\n", error);
+    return status == InitStatus::refused ? kExitUsage : kExitIo;
+  }
+  std::string cd = dir == "." ? "" : fmt::format("cd {} && ", dir);
+  fmt::print("Создана папка сайта {}. Дальше:\n"
+             "  1. Прочтите «С чего начать.md» и заполните site.yaml и data/schools.csv (или лист «Школы» книги {}).\n"
+             "  2. Соберите сайт: {}sveden build — и откройте output/index.html.\n",
+             dir, kInitWorkbook, cd);
+  return kExitOk;
+}
+
 int run(const Args& a) {
+  if (a.command == "init") return init(a);
   if (a.command == "synth") {
     std::string error;
     if (!write_synthetic_site(SynthOptions{static_cast<int>(a.schools), a.seed}, a.out, &error)) {

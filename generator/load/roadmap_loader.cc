@@ -77,6 +77,7 @@ class Reader {
 
   void roadmap(const YamlNode& root) {
     Roadmap& rm = m_.roadmap;
+    if (root.is_null()) return;  // only comments, as `sveden init` writes it: no roadmap yet
     rm.present = true;
     YamlMapReader r(root, src_, diag_, "roadmap.yaml", true);
     if (!r.valid()) return;

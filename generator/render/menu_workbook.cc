@@ -1,17 +1,15 @@
 #include "render/menu_workbook.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
 #include <memory>
 #include <mutex>
 
 #include <fmt/format.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "russian/typography.h"
+#include "write/temp_file.h"
+#include "write/xlsx_writer.h"
 
 
 namespace sveden {
@@ -25,34 +23,11 @@ std::string capitalized(const std::string& s) {
   return s;
 }
 
-// A file of its own in the temporary folder, removed when done; libxlsxwriter 1.1 writes only to a path.
-class TempFile {
- public:
-  TempFile() {
-    std::error_code ec;
-    std::string dir = std::filesystem::temp_directory_path(ec).string();
-    if (ec || dir.empty()) dir = "/tmp";
-    path_ = dir + "/sveden-menu-XXXXXX";
-    int fd = mkstemp(path_.data());
-    if (fd < 0) path_.clear();
-    else close(fd);
-  }
-  ~TempFile() {
-    if (!path_.empty()) std::remove(path_.c_str());
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 }  // namespace
 
 std::optional<std::string> menu_workbook(const School& s, const MenuFile& menu, std::string* error) {
-  // One workbook at a time: libxlsxwriter 1.1 does not promise to be thread-safe, and a build writes few.
-  static std::mutex mutex;
-  std::lock_guard lock(mutex);
-  TempFile tmp;
+  std::lock_guard lock(xlsxwriter_mutex());
+  TempFile tmp("sveden-menu");
   if (tmp.path().empty()) {
     *error = "не удалось создать временный файл для меню";
     return std::nullopt;
@@ -132,15 +107,8 @@ std::optional<std::string> menu_workbook(const School& s, const MenuFile& menu, 
     *error = fmt::format("не удалось записать меню {}: {}", menu.file.path, lxw_strerror(status));
     return std::nullopt;
   }
-  std::FILE* in = std::fopen(tmp.path().c_str(), "rb");
-  if (!in) {
-    *error = fmt::format("не удалось прочитать записанное меню {}", menu.file.path);
-    return std::nullopt;
-  }
-  std::string out;
-  char buf[65536];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) out.append(buf, n);
-  std::fclose(in);
+  std::optional<std::string> out = tmp.contents();
+  if (!out) *error = fmt::format("не удалось прочитать записанное меню {}", menu.file.path);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "render/opendata.h"
 
 #include <cmath>
+#include <ctime>
 #include <functional>
 
 #include <fmt/format.h>
@@ -13,6 +14,8 @@
 #include "render/analysis_text.h"
 #include "render/criteria_table.h"
 #include "render/json_writer.h"
+#include "render/opendata_workbook.h"
+#include "write/formula_guard.h"
 
 namespace sveden {
 namespace {
@@ -540,6 +543,8 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "# Открытые данные: {}\n\n"
       "Данные по состоянию на {}. Все файлы сформированы программой sveden из тех же данных, что и страницы сайта.\n"
       "Таблицы CSV — в кодировке UTF-8 с BOM, разделитель «;», десятичная запятая: открываются в Excel двойным щелчком.\n"
+      "Рядом с каждой таблицей CSV лежит та же таблица в формате Excel (XLSX): числа в ней — числа, текст — текст.\n"
+      "Текст, который начинается с «=», «+», «-» или «@», записан в CSV с апострофом в начале, чтобы Excel не принял его за формулу.\n"
       "Те же сведения в JSON — в файлах с тем же именем.\n\n"
       "**Малые группы.** Показатель, рассчитанный по группе меньше {} человек, не публикуется: в таблицах у него нет значения,\n"
       "а в поле `status` написано «скрыто». Скрытые значения не входят ни в какие суммы и средние по муниципалитету.\n\n",
@@ -644,11 +649,14 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
 }  // namespace
 
 void append_csv_field(std::string& out, std::string_view s) {
+  std::string_view guard = formula_guard_prefix(s);  // Excel must not run a school's name as a formula
   if (s.find_first_of(";\"\r\n") == std::string_view::npos) {
+    out.append(guard);
     out.append(s);
     return;
   }
   out += '"';
+  out.append(guard);
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
@@ -694,6 +702,20 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     files.push_back({"opendata/targets.csv", [&] { return targets_csv(m, a.roadmap); }});
     files.push_back({"opendata/roadmap.json", [&] { return roadmap_json(m, a.roadmap); }});
   }
+  // Each table also as a workbook, made from the CSV's own text so that the two never differ.
+  std::tm day{};
+  day.tm_year = m.site.as_of.year - 1900;
+  day.tm_mon = m.site.as_of.month - 1;
+  day.tm_mday = m.site.as_of.day;
+  const std::time_t created = timegm(&day);  // the data's date, not the clock: byte-identical builds
+  for (size_t i = 0, n = files.size(); i < n; ++i) {
+    const std::string& path = files[i].path;
+    if (path.size() < 4 || path.substr(path.size() - 4) != ".csv") continue;
+    std::string stem = path.substr(9, path.size() - 13);  // "opendata/" … ".csv"
+    std::string title = fmt::format("Открытые данные: {} ({})", stem, m.site.department.name);
+    auto csv = files[i].render;
+    files.push_back({"opendata/" + stem + ".xlsx", [csv, stem, title, created] { return opendata_xlsx(csv(), stem, title, created); }});
+  }
   return files;
 }
 
@@ -720,6 +742,14 @@ std::vector<OpenDataset> opendata_catalogue(bool with_roadmap) {
   if (with_roadmap)
     catalogue.insert(catalogue.end() - 1, {"Дорожная карта", "Мероприятия с состоянием выполнения; целевые показатели: план и факт по годам.",
                                            {"roadmap.csv", "targets.csv", "roadmap.json"}});
+  for (auto& dataset : catalogue) {  // every CSV has its workbook beside it (opendata_files)
+    std::vector<std::string> files;
+    for (const auto& f : dataset.files) {
+      files.push_back(f);
+      if (f.size() > 4 && f.substr(f.size() - 4) == ".csv") files.push_back(f.substr(0, f.size() - 4) + ".xlsx");
+    }
+    dataset.files = std::move(files);
+  }
   return catalogue;
 }
 

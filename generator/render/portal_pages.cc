@@ -145,7 +145,7 @@ std::string SiteRenderer::Worker::home(const PageRef& page) {
   section("Мониторинг", "Показатели муниципальной системы образования по годам", "monitoring/");
   section("Документы", "Приказы, положения и программы управления", "documents/");
   section("Об управлении", "Полномочия, структура, руководство, обращения граждан", "department/");
-  section("Открытые данные", "Реестр подведомственных организаций, показатели и результаты анализа в CSV и JSON", "opendata/");
+  section("Открытые данные", "Реестр подведомственных организаций, показатели и результаты анализа в CSV, Excel (XLSX) и JSON", "opendata/");
   for (size_t i = 0; i < m.pages.size(); ++i) section(m.pages[i].title, m.pages[i].description, m.pages[i].slug + "/");
   d.set("sections", sections);
   data news = news_list(root, 3);
@@ -362,7 +362,8 @@ std::string SiteRenderer::Worker::opendata(const PageRef& page) {
       data l;
       l.set("href", root + "opendata/" + name);
       l.set("name", name);
-      l.set("format", name.substr(name.rfind('.') + 1) == "md" ? "Markdown" : name.substr(name.rfind('.') + 1) == "csv" ? "CSV" : "JSON");
+      std::string ext = name.substr(name.rfind('.') + 1);
+      l.set("format", ext == "md" ? "Markdown" : ext == "csv" ? "CSV" : ext == "xlsx" ? "Excel (XLSX)" : "JSON");
       links.push_back(l);
     }
     x.set("links", links);

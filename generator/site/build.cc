@@ -23,6 +23,8 @@
 #include "load/indicator_vocabulary.h"
 #include "render/menu_workbook.h"
 #include "render/opendata.h"
+#include "render/opendata_workbook.h"
+#include "site/init.h"
 #include "load/disk.h"
 #include "load/document_signatures.h"
 #include "load/openness_consistency.h"
@@ -253,6 +255,7 @@ void report_missing_menus(const Municipality& m, Diagnostics& diag, bool in_full
 // one warning per rule (per risk factor), at the place the criteria define it, instead of a silent
 // «недостаточно данных» for every school.
 void report_rules_without_data(const Municipality& m, Diagnostics& diag) {
+  if (m.schools.empty()) return;  // a new site: BuildReport::first_steps says what to fill, not each rule
   const char* hint = "пока по нему у всех школ «недостаточно данных»: добавьте данные (docs/DATA.md) или уберите правило "
                      "из своих критериев в content/criteria.yaml (docs/CRITERIA.md, раздел 2.1)";
   std::vector<const RiskFactor*> factors_said;
@@ -377,6 +380,7 @@ BuildReport check_site(const BuildOptions& options) {
     report_rules_without_data(*loaded.municipality, report.diagnostics);
     report_olympiad_gaps(*loaded.municipality, report.diagnostics, true);
     report_olympiad_participations(*loaded.municipality, report.diagnostics);
+    report.first_steps = first_steps(*loaded.municipality, builtin_vocabulary(), options.site_dir);
   }
   report.seconds = since(start);
   return report;
@@ -430,6 +434,7 @@ BuildReport build_site(const BuildOptions& options) {
   report_rules_without_data(m, report.diagnostics);
   report_olympiad_gaps(m, report.diagnostics, false);
   report_olympiad_participations(m, report.diagnostics);
+  report.first_steps = first_steps(m, builtin_vocabulary(), options.site_dir);
   const auto& pages = site.pages();
   // One output path, one owner: a clash is an input error, found before anything is written.
   {
@@ -487,7 +492,13 @@ BuildReport build_site(const BuildOptions& options) {
     std::string path, contents;
     if (t < extra.size()) {
       path = extra[t].path;
-      contents = extra[t].render();
+      try {
+        contents = extra[t].render();
+      } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
+        std::lock_guard lock(error_mutex);
+        if (report.io_error.empty()) report.io_error = e.what();
+        return false;
+      }
     } else {
       size_t i = t - extra.size();
       auto& worker = workers[static_cast<size_t>(w)];

@@ -33,6 +33,7 @@ struct BuildReport {
   double seconds = 0;
   double load_seconds = 0, render_seconds = 0;
   std::string out_dir;
+  std::string first_steps;  // for a site without schools: what to fill first (site/init.h)
 };
 
 BuildReport build_site(const BuildOptions& options);

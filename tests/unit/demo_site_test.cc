@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -377,6 +378,39 @@ TEST_CASE("demo open data: criteria.csv gives a source or a choice for every rul
   CHECK(support.find("критерии sveden, не приказа №") != std::string::npos);
   CHECK(support.find("Одна оценочная процедура — ОГЭ по одному предмету") != std::string::npos);
   CHECK(support.find("по мотивам дорожной карты") != std::string::npos);
+}
+
+TEST_CASE("demo open data: every CSV has its XLSX beside it, listed on the page, with the same rows typed") {
+  const DemoOutput& d = demo();
+  std::string page = read_file(d.dir / "opendata/index.html");
+  int tables = 0;
+  for (const auto& e : fs::directory_iterator(d.dir / "opendata")) {
+    if (e.path().extension() != ".csv") continue;
+    ++tables;
+    fs::path xlsx = e.path();
+    xlsx.replace_extension(".xlsx");
+    std::string name = xlsx.filename().string();
+    INFO(name);
+    REQUIRE(fs::exists(xlsx));
+    std::string bytes = read_file(xlsx);
+    CHECK(check_xlsx(bytes).ok);
+    CHECK(page.find("opendata/" + name + "\"") != std::string::npos);
+    CHECK(page.find(">" + name + "</a> (Excel (XLSX))") != std::string::npos);
+    // One row of the sheet for each line of the CSV, the header frozen.
+    auto sheet = zip_entry(bytes, "xl/worksheets/sheet1.xml");
+    REQUIRE(sheet);
+    size_t csv_rows = parse_csv(read_file(e.path())).size();
+    CHECK(sheet->find("<row r=\"" + std::to_string(csv_rows) + "\"") != std::string::npos);
+    CHECK(sheet->find("<row r=\"" + std::to_string(csv_rows + 1) + "\"") == std::string::npos);
+    CHECK(sheet->find("state=\"frozen\"") != std::string::npos);
+  }
+  CHECK(tables == 11);
+  // indicators.xlsx: the year (F) and the value (G) are numbers, the school code (A) a string.
+  auto sheet = zip_entry(read_file(d.dir / "opendata/indicators.xlsx"), "xl/worksheets/sheet1.xml");
+  REQUIRE(sheet);
+  CHECK(std::regex_search(*sheet, std::regex("<c r=\"A2\" t=\"s\"><v>")));
+  CHECK(std::regex_search(*sheet, std::regex("<c r=\"F2\"( s=\"[0-9]+\")?><v>20[0-9]{2}</v></c>")));
+  CHECK(std::regex_search(*sheet, std::regex("<c r=\"G2\" s=\"[0-9]+\"><v>[0-9.]+</v></c>")));
 }
 
 TEST_CASE("demo site: the menus of /food are published, open as XLSX and are linked from catering") {

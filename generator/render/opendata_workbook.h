@@ -1,0 +1,27 @@
+// opendata/*.xlsx: each table of opendata/*.csv as an Excel workbook of one sheet, read from the CSV
+// itself so that the two never differ: numbers as numbers (a column whose every value is a number, codes
+// excepted), text as text (a formula-like text as a string, without the CSV's guarding apostrophe),
+// a frozen header and column widths.
+#pragma once
+#include <ctime>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "write/xlsx_writer.h"
+
+namespace sveden {
+
+// The workbook of one opendata CSV (UTF-8 with BOM, «;», decimal comma); `sheet` names its only sheet.
+XlsxWorkbook opendata_workbook(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created);
+
+// A file of the build that could not be made (a temporary file for libxlsxwriter); the build reports
+// it as a write error (exit code 3).
+struct OutputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The bytes of opendata_workbook(…); throws OutputError when libxlsxwriter fails.
+std::string opendata_xlsx(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created);
+
+}  // namespace sveden

@@ -1,0 +1,55 @@
+// A plain table as an XLSX workbook, written with libxlsxwriter: a sheet per table, a bold frozen header
+// row with optional comments and drop-down lists, typed cells (numbers as numbers, text always as text,
+// so a text that starts with «=» is never a formula) and column widths. Used for opendata/*.xlsx and
+// the templates of `sveden init`. The bytes depend only on the input: the creation time is given.
+#pragma once
+#include <ctime>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sveden {
+
+struct XlsxCell {
+  enum class Kind { empty, text, number };
+  Kind kind = Kind::empty;
+  std::string text;
+  double number = 0;
+  int decimals = -1;  // for numbers: the digits shown after the comma; -1 — as many as needed
+
+  static XlsxCell of_text(std::string t) { return {Kind::text, std::move(t), 0, -1}; }
+  static XlsxCell of_number(double v, int decimals = -1) { return {Kind::number, {}, v, decimals}; }
+};
+
+struct XlsxColumn {
+  std::string header;
+  std::string comment;               // a note on the header cell: what the column holds
+  std::vector<std::string> choices;  // a drop-down list for the column's cells (when it fits Excel's 255 characters)
+  double width = 0;                  // in characters; 0 — from the header and the values
+  bool as_text = false;              // typed values stay text («0101» keeps its zero); for templates
+};
+
+struct XlsxSheet {
+  std::string name;  // at most 31 characters, none of []:*?/\ (xlsx_sheet_name makes one)
+  std::vector<XlsxColumn> columns;
+  std::vector<std::vector<XlsxCell>> rows;
+  int validated_rows = 1000;  // how many rows under the header get the drop-down lists
+};
+
+struct XlsxWorkbook {
+  std::string title, author;
+  std::time_t created = 0;  // docProps/core.xml: a fixed time makes byte-identical files
+  std::vector<XlsxSheet> sheets;
+};
+
+// The workbook's bytes, or nullopt with `error` in Russian.
+std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* error);
+
+// A sheet name Excel accepts: `preferred` when it fits (31 characters, no []:*?/\), otherwise `fallback`.
+std::string xlsx_sheet_name(const std::string& preferred, const std::string& fallback);
+
+// libxlsxwriter 1.1 does not promise to be thread-safe: every workbook of a build is written under this lock.
+std::mutex& xlsxwriter_mutex();
+
+}  // namespace sveden
