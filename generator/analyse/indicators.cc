@@ -285,6 +285,12 @@ class Builder {
     // Σ n·z and Σ n by family, school and year.
     using Grid = std::vector<std::vector<double>>;
     std::vector<Grid> weighted(F, Grid(S, std::vector<double>(Y, 0))), persons(F, Grid(S, std::vector<double>(Y, 0)));
+    // Σ n²·Var(z) by family, school and year, for the index's interval: Var(z) = (se / sd)², the se of a
+    // component from its own 95 % interval (half-width / 1,96). A component without an interval (ЕГЭ:
+    // the data give no spread of the marks) adds nothing: the interval is narrower by its share.
+    std::vector<Grid> variance(F, Grid(S, std::vector<double>(Y, 0)));
+    const IndicatorSpec* index_spec = set_.spec("results_index");
+    bool with_interval = index_spec && index_spec->interval == "composite";
     std::vector<std::vector<bool>> hidden(S, std::vector<bool>(Y, false));  // a component was suppressed
     for (const auto& [k, s] : set_.series) {
       size_t f = 0;
@@ -309,30 +315,37 @@ class Builder {
         if (sd <= 0) continue;
         for (size_t i = 0; i < S; ++i)
           if (s.values[i][y].ok()) {
-            weighted[f][i][y] += s.values[i][y].n * (s.values[i][y].value - mean) / sd;
-            persons[f][i][y] += s.values[i][y].n;
+            const IndicatorValue& v = s.values[i][y];
+            weighted[f][i][y] += v.n * (v.value - mean) / sd;
+            persons[f][i][y] += v.n;
+            if (v.lower && v.upper) {
+              double se = (*v.upper - *v.lower) / (2 * 1.96) / sd;
+              variance[f][i][y] += static_cast<double>(v.n) * v.n * se * se;
+            }
           }
       }
     }
     for (size_t i = 0; i < S; ++i)
       for (size_t y = 0; y < Y; ++y) {
         auto in_window = [&](int year) { return year <= set_.years[y] && year > set_.years[y] - window; };
-        double num = 0, den = 0, n = 0;
+        double num = 0, den = 0, n = 0, var = 0;
         bool any_hidden = false;
         std::set<int> with_data;
         std::vector<const Family*> present, absent;
         for (size_t w = 0; w < Y; ++w)
           if (in_window(set_.years[w])) any_hidden = any_hidden || hidden[i][w];
         for (size_t f = 0; f < F; ++f) {
-          double fz = 0, fn = 0;
+          double fz = 0, fn = 0, fv = 0;
           for (size_t w = 0; w < Y; ++w)
             if (in_window(set_.years[w]) && persons[f][i][w] > 0) {
               fz += weighted[f][i][w];
               fn += persons[f][i][w];
+              fv += variance[f][i][w];
               with_data.insert(set_.years[w]);
             }
           if (fn > 0) {
             num += families[f].weight * fz / fn;
+            var += families[f].weight * families[f].weight * fv / (fn * fn);
             den += families[f].weight;
             n += fn;
             present.push_back(&families[f]);
@@ -345,6 +358,10 @@ class Builder {
           continue;
         }
         put("results_index", "", i, set_.years[y], num / den, static_cast<long>(n));
+        if (with_interval && var > 0) {
+          double half = 1.96 * std::sqrt(var) / den;  // Var(Σ w·z_f / Σ w) = Σ w²·Var(z_f) / (Σ w)²
+          set_interval("results_index", "", i, set_.years[y], num / den - half, num / den + half);
+        }
         // Say where the index departs from its full form: fewer years than the window, fewer families.
         std::vector<std::string> remarks;
         if (static_cast<int>(with_data.size()) < window) {

@@ -91,9 +91,9 @@ const Vocabulary& vocabulary() {
           if (pooling != "persons" && pooling != "schools" && pooling != "none")
             ir.error_at(*ir.node("municipal"), fmt::format("неизвестный способ «{}»", pooling), "persons, schools или none");
           s.interval = ir.text("interval").value_or("");
-          if (!s.interval.empty() && s.interval != "wilson" && s.interval != "marks")
+          if (!s.interval.empty() && s.interval != "wilson" && s.interval != "marks" && s.interval != "composite")
             diag.add_file(Severity::error, "vocab/indicators.yaml", s.id + ": interval «" + s.interval + "»",
-                          "interval: wilson или marks");
+                          "interval: wilson, marks или composite");
           ir.finish();
           out.push_back(std::move(s));
         }

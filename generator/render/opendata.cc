@@ -308,7 +308,10 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
     j.begin_object().key("id").value(spec.id).key("title").value(spec.title).key("unit").value(spec.unit);
     j.key("definition").value(spec.definition).key("better").value(spec.higher_is_better ? "higher" : "lower");
     // How ci95_lower and ci95_upper of its values are found (docs/CRITERIA.md, 5.6); absent: none.
-    if (!spec.interval.empty()) j.key("interval").value(spec.interval == "wilson" ? "wilson_score" : "mean_1.96_sd_of_marks");
+    if (!spec.interval.empty())
+      j.key("interval").value(spec.interval == "wilson" ? "wilson_score"
+                              : spec.interval == "marks" ? "mean_1.96_sd_of_marks"
+                                                         : "index_1.96_se_of_components");
     j.end_object();
   }
   j.end_array();

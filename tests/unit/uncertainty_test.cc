@@ -216,3 +216,32 @@ TEST_CASE("demo open data: interval columns, the model's bounds, none for hidden
   CHECK(files.at("opendata/indicators.json").find("\"interval\":\"wilson_score\"") != std::string::npos);
   CHECK(files.at("opendata/README.md").find("ci95_lower, ci95_upper") != std::string::npos);
 }
+
+TEST_CASE("demo: the results index has an interval from its components, and Yelnya's bottom-20 % rule can say «на границе»") {
+  RealDisk disk(SVEDEN_SOURCE_DIR);
+  Diagnostics diag;
+  auto m = load_municipality(disk, LoadOptions{}, diag);
+  REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
+  IndicatorSet ind = compute_indicators(*m, builtin_indicators(), m->criteria.social_index, m->criteria.results_index);
+  const IndicatorSeries* index = ind.find({"results_index", ""});
+  REQUIRE(index);
+  int with = 0;
+  for (const auto& by_year : index->values)
+    for (const auto& v : by_year) {
+      if (!v.ok()) continue;
+      REQUIRE(v.lower);
+      REQUIRE(v.upper);
+      CHECK(*v.lower <= v.value);
+      CHECK(v.value <= *v.upper);
+      CHECK(*v.upper - *v.lower < 2.0);  // at most a couple of standard deviations of the schools, not the range
+      ++with;
+    }
+  CHECK(with >= 35);
+  Classification c = classify(*m, ind, m->criteria, 2);
+  int borderline = 0;
+  for (const auto& by_year : c.group("shnor")->by_school)
+    for (const auto& gy : by_year)
+      for (const auto& e : gy.evidence.children)
+        if (e.rule->id == "results_bottom20" && e.text.find("на границе") != std::string::npos) ++borderline;
+  CHECK(borderline >= 1);
+}
