@@ -197,14 +197,19 @@ std::string risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
 
 std::string risk_csv(const Municipality& m, const Classification& c) {
   std::string out(kBom);
-  out += row({"school_id", "school", "factor", "factor_title", "year", "level", "explanation"});
+  out += row({"school_id", "school", "factor", "factor_title", "year", "level", "high_conditions", "explanation"});
   for (const auto& r : c.risks)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
         const RiskFactorYear& ry = r.by_school[i][y];
         std::string why = risk_explanation(*r.factor, ry);
+        // The verdict of each condition of «высокий» where it has several («да; нет»): decisions, which
+        // the explanation names only in part, published whole.
+        std::vector<std::string> conditions;
+        if (r.factor->high && !ry.evidence.empty())
+          for (const auto& e : ry.evidence.front().children) conditions.emplace_back(verdict_name(e.verdict));
         Row{out} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
-                 << std::to_string(c.years[y]) << risk_level_name(ry.level) << why;
+                 << std::to_string(c.years[y]) << risk_level_name(ry.level) << fmt::format("{}", fmt::join(conditions, "; ")) << why;
       }
   return out;
 }
@@ -620,7 +625,9 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "значение для сравнения, например «Средний балл ОГЭ (математика): 3,36 (2023) → 3,10 (2024) → 2,95 (2025) — значение\n"
       "снижалось 2 года подряд».\n\n"
       "## risk_profile.csv — рисковый профиль «500+»\n\n"
-      "factor, factor_title — фактор риска; level — высокий / средний / низкий / нет данных; explanation — на чём основан уровень.\n\n"
+      "factor, factor_title — фактор риска; level — высокий / средний / низкий / нет данных; high_conditions — выполнено ли каждое\n"
+      "условие уровня «высокий» по порядку (например «да; нет»: школа в худшей четверти, но абсолютный порог не превышен);\n"
+      "explanation — на чём основан уровень.\n\n"
       "## criteria.csv — критерии и их источники\n\n"
       "Одна строка — группа, фактор риска, правило, сочетание правил, уровень фактора или настройка показателя (веса индексов, что "
       "считается одной оценочной процедурой).\n\n"

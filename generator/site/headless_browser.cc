@@ -295,6 +295,8 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
   auto print = [&](size_t t) {
     Tab& tab = tabs[t];
     if (!tab.refused.empty()) {
+      std::sort(tab.refused.begin(), tab.refused.end());  // the order of the requests is the browser's
+      tab.refused.erase(std::unique(tab.refused.begin(), tab.refused.end()), tab.refused.end());
       end(t, fmt::format("страница обращается за пределы папки сайта ({}); такие адреса при печати не загружаются: "
                          "уберите их из текста отчёта или положите файл в папку сайта",
                          fmt::join(tab.refused, ", ")));

@@ -45,8 +45,11 @@ function decisions(dir, file, decision) {
   const out = new Map();
   for (const row of rows.slice(1)) {
     if (row.length < header.length) continue;
-    const key = row.filter((_, k) => k !== at && k !== sentence).join("\u0001");
-    out.set(`${file}\u0001${key}`, { school: row[0], year: Number(row[header.indexOf("year")]), decision: row[at] });
+    const key = row.filter((_, k) => k !== at && k !== sentence && header[k] !== "high_conditions").join("\u0001");
+    // A risk level's conditions of «высокий» are decisions too (high_conditions), as is the level.
+    const conditions = header.indexOf("high_conditions");
+    const decided = conditions >= 0 ? `${row[at]}\u0001${row[conditions]}` : row[at];
+    out.set(`${file}\u0001${key}`, { school: row[0], year: Number(row[header.indexOf("year")]), decision: decided });
   }
   return out;
 }
