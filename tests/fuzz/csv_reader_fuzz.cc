@@ -1,5 +1,5 @@
-// A data table as the loader reads it: bytes decoded (UTF-8, or Windows-1251 when the bytes are not
-// UTF-8, and Windows-1251 on request), then read as CSV with the delimiter detected.
+// A data table as the loader reads it: bytes decoded (UTF-8, UTF-16 with its BOM, or Windows-1251 when
+// the bytes are not UTF-8, and Windows-1251 on request), then read as CSV with the delimiter detected.
 #include <cstdint>
 
 #include "fuzz_support.h"
@@ -16,6 +16,13 @@ void check_decoded(std::string_view bytes, Encoding requested, const DecodeResul
   if (!r.ok) {
     FUZZ_CHECK(r.bad_offset < bytes.size());
     FUZZ_CHECK(!r.bad_bytes.empty());
+    return;
+  }
+  // UTF-16 with its BOM (Excel's «Текст Юникод») is converted: two or four bytes a character, at most
+  // three bytes of UTF-8 for every two read.
+  if (r.label.rfind("UTF-16", 0) == 0) {
+    FUZZ_CHECK(bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
+    FUZZ_CHECK(r.text.size() <= (bytes.size() - 2) / 2 * 3);
     return;
   }
   bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
