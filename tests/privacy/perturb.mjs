@@ -13,6 +13,7 @@
 // Windows-1251), separator and line ends. Prints how many values it changed, by table.
 import fs from "node:fs";
 import path from "node:path";
+import { parseCsv } from "./csv.mjs";
 
 const [siteDir, minGroupArg, keepFile, flipFile, onlyArg] = process.argv.slice(2);
 const only = new Set((onlyArg || "").split(",").filter(Boolean));
@@ -95,22 +96,7 @@ function writeTable(t) {
 }
 
 // One line of RFC 4180 (the tables perturbed here have no line breaks inside cells).
-function split(line, sep) {
-  const out = [];
-  let cell = "", quoted = false;
-  for (let i = 0; i < line.length; ++i) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') cell += '"', ++i;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) out.push(cell), (cell = "");
-    else cell += c;
-  }
-  out.push(cell);
-  return out;
-}
+const split = (line, sep) => parseCsv(line, sep)[0] || [""];
 
 function join(cells, sep) {
   return cells.map((c) => (c.includes(sep) || c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c)).join(sep);

@@ -10,6 +10,7 @@
 // line, nothing when no decision differs.
 import fs from "node:fs";
 import path from "node:path";
+import { parseCsv } from "./csv.mjs";
 
 const [a, b] = process.argv.slice(2);
 if (!a || !b) {
@@ -17,30 +18,9 @@ if (!a || !b) {
   process.exit(2);
 }
 
-// RFC 4180 with «;» between cells; quoted cells may hold «;», quotes and line breaks.
-function parse(text) {
-  const rows = [];
-  let row = [], cell = "", quoted = false;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') cell += '"', ++i;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ";") row.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") ++i;
-      row.push(cell), rows.push(row), (row = []), (cell = "");
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
-
 // The file's decisions, keyed by everything but the decision and its sentence.
 function decisions(dir, file, decision) {
-  const rows = parse(fs.readFileSync(path.join(dir, "opendata", file), "utf8").replace(/^\ufeff/, ""));
+  const rows = parseCsv(fs.readFileSync(path.join(dir, "opendata", file), "utf8").replace(/^\ufeff/, ""));
   const header = rows[0], at = header.indexOf(decision), sentence = header.indexOf("explanation");
   const out = new Map();
   for (const row of rows.slice(1)) {
