@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "load/vocabulary.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
+#include "russian/typography.h"
 
 namespace sveden {
 namespace {
@@ -30,6 +32,19 @@ const std::vector<std::string> kResultsFamilies = {"ЕГЭ", "ОГЭ", "ВПР"}
 
 const std::vector<std::string> kSocialColumns = {"higher_ed_parents", "single_parent",     "unemployed_parents",
                                                  "low_income",        "non_native_russian", "preventive_register"};
+
+// Where `number` stands in `text` as a whole number: not inside a longer one («20» in «120» or «20,5»).
+std::vector<size_t> number_tokens(const std::string& text, const std::string& number) {
+  std::vector<size_t> at;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t k = text.find(number); k != std::string::npos; k = text.find(number, k + 1)) {
+    size_t end = k + number.size();
+    bool before = k > 0 && (digit(text[k - 1]) || ((text[k - 1] == ',' || text[k - 1] == '.') && k > 1 && digit(text[k - 2])));
+    bool after = end < text.size() && (digit(text[end]) || ((text[end] == ',' || text[end] == '.') && end + 1 < text.size() && digit(text[end + 1])));
+    if (!before && !after) at.push_back(k);
+  }
+  return at;
+}
 
 bool is_rule_id(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -187,24 +202,43 @@ class CriteriaReader {
                  fmt::format("{}допустимо: {}", guess.empty() ? "" : fmt::format("возможно, имелось в виду «{}»; ", guess),
                              fmt::join(names, ", ")));
     }
-    bool needs_value = known && rule.compare != Compare::fell && rule.compare != Compare::rose &&
-                       rule.compare != Compare::below_municipal && rule.compare != Compare::above_municipal &&
-                       rule.compare != Compare::below_regional && rule.compare != Compare::above_regional;
-    if (const YamlNode* v = r.node("value", needs_value)) {
-      auto d = yaml_number(*v);
-      if (!d) {
-        r.error_at(*v, fmt::format("«{}» — не число", v->value), "запишите порог числом, например 60 или 0,5");
-      } else {
-        rule.value = *d;
-        bool percentile = rule.compare == Compare::bottom_percent || rule.compare == Compare::top_percent;
-        if (percentile && (*d <= 0 || *d > 100))
-          r.error_at(*v, fmt::format("доля школ {} % невозможна", v->value), "укажите долю школ больше 0 и не больше 100");
-        else if (!percentile && spec && spec->unit == "%" && (*d < 0 || *d > 100))
-          r.error_at(*v, fmt::format("порог {} % невозможен для доли", v->value), "доля — от 0 до 100 %");
-        else if (!needs_value && known)
-          r.error_at(*v, fmt::format("для сравнения «{}» порог не нужен", compare), "уберите value");
-      }
+    if (const YamlNode* v = r.node("value", known && needs_value(rule.compare))) threshold(r, *v, spec, rule);
+    window_keys(r, rule);
+    r.finish();
+    return rule;
+  }
+
+  static bool needs_value(Compare c) {
+    return c != Compare::fell && c != Compare::rose && c != Compare::below_municipal && c != Compare::above_municipal &&
+           c != Compare::below_regional && c != Compare::above_regional;
+  }
+
+  // `value:` of a leaf rule, checked against its comparison and the indicator's unit.
+  bool threshold(YamlMapReader& r, const YamlNode& v, const IndicatorSpec* spec, Rule& rule) {
+    auto d = yaml_number(v);
+    if (!d) {
+      r.error_at(v, fmt::format("«{}» — не число", v.value), "запишите порог числом, например 60 или 0,5");
+      return false;
     }
+    bool percentile = rule.compare == Compare::bottom_percent || rule.compare == Compare::top_percent;
+    if (!needs_value(rule.compare)) {
+      r.error_at(v, fmt::format("для сравнения «{}» порог не нужен", compare_name(rule.compare)), "уберите value");
+      return false;
+    }
+    if (percentile && (*d <= 0 || *d > 100)) {
+      r.error_at(v, fmt::format("доля школ {} % невозможна", v.value), "укажите долю школ больше 0 и не больше 100");
+      return false;
+    }
+    if (!percentile && spec && spec->unit == "%" && (*d < 0 || *d > 100)) {
+      r.error_at(v, fmt::format("порог {} % невозможен для доли", v.value), "доля — от 0 до 100 %");
+      return false;
+    }
+    rule.value = *d;
+    return true;
+  }
+
+  // `years:` (fell / rose), `window:` and `in:` of a leaf rule.
+  void window_keys(YamlMapReader& r, Rule& rule) {
     if (auto years = r.integer("years", false, 1, 5)) {
       rule.years = static_cast<int>(*years);
       if (rule.compare != Compare::fell && rule.compare != Compare::rose)
@@ -216,8 +250,6 @@ class CriteriaReader {
       else if (*in == "any") rule.window_all = false;
       else r.error_at(*r.node("in"), fmt::format("«{}»: ожидалось all или any", *in), "all — во все годы окна, any — хотя бы в один");
     }
-    r.finish();
-    return rule;
   }
 
   void read_param(YamlMapReader& r, const YamlNode& node, const IndicatorSpec* spec, Rule& rule) {
@@ -399,6 +431,130 @@ class CriteriaReader {
     out.procedure = std::move(config);
   }
 
+  // changes: [{rule: shnor.results_bottom20, value: 25, why: …}] — one value of a rule the presets (or
+  // this file) defined, changed in place without restating its group. The rule keeps its provenance,
+  // which now also says what the department changed, from what, and why.
+  void changes(const YamlNode& list, Criteria& out) {
+    if (!list.is_sequence()) {
+      diag_.add(Severity::error, src_, list.pos, 1, "«changes» должно быть списком изменений",
+                "каждое изменение начинается с «- rule: код правила», например «- rule: shnor.results_bottom20»");
+      return;
+    }
+    for (const auto& item : list.items) {
+      YamlMapReader r(item, src_, diag_, "изменение");
+      if (!r.valid()) continue;
+      int errors_before = diag_.errors();
+      std::string code = r.text("rule", true).value_or("");
+      std::string why = r.text("why").value_or("");
+      Rule* rule = code.empty() ? nullptr : find_rule(r, *r.node("rule"), code, out);
+      if (!rule) {
+        for (const char* key : {"value", "window", "in", "years", "at_least"}) r.node(key);  // reported once, above
+        r.finish();
+        continue;
+      }
+      Rule before = *rule;
+      std::vector<std::string> what;
+      const IndicatorSpec* spec = nullptr;
+      for (const auto& s : builtin_indicators())
+        if (s.id == rule->indicator) spec = &s;
+      bool leaf = rule->combine == Combine::leaf;
+      for (const char* key : {"value", "window", "in", "years"})
+        if (const YamlNode* n = r.node(key); n && !leaf)
+          r.error_at(*n, fmt::format("«{}» — сочетание правил, у него нет ключа «{}»", code, key),
+                     "измените правило внутри сочетания: его код — через точку, как в opendata/criteria.csv");
+      if (leaf) {
+        if (const YamlNode* v = r.node("value"); v && threshold(r, *v, spec, *rule) && rule->value != before.value)
+          what.push_back(fmt::format("порог {} вместо {}", format_number(rule->value, rule->value == std::round(rule->value) ? 0 : 2),
+                                     format_number(before.value, before.value == std::round(before.value) ? 0 : 2)));
+        window_keys(r, *rule);
+        if (rule->window != before.window) what.push_back(fmt::format("окно {} г. вместо {}", rule->window, before.window));
+        if (rule->window_all != before.window_all)
+          what.push_back(rule->window_all ? "во все годы окна вместо хотя бы одного" : "хотя бы в один год окна вместо всех");
+        if (rule->years != before.years) what.push_back(fmt::format("{} подряд вместо {}", rule->years, before.years));
+      }
+      if (const YamlNode* k = r.node("at_least")) {
+        auto d = yaml_number(*k);
+        int n = static_cast<int>(rule->children.size());
+        if (rule->combine != Combine::at_least)
+          r.error_at(*k, fmt::format("«{}» — не сочетание «k из n», at_least менять нечему", code),
+                     "at_least меняется только у правила с of: и at_least:");
+        else if (!d || *d != static_cast<int>(*d) || *d < 1 || *d > n)
+          r.error_at(*k, fmt::format("at_least: {} — невозможное число правил (их {})", k->value, n),
+                     fmt::format("укажите целое число от 1 до {}", n));
+        else if (static_cast<int>(*d) != before.at_least) {
+          rule->at_least = static_cast<int>(*d);
+          what.push_back(fmt::format("не менее {} из {} вместо {}", rule->at_least, n, before.at_least));
+        }
+      }
+      // The rule's wording must not contradict its new threshold: «Входит в 20 % школ…» becomes «… 25 % …»,
+      // or the change gives its own title.
+      if (auto title = r.text("title")) {
+        rule->title = *title;
+      } else if (!what.empty()) {
+        std::string old_value = format_number(before.value, before.value == std::round(before.value) ? 0 : 2);
+        auto at = number_tokens(rule->title, old_value);
+        bool retitled = false;
+        if (rule->value != before.value && at.size() == 1) {
+          rule->title.replace(at.front(), old_value.size(),
+                              format_number(rule->value, rule->value == std::round(rule->value) ? 0 : 2));
+          retitled = true;
+        }
+        bool window_named = (rule->window != before.window && !number_tokens(rule->title, std::to_string(before.window)).empty()) ||
+                            (rule->years != before.years && !number_tokens(rule->title, std::to_string(before.years)).empty());
+        if ((rule->value != before.value && at.size() > 1) || (window_named && !retitled))
+          r.error_at(item, fmt::format("название правила «{}» называет прежнее значение", before.title),
+                     "укажите в изменении новое название: title: … — так, как оно будет напечатано на сайте и в отчёте");
+      }
+      r.finish();
+      if (what.empty()) {
+        if (diag_.errors() == errors_before)
+          diag_.add(Severity::warning, src_, item.pos, 1, fmt::format("изменение правила «{}» ничего не меняет", code),
+                    "укажите новое значение value, window, in, years или at_least, отличное от набора, или уберите изменение");
+        continue;
+      }
+      Provenance& p = rule->combine == Combine::leaf ? rule->provenance : rule->combination;
+      std::string change = fmt::format("изменено управлением образования ({}:{}): {}", src_.path(), item.pos.line, fmt::join(what, ", "));
+      if (!why.empty()) change += " — " + why;
+      p.changes.push_back(std::move(change));
+    }
+  }
+
+  // A rule by its code as opendata/criteria.csv prints it («shnor.results_bottom20»,
+  // «equipment_low.high»), or by its bare id when only one rule has it.
+  Rule* find_rule(YamlMapReader& r, const YamlNode& at, const std::string& code, Criteria& out) {
+    std::vector<std::pair<std::string, Rule*>> all;
+    std::function<void(const std::string&, Rule&)> walk = [&](const std::string& prefix, Rule& rule) {
+      all.emplace_back(prefix, &rule);
+      for (size_t k = 0; k < rule.children.size(); ++k)
+        walk(prefix + "." + (rule.children[k].id.empty() ? std::to_string(k + 1) : rule.children[k].id), rule.children[k]);
+    };
+    for (auto& g : out.groups) walk(g.id, g.rule);
+    for (auto& f : out.risk_factors) {
+      if (f.high) walk(f.id + ".high", *f.high);
+      if (f.medium) walk(f.id + ".medium", *f.medium);
+    }
+    std::vector<std::pair<std::string, Rule*>> bare;
+    for (auto& [c, rule] : all) {
+      if (c == code) return rule;
+      if (c.size() > code.size() && c.ends_with("." + code)) bare.emplace_back(c, rule);
+    }
+    if (bare.size() == 1) return bare.front().second;
+    if (bare.size() > 1) {
+      std::vector<std::string> names;
+      for (const auto& b : bare) names.push_back(b.first);
+      r.error_at(at, fmt::format("правило «{}» есть в нескольких местах", code),
+                 fmt::format("назовите его полным кодом: {}", fmt::join(names, ", ")));
+      return nullptr;
+    }
+    std::vector<std::string> codes;
+    for (const auto& a : all) codes.push_back(a.first);
+    std::string guess = closest_word(code, codes);
+    r.error_at(at, fmt::format("в критериях нет правила «{}»", code),
+               guess.empty() ? "коды правил — в столбце «код» файла opendata/criteria.csv и в docs/CRITERIA.md, раздел 3"
+                             : fmt::format("возможно, имелось в виду «{}»; коды правил — в opendata/criteria.csv", guess));
+    return nullptr;
+  }
+
  private:
   const SourceText& src_;
   Diagnostics& diag_;
@@ -422,6 +578,10 @@ void parse_into(const SourceText& src, bool site_file, Criteria& out, Diagnostic
   if (const YamlNode* p = r.node("procedure")) reader.procedure(*p, out);
   if (const YamlNode* g = r.node("groups")) reader.groups(*g, out, preset);
   if (const YamlNode* f = r.node("risk_factors")) reader.risk_factors(*f, out);
+  if (const YamlNode* c = r.node("changes")) {
+    if (site_file) reader.changes(*c, out);
+    else r.error_at(*c, "«changes» бывают только в content/criteria.yaml", "в наборе правило записывается целиком");
+  }
   r.finish();
 }
 

@@ -153,7 +153,15 @@ class SourceFinder {
       old_excel(xls);
     }
     if (!disk_.is_file(xlsx)) return;
-    if (disk_.is_file(spec.file)) {
+    if (disk_.is_file(spec.file) && !blank_csv(spec.file)) {
+      // A CSV with data beside a workbook: the workbook counts only if it holds no more than the headers.
+      Workbook probe;
+      std::string problem;
+      std::string ignored;
+      auto bytes = disk_.read(xlsx, &ignored);
+      if (bytes && read_workbook(*bytes, &probe, &problem) &&
+          std::all_of(probe.sheets.begin(), probe.sheets.end(), [](const Sheet& s) { return blank_sheet(s); }))
+        return;
       diag_.add_file(Severity::error, shown(xlsx),
                      fmt::format("таблица {} задана дважды: {} и {}", quoted(spec.title), shown(spec.file), shown(xlsx)),
                      "оставьте один из двух файлов: какой из них верный, программа угадывать не будет");
@@ -217,7 +225,12 @@ class SourceFinder {
         continue;
       }
       auto own = out_.by_table.find(match->name);
-      std::string other = own != out_.by_table.end() ? shown(own->second.path) : disk_.is_file(match->file) ? shown(match->file) : "";
+      bool csv = own == out_.by_table.end() && disk_.is_file(match->file);
+      // A template sheet (its headers, no rows) gives way to the table's CSV, and a blank CSV template to
+      // a sheet with data: «init» writes both, and the user fills one of them.
+      if (csv && blank_sheet(sheet)) continue;
+      if (csv && blank_csv(match->file)) csv = false;
+      std::string other = own != out_.by_table.end() ? shown(own->second.path) : csv ? shown(match->file) : "";
       if (own != out_.by_table.end() && own->second.sheet && own->second.path == path)
         other = fmt::format("на листе «{}»", own->second.sheet->name);
       else if (!other.empty())
@@ -232,6 +245,20 @@ class SourceFinder {
       }
       out_.by_table[match->name] = TableSource{path, &sheet, false};
     }
+  }
+
+  // Only a header row (the template sveden init writes): nothing in it to lose.
+  static bool blank_sheet(const Sheet& sheet) { return sheet.rows.size() <= 1; }
+
+  bool blank_csv(const std::string& path) const {
+    std::string ignored;
+    auto bytes = disk_.read(path, &ignored);
+    if (!bytes) return false;
+    size_t end = bytes->find('\n');
+    if (end == std::string::npos) return true;
+    return std::all_of(bytes->begin() + static_cast<std::ptrdiff_t>(end), bytes->end(), [](char c) {
+      return c == '\r' || c == '\n' || c == ';' || c == ',' || c == '\t' || c == ' ' || c == '"' || c == '\0';
+    });
   }
 
   const Disk& disk_;

@@ -2,6 +2,7 @@
 // wrote the criteria, with the reason. Every rule, combination and weight of a built-in preset has one.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace sveden {
 
@@ -10,6 +11,9 @@ struct Provenance {
   std::string item;      // where in it: a table row, an item, a line
   std::string quote;     // a short quotation of the wording
   std::string choice;    // the preset's own choice and why; with a document: how it was derived from it
+  // What content/criteria.yaml `changes:` altered in it: «изменено управлением образования (…:12): порог 25
+  // вместо 20 — решение рабочей группы».
+  std::vector<std::string> changes;
   bool is_source() const { return !document.empty() && choice.empty(); }
   bool is_derived() const { return !document.empty() && !choice.empty(); }  // a choice built on a document
   bool is_choice() const { return document.empty() && !choice.empty(); }

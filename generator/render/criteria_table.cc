@@ -120,17 +120,17 @@ std::string provenance_text(const Provenance& p) {
   std::string where = p.document;
   if (!p.item.empty()) where += ", " + p.item;
   if (!p.quote.empty()) where += fmt::format(": «{}»", p.quote);
-  if (p.is_source()) return typographic_quotes(where);
-  if (p.is_derived()) return typographic_quotes(fmt::format("выведено из документа: {}; {}", where, p.choice));
-  if (p.is_choice()) return typographic_quotes("выбор набора критериев: " + p.choice);
-  return "выбор управления образования";
+  std::string text = p.is_source()    ? where
+                     : p.is_derived() ? fmt::format("выведено из документа: {}; {}", where, p.choice)
+                     : p.is_choice()  ? "выбор набора критериев: " + p.choice
+                                      : std::string("выбор управления образования");
+  for (const auto& change : p.changes) text += "; " + change;
+  return typographic_quotes(text);
 }
 
 std::string provenance_kind(const Provenance& p) {
-  if (p.is_source()) return "источник";
-  if (p.is_derived()) return "выведено из источника";
-  if (p.is_choice()) return "выбор набора";
-  return "выбор управления образования";
+  std::string kind = p.is_source() ? "источник" : p.is_derived() ? "выведено из источника" : p.is_choice() ? "выбор набора" : "выбор управления образования";
+  return p.changes.empty() || p.empty() ? kind : kind + ", изменено управлением образования";
 }
 
 std::string condition_text(const Rule& r, const std::vector<IndicatorSpec>& specs) {

@@ -182,8 +182,10 @@ class PageBuilder {
     if (rows.empty() && !f.fallback.empty()) {
       // What the site knows elsewhere is never «отсутствует»: the director of schools.csv, say.
       for (const auto& [column, source] : f.fallback) {
-        std::string text = source.rfind("school.", 0) == 0 ? top_value(OpenField{.kind = OpenField::Kind::value, .source = source})
-                                                           : source;
+        OpenField field;
+        field.kind = OpenField::Kind::value;
+        field.source = source;
+        std::string text = source.rfind("school.", 0) == 0 ? top_value(field) : source;
         if (!text.empty()) fallback[column] = text;
       }
       if (fallback.count(f.children.empty() ? "" : f.children.front().source)) rows.push_back(&fallback);

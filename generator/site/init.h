@@ -20,7 +20,7 @@ struct InitFile {
 };
 
 // Where the workbook goes: outside data/, which the loader reads as tables.
-inline constexpr const char* kInitWorkbook = "шаблоны/таблицы.xlsx";
+inline constexpr const char* kInitWorkbook = "data/таблицы.xlsx";
 inline constexpr const char* kInitGuide = "С чего начать.md";
 
 // The files of a new site; `today` gives as_of and the years. Nullopt with `error` when the workbook

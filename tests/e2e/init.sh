@@ -8,7 +8,7 @@ SITE="$SCRATCH/новый сайт"
 "$SVEDEN" init "$SITE" > "$SCRATCH/init.txt" || fail "init into a new folder failed"
 grep -q "^Создана папка сайта $SITE. Дальше:" "$SCRATCH/init.txt" || fail "init summary: $(cat "$SCRATCH/init.txt")"
 for f in site.yaml "С чего начать.md" content/index.md content/department.yaml content/criteria.yaml content/roadmap.yaml \
-         data/schools.csv data/oge.csv data/sveden/info.csv шаблоны/таблицы.xlsx; do
+         data/schools.csv data/oge.csv data/sveden/info.csv data/таблицы.xlsx; do
   [ -f "$SITE/$f" ] || fail "init wrote no $f"
 done
 [ "$(head -c 3 "$SITE/data/schools.csv")" = $'\xEF\xBB\xBF' ] || fail "data/schools.csv has no BOM"
@@ -27,7 +27,7 @@ grep -q "^sveden: папка «$SITE» не пуста (в ней есть .*); 
 [ "$before" = "$(tree_sum "$SITE")" ] || fail "a refused init changed the folder"
 
 # The workbook: a sheet per table of the vocabulary, its headers, a drop-down list for «Тип ОО».
-book="$SITE/шаблоны/таблицы.xlsx"
+book="$SITE/data/таблицы.xlsx"
 sheets=$(unzip -p "$book" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | grep -c .)
 tables=$(grep -c "^    file: " "$REPO/vocab/tables.yaml")
 [ "$sheets" = "$tables" ] || fail "workbook: $sheets sheets for $tables tables"
@@ -63,6 +63,23 @@ grep -q '<th scope="row">2025</th><td class="num">734</td><td class="num">12</td
   || fail "the school page lacks its 734 students (12 with ОВЗ) of 2025"
 grep -q "Муниципалитет: значение в 2025${NB}г. — 65,6${NB}%" "$OUT/monitoring/continuation-rate/index.html" \
   || fail "the monitoring page lacks the municipal continuation rate of 2025: 40 of 61 = 65,6 % (the group of 9 is too small to count)"
+
+# A table filled on its sheet of the workbook, its CSV left as the blank template: the sheet is read.
+{ head -1 "$SITE/data/oge.csv"; printf '5401;2025;математика;58;3,91;1;1;17;22;18\r\n'; } > "$SCRATCH/oge.csv"
+"$(dirname "$SVEDEN")/sveden_csv_to_xlsx" "$SCRATCH/oge.xlsx" "Результаты ОГЭ=$SCRATCH/oge.csv" || fail "csv_to_xlsx failed"
+cp "$SCRATCH/oge.xlsx" "$SITE/data/таблицы.xlsx"
+(cd "$SITE" && "$SVEDEN" build > "$SCRATCH/build3.txt" 2> "$SCRATCH/build3.err") || { cat "$SCRATCH/build3.err" >&2; fail "the site with ОГЭ on its sheet does not build"; }
+grep -q "3,91" "$SITE/output/schools/sosh-1/kachestvo/index.html" || fail "the ОГЭ mean 3,91 entered on the workbook sheet is not on the school quality page"
+# The same rows in the CSV as well: one table in two places, named both.
+tail -1 "$SCRATCH/oge.csv" >> "$SITE/data/oge.csv"
+set +e
+(cd "$SITE" && "$SVEDEN" build > /dev/null 2> "$SCRATCH/build4.err")
+code=$?
+set -e
+[ "$code" != 0 ] || fail "a table filled both in its CSV and on a sheet built"
+grep -q "^data/таблицы.xlsx, лист «Результаты ОГЭ»: ошибка: таблица «Результаты ОГЭ» задана дважды: здесь и в data/oge.csv" "$SCRATCH/build4.err" \
+  || fail "a table in two places: $(cat "$SCRATCH/build4.err")"
+sed -i '$d' "$SITE/data/oge.csv"
 
 # opendata: an XLSX beside every CSV, listed on the opendata page.
 for csv in "$OUT"/opendata/*.csv; do
