@@ -213,7 +213,7 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
       if (t.fact.measure.empty()) {
         if (auto it = t.fact.entered.find(year); it != t.fact.entered.end()) {
           ty.fact = shown(it->second);
-          ty.fact_note = "по данным управления образования";
+          ty.fact_note = "по данным " + m.site.department.words.full_genitive;
         }
       } else {
         Share sh = computed_fact(m, ind, c, t.fact, year);

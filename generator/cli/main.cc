@@ -37,10 +37,11 @@ const char* kHelp =
     "sveden — генератор сайтов и отчётов муниципального органа управления образованием\n"
     "\n"
     "Использование:\n"
-    "  sveden init [ПАПКА]\n"
+    "  sveden init [ПАПКА] [--github]\n"
     "      Создать папку нового сайта (по умолчанию — текущая, она должна быть пустой): site.yaml с пояснениями,\n"
     "      пустые таблицы data/*.csv с заголовками, книгу Excel data/таблицы.xlsx, заготовки content/\n"
-    "      и «С чего начать.md». Сайт в ней сразу собирается командой sveden build.\n"
+    "      и «С чего начать.md». Сайт в ней сразу собирается командой sveden build. С --github — ещё и\n"
+    "      .github/workflows/sveden.yml: публикация на GitHub Pages (docs/PUBLISHING.md).\n"
     "  sveden build [--site ПАПКА] [--out ПАПКА] [--jobs N] [--as-of ГГГГ-ММ-ДД] [--pdf]\n"
     "      Собрать сайт. По умолчанию папка сайта — текущая, результат — ПАПКА/output.\n"
     "      При любой ошибке во входных данных ничего не записывается, прежняя сборка остаётся.\n"
@@ -84,6 +85,7 @@ struct Args {
   std::string site_dir;              // check --site-dir
   std::string init_dir;              // init: the new site's folder
   bool json = false;                 // check --format json
+  bool github = false;               // init --github: the GitHub Pages workflow
 };
 
 std::atomic<bool> g_stop{false};
@@ -140,6 +142,8 @@ int parse_args(int argc, char** argv, Args* a) {
       a->json = v == "json";
     } else if (arg == "--pdf") {
       a->pdf = true;
+    } else if (arg == "--github") {
+      a->github = true;
     } else if (arg == "--seed") {
       if (!value(&v) || !parse_int(v, &a->seed)) return usage_error("--seed: укажите целое неотрицательное число");
     } else if (!arg.empty() && arg[0] == '-') {
@@ -318,7 +322,7 @@ int init(const Args& a) {
   std::tm local{};
   localtime_r(&now, &local);
   std::string error;
-  InitStatus status = init_site(dir, Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, &error);
+  InitStatus status = init_site(dir, Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, a.github, &error);
   if (status != InitStatus::ok) {
     fmt::print(stderr, "sveden: {}\n", error);
     return status == InitStatus::refused ? kExitUsage : kExitIo;

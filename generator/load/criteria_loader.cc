@@ -513,7 +513,7 @@ class CriteriaReader {
         continue;
       }
       Provenance& p = rule->combine == Combine::leaf ? rule->provenance : rule->combination;
-      std::string change = fmt::format("изменено управлением образования ({}:{}): {}", src_.path(), item.pos.line, fmt::join(what, ", "));
+      std::string change = fmt::format("({}:{}): {}", src_.path(), item.pos.line, fmt::join(what, ", "));
       if (!why.empty()) change += " — " + why;
       p.changes.push_back(std::move(change));
     }
@@ -628,6 +628,27 @@ void resolve_shnor(Criteria& c, Diagnostics& diag) {
 const std::vector<std::string>& default_presets() {
   static const std::vector<std::string> kPresets = {"yelnya", "rosobrnadzor30", "stavropol-risk-zone", "risk500"};
   return kPresets;
+}
+
+void name_department(Criteria& c, const DepartmentWords& words) {
+  auto name = [&](Provenance& p) {
+    p.owner_genitive = words.full_genitive;
+    p.owner_instrumental = words.full_instrumental;
+  };
+  std::function<void(Rule&)> rule = [&](Rule& r) {
+    name(r.provenance);
+    name(r.combination);
+    for (auto& child : r.children) rule(child);
+  };
+  for (auto& g : c.groups) rule(g.rule);
+  for (auto& f : c.risk_factors) {
+    name(f.provenance);
+    if (f.high) rule(*f.high);
+    if (f.medium) rule(*f.medium);
+  }
+  name(c.social_index.provenance);
+  name(c.results_index.provenance);
+  name(c.procedure.provenance);
 }
 
 const char* compare_name(Compare c) {

@@ -8,6 +8,7 @@
 #include "load/diagnostics.h"
 #include "load/disk.h"
 #include "model/criteria.h"
+#include "model/site_config.h"
 
 namespace sveden {
 
@@ -23,6 +24,9 @@ void parse_criteria(const SourceText& src, bool site_file, Criteria& out, Diagno
 // say where it comes from (source: or choice:), else an error.
 void parse_preset(const SourceText& src, const std::string& name, Criteria& out, Diagnostics& diag);
 
-const char* compare_name(Compare c);  // «bottom_percent»…
+const char* compare_name(Compare c);
+// Every provenance of the criteria names the department as site.yaml gives its kind: «выбор отдела
+// образования», «изменено комитетом по образованию».
+void name_department(Criteria& c, const DepartmentWords& words);  // «bottom_percent»…
 
 }  // namespace sveden

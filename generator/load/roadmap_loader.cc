@@ -312,7 +312,10 @@ class Reader {
     YamlMapReader r(root, src_, diag_, "recommendations.yaml", true);
     if (!r.valid()) return;
     std::set<std::string> ids;
-    static const std::vector<std::string> kAudiences = {"администрация", "педагоги", "управление образования"};
+    // The department may be named by its kind as well («отдел образования», «комитет по образованию»); it is
+    // printed as site.yaml names it.
+    const std::string& department = m_.site.department.words.full_nominative;
+    const std::vector<std::string> kAudiences = {"администрация", "педагоги", "управление образования", department};
     if (const YamlNode* list = r.node("recommendations", true))
       for (const auto& item : list->items) {
         YamlMapReader ir(item, src_, diag_, "рекомендация");
@@ -321,7 +324,8 @@ class Reader {
         rec.audience = ir.text("audience", true).value_or("");
         if (!rec.audience.empty() && std::find(kAudiences.begin(), kAudiences.end(), rec.audience) == kAudiences.end())
           ir.error_at(*ir.node("audience"), fmt::format("неизвестный адресат «{}»", rec.audience),
-                      "допустимо: администрация, педагоги, управление образования");
+                      fmt::format("допустимо: администрация, педагоги, {}", department));
+        if (rec.audience == "управление образования") rec.audience = department;
         rec.text = ir.text("text", true).value_or("");
         rec.source = ir.text("source").value_or("");
         if (const YamlNode* when = ir.node("when", true))

@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "load/embedded_files.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
+#include "russian/typography.h"
 
 namespace sveden {
 namespace {
@@ -75,6 +77,57 @@ void read_table_override(const std::string& name, const YamlNode& node, const So
   cfg.tables[name] = std::move(o);
 }
 
+// The kinds of vocab/department_kinds.yaml, in its order.
+const std::vector<DepartmentWords>& department_kinds() {
+  static const std::vector<DepartmentWords> kinds = [] {
+    std::vector<DepartmentWords> out;
+    SourceText src("vocab/department_kinds.yaml", std::string(*vocab_file("department_kinds.yaml")));
+    Diagnostics diag;
+    YamlNode root;
+    if (!parse_yaml(src, &root, diag)) return out;
+    const YamlNode* list = root.find("kinds");
+    for (const auto& item : list ? list->items : std::vector<YamlNode>{}) {
+      const YamlNode* word = item.find("word");
+      const YamlNode* alone = item.find("alone");
+      const YamlNode* full = item.find("full");
+      if (!word || !alone || !full || alone->items.size() != 5 || full->items.size() != 4) continue;
+      DepartmentWords w;
+      w.kind = word->value;
+      w.nominative = alone->items[0].value, w.genitive = alone->items[1].value, w.dative = alone->items[2].value;
+      w.instrumental = alone->items[3].value, w.about = alone->items[4].value;
+      w.full_nominative = full->items[0].value, w.full_genitive = full->items[1].value;
+      w.full_dative = full->items[2].value, w.full_instrumental = full->items[3].value;
+      out.push_back(std::move(w));
+    }
+    return out;
+  }();
+  return kinds;
+}
+
+// department.kind, or the first kind's word in department.name; «управление» when none is found.
+void read_department_kind(YamlMapReader& d, Department& dep) {
+  const auto& kinds = department_kinds();
+  if (auto kind = d.text("kind")) {
+    std::string k = lower_text(*kind);
+    for (const auto& w : kinds)
+      if (w.kind == k) {
+        dep.words = w;
+        return;
+      }
+    std::vector<std::string> words;
+    for (const auto& w : kinds) words.push_back(w.kind);
+    d.error_at(*d.node("kind"), fmt::format("«{}» — неизвестный вид органа управления образованием", *kind),
+               fmt::format("допустимо: {}", fmt::join(words, ", ")));
+    return;
+  }
+  std::string name = lower_text(dep.name);
+  size_t best = std::string::npos;
+  for (const auto& w : kinds) {
+    size_t at = name.find(w.kind);
+    if (at < best) best = at, dep.words = w;
+  }
+}
+
 }  // namespace
 
 std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& display_prefix, Diagnostics& diag,
@@ -108,6 +161,7 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
     YamlMapReader d(*dep, src, diag, "department");
     cfg.department.name = d.text("name", true).value_or("");
     cfg.department.short_name = d.text("short_name").value_or(cfg.department.name);
+    read_department_kind(d, cfg.department);
     cfg.department.address = d.text("address").value_or("");
     cfg.department.phone = d.text("phone").value_or("");
     cfg.department.email = d.text("email").value_or("");

@@ -421,6 +421,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   load_content(disk, options.display_prefix, m, diag);
   load_department(disk, options.display_prefix, m, diag);
   m.criteria = load_criteria(disk, options.display_prefix, diag);
+  name_department(m.criteria, m.site.department.words);
   load_roadmap(disk, options.display_prefix, m, diag);
   load_recommendations(disk, options.display_prefix, m, diag);
   // A row with an error is left out of its table and would look like a gap: gaps wait for clean input.

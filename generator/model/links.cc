@@ -44,4 +44,16 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
+std::string url_root_path(std::string_view url) {
+  size_t scheme = url.find("://");
+  size_t host = scheme == std::string_view::npos ? 0 : scheme + 3;
+  size_t slash = url.find('/', host);
+  if (slash == std::string_view::npos) return "/";
+  std::string_view path = url.substr(slash);
+  path = path.substr(0, path.find_first_of("?#"));
+  std::string out(path);
+  if (out.empty() || out.back() != '/') out += '/';
+  return out;
+}
+
 }  // namespace sveden

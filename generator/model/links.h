@@ -16,4 +16,8 @@ bool is_web_address(std::string_view s);
 // after it stays as it is.
 std::string percent_decode(std::string_view s);
 
+// The path of a site's address, as the root of its links: «https://edu.example.ru/uo» → «/uo/»,
+// «https://school.example.ru» → «/». A 404 page is served at any depth, so its links start there.
+std::string url_root_path(std::string_view url);
+
 }  // namespace sveden

@@ -11,9 +11,12 @@ struct Provenance {
   std::string item;      // where in it: a table row, an item, a line
   std::string quote;     // a short quotation of the wording
   std::string choice;    // the preset's own choice and why; with a document: how it was derived from it
-  // What content/criteria.yaml `changes:` altered in it: «изменено управлением образования (…:12): порог 25
-  // вместо 20 — решение рабочей группы».
+  // What content/criteria.yaml `changes:` altered in it: «(content/criteria.yaml:12): порог 25 вместо 20 —
+  // решение рабочей группы», printed after «изменено управлением образования».
   std::vector<std::string> changes;
+  // The department whose choice or change it is, as site.yaml names its kind (name_department).
+  std::string owner_genitive = "управления образования";
+  std::string owner_instrumental = "управлением образования";
   bool is_source() const { return !document.empty() && choice.empty(); }
   bool is_derived() const { return !document.empty() && !choice.empty(); }  // a choice built on a document
   bool is_choice() const { return document.empty() && !choice.empty(); }

@@ -27,7 +27,19 @@ struct Person {
   std::string name;
 };
 
+// The department's kind as its sentences name it (vocab/department_kinds.yaml): «Об отделе», «подведомственны
+// комитету», «выбор управления образования».
+struct DepartmentWords {
+  std::string kind = "управление";
+  std::string nominative = "управление", genitive = "управления", dative = "управлению", instrumental = "управлением";
+  std::string about = "Об управлении";  // the title of its page
+  // With its field: «управление образования», «комитета по образованию»…
+  std::string full_nominative = "управление образования", full_genitive = "управления образования",
+              full_dative = "управлению образования", full_instrumental = "управлением образования";
+};
+
 struct Department {
+  DepartmentWords words;
   std::string name;
   std::string short_name;
   std::string address;

@@ -224,6 +224,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   d.set("support_href", m.site.base_url + "/support/");
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
   data crumbs = trail(root, {{"Качество образования", ""}});
+  d.set("dep", words(site_.m_.site.department.words));
   return school_layout(page, "Система работы по повышению качества образования", use("quality", d), crumbs);
 }
 

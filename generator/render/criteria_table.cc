@@ -123,14 +123,14 @@ std::string provenance_text(const Provenance& p) {
   std::string text = p.is_source()    ? where
                      : p.is_derived() ? fmt::format("выведено из документа: {}; {}", where, p.choice)
                      : p.is_choice()  ? "выбор набора критериев: " + p.choice
-                                      : std::string("выбор управления образования");
-  for (const auto& change : p.changes) text += "; " + change;
+                                      : "выбор " + p.owner_genitive;
+  for (const auto& change : p.changes) text += fmt::format("; изменено {} {}", p.owner_instrumental, change);
   return typographic_quotes(text);
 }
 
 std::string provenance_kind(const Provenance& p) {
-  std::string kind = p.is_source() ? "источник" : p.is_derived() ? "выведено из источника" : p.is_choice() ? "выбор набора" : "выбор управления образования";
-  return p.changes.empty() || p.empty() ? kind : kind + ", изменено управлением образования";
+  std::string kind = p.is_source() ? "источник" : p.is_derived() ? "выведено из источника" : p.is_choice() ? "выбор набора" : "выбор " + p.owner_genitive;
+  return p.changes.empty() || p.empty() ? kind : kind + ", изменено " + p.owner_instrumental;
 }
 
 std::string condition_text(const Rule& r, const std::vector<IndicatorSpec>& specs) {

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "model/links.h"
+
 #include "render/html.h"
 #include "render/markdown.h"
 #include "render/openness_page.h"
@@ -24,11 +26,11 @@ std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—";
 
 data unit(const DepartmentInfo::Unit& u) {
   data d;
-  d.set("name", u.name);
-  d.set("head", u.head);
-  d.set("post", u.post);
-  d.set("phone", u.phone);
-  d.set("email", u.email);
+  // A value left empty is not set at all: Mustache renders a section for an empty string, and the page
+  // would say «Телефон:» with nothing after it.
+  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"name", u.name}, {"head", u.head}, {"post", u.post},
+                                   {"phone", u.phone}, {"email", u.email}})
+    if (!value.empty()) d.set(key, value);
   if (!u.email.empty()) d.set("email_href", safe_external_url("mailto:" + u.email));
   return d;
 }
@@ -143,8 +145,9 @@ std::string SiteRenderer::Worker::home(const PageRef& page) {
           "schools/");
   section("Поддержка школ с низкими образовательными результатами", "Перечни школ, критерии, наставники, дорожная карта", "support/");
   section("Мониторинг", "Показатели муниципальной системы образования по годам", "monitoring/");
-  section("Документы", "Приказы, положения и программы управления", "documents/");
-  section("Об управлении", "Полномочия, структура, руководство, обращения граждан", "department/");
+  const DepartmentWords& dep = m.site.department.words;
+  section("Документы", "Приказы, положения и программы " + dep.genitive, "documents/");
+  section(dep.about, "Полномочия, структура, руководство, обращения граждан", "department/");
   section("Открытые данные", "Реестр подведомственных организаций, показатели и результаты анализа в CSV, Excel (XLSX) и JSON", "opendata/");
   for (size_t i = 0; i < m.pages.size(); ++i) section(m.pages[i].title, m.pages[i].description, m.pages[i].slug + "/");
   d.set("sections", sections);
@@ -232,6 +235,7 @@ std::string SiteRenderer::Worker::schools(const PageRef& page) {
   d.set("csv_href", root + "opendata/organisations.csv");
   d.set("json_href", root + "opendata/organisations.json");
   data crumbs = trail(root, {{"Школы", ""}});
+  d.set("dep", words(site_.m_.site.department.words));
   return layout(page, with_others ? "Подведомственные организации" : "Подведомственные общеобразовательные организации",
                 use("schools", d), crumbs);
 }
@@ -248,8 +252,10 @@ std::string SiteRenderer::Worker::content_page(const PageRef& page) {
 
 std::string SiteRenderer::Worker::not_found(const PageRef& page) {
   data d;
-  d.set("home_href", "/");
-  d.set("schools_href", "/schools/");
+  std::string root = url_root_path(site_.m_.site.base_url);
+  d.set("home_href", site_.href(root, ""));
+  d.set("schools_href", site_.href(root, "schools/"));
+  d.set("has_schools", true);
   return layout(page, "Страница не найдена", use("not_found", d), tlist());
 }
 
@@ -307,8 +313,9 @@ std::string SiteRenderer::Worker::department(const PageRef& page) {
   if (o.organisations > 0)
     subordinate += fmt::format(" и{}{}", kNbsp, count_noun(o.organisations, "иная организация", "иные организации", "иных организаций"));
   d.set("schools_count", subordinate);
-  data crumbs = trail(root, {{"Об управлении", ""}});
-  return layout(page, "Об управлении", use("department", d), crumbs);
+  d.set("dep", words(m.site.department.words));
+  data crumbs = trail(root, {{m.site.department.words.about, ""}});
+  return layout(page, m.site.department.words.about, use("department", d), crumbs);
 }
 
 std::string SiteRenderer::Worker::documents(const PageRef& page) {
@@ -408,7 +415,7 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   // Schools with findings each get a section; the rest are one list, so a big municipality's page
   // shows what needs work first.
   data groups = tlist(), clean = tlist();
-  if (!audit.portal.empty()) groups.push_back(group("Сайт управления образования", "", audit.portal));
+  if (!audit.portal.empty()) groups.push_back(group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal));
   size_t clean_count = 0;
   for (const auto& s : audit.schools) {
     if (!s.findings.empty()) {
@@ -432,6 +439,7 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   d.set("has_incomplete", audit.incomplete_schools > 0);
   d.set("incomplete", count_noun(audit.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
   d.set("date", format_date(site_.m_.site.as_of));
+  d.set("dep", words(site_.m_.site.department.words));
   return layout(page, "Проверка опубликованных сайтов", use("audit", d), trail(root, {{"Проверка сайтов", ""}}));
 }
 

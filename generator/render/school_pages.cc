@@ -149,6 +149,7 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
   d.set("has_staff_note", hidden_staff);
   d.set("staff_note", hidden_note("педагогов", "число молодых специалистов и педагогов пенсионного возраста", set.min_group));
   if (!s.content_markdown.empty()) d.set("content", markdown_to_html(s.content_markdown, m.site.trusted_html));
+  d.set("dep", words(site_.m_.site.department.words));
   return school_layout(page, typographic_quotes(s.short_name), use("school", d), tlist());
 }
 
@@ -246,8 +247,8 @@ std::string SiteRenderer::Worker::food(const PageRef& page) {
 
 std::string SiteRenderer::Worker::school_not_found(const PageRef& page) {
   data d;
-  d.set("home_href", "/");
-  d.set("schools_href", "");
+  d.set("home_href", site_.href(site_.school_root(page), ""));
+  d.set("has_schools", false);  // a school's own site has no list of schools
   return school_layout(page, "Страница не найдена", use("not_found", d), tlist());
 }
 

@@ -7,6 +7,7 @@
 #include "analyse/indicators.h"
 #include "load/openness_loader.h"
 #include "load/site_loader.h"
+#include "model/links.h"
 #include "render/feeds.h"
 #include "render/html.h"
 #include "render/markdown.h"
@@ -111,7 +112,7 @@ std::string SiteRenderer::sveden_dir_from_school(size_t school) const {
 
 std::string SiteRenderer::school_root(const PageRef& page) const {
   std::string rel = page.path.substr(("schools/" + m_.schools[page.index].slug + "/").size());
-  return page.kind == PageRef::Kind::school_not_found ? "/" : root_prefix(rel);
+  return page.kind == PageRef::Kind::school_not_found ? url_root_path(school_base_[page.index]) : root_prefix(rel);
 }
 
 std::vector<OutputFile> SiteRenderer::files() const {
@@ -203,8 +204,9 @@ std::string SiteRenderer::Worker::render(const PageRef& page) {
 std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, const std::string& body,
                                          data crumbs) {
   const Municipality& m = site_.m_;
-  // The 404 page is served at any depth, so its links are absolute from the site root.
-  std::string root = page.kind == PageRef::Kind::not_found ? "/" : root_prefix(page.path);
+  // The 404 page is served at any depth, so its links start at the path of the site's address: «/» or,
+  // for a site published in a subfolder (https://edu.example.ru/uo), «/uo/».
+  std::string root = page.kind == PageRef::Kind::not_found ? url_root_path(m.site.base_url) : root_prefix(page.path);
   data d;
   d.set("root", root);
   d.set("title", title);
@@ -228,7 +230,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
     nav.push_back(item);
   };
   add_nav("Главная", "");
-  add_nav("Об управлении", "department/");
+  add_nav(m.site.department.words.about, "department/");
   add_nav("Школы", "schools/");
   add_nav("Поддержка школ", "support/");
   add_nav("Мониторинг", "monitoring/");
@@ -261,6 +263,16 @@ kainjow::mustache::data SiteRenderer::Worker::trail(const std::string& root,
   out.push_back(crumb("Главная", site_.href(root, "")));
   for (const auto& [title, href] : steps) out.push_back(crumb(title, href));
   return out;
+}
+
+kainjow::mustache::data SiteRenderer::Worker::words(const DepartmentWords& w) {
+  data d;
+  d.set("about", w.about);
+  d.set("genitive", w.genitive);
+  d.set("dative", w.dative);
+  d.set("Dative", upper_first(w.dative));
+  d.set("full_genitive", w.full_genitive);
+  return d;
 }
 
 kainjow::mustache::data SiteRenderer::Worker::ministries() const {

@@ -73,6 +73,8 @@ class SiteRenderer {
     std::string school_layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
     std::string use(const std::string& name, const data& d);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
+    // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
+    static data words(const DepartmentWords& w);
     // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
     data news_list(const std::string& root, size_t limit) const;  // newest first
     data trail(const std::string& root, std::initializer_list<std::pair<std::string, std::string>> steps) const;

@@ -75,6 +75,16 @@ std::string lower_text(std::string_view text) {
   return out;
 }
 
+std::string upper_first(std::string_view text) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (s.isEmpty()) return {};
+  int32_t first = s.moveIndex32(0, 1);
+  icu::UnicodeString head(s, 0, first);
+  std::string out;
+  head.toUpper(icu::Locale("ru")).append(s, first, s.length() - first).toUTF8String(out);
+  return out;
+}
+
 std::string quoted(std::string_view text) {
   std::string inner(text);
   for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"«", "„"}, {"»", "“"}})

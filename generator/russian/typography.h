@@ -36,6 +36,8 @@ std::string years_text(const std::vector<int>& years);
 
 // Lower case by Russian rules (ICU): «Адаптированная АООП» → «адаптированная аооп».
 std::string lower_text(std::string_view text);
+// The first letter in upper case: «управлению» → «Управлению».
+std::string upper_first(std::string_view text);
 
 // Plural form for `n`: one («1 школа»), few («2 школы»), many («5 школ»), by ICU's Russian rules.
 const std::string& plural(long long n, const std::string& one, const std::string& few, const std::string& many);

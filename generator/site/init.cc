@@ -261,6 +261,66 @@ std::optional<std::vector<InitFile>> init_site_files(const Vocabulary& vocab, co
   return files;
 }
 
+std::string github_workflow() {
+  return R"yaml(# Публикация сайта на GitHub Pages (docs/PUBLISHING.md в репозитории sveden). При каждом изменении в ветке main
+# GitHub собирает программу sveden из её исходников на Debian 12, собирает сайт и публикует папку output/.
+# Один раз: в настройках репозитория Settings → Pages → Source выберите «GitHub Actions»; в site.yaml
+# base_url — адрес, который GitHub покажет там же (https://<аккаунт>.github.io/<репозиторий>); ниже в
+# SVEDEN_REPO — адрес репозитория sveden, из которого собирать программу.
+name: Сайт управления образования
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+env:
+  SVEDEN_REPO: ЗАМЕНИТЕ-адресом-репозитория-sveden
+  SVEDEN_REF: main
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    container: debian:12
+    steps:
+      - uses: actions/checkout@v4
+      - name: Программа sveden
+        run: |
+          case "$SVEDEN_REPO" in
+            http*://*) ;;
+            *) echo "Укажите в .github/workflows/sveden.yml адрес репозитория sveden (SVEDEN_REPO)" >&2; exit 1 ;;
+          esac
+          apt-get update
+          apt-get install -y --no-install-recommends git make ca-certificates
+          git clone --depth 1 --branch "$SVEDEN_REF" "$SVEDEN_REPO" /opt/sveden
+          make -C /opt/sveden build
+      - name: Сборка сайта
+        run: /opt/sveden/build/sveden build --site . --out output
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: output
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+)yaml";
+}
+
 std::string first_steps(const Municipality& m, const Vocabulary& vocab, const std::string& site_dir) {
   if (!m.schools.empty()) return "";
   std::vector<std::string> steps;
@@ -271,7 +331,8 @@ std::string first_steps(const Municipality& m, const Vocabulary& vocab, const st
   for (const char* name : {"contingent", "oge", "ege", "vpr"})
     if (const TableSpec* t = vocab.table(name)) results.push_back(t->file);
   steps.push_back(fmt::format("{} — контингент и результаты: по ним считаются показатели и группы школ;", fmt::join(results, ", ")));
-  steps.push_back("content/index.md и content/department.yaml — тексты главной страницы и страницы «Об управлении».");
+  steps.push_back(fmt::format("content/index.md и content/department.yaml — тексты главной страницы и страницы «{}».",
+                              m.site.department.words.about));
   std::string out = "Сайт пока пуст: в таблице школ нет ни одной строки. Что заполнить первым:\n";
   for (size_t i = 0; i < steps.size(); ++i) out += fmt::format("  {}. {}\n", i + 1, steps[i]);
   std::error_code ec;
@@ -280,7 +341,7 @@ std::string first_steps(const Municipality& m, const Vocabulary& vocab, const st
   return out;
 }
 
-InitStatus init_site(const std::string& dir, const Date& today, std::string* error) {
+InitStatus init_site(const std::string& dir, const Date& today, bool github, std::string* error) {
   std::error_code ec;
   fs::path root(dir);
   if (fs::exists(root, ec)) {
@@ -303,6 +364,10 @@ InitStatus init_site(const std::string& dir, const Date& today, std::string* err
   }
   auto files = init_site_files(builtin_vocabulary(), today, error);
   if (!files) return InitStatus::io_error;
+  if (github) {
+    files->push_back({kInitWorkflow, github_workflow()});
+    files->push_back({".gitignore", "# Собранный сайт публикует GitHub Actions (.github/workflows/sveden.yml), в репозиторий он не кладётся.\noutput/\n"});
+  }
   for (const auto& f : *files)
     if (!write_file(root / fs::u8path(f.path), f.contents, error)) return InitStatus::io_error;
   return InitStatus::ok;

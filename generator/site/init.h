@@ -22,10 +22,16 @@ struct InitFile {
 // Where the workbook goes: outside data/, which the loader reads as tables.
 inline constexpr const char* kInitWorkbook = "data/таблицы.xlsx";
 inline constexpr const char* kInitGuide = "С чего начать.md";
+// With `sveden init --github`: the workflow that builds the site and publishes it on GitHub Pages.
+inline constexpr const char* kInitWorkflow = ".github/workflows/sveden.yml";
 
 // The files of a new site; `today` gives as_of and the years. Nullopt with `error` when the workbook
 // could not be written.
 std::optional<std::vector<InitFile>> init_site_files(const Vocabulary& vocab, const Date& today, std::string* error);
+
+// The GitHub Actions workflow of docs/PUBLISHING.md: Debian 12, sveden built from its repository, the site
+// built and published on GitHub Pages at each push to main.
+std::string github_workflow();
 
 // What a column holds, in Russian, for the note on its header: type, bounds, values, whether required.
 std::string column_note(const ColumnSpec& c);
@@ -41,6 +47,6 @@ enum class InitStatus { ok, refused, io_error };
 
 // Writes the files into `dir`, which must not exist or be empty: `refused` (a file, a folder with
 // something in it) or `io_error` with `error` in Russian.
-InitStatus init_site(const std::string& dir, const Date& today, std::string* error);
+InitStatus init_site(const std::string& dir, const Date& today, bool github, std::string* error);
 
 }  // namespace sveden

@@ -91,6 +91,21 @@ std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, st
   fs::path out = fs::path(out_dir).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   std::error_code ec;
+  // An output that is a symbolic link (a web root often is) is written through: the link stays, and the
+  // folder it points to is the one swapped, atomically, beside itself.
+  for (int hops = 0; fs::is_symlink(out, ec); ++hops) {
+    if (hops == 40) {
+      *error = fmt::format("«{}»: символические ссылки образуют цикл", out_dir);
+      return nullptr;
+    }
+    fs::path target = fs::read_symlink(out, ec);
+    if (ec) {
+      *error = fmt::format("не удалось прочитать ссылку «{}»: {}", out.string(), ec.message());
+      return nullptr;
+    }
+    out = (target.is_absolute() ? target : out.parent_path() / target).lexically_normal();
+    if (out.filename().empty()) out = out.parent_path();
+  }
   fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {

@@ -15,6 +15,12 @@ done
 grep -q "Код ОО;Полное наименование;Краткое наименование;Адрес страницы;Тип ОО;Местность" "$SITE/data/schools.csv" \
   || fail "data/schools.csv headers: $(head -1 "$SITE/data/schools.csv")"
 
+# With --github: the GitHub Pages workflow and a .gitignore that keeps the built site out of the repository.
+"$SVEDEN" init "$SCRATCH/gh" --github > /dev/null || fail "init --github failed"
+[ -f "$SCRATCH/gh/.github/workflows/sveden.yml" ] || fail "init --github wrote no workflow"
+grep -qx "output/" "$SCRATCH/gh/.gitignore" || fail "init --github: .gitignore does not leave output/ out"
+[ ! -e "$SITE/.github" ] || fail "init without --github wrote a workflow"
+
 # A second init into the same folder changes nothing and says why.
 before=$(tree_sum "$SITE")
 set +e

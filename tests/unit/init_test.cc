@@ -10,6 +10,7 @@
 
 #include "load/csv_reader.h"
 #include "load/xlsx_file.h"
+#include "load/yaml_tree.h"
 #include "site/init.h"
 
 using namespace sveden;
@@ -96,13 +97,47 @@ TEST_CASE("init_site: refuses a folder that has something in it, writes into a n
   fs::create_directories(dir);
   std::ofstream(dir / "заметки.txt") << "моё";
   std::string error;
-  CHECK(init_site(dir.string(), Date{2025, 10, 1}, &error) == InitStatus::refused);
+  CHECK(init_site(dir.string(), Date{2025, 10, 1}, false, &error) == InitStatus::refused);
   CHECK(error.find("не пуста (в ней есть «заметки.txt»); sveden init ничего не перезаписывает") != std::string::npos);
   CHECK(!fs::exists(dir / "site.yaml"));
   fs::path fresh = dir / "новый";
-  CHECK(init_site(fresh.string(), Date{2025, 10, 1}, &error) == InitStatus::ok);
+  CHECK(init_site(fresh.string(), Date{2025, 10, 1}, false, &error) == InitStatus::ok);
   CHECK(fs::exists(fresh / "site.yaml"));
   CHECK(fs::exists(fresh / "data/sveden/info.csv"));
   CHECK(fs::exists(fresh / fs::u8path(kInitWorkbook)));
   fs::remove_all(dir);
 }
+
+TEST_CASE("init: the GitHub Pages workflow is YAML that builds the site with this program's own commands") {
+  std::string text = github_workflow();
+  SourceText src(kInitWorkflow, text);
+  Diagnostics diag;
+  YamlNode root;
+  REQUIRE_MESSAGE(parse_yaml(src, &root, diag), format_all(diag));
+  const YamlNode* jobs = root.find("jobs");
+  REQUIRE(jobs);
+  const YamlNode* build = jobs->find("build");
+  REQUIRE(build);
+  REQUIRE(build->find("container"));
+  CHECK(build->find("container")->value == "debian:12");  // the Debian packages the Makefile installs
+  std::string runs;
+  for (const auto& step : build->find("steps")->items)
+    if (const YamlNode* run = step.find("run")) runs += run->value + "\n";
+  CHECK(runs.find("make -C /opt/sveden build") != std::string::npos);
+  CHECK(runs.find("/opt/sveden/build/sveden build --site . --out output") != std::string::npos);
+  // The artifact is the folder the build writes, and the deploy job publishes it.
+  bool uploads_output = false;
+  for (const auto& step : build->find("steps")->items)
+    if (const YamlNode* uses = step.find("uses"); uses && uses->value.rfind("actions/upload-pages-artifact@", 0) == 0)
+      uploads_output = step.find("with") && step.find("with")->find("path") && step.find("with")->find("path")->value == "output";
+  CHECK(uploads_output);
+  REQUIRE(jobs->find("deploy"));
+  CHECK(jobs->find("deploy")->find("needs")->value == "build");
+  const YamlNode* perms = root.find("permissions");
+  REQUIRE(perms);
+  CHECK(perms->find("pages")->value == "write");
+  CHECK(perms->find("id-token")->value == "write");
+  // Until the user names the sveden repository, the workflow stops with a message saying so.
+  CHECK(runs.find("Укажите в .github/workflows/sveden.yml адрес репозитория sveden") != std::string::npos);
+}
+
