@@ -425,7 +425,10 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   load_roadmap(disk, options.display_prefix, m, diag);
   load_recommendations(disk, options.display_prefix, m, diag);
   // A row with an error is left out of its table and would look like a gap: gaps wait for clean input.
-  if (!diag.has_errors()) report_table_gaps(m.schools, tables, diag);
+  if (!diag.has_errors()) {
+    m.completeness = report_table_gaps(vocab, m.schools, tables, diag);
+    for (auto& c : m.completeness) c.path = m.table_path(c.name);
+  }
   return m;
 }
 

@@ -9,14 +9,24 @@
 
 namespace sveden {
 
-void report_table_gaps(const std::vector<School>& schools, const std::map<std::string, LoadedTable>& tables, Diagnostics& diag) {
-  for (const auto& [name, table] : tables) {
-    if (!table.spec || !table.spec->complete || !table.present) continue;
-    int school_col = table.spec->column_index("school_id");
-    int year_col = table.spec->column_index("year");
+std::vector<TableCompleteness> report_table_gaps(const Vocabulary& vocab, const std::vector<School>& schools,
+                                                 const std::map<std::string, LoadedTable>& tables, Diagnostics& diag) {
+  std::vector<TableCompleteness> out;
+  for (const auto& spec : vocab.tables) {
+    auto found = tables.find(spec.name);
+    if (!spec.complete || found == tables.end()) continue;
+    const LoadedTable& table = found->second;
+    int school_col = spec.column_index("school_id");
+    int year_col = spec.column_index("year");
     if (school_col < 0 || year_col < 0) continue;
+    TableCompleteness& c = out.emplace_back();
+    c.name = spec.name;
+    c.title = spec.title;
+    c.path = table.path.empty() ? spec.file : table.path;
+    c.except_kinds = spec.complete_except_kinds;
+    if (!table.present) continue;
     std::set<int> all_years;
-    std::map<std::string, std::set<int>> years_of;  // school → years with rows
+    std::map<std::string, std::set<int>>& years_of = c.years_of;  // school → years with rows
     for (const auto& rec : table.records) {
       const Cell& s = rec.cells[static_cast<size_t>(school_col)];
       const Cell& y = rec.cells[static_cast<size_t>(year_col)];
@@ -25,8 +35,9 @@ void report_table_gaps(const std::vector<School>& schools, const std::map<std::s
       all_years.insert(year);
       years_of[s.text].insert(year);
     }
+    c.years.assign(all_years.begin(), all_years.end());
     if (all_years.empty()) continue;  // an empty table is reported by what needs it, not school by school
-    const auto& except = table.spec->complete_except_kinds;
+    const auto& except = spec.complete_except_kinds;
     for (const auto& school : schools) {
       if (std::find(except.begin(), except.end(), school.kind) != except.end()) continue;
       auto it = years_of.find(school.id);
@@ -43,6 +54,7 @@ void report_table_gaps(const std::vector<School>& schools, const std::map<std::s
                     "нет, добавьте строку с «н/д» в числовых столбцах, чтобы пропуск был виден");
     }
   }
+  return out;
 }
 
 }  // namespace sveden

@@ -12,6 +12,8 @@
 
 namespace sveden {
 
-void report_table_gaps(const std::vector<School>& schools, const std::map<std::string, LoadedTable>& tables, Diagnostics& diag);
+// Warns about each gap and returns the matrix of the `complete:` tables (school × year) for the audit page.
+std::vector<TableCompleteness> report_table_gaps(const Vocabulary& vocab, const std::vector<School>& schools,
+                                                 const std::map<std::string, LoadedTable>& tables, Diagnostics& diag);
 
 }  // namespace sveden

@@ -234,6 +234,17 @@ struct TableCoverage {
   std::map<std::string, std::string> titles;  // every column of the vocabulary: name → «Участников»
 };
 
+// A table in which every school is expected in every year (`complete:` in vocab/tables.yaml), as the
+// department's audit page shows it: school × year, with the kinds that legitimately have no rows.
+struct TableCompleteness {
+  std::string name;   // «oge»
+  std::string title;  // «Результаты ОГЭ»
+  std::string path;   // «data/oge.csv», as the site has it
+  std::vector<int> years;  // the years the table has rows for; empty: no rows at all
+  std::vector<std::string> except_kinds;  // «НОШ», «филиал»: not expected
+  std::map<std::string, std::set<int>> years_of;  // school id → years with rows
+};
+
 struct Municipality {
   SiteConfig site;
   std::vector<School> schools;  // sorted by id; branches included (parent_id set)
@@ -245,6 +256,7 @@ struct Municipality {
   std::vector<ContentPage> reports;  // content/reports/<slug>.md: the department's own printed reports
   std::vector<std::string> tables_loaded;  // titles of tables found, for the summary
   std::map<std::string, TableCoverage> coverage;  // by table name: every table of the vocabulary
+  std::vector<TableCompleteness> completeness;    // the `complete:` tables, in the vocabulary's order
   std::vector<RegionalValue> regional;
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets
   Roadmap roadmap;    // content/roadmap.yaml

@@ -384,6 +384,54 @@ std::string SiteRenderer::Worker::opendata(const PageRef& page) {
   return layout(page, "Открытые данные", use("opendata", d), crumbs);
 }
 
+// The completeness matrix of the audit page: a row per school, a column per table in which every school is
+// expected every year, and in each cell what the school has — so a gap that shrinks the municipality's
+// totals is seen before anyone reads them.
+void SiteRenderer::Worker::completeness(const std::string& root, data& d) const {
+  const Municipality& m = site_.m_;
+  data headers = tlist(), rows = tlist();
+  for (const auto& t : m.completeness) {
+    data h;
+    h.set("title", t.title);
+    h.set("path", t.path);
+    h.set("years", t.years.empty() ? std::string("строк нет") : years_text(t.years));
+    headers.push_back(h);
+  }
+  int gaps = 0;
+  for (size_t i : site_.schools_by_name_) {
+    const School& s = m.schools[i];
+    data row, cells = tlist();
+    row.set("name", typographic_quotes(s.short_name));
+    row.set("href", site_.href(root, "schools/" + s.slug + "/"));
+    for (const auto& t : m.completeness) {
+      data cell;
+      auto it = t.years_of.find(s.id);
+      std::vector<int> missing;
+      for (int y : t.years)
+        if (it == t.years_of.end() || !it->second.count(y)) missing.push_back(y);
+      bool exempt = std::find(t.except_kinds.begin(), t.except_kinds.end(), s.kind) != t.except_kinds.end();
+      std::string text, state;
+      if (t.years.empty()) text = "нет данных", state = "none";
+      else if (exempt && missing.size() == t.years.size()) text = fmt::format("не требуется ({})", s.kind), state = "exempt";
+      else if (missing.empty()) text = "есть", state = "full";
+      else if (missing.size() == t.years.size()) text = "нет строк", state = "gap";
+      else text = "нет за " + years_text(missing), state = "gap";
+      if (state == "gap") ++gaps;
+      cell.set("text", text);
+      cell.set("gap", state == "gap");
+      cells.push_back(cell);
+    }
+    row.set("cells", cells);
+    rows.push_back(row);
+  }
+  d.set("has_completeness", !m.completeness.empty() && !m.schools.empty());
+  d.set("completeness_headers", headers);
+  d.set("completeness_rows", rows);
+  d.set("completeness_summary", gaps == 0 ? std::string("пропусков нет: каждая школа есть в каждой таблице за каждый её год")
+                                          : fmt::format("{} — школа выпадает из итогов по муниципалитету за эти годы",
+                                                        count_noun(gaps, "пропуск", "пропуска", "пропусков")));
+}
+
 std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   PageRef page{PageRef::Kind::audit, 0, 0, "audit/"};
   std::string root = root_prefix(page.path);
@@ -392,7 +440,7 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     for (const auto& f : list) {
       if (f.severity != severity) continue;
       data x;
-      x.set("where", f.file.empty() ? std::string() : f.pos.line ? fmt::format("{}:{}:{}", f.file, f.pos.line, f.pos.column) : f.file);
+      if (!f.file.empty()) x.set("where", f.pos.line ? fmt::format("{}:{}:{}", f.file, f.pos.line, f.pos.column) : f.file);
       x.set("message", f.message);
       out.push_back(x);
     }
@@ -440,6 +488,7 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   d.set("incomplete", count_noun(audit.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
   d.set("date", format_date(site_.m_.site.as_of));
   d.set("dep", words(site_.m_.site.department.words));
+  completeness(root, d);
   return layout(page, "Проверка опубликованных сайтов", use("audit", d), trail(root, {{"Проверка сайтов", ""}}));
 }
 

@@ -14,6 +14,9 @@ sed -i 's|^  - {name: "Тихонов Денис Валерьевич", post: \(
 sed -i 's|phone: "8 (40012) 2-10-05", email: "obr@ozersk-edu.example"|phone: "", email: ""|' "$SITE/content/department.yaml"
 grep -q 'Тихонов Денис Валерьевич", post: .*, phone: "", email: ""' "$SITE/content/department.yaml" || fail "the fixture kept the head's contacts"
 
+# A school missing from one year of one table: a warning, and a marked cell on the audit page.
+sed -i '/^5403;2024;/d' "$SITE/data/contingent.csv"
+
 # --out is a link to the web root, as on a municipal server.
 mkdir -p "$SCRATCH/www"
 ln -s www/uo "$SCRATCH/web"
@@ -64,4 +67,13 @@ sed 's/<li>/\n<li>/g' "$OUT/department/index.html" | grep "<li><strong>Тихо�
 for f in "$OUT/department/index.html" "$OUT/schools/index.html" "$OUT"/schools/*/index.html; do
   grep -q 'href=""\|href="mailto:"\|Телефон: </\|Электронная почта: </\|тел\.&nbsp;</' "$f" && fail "$f prints an empty contact"
 done
+# The completeness matrix of the audit page: the gap of 5403 in contingent.csv, and the count.
+grep -q "data/contingent.csv: предупреждение: «МБОУ „Гимназия № 3“» (5403): нет строк за 2024${NB}г. (за 2023 и 2025${NB}гг. есть)" \
+  "$SCRATCH/build1.txt" || fail "no warning about the gap in contingent.csv: $(grep contingent "$SCRATCH/build1.txt")"
+grep -q '<h2 id="completeness-title">Полнота данных</h2>' "$OUT/audit/index.html" || fail "the audit page has no completeness matrix"
+grep -q "в которых каждая школа должна быть за каждый год: 1${NB}пропуск — " "$OUT/audit/index.html" || fail "the matrix does not count one gap"
+grep -q '<th scope="row"><a href="[^"]*">МБОУ «Гимназия № 3»</a></th><td class="gap"><strong>нет за 2024'"${NB}"'г.</strong></td>' "$OUT/audit/index.html" \
+  || fail "the matrix does not mark 5403's missing 2024 in the contingent column"
+[ "$(grep -o '<td class="gap">' "$OUT/audit/index.html" | wc -l)" = 1 ] || fail "the matrix marks more than the one gap"
+grep -q "не требуется (ООШ)" "$OUT/audit/index.html" || fail "the matrix does not say that an ООШ has no ЕГЭ to give"
 echo "ok"
