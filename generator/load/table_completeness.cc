@@ -12,10 +12,11 @@ namespace sveden {
 std::vector<TableCompleteness> report_table_gaps(const Vocabulary& vocab, const std::vector<School>& schools,
                                                  const std::map<std::string, LoadedTable>& tables, Diagnostics& diag) {
   std::vector<TableCompleteness> out;
-  for (const auto& spec : vocab.tables) {
-    auto found = tables.find(spec.name);
-    if (!spec.complete || found == tables.end()) continue;
-    const LoadedTable& table = found->second;
+  // Warnings in the order of the table names, as the other messages about data/; the matrix in the
+  // vocabulary's order, as the docs list the tables.
+  for (const auto& [name, table] : tables) {
+    if (!table.spec || !table.spec->complete) continue;
+    const TableSpec& spec = *table.spec;
     int school_col = spec.column_index("school_id");
     int year_col = spec.column_index("year");
     if (school_col < 0 || year_col < 0) continue;
@@ -54,6 +55,12 @@ std::vector<TableCompleteness> report_table_gaps(const Vocabulary& vocab, const 
                     "нет, добавьте строку с «н/д» в числовых столбцах, чтобы пропуск был виден");
     }
   }
+  auto rank = [&](const TableCompleteness& c) {
+    for (size_t i = 0; i < vocab.tables.size(); ++i)
+      if (vocab.tables[i].name == c.name) return i;
+    return vocab.tables.size();
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   return out;
 }
 
