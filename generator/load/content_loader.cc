@@ -189,7 +189,17 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
       if (page) m.schools[it->second].sveden_markdown[sub] = std::move(page->second);
     } else if (stem.rfind("reports/", 0) == 0 && stem.find('/', 8) == std::string::npos) {
       std::string slug = stem.substr(8);
-      if (!is_page_slug(slug) || slug == "schools" || slug == "roadmap" || slug.rfind("analysis", 0) == 0) {
+      // analysis-<year>.md: the department's conclusions, printed inside that year's analysis report.
+      bool conclusions = false;
+      for (int y : m.site.years) conclusions = conclusions || slug == fmt::format("analysis-{}", y);
+      if (slug.rfind("analysis-", 0) == 0 && !conclusions && slug.size() == 13) {
+        diag.add_file(Severity::error, shown(path), fmt::format("аналитического отчёта за {} г. нет: годы сайта — {}", slug.substr(9),
+                                                                fmt::join(m.site.years, ", ")),
+                      "выводы управления к аналитическому отчёту называются по его году: reports/analysis-2025.md (site.yaml, years "
+                      "и reports.year)");
+        continue;
+      }
+      if (!conclusions && (!is_page_slug(slug) || slug == "schools" || slug == "roadmap" || slug.rfind("analysis", 0) == 0)) {
         diag.add_file(Severity::error, shown(path), fmt::format("имя файла «{}» не годится для адреса отчёта", rel),
                       "назовите файл строчными латинскими буквами, цифрами и дефисом, например reports/spravka-gia.md; "
                       "имена schools, roadmap и analysis… заняты");

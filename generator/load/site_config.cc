@@ -205,6 +205,13 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
       ar.finish();
     }
     cfg.reports.place = rr.text("place").value_or("");
+    if (auto year = rr.integer("year", false, 2000, 2100)) {
+      if (std::find(cfg.years.begin(), cfg.years.end(), *year) == cfg.years.end())
+        rr.error_at(*rr.node("year"), fmt::format("отчётного года {} нет в списке years", *year),
+                    fmt::format("отчётный год — один из лет years: {}", fmt::join(cfg.years, ", ")));
+      else
+        cfg.reports.year = static_cast<int>(*year);
+    }
     rr.finish();
   }
   // Links end in index.html so that the output also works opened from disk; a site served by a web

@@ -25,6 +25,7 @@
 #include "load/vocabulary.h"
 #include "load/yaml_reader.h"
 #include "russian/names.h"
+#include "russian/typography.h"
 
 namespace sveden {
 namespace {
@@ -357,6 +358,38 @@ std::string slug_from_name(std::string_view full) {
   return out;
 }
 
+// Rows of years after the reporting year (reports.year) have been read and checked like any other; now they
+// are set aside, and the site's years end at the reporting year, so that what is published for it does not
+// move when a new year's first tables come in. Said once, with the tables and the row counts.
+static void set_aside_after_reporting_year(const std::vector<const TableSpec*>& specs, std::vector<LoadedTable>& tables,
+                                           SiteConfig& site, const std::string& shown, Diagnostics& diag) {
+  int year = site.reports.year;
+  if (year == 0 || site.years.empty() || year >= site.years.back()) return;
+  std::vector<std::string> where;
+  std::vector<int> later;
+  for (int y : site.years)
+    if (y > year) later.push_back(y);
+  for (size_t i = 0; i < tables.size(); ++i) {
+    int year_col = specs[i]->column_index("year");
+    if (year_col < 0) continue;
+    auto& records = tables[i].records;
+    size_t before = records.size();
+    std::erase_if(records, [&](const Record& r) {
+      const Cell& c = r.cells[static_cast<size_t>(year_col)];
+      return !c.missing && static_cast<int>(c.number) > year;
+    });
+    if (records.size() != before)
+      where.push_back(fmt::format("{} ({})", tables[i].path, count_noun(static_cast<long long>(before - records.size()), "строка", "строки", "строк")));
+  }
+  std::erase_if(site.years, [&](int y) { return y > year; });
+  if (where.empty()) return;
+  diag.add_file(Severity::warning, shown,
+                fmt::format("данные за {} прочитаны и проверены, но не публикуются: отчётный год — {} (reports.year); строки отложены "
+                            "в таблицах {}",
+                            years_text(later), year, fmt::join(where, ", ")),
+                fmt::format("когда данные за {} будут полными, укажите в site.yaml reports: year: {}", years_text(later), later.back()));
+}
+
 std::optional<Municipality> load_municipality(const Disk& disk, const LoadOptions& options, Diagnostics& diag) {
   std::optional<SourceText> site_src;
   auto site = load_site_config(disk, options.display_prefix, diag, &site_src);
@@ -403,6 +436,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   for (auto& d : found)
     for (const auto& item : d.sorted()) diag.add_diagnostic(item);
 
+  set_aside_after_reporting_year(rest, loaded, m.site, display_path(options.display_prefix, "site.yaml"), diag);
   std::map<std::string, LoadedTable> tables;
   if (schools.present) m.tables_loaded.push_back(schools_spec.title);
   m.coverage["schools"] = coverage_of(schools, options.display_prefix);

@@ -52,6 +52,10 @@ struct Department {
 struct ReportsConfig {
   Person approver;
   std::string place;  // «г. Озёрск», under the title on the cover
+  // The reporting year (`reports.year`): what the site publishes as the current state. Rows of later years
+  // are read and checked, then set aside, so that partial data for a new year change nothing published.
+  // 0: the last of `years`.
+  int year = 0;
 };
 
 struct SiteConfig {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/analyse.h"
 #include "analyse/similar_schools.h"
 #include "model/classification.h"
 #include "model/indicators.h"
@@ -19,13 +20,6 @@ struct OutputFile {
   std::function<std::string()> render;   // may run on any thread
 };
 
-struct Analysis {
-  const IndicatorSet& indicators;
-  const Classification& classification;
-  const RoadmapProgress& roadmap;
-  const std::vector<std::vector<SchoolRecommendation>>& recommendations;  // for the latest year
-  const SimilarSchools& similar;
-};
 
 std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a);
 

@@ -199,7 +199,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
                           r.kind == ReportRef::Kind::all_schools);
   data d;
   switch (r.kind) {
-    case ReportRef::Kind::analysis: d = analysis_report(root, tables, figures, sections); break;
+    case ReportRef::Kind::analysis: d = analysis_report(root, r.index, tables, figures, sections); break;
     case ReportRef::Kind::roadmap: d = roadmap_report(root, tables, figures, sections); break;
     case ReportRef::Kind::school:
       school_report(r.index, tables, figures, sections);
@@ -218,26 +218,12 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
     case ReportRef::Kind::custom: {
       const ContentPage& p = m.reports[r.index];
       // Sections are the Markdown's level-2 headings, numbered like the other reports.
-      std::string html = markdown_to_html(p.markdown, m.site.trusted_html);
-      std::string intro;
-      size_t pos = 0;
-      bool first = true;
-      std::string title;
-      while (true) {
-        size_t h = html.find("<h2>", pos);
-        std::string chunk = html.substr(pos, h == std::string::npos ? std::string::npos : h - pos);
-        if (first) intro = chunk;
-        else {
-          Blocks b(tables, figures);
-          sections.add(title, b.html(chunk).take());
-        }
-        if (h == std::string::npos) break;
-        size_t end = html.find("</h2>", h);
-        title = decode_title(html.substr(h + 4, end - h - 4));
-        pos = end + 5;
-        first = false;
+      auto parts = markdown_sections(p.markdown);
+      for (size_t k = 1; k < parts.size(); ++k) {
+        Blocks b(tables, figures);
+        sections.add(parts[k].first, b.html(parts[k].second).take());
       }
-      d.set("intro", intro);
+      d.set("intro", parts.front().second);
       d.set("subtitle", p.description);
       break;
     }
@@ -262,6 +248,22 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   d.set("pdf_href", r.file_stem + ".pdf");
   d.set("as_of", format_date(m.site.as_of));
   return use("report", d);
+}
+
+std::vector<std::pair<std::string, std::string>> SiteRenderer::Worker::markdown_sections(const std::string& markdown) const {
+  std::string html = markdown_to_html(markdown, site_.m_.site.trusted_html);
+  std::vector<std::pair<std::string, std::string>> out;
+  size_t pos = 0;
+  std::string title;
+  while (true) {
+    size_t h = html.find("<h2>", pos);
+    out.emplace_back(title, html.substr(pos, h == std::string::npos ? std::string::npos : h - pos));
+    if (h == std::string::npos) break;
+    size_t end = html.find("</h2>", h);
+    title = decode_title(html.substr(h + 4, end - h - 4));
+    pos = end + 5;
+  }
+  return out;
 }
 
 // HTML of a heading back to text (cmark escapes & < > "), for the contents.
@@ -290,13 +292,14 @@ std::string SiteRenderer::Worker::decode_title(const std::string& html) {
   return out;
 }
 
-kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string& root, int& tables, int& figures,
+kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string& root, size_t which, int& tables, int& figures,
                                                               ReportSections& sections) {
-  const Municipality& m = site_.m_;
-  const Analysis& a = site_.analysis_;
+  // 0: the reporting year; k: an earlier year, from the municipality as it was then.
+  const Municipality& m = which == 0 ? site_.m_ : site_.past_[which - 1].m;
+  const Analysis& a = which == 0 ? site_.analysis_ : site_.past_[which - 1].analysis;
   const Classification& cl = a.classification;
   const IndicatorSet& set = a.indicators;
-  const Overview& o = site_.overview_;
+  const Overview& o = which == 0 ? site_.overview_ : site_.past_[which - 1].overview;
   std::string year = cl.years.empty() ? std::string("—") : std::to_string(cl.years.back());
   {
     Blocks b(tables, figures);
@@ -479,7 +482,19 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
       if (auto it = counts.find(&rec); it != counts.end())
         rows.push_back({typographic_quotes(rec.text), rec.audience, format_count(it->second)});
     if (!rows.empty()) b.table("Адресные рекомендации", {"Рекомендация", "Кому", "Школ"}, rows);
+    // The department's own conclusions and proposals (content/reports/analysis-<year>.md): its opening
+    // text closes this section, its level-2 headings follow as sections of their own.
+    const ContentPage* own = nullptr;
+    for (const auto& p : m.reports)
+      if (p.slug == "analysis-" + year) own = &p;
+    auto parts = own ? markdown_sections(own->markdown) : std::vector<std::pair<std::string, std::string>>{};
+    if (!parts.empty() && parts.front().second.find_first_not_of(" \n") != std::string::npos)
+      b.heading(own->title.empty() ? "Выводы " + m.site.department.words.full_genitive : own->title).html(parts.front().second);
     sections.add("Выводы и рекомендации", b.take());
+    for (size_t k = 1; k < parts.size(); ++k) {
+      Blocks more(tables, figures);
+      sections.add(parts[k].first, more.html(parts[k].second).take());
+    }
   }
   data d;
   d.set("subtitle", m.site.municipality);

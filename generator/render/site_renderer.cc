@@ -24,9 +24,9 @@ using kainjow::mustache::mustache;
 std::string PageRef::file() const { return path.empty() || path.back() == '/' ? path + "index.html" : path; }
 
 SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis,
-                           bool with_pdf)
+                           bool with_pdf, std::vector<PastAnalysis> past)
     : m_(m), theme_(theme), overview_(overview), analysis_(analysis), open_(builtin_openness()), pretty_(m.site.pretty_links),
-      with_pdf_(with_pdf) {
+      past_(std::move(past)), with_pdf_(with_pdf) {
   using K = PageRef::Kind;
   pages_.push_back({K::home, 0, 0, ""});
   pages_.push_back({K::department, 0, 0, "department/"});
@@ -41,18 +41,26 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   // Printed reports: the year's analysis, the roadmap, every school's profile, all profiles in one,
   // and the department's own reports from content/reports/.
   using R = ReportRef::Kind;
-  int year = analysis.classification.years.empty() ? m.site.as_of.year : analysis.classification.years.back();
-  reports_.push_back({R::analysis, 0, fmt::format("reports/analysis-{}/", year),
-                      fmt::format("Аналитический отчёт по итогам мониторинга школ с низкими образовательными результатами за {}{}год",
-                                  year, std::string(kNbsp)),
-                      fmt::format("analysis-{}", year)});
+  // The reporting year's analysis first, then each earlier year's, newest first.
+  auto analysis_report = [&](size_t index, int year) {
+    reports_.push_back({R::analysis, index, fmt::format("reports/analysis-{}/", year),
+                        fmt::format("Аналитический отчёт по итогам мониторинга школ с низкими образовательными результатами за {}{}год",
+                                    year, std::string(kNbsp)),
+                        fmt::format("analysis-{}", year)});
+  };
+  analysis_report(0, analysis.classification.years.empty() ? m.site.as_of.year : analysis.classification.years.back());
+  for (size_t k = past_.size(); k > 0; --k) analysis_report(k, past_[k - 1].year);
   reports_.push_back({R::roadmap, 0, "reports/roadmap/", "Отчёт о реализации дорожной карты", "roadmap"});
   reports_.push_back({R::all_schools, 0, "reports/schools/", "Профили школ и адресные рекомендации", "schools"});
   for (size_t i = 0; i < m.schools.size(); ++i)
     reports_.push_back({R::school, i, "reports/schools/" + m.schools[i].slug + "/",
                         "Профиль школы и адресные рекомендации: " + typographic_quotes(m.schools[i].short_name), m.schools[i].slug});
+  // content/reports/analysis-<year>.md is the department's conclusions inside that year's analysis report,
+  // not a report of its own.
   for (size_t i = 0; i < m.reports.size(); ++i)
-    reports_.push_back({R::custom, i, "reports/" + m.reports[i].slug + "/", m.reports[i].title, m.reports[i].slug});
+    if (std::none_of(reports_.begin(), reports_.end(),
+                     [&](const ReportRef& r) { return r.kind == R::analysis && r.file_stem == m.reports[i].slug; }))
+      reports_.push_back({R::custom, i, "reports/" + m.reports[i].slug + "/", m.reports[i].title, m.reports[i].slug});
   pages_.push_back({K::reports, 0, 0, "reports/"});
   for (size_t i = 0; i < reports_.size(); ++i) pages_.push_back({K::report, i, 0, reports_[i].path});
   for (size_t i = 0; i < m.pages.size(); ++i) pages_.push_back({K::page, i, 0, m.pages[i].slug + "/"});

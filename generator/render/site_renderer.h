@@ -39,17 +39,26 @@ struct PageRef {
 struct ReportRef {
   enum class Kind { analysis, school, all_schools, roadmap, custom };
   Kind kind;
-  size_t index = 0;   // school or content/reports page
+  size_t index = 0;   // school or content/reports page; analysis: 0 the reporting year, k an earlier year (past_[k - 1])
   std::string path;   // «reports/analysis-2025/»
   std::string title;
   std::string file_stem;  // the PDF's name next to the HTML: «analysis-2025»
 };
 
+// An earlier year's analysis, for its own analysis report: the municipality up to that year and its analysis.
+struct PastAnalysis {
+  int year;
+  const Municipality& m;
+  const Overview& overview;
+  const Analysis& analysis;
+};
+
 class SiteRenderer {
  public:
   // `with_pdf`: the report pages link the PDF that the build prints next to each report.
+  // `past`: earlier years with their own analysis report (reports/analysis-<year>/), oldest first.
   SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis,
-               bool with_pdf = false);
+               bool with_pdf = false, std::vector<PastAnalysis> past = {});
 
   const std::vector<PageRef>& pages() const { return pages_; }
   // Everything that is not a page: assets of every site, documents, sitemaps, robots.txt, the feed.
@@ -96,10 +105,13 @@ class SiteRenderer {
     // Printed reports
     std::string reports(const PageRef& page);
     std::string report(const PageRef& page);
-    data analysis_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
+    data analysis_report(const std::string& root, size_t which, int& tables, int& figures, ReportSections& sections);
     void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
     data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
     static std::string decode_title(const std::string& html);
+    // A Markdown text as report sections, one per level-2 heading; returns the HTML before the first.
+    // Pairs of title and HTML; the first pair has no title (what stands before the first heading).
+    std::vector<std::pair<std::string, std::string>> markdown_sections(const std::string& markdown) const;
     // A school's site
     std::string school(const PageRef& page);
     std::string sveden(const PageRef& page);
@@ -133,6 +145,7 @@ class SiteRenderer {
   std::vector<std::string> news_html_;
   std::vector<std::string> school_base_;  // each school site's address (canonical, sitemap)
   std::vector<ReportRef> reports_;
+  std::vector<PastAnalysis> past_;
   bool with_pdf_ = false;
   std::vector<SeriesKey> series_;        // indicator series with a page under monitoring/
   std::vector<std::string> series_slug_;

@@ -407,13 +407,21 @@ BuildReport build_site(const BuildOptions& options) {
     return report;
   }
   const Municipality& m = *loaded.municipality;
-  Overview overview = compute_overview(m);
-  IndicatorSet indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index, m.criteria.results_index);
-  Classification classification = classify(m, indicators, m.criteria, std::max(1, options.jobs));
-  RoadmapProgress progress = roadmap_progress(m, indicators, classification);
-  auto recommendations = recommend(m, classification, indicators.years.empty() ? 0 : indicators.years.size() - 1);
-  SimilarSchools similar = compute_similar_schools(m, indicators, builtin_similar_definition());
-  Analysis analysis{indicators, classification, progress, recommendations, similar};  // outlives the tasks that read it
+  std::unique_ptr<AnalysisResult> result = analyse(m, options.jobs);  // outlives the tasks that read it
+  const Analysis& analysis = *result->view;
+  const Overview& overview = result->overview;
+  // Each earlier year that has its own decisions gets its analysis report back, as it was when that year
+  // was the reporting year: from the rows up to that year only.
+  std::vector<std::pair<std::unique_ptr<Municipality>, std::unique_ptr<AnalysisResult>>> earlier;
+  std::vector<PastAnalysis> past;
+  for (size_t y = 0; y + 1 < result->classification.years.size(); ++y) {
+    if (!has_decisions(result->classification, y)) continue;
+    int year = result->classification.years[y];
+    auto my = std::make_unique<Municipality>(up_to_year(m, year));
+    auto ay = analyse(*my, options.jobs);
+    past.push_back({year, *my, ay->overview, *ay->view});
+    earlier.emplace_back(std::move(my), std::move(ay));
+  }
   std::vector<OutputFile> extra = opendata_files(m, analysis);
 
   report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()
@@ -424,7 +432,7 @@ BuildReport build_site(const BuildOptions& options) {
     report.exit_code = 3;
     return report;
   }
-  SiteRenderer site(m, *loaded.theme, overview, analysis, options.pdf);
+  SiteRenderer site(m, *loaded.theme, overview, analysis, options.pdf, past);
   for (auto& f : site.files()) extra.push_back(std::move(f));
   report_missing_information(m, report.diagnostics, false);
   report_signature_problems(m, loaded.display_prefix, report.diagnostics, false);
