@@ -16,7 +16,8 @@ std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs) {
   r->progress = roadmap_progress(m, r->indicators, r->classification);
   r->recommendations = recommend(m, r->classification, r->indicators.years.empty() ? 0 : r->indicators.years.size() - 1);
   r->similar = compute_similar_schools(m, r->indicators, builtin_similar_definition());
-  r->view = std::make_unique<Analysis>(Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar});
+  r->lists = published_lists(m, r->classification);
+  r->view = std::make_unique<Analysis>(Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists});
   return r;
 }
 

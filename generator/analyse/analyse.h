@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "analyse/approved_lists.h"
 #include "analyse/overview.h"
 #include "analyse/roadmap_progress.h"
 #include "analyse/similar_schools.h"
@@ -21,6 +22,7 @@ struct Analysis {
   const RoadmapProgress& roadmap;
   const std::vector<std::vector<SchoolRecommendation>>& recommendations;  // for the latest year
   const SimilarSchools& similar;
+  const std::vector<PublishedList>& lists;  // every group × year: approved, draft, or computed
 };
 
 struct AnalysisResult {
@@ -30,6 +32,7 @@ struct AnalysisResult {
   RoadmapProgress progress;
   std::vector<std::vector<SchoolRecommendation>> recommendations;  // for the last year
   SimilarSchools similar;
+  std::vector<PublishedList> lists;
   std::unique_ptr<Analysis> view;  // refers to the members above: the result is never moved out of its pointer
 };
 

@@ -234,6 +234,31 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
     }
     p.finish();
   }
+  if (const YamlNode* publish = r.node("publish")) {
+    YamlMapReader p(*publish, src, diag, "publish");
+    if (const YamlNode* v = p.node("unapproved_lists"); v && p.expect_scalar(*v, "unapproved_lists")) {
+      if (v->value == "hide") cfg.draft_lists = false;
+      else if (v->value != "draft")
+        p.error_at(*v, fmt::format("publish.unapproved_lists: неизвестное значение «{}»", v->value),
+                   "укажите draft (неутверждённый перечень публикуется с пометкой «проект») или hide (не публикуется до приказа)");
+    }
+    if (const YamlNode* list = p.node("school_site")) {
+      if (!list->is_sequence()) {
+        p.error_at(*list, "publish.school_site должно быть списком", "например: school_site: [recommendations, risk_profile]");
+      } else {
+        for (const auto& item : list->items) {
+          if (item.value == "risk_profile") cfg.school_risk_profile = true;
+          else if (item.value == "recommendations") cfg.school_recommendations = true;
+          else if (item.value == "draft_status") cfg.school_draft_status = true;
+          else
+            p.error_at(item, fmt::format("publish.school_site: неизвестное значение «{}»", item.value),
+                       "допустимо: risk_profile (профиль рисков «500+»), recommendations (адресные рекомендации), draft_status "
+                       "(статус по расчёту до утверждения перечня)");
+        }
+      }
+    }
+    p.finish();
+  }
   if (const YamlNode* tables = r.free_map("tables")) {
     for (const auto& [k, v] : tables->entries) {
       if (!k.is_scalar()) continue;

@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include "load/content_loader.h"
+#include "load/decisions_loader.h"
 #include "load/department_loader.h"
 #include "load/food_loader.h"
 #include "load/openness_loader.h"
@@ -458,6 +459,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   name_department(m.criteria, m.site.department.words);
   load_roadmap(disk, options.display_prefix, m, diag);
   load_recommendations(disk, options.display_prefix, m, diag);
+  load_decisions(disk, options.display_prefix, m, diag);
   // A row with an error is left out of its table and would look like a gap: gaps wait for clean input.
   if (!diag.has_errors()) {
     m.completeness = report_table_gaps(vocab, m.schools, tables, diag);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/criteria.h"
+#include "model/decisions.h"
 #include "model/date.h"
 #include "model/roadmap.h"
 #include "model/site_config.h"
@@ -261,6 +262,7 @@ struct Municipality {
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets
   Roadmap roadmap;    // content/roadmap.yaml
   std::vector<Recommendation> recommendations;  // content/recommendations.yaml
+  std::vector<ListDecision> decisions;            // content/decisions.yaml
   DepartmentInfo department;                      // content/department.yaml
   std::vector<NewsItem> news;                     // content/news/*.md, newest first
   std::vector<Document> documents;                // the department's, from data/documents.csv

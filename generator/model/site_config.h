@@ -78,6 +78,13 @@ struct SiteConfig {
   // A verdict resting on a hidden value is published with the value hidden (`publish`), or withheld
   // as «недостаточно данных» (`withhold`), the stricter choice a department may make.
   enum class HiddenVerdicts { publish, withhold } verdicts_on_hidden = HiddenVerdicts::publish;
+  // What is published (`publish:`): a computed list no order has approved yet, as «проект» or not at all;
+  // and what of the analysis appears on schools' own sites besides their results, mentor, activities and
+  // status in an approved list.
+  bool draft_lists = true;         // publish.unapproved_lists: draft (true) | hide
+  bool school_risk_profile = false;   // publish.school_site: risk_profile
+  bool school_recommendations = false;  // publish.school_site: recommendations
+  bool school_draft_status = false;     // publish.school_site: draft_status (the computed status before approval)
   std::map<std::string, TableOverride> tables;
   // Where the file's entries are, for messages that point back into site.yaml.
   std::map<std::string, TextPos> table_pos;

@@ -57,6 +57,84 @@ std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, con
 
 }  // namespace
 
+namespace {
+
+const GroupYear& group_year(const Classification& cl, const Group& group, size_t school, size_t year_index) {
+  return cl.group(group.id)->by_school[school][year_index];
+}
+
+}  // namespace
+
+// «приказом управления образования от 15 сентября 2025 г. № 102-од «Об утверждении перечня…»», with a link to
+// the order's file when there is one.
+std::string SiteRenderer::Worker::order_text(const ApprovingOrder& o, const std::string& root, bool link) const {
+  std::string text = fmt::format("приказом {} от {} №{}{} {}", site_.m_.site.department.words.full_genitive, format_date(o.date),
+                                 kNbsp, escape_html(o.number), escape_html(typographic_quotes(quoted(o.title))));
+  if (link && !o.file.empty())
+    text += fmt::format(" (<a href=\"{}\">текст приказа</a>)", escape_html(root + "documents/" + escape_url_path(o.file)));
+  return text;
+}
+
+// The support page's lists of a group: the reporting year's with each school's grounds, earlier years' by name.
+// An order's list is published as approved; without one, as a draft, or not at all (publish.unapproved_lists).
+kainjow::mustache::data SiteRenderer::Worker::published_lists_data(const std::string& root, const Group& group) const {
+  const Municipality& m = site_.m_;
+  const Analysis& a = site_.analysis_;
+  const Classification& cl = a.classification;
+  data out = tlist();
+  for (size_t y = cl.years.size(); y > 0; --y) {
+    const PublishedList* list = find_list(a.lists, group.id, cl.years[y - 1]);
+    if (!list) continue;
+    bool latest = y == cl.years.size();
+    if (!list->approved() && !m.site.draft_lists && !latest) continue;
+    data x;
+    x.set("year", std::to_string(list->year));
+    long long schools = 0, branches = 0;
+    for (const auto& member : list->members) ++(m.schools[member.school].parent_id.empty() ? schools : branches);
+    std::string count = count_schools(schools, branches);
+    std::string status;
+    bool show = true;
+    if (list->approved()) status = fmt::format("Перечень утверждён {}: {}.", order_text(*list->decision->order, root, true), count);
+    else if (!m.site.draft_lists) status = "Перечень ещё не утверждён приказом: школы будут названы после его утверждения.", show = false;
+    else if (latest) status = fmt::format("Проект перечня — расчёт по критериям, приказом пока не утверждён: {}.", count);
+    else status = fmt::format("Перечень по критериям (приказом не утверждался): {}.", count);
+    x.set("status", status);
+    data rows = tlist();
+    std::vector<std::string> names;
+    if (show)
+      for (size_t i : site_.schools_by_name_) {
+        auto member = std::find_if(list->members.begin(), list->members.end(), [&](const ListMember& lm) { return lm.school == i; });
+        if (member == list->members.end()) continue;
+        names.push_back(typographic_quotes(m.schools[i].short_name));
+        data r;
+        r.set("name", typographic_quotes(m.schools[i].short_name));
+        r.set("href", site_.href(root, "schools/" + m.schools[i].slug + "/kachestvo/"));
+        if (member->included) {
+          r.set("evidence", tlist());
+          r.set("manual", fmt::format("включена решением: {}", typographic_quotes(member->included->reason)));
+        } else {
+          r.set("evidence", evidence_list(group_year(cl, group, i, y - 1).evidence));
+        }
+        rows.push_back(r);
+      }
+    x.set("detailed", latest && rows.is_non_empty_list());
+    x.set("rows", rows);
+    x.set("names", names.empty() ? std::string() : fmt::format("{}.", fmt::join(names, ", ")));
+    x.set("has_names", !latest && !names.empty());
+    // A school the criteria could not decide is said once, in words, for the reporting year only.
+    if (latest && !list->undecided.empty()) {
+      std::vector<std::string> undecided;
+      for (size_t i : site_.schools_by_name_)
+        if (std::find(list->undecided.begin(), list->undecided.end(), i) != list->undecided.end())
+          undecided.push_back(typographic_quotes(m.schools[i].short_name));
+      x.set("undecided", fmt::format("Для решения о {} недостаточно данных: {}.", undecided.size() == 1 ? "школе" : "школах",
+                                     fmt::join(undecided, ", ")));
+    }
+    out.push_back(x);
+  }
+  return out;
+}
+
 std::string SiteRenderer::Worker::quality(const PageRef& page) {
   const Municipality& m = site_.m_;
   const Analysis& a = site_.analysis_;
@@ -284,27 +362,7 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
         unanswered.push_back(data("text", fmt::format("{} — {}", quoted(typographic_quotes(w.rule->title)), fmt::join(w.missing, "; "))));
     x.set("has_without_data", unanswered.is_non_empty_list());
     x.set("without_data", unanswered);
-    data rows = tlist();
-    long long in_last = 0, branches_in_last = 0;  // a branch is counted apart from schools
-    for (size_t i : site_.schools_by_name_) {
-      const auto& by_year = g.by_school[i];
-      bool ever = false;
-      for (const auto& gy : by_year) ever = ever || gy.verdict == Verdict::yes || gy.verdict == Verdict::unknown;
-      if (!ever) continue;
-      data r;
-      r.set("name", typographic_quotes(m.schools[i].short_name));
-      r.set("href", school_link(i));
-      data cells = tlist();
-      for (const auto& gy : by_year) cells.push_back(data("text", verdict_cell(gy)));
-      r.set("cells", cells);
-      if (!by_year.empty() && by_year.back().verdict == Verdict::yes) ++(m.schools[i].parent_id.empty() ? in_last : branches_in_last);
-      bool listed = !by_year.empty() && (by_year.back().verdict == Verdict::yes || by_year.back().verdict == Verdict::unknown);
-      r.set("evidence", listed ? evidence_list(by_year.back().evidence) : tlist());
-      rows.push_back(r);
-    }
-    x.set("rows", rows);
-    x.set("has_rows", rows.is_non_empty_list());
-    x.set("count", count_schools(in_last, branches_in_last));
+    x.set("lists", published_lists_data(root, *g.group));
     groups.push_back(x);
   }
   d.set("groups", groups);

@@ -84,7 +84,10 @@ class SiteRenderer {
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
     // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
     static data words(const DepartmentWords& w);
-    void completeness(const std::string& root, data& d) const;  // the audit page's school × table × year matrix
+    void completeness(const std::string& root, data& d) const;
+    // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
+    data published_lists_data(const std::string& root, const Group& group) const;
+    std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix
     // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
     data news_list(const std::string& root, size_t limit) const;  // newest first
     data trail(const std::string& root, std::initializer_list<std::pair<std::string, std::string>> steps) const;

@@ -1,0 +1,15 @@
+// Reads content/decisions.yaml: the orders that approved the lists of schools, year by year and group by
+// group, and the schools the working group included or excluded by hand, each with its reason.
+#pragma once
+#include <string>
+
+#include "load/diagnostics.h"
+#include "load/disk.h"
+#include "model/municipality.h"
+
+namespace sveden {
+
+// Needs the schools, the site's years and the criteria's groups loaded.
+void load_decisions(const Disk& disk, const std::string& display_prefix, Municipality& m, Diagnostics& diag);
+
+}  // namespace sveden
