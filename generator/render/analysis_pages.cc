@@ -111,7 +111,7 @@ kainjow::mustache::data SiteRenderer::Worker::published_lists_data(const std::st
         r.set("href", site_.href(root, "schools/" + m.schools[i].slug + "/kachestvo/"));
         if (member->included) {
           r.set("evidence", tlist());
-          r.set("manual", fmt::format("включена решением: {}", typographic_quotes(member->included->reason)));
+          r.set("manual", fmt::format("в перечне по решению: {}", typographic_quotes(member->included->reason)));
         } else {
           r.set("evidence", evidence_list(group_year(cl, group, i, y - 1).evidence));
         }
@@ -147,6 +147,24 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   data years = tlist();
   for (int y : cl.years) years.push_back(data("year", std::to_string(y)));
   d.set("years", years);
+  // What the school can stand behind: its place in the lists an order approved, with the order. The computed
+  // status before approval only where the site asks for it (publish.school_site: draft_status).
+  data approved = tlist();
+  for (const auto& list : a.lists) {
+    if (!list.approved()) continue;
+    auto member = std::find_if(list.members.begin(), list.members.end(), [&](const ListMember& lm) { return lm.school == si; });
+    if (member == list.members.end()) continue;
+    data x;
+    x.set("text", fmt::format("{} год: {} — перечень утверждён {}.", list.year, escape_html(list.group->title),
+                              order_text(*list.decision->order, "", false)));
+    x.set("evidence", member->included ? data(tlist()) : evidence_list(group_year(cl, *list.group, si, list.year_index).evidence));
+    if (member->included) x.set("manual", fmt::format("В перечне по решению: {}", typographic_quotes(member->included->reason)));
+    approved.push_back(x);
+  }
+  d.set("approved", approved);
+  d.set("has_approved", approved.is_non_empty_list());
+  d.set("draft_status", m.site.school_draft_status);
+  d.set("has_lists", std::any_of(a.lists.begin(), a.lists.end(), [](const PublishedList& l) { return l.approved(); }));
   data groups = tlist(), reasons = tlist();
   for (const auto& g : cl.groups) {
     data row;
@@ -186,7 +204,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     risks.push_back(x);
   }
   d.set("risks", risks);
-  d.set("has_risks", risks.is_non_empty_list());
+  d.set("has_risks", m.site.school_risk_profile && risks.is_non_empty_list());
   data recs = tlist();
   if (si < a.recommendations.size())
     for (const auto& r : a.recommendations[si]) {
@@ -198,6 +216,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     }
   d.set("recommendations", recs);
   d.set("has_recommendations", recs.is_non_empty_list());
+  d.set("show_recommendations", m.site.school_recommendations);
   if (const School* mentor = m.find(s.mentor_id)) {
     d.set("mentor", typographic_quotes(mentor->short_name));
     d.set("mentor_href", site_.school_base_[m.school_index.at(mentor->id)] + "/");
@@ -276,6 +295,7 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   // The school's latest values against the municipal ones, with their intervals and bands as
   // analyse/ found them.
   data comparisons = tlist();
+  int better = 0, level = 0, worse = 0;  // for the summary in words, from the same bands as the table
   if (!a.indicators.years.empty()) {
     size_t last = a.indicators.years.size() - 1;
     for (const char* id : {"oge_mean", "oge_below_min_share", "ege_mean", "ege_below_min_share", "vpr_share2", "continuation_rate"}) {
@@ -292,12 +312,23 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
         const auto& municipal = series.baseline[last].municipal;
         x.set("municipal", municipal ? format_indicator(*spec, *municipal) : std::string("—"));
         x.set("band", band_text(v.band));
+        if (v.band == Band::level) ++level;
+        else if (v.band != Band::none) ++((v.band == Band::above) == spec->higher_is_better ? better : worse);
         comparisons.push_back(x);
       }
     }
   }
   d.set("comparisons", comparisons);
   d.set("has_comparisons", comparisons.is_non_empty_list());
+  // A short summary a parent can read: how many of the school's results are better, at the level or worse
+  // than the municipality's, with the margin of error taken into account (the table below gives each).
+  if (better + level + worse > 0)
+    d.set("summary", fmt::format("В {}{}году результаты школы с учётом погрешности: лучше, чем в среднем по муниципалитету, — {}; "
+                                 "на том же уровне — {}; хуже — {} (подробно — в таблице «Сравнение с муниципальным значением»).",
+                                 a.indicators.years.back(), std::string(kNbsp),
+                                 count_noun(better, "показатель", "показателя", "показателей"),
+                                 count_noun(level, "показатель", "показателя", "показателей"),
+                                 count_noun(worse, "показатель", "показателя", "показателей")));
   d.set("band_explanation", kBandExplanation);
   d.set("support_href", m.site.base_url + "/support/");
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));

@@ -391,6 +391,27 @@ std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
   return out;
 }
 
+// The lists as the portal publishes them: approved by an order, a draft, or by the criteria for an earlier year
+// no order approved; a list the site does not publish yet (publish.unapproved_lists: hide) has no rows.
+std::string lists_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
+  std::string out(kBom);
+  out += row({"group", "group_title", "year", "status", "order_number", "order_date", "order_title", "school_id", "school", "basis",
+              "reason"});
+  int last = c.years.empty() ? 0 : c.years.back();
+  for (const auto& list : lists) {
+    std::string status = list.approved() ? "утверждён" : list.year == last ? "проект" : "по критериям";
+    if (!list.approved() && !m.site.draft_lists) continue;
+    const ApprovingOrder* o = list.approved() ? &*list.decision->order : nullptr;
+    for (const auto& member : list.members) {
+      const School& s = m.schools[member.school];
+      out += row({list.group->id, list.group->short_title, std::to_string(list.year), status, o ? o->number : "",
+                  o ? o->date.iso() : "", o ? o->title : "", s.id, s.short_name, member.included ? "решение" : "критерии",
+                  member.included ? member.included->reason : ""});
+    }
+  }
+  return out;
+}
+
 std::string recommendations_csv(const Municipality& m, const std::vector<std::vector<SchoolRecommendation>>& recs, int year) {
   std::string out(kBom);
   out += row({"school_id", "school", "year", "recommendation", "audience", "text", "because", "source"});
@@ -648,6 +669,10 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "## targets.csv — целевые показатели: план и факт\n\n"
       "plan — целевое значение; fact — фактическое (введённое управлением или рассчитанное по данным); status — достигнут,\n"
       "не достигнут, нет данных, ещё не наступил; fact_source — откуда факт (например, «2 из 5 школ»).\n\n"
+      "## lists.csv — перечни школ\n\n"
+      "Перечни групп по годам, как их публикует сайт: status — утверждён (приказом: order_number, order_date, order_title), проект\n"
+      "(отчётный год, приказа ещё нет) или по критериям (прошлый год без приказа); basis — школа в перечне по критериям или по\n"
+      "решению рабочей группы (reason — причина). Школы, исключённые решением, в перечень не входят.\n\n"
       "## recommendations.csv — адресные рекомендации\n\n"
       "Рекомендации школам по данным последнего года: audience — кому адресована, text — рекомендация, because — какие критерии\n"
       "или факторы риска её вызвали, source — документ, из которого взята мера.\n\n"
@@ -703,6 +728,7 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
       {"opendata/evidence.csv", [&] { return evidence_csv(m, c); }},
       {"opendata/risk_profile.csv", [&] { return risk_csv(m, c); }},
       {"opendata/criteria.csv", [&] { return criteria_csv(m, ind); }},
+      {"opendata/lists.csv", [&] { return lists_csv(m, c, a.lists); }},
       {"opendata/classification.json", [&] { return classification_json(m, c); }},
       {"opendata/README.md", [&] { return readme(m, ind, a.similar); }},
       {"opendata/recommendations.csv", [&, last_year] { return recommendations_csv(m, a.recommendations, last_year); }},
@@ -744,6 +770,8 @@ std::vector<OpenDataset> opendata_catalogue(bool with_roadmap) {
       {"Отнесение школ к группам", "Для каждой школы, группы (ШНОР, ШФНСУ, зона риска…) и года: да, нет или недостаточно данных, и движение относительно прошлого года.",
        {"classification.csv", "classification.json"}},
       {"Обоснование решений", "Каждое правило критериев для каждой школы и года: значения, с чем сравнивались и итог.", {"evidence.csv"}},
+      {"Перечни школ", "Перечни групп по годам, как они опубликованы: утверждённые приказом (номер, дата, название), проекты и "
+       "перечни по критериям; у каждой школы — по критериям она в перечне или по решению рабочей группы, и причина.", {"lists.csv"}},
       {"Профиль рисков «500+»", "Уровень каждого фактора риска по школам и годам.", {"risk_profile.csv"}},
       {"Критерии и их источники", "Каждое правило групп и факторов риска: показатель, сравнение, порог, сочетание и откуда оно — "
        "пункт документа с цитатой или выбор набора критериев с причиной.", {"criteria.csv"}},

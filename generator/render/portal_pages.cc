@@ -432,6 +432,46 @@ void SiteRenderer::Worker::completeness(const std::string& root, data& d) const 
                                                         count_noun(gaps, "пропуск", "пропуска", "пропусков")));
 }
 
+// Where the published lists differ from the computed ones, and why: each manual inclusion and exclusion with
+// its reason, changes that change nothing, and the reporting year's lists no order has approved yet.
+void SiteRenderer::Worker::decisions(data& d) const {
+  const Municipality& m = site_.m_;
+  const Analysis& a = site_.analysis_;
+  int last = a.classification.years.empty() ? 0 : a.classification.years.back();
+  data items = tlist();
+  auto name = [&](const std::string& id) {
+    const School* s = m.find(id);
+    return s ? fmt::format("{} ({})", typographic_quotes(s->short_name), id) : id;
+  };
+  for (const auto& list : a.lists) {
+    std::string head = fmt::format("{}, {}{}г.", list.group->short_title, list.year, std::string(kNbsp));
+    if (list.decision) {
+      std::string by = list.approved() ? fmt::format("приказ от {} №{}{}", format_date(list.decision->order->date), kNbsp,
+                                                     list.decision->order->number)
+                                       : std::string("решение без приказа");
+      for (const auto& [i, change] : list.excluded)
+        items.push_back(data("text", fmt::format("{} ({}): исключение из перечня — {}, по расчёту в перечне; причина: {}", head, by,
+                                                 name(m.schools[i].id), typographic_quotes(change->reason))));
+      for (const auto& member : list.members)
+        if (member.included)
+          items.push_back(data("text", fmt::format("{} ({}): включение в перечень — {}, по расчёту не в перечне; причина: {}", head, by,
+                                                   name(m.schools[member.school].id), typographic_quotes(member.included->reason))));
+      for (const ManualChange* idle : list.idle)
+        items.push_back(data("text", fmt::format("{} ({}): решение о {} ничего не меняет — по расчёту и так {} ({}:{})", head, by,
+                                                 name(idle->school),
+                                                 std::any_of(list.members.begin(), list.members.end(),
+                                                             [&](const ListMember& lm) { return m.schools[lm.school].id == idle->school; })
+                                                     ? "в перечне" : "не в перечне",
+                                                 "content/decisions.yaml", idle->pos.line)));
+    }
+    if (list.year == last && !list.approved())
+      items.push_back(data("text", fmt::format("{}: перечень не утверждён приказом — {}", head,
+                                               m.site.draft_lists ? "публикуется как проект" : "не публикуется (publish.unapproved_lists: hide)")));
+  }
+  d.set("decisions", items);
+  d.set("has_decisions", items.is_non_empty_list());
+}
+
 std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   PageRef page{PageRef::Kind::audit, 0, 0, "audit/"};
   std::string root = root_prefix(page.path);
@@ -489,6 +529,7 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   d.set("date", format_date(site_.m_.site.as_of));
   d.set("dep", words(site_.m_.site.department.words));
   completeness(root, d);
+  decisions(d);
   return layout(page, "Проверка опубликованных сайтов", use("audit", d), trail(root, {{"Проверка сайтов", ""}}));
 }
 

@@ -85,6 +85,7 @@ class SiteRenderer {
     // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
     static data words(const DepartmentWords& w);
     void completeness(const std::string& root, data& d) const;
+    void decisions(data& d) const;  // the audit page's differences between approved and computed lists
     // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
     data published_lists_data(const std::string& root, const Group& group) const;
     std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix

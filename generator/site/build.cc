@@ -288,6 +288,26 @@ void report_rules_without_data(const Municipality& m, Diagnostics& diag) {
   }
 }
 
+// A manual inclusion of a school the criteria already put in the list, or an exclusion of one they did not:
+// the decision changes nothing, and the department should know before the order is signed.
+void report_idle_decisions(const Municipality& m, const std::vector<PublishedList>& lists, const std::string& prefix,
+                           Diagnostics& diag) {
+  for (const auto& list : lists)
+    for (const ManualChange* idle : list.idle) {
+      const School* s = m.find(idle->school);
+      bool in = std::any_of(list.members.begin(), list.members.end(), [&](const ListMember& lm) { return m.schools[lm.school].id == idle->school; });
+      Diagnostic d;
+      d.severity = Severity::warning;
+      d.file = display_path(prefix, "content/decisions.yaml");
+      d.pos = idle->pos;
+      d.message = fmt::format("{} ({}): решение ничего не меняет — по критериям школа за {}{}г. и так {} перечня группы «{}»",
+                              s ? s->short_name : idle->school, idle->school, list.year, kNbsp, in ? "входит в число школ" : "не входит в число школ",
+                              list.group->short_title);
+      d.hint = in ? "уберите школу из include: она в перечне по критериям" : "уберите школу из exclude: по критериям её нет в перечне";
+      diag.add_diagnostic(std::move(d));
+    }
+}
+
 // Years of data/olympiad.csv with rows for some stages only: a stage left out is not a stage without
 // participants. One warning per year, naming the stages and the schools (or «ни у одной школы»).
 void report_olympiad_gaps(const Municipality& m, Diagnostics& diag, bool in_full) {
@@ -442,6 +462,7 @@ BuildReport build_site(const BuildOptions& options) {
   report_rules_without_data(m, report.diagnostics);
   report_olympiad_gaps(m, report.diagnostics, false);
   report_olympiad_participations(m, report.diagnostics);
+  report_idle_decisions(m, result->lists, loaded.display_prefix, report.diagnostics);
   report.first_steps = first_steps(m, builtin_vocabulary(), options.site_dir);
   const auto& pages = site.pages();
   // One output path, one owner: a clash is an input error, found before anything is written.
