@@ -242,8 +242,25 @@ std::vector<std::vector<SchoolRecommendation>> recommend(const Municipality& m, 
     if (e.rule && e.rule->id == id) return &e;
     return nullptr;
   };
+  int year = c.years[std::min(yi, c.years.size() - 1)];
+  // Where a recommendation fits: the school's kind, locality and number of students that year.
+  auto fits = [&](const RecommendationScope& only, const School& s) {
+    if (!only.kinds.empty() && std::find(only.kinds.begin(), only.kinds.end(), s.kind) == only.kinds.end()) return false;
+    if (!only.localities.empty() && std::find(only.localities.begin(), only.localities.end(), s.locality) == only.localities.end())
+      return false;
+    if (only.students_min || only.students_max) {
+      std::optional<int> students;
+      for (const auto& cy : s.contingent)
+        if (cy.year == year) students = cy.students;
+      if (!students) return false;  // size unknown: a recommendation for a size does not apply
+      if (only.students_min && *students < *only.students_min) return false;
+      if (only.students_max && *students > *only.students_max) return false;
+    }
+    return true;
+  };
   for (size_t i = 0; i < m.schools.size(); ++i)
     for (const auto& rec : m.recommendations) {
+      if (!fits(rec.only, m.schools[i])) continue;
       SchoolRecommendation sr;
       sr.recommendation = &rec;
       for (const auto& w : rec.when) {
@@ -267,6 +284,16 @@ std::vector<std::vector<SchoolRecommendation>> recommend(const Municipality& m, 
       }
       if (!sr.reasons.empty()) out[i].push_back(std::move(sr));
     }
+  // Strongest first: priority, then the number of criteria and factors behind it, then the file's order; at
+  // most publish.recommendations_per_school of them, so that a school gets a plan rather than a catalogue.
+  for (auto& list : out) {
+    std::stable_sort(list.begin(), list.end(), [](const SchoolRecommendation& a, const SchoolRecommendation& b) {
+      if (a.recommendation->priority != b.recommendation->priority) return a.recommendation->priority < b.recommendation->priority;
+      if (a.reasons.size() != b.reasons.size()) return a.reasons.size() > b.reasons.size();
+      return a.recommendation->order < b.recommendation->order;
+    });
+    if (list.size() > static_cast<size_t>(m.site.recommendations_per_school)) list.resize(static_cast<size_t>(m.site.recommendations_per_school));
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "load/indicator_vocabulary.h"
+#include "load/vocabulary.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
 
@@ -328,12 +329,43 @@ class Reader {
         if (rec.audience == "управление образования") rec.audience = department;
         rec.text = ir.text("text", true).value_or("");
         rec.source = ir.text("source").value_or("");
+        rec.order = m_.recommendations.size();
+        if (auto priority = ir.integer("priority", false, 1, 3)) rec.priority = static_cast<int>(*priority);
+        if (const YamlNode* only = ir.node("only")) rec.only = scope(*only);
         if (const YamlNode* when = ir.node("when", true))
           for (const auto& w : when->items) rec.when.push_back(trigger(w));
         ir.finish();
         m_.recommendations.push_back(std::move(rec));
       }
     r.finish();
+  }
+
+  // only: {kind: [СОШ, ООШ], locality: [село], students_min: 100, students_max: 500}
+  RecommendationScope scope(const YamlNode& node) {
+    YamlMapReader r(node, src_, diag_, "only");
+    RecommendationScope s;
+    if (!r.valid()) return s;
+    const auto& enums = builtin_vocabulary().enums;
+    auto values = [&](const char* key, const char* enum_name, std::vector<std::string>& out) {
+      auto list = r.text_list(key);
+      if (!list) return;
+      const auto& allowed = enums.at(enum_name);
+      for (const auto& v : *list) {
+        if (std::find(allowed.begin(), allowed.end(), v) == allowed.end())
+          r.error_at(*r.node(key), fmt::format("only.{}: неизвестное значение «{}»", key, v), fmt::format("допустимо: {}", fmt::join(allowed, ", ")));
+        else
+          out.push_back(v);
+      }
+    };
+    values("kind", "school_kind", s.kinds);
+    values("locality", "locality", s.localities);
+    if (auto n = r.integer("students_min", false, 0, 100000)) s.students_min = static_cast<int>(*n);
+    if (auto n = r.integer("students_max", false, 0, 100000)) s.students_max = static_cast<int>(*n);
+    if (s.students_min && s.students_max && *s.students_min > *s.students_max)
+      r.error_at(node, fmt::format("only: students_min {} больше students_max {}", *s.students_min, *s.students_max),
+                 "нижняя граница числа обучающихся не может быть больше верхней");
+    r.finish();
+    return s;
   }
 
   RecommendationTrigger trigger(const YamlNode& node) {

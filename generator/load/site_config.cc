@@ -257,6 +257,7 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
         }
       }
     }
+    if (auto n = p.integer("recommendations_per_school", false, 1, 50)) cfg.recommendations_per_school = static_cast<int>(*n);
     p.finish();
   }
   if (const YamlNode* tables = r.free_map("tables")) {

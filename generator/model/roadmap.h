@@ -98,9 +98,19 @@ struct RecommendationTrigger {
   std::string level;        // «высокий» | «средний»
 };
 
+// Where a recommendation fits (`only:`): the school's kind, locality and size. Empty: any.
+struct RecommendationScope {
+  std::vector<std::string> kinds;       // «СОШ», «ООШ»…
+  std::vector<std::string> localities;  // «город», «село»
+  std::optional<int> students_min, students_max;  // students in the year of the recommendations
+};
+
 struct Recommendation {
   std::string id, audience, text, source;
   std::vector<RecommendationTrigger> when;
+  RecommendationScope only;
+  int priority = 2;  // 1 — first, 2 — usual, 3 — if there is room
+  size_t order = 0;  // in recommendations.yaml, the last tie-breaker
 };
 
 const char* activity_status_name(ActivityStatus s);  // «выполнено», «в работе», …

@@ -85,6 +85,7 @@ struct SiteConfig {
   bool school_risk_profile = false;   // publish.school_site: risk_profile
   bool school_recommendations = false;  // publish.school_site: recommendations
   bool school_draft_status = false;     // publish.school_site: draft_status (the computed status before approval)
+  int recommendations_per_school = 5;   // publish.recommendations_per_school: at most this many, strongest first
   std::map<std::string, TableOverride> tables;
   // Where the file's entries are, for messages that point back into site.yaml.
   std::map<std::string, TextPos> table_pos;
