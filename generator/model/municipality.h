@@ -10,6 +10,7 @@
 
 #include "model/criteria.h"
 #include "model/date.h"
+#include "model/monitoring.h"
 #include "model/roadmap.h"
 #include "model/site_config.h"
 
@@ -261,6 +262,7 @@ struct Municipality {
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets
   Roadmap roadmap;    // content/roadmap.yaml
   std::vector<Recommendation> recommendations;  // content/recommendations.yaml
+  MonitoringEntries monitoring;                   // content/monitoring.yaml (ПП № 662 report)
   DepartmentInfo department;                      // content/department.yaml
   std::vector<NewsItem> news;                     // content/news/*.md, newest first
   std::vector<Document> documents;                // the department's, from data/documents.csv

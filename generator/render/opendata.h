@@ -9,6 +9,7 @@
 #include "analyse/similar_schools.h"
 #include "model/classification.h"
 #include "model/indicators.h"
+#include "model/monitoring.h"
 #include "model/municipality.h"
 #include "model/progress.h"
 
@@ -25,6 +26,7 @@ struct Analysis {
   const RoadmapProgress& roadmap;
   const std::vector<std::vector<SchoolRecommendation>>& recommendations;  // for the latest year
   const SimilarSchools& similar;
+  const MonitoringTable* monitoring;  // the ПП № 662 report's table (analyse/monitoring); none in some tests
 };
 
 std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a);

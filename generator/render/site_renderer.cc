@@ -11,6 +11,7 @@
 #include "render/feeds.h"
 #include "render/html.h"
 #include "render/markdown.h"
+#include "render/monitoring_report.h"
 #include "render/openness_page.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -46,6 +47,7 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
                       fmt::format("Аналитический отчёт по итогам мониторинга школ с низкими образовательными результатами за {}{}год",
                                   year, std::string(kNbsp)),
                       fmt::format("analysis-{}", year)});
+  if (analysis.monitoring) reports_.push_back(monitoring_report_ref(year));
   reports_.push_back({R::roadmap, 0, "reports/roadmap/", "Отчёт о реализации дорожной карты", "roadmap"});
   reports_.push_back({R::all_schools, 0, "reports/schools/", "Профили школ и адресные рекомендации", "schools"});
   for (size_t i = 0; i < m.schools.size(); ++i)

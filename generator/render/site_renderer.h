@@ -37,9 +37,9 @@ struct PageRef {
 
 // A printed report: its kind, what it is about (a school, a page of content/reports/) and its title.
 struct ReportRef {
-  enum class Kind { analysis, school, all_schools, roadmap, custom };
+  enum class Kind { analysis, school, all_schools, roadmap, custom, monitoring };
   Kind kind;
-  size_t index = 0;   // school or content/reports page
+  size_t index = 0;   // school, content/reports page or the year of the monitoring report
   std::string path;   // «reports/analysis-2025/»
   std::string title;
   std::string file_stem;  // the PDF's name next to the HTML: «analysis-2025»
@@ -99,6 +99,7 @@ class SiteRenderer {
     data analysis_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
     void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
     data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
+    data monitoring_report(int year, int& tables, int& figures, ReportSections& sections);
     static std::string decode_title(const std::string& html);
     // A school's site
     std::string school(const PageRef& page);

@@ -175,7 +175,7 @@ TEST_CASE("demo open data: the same verdicts as the model, and no suppressed val
   RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
   auto recs = recommend(d.m, d.c, d.ind.years.size() - 1);
   SimilarSchools sim = compute_similar_schools(d.m, d.ind, builtin_similar_definition());
-  Analysis a{d.ind, d.c, rp, recs, sim};
+  Analysis a{d.ind, d.c, rp, recs, sim, nullptr};
   std::map<std::string, std::string> files;
   for (const auto& f : opendata_files(d.m, a)) files[f.path] = f.render();
 

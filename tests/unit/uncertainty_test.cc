@@ -187,7 +187,7 @@ TEST_CASE("demo open data: interval columns, the model's bounds, none for hidden
   RoadmapProgress rp = roadmap_progress(m, ind, cl);
   auto recs = recommend(m, cl, ind.years.size() - 1);
   SimilarSchools sim = compute_similar_schools(m, ind, builtin_similar_definition());
-  Analysis a{ind, cl, rp, recs, sim};
+  Analysis a{ind, cl, rp, recs, sim, nullptr};
   std::map<std::string, std::string> files;
   for (const auto& f : opendata_files(m, a)) files[f.path] = f.render();
   auto rows = test::parse_csv(files.at("opendata/indicators.csv"));
