@@ -57,8 +57,9 @@ MonitoringTable compute_monitoring(const Municipality& m, const IndicatorSet& se
         if (c.teachers > 0) v.value = static_cast<double>(c.students_with_staff) / static_cast<double>(c.teachers);
       } else if (ind.figure == "schools_growth") {
         // Against the year before, when the site has it and both years have the schools' contingent.
-        if (y > 0 && t.years[y - 1] == t.years[y] - 1 && counts[y - 1].schools > 0 && c.schools > 0)
-          v.value = 100.0 * c.schools / counts[y - 1].schools;
+        bool previous = y > 0 && t.years[y - 1] == t.years[y] - 1;
+        v.applicable = previous;
+        if (previous && counts[y - 1].schools > 0 && c.schools > 0) v.value = 100.0 * c.schools / counts[y - 1].schools;
       } else {
         auto it = m.monitoring.values.find(ind.id);
         if (it != m.monitoring.values.end())
@@ -78,7 +79,7 @@ MonitoringGaps monitoring_gaps(const MonitoringTable& t, const MonitoringEntries
   for (size_t i = 0; i < t.values.size(); ++i) {
     MonitoringGaps::Value v{i, {}};
     for (size_t y = 0; y < t.years.size(); ++y)
-      if (t.years[y] <= year && !t.values[i][y].value) v.years.push_back(t.years[y]);
+      if (t.years[y] <= year && !t.values[i][y].value && t.values[i][y].applicable) v.years.push_back(t.years[y]);
     if (!v.years.empty()) g.values.push_back(std::move(v));
   }
   auto texts = entries.texts.find(year);

@@ -56,6 +56,8 @@ struct MonitoringEntries {
 struct MonitoringValue {
   std::optional<double> value;  // rounded to what is printed
   int decimals = 1;
+  // No value can exist: the growth rate of the site's first year has no year before it in the data.
+  bool applicable = true;
 };
 
 // The table of the report: for each indicator of the vocabulary (in its order) and each site year.

@@ -44,12 +44,12 @@ const char* origin_text(const Pp662Indicator& i) { return i.entered() ? "вве�
 
 // A value as the site prints it, without the unit the table's column gives: «12,5» for «12,5 %».
 std::string cell_text(const Pp662Indicator& i, const MonitoringValue& v) {
-  return v.value ? format_figure(*v.value, v.decimals, i.unit) : "нет данных";
+  return v.value ? format_figure(*v.value, v.decimals, i.unit) : v.applicable ? "нет данных" : "—";
 }
 
 // Where the department adds what a value needs.
 std::string remedy(const Pp662Indicator& i, const IndicatorSet& set) {
-  if (i.entered()) return "внести в content/monitoring.yaml (values → " + i.id + ")";
+  if (i.entered()) return "внести значение: " + i.id;
   if (!i.indicator.empty()) {
     const IndicatorSpec* spec = set.spec(i.indicator);
     return "добавить данные: " + (spec ? spec->data : i.indicator);
@@ -92,38 +92,38 @@ kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& t
       else b.text("Текст раздела ещё не написан.");
     }
     if (s.table) {
+      // A table per group of the order's section: its heading never ends a page apart from its rows.
       std::vector<std::string> headers = {"№", "Показатель", "Единица"};
       for (int y : years) headers.push_back(std::to_string(y));
-      headers.push_back("Значение");
-      std::vector<std::vector<std::string>> rows;
+      headers.push_back("Откуда значение");
+      bool dash = false;
+      for (const auto& row : t.values)
+        for (size_t y : shown) dash = dash || !row[y].applicable;
+      b.text(fmt::format("«По данным школ» — значение рассчитано по таблицам мониторинга школ так же, как на страницах "
+                         "«Мониторинг» сайта (значения групп меньше {} в него не входят); «введено управлением» — значение "
+                         "внесено {}. «Нет данных» — значения пока нет{}.",
+                         count_noun(m.site.min_group, "человека", "человек", "человек"), m.site.department.words.full_instrumental,
+                         dash ? "; «—» — значение не рассчитывается: в данных сайта нет предыдущего года" : ""));
       for (const auto& g : v.groups) {
-        bool any = false;
+        std::vector<std::vector<std::string>> rows;
         for (size_t i = 0; i < v.indicators.size(); ++i) {
           const Pp662Indicator& ind = v.indicators[i];
           if (ind.group != g.number) continue;
-          if (!any) {
-            std::vector<std::string> head = {g.number, g.title, ""};
-            head.resize(headers.size());
-            rows.push_back(head);
-            any = true;
-          }
           std::vector<std::string> row = {ind.number, ind.title, ind.unit};
           for (size_t y : shown) row.push_back(cell_text(ind, t.values[i][y]));
           row.push_back(origin_text(ind));
           rows.push_back(std::move(row));
         }
+        if (!rows.empty()) b.table(fmt::format("Показатели мониторинга: {}. {}", g.number, g.title), headers, rows, true);
       }
-      b.text(fmt::format("«По данным школ» — значение рассчитано по таблицам мониторинга школ так же, как на страницах "
-                         "«Мониторинг» сайта (значения групп меньше {} в него не входят); «введено управлением» — значение "
-                         "внесено {}. «Нет данных» — значения пока нет.",
-                         count_noun(m.site.min_group, "человека", "человек", "человек"), m.site.department.words.full_instrumental));
-      b.table(fmt::format("Показатели мониторинга системы образования за {}", years_text(years)), headers, rows, true);
     }
     if (s.missing) {
       if (gaps.empty()) continue;  // nothing to do: the report is ready, and prints no such section
-      b.text(fmt::format("Отчёт за {}{}год публикуется на сайте не позднее {}. Для публикации в нём пока нет {}: они "
-                         "перечислены ниже, таблица показателей печатает на их месте «нет данных».",
-                         year, kNbsp, format_date(deadline), monitoring_gaps_text(gaps)));
+      b.text(fmt::format("Отчёт за {}{}год публикуется на сайте не позднее {}; для публикации в нём пока нет {}. Они "
+                         "перечислены ниже, в таблицах показателей на их месте — «нет данных». Значения, которые вводит {}, "
+                         "и тексты разделов вносятся в файл content/monitoring.yaml (как — в docs/REPORTS.md, раздел «Итоги "
+                         "мониторинга»).",
+                         year, kNbsp, format_date(deadline), monitoring_gaps_text(gaps), m.site.department.words.nominative));
       std::vector<std::vector<std::string>> rows;
       for (const auto& g : gaps.values) {
         const Pp662Indicator& ind = v.indicators[g.indicator];
@@ -131,7 +131,7 @@ kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& t
       }
       for (size_t s2 : gaps.texts)
         rows.push_back({"", "Раздел «" + v.sections[s2].title + "»", fmt::format("{}{}г.", year, kNbsp),
-                        fmt::format("написать в content/monitoring.yaml (texts → {} → {})", year, v.sections[s2].id)});
+                        fmt::format("написать текст: texts → {} → {}", year, v.sections[s2].id)});
       b.table("Чего не хватает", {"№", "Показатель или раздел", "Годы", "Что сделать"}, rows);
     }
     sections.add(s.title, b.take());
