@@ -371,7 +371,7 @@ void report_olympiad_participations(const Municipality& m, Diagnostics& diag) {
 // The ПП № 662 report of the reporting year: one warning with the count of what it lacks and where
 // the list is, rather than one per value.
 void report_monitoring_gaps(const Municipality& m, const MonitoringTable& t, Diagnostics& diag) {
-  if (t.years.empty()) return;
+  if (t.years.empty() || m.schools.empty()) return;  // a blank site: first_steps says what to fill first
   int year = t.years.back();
   const Pp662Vocabulary& v = builtin_pp662();
   MonitoringGaps gaps = monitoring_gaps(t, m.monitoring, v, year);
