@@ -4,7 +4,9 @@
 
 #include "analyse/classify.h"
 #include "analyse/indicators.h"
+#include "analyse/monitoring.h"
 #include "load/indicator_vocabulary.h"
+#include "load/pp662_vocabulary.h"
 
 namespace sveden {
 
@@ -17,7 +19,9 @@ std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs) {
   r->recommendations = recommend(m, r->classification, r->indicators.years.empty() ? 0 : r->indicators.years.size() - 1);
   r->similar = compute_similar_schools(m, r->indicators, builtin_similar_definition());
   r->lists = published_lists(m, r->classification);
-  r->view = std::make_unique<Analysis>(Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists});
+  r->monitoring = compute_monitoring(m, r->indicators, builtin_pp662());
+  r->view = std::make_unique<Analysis>(
+      Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists, &r->monitoring});
   return r;
 }
 

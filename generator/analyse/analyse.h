@@ -10,6 +10,7 @@
 #include "analyse/similar_schools.h"
 #include "model/classification.h"
 #include "model/indicators.h"
+#include "model/monitoring.h"
 #include "model/municipality.h"
 #include "model/progress.h"
 
@@ -23,6 +24,7 @@ struct Analysis {
   const std::vector<std::vector<SchoolRecommendation>>& recommendations;  // for the latest year
   const SimilarSchools& similar;
   const std::vector<PublishedList>& lists;  // every group × year: approved, draft, or computed
+  const MonitoringTable* monitoring;        // the ПП № 662 report's table (analyse/monitoring); none in some tests
 };
 
 struct AnalysisResult {
@@ -33,6 +35,7 @@ struct AnalysisResult {
   std::vector<std::vector<SchoolRecommendation>> recommendations;  // for the last year
   SimilarSchools similar;
   std::vector<PublishedList> lists;
+  MonitoringTable monitoring;
   std::unique_ptr<Analysis> view;  // refers to the members above: the result is never moved out of its pointer
 };
 

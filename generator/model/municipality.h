@@ -11,6 +11,7 @@
 #include "model/criteria.h"
 #include "model/decisions.h"
 #include "model/date.h"
+#include "model/monitoring.h"
 #include "model/roadmap.h"
 #include "model/site_config.h"
 
@@ -263,6 +264,7 @@ struct Municipality {
   Roadmap roadmap;    // content/roadmap.yaml
   std::vector<Recommendation> recommendations;  // content/recommendations.yaml
   std::vector<ListDecision> decisions;            // content/decisions.yaml
+  MonitoringEntries monitoring;                   // content/monitoring.yaml (ПП № 662 report)
   DepartmentInfo department;                      // content/department.yaml
   std::vector<NewsItem> news;                     // content/news/*.md, newest first
   std::vector<Document> documents;                // the department's, from data/documents.csv

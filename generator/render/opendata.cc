@@ -14,6 +14,8 @@
 #include "render/analysis_text.h"
 #include "render/criteria_table.h"
 #include "render/json_writer.h"
+#include "render/monitoring_csv.h"
+#include "load/pp662_vocabulary.h"
 #include "render/opendata_workbook.h"
 #include "write/formula_guard.h"
 
@@ -676,6 +678,10 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "## recommendations.csv — адресные рекомендации\n\n"
       "Рекомендации школам по данным последнего года: audience — кому адресована, text — рекомендация, because — какие критерии\n"
       "или факторы риска её вызвали, source — документ, из которого взята мера.\n\n"
+      "## monitoring.csv — итоги мониторинга системы образования (ПП РФ № 662)\n\n"
+      "indicator, number, title, unit — код, номер и название показателя итогового отчёта и его единица; year — год; value — "
+      "значение с той же точностью, что в отчёте; пусто — значения нет; source — computed (рассчитано по данным школ, как на "
+      "страницах «Мониторинг») или entered (введено управлением образования).\n\n"
       "## Показатели\n\n| код | показатель | единица | как считается |\n|---|---|---|---|\n";
   for (const auto& s : ind.specs) out += fmt::format("| {} | {} | {} | {} |\n", s.id, s.title, s.unit, s.definition);
   return out;
@@ -733,6 +739,7 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
       {"opendata/README.md", [&] { return readme(m, ind, a.similar); }},
       {"opendata/recommendations.csv", [&, last_year] { return recommendations_csv(m, a.recommendations, last_year); }},
   };
+  if (a.monitoring) files.push_back({"opendata/monitoring.csv", [&] { return monitoring_csv(*a.monitoring, builtin_pp662()); }});
   if (m.roadmap.present) {
     files.push_back({"opendata/roadmap.csv", [&] { return roadmap_csv(m, a.roadmap); }});
     files.push_back({"opendata/targets.csv", [&] { return targets_csv(m, a.roadmap); }});
@@ -776,6 +783,8 @@ std::vector<OpenDataset> opendata_catalogue(bool with_roadmap) {
       {"Критерии и их источники", "Каждое правило групп и факторов риска: показатель, сравнение, порог, сочетание и откуда оно — "
        "пункт документа с цитатой или выбор набора критериев с причиной.", {"criteria.csv"}},
       {"Адресные рекомендации", "Рекомендации каждой школе и причины, по которым они даны.", {"recommendations.csv"}},
+      {"Итоги мониторинга системы образования (ПП РФ № 662)", "Показатели итогового отчёта по годам: значение и откуда оно — "
+       "рассчитано по данным школ или введено управлением; пусто — значения нет.", {"monitoring.csv"}},
       {"Описание данных", "Состав файлов, столбцы, правила скрытия малых групп.", {"README.md"}}};
   if (with_roadmap)
     catalogue.insert(catalogue.end() - 1, {"Дорожная карта", "Мероприятия с состоянием выполнения; целевые показатели: план и факт по годам.",

@@ -10,6 +10,7 @@
 #include "analyse/similar_schools.h"
 #include "model/classification.h"
 #include "model/indicators.h"
+#include "model/monitoring.h"
 #include "model/municipality.h"
 #include "model/progress.h"
 

@@ -15,6 +15,7 @@
 #include "render/html.h"
 #include "render/markdown.h"
 #include "render/movement_table.h"
+#include "render/report_blocks.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -26,83 +27,6 @@ using kainjow::mustache::data;
 
 namespace {
 
-// The blocks of one section: paragraphs, lists, numbered tables and figures.
-class Blocks {
- public:
-  Blocks(int& tables, int& figures) : tables_(tables), figures_(figures) {}
-
-  Blocks& text(const std::string& plain) {
-    data b;
-    b.set("is_text", true);
-    b.set("html", "<p>" + escape_html(plain) + "</p>");
-    list_.push_back(b);
-    return *this;
-  }
-  Blocks& html(const std::string& html) {
-    data b;
-    b.set("is_text", true);
-    b.set("html", html);
-    list_.push_back(b);
-    return *this;
-  }
-  Blocks& heading(const std::string& title) {
-    data b;
-    b.set("is_heading", true);
-    b.set("title", title);
-    list_.push_back(b);
-    return *this;
-  }
-  Blocks& items(const std::vector<std::string>& items) {
-    if (items.empty()) return *this;
-    data b, l = tlist();
-    for (const auto& i : items) l.push_back(data("text", i));
-    b.set("is_list", true);
-    b.set("items", l);
-    list_.push_back(b);
-    return *this;
-  }
-  // `rows`: cells as text; the first cell of a row is its header cell.
-  Blocks& table(const std::string& caption, const std::vector<std::string>& headers,
-                const std::vector<std::vector<std::string>>& rows, bool landscape = false) {
-    data b, h = tlist(), r = tlist();
-    for (const auto& x : headers) h.push_back(data("text", x));
-    for (const auto& row : rows) {
-      data cells = tlist();
-      for (size_t i = 0; i < row.size(); ++i) {
-        data c;
-        c.set("text", row[i]);
-        c.set("is_head", i == 0 && !row[i].empty());  // an empty first cell is no header
-        cells.push_back(c);
-      }
-      r.push_back(data("cells", cells));
-    }
-    b.set("is_table", true);
-    b.set("number", std::to_string(++tables_));
-    b.set("caption", caption);
-    b.set("headers", h);
-    b.set("rows", r);
-    b.set("landscape", landscape);
-    list_.push_back(b);
-    return *this;
-  }
-  Blocks& figure(const std::string& caption, const std::string& chart) {
-    if (chart.empty()) return *this;
-    data b;
-    b.set("is_figure", true);
-    b.set("number", std::to_string(++figures_));
-    b.set("caption", caption);
-    b.set("chart", chart);
-    list_.push_back(b);
-    return *this;
-  }
-  data take() { return std::move(list_); }
-
- private:
-  int& tables_;
-  int& figures_;
-  data list_ = tlist();
-};
-
 std::string value_or_dash(const std::optional<double>& v, const IndicatorSpec& spec) {
   return v ? format_indicator(spec, *v) : "—";
 }
@@ -112,64 +36,6 @@ const char* const kKeySeries[] = {"oge_mean", "ege_mean", "oge_below_min_share",
                                   "results_index", "olympiad_share"};
 
 }  // namespace
-
-// The numbered sections of a report. Each is rendered (template report_section) as soon as it is
-// complete, and only its number, title and HTML are kept: the report of all school profiles of a
-// big municipality would otherwise hold thousands of tables' data at once.
-class ReportSections {
- public:
-  using Render = std::function<std::string(const data&)>;
-  ReportSections(Render render, bool break_sections) : render_(std::move(render)), break_(break_sections) {}
-
-  // A numbered section; inside a group, a part of the group's section under its own heading.
-  void add(const std::string& title, data blocks) {
-    if (!group_title_.empty()) {
-      data h;
-      h.set("is_heading", true);
-      h.set("title", title);
-      group_.push_back(h);
-      for (const auto& x : blocks.list_value()) group_.push_back(x);
-      return;
-    }
-    emit(title, std::move(blocks));
-  }
-  // The sections added until close_group() become one section titled `title`.
-  void open_group(const std::string& title) {
-    group_title_ = title;
-    group_ = tlist();
-  }
-  void close_group() {
-    std::string title = std::move(group_title_);
-    group_title_.clear();
-    emit(title, std::move(group_));
-    group_ = tlist();
-  }
-  data take() { return std::move(list_); }
-
- private:
-  void emit(const std::string& title, data blocks) {
-    size_t n = ++count_;
-    data s;
-    s.set("number", std::to_string(n));
-    s.set("id", fmt::format("s{}", n));
-    s.set("title", title);
-    s.set("break_sections", break_);
-    s.set("blocks", std::move(blocks));
-    data kept;
-    kept.set("number", std::to_string(n));
-    kept.set("id", fmt::format("s{}", n));
-    kept.set("title", title);
-    kept.set("html", render_(s));
-    list_.push_back(kept);
-  }
-
-  Render render_;
-  bool break_;
-  size_t count_ = 0;
-  data list_ = tlist();
-  std::string group_title_;
-  data group_ = tlist();
-};
 
 std::string SiteRenderer::Worker::reports(const PageRef& page) {
   std::string root = root_prefix(page.path);
@@ -201,6 +67,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   switch (r.kind) {
     case ReportRef::Kind::analysis: d = analysis_report(root, r.index, tables, figures, sections); break;
     case ReportRef::Kind::roadmap: d = roadmap_report(root, tables, figures, sections); break;
+    case ReportRef::Kind::monitoring: d = monitoring_report(static_cast<int>(r.index), tables, figures, sections); break;
     case ReportRef::Kind::school:
       school_report(r.index, tables, figures, sections);
       d.set("subtitle", typographic_quotes(m.schools[r.index].name));

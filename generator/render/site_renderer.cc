@@ -11,6 +11,7 @@
 #include "render/feeds.h"
 #include "render/html.h"
 #include "render/markdown.h"
+#include "render/monitoring_report.h"
 #include "render/openness_page.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -48,7 +49,9 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
                                     year, std::string(kNbsp)),
                         fmt::format("analysis-{}", year)});
   };
-  analysis_report(0, analysis.classification.years.empty() ? m.site.as_of.year : analysis.classification.years.back());
+  int year = analysis.classification.years.empty() ? m.site.as_of.year : analysis.classification.years.back();
+  analysis_report(0, year);
+  if (analysis.monitoring) reports_.push_back(monitoring_report_ref(year));
   for (size_t k = past_.size(); k > 0; --k) analysis_report(k, past_[k - 1].year);
   reports_.push_back({R::roadmap, 0, "reports/roadmap/", "Отчёт о реализации дорожной карты", "roadmap"});
   reports_.push_back({R::all_schools, 0, "reports/schools/", "Профили школ и адресные рекомендации", "schools"});

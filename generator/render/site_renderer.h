@@ -37,9 +37,9 @@ struct PageRef {
 
 // A printed report: its kind, what it is about (a school, a page of content/reports/) and its title.
 struct ReportRef {
-  enum class Kind { analysis, school, all_schools, roadmap, custom };
+  enum class Kind { analysis, school, all_schools, roadmap, custom, monitoring };
   Kind kind;
-  size_t index = 0;   // school or content/reports page; analysis: 0 the reporting year, k an earlier year (past_[k - 1])
+  size_t index = 0;   // school, content/reports page or the year of the monitoring report; analysis: 0 the reporting year, k an earlier year (past_[k - 1])
   std::string path;   // «reports/analysis-2025/»
   std::string title;
   std::string file_stem;  // the PDF's name next to the HTML: «analysis-2025»
@@ -112,6 +112,7 @@ class SiteRenderer {
     data analysis_report(const std::string& root, size_t which, int& tables, int& figures, ReportSections& sections);
     void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
     data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
+    data monitoring_report(int year, int& tables, int& figures, ReportSections& sections);
     static std::string decode_title(const std::string& html);
     // A Markdown text as report sections, one per level-2 heading; returns the HTML before the first.
     // Pairs of title and HTML; the first pair has no title (what stands before the first heading).

@@ -17,6 +17,8 @@
 #include "analyse/classify.h"
 #include "analyse/data_coverage.h"
 #include "analyse/indicators.h"
+#include "analyse/monitoring.h"
+#include "load/pp662_vocabulary.h"
 #include "analyse/overview.h"
 #include "analyse/similar_schools.h"
 #include "analyse/roadmap_progress.h"
@@ -32,6 +34,7 @@
 #include "load/food_loader.h"
 #include "load/site_loader.h"
 #include "render/site_renderer.h"
+#include "render/monitoring_report.h"
 #include "render/theme.h"
 #include "site/pdf.h"
 #include "audit/site_audit.h"
@@ -385,6 +388,22 @@ void report_olympiad_participations(const Municipality& m, Diagnostics& diag) {
                 "(каждый один раз, сколько бы предметов ни писал)");
 }
 
+// The ПП № 662 report of the reporting year: one warning with the count of what it lacks and where
+// the list is, rather than one per value.
+void report_monitoring_gaps(const Municipality& m, const MonitoringTable& t, Diagnostics& diag) {
+  if (t.years.empty() || m.schools.empty()) return;  // a blank site: first_steps says what to fill first
+  int year = t.years.back();
+  const Pp662Vocabulary& v = builtin_pp662();
+  MonitoringGaps gaps = monitoring_gaps(t, m.monitoring, v, year);
+  if (gaps.empty()) return;
+  ReportRef r = monitoring_report_ref(year);
+  diag.add_file(Severity::warning, "content/monitoring.yaml",
+                fmt::format("в отчёте «{}» нет {}; список — {}index.html, раздел «{}»", r.title, monitoring_gaps_text(gaps),
+                            r.path, monitoring_missing_section(v).title),
+                fmt::format("внесите значения и тексты в content/monitoring.yaml (docs/REPORTS.md, «Итоги мониторинга»): отчёт "
+                            "публикуется не позднее {}", format_date(Date{year + 1, v.deadline_month, v.deadline_day})));
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -463,6 +482,7 @@ BuildReport build_site(const BuildOptions& options) {
   report_olympiad_gaps(m, report.diagnostics, false);
   report_olympiad_participations(m, report.diagnostics);
   report_idle_decisions(m, result->lists, loaded.display_prefix, report.diagnostics);
+  report_monitoring_gaps(m, result->monitoring, report.diagnostics);
   report.first_steps = first_steps(m, builtin_vocabulary(), options.site_dir);
   const auto& pages = site.pages();
   // One output path, one owner: a clash is an input error, found before anything is written.

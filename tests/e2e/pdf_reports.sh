@@ -8,7 +8,7 @@ command -v chromium >/dev/null || fail "нет chromium: запустите make
 
 OUT="$SCRATCH/out"
 "$SVEDEN" build --site "$REPO" --out "$OUT" --pdf > "$SCRATCH/build.txt" 2>&1 || { cat "$SCRATCH/build.txt" >&2; fail "build --pdf failed"; }
-grep -q "Отчёты в PDF: 22${NB}файла" "$SCRATCH/build.txt" || fail "build --pdf: $(tail -1 "$SCRATCH/build.txt")"
+grep -q "Отчёты в PDF: 25${NB}файлов" "$SCRATCH/build.txt" || fail "build --pdf: $(tail -1 "$SCRATCH/build.txt")"
 # The build's own audit runs after printing: the links to the PDFs resolve.
 ! grep -q "Проверка опубликованного нашла" "$SCRATCH/build.txt" || fail "build --pdf: $(grep "Проверка" "$SCRATCH/build.txt")"
 
@@ -38,7 +38,7 @@ while IFS= read -r pdf; do
     /<word / { match($0, /xMax="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0; if (x > w + 0.5) { print f ": text beyond the right edge: " $0; bad = 1; exit } }
     END { exit bad }' || fail "text cut off at the right edge"
 done < <(find "$OUT/reports" -name '*.pdf' | sort)
-[ "$reports" = 22 ] || fail "expected 22 reports (analysis, roadmap, all schools, 18 schools, one справка), found $reports"
+[ "$reports" = 23 ] || fail "expected 23 reports (analysis, итоги мониторинга, roadmap, all schools, 18 schools, one справка), found $reports"
 
 # Landscape pages for the roadmap's wide activity tables.
 pdfinfo -f 1 -l 99 "$OUT/reports/roadmap/roadmap.pdf" | grep -q "size: *84[12][.0-9]* x 59[45]" || fail "roadmap: no landscape page"

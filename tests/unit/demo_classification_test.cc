@@ -176,7 +176,7 @@ TEST_CASE("demo open data: the same verdicts as the model, and no suppressed val
   auto recs = recommend(d.m, d.c, d.ind.years.size() - 1);
   SimilarSchools sim = compute_similar_schools(d.m, d.ind, builtin_similar_definition());
   std::vector<PublishedList> lists = published_lists(d.m, d.c);
-  Analysis a{d.ind, d.c, rp, recs, sim, lists};
+  Analysis a{d.ind, d.c, rp, recs, sim, lists, nullptr};
   std::map<std::string, std::string> files;
   for (const auto& f : opendata_files(d.m, a)) files[f.path] = f.render();
 

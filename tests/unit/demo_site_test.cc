@@ -404,7 +404,7 @@ TEST_CASE("demo open data: every CSV has its XLSX beside it, listed on the page,
     CHECK(sheet->find("<row r=\"" + std::to_string(csv_rows + 1) + "\"") == std::string::npos);
     CHECK(sheet->find("state=\"frozen\"") != std::string::npos);
   }
-  CHECK(tables == 12);
+  CHECK(tables == 13);
   // indicators.xlsx: the year (F) and the value (G) are numbers, the school code (A) a string.
   auto sheet = zip_entry(read_file(d.dir / "opendata/indicators.xlsx"), "xl/worksheets/sheet1.xml");
   REQUIRE(sheet);

@@ -188,7 +188,7 @@ TEST_CASE("demo open data: interval columns, the model's bounds, none for hidden
   auto recs = recommend(m, cl, ind.years.size() - 1);
   SimilarSchools sim = compute_similar_schools(m, ind, builtin_similar_definition());
   std::vector<PublishedList> lists = published_lists(m, cl);
-  Analysis a{ind, cl, rp, recs, sim, lists};
+  Analysis a{ind, cl, rp, recs, sim, lists, nullptr};
   std::map<std::string, std::string> files;
   for (const auto& f : opendata_files(m, a)) files[f.path] = f.render();
   auto rows = test::parse_csv(files.at("opendata/indicators.csv"));
