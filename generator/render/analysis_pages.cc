@@ -479,11 +479,13 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     x.set("title", typographic_quotes(tp.target->title));
     x.set("unit", tp.target->unit);
     data rows = tlist();
+    x.set("id", fmt::format("target-{}", t + 1));
     Chart c;
-    c.id = fmt::format("target-{}", t + 1);
+    c.id = fmt::format("target-chart-{}", t + 1);
     c.title = typographic_quotes(tp.target->title);
     c.unit = tp.target->unit;
     c.decimals = tp.decimals;  // labels as in the table
+    c.standalone = false;      // under the target's heading, beside its one table
     ChartSeries plan{"План", {}}, fact{"Факт", {}};
     for (const auto& y : tp.years) {
       data r;
