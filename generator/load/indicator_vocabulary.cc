@@ -119,9 +119,11 @@ const Vocabulary& vocabulary() {
           diag.add_file(Severity::error, "vocab/indicators.yaml",
                         fmt::format("показатель {} {}", spec.id, in_families[spec.id] == 0 ? "не входит ни в одно семейство" : "входит в несколько семейств"),
                         "families: назовите его в одном семействе");
-      for (const auto& [id, n] : in_families)
+      for (const auto& named : in_families) {
+        const std::string& id = named.first;
         if (std::none_of(out.begin(), out.end(), [&id](const IndicatorSpec& spec) { return spec.id == id; }))
           diag.add_file(Severity::error, "vocab/indicators.yaml", fmt::format("families: нет показателя {}", id), "");
+      }
     }
     if (diag.has_errors() || out.empty()) {
       std::fprintf(stderr, "внутренняя ошибка: реестр показателей повреждён\n%s", format_all(diag).c_str());

@@ -627,7 +627,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   std::string title = series_title(spec, series.key.param);
   data d;
   d.set("title", title);
-  d.set("definition", spec.definition);
+  d.set("definition", upper_first(spec.definition));  // a sentence of its own here
   d.set("unit", spec.unit);
   d.set("higher_is_better", spec.higher_is_better ? "чем больше, тем лучше" : "чем меньше, тем лучше");
   data years = tlist();
