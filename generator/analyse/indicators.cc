@@ -635,7 +635,7 @@ std::string kinds_text(const IndicatorSpec& spec) {
 }
 
 std::string series_title(const IndicatorSpec& spec, const std::string& param) {
-  return param.empty() ? spec.title : fmt::format("{} ({})", spec.title, param);
+  return param.empty() ? spec.title : spec.title + " " + parenthetical(param);
 }
 
 std::string format_indicator(const IndicatorSpec& spec, double value) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@ struct Vocabulary {
   std::vector<IndicatorSpec> specs;
   SimilarDefinition similar;
   std::map<std::string, int> unit_decimals;
+  std::vector<IndicatorFamily> families;
 };
 const Vocabulary& vocabulary();
 }  // namespace
@@ -26,6 +28,8 @@ const std::vector<IndicatorSpec>& builtin_indicators() {
 }
 
 const SimilarDefinition& builtin_similar_definition() { return vocabulary().similar; }
+
+const std::vector<IndicatorFamily>& builtin_indicator_families() { return vocabulary().families; }
 
 int unit_decimals(std::string_view unit) {
   const auto& units = vocabulary().unit_decimals;
@@ -42,6 +46,7 @@ const Vocabulary& vocabulary() {
     std::vector<IndicatorSpec> out;
     SimilarDefinition similar;
     std::map<std::string, int> unit_decimals;  // the display precision of each unit
+    std::vector<IndicatorFamily> families;
     if (parse_yaml(src, &root, diag)) {
       YamlMapReader r(root, src, diag, "vocab/indicators.yaml", true);
       if (const YamlNode* units = r.free_map("units"))
@@ -63,6 +68,13 @@ const Vocabulary& vocabulary() {
         similar.min_schools = static_cast<int>(sr.integer("min_schools", true, 2, 100).value_or(3));
         sr.finish();
       }
+      const YamlNode* family_list = r.node("families", true);
+      if (family_list)
+        for (const auto& f : family_list->items) {
+          YamlMapReader fr(f, src, diag, "families");
+          families.push_back({fr.text("title", true).value_or(""), fr.text_list("indicators", true).value_or(std::vector<std::string>{})});
+          fr.finish();
+        }
       if (const YamlNode* list = r.free_map("indicators"))
         for (const auto& [k, v] : list->entries) {
           IndicatorSpec s;
@@ -98,12 +110,26 @@ const Vocabulary& vocabulary() {
           out.push_back(std::move(s));
         }
       r.finish();
+      // Every indicator in exactly one family, every family's indicator in the registry.
+      std::map<std::string, int> in_families;
+      for (const auto& f : families)
+        for (const auto& id : f.indicators) ++in_families[id];
+      for (const auto& spec : out)
+        if (in_families[spec.id] != 1)
+          diag.add_file(Severity::error, "vocab/indicators.yaml",
+                        fmt::format("показатель {} {}", spec.id, in_families[spec.id] == 0 ? "не входит ни в одно семейство" : "входит в несколько семейств"),
+                        "families: назовите его в одном семействе");
+      for (const auto& named : in_families) {
+        const std::string& id = named.first;
+        if (std::none_of(out.begin(), out.end(), [&id](const IndicatorSpec& spec) { return spec.id == id; }))
+          diag.add_file(Severity::error, "vocab/indicators.yaml", fmt::format("families: нет показателя {}", id), "");
+      }
     }
     if (diag.has_errors() || out.empty()) {
       std::fprintf(stderr, "внутренняя ошибка: реестр показателей повреждён\n%s", format_all(diag).c_str());
       std::abort();
     }
-    return Vocabulary{std::move(out), std::move(similar), std::move(unit_decimals)};
+    return Vocabulary{std::move(out), std::move(similar), std::move(unit_decimals), std::move(families)};
   }();
   return vocab;
 }

@@ -38,6 +38,13 @@ struct IndicatorSpec {
   enum class Pooling { persons, schools, none } pooling = Pooling::persons;
 };
 
+// A family of indicators (vocab/indicators.yaml, `families`): ОГЭ, ЕГЭ, staff… — the groups of the
+// monitoring page, in the registry's order.
+struct IndicatorFamily {
+  std::string title;                    // «ОГЭ», «Педагогические кадры»
+  std::vector<std::string> indicators;  // ids, in the order shown
+};
+
 // Which schools are alike (vocab/indicators.yaml, `similar`): the same locality and size band.
 struct SimilarDefinition {
   bool same_locality = true;

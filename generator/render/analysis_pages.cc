@@ -5,6 +5,7 @@
 
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
+#include "load/indicator_vocabulary.h"
 #include "render/analysis_text.h"
 #include "render/criteria_table.h"
 #include "render/charts.h"
@@ -567,11 +568,13 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     x.set("title", typographic_quotes(tp.target->title));
     x.set("unit", tp.target->unit);
     data rows = tlist();
+    x.set("id", fmt::format("target-{}", t + 1));
     Chart c;
-    c.id = fmt::format("target-{}", t + 1);
+    c.id = fmt::format("target-chart-{}", t + 1);
     c.title = typographic_quotes(tp.target->title);
     c.unit = tp.target->unit;
     c.decimals = tp.decimals;  // labels as in the table
+    c.standalone = false;      // under the target's heading, beside its one table
     ChartSeries plan{"План", {}}, fact{"Факт", {}};
     for (const auto& y : tp.years) {
       data r;
@@ -615,21 +618,89 @@ std::string SiteRenderer::Worker::monitoring(const PageRef& page) {
   data years = tlist();
   for (int y : set.years) years.push_back(data("year", std::to_string(y)));
   d.set("years", years);
-  data rows = tlist();
-  for (size_t i = 0; i < site_.series_.size(); ++i) {
-    const IndicatorSeries& series = *set.find(site_.series_[i]);
-    const IndicatorSpec& spec = *set.spec(series.key.indicator);
-    data r;
-    r.set("title", series_title(spec, series.key.param));
-    r.set("href", site_.href(root, "monitoring/" + site_.series_slug_[i] + "/"));
-    data cells = tlist();
-    for (const auto& b : series.baseline) cells.push_back(data("text", b.municipal ? format_indicator(spec, *b.municipal) : "—"));
-    r.set("cells", cells);
-    const Baseline& last = series.baseline.empty() ? Baseline() : series.baseline.back();
-    r.set("region", last.regional ? format_indicator(spec, *last.regional) : std::string("—"));
-    rows.push_back(r);
+  d.set("columns", std::to_string(set.years.size() + 2));
+  // Rows without a municipal or regional value in any year are left out and said in words, by why:
+  // a relative index has none by definition; otherwise every school's value is hidden or missing.
+  enum Why { by_definition, all_hidden, no_data };
+  std::vector<std::string> dropped[3];
+  data families = tlist();
+  int shown_families = 0;
+  for (const IndicatorFamily& family : builtin_indicator_families()) {
+    data groups = tlist();
+    data loose = tlist();  // indicators without a subject, one row each under no heading of their own
+    auto flush_loose = [&] {
+      if (!loose.is_non_empty_list()) return;
+      data g;
+      g.set("rows", loose);
+      groups.push_back(g);
+      loose = tlist();
+    };
+    for (const std::string& id : family.indicators) {
+      const IndicatorSpec* spec = set.spec(id);
+      if (!spec) continue;
+      std::vector<data> rows;
+      for (size_t i = 0; i < site_.series_.size(); ++i) {
+        if (site_.series_[i].indicator != id) continue;
+        const IndicatorSeries& series = *set.find(site_.series_[i]);
+        std::string href = site_.href(root, "monitoring/" + site_.series_slug_[i] + "/");
+        bool any = false, hidden = false;
+        for (const auto& b : series.baseline) any = any || b.municipal || b.regional;
+        if (!any) {
+          for (const auto& by_year : series.values)
+            for (const auto& v : by_year) hidden = hidden || v.state == ValueState::suppressed;
+          Why why = spec->pooling == IndicatorSpec::Pooling::none ? by_definition : hidden ? all_hidden : no_data;
+          dropped[why].push_back(fmt::format("<a href=\"{}\">{}</a>", escape_html(href), escape_html(series_title(*spec, series.key.param))));
+          continue;
+        }
+        data r;
+        r.set("title", spec->param.empty() ? spec->title : series.key.param);
+        r.set("href", href);
+        data cells = tlist();
+        for (const auto& b : series.baseline) cells.push_back(data("text", b.municipal ? format_indicator(*spec, *b.municipal) : "—"));
+        r.set("cells", cells);
+        const Baseline& last = series.baseline.empty() ? Baseline() : series.baseline.back();
+        r.set("region", last.regional ? format_indicator(*spec, *last.regional) : std::string("—"));
+        rows.push_back(r);
+      }
+      if (rows.empty()) continue;
+      if (spec->param.empty()) {
+        for (const auto& r : rows) loose.push_back(r);
+        continue;
+      }
+      flush_loose();
+      data g, list = tlist();
+      for (const auto& r : rows) list.push_back(r);
+      g.set("heading", spec->unit.empty() ? spec->title : fmt::format("{}, {}", spec->title, spec->unit));
+      g.set("rows", list);
+      groups.push_back(g);
+    }
+    flush_loose();
+    if (!groups.is_non_empty_list()) continue;
+    data f;
+    f.set("title", family.title);
+    f.set("id", fmt::format("family-{}", ++shown_families));
+    f.set("groups", groups);
+    families.push_back(f);
   }
-  d.set("rows", rows);
+  d.set("families", families);
+  size_t total = dropped[0].size() + dropped[1].size() + dropped[2].size();
+  data reasons = tlist();
+  auto reason = [&](Why why, const std::string& text) {
+    if (dropped[why].empty()) return;
+    data x;
+    x.set("reason", text);
+    x.set("links", fmt::format("{}", fmt::join(dropped[why], ", ")));  // escaped above
+    reasons.push_back(x);
+  };
+  reason(all_hidden, fmt::format("значения школ скрыты: в каждой школе меньше {}",
+                                 count_noun(m.site.min_group, "участника", "участников", "участников")));
+  reason(no_data, "нет данных ни за один год");
+  reason(by_definition, "муниципального значения нет по определению: показатель сравнивает школу со средним по муниципалитету");
+  d.set("dropped_reasons", reasons);
+  if (total > 0)
+    d.set("dropped", fmt::format("Не показаны {} без муниципального значения ни за один год; значения школ — на страницах "
+                                 "показателей:",
+                                 count_noun(static_cast<long long>(total), "показатель", "показателя", "показателей")));
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("min_group", format_count(m.site.min_group));
   data crumbs = trail(root, {{"Мониторинг", ""}});
@@ -645,7 +716,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   std::string title = series_title(spec, series.key.param);
   data d;
   d.set("title", title);
-  d.set("definition", spec.definition);
+  d.set("definition", upper_first(spec.definition));  // a sentence of its own here
   d.set("unit", spec.unit);
   d.set("higher_is_better", spec.higher_is_better ? "чем больше, тем лучше" : "чем меньше, тем лучше");
   data years = tlist();
@@ -660,8 +731,12 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     r.set("href", site_.href(root, "schools/" + m.schools[i].slug + "/kachestvo/"));
     data cells = tlist();
     bool any = false;
-    for (const auto& v : series.values[i]) {
-      cells.push_back(data("text", shown_value(spec, v)));
+    for (size_t y = 0; y < series.values[i].size(); ++y) {
+      const IndicatorValue& v = series.values[i][y];
+      // «скрыто» alone: the note under the table says why, once, and the column stays narrow.
+      data cell("text", v.state == ValueState::suppressed ? std::string("скрыто") : shown_value(spec, v));
+      cell.set("year", y < set.years.size() ? std::to_string(set.years[y]) : std::string());
+      cells.push_back(cell);
       any = any || v.state != ValueState::not_applicable;
       hidden = hidden || v.state == ValueState::suppressed;
     }

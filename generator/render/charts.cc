@@ -164,15 +164,15 @@ std::string value_table(const Chart& c, const Data& d) {
 std::string figure(const Chart& c, const Data& d, std::string_view kind, const std::string& desc, double height,
                    const std::string& body, const std::string& data_table) {
   std::string title = escape_html(c.title), text = escape_html(desc);
-  return fmt::format(
-      "<figure class=\"chart chart-{kind}\">\n<figcaption>{title}</figcaption>\n"
+  std::string svg = fmt::format(
       "<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" width=\"100%\" "
       "style=\"max-width:30rem;height:auto\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"{f}\">\n"
-      "<title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{text}</desc>\n{body}</svg>\n"
-      "<p class=\"chart-desc\">{text}</p>\n{table}</figure>\n",
-      fmt::arg("kind", kind), fmt::arg("title", title), fmt::arg("id", d.id), fmt::arg("w", n(kWidth)),
-      fmt::arg("h", n(std::ceil(height))), fmt::arg("f", n(kFont)), fmt::arg("text", text), fmt::arg("body", body),
-      fmt::arg("table", data_table));
+      "<title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{text}</desc>\n{body}</svg>\n",
+      fmt::arg("title", title), fmt::arg("id", d.id), fmt::arg("w", n(kWidth)), fmt::arg("h", n(std::ceil(height))),
+      fmt::arg("f", n(kFont)), fmt::arg("text", text), fmt::arg("body", body));
+  if (!c.standalone) return fmt::format("<figure class=\"chart chart-{} chart-beside\">\n{}</figure>\n", kind, svg);
+  return fmt::format("<figure class=\"chart chart-{}\">\n<figcaption>{}</figcaption>\n{}<p class=\"chart-desc\">{}</p>\n{}</figure>\n",
+                     kind, title, svg, text, data_table);
 }
 
 std::string no_data(const Chart& c, std::string_view kind) {

@@ -22,6 +22,10 @@ struct Chart {
   std::vector<ChartSeries> series;
   std::optional<double> y_min, y_max;  // else round ticks around the data (from 0 for bars, % and counts)
   int decimals = -1;                   // digits after the comma; -1: 0 if all values are whole, else 1
+  // false: the chart sits under a heading that names it, beside a table of the same figures (a
+  // roadmap target): no visible caption, description or data table of its own, so that the page says
+  // each thing once; the picture keeps its title and description for screen readers.
+  bool standalone = true;
 };
 
 // Trends over years: each series has its own colour, marker shape and dash pattern, repeated in the legend;

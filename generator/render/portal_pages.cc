@@ -370,7 +370,7 @@ std::string SiteRenderer::Worker::opendata(const PageRef& page) {
       l.set("href", root + "opendata/" + name);
       l.set("name", name);
       std::string ext = name.substr(name.rfind('.') + 1);
-      l.set("format", ext == "md" ? "Markdown" : ext == "csv" ? "CSV" : ext == "xlsx" ? "Excel (XLSX)" : "JSON");
+      l.set("format", ext == "md" ? "Markdown" : ext == "csv" ? "CSV" : ext == "xlsx" ? "Excel, XLSX" : "JSON");
       links.push_back(l);
     }
     x.set("links", links);

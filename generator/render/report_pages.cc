@@ -194,11 +194,11 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
                          provenance_text(g.group->rule.combination)));
       std::vector<std::string> rules;
       for (const auto& r : g.group->rule.children) {
-        rules.push_back(fmt::format("{} (откуда: {})", typographic_quotes(r.title), provenance_text(r.provenance)));
+        rules.push_back(typographic_quotes(r.title) + " " + parenthetical("откуда: " + provenance_text(r.provenance)));
         if (r.children.empty()) continue;
         rules.back() += fmt::format("; {}, сочетание — {}:", combine_text(r), provenance_text(r.combination));
         for (const auto& c : r.children)
-          rules.push_back(fmt::format("— {} (откуда: {})", typographic_quotes(c.title), provenance_text(c.provenance)));
+          rules.push_back("— " + typographic_quotes(c.title) + " " + parenthetical("откуда: " + provenance_text(c.provenance)));
       }
       b.items(rules);
       if (uses_indicator(g.group->rule, "assessments_below30") || uses_indicator(g.group->rule, "assessments_below30_repeat"))
@@ -213,13 +213,13 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
       std::vector<std::string> factors;
       for (const auto& r : cl.risks) {
         const RiskFactor& f = *r.factor;
-        std::string text = fmt::format("{} (откуда: {})", typographic_quotes(f.title), provenance_text(f.provenance));
+        std::string text = typographic_quotes(f.title) + " " + parenthetical("откуда: " + provenance_text(f.provenance));
         for (const auto& [name, level] : {std::pair{"высокий", &f.high}, std::pair{"средний", &f.medium}})
           if (*level) {
             std::vector<std::string> why = {provenance_text((*level)->provenance)};
             if (!(*level)->children.empty()) why.push_back("сочетание условий — " + provenance_text((*level)->combination));
             for (const auto& c : (*level)->children) why.push_back(provenance_text(c.provenance));
-            text += fmt::format("; {} — {} (откуда: {})", name, condition_text(**level, set.specs), fmt::join(why, "; "));
+            text += fmt::format("; {} — {} {}", name, condition_text(**level, set.specs), parenthetical(fmt::format("откуда: {}", fmt::join(why, "; "))));
           }
         if (!f.high && !f.medium) text += "; уровень не определяется: " + typographic_quotes(f.note);
         factors.push_back(text);

@@ -190,6 +190,9 @@ std::string SiteRenderer::Worker::sveden_section(const PageRef& page) {
   d.set("section_title", v.title);
   d.set("section_href", site_.href(root, v.path + "/"));
   d.set("nav", nav);
+  // The summary of the collapsed menu on a phone names where the reader is.
+  d.set("current_number", std::to_string(page.sub + 1));
+  d.set("count", std::to_string(v.subsections.size()));
   d.set("blocks", content.blocks);
   if (auto it = s.sveden_markdown.find(sub.path); it != s.sveden_markdown.end())
     d.set("content", markdown_to_html(it->second, m.site.trusted_html));

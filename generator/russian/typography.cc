@@ -93,6 +93,27 @@ std::string quoted(std::string_view text) {
   return "«" + inner + "»";
 }
 
+std::string parenthetical(std::string_view text) {
+  std::string out = "(";
+  int quotes = 0;  // inside «…» the text is quoted as written
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "«") == 0) ++quotes;
+    if (text.compare(i, 2, "»") == 0 && quotes > 0) --quotes;
+    char c = text[i];
+    if (quotes == 0 && c == '(') {
+      while (out.size() > 1 && out.back() == ' ') out.pop_back();
+      if (out.size() > 1) out += ", ";
+      continue;
+    }
+    if (quotes == 0 && c == ')') {
+      if (i + 1 < text.size() && text[i + 1] == ' ') out += ',';  // «a (b) c» → «a, b, c»
+      continue;
+    }
+    out += c;
+  }
+  return out + ")";
+}
+
 std::string and_list(const std::vector<std::string>& items) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " и " : ", ") + items[i];

@@ -31,6 +31,9 @@ std::string quoted(std::string_view text);
 
 // A list in words: «ЕГЭ», «ОГЭ и ВПР», «ЕГЭ, ОГЭ и ВПР».
 std::string and_list(const std::vector<std::string>& items);
+// «(text)» for a parenthetical remark that may have its own: the inner parentheses (outside «quotes»)
+// become commas, «математика (базовая)» → «(математика, базовая)», never «(математика (базовая))».
+std::string parenthetical(std::string_view text);
 // Years in words: «2023 г.», «2022 и 2023 гг.», «2021, 2022 и 2023 гг.»
 std::string years_text(const std::vector<int>& years);
 

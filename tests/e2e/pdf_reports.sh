@@ -84,7 +84,9 @@ for subject in "математика" "русский язык"; do
   # Into a file, not a pipe: grep -q stops at the first match, and sed writing on into the closed pipe
   # would fail the pipeline under pipefail (it did, once, on a busy machine).
   sed 's/<a [^>]*>//g; s/<\/a>//g' "$OUT/monitoring/index.html" > "$SCRATCH/monitoring.txt"
-  grep -q "Средний балл ОГЭ ($subject)</th>${expected//<td>/<td class=\"num\">}" "$SCRATCH/monitoring.txt" \
+  # The monitoring page lists the subjects under the indicator's heading row «Средний балл ОГЭ, балл».
+  grep -q "Средний балл ОГЭ, балл</th></tr>" "$SCRATCH/monitoring.txt" || fail "monitoring page: no heading row of the ОГЭ mean"
+  grep -q "<th scope=\"row\">$subject</th>${expected//<td>/<td class=\"num\">}" "$SCRATCH/monitoring.txt" \
     || fail "monitoring page: municipal ОГЭ ($subject) differs from the report"
 done
 

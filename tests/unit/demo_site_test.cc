@@ -395,7 +395,7 @@ TEST_CASE("demo open data: every CSV has its XLSX beside it, listed on the page,
     std::string bytes = read_file(xlsx);
     CHECK(check_xlsx(bytes).ok);
     CHECK(page.find("opendata/" + name + "\"") != std::string::npos);
-    CHECK(page.find(">" + name + "</a> (Excel (XLSX))") != std::string::npos);
+    CHECK(page.find(">" + name + "</a> (Excel, XLSX)") != std::string::npos);
     // One row of the sheet for each line of the CSV, the header frozen.
     auto sheet = zip_entry(bytes, "xl/worksheets/sheet1.xml");
     REQUIRE(sheet);
@@ -476,7 +476,7 @@ TEST_CASE("demo: similar schools in open data, on each school's quality page, ne
     std::string html = read_file(d.school(row[0]) / "kachestvo/index.html");
     size_t section = html.find("id=\"similar-title\"");
     REQUIRE_MESSAGE(section != std::string::npos, row[0]);
-    std::string title = row[4].empty() ? row[3] : fmt::format("{} ({})", row[3], row[4]);
+    std::string title = row[4].empty() ? row[3] : row[3] + " " + parenthetical(row[4]);
     size_t th = html.find("<th scope=\"row\">" + title + "</th>", section);
     REQUIRE_MESSAGE(th != std::string::npos, row[0], " ", title);
     std::string tr = html.substr(th, html.find("</tr>", th) - th);

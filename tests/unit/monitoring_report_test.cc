@@ -62,7 +62,7 @@ std::map<std::string, std::vector<std::vector<std::string>>> tables(const HtmlDo
         rows.push_back(cells);
       }
     }
-    out[caption] = rows;
+    out[caption.empty() ? "таблица " + std::to_string(out.size() + 1) : caption] = rows;  // tables without a caption by their place
   }
   return out;
 }
@@ -114,13 +114,19 @@ TEST_CASE("monitoring report: every value computed from the data is the figure t
     std::string title = series_title(*spec, ind.subject);
     const std::vector<std::string>* site_row = nullptr;
     const std::vector<std::string>* site_headers = nullptr;
-    for (const auto& [caption, trs] : monitoring)
+    // A series without a subject is a row of its own; one with subjects is a row under its indicator's
+    // heading row («Средний балл ЕГЭ, балл»), named by the subject.
+    for (const auto& [caption, trs] : monitoring) {
+      std::string heading;
       for (const auto& tr : trs) {
-        if (!tr.empty() && tr[0] == title) {
+        if (tr.size() == 1) heading = tr[0];
+        bool under = !ind.subject.empty() && heading.rfind(spec->title, 0) == 0 && tr.size() > 1 && tr[0] == ind.subject;
+        if (!tr.empty() && (tr[0] == title || under)) {
           site_row = &tr;
           site_headers = &trs.front();
         }
       }
+    }
     REQUIRE_MESSAGE(site_row, title);
     for (size_t c = 3; c + 1 < headers.size(); ++c) {
       auto col = std::find(site_headers->begin(), site_headers->end(), headers[c]);

@@ -82,7 +82,7 @@ TEST_CASE("site audit: a missing subsection") {
   s.files.erase("sveden/inter/index.html");
   auto f = s.audit();
   CHECK_MESSAGE(has(f, "ошибка : нет подраздела «Международное сотрудничество» (/sveden/inter)"), all(f));
-  CHECK_MESSAGE(has(f, "ошибка sveden/common/index.html:33:1107: ссылка «../../sveden/inter/index.html» ведёт на несуществующий файл"), all(f));
+  CHECK_MESSAGE(has(f, "ошибка sveden/common/index.html:35:1107: ссылка «../../sveden/inter/index.html» ведёт на несуществующий файл"), all(f));
 }
 
 TEST_CASE("site audit: a subsection at an address in the wrong case") {
@@ -130,8 +130,8 @@ TEST_CASE("site audit: hidden markup, an empty value, itemscope") {
   s.replace("sveden/common/index.html", "<span itemprop=\"workTime\">", "<span itemprop=\"workTime\"></span><span>");
   s.replace("sveden/common/index.html", "<main id=\"main\"", "<main itemscope id=\"main\"");
   auto f = s.audit();
-  CHECK_MESSAGE(has(f, "ошибка sveden/common/index.html:50:54: разметка скрыта (атрибут hidden): робот и посетитель видят разное"), all(f));
-  CHECK_MESSAGE(has(f, "ошибка sveden/common/index.html:70:54: пустое значение itemprop=\"workTime\""), all(f));
+  CHECK_MESSAGE(has(f, "ошибка sveden/common/index.html:53:54: разметка скрыта (атрибут hidden): робот и посетитель видят разное"), all(f));
+  CHECK_MESSAGE(has(f, "ошибка sveden/common/index.html:73:54: пустое значение itemprop=\"workTime\""), all(f));
   CHECK_MESSAGE(has(f, "ошибка sveden/common/index.html:25:1: атрибут itemscope не используется: робот АИС «Мониторинг» читает только itemprop"), all(f));
 }
 
