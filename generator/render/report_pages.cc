@@ -92,7 +92,7 @@ class Blocks {
     b.set("is_figure", true);
     b.set("number", std::to_string(++figures_));
     b.set("caption", bind_units(caption));
-    b.set("chart", chart);
+    b.set("chart", bind_units(chart));  // its description and labels: text like the rest
     list_.push_back(b);
     return *this;
   }
@@ -552,7 +552,7 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
           for (const auto& v : series.values[si]) shown += v.ok(), hidden += v.state == ValueState::suppressed;
     bool mostly_hidden = hidden > shown;
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::pair<std::string, std::string>> charts;  // caption, SVG
+    std::vector<std::pair<std::string, std::string>> trends, points;  // caption, SVG
     for (const char* id : kKeySeries) {
       const IndicatorSpec* spec = set.spec(id);
       if (!spec) continue;
@@ -571,20 +571,22 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
                           value_or_dash(series.baseline[y].regional, *spec)});
           first = false;
         }
-        // The trend charts of the school's quality page.
-        for (const char* charted : {"oge_mean", "ege_mean", "vpr_share2", "results_index"})
-          if (std::string(id) == charted)
-            charts.emplace_back(series_title(*spec, key.param) + ": школа, муниципалитет и регион",
-                                series_chart(set, *spec, series, si, fmt::format("profile-{}-trend-{}", si + 1, charts.size() + 1)));
+        // The series' trend chart, as on the school's quality page: those with two published years or
+        // more; a school with none (a small one) gets those of its single published values.
+        int published = 0;
+        for (const auto& v : series.values[si]) published += v.ok();
+        (published >= 2 ? trends : points)
+            .emplace_back(series_title(*spec, key.param) + ": школа, муниципалитет и регион",
+                          series_chart(set, *spec, series, si, fmt::format("profile-{}-trend-{}", si + 1, trends.size() + points.size() + 1)));
       }
     }
     std::string min_group = count_noun(m.site.min_group, "человека", "человек", "человек");
     if (mostly_hidden)
-      b.text(fmt::format("Школа небольшая, и большинство её значений не публикуется: из {} значений показателей за {} "
+      b.text(fmt::format("Школа небольшая, и большинство её значений не публикуется: из {} показателей за {} "
                          "опубликовано {}. Значение, рассчитанное по группе меньше {}, скрывается, чтобы по нему нельзя было "
                          "узнать результаты отдельных учеников, и не входит в значение по муниципалитету; ниже — только "
                          "опубликованные значения.",
-                         shown + hidden, years_text(set.years), shown, min_group));
+                         count_noun(shown + hidden, "значения", "значений", "значений"), years_text(set.years), shown, min_group));
     if (!rows.empty()) {
       b.text(kBandExplanation);
       if (hidden > 0 && !mostly_hidden)
@@ -596,7 +598,7 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
     } else if (!mostly_hidden) {
       b.text("Опубликованных значений показателей у школы нет.");
     }
-    for (const auto& [caption, chart] : charts) b.figure(caption, chart);
+    for (const auto& [caption, chart] : trends.empty() ? points : trends) b.figure(caption, chart);
     sections.add("Результаты по годам", b.take());
   }
   {

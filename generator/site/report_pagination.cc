@@ -63,6 +63,7 @@ std::string pagination_prepare_script() {
     const number = caption && (caption.id.match(/^table-(\d+)-caption$/) || [])[1];
     if (!number || !table.tBodies[0]) continue;
     box.dataset.table = number;
+    link(caption.id);
     let i = 0;
     for (const row of table.tBodies[0].rows) {
       row.id = `pg-t${number}-r${++i}`;
@@ -89,6 +90,15 @@ std::string pagination_update_script(const std::map<std::string, int>& pages) {
   // Each part of a table is a table of its own: a new part starts at a row printed on a later page
   // than the row before it, from a new page, under its own caption and the header again.
   for (const box of document.querySelectorAll('.report-table[data-table]')) {
+    // A caption and header left at the foot of a page without a row: the table, and the headings
+    // right above it, start the next page.
+    const first = box.querySelector('tbody tr');
+    const caption = box.querySelector('caption');
+    if (first && caption && pages[first.id] > pages[caption.id]) {
+      let start = box;
+      while (start.previousElementSibling && /^H[2-6]$/.test(start.previousElementSibling.tagName)) start = start.previousElementSibling;
+      if (!start.classList.contains('pg-break')) { start.classList.add('pg-break'); changed = true; }
+    }
     for (let part = box.querySelector('table'); part; part = part.nextElementSibling) {
       if (part.tagName !== 'TABLE' || !part.tBodies[0]) continue;
       const rows = Array.from(part.tBodies[0].rows);
