@@ -11,6 +11,7 @@
 
 #include "render/html.h"
 #include "render/template_data.h"
+#include "russian/typography.h"
 
 namespace sveden {
 
@@ -23,28 +24,28 @@ class Blocks {
   Blocks& text(const std::string& plain) {
     data b;
     b.set("is_text", true);
-    b.set("html", "<p>" + escape_html(plain) + "</p>");
+    b.set("html", "<p>" + escape_html(bind_units(plain)) + "</p>");
     list_.push_back(b);
     return *this;
   }
   Blocks& html(const std::string& html) {
     data b;
     b.set("is_text", true);
-    b.set("html", html);
+    b.set("html", bind_units(html));
     list_.push_back(b);
     return *this;
   }
   Blocks& heading(const std::string& title) {
     data b;
     b.set("is_heading", true);
-    b.set("title", title);
+    b.set("title", bind_units(title));
     list_.push_back(b);
     return *this;
   }
   Blocks& items(const std::vector<std::string>& items) {
     if (items.empty()) return *this;
     data b, l = tlist();
-    for (const auto& i : items) l.push_back(data("text", i));
+    for (const auto& i : items) l.push_back(data("text", bind_units(i)));
     b.set("is_list", true);
     b.set("items", l);
     list_.push_back(b);
@@ -54,12 +55,12 @@ class Blocks {
   Blocks& table(const std::string& caption, const std::vector<std::string>& headers,
                 const std::vector<std::vector<std::string>>& rows, bool landscape = false) {
     data b, h = tlist(), r = tlist();
-    for (const auto& x : headers) h.push_back(data("text", x));
+    for (const auto& x : headers) h.push_back(data("text", bind_units(x)));
     for (const auto& row : rows) {
       data cells = tlist();
       for (size_t i = 0; i < row.size(); ++i) {
         data c;
-        c.set("text", row[i]);
+        c.set("text", bind_units(row[i]));
         c.set("is_head", i == 0 && !row[i].empty());  // an empty first cell is no header
         cells.push_back(c);
       }
@@ -67,7 +68,7 @@ class Blocks {
     }
     b.set("is_table", true);
     b.set("number", std::to_string(++tables_));
-    b.set("caption", caption);
+    b.set("caption", bind_units(caption));
     b.set("headers", h);
     b.set("rows", r);
     b.set("landscape", landscape);
@@ -79,8 +80,8 @@ class Blocks {
     data b;
     b.set("is_figure", true);
     b.set("number", std::to_string(++figures_));
-    b.set("caption", caption);
-    b.set("chart", chart);
+    b.set("caption", bind_units(caption));
+    b.set("chart", bind_units(chart));  // its description and labels: text like the rest
     list_.push_back(b);
     return *this;
   }
@@ -106,7 +107,7 @@ class ReportSections {
     if (!group_title_.empty()) {
       data h;
       h.set("is_heading", true);
-      h.set("title", title);
+      h.set("title", bind_units(title));
       group_.push_back(h);
       for (const auto& x : blocks.list_value()) group_.push_back(x);
       return;
@@ -127,7 +128,8 @@ class ReportSections {
   data take() { return std::move(list_); }
 
  private:
-  void emit(const std::string& title, data blocks) {
+  void emit(const std::string& heading, data blocks) {
+    std::string title = bind_units(heading);
     size_t n = ++count_;
     data s;
     s.set("number", std::to_string(n));

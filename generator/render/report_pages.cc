@@ -16,6 +16,7 @@
 #include "render/markdown.h"
 #include "render/movement_table.h"
 #include "render/report_blocks.h"
+#include "render/series_chart.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -90,7 +91,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
         Blocks b(tables, figures);
         sections.add(parts[k].first, b.html(parts[k].second).take());
       }
-      d.set("intro", parts.front().second);
+      d.set("intro", bind_units(parts.front().second));
       d.set("subtitle", p.description);
       break;
     }
@@ -280,7 +281,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     }
     MovementTable t = movement_table(cl);
     b.text(t.footnote);
-    b.table("Движение школ по группам", t.headers, t.rows, true);
+    b.table("Движение школ по группам", t.headers, t.rows);
     b.figure(c.title, bar_chart(c));
     sections.add("Движение школ по годам", b.take());
   }
@@ -357,15 +358,28 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     conclusions.push_back(fmt::format("Дорожная карта: выполнено мероприятий — {}, в работе — {}, просрочено — {}.", p.done,
                                       p.in_progress, p.overdue));
     b.items(conclusions);
-    // Recommendations and how many schools each is addressed to.
-    std::map<const Recommendation*, int> counts;
-    for (const auto& list : a.recommendations)
-      for (const auto& r : list) ++counts[r.recommendation];
+    // Recommendations and the schools each is addressed to, by short name in the register's order.
+    struct Addressees {
+      std::vector<std::string> names;
+      long long branches = 0;
+    };
+    std::map<const Recommendation*, Addressees> schools;
+    for (size_t i : site_.schools_by_name_)
+      if (i < a.recommendations.size())
+        for (const auto& r : a.recommendations[i]) {
+          Addressees& to = schools[r.recommendation];
+          to.names.push_back(typographic_quotes(m.schools[i].short_name));
+          to.branches += !m.schools[i].parent_id.empty();
+        }
     std::vector<std::vector<std::string>> rows;
     for (const auto& rec : m.recommendations)
-      if (auto it = counts.find(&rec); it != counts.end())
-        rows.push_back({typographic_quotes(rec.text), rec.audience, format_count(it->second)});
-    if (!rows.empty()) b.table("Адресные рекомендации", {"Рекомендация", "Кому", "Школ"}, rows);
+      if (auto it = schools.find(&rec); it != schools.end()) {
+        const Addressees& to = it->second;
+        rows.push_back({typographic_quotes(rec.text), rec.audience,
+                        fmt::format("{}: {}", count_schools(static_cast<long long>(to.names.size()) - to.branches, to.branches),
+                                    fmt::join(to.names, ", "))});
+      }
+    if (!rows.empty()) b.table("Адресные рекомендации", {"Рекомендация", "Кому", "Школы"}, rows);
     // The department's own conclusions and proposals (content/reports/analysis-<year>.md): its opening
     // text closes this section, its level-2 headings follow as sections of their own.
     const ContentPage* own = nullptr;
@@ -427,8 +441,16 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
   }
   {
     Blocks b(tables, figures);
+    // How many of the school's values are published and how many hidden: a small school whose values
+    // are mostly hidden gets its published ones only and one sentence on why, not rows of dashes.
+    int shown = 0, hidden = 0;
+    for (const char* id : kKeySeries)
+      for (const auto& [key, series] : set.series)
+        if (key.indicator == id)
+          for (const auto& v : series.values[si]) shown += v.ok(), hidden += v.state == ValueState::suppressed;
+    bool mostly_hidden = hidden > shown;
     std::vector<std::vector<std::string>> rows;
-    bool hidden = false;
+    std::vector<std::pair<std::string, std::string>> trends, points;  // caption, SVG
     for (const char* id : kKeySeries) {
       const IndicatorSpec* spec = set.spec(id);
       if (!spec) continue;
@@ -438,28 +460,56 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
         bool any = false;
         for (const auto& v : series.values[si]) any = any || v.ok();
         if (!any) continue;
-        for (const auto& v : series.values[si]) hidden = hidden || v.state == ValueState::suppressed;
-        for (size_t y = 0; y < set.years.size(); ++y)
-          rows.push_back({y == 0 ? series_title(*spec, key.param) : "", std::to_string(set.years[y]),
-                          shown_value(*spec, series.values[si][y]), interval_text(*spec, series.values[si][y]),
-                          value_or_dash(series.baseline[y].municipal, *spec), band_text(series.values[si][y].band),
+        bool first = true;
+        for (size_t y = 0; y < set.years.size(); ++y) {
+          const IndicatorValue& v = series.values[si][y];
+          if (mostly_hidden && !v.ok()) continue;
+          rows.push_back({first ? series_title(*spec, key.param) : "", std::to_string(set.years[y]), shown_value(*spec, v),
+                          interval_text(*spec, v), value_or_dash(series.baseline[y].municipal, *spec), band_text(v.band),
                           value_or_dash(series.baseline[y].regional, *spec)});
+          first = false;
+        }
+        // The series' trend chart, as on the school's quality page: those with two published years or
+        // more; a school with none (a small one) gets those of its single published values.
+        int published = 0;
+        for (const auto& v : series.values[si]) published += v.ok();
+        (published >= 2 ? trends : points)
+            .emplace_back(series_title(*spec, key.param) + ": школа, муниципалитет и регион",
+                          series_chart(set, *spec, series, si, fmt::format("profile-{}-trend-{}", si + 1, trends.size() + points.size() + 1)));
       }
     }
-    b.text(kBandExplanation);
-    if (hidden)
-      b.text(fmt::format("«Скрыто» — значение группы меньше {}: оно не публикуется и не входит в значение по муниципалитету, "
-                         "которое считается по школам с опубликованными значениями.",
-                         count_noun(m.site.min_group, "человека", "человек", "человек")));
-    b.table("Результаты школы, муниципалитета и региона", {"Показатель", "Год", "Школа", "Интервал", "Муниципалитет", "Сравнение с муниципальным", "Регион"}, rows);
-    sections.add("Результаты за три года", b.take());
+    std::string min_group = count_noun(m.site.min_group, "человека", "человек", "человек");
+    if (mostly_hidden)
+      b.text(fmt::format("Школа небольшая, и большинство её значений не публикуется: из {} показателей за {} "
+                         "опубликовано {}. Значение, рассчитанное по группе меньше {}, скрывается, чтобы по нему нельзя было "
+                         "узнать результаты отдельных учеников, и не входит в значение по муниципалитету; ниже — только "
+                         "опубликованные значения.",
+                         count_noun(shown + hidden, "значения", "значений", "значений"), years_text(set.years), shown, min_group));
+    if (!rows.empty()) {
+      b.text(kBandExplanation);
+      if (hidden > 0 && !mostly_hidden)
+        b.text(fmt::format("«Скрыто» — значение группы меньше {}: оно не публикуется и не входит в значение по муниципалитету, "
+                           "которое считается по школам с опубликованными значениями.",
+                           min_group));
+      b.table("Результаты школы, муниципалитета и региона",
+              {"Показатель", "Год", "Школа", "Интервал", "Муниципалитет", "Сравнение с муниципальным", "Регион"}, rows);
+    } else if (!mostly_hidden) {
+      b.text("Опубликованных значений показателей у школы нет.");
+    }
+    for (const auto& [caption, chart] : trends.empty() ? points : trends) b.figure(caption, chart);
+    sections.add("Результаты по годам", b.take());
   }
   {
     Blocks b(tables, figures);
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> no_data;  // named in a sentence, not as rows of «нет данных»
     for (const auto& r : cl.risks) {
       if (cl.years.empty()) break;
       const RiskFactorYear& ry = r.by_school[si].back();
+      if (ry.level == RiskLevel::no_data) {
+        no_data.push_back(typographic_quotes(r.factor->title));
+        continue;
+      }
       bool raised = ry.level == RiskLevel::high || ry.level == RiskLevel::medium;
       std::vector<std::string> why;
       for (const auto& e : ry.evidence)
@@ -467,6 +517,9 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
       rows.push_back({r.factor->title, risk_level_name(ry.level), why.empty() ? "—" : fmt::format("{}", fmt::join(why, ";\n"))});
     }
     if (!rows.empty()) b.table("Факторы риска", {"Фактор риска", "Уровень", "Основание"}, rows);
+    if (!no_data.empty())
+      b.text(rows.empty() ? std::string("По всем факторам риска данных для оценки недостаточно.")
+                          : fmt::format("По факторам {} данных для оценки недостаточно.", and_list(no_data)));
     sections.add("Факторы риска", b.take());
   }
   {

@@ -1,5 +1,6 @@
 #include "russian/typography.h"
 
+#include <cctype>
 #include <cmath>
 #include <memory>
 
@@ -54,6 +55,33 @@ std::string format_count(long long value) { return format_number(static_cast<dou
 
 std::string format_figure(double value, int decimals, std::string_view unit) {
   return unit == "%" ? format_decimal(value, decimals) : format_number(value, decimals);
+}
+
+std::string bind_units(std::string_view text) {
+  static const std::string_view kUnits[] = {"%", "‰", "°", "гг.", "г.", "чел.", "руб.", "тыс.", "млн"};
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ' && i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') {
+      std::string_view rest = text.substr(i + 1);
+      bool unit = false;
+      for (std::string_view u : kUnits) {
+        if (rest.substr(0, u.size()) != u) continue;
+        // «г.» and the like end there: «5 гостей» and «3 млнX» are not units.
+        std::string_view after = rest.substr(u.size());
+        bool letter_follows = !after.empty() && u.back() != '.' && u != "%" && u != "‰" && u != "°" &&
+                              (static_cast<unsigned char>(after[0]) >= 0x80 || std::isalpha(static_cast<unsigned char>(after[0])));
+        if (!letter_follows) unit = true;
+        break;
+      }
+      if (unit) {
+        out += kNbsp;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 std::string format_percent(double value, int decimals) {

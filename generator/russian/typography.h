@@ -26,6 +26,10 @@ std::string format_percent(double value, int decimals = 1);  // «45,5 %», «9 
 std::string format_figure(double value, int decimals, std::string_view unit);
 std::string format_date(const Date& d);                       // «10 марта 2023 г.»
 
+// A number kept on one line with its unit: the space between a digit and «%», «‰», «°», «г.», «гг.»,
+// «чел.», «руб.», «тыс.», «млн» becomes non-breaking («25 %», «2025 г.»), in text from data files too.
+std::string bind_units(std::string_view text);
+
 // «text», with quotes inside turned into „inner“ ones: «Отметка „2“».
 std::string quoted(std::string_view text);
 

@@ -203,17 +203,19 @@ class Browser {
   std::string profile_;
 };
 
-// One page on its way to PDF: a tab of its own, the page loaded, printed into a stream, the stream
-// read into the file.
+// One page on its way to PDF: a tab of its own, the page loaded (and prepared), printed into a stream,
+// the stream read into memory, the page revised and printed again while that changes it, the last
+// print written to the file.
 struct Tab {
-  enum class Step { create, attach, enable, lifecycle, intercept, navigate, print, read, close_stream };
+  enum class Step { create, attach, enable, lifecycle, intercept, navigate, prepare, print, read, close_stream, revise };
   size_t job = 0;
   Step step = Step::create;
   std::string target, session, stream, partial;
   std::string loader;               // of the navigation to the page, once it is under way
   std::set<std::string> loaded;     // loaders whose document has fired «load»
   std::vector<std::string> refused;  // addresses the page asked for and did not get
-  std::FILE* out = nullptr;
+  std::string pdf;                   // the print being read
+  int passes = 0;                    // prints done
   Clock::time_point deadline;
 };
 
@@ -282,7 +284,6 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
   // The tab's job is over, well or not; its tab is closed and the slot takes the next job.
   auto end = [&](size_t t, const std::string& why) {
     Tab& tab = tabs[t];
-    if (tab.out) std::fclose(tab.out), tab.out = nullptr;
     std::error_code ec;
     if (!why.empty()) fs::remove(tab.partial, ec);
     errors[tab.job] = why;
@@ -302,6 +303,13 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
                          fmt::join(tab.refused, ", ")));
       return;
     }
+    const PrintJob& job = jobs[tab.job];
+    if (tab.step == Tab::Step::navigate && !job.prepare.empty()) {
+      tab.step = Tab::Step::prepare;
+      pending[browser.send("Runtime.evaluate", {{"expression", job.prepare}, {"returnByValue", true}}, tab.session)] = t;
+      return;
+    }
+    tab.pdf.clear();
     tab.step = Tab::Step::print;
     pending[browser.send("Page.printToPDF",
                          {{"printBackground", true},
@@ -311,6 +319,17 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
                           {"generateTaggedPDF", true},
                           {"transferMode", "ReturnAsStream"}},
                          tab.session)] = t;
+  };
+
+  // The last print into «.<name>.part», renamed when complete.
+  auto write = [&](size_t t) {
+    Tab& tab = tabs[t];
+    std::FILE* out = std::fopen(tab.partial.c_str(), "wb");
+    bool written = out && std::fwrite(tab.pdf.data(), 1, tab.pdf.size(), out) == tab.pdf.size();
+    if (out) written = std::fclose(out) == 0 && written;
+    std::error_code ec;
+    if (written && !tab.pdf.empty()) fs::rename(tab.partial, jobs[tab.job].pdf, ec);
+    end(t, written && !tab.pdf.empty() && !ec ? "" : fmt::format("не удалось записать {}", written ? jobs[tab.job].pdf : tab.partial));
   };
 
   size_t slots = std::min(jobs.size(), static_cast<size_t>(std::max(1, parallel)));
@@ -329,7 +348,6 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
     if (!message && (browser.broken() || (!answered && Clock::now() >= first_answer))) {
       for (auto& tab : tabs) {
         if (finished[tab.job]) continue;
-        if (tab.out) std::fclose(tab.out), tab.out = nullptr;
         std::error_code ec;
         fs::remove(tab.partial, ec);  // no half-written PDF left behind
       }
@@ -421,23 +439,31 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
         tab.loader = result.value("loaderId", "");
         if (tab.loaded.count(tab.loader)) print(t);
         break;
-      case Tab::Step::print:
-        tab.stream = result.value("stream", "");
-        tab.out = std::fopen(tab.partial.c_str(), "wb");
-        if (!tab.out) {
-          end(t, fmt::format("не удалось записать {}", tab.partial));
+      case Tab::Step::prepare:
+      case Tab::Step::revise: {
+        if (result.contains("exceptionDetails")) {
+          end(t, fmt::format("сценарий печати не выполнился: {}", result["exceptionDetails"].value("text", "")));
           break;
         }
+        bool changed = result.value("result", json::object()).value("value", json::object()).is_boolean() &&
+                       result["result"]["value"].get<bool>();
+        if (tab.step == Tab::Step::revise && !changed) write(t);
+        else print(t);
+        break;
+      }
+      case Tab::Step::print:
+        tab.stream = result.value("stream", "");
         tab.step = Tab::Step::read;
         pending[browser.send("IO.read", {{"handle", tab.stream}, {"size", 1 << 20}}, tab.session)] = t;
         break;
       case Tab::Step::read: {
         std::string data = result.value("data", "");
         std::optional<std::string> bytes = result.value("base64Encoded", false) ? base64_decode(data) : std::optional(data);
-        if (!bytes || std::fwrite(bytes->data(), 1, bytes->size(), tab.out) != bytes->size()) {
-          end(t, bytes ? fmt::format("не удалось записать {}", tab.partial) : std::string("Chromium прислал повреждённые данные"));
+        if (!bytes) {
+          end(t, "Chromium прислал повреждённые данные");
           break;
         }
+        tab.pdf += *bytes;
         if (result.value("eof", false)) {
           tab.step = Tab::Step::close_stream;
           pending[browser.send("IO.close", {{"handle", tab.stream}}, tab.session)] = t;
@@ -447,11 +473,15 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
         break;
       }
       case Tab::Step::close_stream: {
-        bool written = std::fclose(tab.out) == 0;
-        tab.out = nullptr;
-        std::error_code ec;
-        if (written && fs::file_size(tab.partial, ec) > 0 && !ec) fs::rename(tab.partial, jobs[tab.job].pdf, ec);
-        end(t, written && !ec ? "" : fmt::format("не удалось записать {}", jobs[tab.job].pdf));
+        const PrintJob& job = jobs[tab.job];
+        ++tab.passes;
+        std::string script = job.revise && tab.passes < job.passes ? job.revise(tab.pdf) : std::string();
+        if (script.empty()) {
+          write(t);
+          break;
+        }
+        tab.step = Tab::Step::revise;
+        pending[browser.send("Runtime.evaluate", {{"expression", script}, {"returnByValue", true}}, tab.session)] = t;
         break;
       }
     }

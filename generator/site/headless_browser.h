@@ -2,6 +2,7 @@
 // browser start prints many pages, several at a time, where a browser start per page cost about
 // three seconds each.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,13 @@ struct PrintJob {
   std::string html;  // absolute path of the page to print
   std::string pdf;   // absolute path of the PDF to write
   std::string root;  // absolute path of the folder the page may read from (the output folder)
+  // A page printed more than once (a report's page numbers): `prepare` is a script run once the page
+  // has loaded; after each print but the last, `revise` gets the PDF and gives a script whose value is
+  // true when it changed the page, which is then printed again; `passes` prints at most. The last
+  // print is the PDF written. Without them, one print.
+  std::string prepare;
+  std::function<std::string(const std::string& pdf)> revise;
+  int passes = 1;
 };
 
 // Whether the browser may load `url` while printing a page of `root`: a file:// address whose file,

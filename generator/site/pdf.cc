@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "site/headless_browser.h"
+#include "site/pdf_destinations.h"
+#include "site/report_pagination.h"
 
 namespace sveden {
 namespace fs = std::filesystem;
@@ -76,7 +78,11 @@ PdfResult print_reports(const std::string& chromium, const std::string& out_dir,
   std::vector<PrintJob> pages;
   for (const auto& r : reports) {
     fs::path dir = base / r;
-    pages.push_back({(dir / "index.html").string(), (dir / (dir.filename().string() + ".pdf")).string(), base.string()});
+    PrintJob job{(dir / "index.html").string(), (dir / (dir.filename().string() + ".pdf")).string(), base.string(),
+                 pagination_prepare_script(),
+                 [](const std::string& pdf) { return pagination_update_script(pdf_destination_pages(pdf)); },
+                 kPaginationPasses};
+    pages.push_back(std::move(job));
   }
   // One browser for all; a few pages at once keep both cores busy while one page waits on another.
   std::vector<std::string> errors = print_pages(chromium, pages, std::max(2, jobs + 1), 180);

@@ -17,7 +17,14 @@ flat() { pdftotext "$1" - | sed -e ':a' -e 'N' -e '$!ba' -e 's/-\n//g' | tr -d '
 squash() { printf '%s' "$1" | tr -d ' \n\t' | sed "s/$NB//g"; }
 unescape() { sed -e 's/&laquo;/«/g; s/&raquo;/»/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'; }
 
+# The text of one page, the page number at its top left out, flat as above and without hyphens (a
+# title may break at its own hyphen); bare() is a heading so.
+page_text() { pdftotext -f "$2" -l "$2" "$1" - | awk 'NR == 1 && /^[0-9]+$/ {next} {print}' | tr -d ' \n\f\t\055' | sed "s/$NB//g"; }
+bare() { squash "$1" | tr -d '\055'; }
+export LC_ALL=C.UTF-8  # grep -P reads letters as letters
+
 reports=0
+splits=0
 while IFS= read -r pdf; do
   reports=$((reports + 1))
   dir=$(dirname "$pdf")
@@ -32,13 +39,99 @@ while IFS= read -r pdf; do
   while IFS= read -r heading; do
     case "$text" in *"$(squash "$heading")"*) ;; *) fail "$pdf: heading «$heading» not in the PDF" ;; esac
   done < <(grep -o '<h2 id="s[0-9]*">[^<]*</h2>' "$dir/index.html" | sed 's/<[^>]*>//g' | unescape)
+  # The contents give each section's page: the page where its heading is printed (and not the page before).
+  mapfile -t headings < <(grep -o '<h2 id="s[0-9]*">[^<]*</h2>' "$dir/index.html" | sed 's/<[^>]*>//g' | unescape)
+  toc=$(page_text "$pdf" 2)
+  case "$toc" in *"$(bare "${headings[-1]}")"*) ;; *) toc="$toc$(page_text "$pdf" 3)" ;; esac
+  toc=${toc#*Содержание}
+  for ((k = 0; k < ${#headings[@]}; k++)); do
+    key=$(bare "${headings[k]}")
+    rest=${toc#*"$key"}
+    [ "$rest" != "$toc" ] || fail "$pdf: «${headings[k]}» is not in the contents"
+    number=$rest
+    if ((k + 1 < ${#headings[@]})); then number=${rest%%"$(bare "${headings[k + 1]}")"*}; fi
+    [[ "$number" =~ ^[0-9]+$ ]] || fail "$pdf: the contents give no page for «${headings[k]}» («${number:0:30}»)"
+    case "$(page_text "$pdf" "$number")" in *"$key"*) ;; *) fail "$pdf: «${headings[k]}» is not on page $number, as the contents say" ;; esac
+    if ((number > 3)); then
+      case "$(page_text "$pdf" $((number - 1)))" in *"$key"*) fail "$pdf: «${headings[k]}» is on page $((number - 1)), the contents say $number" ;; esac
+    fi
+  done
+  # A table part on a later page starts that page under «Продолжение таблицы N», the table's caption on
+  # an earlier page; a page never ends with a heading (its last lines are no heading; a heading that is
+  # also the text of a table cell, as a group's title is, cannot be told from it and is not looked for).
+  grep -o '<t[hd][^>]*>[^<]*</t[hd]>' "$dir/index.html" | sed 's/<[^>]*>//g' | unescape | sort -u > "$SCRATCH/cells.txt"
+  { grep -o '<h2 id="s[0-9]*">[^<]*</h2>' "$dir/index.html"; grep -o '<h3>[^<]*</h3>' "$dir/index.html"; } \
+    | sed 's/<[^>]*>//g' | unescape | grep -vxF -f "$SCRATCH/cells.txt" | tr -d " \t\055" | sed "s/$NB//g" > "$SCRATCH/headings.txt" || true
+  pdftotext "$pdf" "$SCRATCH/all.txt"
+  awk -v f="$pdf" -v pages="$pages" '
+    function fail(m) { print "FAIL: " f ": page " page ": " m > "/dev/stderr"; bad = 1; exit 1 }
+    function bare(s) { gsub(/[ \t-]/, "", s); gsub(/\302\240/, "", s); return s }
+    function end_page(   j, tail) {
+      if (page < 2 || page >= pages) return
+      for (j = kept; j >= 1 && j > kept - 8; j--) { tail = lines[j] tail; if (tail in heads) fail("ends with the heading «" tail "»") }
+    }
+    FNR == NR { heads[$0] = 1; next }
+    FNR == 1 { page = 1; line = 0; first = ""; kept = 0 }
+    {
+      n = split($0, parts, "\f")
+      for (i = 1; i <= n; i++) {
+        if (i > 1) { end_page(); page++; line = 0; first = ""; kept = 0 }
+        t = parts[i]
+        if (t == "") continue
+        line++
+        if (line == 1 && t ~ /^[0-9]+$/) continue
+        if (first == "") first = t
+        if (t ~ /^Продолжение таблицы [0-9]+$/) {
+          split(t, w, " ")
+          splits++
+          if (t != first) fail("«" t "» does not head the page (it begins «" first "»)")
+          if (!(w[3] in captions)) fail("continues table " w[3] ", whose caption is on no earlier page")
+        }
+        if (t ~ /^Таблица [0-9]+ —/) { split(t, w, " "); captions[w[2]] = 1 }
+        lines[++kept] = bare(t)
+      }
+    }
+    END { if (!bad) print splits + 0 }' "$SCRATCH/headings.txt" "$SCRATCH/all.txt" > "$SCRATCH/splits.txt" || fail "$pdf: see above"
+  splits=$((splits + $(cat "$SCRATCH/splits.txt")))
+  # No stray full stop («2025 г..»), no name of a setting («social_index»), no number parted from its
+  # unit: in the HTML a non-breaking space, in the PDF never a line break between them.
+  ! grep -P '[^.\s]\.\.(?!\.)' "$SCRATCH/all.txt" || fail "$pdf: a stray full stop"
+  ! grep -P '\p{L}_\p{L}' "$SCRATCH/all.txt" || fail "$pdf: a name of a setting in the text"
+  ! grep -Pzo '([0-9]\n(%|‰)|[0-9]{4}\nгг?\.)' "$SCRATCH/all.txt" || fail "$pdf: a line break between a number and its unit"
+  ! sed 's/<[^>]*>//g' "$dir/index.html" | grep -P '([0-9] (%|‰)|[0-9]{4} гг?\.)' || fail "$dir/index.html: a breaking space between a number and its unit"
   # No word beyond the right edge of its page.
   pdftotext -bbox "$pdf" - | awk -v f="$pdf" '
     /<page / { match($0, /width="[0-9.]+"/); w = substr($0, RSTART + 7, RLENGTH - 8) + 0 }
     /<word / { match($0, /xMax="[0-9.]+"/); x = substr($0, RSTART + 6, RLENGTH - 7) + 0; if (x > w + 0.5) { print f ": text beyond the right edge: " $0; bad = 1; exit } }
     END { exit bad }' || fail "text cut off at the right edge"
 done < <(find "$OUT/reports" -name '*.pdf' | sort)
-[ "$reports" = 23 ] || fail "expected 23 reports (analysis, итоги мониторинга, roadmap, all schools, 18 schools, one справка), found $reports"
+# The demo's municipal results table (analysis) is long enough to go on to the next page.
+results=$(grep -o 'Таблица [0-9]* — Результаты обучения по муниципалитету' "$OUT/reports/analysis-2025/index.html" | awk '{print $2}')
+[ -n "$results" ] || fail "analysis: no table of the municipal results"
+pdftotext "$OUT/reports/analysis-2025/analysis-2025.pdf" "$SCRATCH/analysis.txt"
+grep -q "^Продолжение таблицы $results$" "$SCRATCH/analysis.txt" \
+  || fail "analysis: the municipal results table (table $results) is not continued under «Продолжение таблицы $results»"
+[ "$splits" -gt 10 ] || fail "only $splits continued table parts in all the reports"
+# The recommendations table of the analysis names the schools each recommendation is addressed to.
+sed -n '/Адресные рекомендации<\/caption>/,/<\/table>/p' "$OUT/reports/analysis-2025/index.html" > "$SCRATCH/recommendations.html"
+[ -s "$SCRATCH/recommendations.html" ] || fail "analysis: no table of recommendations"
+named=0
+while IFS= read -r school; do
+  grep -qF "$school" "$SCRATCH/recommendations.html" || fail "analysis: «$school», addressed in opendata/recommendations.csv, is not named in the recommendations table"
+  named=$((named + 1))
+done < <(awk -F';' 'NR > 1 && $3 == 2025 && $2 ~ /«/ {print $2}' "$OUT/opendata/recommendations.csv" | sort -u)
+[ "$named" -gt 3 ] || fail "analysis: only $named schools checked in the recommendations table"
+# A small school whose values are mostly hidden: a short profile that says why (the rule and the group
+# size) instead of rows of «скрыто» and dashes, and its chart.
+small="$OUT/reports/schools/klyuchevskaya-oosh"
+grep -q "большинство её значений не публикуется.*по группе меньше 10${NB}человек, скрывается" "$small/index.html" \
+  || fail "small school: the profile does not say why its values are missing"
+! grep -q '<td>скрыто</td>' "$small/index.html" || fail "small school: the profile lists hidden values"
+grep -q 'Рисунок 1 — ' "$small/index.html" || fail "small school: the profile has no chart"
+[ "$(pdfinfo "$small/klyuchevskaya-oosh.pdf" | awk '/^Pages:/ {print $2}')" -le 8 ] || fail "small school: the profile is not short"
+# The HTML of a report has no page numbers in its contents: they are the print's.
+! grep -q 'toc-page\|Продолжение таблицы' "$OUT/reports/analysis-2025/index.html" || fail "the HTML report carries the print's page numbers"
+[ "$reports" = 25 ] || fail "expected 25 reports (analysis of 2023, 2024 and 2025, итоги мониторинга, roadmap, all schools, 18 schools, one справка), found $reports"
 
 # Landscape pages for the roadmap's wide activity tables.
 pdfinfo -f 1 -l 99 "$OUT/reports/roadmap/roadmap.pdf" | grep -q "size: *84[12][.0-9]* x 59[45]" || fail "roadmap: no landscape page"

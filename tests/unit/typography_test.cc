@@ -41,3 +41,12 @@ TEST_CASE("schools and branches are counted apart") {
   CHECK(count_schools_dative(1, 0) == "1\u00A0школе");
   CHECK(count_schools_dative(0, 2) == "2\u00A0филиалам");
 }
+
+TEST_CASE("bind_units keeps a number on one line with its unit") {
+  const std::string nb(kNbsp);
+  CHECK(bind_units("входит в 20 % школ") == "входит в 20" + nb + "% школ");
+  CHECK(bind_units("на 1 февраля 2023 г. и в 2024 гг.") == "на 1 февраля 2023" + nb + "г. и в 2024" + nb + "гг.");
+  CHECK(bind_units("5 чел., 3 тыс. руб., 2 млн") == "5" + nb + "чел., 3" + nb + "тыс. руб., 2" + nb + "млн");
+  CHECK(bind_units("3 гостя, 4 млнX, 25 школ") == "3 гостя, 4 млнX, 25 школ");  // words, not units
+  CHECK(bind_units("% 20 и 20%") == "% 20 и 20%");
+}

@@ -1,0 +1,14 @@
+// A school's trend chart of one indicator over the years against the municipality and the region:
+// the same SVG on the school's quality page and in its printed profile.
+#pragma once
+#include <string>
+
+#include "analyse/indicators.h"
+
+namespace sveden {
+
+// Empty when the school has no published value of the series in any year.
+std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, const IndicatorSeries& series, size_t school,
+                         const std::string& id);
+
+}  // namespace sveden
