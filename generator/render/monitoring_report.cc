@@ -49,7 +49,7 @@ std::string cell_text(const Pp662Indicator& i, const MonitoringValue& v) {
 
 // Where the department adds what a value needs.
 std::string remedy(const Pp662Indicator& i, const IndicatorSet& set) {
-  if (i.entered()) return "внести значение: " + i.id;
+  if (i.entered()) return "ввести значение (по коду показателя, docs/REPORTS.md)";
   if (!i.indicator.empty()) {
     const IndicatorSpec* spec = set.spec(i.indicator);
     return "добавить данные: " + (spec ? spec->data : i.indicator);
