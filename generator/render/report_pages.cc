@@ -242,24 +242,29 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
         std::vector<std::string> why = verdict_reasons(gy.evidence);
         rows.push_back({typographic_quotes(m.schools[i].short_name), verdict_cell(gy), fmt::format("— {}", fmt::join(why, ";\n— "))});
       }
-      b.heading(fmt::format("{}: {}", g.group->title, count_schools(static_cast<long long>(rows.size()) - branches, branches)));
       // Whether an order approved the list, and what it changed: the table below is the computation.
-      if (!cl.years.empty())
-        if (const PublishedList* list = find_list(a.lists, g.group->id, cl.years.back())) {
-          if (list->approved()) {
-            std::string text = fmt::format("Перечень утверждён {}.", order_text(*list->decision->order, "", false));
-            for (const auto& [i, change] : list->excluded)
-              text += fmt::format(" Исключение из перечня — {}: {}.", escape_html(typographic_quotes(m.schools[i].short_name)),
-                                  escape_html(typographic_quotes(change->reason)));
-            for (const auto& member : list->members)
-              if (member.included)
-                text += fmt::format(" Включение в перечень — {}: {}.", escape_html(typographic_quotes(m.schools[member.school].short_name)),
-                                    escape_html(typographic_quotes(member.included->reason)));
-            b.html("<p>" + text + "</p>");
-          } else {
-            b.text("Перечень приказом пока не утверждён: ниже — расчёт по критериям, проект перечня.");
-          }
+      const PublishedList* list = cl.years.empty() ? nullptr : find_list(a.lists, g.group->id, cl.years.back());
+      std::string computed = count_schools(static_cast<long long>(rows.size()) - branches, branches);
+      b.heading(list && list->approved() ? fmt::format("{}: по расчёту — {}", g.group->title, computed)
+                                         : fmt::format("{}: {}", g.group->title, computed));
+      if (list) {
+        if (list->approved()) {
+          long long in_schools = 0, in_branches = 0;
+          for (const auto& member : list->members) ++(m.schools[member.school].parent_id.empty() ? in_schools : in_branches);
+          std::string text = fmt::format("Перечень утверждён {}; в утверждённом перечне — {}.", order_text(*list->decision->order, "", false),
+                                         count_schools(in_schools, in_branches));
+          for (const auto& [i, change] : list->excluded)
+            text += fmt::format(" Исключение из перечня — {}: {}.", escape_html(typographic_quotes(m.schools[i].short_name)),
+                                escape_html(typographic_quotes(change->reason)));
+          for (const auto& member : list->members)
+            if (member.included)
+              text += fmt::format(" Включение в перечень — {}: {}.", escape_html(typographic_quotes(m.schools[member.school].short_name)),
+                                  escape_html(typographic_quotes(member.included->reason)));
+          b.html("<p>" + text + "</p>");
+        } else {
+          b.text("Перечень приказом пока не утверждён: ниже — расчёт по критериям, проект перечня.");
         }
+      }
       if (rows.empty()) b.text(fmt::format("В {} году школ, отвечающих критерию, нет.", year));
       else b.table(fmt::format("{} в {}{}году и основания", g.group->title, year, std::string(kNbsp)),
                    {"Школа", "Решение", "Основания"}, rows);
