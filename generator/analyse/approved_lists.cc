@@ -25,11 +25,11 @@ std::vector<PublishedList> published_lists(const Municipality& m, const Classifi
         const ManualChange* in = list.decision ? manual(list.decision->include, id) : nullptr;
         const ManualChange* out_of = list.decision ? manual(list.decision->exclude, id) : nullptr;
         if (v == Verdict::yes) {
-          if (in) list.idle.push_back(in);
+          if (in) list.idle.push_back({in, true});
           if (out_of) list.excluded.emplace_back(i, out_of);
           else list.members.push_back({i, nullptr});
         } else {
-          if (out_of) list.idle.push_back(out_of);
+          if (out_of) list.idle.push_back({out_of, false});
           if (in) list.members.push_back({i, in});
           else if (v == Verdict::unknown) list.undecided.push_back(i);
         }

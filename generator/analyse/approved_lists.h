@@ -25,8 +25,13 @@ struct PublishedList {
   std::vector<ListMember> members;                         // in the schools' order of the municipality
   std::vector<std::pair<size_t, const ManualChange*>> excluded;  // «да» by the criteria, out by decision
   std::vector<size_t> undecided;                           // «недостаточно данных», not included by hand
-  // Manual changes that change nothing: an inclusion of a school already in, an exclusion of one not in.
-  std::vector<const ManualChange*> idle;
+  // Manual changes that change nothing: an inclusion of a school already in (`in_list`), an exclusion of
+  // one not in.
+  struct Idle {
+    const ManualChange* change;
+    bool in_list;
+  };
+  std::vector<Idle> idle;
 };
 
 // Every group × year of the classification, group by group, years ascending.

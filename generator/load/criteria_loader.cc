@@ -526,7 +526,7 @@ class CriteriaReader {
     std::function<void(const std::string&, Rule&)> walk = [&](const std::string& prefix, Rule& rule) {
       all.emplace_back(prefix, &rule);
       for (size_t k = 0; k < rule.children.size(); ++k)
-        walk(prefix + "." + (rule.children[k].id.empty() ? std::to_string(k + 1) : rule.children[k].id), rule.children[k]);
+        walk(prefix + "." + rule_step(rule.children[k], k), rule.children[k]);
     };
     for (auto& g : out.groups) walk(g.id, g.rule);
     for (auto& f : out.risk_factors) {

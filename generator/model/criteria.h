@@ -40,6 +40,10 @@ struct Rule {
   Provenance combination;      // for combinators: why any / all / «k из n»
 };
 
+// A nested rule's step in a rule's code («shnor.regional_indicators.oge_math_mean_fell2»): its id, or its
+// place (from 1) when it has none, as in a risk factor's levels.
+inline std::string rule_step(const Rule& child, size_t k) { return child.id.empty() ? std::to_string(k + 1) : child.id; }
+
 struct Group {
   std::string id;        // «shnor»
   std::string title;     // «Школы с низкими образовательными результатами (ШНОР)»

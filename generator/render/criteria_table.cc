@@ -95,7 +95,7 @@ class RowWriter {
     out_.push_back(std::move(how));
     for (size_t k = 0; k < r.children.size(); ++k) {
       const Rule& child = r.children[k];
-      std::string id = child.id.empty() ? std::to_string(k + 1) : child.id;
+      std::string id = rule_step(child, k);
       this->rule(group, code + "." + id, depth + 1, child, child.title.empty() ? condition_text(child, specs_) : typographic_quotes(child.title));
     }
   }

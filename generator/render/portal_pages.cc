@@ -456,13 +456,10 @@ void SiteRenderer::Worker::decisions(data& d) const {
         if (member.included)
           items.push_back(data("text", fmt::format("{} ({}): включение в перечень — {}, по расчёту не в перечне; причина: {}", head, by,
                                                    name(m.schools[member.school].id), typographic_quotes(member.included->reason))));
-      for (const ManualChange* idle : list.idle)
+      for (const auto& idle : list.idle)
         items.push_back(data("text", fmt::format("{} ({}): решение о {} ничего не меняет — по расчёту и так {} ({}:{})", head, by,
-                                                 name(idle->school),
-                                                 std::any_of(list.members.begin(), list.members.end(),
-                                                             [&](const ListMember& lm) { return m.schools[lm.school].id == idle->school; })
-                                                     ? "в перечне" : "не в перечне",
-                                                 "content/decisions.yaml", idle->pos.line)));
+                                                 name(idle.change->school), idle.in_list ? "в перечне" : "не в перечне",
+                                                 "content/decisions.yaml", idle.change->pos.line)));
     }
     if (list.year == last && !list.approved())
       items.push_back(data("text", fmt::format("{}: перечень не утверждён приказом — {}", head,

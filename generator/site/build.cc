@@ -296,9 +296,8 @@ void report_rules_without_data(const Municipality& m, Diagnostics& diag) {
 void report_idle_decisions(const Municipality& m, const std::vector<PublishedList>& lists, const std::string& prefix,
                            Diagnostics& diag) {
   for (const auto& list : lists)
-    for (const ManualChange* idle : list.idle) {
+    for (const auto& [idle, in] : list.idle) {
       const School* s = m.find(idle->school);
-      bool in = std::any_of(list.members.begin(), list.members.end(), [&](const ListMember& lm) { return m.schools[lm.school].id == idle->school; });
       Diagnostic d;
       d.severity = Severity::warning;
       d.file = display_path(prefix, "content/decisions.yaml");
