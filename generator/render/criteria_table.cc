@@ -1,5 +1,6 @@
 #include "render/criteria_table.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -116,8 +117,14 @@ std::string weights_text(const std::vector<std::pair<std::string, double>>& weig
 
 }  // namespace
 
-std::string provenance_text(const Provenance& p) {
-  std::string where = p.document;
+std::string SourceNumbers::cite(const std::string& document) {
+  auto it = std::find(documents_.begin(), documents_.end(), document);
+  if (it == documents_.end()) it = documents_.insert(it, document);
+  return fmt::format("[{}]", it - documents_.begin() + 1);
+}
+
+std::string provenance_text(const Provenance& p, SourceNumbers* numbers) {
+  std::string where = numbers && !p.document.empty() ? numbers->cite(p.document) : p.document;
   if (!p.item.empty()) where += ", " + p.item;
   if (!p.quote.empty()) where += fmt::format(": «{}»", p.quote);
   std::string text = p.is_source()    ? where
@@ -158,7 +165,7 @@ std::string condition_text(const Rule& r, const std::vector<IndicatorSpec>& spec
   }
 }
 
-std::string social_weights_text(const Municipality& m) {
+std::string social_weights_text(const Municipality& m, SourceNumbers* numbers) {
   const SocialIndexConfig& config = m.criteria.social_index;
   auto table = m.coverage.find("social");
   std::vector<std::pair<std::string, double>> named;
@@ -168,13 +175,13 @@ std::string social_weights_text(const Municipality& m) {
     named.emplace_back(titled ? "«" + t->second + "»" : column, w);
   }
   return fmt::format("Индекс социального благополучия — сумма долей из социального паспорта школы с весами: {}. Откуда веса: {}.",
-                     weights_text(named), provenance_text(config.provenance));
+                     weights_text(named), provenance_text(config.provenance, numbers));
 }
 
-std::string procedure_text(const AssessmentProcedureConfig& config) {
+std::string procedure_text(const AssessmentProcedureConfig& config, SourceNumbers* numbers) {
   return fmt::format("Одна оценочная процедура — ОГЭ по одному предмету, ЕГЭ по одному предмету, ВПР одной параллели по одному "
                      "предмету ({}).",
-                     provenance_text(config.provenance));
+                     provenance_text(config.provenance, numbers));
 }
 
 std::vector<CriteriaRow> criteria_rows(const Criteria& c, const std::vector<IndicatorSpec>& specs) {

@@ -26,16 +26,28 @@ struct CriteriaRow {
 // weights and settings the rules rely on, in the order of the criteria.
 std::vector<CriteriaRow> criteria_rows(const Criteria& c, const std::vector<IndicatorSpec>& specs);
 
-// «Приказ … № 98/1, таблица …: «20% школ…»», «выбор набора: …», «выбор управления образования».
-std::string provenance_text(const Provenance& p);
+// The documents the criteria cite, numbered in the order of first citation, so that a report names each
+// once in its list of sources and a rule cites «[1], таблица …» instead of the order's full title.
+class SourceNumbers {
+ public:
+  std::string cite(const std::string& document);  // «[1]»
+  const std::vector<std::string>& documents() const { return documents_; }
+
+ private:
+  std::vector<std::string> documents_;
+};
+
+// «Приказ … № 98/1, таблица …: «20% школ…»», «выбор набора: …», «выбор управления образования»; with
+// `numbers`, the document is cited by its number: «[1], таблица …».
+std::string provenance_text(const Provenance& p, SourceNumbers* numbers = nullptr);
 // «источник», «выведено из источника», «выбор набора», «выбор управления образования».
 std::string provenance_kind(const Provenance& p);
 // A comparison in words with its threshold: «меньше 0,7», «в 25 % школ с самыми низкими значениями».
 std::string condition_text(const Rule& r, const std::vector<IndicatorSpec>& specs);
 // «Индекс социального благополучия — … с весами: «Неполные семьи»: −1; … Откуда веса: …», the columns named
 // as the site's social table titles them.
-std::string social_weights_text(const Municipality& m);
+std::string social_weights_text(const Municipality& m, SourceNumbers* numbers = nullptr);
 // What counts as one assessment procedure for the «30 %» sign, with its provenance.
-std::string procedure_text(const AssessmentProcedureConfig& config);
+std::string procedure_text(const AssessmentProcedureConfig& config, SourceNumbers* numbers = nullptr);
 
 }  // namespace sveden

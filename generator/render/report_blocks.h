@@ -42,10 +42,29 @@ class Blocks {
     list_.push_back(b);
     return *this;
   }
-  Blocks& items(const std::vector<std::string>& items) {
+  // A list whose items may have their own list (the rules inside a rule).
+  struct ListItem {
+    std::string text;
+    std::vector<std::string> sub;
+  };
+  Blocks& items(const std::vector<std::string>& texts) {
+    std::vector<ListItem> flat;
+    for (const auto& i : texts) flat.push_back({i, {}});
+    return items(flat);
+  }
+  Blocks& items(const std::vector<ListItem>& items) {
     if (items.empty()) return *this;
     data b, l = tlist();
-    for (const auto& i : items) l.push_back(data("text", bind_units(i)));
+    for (const auto& i : items) {
+      data item("text", bind_units(i.text));
+      if (!i.sub.empty()) {
+        data sub = tlist();
+        for (const auto& s : i.sub) sub.push_back(data("text", bind_units(s)));
+        item.set("sub", sub);
+        item.set("has_sub", true);
+      }
+      l.push_back(item);
+    }
     b.set("is_list", true);
     b.set("items", l);
     list_.push_back(b);
@@ -112,8 +131,10 @@ class ReportSections {
       for (const auto& x : blocks.list_value()) group_.push_back(x);
       return;
     }
-    emit(title, std::move(blocks));
+    emit(title, std::move(blocks), false);
   }
+  // «Приложение 1. …»: after the numbered sections, in the contents as they are.
+  void add_appendix(const std::string& title, data blocks) { emit(title, std::move(blocks), true); }
   // The sections added until close_group() become one section titled `title`.
   void open_group(const std::string& title) {
     group_title_ = title;
@@ -122,24 +143,26 @@ class ReportSections {
   void close_group() {
     std::string title = std::move(group_title_);
     group_title_.clear();
-    emit(title, std::move(group_));
+    emit(title, std::move(group_), false);
     group_ = tlist();
   }
   data take() { return std::move(list_); }
 
  private:
-  void emit(const std::string& heading, data blocks) {
+  void emit(const std::string& heading, data blocks, bool appendix) {
     std::string title = bind_units(heading);
-    size_t n = ++count_;
+    size_t n = appendix ? ++appendices_ : ++count_;
+    std::string number = appendix ? fmt::format("Приложение{}{}", kNbsp, n) : std::to_string(n);
+    std::string id = std::string(appendix ? "a" : "s").append(std::to_string(n));
     data s;
-    s.set("number", std::to_string(n));
-    s.set("id", fmt::format("s{}", n));
+    s.set("number", number);
+    s.set("id", id);
     s.set("title", title);
     s.set("break_sections", break_);
     s.set("blocks", std::move(blocks));
     data kept;
-    kept.set("number", std::to_string(n));
-    kept.set("id", fmt::format("s{}", n));
+    kept.set("number", number);
+    kept.set("id", id);
     kept.set("title", title);
     kept.set("html", render_(s));
     list_.push_back(kept);
@@ -147,7 +170,7 @@ class ReportSections {
 
   Render render_;
   bool break_;
-  size_t count_ = 0;
+  size_t count_ = 0, appendices_ = 0;
   data list_ = tlist();
   std::string group_title_;
   data group_ = tlist();

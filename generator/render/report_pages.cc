@@ -178,55 +178,73 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
         {"Филиалов школ", format_count(o.branches)}};
     if (o.organisations > 0) rows.push_back({"Иных подведомственных организаций", format_count(o.organisations)});
     if (o.year) rows.push_back({fmt::format("Обучающихся в {}{}году", *o.year, std::string(kNbsp)), format_count(o.students)});
-    b.text(fmt::format("Отчёт подготовлен по данным мониторинга за {}–{} годы по состоянию на {} Значения групп меньше {} "
+    std::string period = cl.years.empty() ? std::string("—")
+                         : cl.years.front() == cl.years.back() ? fmt::format("{}{}год", cl.years.front(), kNbsp)
+                                                               : fmt::format("{}–{}{}годы", cl.years.front(), cl.years.back(), kNbsp);
+    b.text(fmt::format("Отчёт подготовлен по данным мониторинга за {} по состоянию на {} Значения групп меньше {} "
                        "не приводятся и не входят в значения по муниципалитету: те считаются по школам с опубликованными значениями.",
-                       cl.years.empty() ? 0 : cl.years.front(), cl.years.empty() ? 0 : cl.years.back(),
-                       format_date(m.site.as_of), count_noun(m.site.min_group, "человека", "человек", "человек")));
+                       period, format_date(m.site.as_of), count_noun(m.site.min_group, "человека", "человек", "человек")));
     b.table(fmt::format("{} в цифрах", m.site.municipality), {"Показатель", "Значение"}, rows);
     sections.add("Муниципальная система образования в цифрах", b.take());
   }
+  // The criteria in words here; where each rule comes from, with the documents numbered once, in the
+  // appendix (cited in full after every rule they filled ten pages ahead of the results).
+  Blocks sources(tables, figures);
+  SourceNumbers numbers;
   {
     Blocks b(tables, figures);
     for (const auto& g : cl.groups) {
       b.heading(g.group->title);
+      sources.heading(g.group->title);
       if (!g.group->description.empty()) b.text(g.group->description);
-      b.text(fmt::format("Откуда группа: {}.", provenance_text(g.group->rule.provenance)));
-      b.text(fmt::format("Критерий: {}{} Сочетание условий — {}.", combine_text(g.group->rule), g.group->rule.children.empty() ? "." : ":",
-                         provenance_text(g.group->rule.combination)));
-      std::vector<std::string> rules;
+      b.text(fmt::format("Критерий: {}{}", combine_text(g.group->rule), g.group->rule.children.empty() ? "." : ":"));
+      std::vector<Blocks::ListItem> rules, origins = {
+          {"группа — " + provenance_text(g.group->rule.provenance, &numbers), {}},
+          {"сочетание условий — " + provenance_text(g.group->rule.combination, &numbers), {}}};
       for (const auto& r : g.group->rule.children) {
-        rules.push_back(typographic_quotes(r.title) + " " + parenthetical("откуда: " + provenance_text(r.provenance)));
+        rules.push_back({typographic_quotes(r.title), {}});
+        origins.push_back({typographic_quotes(r.title) + " — " + provenance_text(r.provenance, &numbers), {}});
         if (r.children.empty()) continue;
-        rules.back() += fmt::format("; {}, сочетание — {}:", combine_text(r), provenance_text(r.combination));
-        for (const auto& c : r.children)
-          rules.push_back("— " + typographic_quotes(c.title) + " " + parenthetical("откуда: " + provenance_text(c.provenance)));
+        rules.back().text += fmt::format("; {}:", combine_text(r));
+        origins.back().text += fmt::format("; сочетание — {}", provenance_text(r.combination, &numbers));
+        for (const auto& c : r.children) {
+          rules.back().sub.push_back(typographic_quotes(c.title));
+          origins.back().sub.push_back(typographic_quotes(c.title) + " — " + provenance_text(c.provenance, &numbers));
+        }
       }
       b.items(rules);
+      sources.items(origins);
       if (uses_indicator(g.group->rule, "assessments_below30") || uses_indicator(g.group->rule, "assessments_below30_repeat"))
-        b.text(procedure_text(m.criteria.procedure));
+        sources.text(procedure_text(m.criteria.procedure, &numbers));
       if (uses_indicator(g.group->rule, "results_index")) b.text("Сводный индекс образовательных результатов: " + results_index_text(m.criteria.results_index));
-      if (uses_indicator(g.group->rule, "social_index")) b.text(social_weights_text(m));
+      if (uses_indicator(g.group->rule, "social_index")) sources.text(social_weights_text(m, &numbers));
     }
     if (!cl.risks.empty()) {
       b.heading("Факторы риска «500+»");
+      sources.heading("Факторы риска «500+»");
       b.text("Высокий уровень — школа среди худших в муниципалитете по показателю и показатель хуже порога, заданного в наборе "
              "критериев; средний — школа в худшей половине школ муниципалитета (уровень относительный); иначе — низкий.");
-      std::vector<std::string> factors;
+      std::vector<std::string> factors, origins;
       for (const auto& r : cl.risks) {
         const RiskFactor& f = *r.factor;
-        std::string text = typographic_quotes(f.title) + " " + parenthetical("откуда: " + provenance_text(f.provenance));
+        std::string text = typographic_quotes(f.title), origin = text + " — " + provenance_text(f.provenance, &numbers);
         for (const auto& [name, level] : {std::pair{"высокий", &f.high}, std::pair{"средний", &f.medium}})
           if (*level) {
-            std::vector<std::string> why = {provenance_text((*level)->provenance)};
-            if (!(*level)->children.empty()) why.push_back("сочетание условий — " + provenance_text((*level)->combination));
-            for (const auto& c : (*level)->children) why.push_back(provenance_text(c.provenance));
-            text += fmt::format("; {} — {} {}", name, condition_text(**level, set.specs), parenthetical(fmt::format("откуда: {}", fmt::join(why, "; "))));
+            std::vector<std::string> why = {provenance_text((*level)->provenance, &numbers)};
+            if (!(*level)->children.empty()) why.push_back("сочетание условий — " + provenance_text((*level)->combination, &numbers));
+            for (const auto& c : (*level)->children) why.push_back(provenance_text(c.provenance, &numbers));
+            text += fmt::format("; {} — {}", name, condition_text(**level, set.specs));
+            origin += fmt::format("; {} уровень — {}", name, fmt::join(why, "; "));
           }
         if (!f.high && !f.medium) text += "; уровень не определяется: " + typographic_quotes(f.note);
         factors.push_back(text);
+        origins.push_back(origin);
       }
       b.items(factors);
+      sources.items(origins);
     }
+    b.text("Откуда каждое условие — из документа (строка и цитата) или выбор, сделанный при составлении критериев, и почему, — "
+           "сказано в приложении 1.");
     sections.add("Критерии отнесения школ к группам", b.take());
   }
   {
@@ -398,6 +416,19 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
       Blocks more(tables, figures);
       sections.add(parts[k].first, more.html(parts[k].second).take());
     }
+  }
+  {
+    Blocks b(tables, figures);
+    std::vector<std::string> documents;
+    for (size_t k = 0; k < numbers.documents().size(); ++k)
+      documents.push_back(fmt::format("[{}] {}", k + 1, typographic_quotes(numbers.documents()[k])));
+    if (!documents.empty()) b.text("Документы, на которые ссылаются критерии:").items(documents);
+    b.text(fmt::format("«Выбор набора критериев» — правило, которого в документе нет или которое документ не уточняет: его выбрали "
+                       "при составлении набора, причина названа; «изменено» — изменение, внесённое {} в набор критериев.",
+                       m.site.department.words.full_instrumental));
+    data blocks = b.take(), origins = sources.take();
+    for (const auto& x : origins.list_value()) blocks.push_back(x);
+    sections.add_appendix("Критерии и их источники", std::move(blocks));
   }
   data d;
   d.set("subtitle", m.site.municipality);
