@@ -114,7 +114,7 @@ kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& t
           row.push_back(origin_text(ind));
           rows.push_back(std::move(row));
         }
-        if (!rows.empty()) b.table(fmt::format("Показатели мониторинга: {}. {}", g.number, g.title), headers, rows, true);
+        if (!rows.empty()) b.table(fmt::format("Показатели мониторинга: {}. {}", g.number, g.title), headers, rows);
       }
     }
     if (s.missing) {

@@ -70,9 +70,10 @@ class Blocks {
     list_.push_back(b);
     return *this;
   }
-  // `rows`: cells as text; the first cell of a row is its header cell.
+  // `rows`: cells as text; the first cell of a row is its header cell. `kind`: a class of report.css that
+  // sets the columns' widths where the automatic layout makes a long text's column too narrow.
   Blocks& table(const std::string& caption, const std::vector<std::string>& headers,
-                const std::vector<std::vector<std::string>>& rows, bool landscape = false) {
+                const std::vector<std::vector<std::string>>& rows, const std::string& kind = "") {
     data b, h = tlist(), r = tlist();
     for (const auto& x : headers) h.push_back(data("text", bind_units(x)));
     for (const auto& row : rows) {
@@ -90,7 +91,7 @@ class Blocks {
     b.set("caption", bind_units(caption));
     b.set("headers", h);
     b.set("rows", r);
-    b.set("landscape", landscape);
+    if (!kind.empty()) b.set("kind", kind);
     list_.push_back(b);
     return *this;
   }

@@ -496,15 +496,27 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
         bool any = false;
         for (const auto& v : series.values[si]) any = any || v.ok();
         if (!any) continue;
-        bool first = true;
+        // One row per indicator, the school's years side by side, the comparison for the last year (a row
+        // per year made 120 rows of narrow columns: «202/3», «Муниципалит/ет»).
+        std::vector<std::string> row = {series_title(*spec, key.param)};
         for (size_t y = 0; y < set.years.size(); ++y) {
           const IndicatorValue& v = series.values[si][y];
-          if (mostly_hidden && !v.ok()) continue;
-          rows.push_back({first ? series_title(*spec, key.param) : "", std::to_string(set.years[y]), shown_value(*spec, v),
-                          interval_text(*spec, v), value_or_dash(series.baseline[y].municipal, *spec), band_text(v.band),
-                          value_or_dash(series.baseline[y].regional, *spec)});
-          first = false;
+          row.push_back(mostly_hidden && !v.ok()                ? std::string("—")
+                        : v.state == ValueState::suppressed ? std::string("скрыто")  // explained above the table
+                                                            : shown_value(*spec, v));
         }
+        size_t last = set.years.size() - 1;
+        const IndicatorValue& now = series.values[si][last];
+        row.push_back(value_or_dash(series.baseline[last].municipal, *spec));
+        row.push_back(value_or_dash(series.baseline[last].regional, *spec));
+        std::string interval = interval_text(*spec, now);
+        // «3,13–3,83» is not broken at its dash in a narrow column (word joiners around it).
+        if (size_t dash = interval.find("–"); dash != std::string::npos) interval.replace(dash, std::string("–").size(), "\u2060–\u2060");
+        // The column's heading says «с муниципальным»: «выше», «на уровне», «ниже» and the interval.
+        std::string band = band_text(now.band);
+        if (size_t cut = band.find(" муниципального значения"); cut != std::string::npos) band.resize(cut);
+        row.push_back(now.ok() && interval != "—" ? fmt::format("{}, интервал {}", band, interval) : band);
+        rows.push_back(std::move(row));
         // The series' trend chart, as on the school's quality page: those with two published years or
         // more; a school with none (a small one) gets those of its single published values.
         int published = 0;
@@ -527,8 +539,11 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
         b.text(fmt::format("«Скрыто» — значение группы меньше {}: оно не публикуется и не входит в значение по муниципалитету, "
                            "которое считается по школам с опубликованными значениями.",
                            min_group));
-      b.table("Результаты школы, муниципалитета и региона",
-              {"Показатель", "Год", "Школа", "Интервал", "Муниципалитет", "Сравнение с муниципальным", "Регион"}, rows);
+      std::vector<std::string> headers = {"Показатель"};
+      for (int y : set.years) headers.push_back(std::to_string(y));
+      std::string last = std::to_string(set.years.back());
+      for (const char* h : {"Муниципалитет, ", "Регион, ", "Сравнение с муниципальным, "}) headers.push_back(h + last);
+      b.table("Результаты школы, муниципалитета и региона", headers, rows);
     } else if (!mostly_hidden) {
       b.text("Опубликованных значений показателей у школы нет.");
     }
@@ -543,7 +558,7 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
       if (cl.years.empty()) break;
       const RiskFactorYear& ry = r.by_school[si].back();
       if (ry.level == RiskLevel::no_data) {
-        no_data.push_back(typographic_quotes(r.factor->title));
+        no_data.push_back("«" + typographic_quotes(r.factor->title) + "»");
         continue;
       }
       bool raised = ry.level == RiskLevel::high || ry.level == RiskLevel::medium;
@@ -555,7 +570,8 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
     if (!rows.empty()) b.table("Факторы риска", {"Фактор риска", "Уровень", "Основание"}, rows);
     if (!no_data.empty())
       b.text(rows.empty() ? std::string("По всем факторам риска данных для оценки недостаточно.")
-                          : fmt::format("По факторам {} данных для оценки недостаточно.", and_list(no_data)));
+                          : fmt::format("{} {} данных для оценки недостаточно.", no_data.size() == 1 ? "По фактору" : "По факторам",
+                                        and_list(no_data)));
     sections.add("Факторы риска", b.take());
   }
   {
@@ -622,7 +638,7 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
                       std::string(activity_state_name(ap.state)) + (ap.note.empty() ? "" : ": " + ap.note),
                       evidence.empty() ? "—" : evidence});
     }
-    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Состояние", "Подтверждение"}, rows, true);
+    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Состояние", "Подтверждение"}, rows, "plan");
     sections.add(typographic_quotes(m.roadmap.sections[s].title), b.take());
   }
   {

@@ -27,7 +27,7 @@ std::string pagination_prepare_script() {
     const head = table && (table.tHead || table.tBodies[0]);
     if (!head || !head.rows[0]) continue;
     const style = box.getAttribute('style');
-    box.style.width = box.classList.contains('landscape') ? '257mm' : '100%';
+    box.style.width = '100%';
     box.style.overflow = 'visible';
     const total = table.getBoundingClientRect().width;
     const widths = Array.from(head.rows[0].cells, (c) => c.getBoundingClientRect().width);
@@ -107,7 +107,8 @@ std::string pagination_update_script(const std::map<std::string, int>& pages) {
         if (pages[rows[i].id] > pages[rows[i - 1].id]) cut = i;
       if (!cut) continue;
       const next = document.createElement('table');
-      next.className = part.classList.contains('pg-reserved') ? 'continued pg-reserved' : 'continued';
+      next.className = part.className;  // its kind («plan») and its reserved place, as the part it continues
+      next.classList.add('continued');
       const caption = document.createElement('caption');
       caption.textContent = 'Продолжение таблицы ' + box.dataset.table;
       next.appendChild(caption);
