@@ -114,7 +114,7 @@ kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& t
           row.push_back(origin_text(ind));
           rows.push_back(std::move(row));
         }
-        if (!rows.empty()) b.table(fmt::format("Показатели мониторинга: {}. {}", g.number, g.title), headers, rows);
+        if (!rows.empty()) b.table(fmt::format("Показатели мониторинга: {}. {}", g.number, g.title), headers, rows, "numbered");
       }
     }
     if (s.missing) {
@@ -132,7 +132,7 @@ kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& t
       for (size_t s2 : gaps.texts)
         rows.push_back({"", "Раздел «" + v.sections[s2].title + "»", fmt::format("{}{}г.", year, kNbsp),
                         fmt::format("написать текст: texts → {} → {}", year, v.sections[s2].id)});
-      b.table("Чего не хватает", {"№", "Показатель или раздел", "Годы", "Что сделать"}, rows);
+      b.table("Чего не хватает", {"№", "Показатель или раздел", "Годы", "Что сделать"}, rows, "numbered");
     }
     sections.add(s.title, b.take());
   }

@@ -543,7 +543,7 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
       for (int y : set.years) headers.push_back(std::to_string(y));
       std::string last = std::to_string(set.years.back());
       for (const char* h : {"Муниципалитет, ", "Регион, ", "Сравнение с муниципальным, "}) headers.push_back(h + last);
-      b.table("Результаты школы, муниципалитета и региона", headers, rows);
+      b.table("Результаты школы, муниципалитета и региона", headers, rows, "by-year");
     } else if (!mostly_hidden) {
       b.text("Опубликованных значений показателей у школы нет.");
     }

@@ -89,6 +89,9 @@ std::string pagination_update_script(const std::map<std::string, int>& pages) {
   }
   // Each part of a table is a table of its own: a new part starts at a row printed on a later page
   // than the row before it, from a new page, under its own caption and the header again.
+  // Cutting moves no row (the place of the line is reserved), but moving a caption to the next page
+  // moves what follows it a little: the pages read for the tables after it are then stale, and
+  // cutting them would leave a page with one row. They wait for the next print.
   for (const box of document.querySelectorAll('.report-table[data-table]')) {
     // A caption and header left at the foot of a page without a row: the table, and the headings
     // right above it, start the next page.
@@ -97,7 +100,7 @@ std::string pagination_update_script(const std::map<std::string, int>& pages) {
     if (first && caption && pages[first.id] > pages[caption.id]) {
       let start = box;
       while (start.previousElementSibling && /^H[2-6]$/.test(start.previousElementSibling.tagName)) start = start.previousElementSibling;
-      if (!start.classList.contains('pg-break')) { start.classList.add('pg-break'); changed = true; }
+      if (!start.classList.contains('pg-break')) { start.classList.add('pg-break'); changed = true; break; }
     }
     for (let part = box.querySelector('table'); part; part = part.nextElementSibling) {
       if (part.tagName !== 'TABLE' || !part.tBodies[0]) continue;

@@ -9,9 +9,10 @@
 
 namespace sveden {
 
-// At most this many prints of one report: the numbers' width or a part's caption can move a row
-// once more, rarely twice.
-constexpr int kPaginationPasses = 3;
+// At most this many prints of one report: each table moved to the next page waits for a print of its
+// own (report_pagination.cc); the numbers' width or a part's caption can move a row once more. Most
+// reports settle in two or three.
+constexpr int kPaginationPasses = 6;
 
 // Run once the report has loaded, before the first print: hidden links to every section heading and
 // every table row (so that the PDF says where each landed) and an empty page-number place in the
