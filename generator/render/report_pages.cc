@@ -96,7 +96,10 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
       break;
     }
   }
-  d.set("sections", sections.take());
+  data list = sections.take();
+  // A note of a page or two (a справка of three sections) needs no contents page.
+  d.set("has_toc", list.list_value().size() >= 4);
+  d.set("sections", std::move(list));
   d.set("title", r.title);
   d.set("organisation", m.site.department.name);
   d.set("municipality", m.site.municipality);
