@@ -545,7 +545,8 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
       std::vector<std::string> headers = {"Показатель"};
       for (int y : set.years) headers.push_back(std::to_string(y));
       std::string last = std::to_string(set.years.back());
-      for (const char* h : {"Муниципалитет, ", "Регион, ", "Сравнение с муниципальным, "}) headers.push_back(h + last);
+      // Soft hyphens let the long headings break so that the indicator's name keeps its room.
+      for (const char* h : {"Муници\u00ADпалитет, ", "Регион, ", "Сравнение с муници\u00ADпальным, "}) headers.push_back(h + last);
       b.table("Результаты школы, муниципалитета и региона", headers, rows, "by-year");
     } else if (!mostly_hidden) {
       b.text("Опубликованных значений показателей у школы нет.");
