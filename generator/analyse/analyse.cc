@@ -15,10 +15,11 @@ std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs) {
   r->overview = compute_overview(m);
   r->indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index, m.criteria.results_index);
   r->classification = classify(m, r->indicators, m.criteria, std::max(1, jobs));
-  r->progress = roadmap_progress(m, r->indicators, r->classification);
-  r->recommendations = recommend(m, r->classification, r->indicators.years.empty() ? 0 : r->indicators.years.size() - 1);
-  r->similar = compute_similar_schools(m, r->indicators, builtin_similar_definition());
   r->lists = published_lists(m, r->classification);
+  r->progress = roadmap_progress(m, r->indicators, r->classification, r->lists);
+  r->recommendations =
+      recommend(m, r->classification, r->lists, r->indicators.years.empty() ? 0 : r->indicators.years.size() - 1);
+  r->similar = compute_similar_schools(m, r->indicators, builtin_similar_definition());
   r->monitoring = compute_monitoring(m, r->indicators, builtin_pp662());
   r->view = std::make_unique<Analysis>(
       Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists, &r->monitoring});

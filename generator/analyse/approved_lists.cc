@@ -34,6 +34,9 @@ std::vector<PublishedList> published_lists(const Municipality& m, const Classifi
           else if (v == Verdict::unknown) list.undecided.push_back(i);
         }
       }
+      list.shown = list.approved() || m.site.draft_lists;
+      list.in.assign(m.schools.size(), false);
+      for (const auto& member : list.members) list.in[member.school] = true;
       out.push_back(std::move(list));
     }
   }
@@ -44,6 +47,17 @@ const PublishedList* find_list(const std::vector<PublishedList>& lists, std::str
   for (const auto& l : lists)
     if (l.group->id == group && l.year == year) return &l;
   return nullptr;
+}
+
+std::optional<bool> in_list(const std::vector<PublishedList>& lists, std::string_view group, int year, size_t school) {
+  const PublishedList* list = find_list(lists, group, year);
+  if (!list || !list->shown || school >= list->in.size()) return std::nullopt;
+  return list->in[school];
+}
+
+bool verdicts_shown(const std::vector<PublishedList>& lists, std::string_view group, int year) {
+  const PublishedList* list = find_list(lists, group, year);
+  return !list || list->shown;
 }
 
 }  // namespace sveden

@@ -2,6 +2,7 @@
 // (content/decisions.yaml), with the schools the working group included or excluded by hand, or, without an
 // order, the computed list as a draft. A school with «недостаточно данных» is in no list: it is named apart.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,11 @@ struct PublishedList {
   size_t year_index = 0;
   const ListDecision* decision = nullptr;  // the year's decision on this group, if any
   bool approved() const { return decision && decision->order; }
+  // Whether its computation may be published anywhere (pages, reports, open data): approved, or the site
+  // publishes unapproved lists as drafts (publish.unapproved_lists: draft).
+  bool shown = true;
   std::vector<ListMember> members;                         // in the schools' order of the municipality
+  std::vector<bool> in;                                    // by school: a member
   std::vector<std::pair<size_t, const ManualChange*>> excluded;  // «да» by the criteria, out by decision
   std::vector<size_t> undecided;                           // «недостаточно данных», not included by hand
   // Manual changes that change nothing: an inclusion of a school already in (`in_list`), an exclusion of
@@ -39,5 +44,15 @@ std::vector<PublishedList> published_lists(const Municipality& m, const Classifi
 
 // The list of `group` in `year`, or null.
 const PublishedList* find_list(const std::vector<PublishedList>& lists, std::string_view group, int year);
+
+// Whether the verdicts of `group` in `year` may be published: with publish.unapproved_lists: hide, a list
+// that no order approved is published nowhere, neither as a list nor as verdicts, counts or flows.
+bool verdicts_shown(const std::vector<PublishedList>& lists, std::string_view group, int year);
+
+// Whether `school` is in the list of `group` in `year` as published — the order's list with the working
+// group's inclusions and exclusions, or the draft — which is what the roadmap's activities and measures
+// and the recommendations follow; nullopt where no list is published (none computed, or
+// publish.unapproved_lists: hide before the order).
+std::optional<bool> in_list(const std::vector<PublishedList>& lists, std::string_view group, int year, size_t school);
 
 }  // namespace sveden

@@ -43,19 +43,17 @@ constexpr size_t kMaxEventMonths = 4;
 
 Date last_day(int year, int month) { return {year, month, days_in_month(year, month)}; }
 
-ActivityProgress activity_progress(const Municipality& m, const Activity& a, const Classification& c) {
+ActivityProgress activity_progress(const Municipality& m, const Activity& a, const Classification& c,
+                                   const std::vector<PublishedList>& lists) {
   ActivityProgress p;
   p.activity = &a;
   const Date& as_of = m.site.as_of;
   for (const auto& id : a.schools)
     if (auto it = m.school_index.find(id); it != m.school_index.end()) p.schools.push_back(it->second);
-  if (!a.group.empty())
-    if (const GroupResult* g = c.group(a.group)) {
-      // The schools of the group in the latest year with a verdict.
-      size_t y = c.years.empty() ? 0 : c.years.size() - 1;
-      for (size_t i = 0; i < g->by_school.size(); ++i)
-        if (!c.years.empty() && g->by_school[i][y].verdict == Verdict::yes) p.schools.push_back(i);
-    }
+  // The schools of the group's list of the latest year, as published.
+  if (!a.group.empty() && !c.years.empty())
+    for (size_t i = 0; i < m.schools.size(); ++i)
+      if (in_list(lists, a.group, c.years.back(), i).value_or(false)) p.schools.push_back(i);
   switch (a.status) {
     case ActivityStatus::done: p.state = ActivityState::done; return p;
     case ActivityStatus::cancelled: p.state = ActivityState::cancelled; return p;
@@ -112,7 +110,8 @@ Share share(int hits, int total, int branches, const char* of_what) {
 bool meets(Compare c, double v, double threshold) { return c == Compare::at_most ? v <= threshold + 1e-9 : v >= threshold - 1e-9; }
 
 // The fact of a computed target for a year, from the classification and the indicators.
-Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classification& c, const TargetFact& f, int year) {
+Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classification& c, const std::vector<PublishedList>& lists,
+                    const TargetFact& f, int year) {
   int y = ind.year_index(year);
   if (y < 0) return {std::nullopt, "нет данных за этот год"};
   size_t yi = static_cast<size_t>(y);
@@ -134,10 +133,14 @@ Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classi
     return share(hits, total, branches, "школ с данными");
   }
   if (!g) return {std::nullopt, "нет данных"};
+  // The group's schools: its published list of the year (the order's, with the working group's changes).
+  auto member = [&](size_t i, int y) { return in_list(lists, f.group, y, i); };
+  auto unpublished = [&](int y) { return !verdicts_shown(lists, f.group, y); };
   if (f.measure == "share_of_group_meeting") {
+    if (unpublished(year)) return {std::nullopt, "перечень ещё не утверждён"};
     int hits = 0, total = 0, branches = 0;
     for (size_t i = 0; s && i < m.schools.size(); ++i)
-      if (g->by_school[i][yi].verdict == Verdict::yes && s->values[i][yi].ok()) {
+      if (member(i, year).value_or(false) && s->values[i][yi].ok()) {
         ++total;
         branches += !m.schools[i].parent_id.empty();
         hits += meets(f.compare, s->values[i][yi].value, f.value);
@@ -146,14 +149,17 @@ Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classi
   }
   // Year-on-year measures follow the schools that were in the group the year before.
   if (yi == 0 || ind.years[yi - 1] != year - 1) return {std::nullopt, "нет данных за предыдущий год"};
+  if (unpublished(year - 1) || (f.measure == "share_of_group_left" && unpublished(year)))
+    return {std::nullopt, "перечень ещё не утверждён"};
   int hits = 0, total = 0, branches = 0;
   const IndicatorSpec* spec = f.indicator.empty() ? nullptr : ind.spec(f.indicator);
   for (size_t i = 0; i < m.schools.size(); ++i) {
-    if (g->by_school[i][yi - 1].verdict != Verdict::yes) continue;
+    if (!member(i, year - 1).value_or(false)) continue;
     if (f.measure == "share_of_group_left") {
+      // Left: out of this year's list while a decision on it was possible (not «недостаточно данных»).
       ++total;
       branches += !m.schools[i].parent_id.empty();
-      hits += g->by_school[i][yi].verdict == Verdict::no;
+      hits += !member(i, year).value_or(false) && g->by_school[i][yi].verdict != Verdict::unknown;
     } else if (s && s->values[i][yi].ok() && s->values[i][yi - 1].ok()) {
       ++total;
       branches += !m.schools[i].parent_id.empty();
@@ -180,12 +186,13 @@ std::string timing_text(const Timing& t) {
   return "";
 }
 
-RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind, const Classification& c) {
+RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind, const Classification& c,
+                                 const std::vector<PublishedList>& lists) {
   RoadmapProgress rp;
   for (const auto& section : m.roadmap.sections) {
     std::vector<ActivityProgress> list;
     for (const auto& a : section.activities) {
-      list.push_back(activity_progress(m, a, c));
+      list.push_back(activity_progress(m, a, c, lists));
       switch (list.back().state) {
         case ActivityState::done: ++rp.done; break;
         case ActivityState::in_progress: ++rp.in_progress; break;
@@ -216,7 +223,7 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
           ty.fact_note = "по данным " + m.site.department.words.full_genitive;
         }
       } else {
-        Share sh = computed_fact(m, ind, c, t.fact, year);
+        Share sh = computed_fact(m, ind, c, lists, t.fact, year);
         ty.fact = shown(sh.value);
         ty.fact_note = sh.note;
       }
@@ -232,7 +239,8 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
   return rp;
 }
 
-std::vector<std::vector<SchoolRecommendation>> recommend(const Municipality& m, const Classification& c, size_t yi) {
+std::vector<std::vector<SchoolRecommendation>> recommend(const Municipality& m, const Classification& c,
+                                                         const std::vector<PublishedList>& lists, size_t yi) {
   std::vector<std::vector<SchoolRecommendation>> out(m.schools.size());
   if (c.years.empty()) return out;
   std::function<const Evidence*(const Evidence&, const std::string&)> find = [&](const Evidence& e, const std::string& id) -> const Evidence* {
@@ -266,11 +274,12 @@ std::vector<std::vector<SchoolRecommendation>> recommend(const Municipality& m, 
       for (const auto& w : rec.when) {
         if (!w.group.empty()) {
           const GroupResult* g = c.group(w.group);
-          if (g && g->by_school[i][yi].verdict == Verdict::yes) sr.reasons.push_back(fmt::format("школа входит в группу «{}»", g->group->short_title));
+          if (g && in_list(lists, w.group, year, i).value_or(false))
+            sr.reasons.push_back(fmt::format("школа входит в перечень «{}»", g->group->short_title));
         } else if (!w.rule.empty()) {
           size_t dot = w.rule.find('.');
           const GroupResult* g = c.group(w.rule.substr(0, dot));
-          if (!g) continue;
+          if (!g || !verdicts_shown(lists, g->group->id, year)) continue;
           const Evidence* e = find(g->by_school[i][yi].evidence, w.rule.substr(dot + 1));
           if (e && e->verdict == Verdict::yes) sr.reasons.push_back(e->rule->title);
         } else {

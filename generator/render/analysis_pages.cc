@@ -145,10 +145,10 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
     data row;
     row.set("title", g.group->title);
     data cells = tlist();
-    for (const auto& gy : g.by_school[si]) cells.push_back(data("text", verdict_cell(gy)));
+    for (size_t y = 0; y < cl.years.size(); ++y) cells.push_back(data("text", listed_verdict_cell(a.lists, g, si, y, cl.years[y])));
     row.set("cells", cells);
     groups.push_back(row);
-    if (!cl.years.empty()) {
+    if (!cl.years.empty() && verdicts_shown(a.lists, g.group->id, cl.years.back())) {
       const GroupYear& last = g.by_school[si].back();
       if (last.verdict == Verdict::yes || last.verdict == Verdict::unknown) {
         data r;
@@ -373,7 +373,7 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
   }
   d.set("groups", groups);
   // The same table as the analytical report's «Движение школ по группам» (render/movement_table).
-  MovementTable mt = movement_table(cl);
+  MovementTable mt = movement_table(cl, a.lists);
   data movement_headers = tlist(), movement_rows = tlist();
   for (const auto& h : mt.headers) movement_headers.push_back(data("text", h));
   for (const auto& row : mt.rows) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/approved_lists.h"
 #include "model/classification.h"
 #include "model/criteria.h"
 #include "model/indicators.h"
@@ -20,6 +21,11 @@ std::string band_text(Band b);
 extern const char* const kBandExplanation;
 // «да (осталась)».
 std::string verdict_cell(const GroupYear& g);
+// The cell of a group's year as published: verdict_cell, or «перечень не утверждён» where the list of
+// that year is published nowhere before its order (publish.unapproved_lists: hide).
+constexpr const char* kListWithheld = "перечень не утверждён";
+std::string listed_verdict_cell(const std::vector<PublishedList>& lists, const GroupResult& g, size_t school, size_t year_index,
+                                int year);
 // The rules that gave the same answer as the whole («да», or «недостаточно данных» and why).
 std::vector<std::string> verdict_reasons(const Evidence& e);
 // What a risk level rests on: a single rule's sentence, or for a level of several conditions each of

@@ -1,19 +1,24 @@
 #include "render/movement_table.h"
 
+#include "render/analysis_text.h"
 #include "russian/typography.h"
 
 namespace sveden {
 
-MovementTable movement_table(const Classification& cl) {
+MovementTable movement_table(const Classification& cl, const std::vector<PublishedList>& lists) {
   MovementTable t;
+  bool withheld = false;
   t.headers = {"Группа", "Год", "Было", "Вошли", "Вышли", "Из «недостаточно данных»", "В «недостаточно данных»", "Стало"};
   for (const auto& g : cl.groups)
     for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y) {
       const GroupFlow& f = g.flows[y];
+      bool shown = verdicts_shown(lists, g.group->id, cl.years[y]);
+      bool before = y > 0 && verdicts_shown(lists, g.group->id, cl.years[y - 1]);
+      withheld = withheld || !shown;
       // Without the previous year there is nothing to move from: a dash, not a zero.
-      auto cell = [&f](int v) { return f.has_previous ? format_count(v) : std::string("—"); };
+      auto cell = [&](int v) { return f.has_previous && shown && before ? format_count(v) : std::string("—"); };
       t.rows.push_back({y == 0 ? g.group->title : "", std::to_string(cl.years[y]), cell(f.previous), cell(f.entered),
-                        cell(f.left), cell(f.from_unknown), cell(f.to_unknown), format_count(f.current)});
+                        cell(f.left), cell(f.from_unknown), cell(f.to_unknown), shown ? format_count(f.current) : kListWithheld});
     }
   t.footnote =
       "Было — школ в группе годом раньше; вошли — школ, которые годом раньше в группу не входили; вышли — "
@@ -22,6 +27,7 @@ MovementTable movement_table(const Classification& cl) {
       "в этом году данных для решения недостаточно; стало — школ в группе в этом году. В каждой строке "
       "было + вошли − вышли + из «недостаточно данных» − в «недостаточно данных» = стало. Филиалы считаются "
       "вместе со школами. Прочерк — предыдущего года нет в данных.";
+  if (withheld) t.footnote += " «Перечень не утверждён» — до приказа перечень не публикуется, как и числа по нему.";
   return t;
 }
 

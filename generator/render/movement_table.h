@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/approved_lists.h"
 #include "model/classification.h"
 
 namespace sveden {
@@ -14,6 +15,8 @@ struct MovementTable {
   std::string footnote;                        // what each column counts and how a row adds up
 };
 
-MovementTable movement_table(const Classification& cl);
+// A year whose list is published nowhere before its order (publish.unapproved_lists: hide) shows no
+// count, and the year after it no flows from it.
+MovementTable movement_table(const Classification& cl, const std::vector<PublishedList>& lists);
 
 }  // namespace sveden

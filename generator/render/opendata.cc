@@ -141,12 +141,15 @@ std::string similar_csv(const Municipality& m, const IndicatorSet& ind, const Si
   return out;
 }
 
-std::string classification_csv(const Municipality& m, const Classification& c) {
+// A group's year whose list is published nowhere before its order (publish.unapproved_lists: hide) has
+// no rows in classification.csv, evidence.csv and classification.json.
+std::string classification_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
   std::string out(kBom);
   out += row({"school_id", "school", "group", "group_title", "year", "verdict", "movement", "criteria_met", "explanation"});
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
+        if (!verdicts_shown(lists, g.group->id, c.years[y])) continue;
         const GroupYear& gy = g.by_school[i][y];
         out += row({m.schools[i].id, m.schools[i].short_name, g.group->id, g.group->short_title, std::to_string(c.years[y]),
                     verdict_name(gy.verdict), movement_name(gy.movement), met_ids(gy.evidence), gy.evidence.text});
@@ -154,12 +157,13 @@ std::string classification_csv(const Municipality& m, const Classification& c) {
   return out;
 }
 
-std::string evidence_csv(const Municipality& m, const Classification& c) {
+std::string evidence_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
   std::string out(kBom);
   out += row({"school_id", "school", "group", "year", "rule", "rule_title", "verdict", "explanation"});
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
+        if (!verdicts_shown(lists, g.group->id, c.years[y])) continue;
         std::vector<std::pair<std::string, const Evidence*>> rules;
         flatten(g.by_school[i][y].evidence, "", rules);
         for (const auto& [id, e] : rules)
@@ -234,7 +238,7 @@ void evidence_json(JsonWriter& j, const Evidence& e) {
   j.end_object();
 }
 
-std::string classification_json(const Municipality& m, const Classification& c) {
+std::string classification_json(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
   JsonWriter j;
   j.begin_object();
   j.key("as_of").value(m.site.as_of.iso());
@@ -265,6 +269,7 @@ std::string classification_json(const Municipality& m, const Classification& c) 
       j.begin_object().key("school_id").value(m.schools[i].id).key("school").value(m.schools[i].short_name);
       j.key("years").begin_array();
       for (size_t y = 0; y < c.years.size(); ++y) {
+        if (!verdicts_shown(lists, g.group->id, c.years[y])) continue;
         const GroupYear& gy = g.by_school[i][y];
         j.begin_object().key("year").value(static_cast<long long>(c.years[y])).key("verdict").value(verdict_name(gy.verdict));
         j.key("movement").value(movement_name(gy.movement));
@@ -730,12 +735,12 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
       {"opendata/indicators.json", [&] { return indicators_json(m, ind); }},
       {"opendata/municipal.csv", [&] { return municipal_csv(m, ind); }},
       {"opendata/similar.csv", [&] { return similar_csv(m, ind, a.similar); }},
-      {"opendata/classification.csv", [&] { return classification_csv(m, c); }},
-      {"opendata/evidence.csv", [&] { return evidence_csv(m, c); }},
+      {"opendata/classification.csv", [&] { return classification_csv(m, c, a.lists); }},
+      {"opendata/evidence.csv", [&] { return evidence_csv(m, c, a.lists); }},
       {"opendata/risk_profile.csv", [&] { return risk_csv(m, c); }},
       {"opendata/criteria.csv", [&] { return criteria_csv(m, ind); }},
       {"opendata/lists.csv", [&] { return lists_csv(m, c, a.lists); }},
-      {"opendata/classification.json", [&] { return classification_json(m, c); }},
+      {"opendata/classification.json", [&] { return classification_json(m, c, a.lists); }},
       {"opendata/README.md", [&] { return readme(m, ind, a.similar); }},
       {"opendata/recommendations.csv", [&, last_year] { return recommendations_csv(m, a.recommendations, last_year); }},
   };

@@ -265,6 +265,11 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
       }
       // Whether an order approved the list, and what it changed: the table below is the computation.
       const PublishedList* list = cl.years.empty() ? nullptr : find_list(a.lists, g.group->id, cl.years.back());
+      if (list && !list->shown) {
+        b.heading(fmt::format("{}: {}", g.group->title, kListWithheld));
+        b.text(fmt::format("Перечень на {}{}год приказом ещё не утверждён; до утверждения школы и их число не публикуются.", year, kNbsp));
+        continue;
+      }
       std::string computed = count_schools(static_cast<long long>(rows.size()) - branches, branches);
       b.heading(list && list->approved() ? fmt::format("{}: по расчёту — {}", g.group->title, computed)
                                          : fmt::format("{}: {}", g.group->title, computed));
@@ -302,10 +307,11 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     for (int y : cl.years) c.categories.push_back(std::to_string(y));
     for (const auto& g : cl.groups) {
       ChartSeries s{g.group->short_title.empty() ? g.group->title : g.group->short_title, {}};
-      for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y) s.values.push_back(static_cast<double>(g.flows[y].current));
+      for (size_t y = 0; y < cl.years.size() && y < g.flows.size(); ++y)
+        s.values.push_back(verdicts_shown(a.lists, g.group->id, cl.years[y]) ? std::optional<double>(g.flows[y].current) : std::nullopt);
       c.series.push_back(s);
     }
-    MovementTable t = movement_table(cl);
+    MovementTable t = movement_table(cl, a.lists);
     b.text(t.footnote);
     b.table("Движение школ по группам", t.headers, t.rows);
     b.figure(c.title, bar_chart(c));
@@ -365,6 +371,10 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
     std::vector<std::string> conclusions;
     for (const auto& g : cl.groups) {
       if (g.flows.empty()) break;
+      if (!verdicts_shown(a.lists, g.group->id, cl.years.back())) {
+        conclusions.push_back(fmt::format("{}: перечень на {}{}год приказом ещё не утверждён.", g.group->title, year, kNbsp));
+        continue;
+      }
       const GroupFlow& f = g.flows.back();
       int in_branches = f.current_branches, in = f.current - in_branches;
       int unknown_branches = f.unknown_branches, unknown = f.unknown - unknown_branches;
@@ -465,12 +475,13 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
     std::vector<std::vector<std::string>> rows;
     for (const auto& g : cl.groups) {
       std::vector<std::string> row = {g.group->title};
-      for (const auto& gy : g.by_school[si]) row.push_back(verdict_cell(gy));
+      for (size_t y = 0; y < cl.years.size(); ++y) row.push_back(listed_verdict_cell(a.lists, g, si, y, cl.years[y]));
       rows.push_back(row);
     }
     b.table("Отнесение школы к группам по годам", headers, rows);
     for (const auto& g : cl.groups) {
       if (cl.years.empty()) break;
+      if (!verdicts_shown(a.lists, g.group->id, cl.years.back())) continue;
       const GroupYear& gy = g.by_school[si].back();
       if (gy.verdict != Verdict::yes && gy.verdict != Verdict::unknown) continue;
       b.heading(fmt::format("{}: {}", g.group->title, verdict_name(gy.verdict)));

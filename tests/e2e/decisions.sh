@@ -94,6 +94,18 @@ grep -q "2025 год Перечень ещё не утверждён прика�
 grep -q "^shnor;ШНОР;2025;утверждён;95-од;2025-09-20;[^;]*;5403;МБОУ «Гимназия № 3»;решение;заявление школы" "$OUT/opendata/lists.csv" \
   || fail "lists.csv does not give the school included by decision"
 grep -q "^shfnsu;[^;]*;2025;" "$OUT/opendata/lists.csv" && fail "lists.csv publishes an unapproved list under hide"
+# Not at all means nowhere: no verdicts, counts or flows of the unapproved list in open data, the analysis
+# report, the support page's movement table, the school profiles or the schools' own pages.
+grep -q "^shfnsu;[^;]*;2025;проект" "$SCRATCH/before/opendata/lists.csv" || fail "the demo has no draft ШФНСУ list for 2025 to withhold"
+grep -q "^[^;]*;[^;]*;shfnsu;[^;]*;2025;" "$OUT/opendata/classification.csv" && fail "classification.csv gives the unapproved list's verdicts under hide"
+grep -q "^[^;]*;[^;]*;shfnsu;2025;" "$OUT/opendata/evidence.csv" && fail "evidence.csv gives the unapproved list's criteria under hide"
+grep -q "^[^;]*;[^;]*;shnor;[^;]*;2025;" "$OUT/opendata/classification.csv" || fail "classification.csv lost the approved list's verdicts"
+report=$(sed 's/<[^>]*>//g' "$OUT/reports/analysis-2025/index.html" | tr -s ' \n' ' ')
+grep -q "Перечень на 2025${NB}год приказом ещё не утверждён; до утверждения школы и их число не публикуются." <<< "$report" \
+  || fail "the analysis report does not withhold the unapproved list"
+grep -q "ШФНСУ[^.]*: перечень на 2025${NB}год приказом ещё не утверждён." <<< "$report" || fail "the report's conclusions give the unapproved list"
+grep -q "перечень не утверждён" <(sed 's/<[^>]*>//g' "$OUT/reports/schools/sosh-1/index.html") || fail "a school profile gives the unapproved list's verdict"
+grep -q "перечень не утверждён" <(sed 's/<[^>]*>//g' "$OUT/support/index.html") || fail "the movement table gives the unapproved list's count"
 grep -q "2025 год: Школы с низкими результатами обучения (ШНОР) — перечень утверждён приказом управления образования от 20${NB}сентября${NB}2025${NB}г. №${NB}95-од" \
   <(sed 's/<[^>]*>//g' "$OUT/schools/gimnaziya-3/kachestvo/index.html" | tr -s ' \n' ' ') || fail "the included school's page does not show the approved status"
 echo "ok"

@@ -150,7 +150,7 @@ TEST_CASE("demo: movement in and out of the ШНОР list and the roadmap as of 
   CHECK(g->by_school[d.m.school_index.at("5412")][y25].movement == Movement::to_unknown);
   const GroupFlow& f = g->flows[y25];
   CHECK(f.previous + f.entered - f.left + f.from_unknown - f.to_unknown == f.current);
-  RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
+  RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c, published_lists(d.m, d.c));
   // Overdue with a deadline: mto-6 (period to 30.09.2024), mto-7 and neuspeh-8 (31.12.2024), all not done.
   std::set<std::string> overdue;
   for (const auto& section : rp.sections)
@@ -172,8 +172,8 @@ using test::parse_csv;
 
 TEST_CASE("demo open data: the same verdicts as the model, and no suppressed value anywhere") {
   Demo d;
-  RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c);
-  auto recs = recommend(d.m, d.c, d.ind.years.size() - 1);
+  RoadmapProgress rp = roadmap_progress(d.m, d.ind, d.c, published_lists(d.m, d.c));
+  auto recs = recommend(d.m, d.c, published_lists(d.m, d.c), d.ind.years.size() - 1);
   SimilarSchools sim = compute_similar_schools(d.m, d.ind, builtin_similar_definition());
   std::vector<PublishedList> lists = published_lists(d.m, d.c);
   Analysis a{d.ind, d.c, rp, recs, sim, lists, nullptr};

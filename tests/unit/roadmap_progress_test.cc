@@ -23,7 +23,7 @@ TargetYear target_year(double fact, bool higher_is_better = true, const std::str
   t.fact.entered[2024] = fact;
   m.roadmap.present = true;
   m.roadmap.targets.push_back(t);
-  RoadmapProgress rp = roadmap_progress(m, IndicatorSet{}, Classification{});
+  RoadmapProgress rp = roadmap_progress(m, IndicatorSet{}, Classification{}, {});
   REQUIRE(rp.targets.size() == 1);
   REQUIRE(rp.targets[0].years.size() == 1);
   CHECK(rp.targets[0].decimals == unit_decimals(unit));

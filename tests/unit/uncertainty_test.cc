@@ -184,8 +184,8 @@ TEST_CASE("demo open data: interval columns, the model's bounds, none for hidden
   Municipality m = std::move(*loaded);
   IndicatorSet ind = compute_indicators(m, builtin_indicators(), m.criteria.social_index);
   Classification cl = classify(m, ind, m.criteria);
-  RoadmapProgress rp = roadmap_progress(m, ind, cl);
-  auto recs = recommend(m, cl, ind.years.size() - 1);
+  RoadmapProgress rp = roadmap_progress(m, ind, cl, published_lists(m, cl));
+  auto recs = recommend(m, cl, published_lists(m, cl), ind.years.size() - 1);
   SimilarSchools sim = compute_similar_schools(m, ind, builtin_similar_definition());
   std::vector<PublishedList> lists = published_lists(m, cl);
   Analysis a{ind, cl, rp, recs, sim, lists, nullptr};
