@@ -12,7 +12,7 @@
 #include "analyse/indicators.h"
 #include "analyse/movement.h"
 #include "russian/typography.h"
-#include "write/parallel.h"
+#include "base/parallel.h"
 
 namespace sveden {
 

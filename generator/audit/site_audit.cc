@@ -16,7 +16,7 @@
 #include "audit/stylesheet.h"
 #include "model/links.h"
 #include "render/json_writer.h"
-#include "write/parallel.h"
+#include "base/parallel.h"
 #include "russian/names.h"
 #include "russian/typography.h"
 

@@ -42,7 +42,7 @@
 #include "render/openness_page.h"
 #include "russian/names.h"
 #include "russian/typography.h"
-#include "write/parallel.h"
+#include "base/parallel.h"
 #include "write/output_paths.h"
 #include "write/staged_output.h"
 

@@ -1,4 +1,4 @@
-#include "write/parallel.h"
+#include "base/parallel.h"
 
 #include <algorithm>
 #include <atomic>
