@@ -42,7 +42,7 @@ const char* kHelp =
     "      пустые таблицы data/*.csv с заголовками, книгу Excel data/таблицы.xlsx, заготовки content/\n"
     "      и «С чего начать.md». Сайт в ней сразу собирается командой sveden build. С --github — ещё и\n"
     "      .github/workflows/sveden.yml: публикация на GitHub Pages (docs/PUBLISHING.md).\n"
-    "  sveden build [--site ПАПКА] [--out ПАПКА] [--jobs N] [--as-of ГГГГ-ММ-ДД] [--pdf]\n"
+    "  sveden build [--site ПАПКА] [--out ПАПКА] [--jobs N] [--as-of ГГГГ-ММ-ДД] [--pdf] [--verbose]\n"
     "      Собрать сайт. По умолчанию папка сайта — текущая, результат — ПАПКА/output.\n"
     "      При любой ошибке во входных данных ничего не записывается, прежняя сборка остаётся.\n"
     "      С --pdf отчёты из reports/ печатаются и в PDF (нужен Chromium).\n"
@@ -67,6 +67,7 @@ const char* kHelp =
     "  --out ПАПКА         куда собрать сайт (по умолчанию ПАПКА_САЙТА/output)\n"
     "  --jobs N            число потоков (по умолчанию — все ядра)\n"
     "  --as-of ДАТА        дата «по состоянию на» вместо указанной в site.yaml\n"
+    "  --verbose           (build) время каждого этапа: загрузка, анализ, страницы, PDF, проверка, запись\n"
     "\n"
     "Коды завершения: 0 — успешно, 1 — ошибки во входных данных, 2 — неверный вызов, 3 — ошибка записи,\n"
     "4 — не найдена нужная программа (Chromium для PDF).\n";
@@ -81,6 +82,7 @@ struct Args {
   unsigned long long seed = 1;
   int port = 8000;
   bool pdf = false;
+  bool verbose = false;              // build --verbose: each stage's time
   std::vector<std::string> reports;  // pdf: which reports
   std::string site_dir;              // check --site-dir
   std::string init_dir;              // init: the new site's folder
@@ -142,6 +144,8 @@ int parse_args(int argc, char** argv, Args* a) {
       a->json = v == "json";
     } else if (arg == "--pdf") {
       a->pdf = true;
+    } else if (arg == "--verbose" || arg == "-v") {
+      a->verbose = true;
     } else if (arg == "--github") {
       a->github = true;
     } else if (arg == "--seed") {
@@ -167,6 +171,7 @@ int parse_args(int argc, char** argv, Args* a) {
   if (a->command != "synth" && a->schools >= 0) return usage_error("--schools используется только с командой synth");
   if ((!a->site_dir.empty() || a->json) && a->command != "check") return usage_error("--site-dir и --format используются только с командой check");
   if (a->pdf && a->command != "build") return usage_error("--pdf используется только с командой build; отдельно — sveden pdf");
+  if (a->verbose && a->command != "build") return usage_error("--verbose используется только с командой build");
   return -1;
 }
 
@@ -198,6 +203,13 @@ void print_summary(const BuildReport& r) {
                count_noun(r.audit_errors, "ошибку", "ошибки", "ошибок"), r.out_dir);
   fmt::print("{}", r.first_steps);
   std::fflush(stdout);
+}
+
+// `--verbose`: where the time went, stage by stage, with each stage's share of the whole.
+void print_stages(const BuildReport& r) {
+  for (const auto& s : r.stages)
+    fmt::print("  {:<40} {:>9}  {:>3}{}%\n", s.name, seconds_text(s.seconds),
+               r.seconds > 0 ? static_cast<int>(100 * s.seconds / r.seconds + 0.5) : 0, kNbsp);
 }
 
 // `sveden serve`: the preview, rebuilt when the site folder changes; a failed build shows its
@@ -378,6 +390,7 @@ int run(const Args& a) {
     return r.exit_code;
   }
   if (r.exit_code == 0) print_summary(r);
+  if (r.exit_code == 0 && a.verbose) print_stages(r);
   if (!serving) return kExitOk;
   return serve(a, o, r);
 }

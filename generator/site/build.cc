@@ -428,7 +428,13 @@ BuildReport build_site(const BuildOptions& options) {
   BuildReport report;
   auto start = Clock::now();
   Loaded loaded = load_all(options, report);
-  report.load_seconds = since(start);
+  auto lap = start;
+  auto stage = [&](const char* name) {
+    auto now = Clock::now();
+    report.stages.push_back({name, std::chrono::duration<double>(now - lap).count()});
+    lap = now;
+  };
+  stage("загрузка и проверка данных");
   if (report.exit_code != 0 || !loaded.municipality || !loaded.theme) {
     report.exit_code = 1;
     return report;
@@ -460,11 +466,11 @@ BuildReport build_site(const BuildOptions& options) {
     past.push_back({year, *my, ay->overview, *ay->view});
     earlier.emplace_back(std::move(my), std::move(ay));
   }
+  stage("анализ");
   std::vector<OutputFile> extra = opendata_files(m, analysis);
 
   report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()
                                            : options.out_dir;
-  auto render_start = Clock::now();
   auto output = StagedOutput::begin(report.out_dir, &report.io_error);
   if (!output) {
     report.exit_code = 3;
@@ -573,7 +579,7 @@ BuildReport build_site(const BuildOptions& options) {
     report.exit_code = 3;
     return report;
   }
-  report.render_seconds = since(render_start);
+  stage("страницы и файлы во временную папку");
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
     std::string error;
@@ -585,6 +591,7 @@ BuildReport build_site(const BuildOptions& options) {
       return report;
     }
     report.pdfs = printed.written.size();
+    stage("отчёты в PDF");
   }
   // The audit of what was just written, PDFs included, as a page for the department (audit/).
   {
@@ -598,11 +605,13 @@ BuildReport build_site(const BuildOptions& options) {
       return report;
     }
     report.audit_errors = audit.errors;
+    stage("проверка опубликованного (audit/)");
   }
   if (!output->commit(&report.io_error)) {
     report.exit_code = 3;
     return report;
   }
+  stage("сброс на диск и замена прежней сборки");
   report.pages = pages.size();
   report.files = output->files_written();
   report.seconds = since(start);

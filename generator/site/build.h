@@ -31,7 +31,12 @@ struct BuildReport {
   size_t pdfs = 0;
   int audit_errors = 0;  // errors the audit of the written output found (see audit/index.html)
   double seconds = 0;
-  double load_seconds = 0, render_seconds = 0;
+  // Each stage's time, in the order run (printed by `sveden build --verbose`).
+  struct Stage {
+    std::string name;
+    double seconds = 0;
+  };
+  std::vector<Stage> stages;
   std::string out_dir;
   std::string first_steps;  // for a site without schools: what to fill first (site/init.h)
 };
