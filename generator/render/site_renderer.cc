@@ -8,6 +8,7 @@
 #include "load/openness_loader.h"
 #include "load/site_loader.h"
 #include "model/links.h"
+#include "model/markdown_image.h"
 #include "render/feeds.h"
 #include "render/html.h"
 #include "render/markdown.h"
@@ -99,9 +100,10 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   schools_by_name_ = order_by_name(names);
   school_base_ = school_base_urls(m);
   bool trusted = m.site.trusted_html;
-  home_html_ = markdown_to_html(m.home_markdown, trusted);
-  for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown, trusted));
-  for (const auto& n : m.news) news_html_.push_back(markdown_to_html(n.markdown, trusted));
+  home_html_ = markdown_to_html(m.home_markdown, trusted, {"content/", ""});
+  for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown, trusted, {"content/", root_prefix(p.slug + "/")}));
+  for (const auto& n : m.news)
+    news_html_.push_back(markdown_to_html(n.markdown, trusted, {"content/news/", root_prefix("news/" + n.slug + "/")}));
 }
 
 std::string SiteRenderer::href(const std::string& root, const std::string& dir) const {
@@ -138,6 +140,7 @@ std::vector<OutputFile> SiteRenderer::files() const {
     for (const auto& s : m.schools) copy("schools/" + s.slug + "/assets/" + name, shared);
   }
   for (const auto& [path, f] : m.files) copy("documents/" + path, f.contents);
+  for (const auto& [path, f] : m.images) copy(markdown_image_output(path), f.contents);
   for (const auto& s : m.schools)
     for (const auto& [path, f] : s.files) copy("schools/" + s.slug + "/documents/" + path, f.contents);
   // Menus at the root of the school's site, under their exact names: the monitoring reads /food/<name>.

@@ -45,6 +45,9 @@ struct ReportRef {
   std::string file_stem;  // the PDF's name next to the HTML: «analysis-2025»
 };
 
+// Every printed report stands at «reports/<name>/»: the way from it to the output root.
+inline constexpr const char* kReportRoot = "../../";
+
 // An earlier year's analysis, for its own analysis report: the municipality up to that year and its analysis.
 struct PastAnalysis {
   int year;

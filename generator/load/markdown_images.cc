@@ -1,0 +1,97 @@
+#include "load/markdown_images.h"
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "model/markdown_image.h"
+#include "render/markdown.h"
+
+namespace sveden {
+namespace {
+
+constexpr const char* kHowTo = "вставьте рисунок из папки сайта разметкой Markdown: ![Подпись](images/risunok.png)";
+
+std::string lower_extension(std::string_view path) {
+  size_t dot = path.rfind('.');
+  std::string ext(dot == std::string_view::npos ? "" : path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "jpg" ? "jpeg" : ext;
+}
+
+}  // namespace
+
+std::string image_signature(std::string_view b) {
+  if (b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return "PNG";
+  if (b.substr(0, 3) == "\xFF\xD8\xFF") return "JPEG";
+  if (b.substr(0, 6) == "GIF87a" || b.substr(0, 6) == "GIF89a") return "GIF";
+  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return "WebP";
+  return "";
+}
+
+MarkdownOrigin yaml_origin(const SourceText& file, TextPos value) {
+  size_t offset = 0;
+  if (value.line >= 1) {
+    std::string_view line = file.line(value.line);
+    offset = static_cast<size_t>(line.data() - file.text().data());
+    for (int column = 1; column < value.column && offset < file.text().size(); ++column)
+      do ++offset;
+      while (offset < file.text().size() && (static_cast<unsigned char>(file.text()[offset]) & 0xC0) == 0x80);
+  }
+  return {file, offset, false, "content/"};
+}
+
+void load_markdown_images(const Disk& disk, std::string_view markdown, const MarkdownOrigin& origin, Municipality& m,
+                          Diagnostics& diag) {
+  // Byte offsets of the text's lines, so that a place in it is a place in its file.
+  std::vector<size_t> line_starts = {0};
+  for (size_t i = 0; i < markdown.size(); ++i)
+    if (markdown[i] == '\n') line_starts.push_back(i + 1);
+  for (const MarkdownResource& r : markdown_resources(markdown, m.site.trusted_html)) {
+    size_t at = origin.offset;
+    if (origin.verbatim && r.line >= 1 && static_cast<size_t>(r.line) <= line_starts.size())
+      at += std::min(markdown.size(), line_starts[static_cast<size_t>(r.line - 1)] + static_cast<size_t>(std::max(r.column - 1, 0)));
+    auto report = [&](std::string message, std::string hint) {
+      diag.add(Severity::error, origin.file, at, origin.verbatim ? std::max<size_t>(r.src.size(), 1) : 1, std::move(message),
+               std::move(hint));
+    };
+    if (r.raw_html) {
+      report(fmt::format("разметка HTML «{}» загрузила бы файл мимо проверки рисунков: на страницы и в PDF попадают только "
+                         "рисунки из папки сайта",
+                         r.src),
+             kHowTo);
+      continue;
+    }
+    ImageSource image = resolve_markdown_image(origin.base_dir, r.src);
+    if (!image.ok()) {
+      report(image.problem, image.fix);
+      continue;
+    }
+    if (m.images.count(image.site_path)) continue;
+    std::string error;
+    auto bytes = disk.read(image.site_path, &error);
+    if (!bytes) {
+      report(fmt::format("рисунок «{}» не найден ({}): {}", r.src, image.site_path, error),
+             fmt::format("путь к рисунку считается от папки {} (или от папки сайта, если начинается с «/»); проверьте имя файла и "
+                         "регистр букв",
+                         origin.base_dir));
+      continue;
+    }
+    std::string kind = image_signature(*bytes);
+    std::string expected = kind == "PNG" ? "png" : kind == "JPEG" ? "jpeg" : kind == "GIF" ? "gif" : "webp";
+    if (kind.empty() || lower_extension(image.site_path) != expected) {
+      report(kind.empty() ? fmt::format("файл «{}» — не рисунок PNG, JPEG, GIF или WebP, хотя назван так", image.site_path)
+                          : fmt::format("файл «{}» — рисунок {}, а расширение имени говорит другое", image.site_path, kind),
+             "сохраните рисунок заново в PNG или JPEG из графического редактора и дайте файлу подходящее расширение");
+      continue;
+    }
+    PublishedFile f;
+    f.path = image.site_path;
+    f.format = kind;
+    f.bytes = bytes->size();
+    f.contents = std::make_shared<const std::string>(std::move(*bytes));
+    m.images.emplace(image.site_path, std::move(f));
+  }
+}
+
+}  // namespace sveden
