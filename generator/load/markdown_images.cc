@@ -38,7 +38,20 @@ MarkdownOrigin yaml_origin(const SourceText& file, TextPos value) {
       do ++offset;
       while (offset < file.text().size() && (static_cast<unsigned char>(file.text()[offset]) & 0xC0) == 0x80);
   }
-  return {file, offset, false, "content/"};
+  MarkdownOrigin origin{file, offset, false, "content/", 0, 0};
+  if (offset < file.text().size() && file.text()[offset] == '|') {
+    // The block's indentation is its first non-empty line's.
+    for (int line = value.line + 1;; ++line) {
+      std::string_view text = file.line(line);
+      if (text.data() == nullptr) break;  // past the file's end
+      size_t indent = text.find_first_not_of(' ');
+      if (indent == std::string_view::npos) continue;
+      origin.block_line = value.line;
+      origin.block_indent = indent;
+      break;
+    }
+  }
+  return origin;
 }
 
 void load_markdown_images(const Disk& disk, std::string_view markdown, const MarkdownOrigin& origin, Municipality& m,
@@ -49,10 +62,15 @@ void load_markdown_images(const Disk& disk, std::string_view markdown, const Mar
     if (markdown[i] == '\n') line_starts.push_back(i + 1);
   for (const MarkdownResource& r : markdown_resources(markdown, m.site.trusted_html)) {
     size_t at = origin.offset;
+    size_t column = static_cast<size_t>(std::max(r.column - 1, 0));
+    bool placed = origin.verbatim || origin.block_line > 0;
     if (origin.verbatim && r.line >= 1 && static_cast<size_t>(r.line) <= line_starts.size())
-      at += std::min(markdown.size(), line_starts[static_cast<size_t>(r.line - 1)] + static_cast<size_t>(std::max(r.column - 1, 0)));
+      at += std::min(markdown.size(), line_starts[static_cast<size_t>(r.line - 1)] + column);
+    if (origin.block_line > 0 && r.line >= 1)
+      if (std::string_view line = origin.file.line(origin.block_line + r.line); line.data() != nullptr)
+        at = static_cast<size_t>(line.data() - origin.file.text().data()) + std::min(line.size(), origin.block_indent + column);
     auto report = [&](std::string message, std::string hint) {
-      diag.add(Severity::error, origin.file, at, origin.verbatim ? std::max<size_t>(r.src.size(), 1) : 1, std::move(message),
+      diag.add(Severity::error, origin.file, at, placed ? static_cast<size_t>(r.width) : 1, std::move(message),
                std::move(hint));
     };
     if (r.raw_html) {
@@ -80,9 +98,13 @@ void load_markdown_images(const Disk& disk, std::string_view markdown, const Mar
     std::string kind = image_signature(*bytes);
     std::string expected = kind == "PNG" ? "png" : kind == "JPEG" ? "jpeg" : kind == "GIF" ? "gif" : "webp";
     if (kind.empty() || lower_extension(image.site_path) != expected) {
-      report(kind.empty() ? fmt::format("файл «{}» — не рисунок PNG, JPEG, GIF или WebP, хотя назван так", image.site_path)
-                          : fmt::format("файл «{}» — рисунок {}, а расширение имени говорит другое", image.site_path, kind),
-             "сохраните рисунок заново в PNG или JPEG из графического редактора и дайте файлу подходящее расширение");
+      std::string stem = image.site_path.substr(0, image.site_path.rfind('.'));
+      if (kind.empty())
+        report(fmt::format("файл «{}» — не рисунок PNG, JPEG, GIF или WebP, хотя назван так", image.site_path),
+               "сохраните рисунок заново в PNG или JPEG из графического редактора");
+      else
+        report(fmt::format("файл «{}» — рисунок {}, а имя говорит о другом формате", image.site_path, kind),
+               fmt::format("переименуйте файл в {}.{} и исправьте путь в тексте", stem, expected == "jpeg" ? "jpg" : expected));
       continue;
     }
     PublishedFile f;

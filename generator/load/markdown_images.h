@@ -13,15 +13,19 @@ namespace sveden {
 
 // Where the text stands in its file: the file's text, the byte offset at which `markdown` starts in
 // it (a .md file after its front matter), and whether `markdown` is that file's text verbatim from
-// there (a YAML value is not: its problems are shown at the value).
+// there. A YAML value is not: a literal block («|») is its file's lines after `block_line`, each
+// without `block_indent` bytes of indentation; any other value's problems are shown at the value.
 struct MarkdownOrigin {
   const SourceText& file;
   size_t offset = 0;
   bool verbatim = true;
   std::string base_dir;  // the folder images are resolved from: «content/reports/»
+  int block_line = 0;    // the line of «|» of a literal block, 0 for anything else
+  size_t block_indent = 0;
 };
 
-// A Markdown text that is a YAML value: problems are shown at the value, images resolved from content/.
+// A Markdown text that is a YAML value: problems are shown where they are in a literal block, at the
+// value otherwise; images are resolved from content/.
 MarkdownOrigin yaml_origin(const SourceText& file, TextPos value);
 
 // Checks the images of one text; the accepted ones go to `m.images`.

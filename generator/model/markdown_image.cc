@@ -38,7 +38,7 @@ bool has_scheme(std::string_view s) {
 ImageSource resolve_markdown_image(std::string_view base_dir, std::string_view src) {
   if (src.empty()) return refuse("у рисунка не указан файл");
   if (src.rfind("http://", 0) == 0 || src.rfind("https://", 0) == 0 || src.rfind("//", 0) == 0)
-    return refuse(fmt::format("рисунок с другого сайта («{}») не публикуется: страницы и PDF не обращаются к чужим адресам", src),
+    return refuse(fmt::format("рисунок с другого сайта «{}» не публикуется: страницы и PDF не обращаются к чужим адресам", src),
                   "сохраните рисунок в папку сайта и укажите путь к нему от файла текста: ![Подпись](images/risunok.png)");
   if (has_scheme(src)) return refuse(fmt::format("«{}» — не путь к файлу рисунка в папке сайта", src.substr(0, 60)));
   if (src.find_first_of("?#") != std::string_view::npos)

@@ -87,11 +87,12 @@ std::vector<MarkdownResource> markdown_resources(std::string_view markdown, bool
     }
     if (type == CMARK_NODE_IMAGE) {
       const char* url = cmark_node_get_url(node);
-      out.push_back({url ? url : "", line, column, false});
+      int end = cmark_node_get_end_line(node) == line ? cmark_node_get_end_column(node) : 0;
+      out.push_back({url ? url : "", line, column, false, std::max(end - column + 1, 1)});
     } else if (trusted && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
       const char* literal = cmark_node_get_literal(node);
       std::string tag = loading_html(literal ? literal : "");
-      if (!tag.empty()) out.push_back({tag, line, column, true});
+      if (!tag.empty()) out.push_back({tag, line, column, true, static_cast<int>(tag.size())});
     }
   });
   cmark_node_free(doc);

@@ -24,6 +24,7 @@ struct MarkdownResource {
   std::string src;    // the image's path as written; for raw HTML, the tag or «url(»
   int line = 0, column = 0;
   bool raw_html = false;
+  int width = 1;  // bytes the image's markup takes on its line, when known
 };
 std::vector<MarkdownResource> markdown_resources(std::string_view markdown, bool trusted);
 
