@@ -102,8 +102,11 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   bool trusted = m.site.trusted_html;
   home_html_ = markdown_to_html(m.home_markdown, trusted, {"content/", ""});
   for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown, trusted, {"content/", root_prefix(p.slug + "/")}));
-  for (const auto& n : m.news)
+  for (const auto& n : m.news) {
     news_html_.push_back(markdown_to_html(n.markdown, trusted, {"content/news/", root_prefix("news/" + n.slug + "/")}));
+    // A feed reader shows an entry away from the site: its images by their full address.
+    news_feed_html_.push_back(markdown_to_html(n.markdown, trusted, {"content/news/", m.site.base_url + "/"}));
+  }
 }
 
 std::string SiteRenderer::href(const std::string& root, const std::string& dir) const {
@@ -159,7 +162,7 @@ std::vector<OutputFile> SiteRenderer::files() const {
     std::string r = robots_txt(m_.site.base_url);
     return m_.site.audit_public ? r : r.insert(r.find("\n\n"), "\nDisallow: /audit/");
   }});
-  out.push_back({"news/atom.xml", [this] { return atom_feed(m_, news_html_); }});
+  out.push_back({"news/atom.xml", [this] { return atom_feed(m_, news_feed_html_); }});
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
     const std::string& base = school_base_[i];

@@ -151,6 +151,7 @@ class SiteRenderer {
   std::string home_html_;
   std::vector<std::string> page_html_;
   std::vector<std::string> news_html_;
+  std::vector<std::string> news_feed_html_;  // the same for news/atom.xml: images by their full address
   std::vector<std::string> school_base_;  // each school site's address (canonical, sitemap)
   std::vector<ReportRef> reports_;
   std::vector<PastAnalysis> past_;
