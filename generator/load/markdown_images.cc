@@ -12,13 +12,6 @@ namespace {
 
 constexpr const char* kHowTo = "вставьте рисунок из папки сайта разметкой Markdown: ![Подпись](images/risunok.png)";
 
-std::string lower_extension(std::string_view path) {
-  size_t dot = path.rfind('.');
-  std::string ext(dot == std::string_view::npos ? "" : path.substr(dot + 1));
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == "jpg" ? "jpeg" : ext;
-}
-
 }  // namespace
 
 std::string image_signature(std::string_view b) {
@@ -96,15 +89,15 @@ void load_markdown_images(const Disk& disk, std::string_view markdown, const Mar
       continue;
     }
     std::string kind = image_signature(*bytes);
-    std::string expected = kind == "PNG" ? "png" : kind == "JPEG" ? "jpeg" : kind == "GIF" ? "gif" : "webp";
-    if (kind.empty() || lower_extension(image.site_path) != expected) {
+    if (kind.empty() || image_kind_of_name(image.site_path) != kind) {
       std::string stem = image.site_path.substr(0, image.site_path.rfind('.'));
       if (kind.empty())
         report(fmt::format("файл «{}» — не рисунок PNG, JPEG, GIF или WebP, хотя назван так", image.site_path),
                "сохраните рисунок заново в PNG или JPEG из графического редактора");
       else
         report(fmt::format("файл «{}» — рисунок {}, а имя говорит о другом формате", image.site_path, kind),
-               fmt::format("переименуйте файл в {}.{} и исправьте путь в тексте", stem, expected == "jpeg" ? "jpg" : expected));
+               fmt::format("переименуйте файл в {}.{} и исправьте путь в тексте", stem,
+                                   kind == "PNG" ? "png" : kind == "JPEG" ? "jpg" : kind == "GIF" ? "gif" : "webp"));
       continue;
     }
     PublishedFile f;

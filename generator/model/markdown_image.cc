@@ -70,10 +70,15 @@ ImageSource resolve_markdown_image(std::string_view base_dir, std::string_view s
   if (ext == "svg" || ext == "svgz")
     return refuse(fmt::format("рисунок SVG «{}» не публикуется: в нём могут быть скрипты и ссылки на другие сайты", src),
                   "сохраните рисунок в формате PNG и укажите путь к файлу PNG");
-  if (ext != "png" && ext != "jpg" && ext != "jpeg" && ext != "gif" && ext != "webp")
+  if (image_kind_of_name(path).empty())
     return refuse(fmt::format("«{}» — не рисунок: в тексте показываются файлы PNG, JPEG, GIF и WebP", src),
                   "на документ дайте ссылку: [Название](путь), а рисунок сохраните в PNG или JPEG");
   return {path, "", ""};
+}
+
+std::string image_kind_of_name(std::string_view path) {
+  std::string ext = lower_extension(path);
+  return ext == "png" ? "PNG" : ext == "jpg" || ext == "jpeg" ? "JPEG" : ext == "gif" ? "GIF" : ext == "webp" ? "WebP" : "";
 }
 
 std::string markdown_image_output(std::string_view site_path) { return "assets/images/" + std::string(site_path); }

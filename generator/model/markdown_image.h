@@ -19,6 +19,10 @@ struct ImageSource {
 // hidden parts («.git/…»), query and fragment parts, and names that are not PNG, JPEG, GIF or WebP.
 ImageSource resolve_markdown_image(std::string_view base_dir, std::string_view src);
 
+// The kind of image a file's name says: «PNG», «JPEG» (.jpg, .jpeg), «GIF», «WebP», in any case of
+// letters; "" for any other name.
+std::string image_kind_of_name(std::string_view path);
+
 // The image's file in the output: «assets/images/» and its path in the site folder.
 std::string markdown_image_output(std::string_view site_path);
 
