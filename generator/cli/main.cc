@@ -288,7 +288,7 @@ int check(const Args& a, BuildOptions o) {
     BuildReport b = build_site(o);
     if (b.exit_code != 0) {
       print_diagnostics(b.diagnostics);
-      fmt::print(stderr, "sveden: {}\n", b.io_error);
+      if (!b.io_error.empty()) fmt::print(stderr, "sveden: {}\n", b.io_error);
       std::filesystem::remove_all(scratch);
       return b.exit_code;
     }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "load/markdown_images.h"
 #include "load/text_encoding.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"
@@ -19,15 +20,6 @@ struct FrontMatter {
   std::optional<Date> date;
   const YamlNode* date_node = nullptr;
 };
-
-// Names of the portal's own sections: a page of content/ may not take them.
-bool reserved_slug(std::string_view s) {
-  static const char* kReserved[] = {"schools", "assets", "sveden", "news", "support", "monitoring",
-                                    "documents", "department", "opendata", "reports", "kachestvo"};
-  for (const char* r : kReserved)
-    if (s == r) return true;
-  return false;
-}
 
 bool is_page_slug(std::string_view s) {
   if (s.empty() || s.front() == '-' || s.back() == '-') return false;
@@ -58,8 +50,9 @@ bool split_front_matter(const std::string& text, std::string* yaml, std::string*
   return false;
 }
 
+// The text after its front matter; its images are checked and kept in `m` (resolved from its folder).
 std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& disk, const std::string& path,
-                                                                 const std::string& shown, Diagnostics& diag) {
+                                                                 const std::string& shown, Municipality& m, Diagnostics& diag) {
   std::string error;
   auto bytes = disk.read(path, &error);
   if (!bytes) {
@@ -96,6 +89,8 @@ std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& dis
              "закончите блок ещё одной строкой «---» после последнего ключа");
     return std::nullopt;
   }
+  SourceText file(shown, decoded.text);
+  load_markdown_images(disk, body, {file, decoded.text.size() - body.size(), true, path.substr(0, path.rfind('/') + 1)}, m, diag);
   return std::make_pair(fm, body);
 }
 
@@ -154,7 +149,7 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
     if (rel.size() < 4 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;  // images and files are copied later
     std::string stem = rel.substr(0, rel.size() - 3);
     if (stem == "index") {
-      auto page = read_markdown(disk, path, shown(path), diag);
+      auto page = read_markdown(disk, path, shown(path), m, diag);
       if (!page) continue;
       m.home_title = page->first.title;
       m.home_markdown = std::move(page->second);
@@ -166,7 +161,7 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
                       "назовите файл по коду школы из data/schools.csv: content/schools/<код>.md");
         continue;
       }
-      auto page = read_markdown(disk, path, shown(path), diag);
+      auto page = read_markdown(disk, path, shown(path), m, diag);
       if (page) m.schools[it->second].content_markdown = std::move(page->second);
     } else if (stem.rfind("schools/", 0) == 0 && std::count(stem.begin(), stem.end(), '/') == 2) {
       // content/schools/<id>/<subsection>.md: text added to that page of the school's openness section.
@@ -187,7 +182,7 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
                                     : fmt::format("возможно, имелось в виду {}.md (регистр букв важен)", guess));
         continue;
       }
-      auto page = read_markdown(disk, path, shown(path), diag);
+      auto page = read_markdown(disk, path, shown(path), m, diag);
       if (page) m.schools[it->second].sveden_markdown[sub] = std::move(page->second);
     } else if (stem.rfind("reports/", 0) == 0 && stem.find('/', 8) == std::string::npos) {
       std::string slug = stem.substr(8);
@@ -207,7 +202,7 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
                       "имена schools, roadmap и analysis… заняты");
         continue;
       }
-      auto page = read_markdown(disk, path, shown(path), diag);
+      auto page = read_markdown(disk, path, shown(path), m, diag);
       if (!page) continue;
       if (page->first.title.empty()) {
         diag.add_file(Severity::error, shown(path), "у отчёта нет заголовка",
@@ -222,7 +217,7 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
                       "назовите файл датой и словами латиницей, например news/2025-09-01-seminar.md");
         continue;
       }
-      auto page = read_markdown(disk, path, shown(path), diag);
+      auto page = read_markdown(disk, path, shown(path), m, diag);
       if (!page) continue;
       if (page->first.title.empty() || !page->first.date) {
         diag.add_file(Severity::error, shown(path), "у новости нет заголовка или даты",
@@ -231,13 +226,14 @@ void load_content(const Disk& disk, const std::string& prefix, Municipality& m, 
       }
       m.news.push_back({slug, page->first.title, page->first.description, *page->first.date, std::move(page->second)});
     } else if (stem.find('/') == std::string::npos) {
-      if (!is_page_slug(stem) || reserved_slug(stem)) {
+      // An address the portal itself uses (audit, news, assets…) is found with every other output path
+      // before anything is written (write/output_paths.h), from the list of pages the build makes.
+      if (!is_page_slug(stem)) {
         diag.add_file(Severity::error, shown(path), fmt::format("имя файла «{}» не годится для адреса страницы", rel),
-                      "назовите файл строчными латинскими буквами, цифрами и дефисом, например about.md; "
-                      "имена schools, assets, sveden, news, support, monitoring, documents, department, opendata, reports заняты");
+                      "назовите файл строчными латинскими буквами, цифрами и дефисом, например about.md");
         continue;
       }
-      auto page = read_markdown(disk, path, shown(path), diag);
+      auto page = read_markdown(disk, path, shown(path), m, diag);
       if (!page) continue;
       if (page->first.title.empty()) {
         diag.add_file(Severity::error, shown(path), "у страницы нет заголовка",

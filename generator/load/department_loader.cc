@@ -1,5 +1,6 @@
 #include "load/department_loader.h"
 
+#include "load/markdown_images.h"
 #include "load/yaml_reader.h"
 #include "model/links.h"
 
@@ -31,6 +32,7 @@ void load_department(const Disk& disk, const std::string& prefix, Municipality& 
     YamlMapReader r(root, src, diag, "корень файла", true);
     if (!r.valid()) return;
     d.about_markdown = r.text("about").value_or("");
+    if (const YamlNode* about = root.find("about")) load_markdown_images(disk, d.about_markdown, yaml_origin(src, about->pos), m, diag);
     d.working_hours = r.text("working_hours").value_or("");
     each_map(r, "powers", "полномочие", [&](YamlMapReader& ir, const YamlNode&) {
       d.powers.push_back({ir.text("text", true).value_or(""), ir.text("act").value_or("")});
@@ -51,6 +53,7 @@ void load_department(const Disk& disk, const std::string& prefix, Municipality& 
     if (const YamlNode* a = r.node("appeals")) {
       YamlMapReader ar(*a, src, diag, "appeals");
       d.appeals_markdown = ar.text("text").value_or("");
+      if (const YamlNode* text = a->find("text")) load_markdown_images(disk, d.appeals_markdown, yaml_origin(src, text->pos), m, diag);
       d.appeals_address = ar.text("address").value_or("");
       d.appeals_email = ar.text("email").value_or("");
       d.appeals_schedule = ar.text("schedule").value_or("");

@@ -7,6 +7,7 @@
 
 #include "load/number_parse.h"
 #include "load/pp662_vocabulary.h"
+#include "load/markdown_images.h"
 #include "load/yaml_reader.h"
 #include "russian/typography.h"
 
@@ -124,6 +125,7 @@ void load_monitoring(const Disk& disk, const std::string& prefix, Municipality& 
                        "запишите текст после «|» с новой строки с отступом");
             continue;
           }
+          load_markdown_images(disk, text.value, yaml_origin(src, text.pos), m, diag);
           out.texts[*year][section.value] = text.value;
         }
       }

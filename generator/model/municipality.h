@@ -269,6 +269,8 @@ struct Municipality {
   std::vector<NewsItem> news;                     // content/news/*.md, newest first
   std::vector<Document> documents;                // the department's, from data/documents.csv
   std::map<std::string, PublishedFile> files;     // documents/department/
+  // The images of the Markdown texts by their path in the site folder, copied to assets/images/<path>.
+  std::map<std::string, PublishedFile> images;
 
   size_t branch_count() const {
     size_t n = 0;

@@ -88,7 +88,7 @@ kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& t
       const std::string* text = nullptr;
       if (texts != m.monitoring.texts.end())
         if (auto it = texts->second.find(s.id); it != texts->second.end()) text = &it->second;
-      if (text) b.html(markdown_to_html(*text, m.site.trusted_html));
+      if (text) b.html(markdown_to_html(*text, m.site.trusted_html, {"content/", kReportRoot}));
       else b.text("Текст раздела ещё не написан.");
     }
     if (s.table) {

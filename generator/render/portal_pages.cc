@@ -265,7 +265,7 @@ std::string SiteRenderer::Worker::department(const PageRef& page) {
   std::string root = root_prefix(page.path);
   data d;
   d.set("name", m.site.department.name);
-  d.set("about", markdown_to_html(dep.about_markdown, m.site.trusted_html));
+  d.set("about", markdown_to_html(dep.about_markdown, m.site.trusted_html, {"content/", root}));
   data info = tlist();
   info.push_back(field("Полное наименование", m.site.department.name));
   if (!m.site.department.address.empty()) info.push_back(field("Почтовый адрес", m.site.department.address));
@@ -292,7 +292,7 @@ std::string SiteRenderer::Worker::department(const PageRef& page) {
   d.set("has_heads", heads.is_non_empty_list());
   d.set("units", units);
   d.set("has_units", units.is_non_empty_list());
-  d.set("appeals", markdown_to_html(dep.appeals_markdown, m.site.trusted_html));
+  d.set("appeals", markdown_to_html(dep.appeals_markdown, m.site.trusted_html, {"content/", root}));
   data appeals = tlist();
   if (!dep.appeals_address.empty()) appeals.push_back(field("Почтовый адрес для обращений", dep.appeals_address));
   if (!dep.appeals_email.empty())

@@ -122,7 +122,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
 }
 
 std::vector<std::pair<std::string, std::string>> SiteRenderer::Worker::markdown_sections(const std::string& markdown) const {
-  std::string html = markdown_to_html(markdown, site_.m_.site.trusted_html);
+  std::string html = markdown_to_html(markdown, site_.m_.site.trusted_html, {"content/reports/", kReportRoot});
   std::vector<std::pair<std::string, std::string>> out;
   size_t pos = 0;
   std::string title;

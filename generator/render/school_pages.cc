@@ -148,7 +148,7 @@ std::string SiteRenderer::Worker::school(const PageRef& page) {
   d.set("staff", staff);
   d.set("has_staff_note", hidden_staff);
   d.set("staff_note", hidden_note("педагогов", "число молодых специалистов и педагогов пенсионного возраста", set.min_group));
-  if (!s.content_markdown.empty()) d.set("content", markdown_to_html(s.content_markdown, m.site.trusted_html));
+  if (!s.content_markdown.empty()) d.set("content", markdown_to_html(s.content_markdown, m.site.trusted_html, {"content/schools/", root_prefix(page.path)}));
   d.set("dep", words(site_.m_.site.department.words));
   return school_layout(page, typographic_quotes(s.short_name), use("school", d), tlist());
 }
@@ -195,7 +195,7 @@ std::string SiteRenderer::Worker::sveden_section(const PageRef& page) {
   d.set("count", std::to_string(v.subsections.size()));
   d.set("blocks", content.blocks);
   if (auto it = s.sveden_markdown.find(sub.path); it != s.sveden_markdown.end())
-    d.set("content", markdown_to_html(it->second, m.site.trusted_html));
+    d.set("content", markdown_to_html(it->second, m.site.trusted_html, {"content/schools/" + s.id + "/", root_prefix(page.path)}));
   // The information is current to the latest date its documents show (never after the as-of date);
   // a page without dated documents is current to the as-of date of the build.
   d.set("updated", format_date(latest_document_date(content.documents, m.site.as_of).value_or(m.site.as_of)));

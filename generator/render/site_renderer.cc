@@ -8,6 +8,7 @@
 #include "load/openness_loader.h"
 #include "load/site_loader.h"
 #include "model/links.h"
+#include "model/markdown_image.h"
 #include "render/feeds.h"
 #include "render/html.h"
 #include "render/markdown.h"
@@ -99,9 +100,13 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   schools_by_name_ = order_by_name(names);
   school_base_ = school_base_urls(m);
   bool trusted = m.site.trusted_html;
-  home_html_ = markdown_to_html(m.home_markdown, trusted);
-  for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown, trusted));
-  for (const auto& n : m.news) news_html_.push_back(markdown_to_html(n.markdown, trusted));
+  home_html_ = markdown_to_html(m.home_markdown, trusted, {"content/", ""});
+  for (const auto& p : m.pages) page_html_.push_back(markdown_to_html(p.markdown, trusted, {"content/", root_prefix(p.slug + "/")}));
+  for (const auto& n : m.news) {
+    news_html_.push_back(markdown_to_html(n.markdown, trusted, {"content/news/", root_prefix("news/" + n.slug + "/")}));
+    // A feed reader shows an entry away from the site: its images by their full address.
+    news_feed_html_.push_back(markdown_to_html(n.markdown, trusted, {"content/news/", m.site.base_url + "/"}));
+  }
 }
 
 std::string SiteRenderer::href(const std::string& root, const std::string& dir) const {
@@ -138,6 +143,7 @@ std::vector<OutputFile> SiteRenderer::files() const {
     for (const auto& s : m.schools) copy("schools/" + s.slug + "/assets/" + name, shared);
   }
   for (const auto& [path, f] : m.files) copy("documents/" + path, f.contents);
+  for (const auto& [path, f] : m.images) copy(markdown_image_output(path), f.contents);
   for (const auto& s : m.schools)
     for (const auto& [path, f] : s.files) copy("schools/" + s.slug + "/documents/" + path, f.contents);
   // Menus at the root of the school's site, under their exact names: the monitoring reads /food/<name>.
@@ -156,7 +162,7 @@ std::vector<OutputFile> SiteRenderer::files() const {
     std::string r = robots_txt(m_.site.base_url);
     return m_.site.audit_public ? r : r.insert(r.find("\n\n"), "\nDisallow: /audit/");
   }});
-  out.push_back({"news/atom.xml", [this] { return atom_feed(m_, news_html_); }});
+  out.push_back({"news/atom.xml", [this] { return atom_feed(m_, news_feed_html_); }});
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
     const std::string& base = school_base_[i];

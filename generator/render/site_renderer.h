@@ -45,6 +45,9 @@ struct ReportRef {
   std::string file_stem;  // the PDF's name next to the HTML: «analysis-2025»
 };
 
+// Every printed report stands at «reports/<name>/»: the way from it to the output root.
+inline constexpr const char* kReportRoot = "../../";
+
 // An earlier year's analysis, for its own analysis report: the municipality up to that year and its analysis.
 struct PastAnalysis {
   int year;
@@ -148,6 +151,7 @@ class SiteRenderer {
   std::string home_html_;
   std::vector<std::string> page_html_;
   std::vector<std::string> news_html_;
+  std::vector<std::string> news_feed_html_;  // the same for news/atom.xml: images by their full address
   std::vector<std::string> school_base_;  // each school site's address (canonical, sitemap)
   std::vector<ReportRef> reports_;
   std::vector<PastAnalysis> past_;

@@ -38,6 +38,7 @@
 #include "render/theme.h"
 #include "site/pdf.h"
 #include "audit/site_audit.h"
+#include "model/markdown_image.h"
 #include "model/openness.h"
 #include "render/openness_page.h"
 #include "russian/names.h"
@@ -48,6 +49,46 @@
 
 namespace sveden {
 namespace {
+
+// The file of the site folder whose name is a page's address (content/<slug>.md, a news item, a report
+// of content/reports/), or "" for a page whose address sveden chooses.
+std::string page_source(const Municipality& m, const SiteRenderer& site, const PageRef& p) {
+  using K = PageRef::Kind;
+  if (p.kind == K::page) return "content/" + m.pages[p.index].slug + ".md";
+  if (p.kind == K::news_item) return "content/news/" + m.news[p.index].slug + ".md";
+  if (p.kind == K::report && site.reports()[p.index].kind == ReportRef::Kind::custom)
+    return "content/reports/" + m.reports[site.reports()[p.index].index].slug + ".md";
+  return "";
+}
+
+// One output path, one owner (write/output_paths.h): every page and file the build would write,
+// with the file of the site folder that names it, checked before anything is written.
+void report_output_conflicts(const Municipality& m, const SiteRenderer& site, const std::vector<OutputFile>& extra,
+                             const std::string& prefix, Diagnostics& diag) {
+  std::map<std::string, std::string> copied;  // output path → the file of the site folder it comes from
+  for (const auto& [path, f] : m.files) copied["documents/" + path] = "documents/department/" + path;
+  for (const auto& [path, f] : m.images) copied[markdown_image_output(path)] = path;
+  for (const auto& s : m.schools) {
+    for (const auto& [path, f] : s.files) copied["schools/" + s.slug + "/documents/" + path] = "documents/" + s.id + "/" + path;
+    for (const auto& [name, menu] : s.food) copied["schools/" + s.slug + "/food/" + name] = "documents/" + s.id + "/food/" + name;
+  }
+  std::vector<OutputClaim> claims;
+  for (const auto& p : site.pages()) {
+    std::string source = page_source(m, site, p);
+    claims.push_back({p.file(), source,
+                      source.empty() ? fmt::format("страница {}", p.file()) : fmt::format("страница из {} ({})", source, p.file()),
+                      !source.empty()});
+  }
+  for (const auto& f : extra) {
+    auto it = copied.find(f.path);
+    claims.push_back(it == copied.end() ? OutputClaim{f.path, "", fmt::format("файл {}, который создаёт sveden", f.path), false}
+                                        : OutputClaim{f.path, it->second, fmt::format("файл {}", it->second), false});
+  }
+  std::vector<OutputClaim> later = {{"audit/index.html", "", "страница проверки audit/index.html", false},
+                                    {kOutputMarker, "", "метка папки результата", false}};
+  for (const auto& problem : output_conflicts(claims, later))
+    diag.add_file(Severity::error, display_path(prefix, problem.file.empty() ? "output" : problem.file), problem.message, "");
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -419,6 +460,16 @@ BuildReport check_site(const BuildOptions& options) {
     report_olympiad_gaps(*loaded.municipality, report.diagnostics, true);
     report_olympiad_participations(*loaded.municipality, report.diagnostics);
     report.first_steps = first_steps(*loaded.municipality, builtin_vocabulary(), options.site_dir);
+    // The pages and files a build would write, for their addresses only: nothing is rendered.
+    if (loaded.theme) {
+      const Municipality& m = *loaded.municipality;
+      std::unique_ptr<AnalysisResult> result = analyse(m, options.jobs);
+      SiteRenderer site(m, *loaded.theme, result->overview, *result->view);
+      std::vector<OutputFile> extra = opendata_files(m, *result->view);
+      for (auto& f : site.files()) extra.push_back(std::move(f));
+      report_output_conflicts(m, site, extra, loaded.display_prefix, report.diagnostics);
+      if (report.diagnostics.has_errors()) report.exit_code = 1;
+    }
   }
   report.seconds = since(start);
   return report;
@@ -471,11 +522,6 @@ BuildReport build_site(const BuildOptions& options) {
 
   report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()
                                            : options.out_dir;
-  auto output = StagedOutput::begin(report.out_dir, &report.io_error);
-  if (!output) {
-    report.exit_code = 3;
-    return report;
-  }
   SiteRenderer site(m, *loaded.theme, overview, analysis, options.pdf, past);
   for (auto& f : site.files()) extra.push_back(std::move(f));
   report_missing_information(m, report.diagnostics, false);
@@ -491,29 +537,15 @@ BuildReport build_site(const BuildOptions& options) {
   report.first_steps = first_steps(m, builtin_vocabulary(), options.site_dir);
   const auto& pages = site.pages();
   // One output path, one owner: a clash is an input error, found before anything is written.
-  {
-    std::map<std::string, std::string> copied;  // output path → the file of the site folder it comes from
-    for (const auto& [path, f] : m.files) copied["documents/" + path] = "documents/department/" + path;
-    for (const auto& s : m.schools) {
-      for (const auto& [path, f] : s.files) copied["schools/" + s.slug + "/documents/" + path] = "documents/" + s.id + "/" + path;
-      for (const auto& [name, menu] : s.food) copied["schools/" + s.slug + "/food/" + name] = "documents/" + s.id + "/food/" + name;
-    }
-    std::vector<OutputClaim> claims;
-    for (const auto& p : pages) claims.push_back({p.file(), "", fmt::format("страница {}", p.file())});
-    for (const auto& f : extra) {
-      auto it = copied.find(f.path);
-      claims.push_back(it == copied.end() ? OutputClaim{f.path, "", fmt::format("файл {}, который создаёт sveden", f.path)}
-                                          : OutputClaim{f.path, it->second, fmt::format("файл {}", it->second)});
-    }
-    std::vector<OutputClaim> later = {{"audit/index.html", "", "страница проверки audit/index.html"},
-                                      {kOutputMarker, "", "метка папки результата"}};
-    for (const auto& problem : output_conflicts(claims, later))
-      report.diagnostics.add_file(Severity::error, display_path(loaded.display_prefix, problem.file.empty() ? "output" : problem.file),
-                                  problem.message, "");
-    if (report.diagnostics.has_errors()) {
-      report.exit_code = 1;
-      return report;
-    }
+  report_output_conflicts(m, site, extra, loaded.display_prefix, report.diagnostics);
+  if (report.diagnostics.has_errors()) {
+    report.exit_code = 1;
+    return report;
+  }
+  auto output = StagedOutput::begin(report.out_dir, &report.io_error);
+  if (!output) {
+    report.exit_code = 3;
+    return report;
   }
   std::set<std::string> dirs;
   for (const auto& p : pages)

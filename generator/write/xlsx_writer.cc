@@ -7,6 +7,7 @@
 #include <xlsxwriter.h>
 
 #include "load/source_text.h"
+#include "write/formula_guard.h"
 #include "write/temp_file.h"
 
 namespace sveden {
@@ -127,7 +128,10 @@ std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* err
         const XlsxCell& cell = row[c];
         auto lc = static_cast<lxw_col_t>(c);
         if (cell.kind == XlsxCell::Kind::number) worksheet_write_number(ws, r, lc, cell.number, number_format(cell.decimals));
-        else if (cell.kind == XlsxCell::Kind::text && !cell.text.empty()) worksheet_write_string(ws, r, lc, cell.text.c_str(), nullptr);
+        // A string cell is never run as a formula; one that looks like a formula is also formatted as text,
+        // so that it stays text when someone edits it in Excel (F2, Enter) rather than becoming a formula.
+        else if (cell.kind == XlsxCell::Kind::text && !cell.text.empty())
+          worksheet_write_string(ws, r, lc, cell.text.c_str(), looks_like_formula(cell.text) ? text : nullptr);
       }
       ++r;
     }

@@ -116,4 +116,71 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
                '</row></sheetData><mergeCells>' + merges + '</mergeCells></worksheet>')
 PY
 run xlsx_merged_column 0 'Готово'
+# What reaches the output (issue 15). Markdown images resolve inside the site folder and are copied
+# to assets/images/; everything else an image could name is an input error at its place in the text.
+png() {  # a 120×80 PNG at $1
+  python3 - "$1" <<'PY'
+import struct, sys, zlib
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+raw = b''.join(b'\x00' + bytes((200, 30, 30)) * 120 for _ in range(80))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 120, 80, 8, 2, 0, 0, 0))
+                              + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+PY
+}
+site_for markdown_image
+mkdir -p "$SCRATCH/site/content/reports/img"; png "$SCRATCH/site/content/reports/img/graf.png"
+run markdown_image 0 'Готово'
+cmp -s "$SCRATCH/site/content/reports/img/graf.png" "$SCRATCH/site/output/assets/images/content/reports/img/graf.png" || fail "markdown_image: the image is not copied to assets/images/"
+grep -q '<img src="\.\./\.\./assets/images/content/reports/img/graf\.png" alt="Доля участников по школам"' "$SCRATCH/site/output/reports/spravka/index.html" \
+  || fail "markdown_image: the report's <img> does not point to the copy"
+if command -v chromium >/dev/null && command -v pdfimages >/dev/null; then
+  "$SVEDEN" pdf --site "$SCRATCH/site" spravka > "$SCRATCH/pdf.txt" 2>&1 || { cat "$SCRATCH/pdf.txt" >&2; fail "markdown_image: sveden pdf failed"; }
+  [ "$(pdfimages -list "$SCRATCH/site/output/reports/spravka/spravka.pdf" | awk 'NR > 2 && $4 == 120 && $5 == 80' | wc -l)" = 1 ] \
+    || fail "markdown_image: the PDF does not carry the 120×80 image: $(pdfimages -list "$SCRATCH/site/output/reports/spravka/spravka.pdf")"
+else
+  fail "нет chromium или poppler-utils: запустите make test (он ставит пакеты для тестов)"
+fi
+site_for markdown_image_outside; png "$SCRATCH/secret.png"
+run markdown_image_outside 1 'content/reports/spravka\.md:5:15: ошибка: путь к рисунку «\.\./\.\./\.\./secret\.png» ведёт за пределы папки сайта'
+site_for markdown_image_kinds
+run markdown_image_kinds 1 'content/about\.md:5:1: ошибка: рисунок с другого сайта «https://evil\.example/a\.png» не публикуется'
+for want in '7:1: ошибка: «data:image/png;base64,iVBORw0KGgo=» — не путь к файлу рисунка' '9:1: ошибка: «file:///etc/passwd» — не путь' \
+            '11:1: ошибка: рисунок SVG «schema\.svg» не публикуется' '13:1: ошибка: рисунок «net\.png» не найден' \
+            '15:1: ошибка: файл «content/fake\.png» — не рисунок PNG, JPEG, GIF или WebP' '17:1: ошибка: «/site\.yaml» — не рисунок' \
+            '19:1: ошибка: в пути к рисунку «/\.git/logo\.png» есть часть «\.git»' '21:1: ошибка: путь к рисунку «%2e%2e/%2e%2e/secret\.png» ведёт за пределы'; do
+  grep -qE "content/about\.md:$want" "$SCRATCH/err.txt" || fail "markdown_image_kinds: no message «$want»"
+done
+# Trusted HTML may not load files past the check: <img>, CSS url(), <iframe>.
+site_for markdown_html_loads; echo 'trusted_html: true' >> "$SCRATCH/site/site.yaml"
+run markdown_html_loads 1 'content/about\.md:5:1: ошибка: разметка HTML «<img» загрузила бы файл мимо проверки рисунков'
+grep -q 'content/about\.md:7:1: ошибка: разметка HTML «url(»' "$SCRATCH/err.txt" || fail "markdown_html_loads: CSS url() passed"
+grep -q 'content/about\.md:9:8: ошибка: разметка HTML «<iframe»' "$SCRATCH/err.txt" || fail "markdown_html_loads: <iframe> passed"
+# Every generated page owns its address: a page, a report or a school of the user's that would take it
+# is an error naming the file, found before anything is written.
+site_for content_audit_page
+run content_audit_page 1 'content/audit\.md: ошибка: «audit/index\.html» создают и страница проверки audit/index\.html, и страница из content/audit\.md'
+site_for content_assets_page
+run content_assets_page 1 'content/assets\.md: ошибка: страница из content/assets\.md \(assets/index\.html\) заняла бы папку assets/, в которой есть файл assets/'
+site_for report_generated_name
+run report_generated_name 1 'content/reports/monitoring-2025\.md: ошибка: «reports/monitoring-2025/index\.html» создают и страница reports/monitoring-2025/index\.html, и страница из content/reports/monitoring-2025\.md'
+for page in news opendata schools support documents department monitoring reports; do
+  site_for "content_${page}_page"; printf -- '---\ntitle: Страница\n---\n\nТекст.\n' > "$SCRATCH/site/content/$page.md"
+  run "content_${page}_page" 1 "content/$page\\.md: ошибка: «$page/index\\.html» создают и страница $page/index\\.html, и страница из content/$page\\.md"
+done
+"$SVEDEN" check --site "$SCRATCH/site" > "$SCRATCH/check.txt" 2>&1 && fail "check: content/reports.md passed"
+grep -q 'content/reports\.md: ошибка: «reports/index\.html» создают' "$SCRATCH/check.txt" || fail "check does not name the page that takes reports/"
+# Neighbours that own nothing of sveden's: /404/ beside 404.html, a school whose address is «assets».
+site_for content_404_page
+run content_404_page 0 'Готово'
+grep -q 'Ошибки' "$SCRATCH/site/output/404/index.html" && ! grep -q 'Страница /404/' "$SCRATCH/site/output/404.html" || fail "content_404_page: 404.html was replaced"
+site_for school_slug_assets
+sed -i 's/;МКОУ Лесная ООШ;/;assets;/' "$SCRATCH/site/data/schools.csv"
+run school_slug_assets 0 'Готово'
+[ -f "$SCRATCH/site/output/schools/assets/index.html" ] && [ -f "$SCRATCH/site/output/assets/style.css" ] || fail "school_slug_assets: the school or the portal's assets are missing"
+# Formula injection: names, titles and addresses that start like a formula, in every cell of every
+# opendata/*.csv and opendata/*.xlsx.
+site_for formula_everywhere
+run formula_everywhere 0 'Готово'
+python3 "$REPO/tests/e2e/formula_cells.py" "$SCRATCH/site/output" > "$SCRATCH/cells.txt" || { cat "$SCRATCH/cells.txt" >&2; fail "formula_everywhere: a cell starts like a formula"; }
+echo "ok: formula_everywhere: $(tail -1 "$SCRATCH/cells.txt")"
 echo "ok: hostile corpus"

@@ -33,3 +33,26 @@ TEST_CASE("output paths: every path has one owner") {
   CHECK(c[0].file == "documents/T1/.htaccess");
   CHECK(c[1].file == "documents/T1/.git/config");
 }
+
+TEST_CASE("output paths: a page of the user's takes its folder") {
+  std::vector<OutputClaim> later = {{"audit/index.html", "", "страница проверки audit/index.html", false}};
+  auto c = output_conflicts({{"assets/style.css", "", "файл assets/style.css, который создаёт sveden", false},
+                             {"assets/index.html", "content/assets.md", "страница из content/assets.md (assets/index.html)", true}},
+                            later);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].file == "content/assets.md");
+  CHECK(c[0].message == "страница из content/assets.md (assets/index.html) заняла бы папку assets/, в которой есть файл "
+                        "assets/style.css, который создаёт sveden; переименуйте этот файл: папка занята sveden");
+  // A clash on the page's own path is named once, not again for its folder.
+  c = output_conflicts({{"news/index.html", "", "страница news/index.html", false},
+                        {"news/atom.xml", "", "файл news/atom.xml, который создаёт sveden", false},
+                        {"news/index.html", "content/news.md", "страница из content/news.md (news/index.html)", true}},
+                       later);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].message.rfind("«news/index.html» создают и страница news/index.html, и страница из content/news.md", 0) == 0);
+  // A page alone in its folder, and a page beside another folder of the same name's prefix, are fine.
+  CHECK(output_conflicts({{"about/index.html", "content/about.md", "страница из content/about.md", true},
+                          {"about-us/index.html", "content/about-us.md", "страница из content/about-us.md", true}},
+                         later)
+            .empty());
+}

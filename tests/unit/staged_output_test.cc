@@ -96,13 +96,18 @@ TEST_CASE("staged output: a failing write, sync or swap leaves the previous outp
     return ok ? std::string() : e;
   };
   REQUIRE(build("old", {}).empty());
+  // The whole previous output, its marker included, byte for byte after each fault.
+  const auto before = test::read_tree(out);
+  REQUIRE(before.size() == 5);
   for (size_t n = 1; n <= 4; ++n) {
     CAPTURE(n);
     CHECK(build("new", {n, false, false}).find("No space left on device") != std::string::npos);
-    CHECK(test::read_file(fs::path(out) / "b/c/index.html") == "old");
+    CHECK(test::read_tree(out) == before);
   }
   CHECK(build("new", {0, true, false}).find("не удалось записать на диск") != std::string::npos);
+  CHECK(test::read_tree(out) == before);
   CHECK(build("new", {0, false, true}).find("не удалось заменить папку") != std::string::npos);
+  CHECK(test::read_tree(out) == before);
   for (const char* name : {"index.html", "a/index.html", "b/c/index.html", "b/data.csv"}) CHECK(test::read_file(fs::path(out) / name) == "old");
   CHECK(fs::exists(fs::path(out) / kOutputMarker));
   int left = 0;
