@@ -81,7 +81,19 @@ std::string forbidden_char_problem(char32_t c) {
 
 std::string forbidden_char_hint(char32_t c) {
   if (c == 0) return "удалите его; если это книга Excel или другой двоичный файл, переименованный в текстовый, сохраните данные заново как текст UTF-8";
-  return "удалите этот знак (в редакторе он может выглядеть как пробел, квадратик или не виден вовсе); в YAML не пишите его и escape-последовательностью";
+  return "удалите этот знак (в редакторе он может выглядеть как пробел, квадратик или не виден вовсе)";
+}
+
+std::string visible_line(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size();) {
+    size_t at = i;
+    char32_t cp = next_code(line, i);
+    if (is_bidi_control(cp) || (is_forbidden_char(cp) && cp != '\t')) out += "\xEF\xBF\xBD";  // U+FFFD, one letter wide
+    else out.append(line.substr(at, i - at));
+  }
+  return out;
 }
 
 std::string bidi_control_problem(char32_t c) {

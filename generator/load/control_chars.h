@@ -31,4 +31,8 @@ std::string forbidden_char_hint(char32_t c);
 std::string bidi_control_problem(char32_t c);
 std::string bidi_control_hint();
 
+// `line` with every such character shown as «�»: a line quoted in a message must not reorder the
+// terminal's text or carry a control character to it.
+std::string visible_line(std::string_view line);
+
 }  // namespace sveden

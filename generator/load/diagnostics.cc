@@ -1,5 +1,7 @@
 #include "load/diagnostics.h"
 
+#include "load/control_chars.h"
+
 #include <algorithm>
 #include <map>
 
@@ -51,12 +53,12 @@ void Diagnostics::add(Severity severity, const SourceText& src, TextPos pos, int
   size_t col = pos.column > 0 ? static_cast<size_t>(pos.column - 1) : 0;
   size_t total = line.size() <= kMaxShownChars ? line.size() : utf8_length(line);
   if (total <= kMaxShownChars) {
-    d.source_line = std::string(line);
+    d.source_line = visible_line(line);
   } else {
     size_t from = col > 20 ? col - 20 : 0;
     d.shown_from = from;
     if (from > 0) d.source_line = "…";
-    d.source_line.append(substr_chars(line, from, kMaxShownChars));
+    d.source_line.append(visible_line(substr_chars(line, from, kMaxShownChars)));
     if (from + kMaxShownChars < total) d.source_line.append("…");
     d.width = static_cast<int>(std::max<size_t>(1, std::min(static_cast<size_t>(d.width), kMaxShownChars - std::min(kMaxShownChars, col - from))));
   }

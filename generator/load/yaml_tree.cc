@@ -133,7 +133,8 @@ class TreeBuilder : public YAML::EventHandler {
     if (auto bad = find_forbidden_char(value)) {
       size_t at = mark.pos >= 0 ? escape_offset(src_.text(), static_cast<size_t>(mark.pos), bad->code) : 0;
       TextPos where = mark.pos >= 0 ? src_.position(at) : pos;
-      diag_.add(Severity::error, src_, where, 1, forbidden_char_problem(bad->code), forbidden_char_hint(bad->code));
+      diag_.add(Severity::error, src_, where, 1, forbidden_char_problem(bad->code),
+                forbidden_char_hint(bad->code) + "; в YAML его не пишут и escape-последовательностью («\\x0b», «\\e», «\\0»)");
     }
     if (auto bidi = find_bidi_control(value)) diag_.add(Severity::warning, src_, pos, 1, bidi_control_problem(bidi->code), bidi_control_hint());
   }
