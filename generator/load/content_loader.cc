@@ -151,7 +151,7 @@ bool check_content_file(const Disk& disk, const std::string& path, const std::st
     std::string error;
     if (!disk.read(path, &error)) {
       diag.add_file(Severity::error, shown, fmt::format("файл не читается: {}", error),
-                    "положите в папку сайта сам файл, а не ссылку на файл за её пределами");
+                    "положите на это место сам файл — не ссылку, не папку и не устройство");
       return false;
     }
   }

@@ -32,7 +32,7 @@ TEST_CASE("unread inputs: a table and a page linked from outside the site folder
   INFO(all);
   CHECK(all.find("data/oge.csv: ошибка: файл не читается: путь ведёт за пределы папки сайта: это символическая ссылка на «" +
                  (root / "oge.csv").string() + "»\n"
-                 "  подсказка: положите в папку сайта сам файл, а не ссылку на файл за её пределами\n") != std::string::npos);
+                 "  подсказка: положите на это место сам файл — не ссылку, не папку и не устройство\n") != std::string::npos);
   CHECK(all.find("content/about.md: ошибка: файл не читается: путь ведёт за пределы папки сайта: это символическая ссылка на «" +
                  (root / "about.md").string() + "»\n") != std::string::npos);
   CHECK(diag.errors() == 2);  // each once, under its own name
