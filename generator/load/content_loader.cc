@@ -1,10 +1,12 @@
 #include "load/content_loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include <fmt/format.h>
 
+#include "load/control_chars.h"
 #include "load/markdown_images.h"
 #include "load/text_encoding.h"
 #include "load/yaml_reader.h"
@@ -50,6 +52,34 @@ bool split_front_matter(const std::string& text, std::string* yaml, std::string*
   return false;
 }
 
+// The Markdown body's own way to write a control character, a numeric reference («&#11;», «&#x1B;»),
+// is refused like the character itself; a bidirectional override is warned about.
+bool check_body_characters(const SourceText& src, size_t body_start, Diagnostics& diag) {
+  const std::string& t = src.text();
+  for (size_t i = t.find("&#", body_start); i != std::string::npos; i = t.find("&#", i + 2)) {
+    size_t p = i + 2;
+    bool hex = p < t.size() && (t[p] == 'x' || t[p] == 'X');
+    if (hex) ++p;
+    size_t digits = p;
+    char32_t code = 0;
+    while (p < t.size() && p - digits < 8 && std::isxdigit(static_cast<unsigned char>(t[p])) && (hex || std::isdigit(static_cast<unsigned char>(t[p])))) {
+      int d = std::isdigit(static_cast<unsigned char>(t[p])) ? t[p] - '0' : (std::tolower(static_cast<unsigned char>(t[p])) - 'a' + 10);
+      code = code * (hex ? 16 : 10) + static_cast<char32_t>(d);
+      ++p;
+    }
+    if (p == digits || p >= t.size() || t[p] != ';') continue;
+    // cmark turns «&#0;» and surrogates into U+FFFD itself; the rest would reach the page.
+    if (code == 0 || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF || !is_forbidden_char(code)) continue;
+    diag.add(Severity::error, src, i, static_cast<int>(p + 1 - i),
+             fmt::format("ссылка на символ «{}» — {}", t.substr(i, p + 1 - i), forbidden_char_problem(code)),
+             "удалите эту ссылку на символ из текста");
+    return false;
+  }
+  if (auto bidi = find_bidi_control(std::string_view(t).substr(body_start)))
+    diag.add(Severity::warning, src, body_start + bidi->offset, 1, bidi_control_problem(bidi->code), bidi_control_hint());
+  return true;
+}
+
 // The text after its front matter; its images are checked and kept in `m` (resolved from its folder).
 std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& disk, const std::string& path,
                                                                  const std::string& shown, Municipality& m, Diagnostics& diag) {
@@ -62,8 +92,11 @@ std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& dis
   DecodeResult decoded = decode_text(*bytes, Encoding::utf8);
   if (!decoded.ok) {
     SourceText src(shown, decoded.text);
-    diag.add(Severity::error, src, decoded.text.size(), 1, fmt::format("байты {} не читаются в кодировке UTF-8", decoded.bad_bytes),
-             "сохраните файл в кодировке UTF-8");
+    if (decoded.binary)
+      diag.add(Severity::error, src, decoded.text.size(), 1, forbidden_char_problem(decoded.bad_char), forbidden_char_hint(decoded.bad_char));
+    else
+      diag.add(Severity::error, src, decoded.text.size(), 1, fmt::format("байты {} не читаются в кодировке UTF-8", decoded.bad_bytes),
+               "сохраните файл в кодировке UTF-8");
     return std::nullopt;
   }
   FrontMatter fm;
@@ -90,6 +123,7 @@ std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& dis
     return std::nullopt;
   }
   SourceText file(shown, decoded.text);
+  if (!check_body_characters(file, decoded.text.size() - body.size(), diag)) return std::nullopt;
   load_markdown_images(disk, body, {file, decoded.text.size() - body.size(), true, path.substr(0, path.rfind('/') + 1)}, m, diag);
   return std::make_pair(fm, body);
 }
@@ -112,7 +146,7 @@ bool check_content_file(const Disk& disk, const std::string& path, const std::st
     std::string error;
     if (!disk.read(path, &error)) {
       diag.add_file(Severity::error, shown, fmt::format("файл не читается: {}", error),
-                    "положите в папку сайта сам файл, а не ссылку на файл за её пределами");
+                    "положите на это место сам файл — не ссылку, не папку и не устройство");
       return false;
     }
   }

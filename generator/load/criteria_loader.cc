@@ -674,7 +674,7 @@ Criteria load_criteria(const Disk& disk, const std::string& prefix, Diagnostics&
   std::string shown = display_path(prefix, path);
   std::optional<SourceText> site_src;
   std::vector<std::string> presets = default_presets();
-  if (disk.is_file(path)) {
+  if (disk.is_file(path) || disk.exists(path)) {
     std::string error;
     auto text = disk.read(path, &error);
     if (!text) {

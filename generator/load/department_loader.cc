@@ -40,7 +40,7 @@ void load_department(const Disk& disk, const std::string& prefix, Municipality& 
     auto unit = [&](std::vector<DepartmentInfo::Unit>& out, bool named) {
       return [&out, named](YamlMapReader& ir, const YamlNode&) {
         DepartmentInfo::Unit u;
-        if (named) u.name = ir.text("name", true).value_or("");
+        if (named) u.name = ir.name("name", true).value_or("");
         u.head = ir.text(named ? "head" : "name", !named).value_or("");
         u.post = ir.text("post").value_or("");
         u.phone = ir.text("phone").value_or("");
@@ -60,13 +60,13 @@ void load_department(const Disk& disk, const std::string& prefix, Municipality& 
       ar.finish();
     }
     each_map(r, "social", "официальная страница", [&](YamlMapReader& ir, const YamlNode& item) {
-      DepartmentInfo::Link l{ir.text("name", true).value_or(""), ir.text("url", true).value_or("")};
+      DepartmentInfo::Link l{ir.name("name", true).value_or(""), ir.text("url", true).value_or("")};
       if (!l.url.empty() && !is_web_address(l.url))
         ir.error_at(*item.find("url"), "«" + l.url + "» — не адрес страницы", "запишите адрес целиком, начиная с https://");
       else d.social.push_back(std::move(l));
     });
     each_map(r, "working_group", "участник рабочей группы", [&](YamlMapReader& ir, const YamlNode&) {
-      d.working_group.push_back({ir.text("name", true).value_or(""), ir.text("post").value_or(""), ir.text("role").value_or("")});
+      d.working_group.push_back({ir.name("name", true).value_or(""), ir.text("post").value_or(""), ir.text("role").value_or("")});
     });
     r.finish();
   });

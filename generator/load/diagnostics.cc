@@ -1,5 +1,7 @@
 #include "load/diagnostics.h"
 
+#include "load/control_chars.h"
+
 #include <algorithm>
 #include <map>
 
@@ -45,7 +47,21 @@ void Diagnostics::add(Severity severity, const SourceText& src, TextPos pos, int
   d.pos = pos;
   d.width = std::max(1, width);
   d.message = std::move(message);
-  d.source_line = std::string(src.line(pos.line));
+  // Very long lines (a 50 MB field, a header of 10 000 columns) are kept as a window around the spot:
+  // ten thousand problems on one long line must not each hold a copy of it.
+  std::string_view line = src.line(pos.line);
+  size_t col = pos.column > 0 ? static_cast<size_t>(pos.column - 1) : 0;
+  size_t total = line.size() <= kMaxShownChars ? line.size() : utf8_length(line);
+  if (total <= kMaxShownChars) {
+    d.source_line = visible_line(line);
+  } else {
+    size_t from = col > 20 ? col - 20 : 0;
+    d.shown_from = from;
+    if (from > 0) d.source_line = "…";
+    d.source_line.append(visible_line(substr_chars(line, from, kMaxShownChars)));
+    if (from + kMaxShownChars < total) d.source_line.append("…");
+    d.width = static_cast<int>(std::max<size_t>(1, std::min(static_cast<size_t>(d.width), kMaxShownChars - std::min(kMaxShownChars, col - from))));
+  }
   d.hint = std::move(hint);
   (severity == Severity::error ? errors_ : warnings_)++;
   items_.push_back(std::move(d));
@@ -91,21 +107,12 @@ std::string format_diagnostic(const Diagnostic& d) {
     std::replace(line.begin(), line.end(), '\t', ' ');
     size_t col = static_cast<size_t>(d.pos.column - 1);
     size_t width = static_cast<size_t>(d.width);
-    size_t total = utf8_length(line);
-    // Very long lines (a 50 MB field) are cut to a window around the spot.
-    size_t from = 0;
-    std::string prefix, suffix;
-    if (total > kMaxShownChars) {
-      from = col > 20 ? col - 20 : 0;
-      if (from > 0) prefix = "…";
-      if (from + kMaxShownChars < total) suffix = "…";
-      line = prefix + substr_chars(line, from, kMaxShownChars) + suffix;
-      width = std::min(width, kMaxShownChars - std::min(kMaxShownChars, col - from));
-    }
+    size_t from = d.shown_from;
     std::string gutter = fmt::format("{:>5}", d.pos.line);
     out += fmt::format("{} | {}\n", gutter, line);
-    std::string pad(col - from + utf8_length(prefix), ' ');
-    std::string marks = "^" + std::string(width > 1 ? width - 1 : 0, '~');
+    std::string pad(col - from + (from > 0 ? 1 : 0), ' ');  // «…» stands for the cut start
+    std::string marks(std::max<size_t>(width, 1), '~');
+    marks[0] = '^';
     out += fmt::format("{} | {}{}\n", std::string(gutter.size(), ' '), pad, marks);
   }
   if (!d.hint.empty()) out += fmt::format("  подсказка: {}\n", d.hint);

@@ -16,7 +16,8 @@ struct Diagnostic {
   TextPos pos;              // {0, 0} when the problem concerns the whole file
   int width = 1;            // characters to underline
   std::string message;
-  std::string source_line;  // the offending line, empty when there is none
+  std::string source_line;  // the offending line (a window of a very long one), empty when there is none
+  size_t shown_from = 0;    // characters of the line before the window; «…» stands for them
   std::string hint;         // how to fix it
   std::string place;        // inside a workbook: «лист «ОГЭ», ячейка D7» (pos then holds row and column)
 };

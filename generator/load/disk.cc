@@ -1,9 +1,12 @@
 #include "load/disk.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace sveden {
 
@@ -27,59 +30,173 @@ bool is_safe_relative_path(std::string_view path) {
   return true;
 }
 
-RealDisk::RealDisk(std::string root) : root_(std::move(root)) {
-  std::error_code ec;
-  canonical_root_ = fs::weakly_canonical(fs::absolute(root_), ec).string();
+namespace {
+
+// A descriptor closed when it goes out of scope.
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : fd_(fd) {}
+  Fd(Fd&& o) noexcept : fd_(o.release()) {}
+  Fd& operator=(Fd&& o) noexcept {
+    if (this != &o) reset(o.release());
+    return *this;
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() { reset(-1); }
+  int get() const { return fd_; }
+  bool ok() const { return fd_ >= 0; }
+  int release() { int fd = fd_; fd_ = -1; return fd; }
+  void reset(int fd) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = fd;
+  }
+
+ private:
+  int fd_;
+};
+
+// Whether a link's target, read from the folder `dir` (relative to the site folder), leaves the site.
+bool target_leaves_site(const std::string& dir, const std::string& target) {
+  if (target.empty() || target.front() == '/') return true;
+  int depth = 0;
+  for (char c : dir) depth += c == '/';
+  if (!dir.empty()) ++depth;
+  size_t start = 0;
+  while (start <= target.size()) {
+    size_t end = target.find('/', start);
+    if (end == std::string::npos) end = target.size();
+    std::string_view part(target.data() + start, end - start);
+    if (part == "..") {
+      if (--depth < 0) return true;
+    } else if (!part.empty() && part != ".") {
+      ++depth;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
-bool RealDisk::inside(const std::string& path) const {
-  if (!is_safe_relative_path(path)) return false;
-  std::error_code ec;
-  std::string real = fs::weakly_canonical(fs::path(root_) / path, ec).string();
-  if (ec) return false;
-  return real.size() > canonical_root_.size() && real.compare(0, canonical_root_.size(), canonical_root_) == 0 &&
-         real[canonical_root_.size()] == '/';
+// What a symbolic link found at `name` in `dir_fd` is, said to the user. `dir` is the folder's path
+// in the site, for telling whether the link leaves it.
+std::string link_problem(int dir_fd, const std::string& dir, const std::string& name, bool last) {
+  char buf[4096];
+  ssize_t n = ::readlinkat(dir_fd, name.c_str(), buf, sizeof buf - 1);
+  std::string target = n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
+  std::string what = last ? "это символическая ссылка" : "«" + (dir.empty() ? name : dir + "/" + name) + "» — символическая ссылка";
+  if (target_leaves_site(dir, target)) return "путь ведёт за пределы папки сайта: " + what + " на «" + target + "»";
+  return what + " на «" + target + "», а ссылки не читаются";
+}
+
+std::string kind_name(mode_t mode) {
+  if (S_ISDIR(mode)) return kFolderNotFile;
+  if (S_ISFIFO(mode)) return "это именованный канал (FIFO), а не файл";
+  if (S_ISSOCK(mode)) return "это сокет, а не файл";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "это устройство, а не файл";
+  return "это не обычный файл";
+}
+
+}  // namespace
+
+// Every read opens its path from the site folder's descriptor one component at a time with
+// O_NOFOLLOW, and checks what it opened with fstat: there is no moment between a check and an open
+// in which a swapped-in symbolic link could be followed. (openat2 with RESOLVE_BENEATH would say the
+// same in one call, but not on every kernel; one code path is the one that is tested.)
+RealDisk::RealDisk(std::string root) : root_(std::move(root)) {}
+
+int RealDisk::open_beneath(const std::string& path, bool want_file, struct stat* st, std::string* error) const {
+  if (!is_safe_relative_path(path)) {
+    *error = "путь ведёт за пределы папки сайта (через «..» или «/» в начале)";
+    return -1;
+  }
+  Fd dir(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!dir.ok()) {
+    *error = "папка сайта не открывается";
+    return -1;
+  }
+  std::string walked;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = path.find('/', start);
+    bool last = slash == std::string::npos;
+    std::string name = path.substr(start, last ? std::string::npos : slash - start);
+    int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | (last ? 0 : O_DIRECTORY);
+    Fd next(::openat(dir.get(), name.c_str(), flags));
+    if (!next.ok()) {
+      int err = errno;
+      struct stat lst {};
+      bool found = ::fstatat(dir.get(), name.c_str(), &lst, AT_SYMLINK_NOFOLLOW) == 0;
+      if (found && S_ISLNK(lst.st_mode)) *error = link_problem(dir.get(), walked, name, last);
+      else if (!found || err == ENOENT) *error = "файл не найден";
+      else if (!last && !S_ISDIR(lst.st_mode)) *error = "«" + (walked.empty() ? name : walked + "/" + name) + "» — файл, а не папка";
+      else if (err == EACCES || err == EPERM) *error = "нет прав на чтение (проверьте права доступа)";
+      else *error = "не удалось открыть файл для чтения";
+      return -1;
+    }
+    if (last) {
+      if (::fstat(next.get(), st) != 0) {
+        *error = "не удалось узнать размер файла";
+        return -1;
+      }
+      if (want_file && !S_ISREG(st->st_mode)) {
+        *error = kind_name(st->st_mode);
+        return -1;
+      }
+      return next.release();
+    }
+    walked = walked.empty() ? name : walked + "/" + name;
+    dir = std::move(next);
+    start = slash + 1;
+  }
 }
 
 std::optional<std::string> RealDisk::read(const std::string& path, std::string* error) const {
-  if (!inside(path)) {
-    *error = "путь ведёт за пределы папки сайта (через «..» или символическую ссылку)";
-    return std::nullopt;
+  struct stat st {};
+  Fd fd(open_beneath(path, true, &st, error));
+  if (!fd.ok()) return std::nullopt;
+  // Regular files only: reading blocks again so a file on a slow disk is read whole.
+  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  std::string out;
+  out.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = "ошибка чтения файла";
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<size_t>(n));
   }
-  fs::path full = fs::path(root_) / path;
-  std::error_code ec;
-  if (!fs::is_regular_file(full, ec)) {
-    *error = fs::exists(full, ec) ? "это не файл" : "файл не найден";
-    return std::nullopt;
-  }
-  std::ifstream in(full, std::ios::binary);
-  if (!in) {
-    *error = "не удалось открыть файл для чтения (проверьте права доступа)";
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    *error = "ошибка чтения файла";
-    return std::nullopt;
-  }
-  return ss.str();
+  return out;
 }
 
 bool RealDisk::is_file(const std::string& path) const {
-  std::error_code ec;
-  return inside(path) && fs::is_regular_file(fs::path(root_) / path, ec);
+  struct stat st {};
+  std::string error;
+  Fd fd(open_beneath(path, true, &st, &error));
+  return fd.ok();
+}
+
+bool RealDisk::exists(const std::string& path) const {
+  struct stat st {};
+  std::string error;
+  Fd fd(open_beneath(path, false, &st, &error));
+  return fd.ok() || error != "файл не найден";
 }
 
 std::vector<std::string> RealDisk::list(const std::string& dir) const {
+  // Names only: every file listed is then opened by read(), which follows no link; a link or a
+  // special file is listed so that reading it names the problem instead of it silently vanishing.
   std::vector<std::string> out;
   std::error_code ec;
   fs::path base = fs::path(root_) / dir;
   if (!fs::is_directory(base, ec)) return out;
   for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file(ec) && !it->is_symlink(ec)) continue;
+    if (it->is_directory(ec) && !it->is_symlink(ec)) continue;
     // Lexically: fs::relative would follow a symbolic link and name «../elsewhere.csv» instead of the
-    // link's own path, which the loaders then report as leading out of the site.
+    // link's own path.
     std::string rel = it->path().lexically_relative(base).generic_string();
     if (!rel.empty() && rel.rfind("..", 0) != 0) out.push_back(dir.empty() ? rel : dir + "/" + rel);
   }

@@ -1,6 +1,8 @@
 // The seam between loading and the file system: the real disk confined to a site folder, or an
 // in-memory folder for tests. Paths are relative to the site folder, with «/».
 #pragma once
+#include <sys/stat.h>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -14,22 +16,27 @@ class Disk {
   // Contents of a file, or nullopt with `error` set (in Russian).
   virtual std::optional<std::string> read(const std::string& path, std::string* error) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
+  // Something is at `path`, a file or not (a folder, a link, a device): reading it says what is wrong.
+  virtual bool exists(const std::string& path) const { return is_file(path); }
   // Files under `dir`, recursively, relative to the site folder, sorted.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
 };
 
-// Reads under `root`; refuses paths that leave it, also through symbolic links.
+// Reads under `root` through descriptors, one path component at a time, following no symbolic
+// link: a link is refused with a message saying where it leads (docs/DATA.md, «Файлы и ссылки»),
+// and only regular files are read.
 class RealDisk : public Disk {
  public:
   explicit RealDisk(std::string root);
   std::optional<std::string> read(const std::string& path, std::string* error) const override;
   bool is_file(const std::string& path) const override;
+  bool exists(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
 
  private:
-  bool inside(const std::string& path) const;
+  // A descriptor of `path` opened beneath the root (a regular file when `want_file`), or -1 with `error`.
+  int open_beneath(const std::string& path, bool want_file, struct stat* st, std::string* error) const;
   std::string root_;
-  std::string canonical_root_;
 };
 
 class MemoryDisk : public Disk {
@@ -43,6 +50,9 @@ class MemoryDisk : public Disk {
  private:
   std::map<std::string, std::string> files_;
 };
+
+// What read() says of a folder where a file is expected.
+inline constexpr const char* kFolderNotFile = "это папка, а не файл";
 
 // A path as shown in messages: `path` inside the --site folder as the user wrote it («» or «.»: as is).
 std::string display_path(const std::string& prefix, const std::string& path);

@@ -155,20 +155,20 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
   SiteConfig cfg;
   YamlMapReader r(root, src, diag, "site.yaml", true);
   if (!r.valid()) return std::nullopt;
-  cfg.municipality = r.text("municipality", true).value_or("");
-  cfg.region = r.text("region").value_or("");
+  cfg.municipality = r.name("municipality", true).value_or("");
+  cfg.region = r.name("region").value_or("");
   if (const YamlNode* dep = r.node("department", true)) {
     YamlMapReader d(*dep, src, diag, "department");
-    cfg.department.name = d.text("name", true).value_or("");
-    cfg.department.short_name = d.text("short_name").value_or(cfg.department.name);
+    cfg.department.name = d.name("name", true).value_or("");
+    cfg.department.short_name = d.name("short_name").value_or(cfg.department.name);
     read_department_kind(d, cfg.department);
     cfg.department.address = d.text("address").value_or("");
     cfg.department.phone = d.text("phone").value_or("");
     cfg.department.email = d.text("email").value_or("");
     if (const YamlNode* head = d.node("head")) {
       YamlMapReader h(*head, src, diag, "department.head");
-      cfg.department.head.position = h.text("position", true).value_or("");
-      cfg.department.head.name = h.text("name", true).value_or("");
+      cfg.department.head.position = h.name("position", true).value_or("");
+      cfg.department.head.name = h.name("name", true).value_or("");
       h.finish();
     }
     d.finish();
@@ -200,8 +200,8 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
     YamlMapReader rr(*reports, src, diag, "reports");
     if (const YamlNode* a = rr.node("approve")) {
       YamlMapReader ar(*a, src, diag, "reports.approve");
-      cfg.reports.approver.position = ar.text("position", true).value_or("");
-      cfg.reports.approver.name = ar.text("name", true).value_or("");
+      cfg.reports.approver.position = ar.name("position", true).value_or("");
+      cfg.reports.approver.name = ar.name("name", true).value_or("");
       ar.finish();
     }
     cfg.reports.place = rr.text("place").value_or("");

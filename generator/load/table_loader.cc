@@ -1,5 +1,8 @@
 #include "load/table_loader.h"
 
+#include "load/control_chars.h"
+#include "load/input_limits.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -185,6 +188,16 @@ LoadedTable TableReader::run() {
 }
 
 bool TableReader::read_csv_file(const std::string& path, const TableOverride* override, CsvTable* csv) {
+  if (!ctx_.disk.is_file(path) && ctx_.disk.exists(path)) {
+    // A link or a device in data/ was reported when data/ was listed, a folder with files in it too;
+    // an empty folder named like the table is said here.
+    std::string why;
+    ctx_.disk.read(path, &why);
+    if (why == kFolderNotFile && ctx_.disk.list(path).empty())
+      diag_.add_file(Severity::error, out_.path, "это папка, а не файл таблицы: таблица не читается",
+                     fmt::format("положите на место папки сам файл {}", path));
+    return false;
+  }
   if (!ctx_.disk.is_file(path)) {
     if (spec_.required || (override && override->file))
       diag_.add_file(Severity::error, out_.path, fmt::format("нет файла таблицы {}", quoted(spec_.title)),
@@ -203,6 +216,11 @@ bool TableReader::read_csv_file(const std::string& path, const TableOverride* ov
   DecodeResult decoded = decode_text(*bytes, requested);
   src_ = SourceText(out_.path, decoded.text);
   if (!decoded.ok) {
+    bool renamed_file = bytes->rfind("PK\x03\x04", 0) == 0 || bytes->find('\0') != std::string::npos;
+    if (decoded.binary && !renamed_file) {
+      diag_.add(Severity::error, src_, decoded.text.size(), 1, forbidden_char_problem(decoded.bad_char), forbidden_char_hint(decoded.bad_char));
+      return false;
+    }
     if (decoded.binary) {
       diag_.add(Severity::error, src_, decoded.text.size(), 1,
                 fmt::format("файл не похож на текст CSV: в нём управляющий байт {}", decoded.bad_bytes),
@@ -280,6 +298,8 @@ bool TableReader::map_headers(const CsvRow& header) {
   field_column_.assign(fields.size(), -1);
   column_field_.assign(spec_.columns.size(), -1);
   bool ok = true;
+  const size_t kShownUnknownColumns = 20;
+  size_t unknown_columns = 0;
   for (size_t f = 0; f < fields.size(); ++f) {
     std::string key = normalize_header(fields[f].value);
     int col = -1;
@@ -294,6 +314,8 @@ bool TableReader::map_headers(const CsvRow& header) {
                   "впишите заголовок столбца или удалите пустой столбец");
         continue;
       }
+      // A header of thousands of unknown columns (a broken export) is named by its first few.
+      if (++unknown_columns > kShownUnknownColumns) continue;
       std::string guess = closest_word(trim(fields[f].value), candidates);
       report(Severity::warning, fields[f],
                 fmt::format("неизвестный столбец «{}» будет пропущен", trim(fields[f].value)),
@@ -309,6 +331,15 @@ bool TableReader::map_headers(const CsvRow& header) {
     }
     column_field_[col] = static_cast<int>(f);
     field_column_[f] = col;
+  }
+  if (unknown_columns > kShownUnknownColumns) {
+    CsvField at;
+    at.offset = header.offset;
+    at.sheet_row = header.fields.empty() ? 1 : header.fields.front().sheet_row;
+    report(Severity::warning, at,
+           fmt::format("и ещё {}: они тоже будут пропущены", count_noun(static_cast<long long>(unknown_columns - kShownUnknownColumns), "неизвестный столбец",
+                                                      "неизвестных столбца", "неизвестных столбцов")),
+           fmt::format("столбцы таблицы: {}; уберите лишние столбцы из файла", quoted_list(candidates)));
   }
   for (size_t c = 0; c < spec_.columns.size(); ++c) {
     const auto& col = spec_.columns[c];
@@ -369,13 +400,25 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
 void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell) {
   std::string_view raw = trim(field.value);
   // No cell of a school's data is a book: a huge value is a broken export, not text to publish.
-  const size_t kMaxCell = 20000;
-  if (raw.size() > kMaxCell) {
+  const size_t kMaxCell = kMaxValueChars;
+  if (raw.size() > kMaxCell && utf8_length(raw) > kMaxCell) {
     error(field, fmt::format("значение длиной {} знаков — слишком длинное для ячейки", format_count(static_cast<long long>(utf8_length(raw)))),
           fmt::format("в ячейке не больше {} знаков; проверьте кавычки: незакрытая кавычка склеивает строки в одно значение",
                       format_count(static_cast<long long>(kMaxCell))));
     return;
   }
+  if (col.max_length && raw.size() > col.max_length && utf8_length(raw) > col.max_length) {
+    error(field, fmt::format("значение в столбце {} длиной {} — слишком длинное", quoted(col.title), count_noun(static_cast<long long>(utf8_length(raw)), "знак", "знака", "знаков")),
+          fmt::format("в столбце {} не больше {}: сократите значение", quoted(col.title),
+                      count_noun(static_cast<long long>(col.max_length), "знака", "знаков", "знаков")));
+    return;
+  }
+  // The CSV's text was checked when decoded; a workbook's cell can still carry a control character.
+  if (auto bad = find_forbidden_char(raw)) {
+    error(field, forbidden_char_problem(bad->code), forbidden_char_hint(bad->code));
+    return;
+  }
+  if (auto bidi = find_bidi_control(raw)) report(Severity::warning, field, bidi_control_problem(bidi->code), bidi_control_hint());
   if (is_missing_value(raw) && col.type != ColumnType::text) {
     if (col.value_required)
       error(field, fmt::format("не заполнено значение {}", quoted(col.title)), "у каждой строки это значение должно быть заполнено");
@@ -573,8 +616,14 @@ bool TableReader::check_files(const CsvRow& row, const Record& rec) {
       std::string path = "documents/" + owner + "/" + part;
       if (!ctx_.disk.is_file(path)) {
         ok = false;
-        error(row.fields[f], fmt::format("файл «{}» не найден", display_path(ctx_.display_prefix, path)),
-              fmt::format("положите файл в папку documents/{}/ или исправьте имя (регистр букв важен)", owner));
+        std::string why;
+        if (ctx_.disk.exists(path)) ctx_.disk.read(path, &why);
+        if (why.empty())
+          error(row.fields[f], fmt::format("файл «{}» не найден", display_path(ctx_.display_prefix, path)),
+                fmt::format("положите файл в папку documents/{}/ или исправьте имя (регистр букв важен)", owner));
+        else
+          error(row.fields[f], fmt::format("файл «{}» не читается: {}", display_path(ctx_.display_prefix, path), why),
+                fmt::format("положите в папку documents/{}/ сам файл документа", owner));
       }
     }
   }

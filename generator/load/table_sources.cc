@@ -67,7 +67,7 @@ class SourceFinder {
       std::string io_error;
       if (!disk_.is_file(path) && !disk_.read(path, &io_error)) {
         diag_.add_file(Severity::error, shown(path), fmt::format("файл не читается: {}", io_error),
-                       "положите в папку сайта сам файл, а не ссылку на файл за её пределами");
+                       "положите на это место сам файл — не ссылку, не папку и не устройство");
         continue;
       }
       if (claimed_.count(path)) continue;

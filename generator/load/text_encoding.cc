@@ -1,5 +1,7 @@
 #include "load/text_encoding.h"
 
+#include "load/control_chars.h"
+
 #include <cmath>
 #include <memory>
 
@@ -217,27 +219,30 @@ size_t valid_utf8_prefix(std::string_view s) {
   return n;
 }
 
-// Text files have no control characters but tab and line breaks; a NUL or the like means a binary
-// file (an Excel workbook renamed to .csv, say). Also when decoding stopped at a bad byte: a control
-// character in the text before it is the first problem.
+// Text files have no control characters but tab and line breaks (load/control_chars.h); a NUL means
+// a binary file (an Excel workbook renamed to .csv, say). Also when decoding stopped at a bad byte: a
+// control character in the text before it is the first problem.
 static void reject_controls(std::string_view original, DecodeResult& r) {
-  for (size_t i = 0; i < r.text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(r.text[i]);
-    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
-    r.ok = false;
-    r.binary = true;
-    r.bad_bytes = hex_bytes(r.text.substr(i, 1));
-    r.text.resize(i);
-    // Control bytes are the same in every supported encoding: find the first one in the input.
-    for (size_t k = 0; k < original.size(); ++k) {
-      unsigned char o = static_cast<unsigned char>(original[k]);
-      if (o < 0x20 && o != '\t' && o != '\n' && o != '\r') {
-        r.bad_offset = k;
-        break;
-      }
-    }
+  auto bad = find_forbidden_char(r.text);
+  if (!bad) return;
+  r.ok = false;
+  r.binary = true;
+  r.bad_char = bad->code;
+  size_t len = 1;
+  while (bad->offset + len < r.text.size() && (static_cast<unsigned char>(r.text[bad->offset + len]) & 0xC0) == 0x80) ++len;
+  r.bad_bytes = hex_bytes(std::string_view(r.text).substr(bad->offset, len));
+  r.text.resize(bad->offset);
+  // Where the character is in the input: the same bytes in UTF-8; C0 controls and DEL are the same
+  // bytes in every supported encoding.
+  if (r.used == Encoding::utf8 && original.substr(0, bad->offset) == r.text) {
+    r.bad_offset = bad->offset;
     return;
   }
+  for (size_t k = 0; k < original.size(); ++k)
+    if (static_cast<unsigned char>(original[k]) == bad->code && bad->code < 0x80) {
+      r.bad_offset = k;
+      break;
+    }
 }
 
 DecodeResult decode_text(std::string_view bytes, Encoding requested) {

@@ -21,7 +21,8 @@ struct DecodeResult {
   std::string text;          // UTF-8 without BOM; when !ok, the text up to the bad bytes
   size_t bad_offset = 0;     // when !ok: byte offset of the first undecodable byte in the input
   std::string bad_bytes;     // e.g. "0xC3 0x28"
-  bool binary = false;       // control characters: not a text file at all
+  bool binary = false;       // a forbidden character (load/control_chars.h), NUL included
+  char32_t bad_char = 0;     // when binary: that character
   std::string label;         // the encoding read, for messages: «UTF-8», «Windows-1251», «UTF-16LE»
   std::string likely;        // when !ok: a Cyrillic encoding that is not read but fits the bytes («KOI8-R»)
 };

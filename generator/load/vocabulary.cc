@@ -1,5 +1,7 @@
 #include "load/vocabulary.h"
 
+#include "load/input_limits.h"
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -108,6 +110,7 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string*
         if (auto m = cr.text("max")) c.max = std::stod(*m);
         c.enum_name = cr.text("enum").value_or("");
         c.aliases = cr.text_list("aliases").value_or(std::vector<std::string>{});
+        c.max_length = static_cast<size_t>(cr.integer("max_length", false, 1, static_cast<long>(kMaxValueChars)).value_or(0));
         cr.finish();
         if (c.type == ColumnType::enumeration && !v.enums.count(c.enum_name))
           cr.error_at(cv, "unknown enum " + c.enum_name, "");

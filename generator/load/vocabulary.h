@@ -20,6 +20,7 @@ struct ColumnSpec {
   std::string enum_name;
   const std::vector<std::string>* enum_values = nullptr;
   std::vector<std::string> aliases;
+  size_t max_length = 0;  // characters; 0: only the limit of every cell (load/input_limits.h)
 };
 
 struct CheckSpec {

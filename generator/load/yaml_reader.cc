@@ -1,5 +1,8 @@
 #include "load/yaml_reader.h"
 
+#include "load/control_chars.h"
+#include "load/input_limits.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -7,6 +10,7 @@
 #include <unicode/unistr.h>
 
 #include "load/text_encoding.h"
+#include "russian/typography.h"
 
 namespace sveden {
 namespace {
@@ -91,6 +95,16 @@ std::optional<std::string> YamlMapReader::text(std::string_view key, bool requir
   return n->value;
 }
 
+std::optional<std::string> YamlMapReader::name(std::string_view key, bool required) {
+  auto v = text(key, required);
+  if (v && v->size() > kMaxNameChars && utf8_length(*v) > kMaxNameChars) {
+    error_at(*node_.find(key), fmt::format("«{}»: наименование длиной {} — слишком длинное", key, count_noun(static_cast<long long>(utf8_length(*v)), "знак", "знака", "знаков")),
+             fmt::format("в наименовании не больше {}: оно печатается в заголовке каждой страницы", count_noun(static_cast<long long>(kMaxNameChars), "знака", "знаков", "знаков")));
+    return std::nullopt;
+  }
+  return v;
+}
+
 std::optional<long> YamlMapReader::integer(std::string_view key, bool required, long min, long max) {
   const YamlNode* n = node(key, required);
   if (!n || !expect_scalar(*n, key)) return std::nullopt;
@@ -173,7 +187,7 @@ void YamlMapReader::finish() {
 
 void read_yaml_file(const Disk& disk, const std::string& prefix, const std::string& path, Diagnostics& diag,
                     const std::function<void(const SourceText&, const YamlNode&)>& fn) {
-  if (!disk.is_file(path)) return;
+  if (!disk.is_file(path) && !disk.exists(path)) return;  // a folder or a link in its place is reported by read()
   std::string shown = display_path(prefix, path);
   std::string error;
   auto text = disk.read(path, &error);
@@ -192,10 +206,11 @@ std::optional<SourceText> decode_yaml_file(const std::string& shown, std::string
   DecodeResult decoded = decode_text(bytes, Encoding::utf8);
   SourceText src(shown, decoded.text);
   if (decoded.ok) return src;
-  diag.add(Severity::error, src, decoded.text.size(), 1,
-           decoded.binary ? fmt::format("файл не похож на текст: в нём управляющий байт {}", decoded.bad_bytes)
-                          : fmt::format("байты {} не читаются в кодировке UTF-8", decoded.bad_bytes),
-           "сохраните файл в кодировке UTF-8");
+  if (decoded.binary)
+    diag.add(Severity::error, src, decoded.text.size(), 1, forbidden_char_problem(decoded.bad_char), forbidden_char_hint(decoded.bad_char));
+  else
+    diag.add(Severity::error, src, decoded.text.size(), 1, fmt::format("байты {} не читаются в кодировке UTF-8", decoded.bad_bytes),
+             "сохраните файл в кодировке UTF-8");
   return std::nullopt;
 }
 

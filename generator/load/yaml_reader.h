@@ -23,6 +23,8 @@ class YamlMapReader {
   bool valid() const { return valid_; }
   const YamlNode* node(std::string_view key, bool required = false);
   std::optional<std::string> text(std::string_view key, bool required = false);
+  // A text that names something (a department, a person, a unit): at most kMaxNameChars letters.
+  std::optional<std::string> name(std::string_view key, bool required = false);
   std::optional<long> integer(std::string_view key, bool required = false, long min = 0, long max = 0);
   std::optional<bool> boolean(std::string_view key);
   std::optional<std::vector<std::string>> text_list(std::string_view key, bool required = false);

@@ -3,12 +3,14 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "load/control_chars.h"
 #include "russian/typography.h"
 
 namespace sveden {
@@ -18,6 +20,44 @@ namespace {
 TextPos to_pos(const SourceText& src, const YAML::Mark& m) {
   if (m.pos >= 0) return src.position(static_cast<size_t>(m.pos));
   return {m.line + 1, m.column + 1};
+}
+
+// Where in a double-quoted scalar starting at `start` the escape sequence that wrote `code` is; the
+// scalar's start when none is found (the character was written some other way).
+size_t escape_offset(const std::string& text, size_t start, char32_t code) {
+  if (start >= text.size() || text[start] != '"') return start;
+  auto hex = [&](size_t at, size_t n) -> long {
+    if (at + n > text.size()) return -1;
+    long v = 0;
+    for (size_t k = 0; k < n; ++k) {
+      char c = text[at + k];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  for (size_t i = start + 1; i < text.size() && text[i] != '"'; ++i) {
+    if (text[i] != '\\' || i + 1 >= text.size()) continue;
+    char e = text[i + 1];
+    long v = -1;
+    switch (e) {
+      case '0': v = 0; break;
+      case 'a': v = 7; break;
+      case 'b': v = 8; break;
+      case 'v': v = 0x0B; break;
+      case 'f': v = 0x0C; break;
+      case 'e': v = 0x1B; break;
+      case 'N': v = 0x85; break;
+      case 'x': v = hex(i + 2, 2); break;
+      case 'u': v = hex(i + 2, 4); break;
+      case 'U': v = hex(i + 2, 8); break;
+      default: break;
+    }
+    if (v == static_cast<long>(code)) return i;
+    ++i;  // past the escaped character («\\», «\"»)
+  }
+  return start;
 }
 
 struct LimitExceeded {
@@ -43,14 +83,16 @@ class TreeBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) return;
-    count(it->second.second, to_pos(src_, mark));
-    YamlNode copy = it->second.first;
+    count(it->second.nodes, to_pos(src_, mark));
+    count_bytes(it->second.bytes, to_pos(src_, mark));
+    YamlNode copy = it->second.node;
     copy.pos = to_pos(src_, mark);
     add(std::move(copy), 0);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
     YamlNode n;
     n.pos = to_pos(src_, mark);
+    check_scalar(mark, value, n.pos);
     // yaml-cpp tags plain scalars "?" and quoted ones "!"; a plain ~/null/empty is a null.
     n.quoted = tag == "!";
     if (!n.quoted && (value == "~" || value == "null" || value == "Null" || value == "NULL")) {
@@ -75,9 +117,35 @@ class TreeBuilder : public YAML::EventHandler {
     YamlNode node;
     YAML::anchor_t anchor = 0;
     size_t nodes_at_start = 0;
+    size_t bytes_at_start = 0;
     bool has_pending_key = false;
+    std::unordered_map<std::string, int> keys;  // scalar key → its line, for repeated keys
     YamlNode pending_key;
   };
+
+  // The raw text was checked when decoded: a forbidden character here was written as an escape
+  // («\x0b», «\e», «\0», «\uFFFE»). Values longer than a page's field are a broken file.
+  void check_scalar(const YAML::Mark& mark, const std::string& value, TextPos pos) {
+    if (value.size() > limits_.max_scalar_chars && utf8_length(value) > limits_.max_scalar_chars)
+      throw LimitExceeded{pos, fmt::format("значение длиной {} — слишком длинное", count_noun(static_cast<long long>(utf8_length(value)), "знак", "знака", "знаков")),
+                          fmt::format("в значении файла YAML не больше {}; длинный текст пишите на страницу content/*.md",
+                                      count_noun(static_cast<long long>(limits_.max_scalar_chars), "знака", "знаков", "знаков"))};
+    if (auto bad = find_forbidden_char(value)) {
+      size_t at = mark.pos >= 0 ? escape_offset(src_.text(), static_cast<size_t>(mark.pos), bad->code) : 0;
+      TextPos where = mark.pos >= 0 ? src_.position(at) : pos;
+      diag_.add(Severity::error, src_, where, 1, forbidden_char_problem(bad->code),
+                forbidden_char_hint(bad->code) + "; в YAML его не пишут и escape-последовательностью («\\x0b», «\\e», «\\0»)");
+    }
+    if (auto bidi = find_bidi_control(value)) diag_.add(Severity::warning, src_, pos, 1, bidi_control_problem(bidi->code), bidi_control_hint());
+  }
+
+  void count_bytes(size_t n, TextPos pos) {
+    bytes_ += n;
+    if (bytes_ > limits_.max_bytes)
+      throw LimitExceeded{pos, fmt::format("файл слишком велик: больше {} текста (с учётом повторов через псевдонимы *)",
+                                           count_noun(static_cast<long long>(limits_.max_bytes >> 20), "мегабайта", "мегабайт", "мегабайт")),
+                          "уберите лишние псевдонимы (*имя) или разбейте данные на несколько файлов"};
+  }
 
   void count(size_t n, TextPos pos) {
     nodes_ += n;
@@ -96,6 +164,7 @@ class TreeBuilder : public YAML::EventHandler {
     f.node.pos = to_pos(src_, mark);
     f.anchor = anchor;
     f.nodes_at_start = nodes_;
+    f.bytes_at_start = bytes_;
     stack_.push_back(std::move(f));
   }
 
@@ -103,16 +172,18 @@ class TreeBuilder : public YAML::EventHandler {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     size_t size = nodes_ - f.nodes_at_start + 1;
-    if (f.anchor) anchors_[f.anchor] = {f.node, size};
+    if (f.anchor) anchors_[f.anchor] = {f.node, size, bytes_ - f.bytes_at_start};
     add_built(std::move(f.node));
   }
 
   void add(YamlNode n, YAML::anchor_t anchor) {
     if (anchor) {
       count(1, n.pos);
-      anchors_[anchor] = {n, 1};
+      count_bytes(n.value.size(), n.pos);
+      anchors_[anchor] = {n, 1, n.value.size()};
     } else if (n.kind != YamlNode::Kind::map && n.kind != YamlNode::Kind::sequence) {
       count(1, n.pos);
+      count_bytes(n.value.size(), n.pos);
     }
     add_built(std::move(n));
   }
@@ -131,14 +202,13 @@ class TreeBuilder : public YAML::EventHandler {
       top.has_pending_key = true;
     } else {
       const YamlNode& key = top.pending_key;
-      if (key.kind == YamlNode::Kind::scalar)
-        for (const auto& [k, v] : top.node.entries)
-          if (k.kind == YamlNode::Kind::scalar && k.value == key.value) {
-            diag_.add(Severity::error, src_, key.pos, static_cast<int>(utf8_length(key.value)),
-                      fmt::format("ключ «{}» повторяется (впервые — в строке {})", key.value, k.pos.line),
-                      "оставьте ключ один раз: второе значение не заменяет первое, а путает");
-            break;
-          }
+      if (key.kind == YamlNode::Kind::scalar) {
+        auto [first, fresh] = top.keys.emplace(key.value, key.pos.line);
+        if (!fresh)
+          diag_.add(Severity::error, src_, key.pos, static_cast<int>(utf8_length(key.value)),
+                    fmt::format("ключ «{}» повторяется (впервые — в строке {})", key.value, first->second),
+                    "оставьте ключ один раз: второе значение не заменяет первое, а путает");
+      }
       top.node.entries.emplace_back(std::move(top.pending_key), std::move(n));
       top.has_pending_key = false;
     }
@@ -148,8 +218,14 @@ class TreeBuilder : public YAML::EventHandler {
   Diagnostics& diag_;
   YamlLimits limits_;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, std::pair<YamlNode, size_t>> anchors_;
+  struct Anchored {
+    YamlNode node;
+    size_t nodes = 0;  // values it stands for, itself included
+    size_t bytes = 0;  // bytes of text in them
+  };
+  std::map<YAML::anchor_t, Anchored> anchors_;
   size_t nodes_ = 0;
+  size_t bytes_ = 0;
 };
 
 // yaml-cpp speaks English: every message its scanner and parser raise (yaml-cpp/exceptions.h) has

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "load/diagnostics.h"
+#include "load/input_limits.h"
 #include "load/source_text.h"
 
 namespace sveden {
@@ -33,6 +34,8 @@ struct YamlNode {
 struct YamlLimits {
   int max_depth = 64;
   size_t max_nodes = 200000;  // counting the copies aliases make
+  size_t max_bytes = size_t{16} << 20;  // text in all values, copies included
+  size_t max_scalar_chars = kMaxValueChars;  // one value, in letters: as long as a cell of a table
 };
 
 // Parses `src` (one document; an empty file gives a null node). Errors go to `diag`; returns false

@@ -183,4 +183,65 @@ site_for formula_everywhere
 run formula_everywhere 0 'Готово'
 python3 "$REPO/tests/e2e/formula_cells.py" "$SCRATCH/site/output" > "$SCRATCH/cells.txt" || { cat "$SCRATCH/cells.txt" >&2; fail "formula_everywhere: a cell starts like a formula"; }
 echo "ok: formula_everywhere: $(tail -1 "$SCRATCH/cells.txt")"
+# The input boundary (issue 15): links, folders and special files where a file is expected; control
+# characters however written; work bounded by the input's size. The big files are made here.
+site_for table_symlink_inside
+mv "$SCRATCH/site/data/staff.csv" "$SCRATCH/site/data/staff-real.csv"
+ln -s staff-real.csv "$SCRATCH/site/data/staff.csv"
+run table_symlink_inside 1 'data/staff.csv: ошибка: файл не читается: это символическая ссылка на «staff-real.csv», а ссылки не читаются'
+site_for document_folder_link_out
+mkdir -p "$SCRATCH/site/documents" "$SCRATCH/elsewhere"
+echo SECRET > "$SCRATCH/elsewhere/ustav.pdf"
+ln -s "$SCRATCH/elsewhere" "$SCRATCH/site/documents/T1"
+printf 'Код ОО;Вид документа;Название;Файл\nT1;устав;Устав;ustav.pdf\n' > "$SCRATCH/site/data/documents.csv"
+run document_folder_link_out 1 'data/documents.csv:2:[0-9]+: ошибка: файл «.*documents/T1/ustav.pdf» не читается: путь ведёт за пределы папки сайта: «documents/T1» — символическая ссылка'
+site_for table_is_folder
+rm "$SCRATCH/site/data/oge.csv"; mkdir "$SCRATCH/site/data/oge.csv"
+run table_is_folder 1 'data/oge.csv: ошибка: это папка, а не файл таблицы'
+site_for table_is_fifo
+rm "$SCRATCH/site/data/vpr.csv"; mkfifo "$SCRATCH/site/data/vpr.csv"
+run table_is_fifo 1 'data/vpr.csv: ошибка: файл не читается: это именованный канал \(FIFO\), а не файл'
+site_for yaml_control_escape;        run yaml_control_escape 1 'site.yaml:2:24: ошибка: управляющий символ U\+000B \(вертикальная табуляция\)'
+site_for csv_c1_control;             run csv_c1_control 1 'data/schools.csv:2:87: ошибка: управляющий символ U\+0085'
+site_for markdown_control_reference; run markdown_control_reference 1 'content/about.md:5:18: ошибка: ссылка на символ «&#x1B;» — управляющий символ U\+001B'
+site_for bidi_override_name;         run bidi_override_name 0 'data/schools.csv:2:[0-9]+: предупреждение: знак направления текста U\+202E'
+site_for xlsx_control_cell
+rm "$SCRATCH/site/data/oge.csv"
+python3 - "$SCRATCH/site/data/oge.xlsx" <<'PY'
+import sys, zipfile
+cells = ['Код ОО', 'Год', 'Предмет', 'Участников'], ['T1', '2024', 'мате&#133;матика', '3']
+rows = ''.join('<row r="%d">%s</row>' % (r + 1, ''.join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % ('ABCD'[c], r + 1, v) for c, v in enumerate(row))) for r, row in enumerate(cells))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('xl/workbook.xml', '<workbook><sheets><sheet name="ОГЭ" sheetId="1"/></sheets></workbook>')
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData>' + rows + '</sheetData></worksheet>')
+PY
+run xlsx_control_cell 1 'data/oge.xlsx, лист «ОГЭ», ячейка C2: ошибка: управляющий символ U\+0085'
+# 10 000 unknown columns in 170 KB: linear, 20 named and the rest counted (was 2 GB and 6 MB of messages).
+site_for wide_header
+{ printf 'school_id;year;subject;participants'; for i in $(seq 1 10000); do printf ';u%05d' "$i"; done; printf '\n'
+  for s in математика 'русский язык' физика химия биология; do printf 'T1;2024;%s;3' "$s"; for i in $(seq 1 10000); do printf ';1'; done; printf '\n'; done; } > "$SCRATCH/site/data/oge.csv"
+run wide_header 0 "и ещё 9${NB}980${NB}неизвестных столбцов: они тоже будут пропущены"
+[ "$(wc -c < "$SCRATCH/err.txt")" -lt 100000 ] || fail "wide_header: $(wc -c < "$SCRATCH/err.txt") bytes of messages"
+# 10 000 aliases of a 15 000-letter value: counted in bytes (150 MB expanded); of a 1 MB value: too long.
+site_for yaml_alias_bytes
+{ printf 'a: &a "%s"\nb:\n' "$(head -c 15000 /dev/zero | tr '\0' x)"; for i in $(seq 1 10000); do echo "  - *a"; done; } > "$SCRATCH/site/content/roadmap.yaml"
+run yaml_alias_bytes 1 "content/roadmap.yaml:[0-9]+:5: ошибка: файл слишком велик: больше 16${NB}мегабайт текста"
+site_for yaml_alias_1mb
+{ printf 'a: &a "%s"\nb:\n' "$(head -c 1000000 /dev/zero | tr '\0' x)"; for i in $(seq 1 10000); do echo "  - *a"; done; } > "$SCRATCH/site/content/roadmap.yaml"
+run yaml_alias_1mb 1 "content/roadmap.yaml:1:4: ошибка: значение длиной 1${NB}000${NB}000${NB}знаков — слишком длинное"
+# 99 000 keys of one map and a repeated one: the repeat found in a hash map (was 42 s).
+site_for yaml_99000_keys
+{ echo 'department:'; awk 'BEGIN { for (i = 0; i < 99000; i++) printf "  k%d: 1\n", i }'; echo '  k7: 2'; } > "$SCRATCH/site/content/department.yaml"
+run yaml_99000_keys 1 'content/department.yaml:99002:3: ошибка: ключ «k7» повторяется \(впервые — в строке 9\)'
+# A 1 MB department name (was 140 MB of output) and a 5 000-letter one: names are at most 1 000 letters.
+site_for department_name_1mb
+python3 -c "import sys; p = sys.argv[1]; s = open(p).read().replace('  name: Отдел образования Тестового округа', '  name: ' + 'x' * 1000000, 1); open(p, 'w').write(s)" "$SCRATCH/site/site.yaml"
+run department_name_1mb 1 "site.yaml:5:9: ошибка: значение длиной 1${NB}000${NB}000${NB}знаков — слишком длинное"
+site_for department_name_5000
+python3 -c "import sys; p = sys.argv[1]; s = open(p).read().replace('  name: Отдел образования Тестового округа', '  name: ' + 'Отдел' * 1000, 1); open(p, 'w').write(s)" "$SCRATCH/site/site.yaml"
+run department_name_5000 1 "site.yaml:5:9: ошибка: «name»: наименование длиной 5${NB}000${NB}знаков — слишком длинное"
+site_for school_name_5000
+python3 -c "import sys; p = sys.argv[1]; s = open(p, encoding='utf-8').read().replace('МБОУ СОШ № 1', 'Школа' * 1000, 1); open(p, 'w', encoding='utf-8').write(s)" "$SCRATCH/site/data/schools.csv"
+run school_name_5000 1 "data/schools.csv:2:[0-9]+: ошибка: значение в столбце «Краткое наименование» длиной 5${NB}000${NB}знаков — слишком длинное"
 echo "ok: hostile corpus"

@@ -12,6 +12,19 @@
 
 namespace sveden::test {
 
+// The text with each non-breaking space as a plain one: Russian dates and numbers keep their parts
+// together with U+00A0; a test compares them as read.
+inline std::string plain_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool nbsp = s.compare(i, 2, "\u00A0") == 0;
+    out += nbsp ? ' ' : s[i];
+    i += nbsp;
+  }
+  return out;
+}
+
 inline std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;

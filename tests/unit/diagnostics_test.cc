@@ -29,6 +29,21 @@ TEST_CASE("a very long line is cut around the spot") {
   CHECK(out.find("ОШИБКА") != std::string::npos);
 }
 
+TEST_CASE("problems on one very long line each keep only a window of it, caret under the spot") {
+  std::string header;
+  for (int i = 0; i < 10000; ++i) header += "столбец" + std::to_string(i) + ";";
+  SourceText src("data/oge.csv", header + "\n");
+  Diagnostics d;
+  for (size_t at = header.find("столбец"); at != std::string::npos; at = header.find("столбец", at + 1))
+    d.add(Severity::warning, src, at, 10, "неизвестный столбец", "");
+  size_t held = 0;
+  for (const auto& diag : d.sorted()) held += diag.source_line.size();
+  CHECK(held < size_t{10000} * 400);  // not 10 000 copies of a 200 KB line
+  std::string last = format_diagnostic(d.sorted().back());
+  CHECK(last.find("…бец9997;столбец9998;столбец9999;") != std::string::npos);
+  CHECK(last.find("|" + std::string(22, ' ') + "^~~~~\n") != std::string::npos);  // «| », «…» and 20 letters before the spot
+}
+
 TEST_CASE("diagnostics are ordered by file, then line") {
   SourceText a("a", "1\n2\n3\n"), b("b", "1\n");
   Diagnostics d;

@@ -28,10 +28,7 @@ MemoryDisk with_documents(const std::string& rows) {
 }
 
 // Russian dates and numbers keep their parts together with non-breaking spaces; compare as read.
-std::string plain(std::string s) {
-  for (size_t at; (at = s.find("\u00A0")) != std::string::npos;) s.replace(at, 2, " ");
-  return s;
-}
+std::string plain(std::string s) { return test::plain_spaces(s); }
 
 // The texts of every table cell of a page, each followed by «|».
 std::string cell_texts(const OpennessPage& page) {

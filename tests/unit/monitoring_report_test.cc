@@ -84,10 +84,7 @@ double as_number(std::string s) {
   return std::stod(s);
 }
 
-std::string no_nbsp(std::string s) {
-  for (size_t p; (p = s.find(kNbsp)) != std::string::npos;) s.replace(p, kNbsp.size(), " ");
-  return s;
-}
+std::string no_nbsp(std::string s) { return test::plain_spaces(s); }
 
 }  // namespace
 

@@ -217,6 +217,12 @@ void check_evidence(const std::string& text, const std::string& where, Counts& n
   }
 }
 
+// «3,70–4,06» or «8,1–41,6 %»: a printed interval (the unit once, after the upper bound).
+std::string interval_pattern() {
+  std::string lower = kNum.substr(0, kNum.size() - 7);
+  return std::string("^").append(lower).append("–").append(kNum).append("$");
+}
+
 // The quality page's comparison with the municipal value: «выше» or «ниже» only when the printed
 // interval excludes the printed municipal value, «на уровне» when it contains it, «—» without one.
 void check_bands(const std::string& html, const std::string& where, Counts& n) {
@@ -224,7 +230,7 @@ void check_bands(const std::string& html, const std::string& where, Counts& n) {
   if (at == std::string::npos) return;
   std::string table = html.substr(at, html.find("</table>", at) - at);
   static const std::regex row(R"(<td class="num">([^<]*)</td><td class="num">([^<]*)</td><td class="num">([^<]*)</td><td>([^<]*)</td>)");
-  static const std::regex range("^" + kNum.substr(0, kNum.size() - 7) + "–" + kNum + "$");
+  static const std::regex range(interval_pattern());
   std::sregex_iterator end;
   for (std::sregex_iterator r(table.begin(), table.end(), row); r != end; ++r) {
     std::string interval = plain((*r)[2]), municipal = plain((*r)[3]), band = plain((*r)[4]);
@@ -253,7 +259,7 @@ void check_indicator_bands(const std::string& html, const std::string& where, Co
   REQUIRE_MESSAGE(std::regex_search(html, b, base), where);
   std::string municipal = plain(b[1]);
   static const std::regex cell(R"(<td>([^<]*): ((?:выше|ниже|на уровне) муниципального значения)</td>)");
-  static const std::regex range("^" + kNum.substr(0, kNum.size() - 7) + "–" + kNum + "$");
+  static const std::regex range(interval_pattern());
   std::sregex_iterator end;
   for (std::sregex_iterator c(html.begin(), html.end(), cell); c != end; ++c) {
     ++n.bands;

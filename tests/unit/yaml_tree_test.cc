@@ -56,3 +56,62 @@ TEST_CASE("plain null and quoted null differ") {
   CHECK(root.find("b")->is_scalar());
   CHECK(root.find("c")->is_null());
 }
+
+TEST_CASE("a control character written as a YAML escape is refused at the escape, named by its code") {
+  Diagnostics d;
+  SourceText src("site.yaml", "municipality: \"Ельнинский\\x0bрайон\"\nregion: \"a\\eb\"\nx: \"\\uFFFE\"\ny: \"\\0\"\nz: \"таб\\tи\\nстрока\"\n");
+  YamlNode root;
+  parse_yaml(src, &root, d);
+  auto all = d.sorted();
+  REQUIRE(all.size() == 4);
+  CHECK(all[0].pos.line == 1);
+  CHECK(all[0].pos.column == 26);  // at «\x0b», counted in letters
+  CHECK(all[0].message == "управляющий символ U+000B (вертикальная табуляция): в тексте он не виден, а XML страниц и ленты с ним не читается");
+  CHECK(all[1].pos.column == 11);
+  CHECK(all[1].message.rfind("управляющий символ U+001B", 0) == 0);
+  CHECK(all[2].message.rfind("несимвол Юникода U+FFFE", 0) == 0);
+  CHECK(all[3].message.rfind("управляющий символ U+0000 (нулевой байт)", 0) == 0);
+}
+
+TEST_CASE("a bidirectional override in a YAML value is a warning") {
+  Diagnostics d;
+  SourceText src("site.yaml", "name: \"МБОУ \\u202EШкола\"\n");
+  YamlNode root;
+  REQUIRE(parse_yaml(src, &root, d));
+  CHECK(d.errors() == 0);
+  REQUIRE(d.warnings() == 1);
+  CHECK(d.sorted()[0].message.rfind("знак направления текста U+202E", 0) == 0);
+}
+
+TEST_CASE("a YAML value longer than a table's cell is an error with its length") {
+  Diagnostics d;
+  SourceText src("site.yaml", "name: " + std::string(20001, 'x') + "\n");
+  YamlNode root;
+  CHECK_FALSE(parse_yaml(src, &root, d));
+  REQUIRE(d.errors() == 1);
+  CHECK(d.sorted()[0].message == "значение длиной 20\u00a0001\u00a0знак — слишком длинное");
+}
+
+TEST_CASE("aliases are counted in bytes of text, not only in values") {
+  std::string yaml = "a: &a " + std::string(15000, 'x') + "\nb: [";
+  for (int i = 0; i < 2000; ++i) yaml += i ? ", *a" : "*a";
+  yaml += "]\n";
+  Diagnostics d;
+  SourceText src("roadmap.yaml", yaml);
+  YamlNode root;
+  CHECK_FALSE(parse_yaml(src, &root, d));
+  REQUIRE(d.errors() == 1);
+  CHECK(d.sorted()[0].message == "файл слишком велик: больше 16\u00a0мегабайт текста (с учётом повторов через псевдонимы *)");
+}
+
+TEST_CASE("repeated keys are found among many keys, each against its first occurrence") {
+  std::string yaml;
+  for (int i = 0; i < 50000; ++i) yaml += "k" + std::to_string(i) + ": 1\n";
+  yaml += "k7: 2\n";
+  Diagnostics d;
+  SourceText src("big.yaml", yaml);
+  YamlNode root;
+  parse_yaml(src, &root, d);
+  REQUIRE(d.errors() == 1);
+  CHECK(d.sorted()[0].message == "ключ «k7» повторяется (впервые — в строке 8)");
+}
