@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/text_pos.h"
+#include "base/text_pos.h"
 
 namespace sveden {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "audit/html_document.h"
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "model/openness.h"
 
 namespace sveden {

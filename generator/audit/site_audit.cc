@@ -15,7 +15,7 @@
 #include "audit/markup_audit.h"
 #include "audit/stylesheet.h"
 #include "model/links.h"
-#include "render/json_writer.h"
+#include "base/json_writer.h"
 #include "base/parallel.h"
 #include "russian/names.h"
 #include "russian/typography.h"

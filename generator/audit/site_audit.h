@@ -9,34 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/disk.h"
 #include "model/openness.h"
-#include "model/text_pos.h"
+#include "model/output_audit.h"
 
 namespace sveden {
-
-struct SiteFinding {
-  Severity severity = Severity::error;
-  std::string file;   // relative to the audited folder; "" for the site as a whole
-  TextPos pos;        // {0, 0} for the file as a whole
-  std::string message;
-  bool incomplete = false;  // required information written as absent («отсутствует»)
-};
-
-struct SchoolAudit {
-  std::string root;  // folder of the school's site within the audited folder («schools/sosh-1», or "")
-  std::string name;  // from the site's home page
-  std::vector<SiteFinding> findings;  // errors first, then warnings; each in file order
-  int incomplete = 0;                 // findings of required information written as absent
-};
-
-struct OutputAudit {
-  std::vector<SchoolAudit> schools;
-  std::vector<SiteFinding> portal;  // pages outside the school sites
-  int errors = 0, warnings = 0;
-  int incomplete_schools = 0;  // school sites with required information written as absent
-};
 
 // One school's site whose root is `root` on `disk` ("" for the disk's root).
 SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v);

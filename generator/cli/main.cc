@@ -15,9 +15,10 @@
 
 #include <fmt/format.h>
 
+#include "load/openness_vocabulary.h"
 #include "audit/site_audit.h"
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/openness.h"
 #include "russian/typography.h"
 #include "serve/live_site.h"

@@ -6,8 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 #include "load/markdown_images.h"
+#include "load/openness_vocabulary.h"
 #include "load/text_encoding.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"

@@ -1,8 +1,8 @@
 // Markdown pages of content/: the home page text (index.md), standalone pages (<slug>.md) and a
 // school's own text (schools/<school_id>.md), each with optional YAML front matter.
 #pragma once
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/municipality.h"
 
 namespace sveden {

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/criteria.h"
 #include "model/site_config.h"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostics.h"
-#include "load/source_text.h"
+#include "base/diagnostics.h"
+#include "base/source_text.h"
 
 namespace sveden {
 

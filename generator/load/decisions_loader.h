@@ -3,8 +3,8 @@
 #pragma once
 #include <string>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/municipality.h"
 
 namespace sveden {

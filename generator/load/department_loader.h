@@ -1,7 +1,7 @@
 // The department's own information under 8-ФЗ: content/department.yaml.
 #pragma once
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/municipality.h"
 
 namespace sveden {

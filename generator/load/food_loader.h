@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "load/table_loader.h"
 #include "model/municipality.h"
 

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "load/embedded_files.h"
 #include "load/yaml_reader.h"
 #include "load/yaml_tree.h"

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "model/markdown_image.h"
-#include "render/markdown.h"
+#include "load/markdown_resources.h"
 
 namespace sveden {
 namespace {

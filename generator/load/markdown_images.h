@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/municipality.h"
 
 namespace sveden {

@@ -2,8 +2,8 @@
 // (by indicator id and year) and its Markdown for the report's analytic sections, checked against
 // vocab/pp662.yaml and site.yaml's years.
 #pragma once
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/municipality.h"
 
 namespace sveden {

@@ -4,8 +4,8 @@
 #include <map>
 #include <string>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "load/table_loader.h"
 #include "model/municipality.h"
 

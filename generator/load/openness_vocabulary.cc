@@ -1,5 +1,7 @@
 // Reads vocab/sveden.yaml into OpennessVocabulary and checks it against the table vocabulary: every
 // column a field names exists, every document kind is a value of the `document_kind` list.
+#include "load/openness_vocabulary.h"
+
 #include <cstdio>
 #include <cstdlib>
 

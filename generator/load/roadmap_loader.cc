@@ -14,16 +14,6 @@
 
 namespace sveden {
 
-const char* activity_status_name(ActivityStatus s) {
-  switch (s) {
-    case ActivityStatus::done: return "выполнено";
-    case ActivityStatus::in_progress: return "в работе";
-    case ActivityStatus::not_started: return "не начато";
-    case ActivityStatus::cancelled: return "отменено";
-  }
-  return "";
-}
-
 namespace {
 
 bool is_id(std::string_view s) {
@@ -433,7 +423,6 @@ class Reader {
   Diagnostics& diag_;
   Municipality& m_;
 };
-
 
 }  // namespace
 

@@ -1,8 +1,8 @@
 // Reads content/roadmap.yaml and content/recommendations.yaml, checking them against the schema and
 // against the site: school ids, criteria groups and rules, indicators, dates within the roadmap.
 #pragma once
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/municipality.h"
 
 namespace sveden {

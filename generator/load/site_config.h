@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "load/text_encoding.h"
 #include "model/site_config.h"
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "model/municipality.h"
 
 namespace sveden {

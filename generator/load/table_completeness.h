@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "load/table_loader.h"
 #include "model/municipality.h"
 

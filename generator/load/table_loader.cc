@@ -1,6 +1,6 @@
 #include "load/table_loader.h"
 
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 #include "load/input_limits.h"
 
 #include <algorithm>
@@ -16,7 +16,7 @@
 #include "load/number_parse.h"
 #include "load/text_encoding.h"
 #include "load/yaml_reader.h"
-#include "load/disk.h"
+#include "base/disk.h"
 #include "model/date.h"
 #include "model/links.h"
 #include "russian/typography.h"

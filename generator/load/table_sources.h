@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "load/site_config.h"
 #include "load/vocabulary.h"
 #include "load/workbook_reader.h"

@@ -1,6 +1,6 @@
 #include "load/text_encoding.h"
 
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 
 #include <cmath>
 #include <memory>

@@ -1,6 +1,6 @@
 #include "load/yaml_reader.h"
 
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 #include "load/input_limits.h"
 
 #include <algorithm>

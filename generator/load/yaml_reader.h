@@ -8,8 +8,8 @@
 
 #include <functional>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "load/yaml_tree.h"
 
 namespace sveden {

@@ -10,7 +10,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 #include "russian/typography.h"
 
 namespace sveden {

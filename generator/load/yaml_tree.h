@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "load/input_limits.h"
-#include "load/source_text.h"
+#include "base/source_text.h"
 
 namespace sveden {
 

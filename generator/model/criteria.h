@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/provenance.h"
-#include "model/text_pos.h"
+#include "base/text_pos.h"
 
 namespace sveden {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "model/date.h"
-#include "model/text_pos.h"
+#include "base/text_pos.h"
 
 namespace sveden {
 

@@ -65,11 +65,4 @@ struct OpennessVocabulary {
   std::vector<NotEmitted> not_emitted;
 };
 
-// The vocabulary compiled into the binary; aborts with a message if it is malformed (a build
-// defect, caught by the unit tests).
-const OpennessVocabulary& builtin_openness();
-
-// Parses a vocabulary text; returns nullopt and fills `error` on a defect.
-std::optional<OpennessVocabulary> parse_openness(const std::string& text, std::string* error);
-
 }  // namespace sveden

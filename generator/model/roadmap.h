@@ -9,7 +9,7 @@
 #include "model/criteria.h"
 #include "model/date.h"
 #include "model/site_config.h"
-#include "model/text_pos.h"
+#include "base/text_pos.h"
 
 namespace sveden {
 

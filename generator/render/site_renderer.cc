@@ -6,6 +6,7 @@
 
 #include "analyse/indicators.h"
 #include "load/openness_loader.h"
+#include "load/openness_vocabulary.h"
 #include "load/site_loader.h"
 #include "model/links.h"
 #include "model/markdown_image.h"

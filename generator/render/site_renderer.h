@@ -13,7 +13,7 @@
 #include "analyse/overview.h"
 #include "model/municipality.h"
 #include "model/openness.h"
-#include "audit/site_audit.h"
+#include "model/output_audit.h"
 #include "render/opendata.h"
 #include "render/theme.h"
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 
 namespace sveden {
 

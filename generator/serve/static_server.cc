@@ -18,7 +18,7 @@
 
 #include <fmt/format.h>
 
-#include "load/disk.h"
+#include "base/disk.h"
 #include "model/links.h"
 #include "serve/live_site.h"
 

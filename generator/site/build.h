@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "model/date.h"
 
 namespace sveden {

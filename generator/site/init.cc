@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "load/source_text.h"
+#include "base/source_text.h"
 #include "render/opendata.h"
 #include "russian/typography.h"
 #include "write/xlsx_writer.h"

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
-#include "load/source_text.h"
+#include "base/source_text.h"
 #include "write/formula_guard.h"
 #include "write/temp_file.h"
 

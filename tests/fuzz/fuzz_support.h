@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "../support/test_files.h"
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "load/text_encoding.h"
 
 #define FUZZ_CHECK(cond)                                                                   \

@@ -5,7 +5,7 @@
 
 #include "audit/html_document.h"
 #include "fuzz_support.h"
-#include "load/disk.h"
+#include "base/disk.h"
 #include "load/site_loader.h"
 #include "model/links.h"
 #include "render/html.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "load/indicator_vocabulary.h"
 #include "model/indicators.h"
 #include "model/municipality.h"

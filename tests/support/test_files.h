@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "load/disk.h"
+#include "base/disk.h"
 
 namespace sveden::test {
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 
 using namespace sveden;
 

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "load/criteria_loader.h"
-#include "load/disk.h"
+#include "base/disk.h"
 #include "load/indicator_vocabulary.h"
 #include "render/criteria_table.h"
 

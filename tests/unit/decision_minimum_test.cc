@@ -7,7 +7,7 @@
 #include "analyse/decision_minimum.h"
 #include "analyse/indicators.h"
 #include "load/criteria_loader.h"
-#include "load/disk.h"
+#include "base/disk.h"
 #include "load/indicator_vocabulary.h"
 
 using namespace sveden;

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "load/openness_vocabulary.h"
 #include "../support/built_site.h"
 #include "../support/test_files.h"
 #include "audit/html_document.h"

@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 
 using namespace sveden;
 

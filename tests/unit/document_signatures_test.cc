@@ -2,6 +2,7 @@
 // described in data/documents.csv; what the site knows elsewhere is not «отсутствует».
 #include <doctest/doctest.h>
 
+#include "load/openness_vocabulary.h"
 #include "../support/test_files.h"
 #include "load/document_signatures.h"
 #include "load/site_loader.h"

@@ -11,8 +11,8 @@
 #include <doctest/doctest.h>
 
 #include "../support/test_files.h"
-#include "load/diagnostics.h"
-#include "load/disk.h"
+#include "base/diagnostics.h"
+#include "base/disk.h"
 #include "load/site_loader.h"
 
 namespace fs = std::filesystem;

@@ -4,6 +4,7 @@
 
 #include "load/markdown_images.h"
 #include "model/markdown_image.h"
+#include "load/markdown_resources.h"
 #include "render/markdown.h"
 
 using namespace sveden;

@@ -2,6 +2,7 @@
 // programmes it runs.
 #include <doctest/doctest.h>
 
+#include "load/openness_vocabulary.h"
 #include "../support/test_files.h"
 #include "load/site_loader.h"
 #include "render/openness_page.h"

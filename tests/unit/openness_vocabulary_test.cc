@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "load/openness_vocabulary.h"
 #include "model/openness.h"
 
 using namespace sveden;

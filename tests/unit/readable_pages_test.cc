@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include "load/openness_vocabulary.h"
 #include "../support/built_site.h"
 #include "../support/test_files.h"
 #include "analyse/indicators.h"

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "load/disk.h"
+#include "base/disk.h"
 
 using namespace sveden;
 namespace fs = std::filesystem;

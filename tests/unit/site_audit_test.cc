@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "load/openness_vocabulary.h"
 #include "../support/test_files.h"
 #include "audit/site_audit.h"
 #include "site/build.h"

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "load/disk.h"
+#include "base/disk.h"
 #include "load/site_loader.h"
 
 using namespace sveden;

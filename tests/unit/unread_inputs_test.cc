@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/test_files.h"
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "load/site_loader.h"
 
 namespace fs = std::filesystem;

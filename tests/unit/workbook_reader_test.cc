@@ -8,7 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "../support/test_files.h"
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 #include "load/site_loader.h"
 #include "load/workbook_reader.h"
 #include "load/xlsx_file.h"

@@ -1,4 +1,4 @@
-#include "load/source_text.h"
+#include "base/source_text.h"
 
 #include <algorithm>
 

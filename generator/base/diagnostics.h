@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "load/source_text.h"
+#include "base/source_text.h"
 
 namespace sveden {
 

@@ -1,4 +1,4 @@
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
-#include "load/diagnostics.h"
+#include "base/diagnostics.h"
 
-#include "load/control_chars.h"
+#include "base/control_chars.h"
 
 #include <algorithm>
 #include <map>

@@ -1,4 +1,4 @@
-#include "load/disk.h"
+#include "base/disk.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,0 +1,35 @@
+// What the audit of a published site found (audit/site_audit.h finds it): per school site and for the
+// pages outside them, each finding with its file and place. The department's audit page (render) and
+// `sveden check` (cli) print it.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/text_pos.h"
+
+namespace sveden {
+
+struct SiteFinding {
+  Severity severity = Severity::error;
+  std::string file;   // relative to the audited folder; "" for the site as a whole
+  TextPos pos;        // {0, 0} for the file as a whole
+  std::string message;
+  bool incomplete = false;  // required information written as absent («отсутствует»)
+};
+
+struct SchoolAudit {
+  std::string root;  // folder of the school's site within the audited folder («schools/sosh-1», or "")
+  std::string name;  // from the site's home page
+  std::vector<SiteFinding> findings;  // errors first, then warnings; each in file order
+  int incomplete = 0;                 // findings of required information written as absent
+};
+
+struct OutputAudit {
+  std::vector<SchoolAudit> schools;
+  std::vector<SiteFinding> portal;  // pages outside the school sites
+  int errors = 0, warnings = 0;
+  int incomplete_schools = 0;  // school sites with required information written as absent
+};
+
+}  // namespace sveden
