@@ -672,12 +672,14 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       // The activity's cell carries what the plan says of it besides the title, a line each (cells keep line breaks).
       std::string activity = ap.activity->id + ". " + typographic_quotes(ap.activity->title);
       for (const auto& [label, text] : activity_details(*ap.activity)) activity += "\n" + label + ": " + text;
+      // The evidence under the state: a column of its own left the activity a fifth of the page, as the term and
+      // the state hold unbroken dates («30 сентября 2024 г.») and take their width whatever the widths say.
       rows.push_back({activity, timing_text(ap.activity->timing), responsible_text(ap.activity->responsible),
-                      std::string(activity_state_name(ap.state)) + (ap.note.empty() ? "" : ": " + ap.note),
-                      evidence.empty() ? "—" : evidence});
+                      std::string(activity_state_name(ap.state)) + (ap.note.empty() ? "" : ": " + ap.note) +
+                          (evidence.empty() ? "" : "\nПодтверждение: " + evidence)});
     }
-    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Ответственные", "Состояние", "Подтверждение"},
-            rows, "plan");
+    // A soft hyphen: the long heading may break rather than widen its narrow column.
+    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Ответ\u00ADственные", "Состояние"}, rows, "plan");
     sections.add(typographic_quotes(m.roadmap.sections[s].title), b.take());
   }
   {
