@@ -559,6 +559,23 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
       data details = tlist();
       for (const auto& [label, text] : activity_details(*ap.activity)) details.push_back(field(label, text));
       r.set("details", details);
+      // What was done, as of the build's date: a note dated later was not written yet.
+      data notes = tlist();
+      size_t published = 0;
+      for (const auto& n : ap.activity->progress) {
+        if (m.site.as_of < n.date) continue;
+        ++published;
+        data x;
+        x.set("date", format_date(n.date));
+        x.set("text", typographic_quotes(n.text));
+        data links = tlist();
+        for (const auto& e : n.evidence) links.push_back(field(typographic_quotes(e.title), "", e.url));
+        x.set("evidence", links);
+        notes.push_back(x);
+      }
+      r.set("progress_count", std::to_string(published));
+      r.set("progress", notes);
+      r.set("has_progress", notes.is_non_empty_list());
       r.set("state", activity_state_name(ap.state));
       r.set("overdue", ap.state == ActivityState::overdue);
       r.set("note", ap.note);
