@@ -480,7 +480,14 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     if (s.project500_years.empty() && s.federal_lists.empty()) continue;
     std::vector<std::string> years500, lists;
     for (int y : s.project500_years) years500.push_back(std::to_string(y));
-    for (const auto& f : s.federal_lists) lists.push_back(fmt::format("{}: {}", f.year, f.list));
+    // «низкие образовательные результаты: 2023, 2024», a list once with its years, in the order they came.
+    std::vector<std::pair<std::string, std::vector<std::string>>> by_list;
+    for (const auto& f : s.federal_lists) {
+      auto it = std::find_if(by_list.begin(), by_list.end(), [&](const auto& l) { return l.first == f.list; });
+      if (it == by_list.end()) it = by_list.insert(by_list.end(), {f.list, {}});
+      it->second.push_back(std::to_string(f.year));
+    }
+    for (const auto& l : by_list) lists.push_back(fmt::format("{}: {}", l.first, fmt::join(l.second, ", ")));
     data x;
     x.set("school", typographic_quotes(s.short_name));
     x.set("school_href", school_link(i));
