@@ -529,7 +529,7 @@ OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {
   return a;
 }
 
-std::string format_audit_text(const OutputAudit& a, const std::string& shown) {
+std::string format_audit_text(const OutputAudit& a, const std::string& shown, const std::string& total) {
   std::string out = fmt::format("Проверка опубликованного сайта: {}\n", shown);
   auto line = [&](const SiteFinding& f) {
     std::string where = f.file.empty() ? "" : f.pos.line ? fmt::format("{}:{}:{}: ", f.file, f.pos.line, f.pos.column) : f.file + ": ";
@@ -562,7 +562,7 @@ std::string format_audit_text(const OutputAudit& a, const std::string& shown) {
   if (!clean.empty()) out += fmt::format("\nБез замечаний: {}.\n", fmt::join(clean, "; "));
   if (a.incomplete_schools)
     out += fmt::format("\nНеполные сведения: {}.", count_noun(a.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
-  out += fmt::format("\nИтого: {}, {}", count_noun(a.errors, "ошибка", "ошибки", "ошибок"),
+  out += fmt::format("\n{}: {}, {}", total, count_noun(a.errors, "ошибка", "ошибки", "ошибок"),
                      count_noun(a.warnings, "предупреждение", "предупреждения", "предупреждений"));
   if (a.schools.size() > 1) out += fmt::format(" ({} проверено)", count_noun(static_cast<long long>(a.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
   out += ".\n";

@@ -26,7 +26,9 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v);
 OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v);
 
 // The report: grouped by school, errors before warnings; `shown` names the audited folder.
-std::string format_audit_text(const OutputAudit& a, const std::string& shown);
+// `total`: the label of the last line; `sveden check` of a site says «Итого по опубликованному сайту» there, as the
+// input's own warnings were counted above it.
+std::string format_audit_text(const OutputAudit& a, const std::string& shown, const std::string& total = "Итого");
 std::string format_audit_json(const OutputAudit& a);
 
 }  // namespace sveden

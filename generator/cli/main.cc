@@ -258,9 +258,9 @@ int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
 
 // `sveden check`: the input, then the published output as the robot reads it.
 int check(const Args& a, BuildOptions o) {
-  auto report_audit = [&](const OutputAudit& audit, const std::string& shown) {
+  auto report_audit = [&](const OutputAudit& audit, const std::string& shown, const std::string& total = "Итого") {
     if (a.json) fmt::print("{}", format_audit_json(audit));
-    else fmt::print("{}", format_audit_text(audit, shown));
+    else fmt::print("{}", format_audit_text(audit, shown, total));
     return audit.errors > 0 ? kExitInput : kExitOk;
   };
   if (!a.site_dir.empty()) {
@@ -275,7 +275,13 @@ int check(const Args& a, BuildOptions o) {
   BuildReport r = check_site(o);
   print_diagnostics(r.diagnostics);
   if (r.exit_code != 0) return r.exit_code;
-  if (!a.json) fmt::print("Входные данные: {}, ошибок нет.\n{}", register_text(r), r.first_steps);
+  // The input's warnings are counted here, the published site's findings in the audit's own total below:
+  // one run never says «0 предупреждений» of the input after «Найдено: 5 предупреждений».
+  if (!a.json)
+    fmt::print("Входные данные: {}, ошибок нет{}.\n{}", register_text(r),
+               r.diagnostics.warnings() ? ", " + count_noun(r.diagnostics.warnings(), "предупреждение", "предупреждения", "предупреждений") + " (выше)"
+                                        : std::string(),
+               r.first_steps);
   std::string out = a.out;
   std::string scratch;
   if (out.empty()) {
@@ -298,7 +304,8 @@ int check(const Args& a, BuildOptions o) {
   int code;
   {
     RealDisk disk(out);
-    code = report_audit(audit_output(disk, builtin_openness()), a.out.empty() ? std::string("сборка во временной папке") : out);
+    code = report_audit(audit_output(disk, builtin_openness()), a.out.empty() ? std::string("сборка во временной папке") : out,
+                        "Итого по опубликованному сайту");
   }
   if (!scratch.empty()) std::filesystem::remove_all(scratch), forget_on_signal(scratch);
   return code;

@@ -44,6 +44,31 @@ class Reader {
     return v;
   }
 
+  // Responsible people or bodies: a list, or one value written on its own (`responsible: ИМЦ`). A list
+  // that failed to read reports its own error, so «не указан ответственный» is only said of an empty one.
+  std::vector<std::string> responsible(YamlMapReader& r) {
+    const YamlNode* n = r.node("responsible", true);
+    if (!n) return {};
+    std::vector<std::string> out;
+    if (n->is_scalar()) {
+      if (!n->value.empty()) out.push_back(n->value);
+    } else if (auto list = r.text_list("responsible")) {
+      for (auto& x : *list)
+        if (!x.empty()) out.push_back(std::move(x));
+    } else {
+      return out;
+    }
+    if (out.empty()) r.error_at(*n, "не указан ответственный", "перечислите ответственных: [Управление образования, ИМЦ]");
+    return out;
+  }
+
+  // A map written as something else (`period: 2022-2023`) is reported with the form it takes.
+  bool is_map_or_report(YamlMapReader& r, const YamlNode& n, std::string_view key, std::string_view form) {
+    if (n.is_map()) return true;
+    r.error_at(n, fmt::format("«{}» записывается словарём, а здесь {}", key, yaml_kind_name(n.kind)), fmt::format("например: {}: {}", key, form));
+    return false;
+  }
+
   std::map<int, double> year_values(YamlMapReader& r, std::string_view key, bool required) {
     std::map<int, double> out;
     const YamlNode* n = r.node(key, required);
@@ -80,7 +105,7 @@ class Reader {
       if (auto d = date(ar, "date", true)) rm.approved_date = *d;
       ar.finish();
     }
-    if (const YamlNode* p = r.node("period", true)) {
+    if (const YamlNode* p = r.node("period", true); p && is_map_or_report(r, *p, "period", "{from: 2022, to: 2023}")) {
       YamlMapReader pr(*p, src_, diag_, "period");
       rm.from = static_cast<int>(pr.integer("from", true, 2000, 2100).value_or(0));
       rm.to = static_cast<int>(pr.integer("to", true, 2000, 2100).value_or(0));
@@ -122,7 +147,7 @@ class Reader {
         ControlPoint cp;
         cp.id = id(pr, point_ids, "Контрольная точка");
         cp.title = pr.text("title", true).value_or("");
-        cp.responsible = pr.text_list("responsible", true).value_or(std::vector<std::string>{});
+        cp.responsible = responsible(pr);
         cp.target = pr.text("target", true).value_or("");
         cp.target_id = pr.text("target_id").value_or("");
         if (!cp.target_id.empty() && !target_ids.count(cp.target_id))
@@ -154,7 +179,7 @@ class Reader {
     if (deadline) {
       a.timing.kind = Timing::Kind::deadline;
       if (auto d = date(r, "deadline", false)) a.timing.deadline = *d;
-    } else if (recurrence) {
+    } else if (recurrence && is_map_or_report(r, *recurrence, "recurrence", "{months: [3, 10]} — ежегодно в марте и октябре; {months: all} — весь год")) {
       a.timing.kind = Timing::Kind::recurrence;
       YamlMapReader rr(*recurrence, src_, diag_, "recurrence");
       if (const YamlNode* months = rr.node("months", true)) {
@@ -173,7 +198,7 @@ class Reader {
         }
       }
       rr.finish();
-    } else if (period) {
+    } else if (period && is_map_or_report(r, *period, "period", "{from: 2023-09-01, to: 2024-09-30}")) {
       a.timing.kind = Timing::Kind::period;
       YamlMapReader pr(*period, src_, diag_, "period");
       if (auto f = date(pr, "from", true)) a.timing.from = *f;
@@ -182,9 +207,7 @@ class Reader {
         pr.error_at(*period, "конец срока раньше начала", "проверьте даты from и to");
       pr.finish();
     }
-    a.responsible = r.text_list("responsible", true).value_or(std::vector<std::string>{});
-    if (r.node("responsible") && a.responsible.empty())
-      r.error_at(*r.node("responsible"), "не указан ответственный", "перечислите ответственных: [Управление образования, ИМЦ]");
+    a.responsible = responsible(r);
     a.expected_result = r.text("expected_result").value_or("");
     a.indicator = r.text("indicator").value_or("");
     a.report_form = r.text("report_form").value_or("");
@@ -243,7 +266,7 @@ class Reader {
     t.unit = r.text("unit", true).value_or("");
     std::string better = r.text("better", true).value_or("higher");
     if (better != "higher" && better != "lower")
-      r.error_at(*r.node("better"), fmt::format("«{}»: ожидалось higher или lower", better), "higher — чем больше, тем лучше");
+      r.error_at(*r.node("better"), fmt::format("«{}»: ожидалось higher или lower", better), "higher — чем больше, тем лучше (доля выполнивших); lower — чем меньше, тем лучше (доля не сдавших, число вакансий)");
     t.higher_is_better = better != "lower";
     t.plan = year_values(r, "targets", true);
     t.source = r.text("source").value_or("");
@@ -415,6 +438,9 @@ class Reader {
   std::string group_hint(const std::string& wrong) const {
     std::vector<std::string> ids;
     for (const auto& g : m_.criteria.groups) ids.push_back(g.id);
+    if (ids.empty())
+      return "в критериях нет ни одной группы: включите набор с группой в content/criteria.yaml (presets: [yelnya]) или опишите свою "
+             "группу в groups (docs/CRITERIA.md, раздел 2), либо уберите group";
     std::string guess = closest_word(wrong, ids);
     return fmt::format("{}группы: {}", guess.empty() ? "" : fmt::format("возможно, имелось в виду «{}»; ", guess), fmt::join(ids, ", "));
   }

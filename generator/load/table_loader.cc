@@ -292,6 +292,11 @@ bool TableReader::map_headers(const CsvRow& header) {
   std::vector<std::string> candidates;
   for (const auto& c : spec_.columns) candidates.push_back(c.title);
 
+  if (!sheet_ && !header.fields.empty() && trim(header.fields[0].value).rfind('#', 0) == 0) {
+    error(header.fields[0], "строка-комментарий на месте заголовков: первая строка таблицы CSV — заголовки столбцов",
+          fmt::format("удалите эту строку; заголовки: {}", quoted_list(candidates)));
+    return false;
+  }
   std::vector<CsvField> fields = header.fields;
   // An empty last header is the trailing delimiter Excel sometimes leaves.
   while (!fields.empty() && trim(fields.back().value).empty()) fields.pop_back();
@@ -359,6 +364,12 @@ bool TableReader::map_headers(const CsvRow& header) {
 }
 
 void TableReader::read_row(const CsvRow& row, size_t header_size) {
+  // A line a person wrote as a note («# данные за 2024 год»): said as such, at its own line, not as a row short of values.
+  if (!sheet_ && !row.fields.empty() && trim(row.fields[0].value).rfind('#', 0) == 0) {
+    error(row.fields[0], "строка-комментарий: в таблице CSV комментариев нет, каждая строка после заголовка — запись",
+          "удалите эту строку; пояснение к данным напишите в отдельном документе");
+    return;
+  }
   if (row.fields.size() > header_size) {
     bool extra_empty = true;
     for (size_t i = header_size; i < row.fields.size(); ++i)
@@ -373,14 +384,14 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
     }
     if (!extra_empty) {
       error(row.fields[header_size],
-            fmt::format("в строке {}, а в заголовке {}", values_count(row.fields.size()), columns_count(header_size)),
+            fmt::format("в этой строке {}, а в заголовке {}", values_count(row.fields.size()), columns_count(header_size)),
             "лишний разделитель? значение с разделителем внутри возьмите в кавычки: \"1;2\"");
       return;
     }
   } else if (row.fields.size() < header_size) {
     const CsvField& last = row.fields.back();
     diag_.add(Severity::error, src_, last.offset + last.length, 1,
-              fmt::format("в строке {}, а в заголовке {}", values_count(row.fields.size()), columns_count(header_size)),
+              fmt::format("в этой строке {}, а в заголовке {}", values_count(row.fields.size()), columns_count(header_size)),
               "допишите недостающие значения (пустое значение — два разделителя подряд)");
     return;
   }

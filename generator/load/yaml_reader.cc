@@ -168,11 +168,9 @@ void YamlMapReader::finish() {
     if (explained.count(key)) continue;
     std::string message = root_ ? fmt::format("нет обязательного ключа «{}»", key)
                                 : fmt::format("{}: нет обязательного ключа «{}»", where_, key);
-    std::string hint = fmt::format("добавьте строку «{}: …»{}", key, root_ ? "" : " на этом уровне отступа");
-    if (root_)
-      diag_.add_file(Severity::error, src_.path(), message, hint);
-    else
-      error_at(node_, message, hint);
+    std::string hint = fmt::format("добавьте строку «{}: …»{}", key, root_ ? " без отступа" : " на этом уровне отступа");
+    // A missing key of the whole file is shown at its first key: a line to open the file at.
+    error_at(node_, message, hint);
   }
   for (const auto& [k, v] : node_.entries) {
     if (!k.is_scalar()) continue;

@@ -5,6 +5,7 @@
 
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
+#include "render/roadmap_text.h"
 #include "load/indicator_vocabulary.h"
 #include "render/analysis_text.h"
 #include "render/criteria_table.h"
@@ -472,6 +473,30 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
   }
   d.set("mentors", mentors);
   d.set("has_mentors", mentors.is_non_empty_list());
+  // Participation in «500+» and Rosobrnadzor's lists (data/project500.csv, data/federal_lists.csv), by school.
+  data federal = tlist();
+  for (size_t i : site_.schools_by_name_) {
+    const School& s = m.schools[i];
+    if (s.project500_years.empty() && s.federal_lists.empty()) continue;
+    std::vector<std::string> years500, lists;
+    for (int y : s.project500_years) years500.push_back(std::to_string(y));
+    // «низкие образовательные результаты: 2023, 2024», a list once with its years, in the order they came.
+    std::vector<std::pair<std::string, std::vector<std::string>>> by_list;
+    for (const auto& f : s.federal_lists) {
+      auto it = std::find_if(by_list.begin(), by_list.end(), [&](const auto& l) { return l.first == f.list; });
+      if (it == by_list.end()) it = by_list.insert(by_list.end(), {f.list, {}});
+      it->second.push_back(std::to_string(f.year));
+    }
+    for (const auto& l : by_list) lists.push_back(fmt::format("{}: {}", l.first, fmt::join(l.second, ", ")));
+    data x;
+    x.set("school", typographic_quotes(s.short_name));
+    x.set("school_href", school_link(i));
+    x.set("project500", years500.empty() ? std::string("—") : fmt::format("{}", fmt::join(years500, ", ")));
+    x.set("federal", lists.empty() ? std::string("—") : fmt::format("{}", fmt::join(lists, "; ")));
+    federal.push_back(x);
+  }
+  d.set("federal", federal);
+  d.set("has_federal", federal.is_non_empty_list());
   data group = tlist();
   for (const auto& w : m.roadmap.working_group) {
     data x;
@@ -508,6 +533,19 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
   data d;
   d.set("title", m.roadmap.title.empty() ? std::string("Дорожная карта") : typographic_quotes(m.roadmap.title));
   d.set("goal", typographic_quotes(m.roadmap.goal));
+  // The passport: what the plan's first page says of itself, each line only when the plan gives it.
+  data passport = tlist();
+  auto passport_line = [&](const char* label, const std::string& text) {
+    if (!text.empty()) passport.push_back(field(label, text));
+  };
+  passport_line("Утверждена", typographic_quotes(approval_text(m.roadmap)));
+  passport_line("Срок реализации", period_text(m.roadmap));
+  passport_line("Координатор", typographic_quotes(coordinator_text(m.roadmap)));
+  d.set("passport", passport);
+  data tasks = tlist();
+  for (const auto& task : m.roadmap.tasks) tasks.push_back(data("task", typographic_quotes(task)));
+  d.set("tasks", tasks);
+  d.set("has_tasks", tasks.is_non_empty_list());
   data summary = tlist();
   summary.push_back(field("Выполнено", format_count(p.done)));
   summary.push_back(field("В работе", format_count(p.in_progress)));
@@ -524,7 +562,27 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
       r.set("id", ap.activity->id);
       r.set("title", typographic_quotes(ap.activity->title));
       r.set("timing", timing_text(ap.activity->timing));
-      r.set("responsible", fmt::format("{}", fmt::join(ap.activity->responsible, ", ")));
+      r.set("responsible", responsible_text(ap.activity->responsible));
+      data details = tlist();
+      for (const auto& [label, text] : activity_details(*ap.activity)) details.push_back(field(label, text));
+      r.set("details", details);
+      // What was done, as of the build's date: a note dated later was not written yet.
+      data notes = tlist();
+      size_t published = 0;
+      for (const auto& n : ap.activity->progress) {
+        if (m.site.as_of < n.date) continue;
+        ++published;
+        data x;
+        x.set("date", format_date(n.date));
+        x.set("text", typographic_quotes(n.text));
+        data links = tlist();
+        for (const auto& e : n.evidence) links.push_back(field(typographic_quotes(e.title), "", e.url));
+        x.set("evidence", links);
+        notes.push_back(x);
+      }
+      r.set("progress_count", std::to_string(published));
+      r.set("progress", notes);
+      r.set("has_progress", notes.is_non_empty_list());
       r.set("state", activity_state_name(ap.state));
       r.set("overdue", ap.state == ActivityState::overdue);
       r.set("note", ap.note);
@@ -541,6 +599,7 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     data x;
     x.set("title", typographic_quotes(tp.target->title));
     x.set("unit", tp.target->unit);
+    x.set("source", typographic_quotes(tp.target->source));
     data rows = tlist();
     x.set("id", fmt::format("target-{}", t + 1));
     Chart c;
@@ -575,7 +634,8 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     std::vector<std::string> dates;
     for (const auto& dt : cp.dates) dates.push_back(format_date(dt));
     x.set("dates", fmt::format("{}", fmt::join(dates, "; ")));
-    x.set("responsible", fmt::format("{}", fmt::join(cp.responsible, ", ")));
+    x.set("responsible", responsible_text(cp.responsible));
+    x.set("target", typographic_quotes(cp.target));
     points.push_back(x);
   }
   d.set("control_points", points);

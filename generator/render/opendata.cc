@@ -381,8 +381,8 @@ std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
 
 std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
   std::string out(kBom);
-  out += row({"section", "section_title", "activity", "activity_title", "timing", "responsible", "declared_status", "state", "note",
-              "schools", "progress"});
+  out += row({"section", "section_title", "activity", "activity_title", "timing", "responsible", "expected_result", "indicator",
+              "report_form", "declared_status", "state", "note", "group", "schools", "progress"});
   for (size_t s = 0; s < m.roadmap.sections.size(); ++s) {
     const Section& section = m.roadmap.sections[s];
     for (const auto& p : rp.sections[s]) {
@@ -392,7 +392,8 @@ std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
       for (const auto& n : a.progress)
         if (!(m.site.as_of < n.date)) notes.push_back(n.date.iso() + ": " + n.text);
       out += row({section.id, section.title, a.id, a.title, timing_text(a.timing), fmt::format("{}", fmt::join(a.responsible, "; ")),
-                  activity_status_name(a.status), activity_state_name(p.state), p.note, fmt::format("{}", fmt::join(schools, ", ")),
+                  a.expected_result, a.indicator, a.report_form, activity_status_name(a.status), activity_state_name(p.state), p.note,
+                  a.group, fmt::format("{}", fmt::join(schools, ", ")),
                   fmt::format("{}", fmt::join(notes, "\n"))});
     }
   }
@@ -438,6 +439,14 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
       .key("date").value(r.approved_date.iso()).end_object();
   j.key("period").begin_object().key("from").value(static_cast<long long>(r.from)).key("to").value(static_cast<long long>(r.to)).end_object();
   j.key("goal").value(r.goal);
+  j.key("tasks").begin_array();
+  for (const auto& t : r.tasks) j.value(t);
+  j.end_array();
+  j.key("coordinator").begin_object().key("position").value(r.coordinator.position).key("name").value(r.coordinator.name).end_object();
+  j.key("working_group").begin_array();
+  for (const auto& w : r.working_group)
+    j.begin_object().key("name").value(w.name).key("position").value(w.position).key("role").value(w.role).end_object();
+  j.end_array();
   j.key("summary").begin_object().key("done").value(static_cast<long long>(rp.done)).key("in_progress").value(static_cast<long long>(rp.in_progress))
       .key("overdue").value(static_cast<long long>(rp.overdue)).key("not_started").value(static_cast<long long>(rp.not_started))
       .key("cancelled").value(static_cast<long long>(rp.cancelled)).end_object();
@@ -450,8 +459,10 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
       j.key("responsible").begin_array();
       for (const auto& x : a.responsible) j.value(x);
       j.end_array();
+      j.key("expected_result").value(a.expected_result).key("indicator").value(a.indicator).key("report_form").value(a.report_form);
       j.key("declared_status").value(activity_status_name(a.status)).key("state").value(activity_state_name(p.state));
       if (!p.note.empty()) j.key("note").value(p.note);
+      if (!a.group.empty()) j.key("group").value(a.group);
       j.key("schools").begin_array();
       for (size_t i : p.schools) j.value(m.schools[i].id);
       j.end_array();
@@ -471,7 +482,8 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
   j.key("targets").begin_array();
   for (const auto& t : rp.targets) {
     j.begin_object().key("id").value(t.target->id).key("title").value(t.target->title).key("unit").value(t.target->unit);
-    j.key("better").value(t.target->higher_is_better ? "higher" : "lower").key("years").begin_array();
+    j.key("better").value(t.target->higher_is_better ? "higher" : "lower").key("source").value(t.target->source);
+    j.key("years").begin_array();
     for (const auto& y : t.years) {
       j.begin_object().key("year").value(static_cast<long long>(y.year));
       j.key("plan");
@@ -671,9 +683,12 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "правило из content/criteria.yaml сайта без source и choice |\n"
       "| вид | источник / выведено из источника / выбор набора / выбор управления образования |\n\n"
       "## roadmap.csv — мероприятия дорожной карты\n\n"
-      "section, activity — раздел и мероприятие; timing — срок; declared_status — статус, указанный управлением; state — состояние на\n"
-      "дату данных (выполнено, в работе, просрочено, не начато, отменено); note — почему просрочено; schools — коды школ;\n"
-      "progress — отметки о выполнении с датами. Полная дорожная карта с подтверждающими ссылками — в roadmap.json.\n\n"
+      "section, activity — раздел и мероприятие; timing — срок; responsible — ответственные; expected_result — ожидаемый результат;\n"
+      "indicator — показатель результативности; report_form — форма отчёта; declared_status — статус, указанный управлением;\n"
+      "state — состояние на дату данных (выполнено, в работе, просрочено, не начато, отменено); note — почему просрочено; group —\n"
+      "группа, которой касается мероприятие; schools — коды школ; progress — отметки о выполнении с датами. Полная дорожная карта\n"
+      "(паспорт: утверждение, срок, цель, задачи, координатор, рабочая группа; контрольные точки с целевыми значениями;\n"
+      "подтверждающие ссылки) — в roadmap.json.\n\n"
       "## targets.csv — целевые показатели: план и факт\n\n"
       "plan — целевое значение; fact — фактическое (введённое управлением или рассчитанное по данным); status — достигнут,\n"
       "не достигнут, нет данных, ещё не наступил; fact_source — откуда факт (например, «2 из 5 школ»).\n\n"

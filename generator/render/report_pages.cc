@@ -9,6 +9,7 @@
 
 #include "analyse/indicators.h"
 #include "analyse/roadmap_progress.h"
+#include "render/roadmap_text.h"
 #include "render/analysis_text.h"
 #include "render/criteria_table.h"
 #include "render/charts.h"
@@ -609,7 +610,25 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
   {
     Blocks b(tables, figures);
     if (!m.roadmap.title.empty()) b.text(typographic_quotes(m.roadmap.title) + ".");
-    if (!m.roadmap.goal.empty()) b.text("Цель: " + typographic_quotes(m.roadmap.goal));
+    // The passport, as the plan's first page gives it.
+    const Roadmap& r = m.roadmap;
+    if (std::string approved = approval_text(r); !approved.empty()) b.text("Утверждена: " + typographic_quotes(approved) + ".");
+    if (std::string period = period_text(r); !period.empty()) b.text("Срок реализации: " + period + ".");
+    if (!r.goal.empty()) b.text("Цель: " + typographic_quotes(r.goal));
+    if (!r.tasks.empty()) {
+      b.text("Задачи:");
+      std::vector<std::string> tasks;
+      for (const auto& t : r.tasks) tasks.push_back(typographic_quotes(t));
+      b.items(tasks);
+    }
+    if (std::string coordinator = coordinator_text(r); !coordinator.empty()) b.text("Координатор: " + typographic_quotes(coordinator) + ".");
+    if (!r.working_group.empty()) {
+      b.text("Рабочая группа:");
+      std::vector<std::string> members;
+      for (const auto& w : r.working_group)
+        members.push_back(w.name + " — " + typographic_quotes(w.position) + (w.role.empty() ? "" : " (" + w.role + ")"));
+      b.items(members);
+    }
     b.table("Состояние мероприятий", {"Состояние", "Мероприятий"},
             {{"выполнено", format_count(p.done)}, {"в работе", format_count(p.in_progress)},
              {"просрочено", format_count(p.overdue)}, {"не начато", format_count(p.not_started)},
@@ -637,6 +656,7 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       }
       c.series = {plan, fact};
       b.heading(typographic_quotes(tp.target->title) + (tp.target->unit.empty() ? "" : ", " + tp.target->unit));
+      if (!tp.target->source.empty()) b.text("Источник: " + typographic_quotes(tp.target->source) + ".");
       b.table(typographic_quotes(tp.target->title) + ": план и факт", {"Год", "План", "Факт", "Итог"}, rows);
       b.figure(typographic_quotes(tp.target->title) + ": план и факт", bar_chart(c));
     }
@@ -649,11 +669,17 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       std::string evidence;
       for (const auto& note : ap.activity->progress)
         for (const auto& e : note.evidence) evidence += (evidence.empty() ? "" : "; ") + e.title;
-      rows.push_back({ap.activity->id + ". " + typographic_quotes(ap.activity->title), timing_text(ap.activity->timing),
-                      std::string(activity_state_name(ap.state)) + (ap.note.empty() ? "" : ": " + ap.note),
-                      evidence.empty() ? "—" : evidence});
+      // The activity's cell carries what the plan says of it besides the title, a line each (cells keep line breaks).
+      std::string activity = ap.activity->id + ". " + typographic_quotes(ap.activity->title);
+      for (const auto& [label, text] : activity_details(*ap.activity)) activity += "\n" + label + ": " + text;
+      // The evidence under the state: a column of its own left the activity a fifth of the page, as the term and
+      // the state hold unbroken dates («30 сентября 2024 г.») and take their width whatever the widths say.
+      rows.push_back({activity, timing_text(ap.activity->timing), responsible_text(ap.activity->responsible),
+                      std::string(activity_state_name(ap.state)) + (ap.note.empty() ? "" : ": " + ap.note) +
+                          (evidence.empty() ? "" : "\nПодтверждение: " + evidence)});
     }
-    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Состояние", "Подтверждение"}, rows, "plan");
+    // A soft hyphen: the long heading may break rather than widen its narrow column.
+    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Ответ\u00ADственные", "Состояние"}, rows, "plan");
     sections.add(typographic_quotes(m.roadmap.sections[s].title), b.take());
   }
   {
@@ -662,10 +688,11 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
     for (const auto& cp : m.roadmap.control_points) {
       std::vector<std::string> dates;
       for (const auto& dt : cp.dates) dates.push_back(format_date(dt));
-      rows.push_back({typographic_quotes(cp.title), fmt::format("{}", fmt::join(dates, "; ")), fmt::format("{}", fmt::join(cp.responsible, ", "))});
+      rows.push_back({typographic_quotes(cp.title), typographic_quotes(cp.target), fmt::format("{}", fmt::join(dates, "; ")),
+                      responsible_text(cp.responsible)});
     }
     if (rows.empty()) b.text("Контрольные точки не заданы.");
-    else b.table("Контрольные точки", {"Контрольная точка", "Сроки", "Ответственные"}, rows);
+    else b.table("Контрольные точки", {"Контрольная точка", "Целевое значение", "Сроки", "Ответственные"}, rows);
     sections.add("Контрольные точки", b.take());
   }
   data d;
