@@ -23,15 +23,17 @@ std::string interval_text(const IndicatorSpec& spec, const IndicatorValue& v) {
   return fmt::format("{}–{}", format_figure(*v.lower, spec.decimals, spec.unit), format_indicator(spec, *v.upper));
 }
 
-std::string band_text(Band b) {
+std::string band_word(Band b) {
   switch (b) {
-    case Band::above: return "выше муниципального значения";
-    case Band::below: return "ниже муниципального значения";
-    case Band::level: return "на уровне муниципального значения";
+    case Band::above: return "выше";
+    case Band::below: return "ниже";
+    case Band::level: return "на уровне";
     case Band::none: break;
   }
   return "—";
 }
+
+std::string band_text(Band b) { return b == Band::none ? band_word(b) : band_word(b) + " муниципального значения"; }
 
 const char* const kBandExplanation =
     "Значение школы зависит от того, кто именно в этом году сдавал экзамен или окончил 9 класс, поэтому рядом с ним — "

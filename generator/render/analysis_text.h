@@ -17,6 +17,8 @@ std::string shown_value(const IndicatorSpec& spec, const IndicatorValue& v);
 std::string interval_text(const IndicatorSpec& spec, const IndicatorValue& v);
 // «выше муниципального значения», «ниже …», «на уровне …»; «—» without an interval or baseline.
 std::string band_text(Band b);
+// The same under a heading that names the municipal value: «выше», «ниже», «на уровне»; «—» without one.
+std::string band_word(Band b);
 // What the band means, said once on a page that shows bands.
 extern const char* const kBandExplanation;
 // «да (осталась)».

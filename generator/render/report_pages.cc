@@ -528,8 +528,7 @@ void SiteRenderer::Worker::school_report(size_t si, int& tables, int& figures, R
         // «3,13–3,83» is not broken at its dash in a narrow column (word joiners around it).
         if (size_t dash = interval.find("–"); dash != std::string::npos) interval.replace(dash, std::string("–").size(), "\u2060–\u2060");
         // The column's heading says «с муниципальным»: «выше», «на уровне», «ниже» and the interval.
-        std::string band = band_text(now.band);
-        if (size_t cut = band.find(" муниципального значения"); cut != std::string::npos) band.resize(cut);
+        std::string band = band_word(now.band);
         row.push_back(now.ok() && interval != "—" ? fmt::format("{}, интервал {}", band, interval) : band);
         rows.push_back(std::move(row));
         // The series' trend chart, as on the school's quality page: those with two published years or
