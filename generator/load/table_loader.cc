@@ -66,6 +66,18 @@ class TableReader {
   bool map_headers(const CsvRow& header);
   void read_row(const CsvRow& row, size_t header_size);
   void parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell);
+  // The cell's trimmed value, or nothing when it is empty, missing («н/д») or unreadable as text.
+  std::optional<std::string> present_value(const ColumnSpec& col, const CsvField& field);
+  std::optional<std::string> parse_id(const std::string& v, const CsvField& field);
+  std::optional<std::string> parse_school_ref(const std::string& v, const CsvField& field);
+  std::optional<std::string> parse_indicator_ref(const std::string& v, const CsvField& field);
+  std::optional<std::string> parse_slug(const std::string& v, const CsvField& field);
+  std::optional<std::string> parse_enumeration(const ColumnSpec& col, const std::string& v, const CsvField& field);
+  std::optional<std::string> parse_date_value(const std::string& v, const CsvField& field);
+  std::optional<std::string> parse_link(const std::string& v, const CsvField& field);
+  std::optional<std::string> parse_website(const std::string& v, const CsvField& field);
+  std::optional<double> parse_boolean(const std::string& v, const CsvField& field);
+  std::optional<double> parse_numeric(const ColumnSpec& col, const std::string& v, const CsvField& field);
   void check_key(const CsvRow& row, const Record& rec);
   bool check_files(const CsvRow& row, const Record& rec);
   void run_checks(const CsvRow& row, const Record& rec);
@@ -408,7 +420,44 @@ void TableReader::read_row(const CsvRow& row, size_t header_size) {
   out_.records.push_back(std::move(rec));
 }
 
+// A cell is read in named steps: the raw value is checked as text (length, control characters,
+// emptiness), then parsed by its column's type. Each parser fills the cell or reports why it cannot.
 void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell& cell) {
+  std::optional<std::string> value = present_value(col, field);
+  if (!value) return;
+  const std::string& v = *value;
+  std::optional<std::string> text;
+  switch (col.type) {
+    case ColumnType::text: text = v; break;
+    case ColumnType::id: text = parse_id(v, field); break;
+    case ColumnType::school: text = parse_school_ref(v, field); break;
+    case ColumnType::indicator: text = parse_indicator_ref(v, field); break;
+    case ColumnType::slug: text = parse_slug(v, field); break;
+    case ColumnType::enumeration: text = parse_enumeration(col, v, field); break;
+    case ColumnType::date: text = parse_date_value(v, field); break;
+    case ColumnType::link: text = parse_link(v, field); break;
+    case ColumnType::website: text = parse_website(v, field); break;
+    case ColumnType::boolean: {
+      std::optional<double> b = parse_boolean(v, field);
+      if (!b) return;
+      cell.missing = false;
+      cell.number = *b;
+      return;
+    }
+    default: {
+      std::optional<double> n = parse_numeric(col, v, field);
+      if (!n) return;
+      cell.missing = false;
+      cell.number = *n;
+      return;
+    }
+  }
+  if (!text) return;
+  cell.missing = false;
+  cell.text = std::move(*text);
+}
+
+std::optional<std::string> TableReader::present_value(const ColumnSpec& col, const CsvField& field) {
   std::string_view raw = trim(field.value);
   // No cell of a school's data is a book: a huge value is a broken export, not text to publish.
   const size_t kMaxCell = kMaxValueChars;
@@ -416,201 +465,169 @@ void TableReader::parse_cell(const ColumnSpec& col, const CsvField& field, Cell&
     error(field, fmt::format("значение длиной {} знаков — слишком длинное для ячейки", format_count(static_cast<long long>(utf8_length(raw)))),
           fmt::format("в ячейке не больше {} знаков; проверьте кавычки: незакрытая кавычка склеивает строки в одно значение",
                       format_count(static_cast<long long>(kMaxCell))));
-    return;
+    return std::nullopt;
   }
   if (col.max_length && raw.size() > col.max_length && utf8_length(raw) > col.max_length) {
     error(field, fmt::format("значение в столбце {} длиной {} — слишком длинное", quoted(col.title), count_noun(static_cast<long long>(utf8_length(raw)), "знак", "знака", "знаков")),
           fmt::format("в столбце {} не больше {}: сократите значение", quoted(col.title),
                       count_noun(static_cast<long long>(col.max_length), "знака", "знаков", "знаков")));
-    return;
+    return std::nullopt;
   }
   // The CSV's text was checked when decoded; a workbook's cell can still carry a control character.
   if (auto bad = find_forbidden_char(raw)) {
     error(field, forbidden_char_problem(bad->code), forbidden_char_hint(bad->code));
-    return;
+    return std::nullopt;
   }
   if (auto bidi = find_bidi_control(raw)) report(Severity::warning, field, bidi_control_problem(bidi->code), bidi_control_hint());
-  if (is_missing_value(raw) && col.type != ColumnType::text) {
+  if (raw.empty() || (is_missing_value(raw) && col.type != ColumnType::text)) {
     if (col.value_required)
       error(field, fmt::format("не заполнено значение {}", quoted(col.title)), "у каждой строки это значение должно быть заполнено");
-    return;
+    return std::nullopt;
   }
-  if (raw.empty()) {
-    if (col.value_required)
-      error(field, fmt::format("не заполнено значение {}", quoted(col.title)), "у каждой строки это значение должно быть заполнено");
-    return;
+  return std::string(raw);
+}
+
+std::optional<std::string> TableReader::parse_id(const std::string& v, const CsvField& field) {
+  if (v.find_first_of(" \t\"<>\\") != std::string::npos) {
+    error(field, fmt::format("код «{}» содержит пробел или недопустимый знак", v), "код — буквы, цифры, «-», «_», «.» без пробелов");
+    return std::nullopt;
   }
-  const std::string v(raw);
-  switch (col.type) {
-    case ColumnType::text:
-      cell.missing = false;
-      cell.text = v;
-      return;
-    case ColumnType::id:
-      if (v.find_first_of(" \t\"<>\\") != std::string::npos) {
-        error(field, fmt::format("код «{}» содержит пробел или недопустимый знак", v), "код — буквы, цифры, «-», «_», «.» без пробелов");
-        return;
-      }
-      cell.missing = false;
-      cell.text = v;
-      return;
-    case ColumnType::school:
-      if (!ctx_.check_school_refs) {
-        // schools.csv itself is broken: every reference would be reported again.
-      } else if (!ctx_.school_ids) {
-        pending_refs_.push_back({v, field});  // schools.csv referring to itself: checked after all rows
-      } else if (!ctx_.school_ids->count(v)) {
-        unknown_school(v, field, *ctx_.school_ids);
-        return;
-      }
-      cell.missing = false;
-      cell.text = v;
-      return;
-    case ColumnType::indicator:
-      if (ctx_.indicator_ids &&
-          std::find(ctx_.indicator_ids->begin(), ctx_.indicator_ids->end(), v) == ctx_.indicator_ids->end()) {
-        std::string guess = closest_word(v, *ctx_.indicator_ids);
-        error(field, fmt::format("неизвестный показатель «{}»", v),
-              guess.empty() ? "показатели перечислены в docs/CRITERIA.md"
-                            : fmt::format("возможно, имелось в виду «{}»; показатели перечислены в docs/CRITERIA.md", guess));
-        return;
-      }
-      cell.missing = false;
-      cell.text = v;
-      return;
-    case ColumnType::slug:
-      if (!is_slug(v)) {
-        error(field, fmt::format("«{}» не годится для адреса страницы", v),
-              "используйте строчные латинские буквы, цифры и дефис, например sosh-2-ozersk");
-        return;
-      }
-      cell.missing = false;
-      cell.text = v;
-      return;
-    case ColumnType::enumeration: {
-      size_t index = static_cast<size_t>(&col - spec_.columns.data());
-      // Values are nearly always written exactly as listed: look that up before folding case.
-      if (std::find(col.enum_values->begin(), col.enum_values->end(), v) != col.enum_values->end()) {
-        cell.missing = false;
-        cell.text = v;
-        return;
-      }
-      auto it = enum_lookup_[index].find(normalize_header(v));
-      if (it == enum_lookup_[index].end()) {
-        std::string guess = closest_word(v, *col.enum_values);
-        error(field, fmt::format("«{}» — недопустимое значение столбца {}", v, quoted(col.title)),
-              guess.empty() ? fmt::format("допустимо: {}", quoted_list(*col.enum_values))
-                            : fmt::format("возможно, имелось в виду «{}»; допустимо: {}", guess, quoted_list(*col.enum_values)));
-        return;
-      }
-      cell.missing = false;
-      cell.text = it->second;
-      return;
-    }
-    case ColumnType::date: {
-      auto d = parse_date_ru(v);
-      if (!d) {
-        error(field, fmt::format("«{}» — не дата", v), "запишите дату как ДД.ММ.ГГГГ, например 01.09.2025");
-        return;
-      }
-      cell.missing = false;
-      cell.text = d->iso();
-      return;
-    }
-    case ColumnType::link: {
-      for (const auto& part : split_list(v))
-        if (!is_web_address(part) && !is_safe_relative_path(part)) {
-          error(field, fmt::format("«{}» — не адрес и не путь к файлу", part),
-                "запишите адрес целиком (https://…) или путь к файлу внутри папки documents без «..», например "
-                "ustav.pdf; несколько — через «;»");
-          return;
-        }
-      cell.missing = false;
-      cell.text = v;
-      return;
-    }
-    case ColumnType::website: {
-      if (is_web_address(v)) {
-        cell.missing = false;
-        cell.text = v;
-        return;
-      }
-      // «school5.ru», «www.school5.ru/»: a host name without the scheme would be a broken relative link.
-      bool host = v.find_first_of(" \t\"'<>`\\@") == std::string::npos && v.find('.') != std::string::npos &&
-                  v.find("://") == std::string::npos && v.front() != '.' && v.front() != '/';
-      if (!host) {
-        // Kept as text, as it was written: the pages show it, but never as a link.
-        report(Severity::warning, field, fmt::format("«{}» — не адрес сайта: на сайте он будет текстом, а не ссылкой", v),
-               "запишите адрес целиком, например https://school5.ru");
-        cell.missing = false;
-        cell.text = v;
-        return;
-      }
-      report(Severity::warning, field, fmt::format("адрес сайта «{}» записан без https://; на сайте будет ссылка https://{}", v, v),
-             "допишите https:// в начало адреса (или http://, если сайт открывается только так)");
-      cell.missing = false;
-      cell.text = "https://" + v;
-      return;
-    }
-    case ColumnType::boolean: {
-      std::string f = fold(v);
-      if (f == "да" || f == "yes" || f == "true" || f == "1" || f == "есть") cell.number = 1;
-      else if (f == "нет" || f == "no" || f == "false" || f == "0") cell.number = 0;
-      else {
-        error(field, fmt::format("«{}» — ожидалось «да» или «нет»", v), "запишите да или нет");
-        return;
-      }
-      cell.missing = false;
-      return;
-    }
-    default:
-      break;
+  return v;
+}
+
+std::optional<std::string> TableReader::parse_school_ref(const std::string& v, const CsvField& field) {
+  if (!ctx_.check_school_refs) {
+    // schools.csv itself is broken: every reference would be reported again.
+  } else if (!ctx_.school_ids) {
+    pending_refs_.push_back({v, field});  // schools.csv referring to itself: checked after all rows
+  } else if (!ctx_.school_ids->count(v)) {
+    unknown_school(v, field, *ctx_.school_ids);
+    return std::nullopt;
   }
+  return v;
+}
+
+std::optional<std::string> TableReader::parse_indicator_ref(const std::string& v, const CsvField& field) {
+  if (ctx_.indicator_ids && std::find(ctx_.indicator_ids->begin(), ctx_.indicator_ids->end(), v) == ctx_.indicator_ids->end()) {
+    std::string guess = closest_word(v, *ctx_.indicator_ids);
+    error(field, fmt::format("неизвестный показатель «{}»", v),
+          guess.empty() ? "показатели перечислены в docs/CRITERIA.md"
+                        : fmt::format("возможно, имелось в виду «{}»; показатели перечислены в docs/CRITERIA.md", guess));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::string> TableReader::parse_slug(const std::string& v, const CsvField& field) {
+  if (!is_slug(v)) {
+    error(field, fmt::format("«{}» не годится для адреса страницы", v),
+          "используйте строчные латинские буквы, цифры и дефис, например sosh-2-ozersk");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::string> TableReader::parse_enumeration(const ColumnSpec& col, const std::string& v, const CsvField& field) {
+  // Values are nearly always written exactly as listed: look that up before folding case.
+  if (std::find(col.enum_values->begin(), col.enum_values->end(), v) != col.enum_values->end()) return v;
+  size_t index = static_cast<size_t>(&col - spec_.columns.data());
+  auto it = enum_lookup_[index].find(normalize_header(v));
+  if (it != enum_lookup_[index].end()) return it->second;
+  std::string guess = closest_word(v, *col.enum_values);
+  error(field, fmt::format("«{}» — недопустимое значение столбца {}", v, quoted(col.title)),
+        guess.empty() ? fmt::format("допустимо: {}", quoted_list(*col.enum_values))
+                      : fmt::format("возможно, имелось в виду «{}»; допустимо: {}", guess, quoted_list(*col.enum_values)));
+  return std::nullopt;
+}
+
+std::optional<std::string> TableReader::parse_date_value(const std::string& v, const CsvField& field) {
+  auto d = parse_date_ru(v);
+  if (!d) {
+    error(field, fmt::format("«{}» — не дата", v), "запишите дату как ДД.ММ.ГГГГ, например 01.09.2025");
+    return std::nullopt;
+  }
+  return d->iso();
+}
+
+std::optional<std::string> TableReader::parse_link(const std::string& v, const CsvField& field) {
+  for (const auto& part : split_list(v))
+    if (!is_web_address(part) && !is_safe_relative_path(part)) {
+      error(field, fmt::format("«{}» — не адрес и не путь к файлу", part),
+            "запишите адрес целиком (https://…) или путь к файлу внутри папки documents без «..», например "
+            "ustav.pdf; несколько — через «;»");
+      return std::nullopt;
+    }
+  return v;
+}
+
+std::optional<std::string> TableReader::parse_website(const std::string& v, const CsvField& field) {
+  if (is_web_address(v)) return v;
+  // «school5.ru», «www.school5.ru/»: a host name without the scheme would be a broken relative link.
+  bool host = v.find_first_of(" \t\"'<>`\\@") == std::string::npos && v.find('.') != std::string::npos &&
+              v.find("://") == std::string::npos && v.front() != '.' && v.front() != '/';
+  if (!host) {
+    // Kept as text, as it was written: the pages show it, but never as a link.
+    report(Severity::warning, field, fmt::format("«{}» — не адрес сайта: на сайте он будет текстом, а не ссылкой", v),
+           "запишите адрес целиком, например https://school5.ru");
+    return v;
+  }
+  report(Severity::warning, field, fmt::format("адрес сайта «{}» записан без https://; на сайте будет ссылка https://{}", v, v),
+         "допишите https:// в начало адреса (или http://, если сайт открывается только так)");
+  return "https://" + v;
+}
+
+std::optional<double> TableReader::parse_boolean(const std::string& v, const CsvField& field) {
+  std::string f = fold(v);
+  if (f == "да" || f == "yes" || f == "true" || f == "1" || f == "есть") return 1;
+  if (f == "нет" || f == "no" || f == "false" || f == "0") return 0;
+  error(field, fmt::format("«{}» — ожидалось «да» или «нет»", v), "запишите да или нет");
+  return std::nullopt;
+}
+
+std::optional<double> TableReader::parse_numeric(const ColumnSpec& col, const std::string& v, const CsvField& field) {
   ParsedNumber n = parse_number(v);
   if (n.status == NumberStatus::out_of_range) {
     error(field, fmt::format("«{}» — слишком большое число", v), "проверьте значение: так много не бывает");
-    return;
+    return std::nullopt;
   }
   if (n.status != NumberStatus::ok) {
     error(field, fmt::format("«{}» в столбце {} — не число", v, quoted(col.title)),
           "запишите число цифрами, дробную часть — через запятую, например 12,5; нет данных — оставьте пусто или «н/д»");
-    return;
+    return std::nullopt;
   }
   if (n.had_percent && col.type != ColumnType::percent) {
     error(field, fmt::format("«{}»: в столбце {} знак % не ставится", v, quoted(col.title)), "уберите знак %");
-    return;
+    return std::nullopt;
   }
   const bool whole = col.type == ColumnType::count || col.type == ColumnType::integer || col.type == ColumnType::year;
   if (whole && !n.integral) {
     error(field, fmt::format("«{}» в столбце {} — должно быть целое число", v, quoted(col.title)), "запишите целое число без дробной части");
-    return;
+    return std::nullopt;
   }
   if (col.type == ColumnType::count && n.value < 0) {
     error(field, fmt::format("«{}» — отрицательное количество в столбце {}", v, quoted(col.title)), "количество не может быть меньше 0");
-    return;
+    return std::nullopt;
   }
   if (col.type == ColumnType::percent && (n.value < 0 || n.value > 100)) {
     error(field, fmt::format("доля {} в столбце {} вне пределов 0–100 %", format_percent(n.value, 4), quoted(col.title)),
           "доля записывается в процентах от 0 до 100; проверьте, не перепутаны ли числитель и знаменатель");
-    return;
+    return std::nullopt;
   }
   if (col.type == ColumnType::year) {
     int y = static_cast<int>(n.value);
     const auto& years = ctx_.site.years;
     if (!years.empty() && std::find(years.begin(), years.end(), y) == years.end()) {
-      error(field, fmt::format("год {} вне годов сайта ({})", y, years_text(years)),
-            "исправьте год или добавьте его в site.yaml: years");
-      return;
+      error(field, fmt::format("год {} вне годов сайта ({})", y, years_text(years)), "исправьте год или добавьте его в site.yaml: years");
+      return std::nullopt;
     }
   }
   if ((col.min && n.value < *col.min) || (col.max && n.value > *col.max)) {
     error(field, fmt::format("«{}» в столбце {} вне допустимых пределов {}–{}", v, quoted(col.title),
                              format_decimal(col.min.value_or(0), 2), format_decimal(col.max.value_or(0), 2)),
           "проверьте значение и шкалу, в которой оно записано");
-    return;
+    return std::nullopt;
   }
-  cell.missing = false;
-  cell.number = n.value;
+  return n.value;
 }
 
 // A file named in a link column must exist in the owner's folder: documents/<Код ОО>/, or
