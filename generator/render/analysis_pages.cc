@@ -804,21 +804,7 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
     base.push_back(x);
   }
   d.set("baseline", base);
-  Chart c;
-  c.id = "chart-municipal";
-  c.title = title + ": муниципалитет и регион";
-  c.unit = spec.unit;
-  c.decimals = spec.decimals;
-  ChartSeries muni{"Муниципалитет", {}}, reg{"Регион", {}};
-  for (size_t y = 0; y < set.years.size(); ++y) {
-    c.categories.push_back(std::to_string(set.years[y]));
-    muni.values.push_back(series.baseline[y].municipal);
-    reg.values.push_back(series.baseline[y].regional);
-  }
-  c.series = {muni, reg};
-  bool any = false;
-  for (const auto& b : series.baseline) any = any || b.municipal || b.regional;
-  d.set("chart", any ? line_chart(c) : std::string());  // the composite index has neither
+  d.set("chart", municipal_chart(set, spec, series, "chart-municipal", title + ": муниципалитет и регион"));  // the composite index has neither
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("monitoring_href", site_.href(root, "monitoring/"));
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));

@@ -30,4 +30,23 @@ std::string series_chart(const IndicatorSet& set, const IndicatorSpec& spec, con
   return line_chart(c);
 }
 
+std::string municipal_chart(const IndicatorSet& set, const IndicatorSpec& spec, const IndicatorSeries& series,
+                            const std::string& id, const std::string& title) {
+  Chart c;
+  c.id = id;
+  c.title = title;
+  c.unit = spec.unit;
+  c.decimals = spec.decimals;
+  ChartSeries muni{"Муниципалитет", {}}, reg{"Регион", {}};
+  bool any = false;
+  for (size_t y = 0; y < set.years.size(); ++y) {
+    c.categories.push_back(std::to_string(set.years[y]));
+    muni.values.push_back(series.baseline[y].municipal);
+    reg.values.push_back(series.baseline[y].regional);
+    any = any || series.baseline[y].municipal || series.baseline[y].regional;
+  }
+  c.series = {muni, reg};
+  return any ? line_chart(c) : std::string();
+}
+
 }  // namespace sveden
