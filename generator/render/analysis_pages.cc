@@ -14,6 +14,7 @@
 #include "render/html.h"
 #include "render/movement_table.h"
 #include "render/openness_page.h"
+#include "render/page_types.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -811,5 +812,24 @@ std::string SiteRenderer::Worker::indicator(const PageRef& page) {
   data crumbs = trail(root, {{"Мониторинг", site_.href(root, "monitoring/")}, {title, ""}});
   return layout(page, title, use("indicator", d), crumbs);
 }
+
+// The pages of analysis built in this file, in the registry (render/page_types.def).
+const PageType kSupportPage = {"support", PageType::Scope::portal, {"support"}, single_page("support/"),
+                               [](SiteRenderer::Worker& w, const PageRef& p) { return w.support(p); }};
+const PageType kRoadmapPage = {"roadmap", PageType::Scope::portal, {"roadmap"}, single_page("support/roadmap/"),
+                               [](SiteRenderer::Worker& w, const PageRef& p) { return w.roadmap(p); }};
+const PageType kMonitoringPage = {"monitoring", PageType::Scope::portal, {"monitoring"}, single_page("monitoring/"),
+                                  [](SiteRenderer::Worker& w, const PageRef& p) { return w.monitoring(p); }};
+const PageType kIndicatorPage = {"indicator", PageType::Scope::portal, {"indicator"},
+                                 [](const SiteRenderer& site, size_t, std::vector<PageRef>& out) {
+                                   for (size_t i = 0; i < site.series_slugs().size(); ++i)
+                                     out.push_back({nullptr, i, 0, "monitoring/" + site.series_slugs()[i] + "/"});
+                                 },
+                                 [](SiteRenderer::Worker& w, const PageRef& p) { return w.indicator(p); }};
+const PageType kQualityPage = {"quality", PageType::Scope::school, {"quality"},
+                               [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
+                                 out.push_back({nullptr, school, 0, "schools/" + site.municipality().schools[school].slug + "/kachestvo/"});
+                               },
+                               [](SiteRenderer::Worker& w, const PageRef& p) { return w.quality(p); }};
 
 }  // namespace sveden

@@ -11,6 +11,7 @@
 #include "render/html.h"
 #include "render/markdown.h"
 #include "render/openness_page.h"
+#include "render/page_types.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -28,9 +29,14 @@ data unit(const DepartmentInfo::Unit& u) {
   data d;
   // A value left empty is not set at all: Mustache renders a section for an empty string, and the page
   // would say «Телефон:» with nothing after it.
-  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"name", u.name}, {"head", u.head}, {"post", u.post},
-                                   {"phone", u.phone}, {"email", u.email}})
+  auto set_present = [&d](const char* key, const std::string& value) {
     if (!value.empty()) d.set(key, value);
+  };
+  set_present("name", u.name);
+  set_present("head", u.head);
+  set_present("post", u.post);
+  set_present("phone", u.phone);
+  set_present("email", u.email);
   if (!u.email.empty()) d.set("email_href", safe_external_url("mailto:" + u.email));
   return d;
 }
@@ -318,19 +324,6 @@ std::string SiteRenderer::Worker::department(const PageRef& page) {
   return layout(page, m.site.department.words.about, use("department", d), crumbs);
 }
 
-std::string SiteRenderer::Worker::documents(const PageRef& page) {
-  const Municipality& m = site_.m_;
-  std::string root = root_prefix(page.path);
-  data docs = tlist();
-  for (const auto& doc : m.documents) docs.push_back(document_link(doc, m.files, root + "documents/"));
-  data d;
-  d.set("documents", docs);
-  d.set("has_documents", docs.is_non_empty_list());
-  d.set("schools_href", site_.href(root, "schools/"));
-  data crumbs = trail(root, {{"Документы", ""}});
-  return layout(page, "Документы", use("documents", d), crumbs);
-}
-
 std::string SiteRenderer::Worker::news(const PageRef& page) {
   const Municipality& m = site_.m_;
   std::string root = root_prefix(page.path);
@@ -341,19 +334,6 @@ std::string SiteRenderer::Worker::news(const PageRef& page) {
   d.set("feed_href", root + "news/atom.xml");
   data crumbs = trail(root, {{"Новости", ""}});
   return layout(page, "Новости", use("news", d), crumbs);
-}
-
-std::string SiteRenderer::Worker::news_item(const PageRef& page) {
-  const NewsItem& n = site_.m_.news[page.index];
-  std::string root = root_prefix(page.path);
-  data d;
-  d.set("title", n.title);
-  d.set("date", format_date(n.date));
-  d.set("date_iso", n.date.iso());
-  d.set("content", site_.news_html_[page.index]);
-  d.set("news_href", site_.href(root, "news/"));
-  data crumbs = trail(root, {{"Новости", site_.href(root, "news/")}, {n.title, ""}});
-  return layout(page, n.title, use("news_item", d), crumbs);
 }
 
 std::string SiteRenderer::Worker::opendata(const PageRef& page) {
@@ -470,7 +450,7 @@ void SiteRenderer::Worker::decisions(data& d) const {
 }
 
 std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
-  PageRef page{PageRef::Kind::audit, 0, 0, "audit/"};
+  PageRef page{&kAuditPage, 0, 0, "audit/"};
   std::string root = root_prefix(page.path);
   auto findings = [&](const std::vector<SiteFinding>& list, Severity severity) {
     data out = tlist();
@@ -529,5 +509,29 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   decisions(d);
   return layout(page, "Проверка опубликованных сайтов", use("audit", d), trail(root, {{"Проверка сайтов", ""}}));
 }
+
+// The portal's pages built in this file, in the registry (render/page_types.def).
+const PageType kHomePage = {"home", PageType::Scope::portal, {"home"}, single_page(""),
+                            [](SiteRenderer::Worker& w, const PageRef& p) { return w.home(p); }};
+const PageType kDepartmentPage = {"department", PageType::Scope::portal, {"department"}, single_page("department/"),
+                                  [](SiteRenderer::Worker& w, const PageRef& p) { return w.department(p); }};
+const PageType kSchoolsPage = {"schools", PageType::Scope::portal, {"schools"}, single_page("schools/"),
+                               [](SiteRenderer::Worker& w, const PageRef& p) { return w.schools(p); }};
+const PageType kNewsPage = {"news", PageType::Scope::portal, {"news"}, single_page("news/"), [](SiteRenderer::Worker& w, const PageRef& p) { return w.news(p); }};
+const PageType kOpendataPage = {"opendata", PageType::Scope::portal, {"opendata"}, single_page("opendata/"),
+                                [](SiteRenderer::Worker& w, const PageRef& p) { return w.opendata(p); }};
+const PageType kContentPage = {
+    "page", PageType::Scope::portal, {"page"},
+    [](const SiteRenderer& site, size_t, std::vector<PageRef>& out) {
+      const auto& pages = site.municipality().pages;
+      for (size_t i = 0; i < pages.size(); ++i) out.push_back({nullptr, i, 0, pages[i].slug + "/"});
+    },
+    [](SiteRenderer::Worker& w, const PageRef& p) { return w.content_page(p); },
+    [](const SiteRenderer& site, const PageRef& p) { return "content/" + site.municipality().pages[p.index].slug + ".md"; }};
+const PageType kNotFoundPage = {"not_found", PageType::Scope::portal, {"not_found"}, single_page("404.html"),
+                                [](SiteRenderer::Worker& w, const PageRef& p) { return w.not_found(p); }, nullptr, true};
+// Listed by no one: the build renders it from the audit of the other pages (Worker::audit_page).
+const PageType kAuditPage = {"audit", PageType::Scope::portal, {"audit"}, [](const SiteRenderer&, size_t, std::vector<PageRef>&) {},
+                             nullptr};
 
 }  // namespace sveden

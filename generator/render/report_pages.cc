@@ -20,6 +20,7 @@
 #include "render/movement_table.h"
 #include "render/report_blocks.h"
 #include "render/series_chart.h"
+#include "render/page_types.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -103,7 +104,6 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   d.set("approver_position", m.site.reports.approver.position);
   d.set("approver_name", m.site.reports.approver.name);
   d.set("css_href", root + "assets/report.css");
-  d.set("style_href", root + "assets/style.css");
   d.set("reports_href", site_.href(root, "reports/"));
   d.set("home_href", site_.href(root, ""));
   d.set("has_pdf", site_.with_pdf_);
@@ -418,5 +418,19 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
   d.set("subtitle", m.site.municipality);
   return d;
 }
+
+// The pages of printed reports, in the registry (render/page_types.def).
+const PageType kReportsPage = {"reports", PageType::Scope::portal, {"reports"}, single_page("reports/"),
+                               [](SiteRenderer::Worker& w, const PageRef& p) { return w.reports(p); }};
+const PageType kReportPage = {
+    "report", PageType::Scope::portal, {"report", "report_section"},
+    [](const SiteRenderer& site, size_t, std::vector<PageRef>& out) {
+      for (size_t i = 0; i < site.reports().size(); ++i) out.push_back({nullptr, i, 0, site.reports()[i].path});
+    },
+    [](SiteRenderer::Worker& w, const PageRef& p) { return w.report(p); },
+    [](const SiteRenderer& site, const PageRef& p) {
+      const ReportRef& r = site.reports()[p.index];
+      return r.kind == ReportRef::Kind::custom ? "content/reports/" + site.municipality().reports[r.index].slug + ".md" : std::string();
+    }};
 
 }  // namespace sveden

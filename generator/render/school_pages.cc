@@ -9,6 +9,7 @@
 #include "render/html.h"
 #include "render/markdown.h"
 #include "render/openness_page.h"
+#include "render/page_types.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -48,7 +49,7 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
   d.set("title", title);
   d.set("school_name", typographic_quotes(s.short_name));
   d.set("school_full_name", typographic_quotes(s.name));
-  d.set("is_home", page.kind == PageRef::Kind::school);
+  d.set("is_home", page.type == &kSchoolPage);
   d.set("body", body);
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));
@@ -58,7 +59,7 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
     data item;
     item.set("label", label);
     item.set("href", site_.href(root, path));
-    bool current = page.kind != PageRef::Kind::school_not_found && (path.empty() ? rel.empty() : rel.rfind(path, 0) == 0);
+    bool current = !page.type->any_depth && (path.empty() ? rel.empty() : rel.rfind(path, 0) == 0);
     item.set("current", current);
     nav.push_back(item);
   };
@@ -254,5 +255,44 @@ std::string SiteRenderer::Worker::school_not_found(const PageRef& page) {
   d.set("has_schools", false);  // a school's own site has no list of schools
   return school_layout(page, "Страница не найдена", use("not_found", d), tlist());
 }
+
+// A school's own site, in the registry (render/page_types.def): each listed under schools/<slug>/.
+namespace {
+std::string school_dir(const SiteRenderer& site, size_t school) { return "schools/" + site.municipality().schools[school].slug + "/"; }
+}  // namespace
+
+const PageType kSchoolPage = {"school", PageType::Scope::school, {"school"},
+                              [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
+                                out.push_back({nullptr, school, 0, school_dir(site, school)});
+                              },
+                              [](SiteRenderer::Worker& w, const PageRef& p) { return w.school(p); }};
+// «Сведения об образовательной организации»: only a school with a site of its own (a branch without one is
+// described by its head school's «Структура…»).
+const PageType kSvedenPage = {"sveden", PageType::Scope::school, {"sveden"},
+                              [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
+                                if (site.municipality().schools[school].own_site)
+                                  out.push_back({nullptr, school, 0, school_dir(site, school) + site.openness().path + "/"});
+                              },
+                              [](SiteRenderer::Worker& w, const PageRef& p) { return w.sveden(p); }};
+const PageType kSvedenSectionPage = {
+    "sveden_section", PageType::Scope::school, {"sveden_section"},
+    [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
+      if (!site.municipality().schools[school].own_site) return;
+      const OpennessVocabulary& open = site.openness();
+      for (size_t s = 0; s < open.subsections.size(); ++s)
+        out.push_back({nullptr, school, s, school_dir(site, school) + open.path + "/" + open.subsections[s].path + "/"});
+    },
+    [](SiteRenderer::Worker& w, const PageRef& p) { return w.sveden_section(p); }};
+const PageType kFoodPage = {"food", PageType::Scope::school, {"food"},
+                            [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
+                              if (!site.municipality().schools[school].food.empty())
+                                out.push_back({nullptr, school, 0, school_dir(site, school) + "food/"});
+                            },
+                            [](SiteRenderer::Worker& w, const PageRef& p) { return w.food(p); }};
+const PageType kSchoolNotFoundPage = {"school_not_found", PageType::Scope::school, {"not_found"},
+                                      [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
+                                        out.push_back({nullptr, school, 0, school_dir(site, school) + "404.html"});
+                                      },
+                                      [](SiteRenderer::Worker& w, const PageRef& p) { return w.school_not_found(p); }, nullptr, true};
 
 }  // namespace sveden

@@ -15,6 +15,7 @@
 #include "render/markdown.h"
 #include "render/monitoring_report.h"
 #include "render/openness_page.h"
+#include "render/page_types.h"
 #include "render/template_data.h"
 #include "russian/names.h"
 #include "russian/typography.h"
@@ -26,21 +27,14 @@ using kainjow::mustache::mustache;
 
 std::string PageRef::file() const { return path.empty() || path.back() == '/' ? path + "index.html" : path; }
 
+bool PageRef::in_school() const { return type->scope == PageType::Scope::school; }
+
+std::string SiteRenderer::page_source(const PageRef& page) const { return page.type->source ? page.type->source(*this, page) : ""; }
+
 SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Overview& overview, const Analysis& analysis,
                            bool with_pdf, std::vector<PastAnalysis> past)
     : m_(m), theme_(theme), overview_(overview), analysis_(analysis), open_(builtin_openness()), pretty_(m.site.pretty_links),
       past_(std::move(past)), with_pdf_(with_pdf) {
-  using K = PageRef::Kind;
-  pages_.push_back({K::home, 0, 0, ""});
-  pages_.push_back({K::department, 0, 0, "department/"});
-  pages_.push_back({K::schools, 0, 0, "schools/"});
-  pages_.push_back({K::support, 0, 0, "support/"});
-  pages_.push_back({K::roadmap, 0, 0, "support/roadmap/"});
-  pages_.push_back({K::monitoring, 0, 0, "monitoring/"});
-  pages_.push_back({K::documents, 0, 0, "documents/"});
-  pages_.push_back({K::news, 0, 0, "news/"});
-  for (size_t i = 0; i < m.news.size(); ++i) pages_.push_back({K::news_item, i, 0, "news/" + m.news[i].slug + "/"});
-  pages_.push_back({K::opendata, 0, 0, "opendata/"});
   // Printed reports: the year's analysis, the roadmap, every school's profile, all profiles in one,
   // and the department's own reports from content/reports/.
   using R = ReportRef::Kind;
@@ -66,35 +60,28 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
     if (std::none_of(reports_.begin(), reports_.end(),
                      [&](const ReportRef& r) { return r.kind == R::analysis && r.file_stem == m.reports[i].slug; }))
       reports_.push_back({R::custom, i, "reports/" + m.reports[i].slug + "/", m.reports[i].title, m.reports[i].slug});
-  pages_.push_back({K::reports, 0, 0, "reports/"});
-  for (size_t i = 0; i < reports_.size(); ++i) pages_.push_back({K::report, i, 0, reports_[i].path});
-  for (size_t i = 0; i < m.pages.size(); ++i) pages_.push_back({K::page, i, 0, m.pages[i].slug + "/"});
-  pages_.push_back({K::not_found, 0, 0, "404.html"});
   // Monitoring: a page per indicator series, in the order of the vocabulary.
   for (const auto& spec : analysis.indicators.specs)
     for (const auto& [key, series] : analysis.indicators.series)
       if (key.indicator == spec.id) {
-        size_t i = series_.size();
         series_.push_back(key);
         // Stable addresses: the indicator and its transliterated subject, «oge-mean-matematika».
         std::string slug = spec.id;
         if (!key.param.empty()) slug += "-" + slug_from_name(key.param);
         std::replace(slug.begin(), slug.end(), '_', '-');
         series_slug_.push_back(slug);
-        pages_.push_back({K::indicator, i, 0, "monitoring/" + series_slug_.back() + "/"});
       }
-  for (size_t i = 0; i < m.schools.size(); ++i) {
-    std::string root = "schools/" + m.schools[i].slug + "/";
-    pages_.push_back({K::school, i, 0, root});
-    if (m.schools[i].own_site) {
-      pages_.push_back({K::sveden, i, 0, root + open_.path + "/"});
-      for (size_t s = 0; s < open_.subsections.size(); ++s)
-        pages_.push_back({K::sveden_section, i, s, root + open_.path + "/" + open_.subsections[s].path + "/"});
-    }
-    pages_.push_back({K::quality, i, 0, root + "kachestvo/"});
-    if (!m.schools[i].food.empty()) pages_.push_back({K::food, i, 0, root + "food/"});
-    pages_.push_back({K::school_not_found, i, 0, root + "404.html"});
-  }
+  // The pages, kind by kind in the registry's order: the portal's, then each school's with its school.
+  auto list = [&](const PageType& type, size_t school) {
+    size_t first = pages_.size();
+    type.list(*this, school, pages_);
+    for (size_t k = first; k < pages_.size(); ++k) pages_[k].type = &type;
+  };
+  for (const PageType* type : page_types())
+    if (type->scope == PageType::Scope::portal) list(*type, 0);
+  for (size_t i = 0; i < m.schools.size(); ++i)
+    for (const PageType* type : page_types())
+      if (type->scope == PageType::Scope::school) list(*type, i);
 
   std::vector<std::string> names;
   for (const auto& s : m.schools) names.push_back(s.short_name);
@@ -129,7 +116,7 @@ std::string SiteRenderer::sveden_dir_from_school(size_t school) const {
 
 std::string SiteRenderer::school_root(const PageRef& page) const {
   std::string rel = page.path.substr(("schools/" + m_.schools[page.index].slug + "/").size());
-  return page.kind == PageRef::Kind::school_not_found ? url_root_path(school_base_[page.index]) : root_prefix(rel);
+  return page.type->any_depth ? url_root_path(school_base_[page.index]) : root_prefix(rel);
 }
 
 std::vector<OutputFile> SiteRenderer::files() const {
@@ -154,7 +141,7 @@ std::vector<OutputFile> SiteRenderer::files() const {
   // Sitemaps and robots.txt: the portal's, and each school's for its own domain.
   std::vector<std::string> portal;
   for (const auto& p : pages_)
-    if (!p.in_school() && p.kind != PageRef::Kind::not_found) portal.push_back(p.path);
+    if (!p.in_school() && !p.type->any_depth) portal.push_back(p.path);
   for (const auto& s : m.schools) portal.push_back("schools/" + s.slug + "/");
   // The audit page is for the department; public only when site.yaml says so.
   if (m.site.audit_public) portal.push_back("audit/");
@@ -188,35 +175,13 @@ SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
   }
 }
 
-std::string SiteRenderer::Worker::use(const std::string& name, const data& d) { return templates_.at(name).render(d); }
+std::string SiteRenderer::Worker::use(const std::string& name, const data& d) {
+  if (observe) observe(name, d);
+  return templates_.at(name).render(d);
+}
 
 std::string SiteRenderer::Worker::render(const PageRef& page) {
-  using K = PageRef::Kind;
-  switch (page.kind) {
-    case K::home: return home(page);
-    case K::schools: return schools(page);
-    case K::page: return content_page(page);
-    case K::not_found: return not_found(page);
-    case K::department: return department(page);
-    case K::support: return support(page);
-    case K::roadmap: return roadmap(page);
-    case K::monitoring: return monitoring(page);
-    case K::indicator: return indicator(page);
-    case K::documents: return documents(page);
-    case K::news: return news(page);
-    case K::news_item: return news_item(page);
-    case K::opendata: return opendata(page);
-    case K::reports: return reports(page);
-    case K::report: return report(page);
-    case K::audit: return {};  // rendered from the audit of the output, after the other pages
-    case K::school: return school(page);
-    case K::sveden: return sveden(page);
-    case K::sveden_section: return sveden_section(page);
-    case K::quality: return quality(page);
-    case K::food: return food(page);
-    case K::school_not_found: return school_not_found(page);
-  }
-  return {};
+  return page.type->build ? page.type->build(*this, page) : std::string();  // audit/ is rendered from the audit, later
 }
 
 std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, const std::string& body,
@@ -224,27 +189,27 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   const Municipality& m = site_.m_;
   // The 404 page is served at any depth, so its links start at the path of the site's address: «/» or,
   // for a site published in a subfolder (https://edu.example.ru/uo), «/uo/».
-  std::string root = page.kind == PageRef::Kind::not_found ? url_root_path(m.site.base_url) : root_prefix(page.path);
+  std::string root = page.type->any_depth ? url_root_path(m.site.base_url) : root_prefix(page.path);
   data d;
   d.set("root", root);
   d.set("title", title);
   d.set("site_name", m.site.department.name);
   d.set("site_short_name", m.site.department.short_name);
   d.set("municipality", m.site.municipality);
-  d.set("is_home", page.kind == PageRef::Kind::home);
-  d.set("noindex", page.kind == PageRef::Kind::audit && !m.site.audit_public);  // the department's working page
+  d.set("is_home", page.type == &kHomePage);
+  d.set("noindex", page.type == &kAuditPage && !m.site.audit_public);  // the department's working page
   d.set("body", body);
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));
-  d.set("canonical", m.site.base_url + "/" + escape_url_path(page.kind == PageRef::Kind::home ? "" : page.path));
+  d.set("canonical", m.site.base_url + "/" + escape_url_path(page.type == &kHomePage ? "" : page.path));
   d.set("feed_href", root + "news/atom.xml");
   data nav = tlist();
   auto add_nav = [&](const std::string& label, const std::string& path) {
     data item;
     item.set("label", label);
     item.set("href", site_.href(root, path));
-    bool current = page.kind != PageRef::Kind::not_found && !path.empty() ? page.path.rfind(path, 0) == 0 : page.path == path;
-    item.set("current", current && page.kind != PageRef::Kind::not_found);
+    bool current = !page.type->any_depth && !path.empty() ? page.path.rfind(path, 0) == 0 : page.path == path;
+    item.set("current", current && !page.type->any_depth);
     nav.push_back(item);
   };
   add_nav("Главная", "");

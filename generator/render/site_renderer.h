@@ -3,6 +3,7 @@
 // организации». Site-wide parts (menus, the sorted school list, Markdown of shared pages) are
 // prepared once and shared by all threads; each thread renders with its own parsed templates.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -21,18 +22,15 @@ namespace sveden {
 
 class ReportSections;  // render/report_pages.cc
 
+struct PageType;  // render/page_types.h: the registry of page kinds
+
 struct PageRef {
-  enum class Kind {
-    home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
-    opendata, reports, report, audit,
-    school, sveden, sveden_section, quality, food, school_not_found
-  };
-  Kind kind;
-  size_t index = 0;   // school, content page, news item or indicator series
+  const PageType* type = nullptr;  // its kind, from the registry
+  size_t index = 0;   // school, content page, news item, report or indicator series
   size_t sub = 0;     // subsection of «Сведения…»
   std::string path;   // directory of the page («», «schools/», «schools/x/») or a file («404.html»)
   std::string file() const;  // output file relative to the output root
-  bool in_school() const { return kind >= Kind::school; }
+  bool in_school() const;    // a page of a school's own site
 };
 
 // A printed report: its kind, what it is about (a school, a page of content/reports/) and its title.
@@ -64,9 +62,17 @@ class SiteRenderer {
                bool with_pdf = false, std::vector<PastAnalysis> past = {});
 
   const std::vector<PageRef>& pages() const { return pages_; }
+  const Municipality& municipality() const { return m_; }
+  const OpennessVocabulary& openness() const { return open_; }
+  // The site folder's file whose name is the page's address (content/<slug>.md, a news item, a report of
+  // content/reports/), or "" for a page whose address sveden chooses.
+  std::string page_source(const PageRef& page) const;
   // Everything that is not a page: assets of every site, documents, sitemaps, robots.txt, the feed.
   std::vector<OutputFile> files() const;
   const std::vector<ReportRef>& reports() const { return reports_; }
+  // Indicator series with a page under monitoring/<slug>/, in the vocabulary's order.
+  const std::vector<std::string>& series_slugs() const { return series_slug_; }
+  const std::string& news_html(size_t item) const { return news_html_[item]; }
 
   // A link to a directory page from a page whose way to the root is `root`: «…/sveden/common/index.html»,
   // or «…/sveden/common/» when site.yaml asks for pretty links (a server answers for the folder).
@@ -79,23 +85,19 @@ class SiteRenderer {
     // The audit of the built output (`audit/`), for the department's own use.
     std::string audit_page(const OutputAudit& audit);
 
-   private:
+    // What a page's builder (render/page_types.h) uses: the site, its layouts, a template, the trail.
     using data = kainjow::mustache::data;
+    const SiteRenderer& site() const { return site_; }
     std::string layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
     std::string school_layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
     std::string use(const std::string& name, const data& d);
-    data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
-    static data words(const DepartmentWords& w);
-    void completeness(const std::string& root, data& d) const;
-    void decisions(data& d) const;  // the audit page's differences between approved and computed lists
-    // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
-    data published_lists_data(const std::string& root, const Group& group) const;
-    std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix
+    // Called with every template and the data it is rendered with (tests/unit/template_keys_test.cc).
+    std::function<void(const std::string& name, const data& d)> observe;
     // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
-    data news_list(const std::string& root, size_t limit) const;  // newest first
     data trail(const std::string& root, std::initializer_list<std::pair<std::string, std::string>> steps) const;
-    // Portal
+    data news_list(const std::string& root, size_t limit) const;  // newest first
+
+    // The builders of the pages that are not yet in a file of their own (render/pages/).
     std::string home(const PageRef& page);
     std::string schools(const PageRef& page);
     std::string content_page(const PageRef& page);
@@ -105,13 +107,27 @@ class SiteRenderer {
     std::string roadmap(const PageRef& page);
     std::string monitoring(const PageRef& page);
     std::string indicator(const PageRef& page);
-    std::string documents(const PageRef& page);
     std::string news(const PageRef& page);
-    std::string news_item(const PageRef& page);
     std::string opendata(const PageRef& page);
-    // Printed reports
     std::string reports(const PageRef& page);
     std::string report(const PageRef& page);
+    std::string school(const PageRef& page);
+    std::string sveden(const PageRef& page);
+    std::string sveden_section(const PageRef& page);
+    std::string quality(const PageRef& page);
+    std::string food(const PageRef& page);  // the index of the school's /food folder
+    std::string school_not_found(const PageRef& page);
+
+   private:
+    data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
+    // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
+    static data words(const DepartmentWords& w);
+    void completeness(const std::string& root, data& d) const;
+    void decisions(data& d) const;  // the audit page's differences between approved and computed lists
+    // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
+    data published_lists_data(const std::string& root, const Group& group) const;
+    std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix
+    // Printed reports
     data analysis_report(const std::string& root, size_t which, int& tables, int& figures, ReportSections& sections);
     void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
     data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
@@ -120,13 +136,6 @@ class SiteRenderer {
     // A Markdown text as report sections, one per level-2 heading; returns the HTML before the first.
     // Pairs of title and HTML; the first pair has no title (what stands before the first heading).
     std::vector<std::pair<std::string, std::string>> markdown_sections(const std::string& markdown) const;
-    // A school's site
-    std::string school(const PageRef& page);
-    std::string sveden(const PageRef& page);
-    std::string sveden_section(const PageRef& page);
-    std::string quality(const PageRef& page);
-    std::string food(const PageRef& page);  // the index of the school's /food folder
-    std::string school_not_found(const PageRef& page);
     const SiteRenderer& site_;
     std::map<std::string, kainjow::mustache::mustache> templates_;
   };

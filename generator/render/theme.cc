@@ -1,16 +1,24 @@
 #include "render/theme.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
 #include "load/embedded_files.h"
+#include "render/page_types.h"
 
 namespace sveden {
 
 const std::vector<std::string>& required_templates() {
-  static const std::vector<std::string> kNames = {
-      "base",    "home",      "schools",  "page",    "not_found",  "department", "support",        "roadmap", "monitoring",
-      "indicator", "documents", "news",   "news_item", "opendata", "school_base", "school", "sveden", "sveden_section", "quality", "food", "reports", "report", "report_section", "audit"};
+  // The layouts and every template a kind of page renders with (render/page_types.def).
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names = {"base", "school_base"};
+    for (const PageType* type : page_types())
+      for (std::string_view t : type->templates)
+        if (std::find(names.begin(), names.end(), t) == names.end()) names.emplace_back(t);
+    return names;
+  }();
   return kNames;
 }
 

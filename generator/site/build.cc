@@ -51,17 +51,6 @@
 namespace sveden {
 namespace {
 
-// The file of the site folder whose name is a page's address (content/<slug>.md, a news item, a report
-// of content/reports/), or "" for a page whose address sveden chooses.
-std::string page_source(const Municipality& m, const SiteRenderer& site, const PageRef& p) {
-  using K = PageRef::Kind;
-  if (p.kind == K::page) return "content/" + m.pages[p.index].slug + ".md";
-  if (p.kind == K::news_item) return "content/news/" + m.news[p.index].slug + ".md";
-  if (p.kind == K::report && site.reports()[p.index].kind == ReportRef::Kind::custom)
-    return "content/reports/" + m.reports[site.reports()[p.index].index].slug + ".md";
-  return "";
-}
-
 // One output path, one owner (write/output_paths.h): every page and file the build would write,
 // with the file of the site folder that names it, checked before anything is written.
 void report_output_conflicts(const Municipality& m, const SiteRenderer& site, const std::vector<OutputFile>& extra,
@@ -75,7 +64,7 @@ void report_output_conflicts(const Municipality& m, const SiteRenderer& site, co
   }
   std::vector<OutputClaim> claims;
   for (const auto& p : site.pages()) {
-    std::string source = page_source(m, site, p);
+    std::string source = site.page_source(p);
     claims.push_back({p.file(), source,
                       source.empty() ? fmt::format("страница {}", p.file()) : fmt::format("страница из {} ({})", source, p.file()),
                       !source.empty()});
