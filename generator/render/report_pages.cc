@@ -30,25 +30,6 @@ namespace sveden {
 
 using kainjow::mustache::data;
 
-std::string SiteRenderer::Worker::reports(const PageRef& page) {
-  std::string root = root_prefix(page.path);
-  data items = tlist(), schools = tlist();
-  for (const auto& r : site_.reports_) {
-    data x;
-    x.set("title", r.title);
-    x.set("href", site_.href(root, r.path));
-    x.set("has_pdf", site_.with_pdf_);
-    x.set("pdf_href", root + r.path + r.file_stem + ".pdf");
-    (r.kind == ReportRef::Kind::school ? schools : items).push_back(x);
-  }
-  data d;
-  d.set("items", items);
-  d.set("schools", schools);
-  d.set("with_pdf", site_.with_pdf_);
-  data crumbs = trail(root, {{"Отчёты", ""}});
-  return layout(page, "Отчёты", use("reports", d), crumbs);
-}
-
 std::string SiteRenderer::Worker::report(const PageRef& page) {
   const Municipality& m = site_.m_;
   const ReportRef& r = site_.reports_[page.index];
@@ -420,8 +401,6 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
 }
 
 // The pages of printed reports, in the registry (render/page_types.def).
-const PageType kReportsPage = {"reports", PageType::Scope::portal, {"reports"}, single_page("reports/"),
-                               [](SiteRenderer::Worker& w, const PageRef& p) { return w.reports(p); }};
 const PageType kReportPage = {
     "report", PageType::Scope::portal, {"report", "report_section"},
     [](const SiteRenderer& site, size_t, std::vector<PageRef>& out) {

@@ -73,6 +73,14 @@ class SiteRenderer {
   // Indicator series with a page under monitoring/<slug>/, in the vocabulary's order.
   const std::vector<std::string>& series_slugs() const { return series_slug_; }
   const std::string& news_html(size_t item) const { return news_html_[item]; }
+  const std::string& home_html() const { return home_html_; }
+  const std::string& page_html(size_t page) const { return page_html_[page]; }
+  const Overview& overview() const { return overview_; }
+  const std::vector<size_t>& schools_by_name() const { return schools_by_name_; }  // in Russian alphabetical order
+  bool with_pdf() const { return with_pdf_; }  // the report pages link the PDF printed next to each report
+  // From the portal's root to the section «Сведения…» that describes a school: its own, or for a
+  // branch without a site of its own the head school's subsection «Структура…».
+  std::string sveden_dir(size_t school) const;
 
   // A link to a directory page from a page whose way to the root is `root`: «…/sveden/common/index.html»,
   // or «…/sveden/common/» when site.yaml asks for pretty links (a server answers for the folder).
@@ -96,20 +104,14 @@ class SiteRenderer {
     // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
     data trail(const std::string& root, std::initializer_list<std::pair<std::string, std::string>> steps) const;
     data news_list(const std::string& root, size_t limit) const;  // newest first
+    // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
+    static data words(const DepartmentWords& w);
 
     // The builders of the pages that are not yet in a file of their own (render/pages/).
-    std::string home(const PageRef& page);
-    std::string schools(const PageRef& page);
-    std::string content_page(const PageRef& page);
-    std::string not_found(const PageRef& page);
-    std::string department(const PageRef& page);
     std::string support(const PageRef& page);
     std::string roadmap(const PageRef& page);
     std::string monitoring(const PageRef& page);
     std::string indicator(const PageRef& page);
-    std::string news(const PageRef& page);
-    std::string opendata(const PageRef& page);
-    std::string reports(const PageRef& page);
     std::string report(const PageRef& page);
     std::string school(const PageRef& page);
     std::string sveden(const PageRef& page);
@@ -120,8 +122,6 @@ class SiteRenderer {
 
    private:
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
-    static data words(const DepartmentWords& w);
     void completeness(const std::string& root, data& d) const;
     void decisions(data& d) const;  // the audit page's differences between approved and computed lists
     // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
@@ -143,10 +143,7 @@ class SiteRenderer {
  private:
   friend class Worker;
   std::string school_root(const PageRef& page) const;  // from the page to its school site's root
-  // From the portal's root to the section «Сведения…» that describes a school: its own, or for a
-  // branch without a site of its own the head school's subsection «Структура…».
-  std::string sveden_dir(size_t school) const;
-  // The same from the school's own root: its own «sveden/», which keeps its site deployable alone,
+  // sveden_dir() from the school's own root: its own «sveden/», which keeps its site deployable alone,
   // or up to the portal and on to its head school's.
   std::string sveden_dir_from_school(size_t school) const;
   const Municipality& m_;
