@@ -64,6 +64,19 @@ class PageBuilder {
     return page;
   }
 
+  // The labels of the subsection's required information the school's data lacks: what build() would
+  // write «отсутствует» for, decided by the same selections, without making the page.
+  std::vector<std::string> missing(const OpenSubsection& sub) const {
+    std::vector<std::string> out;
+    for (const auto& f : sub.fields) {
+      if (f.optional) continue;
+      OpenRow fallback;
+      bool present = f.kind == OpenField::Kind::rows ? !select_rows(f, fallback).empty() : has_values(f, top_value(f));
+      if (!present) out.push_back(f.label);
+    }
+    return out;
+  }
+
  private:
   // The cell of a top-level value or link: school.<column> or info.<column>.
   std::string top_value(const OpenField& f) const {
@@ -100,26 +113,57 @@ class PageBuilder {
           out = food_links(s_, root_, as_of_, f.itemprop);
           break;
         }
-        std::vector<std::string> parts = f.list ? split_list(cell) : std::vector<std::string>{cell};
-        std::erase(parts, std::string());
+        std::vector<std::string> parts = link_parts(f, cell);
         for (size_t k = 0; k < parts.size(); ++k) out.push_back(link(f, parts[k], parts.size() > 1 ? k + 1 : 0));
         break;
       }
       case OpenField::Kind::links: {
         std::set<std::string> levels = school_levels(s_, v_);
         for (const auto& l : v_.lists.at(f.source))
-          if (l.programme_contains.empty() ? levels.count(l.level) > 0 : runs_programme(l))
-            out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
+          if (listed(l, levels)) out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
         break;
       }
       case OpenField::Kind::document:
         for (const auto& d : s_.documents)
-          if (f.source == "other" ? !shown_kind(d.kind) && !s_.links_file(d.file) : d.kind == f.source)
-            out.push_back(document(f.itemprop, d));
+          if (shows(f, d)) out.push_back(document(f.itemprop, d));
         break;
       case OpenField::Kind::rows: break;
     }
     return out;
+  }
+
+  // Whether field_values() gives the field any value: the same selections, no page data made.
+  bool has_values(const OpenField& f, const std::string& cell) const {
+    switch (f.kind) {
+      case OpenField::Kind::value: return !cell.empty();
+      case OpenField::Kind::link: return (f.food && !s_.food.empty()) || !link_parts(f, cell).empty();
+      case OpenField::Kind::links: {
+        std::set<std::string> levels = school_levels(s_, v_);
+        const auto& entries = v_.lists.at(f.source);
+        return std::any_of(entries.begin(), entries.end(), [&](const OpenLink& l) { return listed(l, levels); });
+      }
+      case OpenField::Kind::document:
+        return std::any_of(s_.documents.begin(), s_.documents.end(), [&](const Document& d) { return shows(f, d); });
+      case OpenField::Kind::rows: break;
+    }
+    return false;
+  }
+
+  // The files or addresses a link cell names: one, or several separated by «;» where the field is a list.
+  static std::vector<std::string> link_parts(const OpenField& f, const std::string& cell) {
+    std::vector<std::string> parts = f.list ? split_list(cell) : std::vector<std::string>{cell};
+    std::erase(parts, std::string());
+    return parts;
+  }
+
+  // Whether a list entry of the vocabulary (a federal standard, an adapted programme's) applies to the school.
+  bool listed(const OpenLink& l, const std::set<std::string>& levels) const {
+    return l.programme_contains.empty() ? levels.count(l.level) > 0 : runs_programme(l);
+  }
+
+  // Whether a `document:` field shows the document: its kind, or for «other» a document no field shows.
+  bool shows(const OpenField& f, const Document& d) const {
+    return f.source == "other" ? !shown_kind(d.kind) && !s_.links_file(d.file) : d.kind == f.source;
   }
 
   // A link's text says what the document is: its title from data/documents.csv, or the field's label
@@ -166,8 +210,9 @@ class PageBuilder {
     return false;
   }
 
-  // One table per field, or per group (pedagogical staff by programme); never none.
-  std::vector<data> tables(const OpenField& f, OpennessPage& page) const {
+  // The rows of a table field: the school's rows that match the field's `where`, or, with none, one row made of
+  // what the site knows elsewhere (`fallback`, which must outlive the result).
+  std::vector<const OpenRow*> select_rows(const OpenField& f, OpenRow& fallback) const {
     std::vector<const OpenRow*> rows;
     if (auto it = s_.open.find(f.source); it != s_.open.end())
       for (const auto& row : it->second) {
@@ -178,7 +223,6 @@ class PageBuilder {
         }
         if (match) rows.push_back(&row);
       }
-    OpenRow fallback;
     if (rows.empty() && !f.fallback.empty()) {
       // What the site knows elsewhere is never «отсутствует»: the director of schools.csv, say.
       for (const auto& [column, source] : f.fallback) {
@@ -190,6 +234,13 @@ class PageBuilder {
       }
       if (fallback.count(f.children.empty() ? "" : f.children.front().source)) rows.push_back(&fallback);
     }
+    return rows;
+  }
+
+  // One table per field, or per group (pedagogical staff by programme); never none.
+  std::vector<data> tables(const OpenField& f, OpennessPage& page) const {
+    OpenRow fallback;
+    std::vector<const OpenRow*> rows = select_rows(f, fallback);
     if (rows.empty() && !f.optional) page.missing.push_back(f.label);
     if (f.group_by.empty() || rows.empty()) return {table(f, f.label, rows)};
     std::vector<std::string> groups;  // in order of first mention
@@ -386,7 +437,7 @@ std::vector<MissingInformation> missing_information(const Municipality& m, const
     MissingInformation info;
     info.school = i;
     for (const auto& sub : v.subsections) {
-      auto missing = openness_page(m.schools[i], sub, v, "").missing;
+      auto missing = PageBuilder(m.schools[i], v, "", m.site.as_of).missing(sub);
       if (!missing.empty()) info.by_subsection.emplace_back(sub.title, std::move(missing));
     }
     if (!info.by_subsection.empty()) out.push_back(std::move(info));

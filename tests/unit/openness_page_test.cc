@@ -52,3 +52,39 @@ TEST_CASE("openness page: ФГОС of adapted programmes only for a school that 
       "основное общее образование\n");
   CHECK(basic.find("ограниченными возможностями") == std::string::npos);
 }
+
+// What the build reports as missing is decided without making the pages; it must be exactly what the pages
+// say «отсутствует» for: checked on the demo (complete and incomplete schools) and on the minimal site, whose
+// one school has almost nothing.
+TEST_CASE("openness page: the missing information the build reports is what the pages mark absent") {
+  const OpennessVocabulary& v = builtin_openness();
+  auto compare = [&](const Municipality& m) {
+    auto reported = missing_information(m, v);
+    size_t k = 0, total = 0;
+    for (size_t i = 0; i < m.schools.size(); ++i) {
+      if (!m.schools[i].own_site) continue;
+      std::vector<std::pair<std::string, std::vector<std::string>>> on_pages;
+      for (const auto& sub : v.subsections) {
+        auto missing = openness_page(m.schools[i], sub, v, "", m.site.as_of).missing;
+        total += missing.size();
+        if (!missing.empty()) on_pages.emplace_back(sub.title, missing);
+      }
+      INFO(m.schools[i].id);
+      if (on_pages.empty()) continue;
+      REQUIRE(k < reported.size());
+      CHECK(reported[k].school == i);
+      CHECK(reported[k].by_subsection == on_pages);
+      ++k;
+    }
+    CHECK(k == reported.size());
+    return total;
+  };
+  Diagnostics diag;
+  RealDisk demo(SVEDEN_SOURCE_DIR);
+  auto m = load_municipality(demo, LoadOptions{}, diag);
+  REQUIRE(m);
+  CHECK(compare(*m) > 0);  // the demo has schools with gaps
+  auto minimal = load_municipality(test::minimal_site(), LoadOptions{}, diag);
+  REQUIRE(minimal);
+  CHECK(compare(*minimal) > 20);
+}
