@@ -30,4 +30,11 @@ struct BuiltSite {
   BuiltSite& operator=(const BuiltSite&) = delete;
 };
 
+// The demo site (the repository's own folder) built once for the whole test run and shared by every test that
+// only reads it: a test that changes its output builds its own BuiltSite.
+inline const BuiltSite& demo_build() {
+  static const BuiltSite site;
+  return site;
+}
+
 }  // namespace sveden::test

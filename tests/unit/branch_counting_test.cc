@@ -25,8 +25,7 @@ TEST_CASE("count_schools_out_of: the whole after «из», a branch named as a b
 }
 
 TEST_CASE("demo: the branch is never counted as a school in pages, reports and open data") {
-  test::BuiltSite site;
-  const fs::path& out = site.out;
+  const fs::path& out = test::demo_build().out;
 
   // Which organisations are branches (opendata/organisations.csv), and the published values of each
   // series and year (opendata/indicators.csv), counted apart.

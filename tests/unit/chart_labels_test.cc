@@ -155,8 +155,7 @@ void check_page(const std::string& html, const std::string& where, Counts& n) {
 }  // namespace
 
 TEST_CASE("chart labels: every value label of the demo's charts is the figure its tables print") {
-  test::BuiltSite site;
-  const fs::path& out = site.out;
+  const fs::path& out = test::demo_build().out;
   Counts n;
   for (const auto& e : fs::recursive_directory_iterator(out))
     if (e.is_regular_file() && e.path().extension() == ".html") {

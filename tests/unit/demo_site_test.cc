@@ -37,7 +37,7 @@ using test::read_file;
 
 // The demo built once for all the tests of this file.
 struct DemoOutput {
-  test::BuiltSite site;
+  const test::BuiltSite& site = test::demo_build();
   fs::path dir = site.out;
   Municipality m;
   DemoOutput() {

@@ -30,7 +30,7 @@ std::string strip_tags(const std::string& html) {
 }  // namespace
 
 TEST_CASE("demo support page: participation in «500+» and Rosobrnadzor's lists by school, with the source") {
-  test::BuiltSite site;
+  const test::BuiltSite& site = test::demo_build();
   std::string page = test::read_file(site.out / "support/index.html");
   size_t from = page.find("<h2 id=\"federal\">");
   REQUIRE(from != std::string::npos);

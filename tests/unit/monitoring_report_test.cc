@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Demo {
-  test::BuiltSite site;
+  const test::BuiltSite& site = test::demo_build();
   Municipality m;
   int year = 0;
   Demo() {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 
@@ -381,11 +382,16 @@ void check_movement_agreement(const fs::path& out, const std::string& report_htm
 }
 
 struct Built {
-  fs::path root;  // the test's own folder (a synthetic site's sources), removed with the output
-  test::BuiltSite site;
+  fs::path root;  // the test's own folder (a synthetic site's sources), removed with the output; empty for the demo
+  std::unique_ptr<test::BuiltSite> own;
   fs::path out;
   Counts n;
-  explicit Built(const std::string& site_dir, const fs::path& tmp) : root(tmp), site(site_dir), out(site.out) {
+  // The demo, built once for the test run.
+  Built() : Built(nullptr, test::demo_build().out, SVEDEN_SOURCE_DIR, {}) {}
+  // A site of its own, its sources in `tmp`.
+  Built(const std::string& site_dir, const fs::path& tmp) : Built(std::make_unique<test::BuiltSite>(site_dir), {}, site_dir, tmp) {}
+  Built(std::unique_ptr<test::BuiltSite> built, const fs::path& shared_out, const std::string& site_dir, fs::path tmp)
+      : root(std::move(tmp)), own(std::move(built)), out(own ? own->out : shared_out) {
     for (const auto& e : fs::recursive_directory_iterator(out)) {
       if (!e.is_regular_file()) continue;
       std::string rel = fs::relative(e.path(), out).generic_string();
@@ -410,7 +416,9 @@ struct Built {
             n.percentiles, "; movement rows ", n.movement_rows, " (agreeing with the support page and opendata: ", n.movement_agreed,
             "); bands ", n.bands);
   }
-  ~Built() { fs::remove_all(root); }
+  ~Built() {
+    if (!root.empty()) fs::remove_all(root);
+  }
 };
 
 fs::path temp_dir() {
@@ -450,7 +458,7 @@ void check_flows(const std::string& site_dir) {
 }  // namespace
 
 TEST_CASE("published words: the demo's comparisons agree with the figures they cite") {
-  Built b(SVEDEN_SOURCE_DIR, temp_dir());
+  Built b;
   CHECK(b.n.trend_same >= 20);
   CHECK(b.n.trend_change >= 100);
   CHECK(b.n.chains >= 50);

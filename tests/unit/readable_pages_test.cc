@@ -26,8 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const test::BuiltSite& demo() {
-  static test::BuiltSite site;
-  return site;
+  return test::demo_build();
 }
 
 bool has_class(const HtmlDocument& doc, int node, std::string_view cls) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "load/openness_vocabulary.h"
+#include "../support/built_site.h"
 #include "../support/test_files.h"
 #include "audit/site_audit.h"
 #include "site/build.h"
@@ -20,17 +21,7 @@ namespace {
 
 // The demo's МБОУ СОШ № 1 site as sveden writes it: path within the school folder → contents.
 const std::map<std::string, std::string>& school_site() {
-  static const std::map<std::string, std::string> files = [] {
-    char tmpl[] = "/tmp/sveden-audit-XXXXXX";
-    REQUIRE(mkdtemp(tmpl));
-    BuildOptions o;
-    o.site_dir = SVEDEN_SOURCE_DIR;
-    o.out_dir = std::string(tmpl) + "/out";
-    REQUIRE(build_site(o).exit_code == 0);
-    auto out = test::read_tree(fs::path(o.out_dir) / "schools/sosh-1");
-    fs::remove_all(tmpl);
-    return out;
-  }();
+  static const std::map<std::string, std::string> files = test::read_tree(test::demo_build().out / "schools/sosh-1");
   return files;
 }
 
