@@ -828,7 +828,7 @@ const PageType kIndicatorPage = {"indicator", PageType::Scope::portal, {"indicat
                                  [](SiteRenderer::Worker& w, const PageRef& p) { return w.indicator(p); }};
 const PageType kQualityPage = {"quality", PageType::Scope::school, {"quality"},
                                [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
-                                 out.push_back({nullptr, school, 0, "schools/" + site.municipality().schools[school].slug + "/kachestvo/"});
+                                 out.push_back({nullptr, school, 0, school_folder(site, school) + "kachestvo/"});
                                },
                                [](SiteRenderer::Worker& w, const PageRef& p) { return w.quality(p); }};
 

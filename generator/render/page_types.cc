@@ -15,4 +15,8 @@ PageType::Lister single_page(std::string path) {
   return [path = std::move(path)](const SiteRenderer&, size_t, std::vector<PageRef>& out) { out.push_back({nullptr, 0, 0, path}); };
 }
 
+std::string school_folder(const SiteRenderer& site, size_t school) {
+  return "schools/" + site.municipality().schools[school].slug + "/";
+}
+
 }  // namespace sveden

@@ -36,6 +36,9 @@ struct PageType {
 // Every kind, in the registry's order.
 const std::vector<const PageType*>& page_types();
 
+// «schools/<slug>/»: the folder of a school's site in the portal's output.
+std::string school_folder(const SiteRenderer& site, size_t school);
+
 // A lister of the one page of a kind at `path` («department/»).
 PageType::Lister single_page(std::string path);
 

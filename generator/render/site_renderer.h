@@ -81,6 +81,12 @@ class SiteRenderer {
   // From the portal's root to the section «Сведения…» that describes a school: its own, or for a
   // branch without a site of its own the head school's subsection «Структура…».
   std::string sveden_dir(size_t school) const;
+  // sveden_dir() from the school's own root: its own «sveden/», which keeps its site deployable alone,
+  // or up to the portal and on to its head school's.
+  std::string sveden_dir_from_school(size_t school) const;
+  std::string school_root(const PageRef& page) const;  // from a school's page to its school site's root
+  const std::string& school_base(size_t school) const { return school_base_[school]; }  // the school site's address
+  const Analysis& analysis() const { return analysis_; }
 
   // A link to a directory page from a page whose way to the root is `root`: «…/sveden/common/index.html»,
   // or «…/sveden/common/» when site.yaml asks for pretty links (a server answers for the folder).
@@ -113,12 +119,7 @@ class SiteRenderer {
     std::string monitoring(const PageRef& page);
     std::string indicator(const PageRef& page);
     std::string report(const PageRef& page);
-    std::string school(const PageRef& page);
-    std::string sveden(const PageRef& page);
-    std::string sveden_section(const PageRef& page);
     std::string quality(const PageRef& page);
-    std::string food(const PageRef& page);  // the index of the school's /food folder
-    std::string school_not_found(const PageRef& page);
 
    private:
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
@@ -142,10 +143,6 @@ class SiteRenderer {
 
  private:
   friend class Worker;
-  std::string school_root(const PageRef& page) const;  // from the page to its school site's root
-  // sveden_dir() from the school's own root: its own «sveden/», which keeps its site deployable alone,
-  // or up to the portal and on to its head school's.
-  std::string sveden_dir_from_school(size_t school) const;
   const Municipality& m_;
   const Theme& theme_;
   const Overview& overview_;

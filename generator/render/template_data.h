@@ -4,7 +4,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "model/municipality.h"
 #include "russian/names.h"
+#include "russian/typography.h"
 
 namespace sveden {
 
@@ -24,5 +26,8 @@ inline kainjow::mustache::data field(const std::string& label, const std::string
   if (!href.empty()) d.set("href", href);
   return d;
 }
+
+// A count as the tables print it: «1 234», or «—» where the data have none.
+inline std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—"; }
 
 }  // namespace sveden

@@ -21,8 +21,6 @@ using kainjow::mustache::data;
 
 namespace {
 
-std::string count_or_dash(const Count& c) { return c ? format_count(*c) : "—"; }
-
 
 // Who to turn to and how, as the register shows it for a school and any other organisation: absent
 // values are left out, e-mail and website are links (the website without its «https://»).
