@@ -19,6 +19,7 @@
 #include "audit/site_audit.h"
 #include "base/diagnostics.h"
 #include "base/disk.h"
+#include "base/status.h"
 #include "model/openness.h"
 #include "russian/typography.h"
 #include "serve/live_site.h"
@@ -32,7 +33,15 @@
 namespace sveden {
 namespace {
 
-constexpr int kExitOk = 0, kExitInput = 1, kExitUsage = 2, kExitIo = 3, kExitTool = 4;
+// The exit codes of base/status.h, as the process returns them.
+constexpr int kExitOk = exit_status(ExitCode::ok), kExitInput = exit_status(ExitCode::input), kExitUsage = exit_status(ExitCode::usage),
+              kExitIo = exit_status(ExitCode::io), kExitTool = exit_status(ExitCode::tool);
+
+// A failed step: its message, and the exit code it gives.
+int failed(const Status& status) {
+  fmt::print(stderr, "sveden: {}\n", status.message());
+  return exit_status(status.code());
+}
 
 const char* kHelp =
     "sveden — генератор сайтов и отчётов муниципального органа управления образованием\n"
@@ -244,14 +253,10 @@ int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
   });
   fmt::print("Сайт открыт для просмотра: http://127.0.0.1:{}/ — страницы обновляются сами после изменений; остановить: Ctrl+C\n", a.port);
   std::fflush(stdout);
-  std::string error;
-  bool ok = serve_static(ServeOptions{out, a.port, &state}, g_stop, &error);
+  Status served = serve_static(ServeOptions{out, a.port, &state}, g_stop);
   g_stop = true;
   watcher.join();
-  if (!ok) {
-    fmt::print(stderr, "sveden: {}\n", error);
-    return kExitIo;
-  }
+  if (!served.ok()) return failed(served);
   fmt::print("Просмотр остановлен.\n");
   return kExitOk;
 }
@@ -319,18 +324,11 @@ int print_pdf(const Args& a) {
     fmt::print(stderr, "sveden: {}\n", chromium_missing_message());
     return kExitTool;
   }
-  std::string error;
-  auto reports = find_reports(out, a.reports, &error);
-  if (!error.empty()) {
-    fmt::print(stderr, "sveden: {}\n", error);
-    return a.reports.empty() ? kExitIo : kExitUsage;
-  }
+  std::vector<std::string> reports;
+  if (Status found = find_reports(out, a.reports, &reports); !found.ok()) return failed(found);
   int jobs = a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   PdfResult r = print_reports(*chromium, out, reports, jobs);
-  if (!r.ok) {
-    fmt::print(stderr, "sveden: {}\n", r.error);
-    return kExitIo;
-  }
+  if (!r.status.ok()) return failed(r.status);
   fmt::print("Напечатано в PDF: {} → {}/reports/\n", count_noun(static_cast<long long>(r.written.size()), "отчёт", "отчёта", "отчётов"), out);
   return kExitOk;
 }
@@ -341,12 +339,7 @@ int init(const Args& a) {
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
-  std::string error;
-  InitStatus status = init_site(dir, Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, a.github, &error);
-  if (status != InitStatus::ok) {
-    fmt::print(stderr, "sveden: {}\n", error);
-    return status == InitStatus::refused ? kExitUsage : kExitIo;
-  }
+  if (Status made = init_site(dir, Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, a.github); !made.ok()) return failed(made);
   std::string cd = dir == "." ? "" : fmt::format("cd {} && ", dir);
   fmt::print("Создана папка сайта {}. Дальше:\n"
              "  1. Прочтите «С чего начать.md» и заполните site.yaml и data/schools.csv (или лист «Школы» книги {}).\n"

@@ -151,12 +151,9 @@ std::optional<std::string> resolve_request_path(const std::string& root, std::st
   return (fs::path(root) / rel).string();
 }
 
-bool serve_static(const ServeOptions& options, const std::atomic<bool>& stop, std::string* error) {
+Status serve_static(const ServeOptions& options, const std::atomic<bool>& stop) {
   int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (server < 0) {
-    *error = fmt::format("не удалось открыть сокет: {}", std::strerror(errno));
-    return false;
-  }
+  if (server < 0) return Status::failure(ExitCode::io, fmt::format("не удалось открыть сокет: {}", std::strerror(errno)));
   int yes = 1;
   ::setsockopt(server, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   sockaddr_in addr{};
@@ -164,9 +161,9 @@ bool serve_static(const ServeOptions& options, const std::atomic<bool>& stop, st
   addr.sin_port = htons(static_cast<uint16_t>(options.port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // only this computer: a preview, not a public server
   if (::bind(server, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(server, 64) != 0) {
-    *error = fmt::format("порт {} занят или недоступен ({}); укажите другой: --port 8080", options.port, std::strerror(errno));
+    std::string why = std::strerror(errno);
     ::close(server);
-    return false;
+    return Status::failure(ExitCode::io, fmt::format("порт {} занят или недоступен ({}); укажите другой: --port 8080", options.port, why));
   }
   std::vector<Connection> clients;
   auto close_client = [&](size_t k) {
@@ -224,7 +221,7 @@ bool serve_static(const ServeOptions& options, const std::atomic<bool>& stop, st
   }
   for (auto& c : clients) ::close(c.fd);
   ::close(server);
-  return true;
+  return {};
 }
 
 }  // namespace sveden

@@ -1,6 +1,7 @@
 // `sveden serve`: the built site over HTTP on 127.0.0.1, so that every link works in a browser
 // exactly as on the real server (directory addresses, the 404 page).
 #pragma once
+#include "base/status.h"
 #include <atomic>
 #include <optional>
 #include <string>
@@ -28,7 +29,7 @@ bool is_local_host(std::string_view host, int port);
 
 // Serves until `stop` becomes true (set from a SIGINT handler), one thread polling every connection:
 // at most 64 at once (more get «503» at once), each with 10 s for its whole exchange, so idle or slow
-// clients never delay the others. Returns false with `error` set when the port cannot be opened.
-bool serve_static(const ServeOptions& options, const std::atomic<bool>& stop, std::string* error);
+// clients never delay the others. A port that cannot be opened is ExitCode::io.
+Status serve_static(const ServeOptions& options, const std::atomic<bool>& stop);
 
 }  // namespace sveden

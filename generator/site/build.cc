@@ -604,11 +604,11 @@ BuildReport build_site(const BuildOptions& options) {
   stage("страницы и файлы во временную папку");
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
-    std::string error;
-    auto reports = find_reports(output->stage_dir(), {}, &error);
+    std::vector<std::string> reports;
+    Status found = find_reports(output->stage_dir(), {}, &reports);
     PdfResult printed = print_reports(*chromium, output->stage_dir(), reports, jobs);
-    if (!printed.ok || !error.empty()) {
-      report.io_error = printed.ok ? error : printed.error;
+    if (!found.ok() || !printed.status.ok()) {
+      report.io_error = (found.ok() ? printed.status : found).message();
       report.exit_code = 3;
       return report;
     }

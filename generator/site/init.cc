@@ -341,13 +341,12 @@ std::string first_steps(const Municipality& m, const Vocabulary& vocab, const st
   return out;
 }
 
-InitStatus init_site(const std::string& dir, const Date& today, bool github, std::string* error) {
+Status init_site(const std::string& dir, const Date& today, bool github) {
   std::error_code ec;
   fs::path root(dir);
   if (fs::exists(root, ec)) {
     if (!fs::is_directory(root, ec)) {
-      *error = fmt::format("«{}» — это файл, а не папка; укажите новую папку для сайта: sveden init ПАПКА", dir);
-      return InitStatus::refused;
+      return Status::failure(ExitCode::usage, fmt::format("«{}» — это файл, а не папка; укажите новую папку для сайта: sveden init ПАПКА", dir));
     }
     std::vector<std::string> present;
     for (const auto& entry : fs::directory_iterator(root, ec)) {
@@ -355,22 +354,22 @@ InitStatus init_site(const std::string& dir, const Date& today, bool github, std
       if (present.size() == 3) break;
     }
     if (!present.empty()) {
-      *error = fmt::format(
+      return Status::failure(ExitCode::usage, fmt::format(
           "папка «{}» не пуста (в ней есть {}{}); sveden init ничего не перезаписывает. Укажите новую или пустую папку, "
           "например: sveden init {}",
-          dir, fmt::join(present, ", "), present.size() == 3 ? " и другое" : "", (root.lexically_normal() / "sayt").string());
-      return InitStatus::refused;
+          dir, fmt::join(present, ", "), present.size() == 3 ? " и другое" : "", (root.lexically_normal() / "sayt").string()));
     }
   }
-  auto files = init_site_files(builtin_vocabulary(), today, error);
-  if (!files) return InitStatus::io_error;
+  std::string error;
+  auto files = init_site_files(builtin_vocabulary(), today, &error);
+  if (!files) return Status::failure(ExitCode::io, error);
   if (github) {
     files->push_back({kInitWorkflow, github_workflow()});
     files->push_back({".gitignore", "# Собранный сайт публикует GitHub Actions (.github/workflows/sveden.yml), в репозиторий он не кладётся.\noutput/\n"});
   }
   for (const auto& f : *files)
-    if (!write_file(root / fs::u8path(f.path), f.contents, error)) return InitStatus::io_error;
-  return InitStatus::ok;
+    if (!write_file(root / fs::u8path(f.path), f.contents, &error)) return Status::failure(ExitCode::io, error);
+  return {};
 }
 
 }  // namespace sveden

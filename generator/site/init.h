@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load/vocabulary.h"
+#include "base/status.h"
 #include "model/date.h"
 #include "model/municipality.h"
 
@@ -43,10 +44,8 @@ std::string blank_table_csv(const TableSpec& t);
 // build prints instead of a warning per criterion; empty when the site has schools.
 std::string first_steps(const Municipality& m, const Vocabulary& vocab, const std::string& site_dir);
 
-enum class InitStatus { ok, refused, io_error };
-
-// Writes the files into `dir`, which must not exist or be empty: `refused` (a file, a folder with
-// something in it) or `io_error` with `error` in Russian.
-InitStatus init_site(const std::string& dir, const Date& today, bool github, std::string* error);
+// Writes the files into `dir`, which must not exist or be empty: a file or a folder with something in it
+// is refused (ExitCode::usage), a failed write is ExitCode::io.
+Status init_site(const std::string& dir, const Date& today, bool github);
 
 }  // namespace sveden

@@ -42,13 +42,13 @@ std::string chromium_missing_message() {
          "их можно распечатать из любого браузера.";
 }
 
-std::vector<std::string> find_reports(const std::string& out_dir, const std::vector<std::string>& names, std::string* error) {
+Status find_reports(const std::string& out_dir, const std::vector<std::string>& names, std::vector<std::string>* found) {
   std::vector<std::string> all;
   fs::path root = fs::path(out_dir) / "reports";
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    *error = fmt::format("в папке «{}» нет отчётов (reports/): сначала соберите сайт командой sveden build", out_dir);
-    return {};
+    return Status::failure(ExitCode::io,
+                           fmt::format("в папке «{}» нет отчётов (reports/): сначала соберите сайт командой sveden build", out_dir));
   }
   for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
@@ -56,7 +56,10 @@ std::vector<std::string> find_reports(const std::string& out_dir, const std::vec
       all.push_back(fs::relative(it->path().parent_path(), out_dir).generic_string());
   }
   std::sort(all.begin(), all.end());
-  if (names.empty()) return all;
+  if (names.empty()) {
+    *found = std::move(all);
+    return {};
+  }
   std::vector<std::string> chosen;
   for (const auto& n : names) {
     std::string want = "reports/" + n;
@@ -64,12 +67,12 @@ std::vector<std::string> find_reports(const std::string& out_dir, const std::vec
     if (std::find(all.begin(), all.end(), want) == all.end()) {
       std::string list;
       for (const auto& r : all) list += (list.empty() ? "" : ", ") + r.substr(8);
-      *error = fmt::format("отчёта «{}» нет; есть: {}", n, list);
-      return {};
+      return Status::failure(ExitCode::usage, fmt::format("отчёта «{}» нет; есть: {}", n, list));
     }
     chosen.push_back(want);
   }
-  return chosen;
+  *found = std::move(chosen);
+  return {};
 }
 
 PdfResult print_reports(const std::string& chromium, const std::string& out_dir, const std::vector<std::string>& reports, int jobs) {
@@ -89,11 +92,10 @@ PdfResult print_reports(const std::string& chromium, const std::string& out_dir,
   for (size_t i = 0; i < reports.size(); ++i) {
     if (errors[i].empty()) {
       result.written.push_back(fs::relative(pages[i].pdf, base).generic_string());
-    } else if (result.ok) {
-      result.ok = false;
-      result.error = fmt::format("Chromium не смог напечатать «{}»: {}; попробуйте ещё раз или откройте отчёт в браузере и "
-                                 "сохраните в PDF вручную",
-                                 reports[i], errors[i]);
+    } else if (result.status.ok()) {
+      result.status = Status::failure(ExitCode::io, fmt::format("Chromium не смог напечатать «{}»: {}; попробуйте ещё раз или "
+                                                                "откройте отчёт в браузере и сохраните в PDF вручную",
+                                                                reports[i], errors[i]));
     }
   }
   std::sort(result.written.begin(), result.written.end());

@@ -2,6 +2,7 @@
 // backgrounds as the report's CSS says, no browser header or footer, a document outline from the
 // headings. Each PDF lands next to its HTML: reports/roadmap/index.html → reports/roadmap/roadmap.pdf.
 #pragma once
+#include "base/status.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,14 +15,14 @@ std::optional<std::string> find_chromium();
 std::string chromium_missing_message();
 
 struct PdfResult {
-  bool ok = true;
+  Status status;                     // the first report Chromium could not print
   std::vector<std::string> written;  // PDF paths relative to the output folder
-  std::string error;                 // in Russian, when !ok
 };
 
 // Reports in `out_dir` (folders under reports/ with an index.html). `names` selects some by their
-// folder («roadmap», «analysis-2025», «schools/sosh-1»); empty means every report.
-std::vector<std::string> find_reports(const std::string& out_dir, const std::vector<std::string>& names, std::string* error);
+// folder («roadmap», «analysis-2025», «schools/sosh-1»); empty means every report. No reports folder is
+// ExitCode::io (nothing was built there); a name that is not a report is ExitCode::usage.
+Status find_reports(const std::string& out_dir, const std::vector<std::string>& names, std::vector<std::string>* found);
 
 // Prints `reports` (folders relative to out_dir) with `chromium`, `jobs` at a time.
 PdfResult print_reports(const std::string& chromium, const std::string& out_dir, const std::vector<std::string>& reports, int jobs);

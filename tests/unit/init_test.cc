@@ -96,12 +96,12 @@ TEST_CASE("init_site: refuses a folder that has something in it, writes into a n
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "заметки.txt") << "моё";
-  std::string error;
-  CHECK(init_site(dir.string(), Date{2025, 10, 1}, false, &error) == InitStatus::refused);
-  CHECK(error.find("не пуста (в ней есть «заметки.txt»); sveden init ничего не перезаписывает") != std::string::npos);
+  Status refused = init_site(dir.string(), Date{2025, 10, 1}, false);
+  CHECK(refused.code() == ExitCode::usage);
+  CHECK(refused.message().find("не пуста (в ней есть «заметки.txt»); sveden init ничего не перезаписывает") != std::string::npos);
   CHECK(!fs::exists(dir / "site.yaml"));
   fs::path fresh = dir / "новый";
-  CHECK(init_site(fresh.string(), Date{2025, 10, 1}, false, &error) == InitStatus::ok);
+  CHECK(init_site(fresh.string(), Date{2025, 10, 1}, false).ok());
   CHECK(fs::exists(fresh / "site.yaml"));
   CHECK(fs::exists(fresh / "data/sveden/info.csv"));
   CHECK(fs::exists(fresh / fs::u8path(kInitWorkbook)));

@@ -1,0 +1,35 @@
+// How an operation ends, and how the program ends: one list of exit codes for every command (README,
+// «Коды завершения») and one status type for every step that can fail, with its message in Russian.
+#pragma once
+#include <string>
+#include <utility>
+
+namespace sveden {
+
+enum class ExitCode : int {
+  ok = 0,
+  input = 1,  // errors in the input, or findings of `check` that fail the site
+  usage = 2,  // a wrong command line
+  io = 3,     // a file or folder could not be read or written, a port could not be opened
+  tool = 4,   // a program sveden needs is missing (Chromium, for the PDF)
+};
+
+constexpr int exit_status(ExitCode code) { return static_cast<int>(code); }
+
+// Success, or a failure: its exit code and what happened, in Russian, for the user.
+class Status {
+ public:
+  Status() = default;  // success
+  static Status failure(ExitCode code, std::string message) { return Status(code, std::move(message)); }
+
+  bool ok() const { return code_ == ExitCode::ok; }
+  ExitCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  Status(ExitCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  ExitCode code_ = ExitCode::ok;
+  std::string message_;
+};
+
+}  // namespace sveden
