@@ -742,77 +742,6 @@ std::string SiteRenderer::Worker::monitoring(const PageRef& page) {
   return layout(page, "Мониторинг муниципальной системы образования", use("monitoring", d), crumbs);
 }
 
-std::string SiteRenderer::Worker::indicator(const PageRef& page) {
-  const Municipality& m = site_.m_;
-  const IndicatorSet& set = site_.analysis_.indicators;
-  const IndicatorSeries& series = *set.find(site_.series_[page.index]);
-  const IndicatorSpec& spec = *set.spec(series.key.indicator);
-  std::string root = root_prefix(page.path);
-  std::string title = series_title(spec, series.key.param);
-  data d;
-  d.set("title", title);
-  d.set("definition", upper_first(spec.definition));  // a sentence of its own here
-  d.set("unit", spec.unit);
-  d.set("higher_is_better", spec.higher_is_better ? "чем больше, тем лучше" : "чем меньше, тем лучше");
-  data years = tlist();
-  for (int y : set.years) years.push_back(data("year", std::to_string(y)));
-  d.set("years", years);
-  size_t last = set.years.empty() ? 0 : set.years.size() - 1;
-  data rows = tlist();
-  bool hidden = false;
-  for (size_t i : site_.schools_by_name_) {
-    data r;
-    r.set("name", typographic_quotes(m.schools[i].short_name));
-    r.set("href", site_.href(root, "schools/" + m.schools[i].slug + "/kachestvo/"));
-    data cells = tlist();
-    bool any = false;
-    for (size_t y = 0; y < series.values[i].size(); ++y) {
-      const IndicatorValue& v = series.values[i][y];
-      // «скрыто» alone: the note under the table says why, once, and the column stays narrow.
-      data cell("text", v.state == ValueState::suppressed ? std::string("скрыто") : shown_value(spec, v));
-      cell.set("year", y < set.years.size() ? std::to_string(set.years[y]) : std::string());
-      cells.push_back(cell);
-      any = any || v.state != ValueState::not_applicable;
-      hidden = hidden || v.state == ValueState::suppressed;
-    }
-    if (!any) continue;
-    r.set("cells", cells);
-    if (!set.years.empty() && !spec.interval.empty()) {
-      const IndicatorValue& v = series.values[i][last];
-      r.set("band", v.ok() && v.lower ? fmt::format("{}: {}", interval_text(spec, v), band_text(v.band)) : std::string("—"));
-    }
-    // Similar schools: computed once in analyse/similar_schools; shown beside each value instead of a rank.
-    const SimilarValue* sv = set.years.empty() ? nullptr : site_.analysis_.similar.find(series.key, i, last);
-    std::string group = set.years.empty() ? std::string() : site_.analysis_.similar.group[i][last];
-    r.set("group", group.empty() ? std::string("—") : group);
-    r.set("similar", sv && sv->value ? fmt::format("{} ({})", format_indicator(spec, *sv->value), count_schools(sv->schools, sv->branches))
-                     : group.empty() || spec.pooling == IndicatorSpec::Pooling::none ? std::string("—")
-                                                                                     : std::string("недостаточно похожих школ"));
-    rows.push_back(r);
-  }
-  d.set("rows", rows);
-  d.set("has_hidden", hidden);
-  // A column of the latest year's intervals and bands, for indicators that have intervals.
-  d.set("has_interval", !spec.interval.empty());
-  d.set("band_explanation", kBandExplanation);
-  data base = tlist();
-  for (size_t y = 0; y < set.years.size(); ++y) {
-    data x;
-    x.set("year", std::to_string(set.years[y]));
-    x.set("municipal", series.baseline[y].municipal ? format_indicator(spec, *series.baseline[y].municipal) : "—");
-    x.set("regional", series.baseline[y].regional ? format_indicator(spec, *series.baseline[y].regional) : "—");
-    x.set("schools", format_count(series.baseline[y].schools));
-    base.push_back(x);
-  }
-  d.set("baseline", base);
-  d.set("chart", municipal_chart(set, spec, series, "chart-municipal", title + ": муниципалитет и регион"));  // the composite index has neither
-  d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
-  d.set("monitoring_href", site_.href(root, "monitoring/"));
-  d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));
-  data crumbs = trail(root, {{"Мониторинг", site_.href(root, "monitoring/")}, {title, ""}});
-  return layout(page, title, use("indicator", d), crumbs);
-}
-
 // The pages of analysis built in this file, in the registry (render/page_types.def).
 const PageType kSupportPage = {"support", PageType::Scope::portal, {"support"}, single_page("support/"),
                                [](SiteRenderer::Worker& w, const PageRef& p) { return w.support(p); }};
@@ -820,12 +749,6 @@ const PageType kRoadmapPage = {"roadmap", PageType::Scope::portal, {"roadmap"}, 
                                [](SiteRenderer::Worker& w, const PageRef& p) { return w.roadmap(p); }};
 const PageType kMonitoringPage = {"monitoring", PageType::Scope::portal, {"monitoring"}, single_page("monitoring/"),
                                   [](SiteRenderer::Worker& w, const PageRef& p) { return w.monitoring(p); }};
-const PageType kIndicatorPage = {"indicator", PageType::Scope::portal, {"indicator"},
-                                 [](const SiteRenderer& site, size_t, std::vector<PageRef>& out) {
-                                   for (size_t i = 0; i < site.series_slugs().size(); ++i)
-                                     out.push_back({nullptr, i, 0, "monitoring/" + site.series_slugs()[i] + "/"});
-                                 },
-                                 [](SiteRenderer::Worker& w, const PageRef& p) { return w.indicator(p); }};
 const PageType kQualityPage = {"quality", PageType::Scope::school, {"quality"},
                                [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
                                  out.push_back({nullptr, school, 0, school_folder(site, school) + "kachestvo/"});

@@ -72,6 +72,7 @@ class SiteRenderer {
   const std::vector<ReportRef>& reports() const { return reports_; }
   // Indicator series with a page under monitoring/<slug>/, in the vocabulary's order.
   const std::vector<std::string>& series_slugs() const { return series_slug_; }
+  const std::vector<SeriesKey>& series_keys() const { return series_; }  // the same series by key
   const std::string& news_html(size_t item) const { return news_html_[item]; }
   const std::string& home_html() const { return home_html_; }
   const std::string& page_html(size_t page) const { return page_html_[page]; }
@@ -117,7 +118,6 @@ class SiteRenderer {
     std::string support(const PageRef& page);
     std::string roadmap(const PageRef& page);
     std::string monitoring(const PageRef& page);
-    std::string indicator(const PageRef& page);
     std::string report(const PageRef& page);
     std::string quality(const PageRef& page);
 
