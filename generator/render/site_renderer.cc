@@ -36,6 +36,7 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   pages_.push_back({K::schools, 0, 0, "schools/"});
   pages_.push_back({K::support, 0, 0, "support/"});
   pages_.push_back({K::roadmap, 0, 0, "support/roadmap/"});
+  pages_.push_back({K::system, 0, 0, "system/"});
   pages_.push_back({K::monitoring, 0, 0, "monitoring/"});
   pages_.push_back({K::documents, 0, 0, "documents/"});
   pages_.push_back({K::news, 0, 0, "news/"});
@@ -200,6 +201,7 @@ std::string SiteRenderer::Worker::render(const PageRef& page) {
     case K::department: return department(page);
     case K::support: return support(page);
     case K::roadmap: return roadmap(page);
+    case K::system: return management_system(page);
     case K::monitoring: return monitoring(page);
     case K::indicator: return indicator(page);
     case K::documents: return documents(page);
@@ -251,6 +253,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   add_nav(m.site.department.words.about, "department/");
   add_nav("Школы", "schools/");
   add_nav("Поддержка школ", "support/");
+  add_nav("Система работы со ШНОР", "system/");
   add_nav("Мониторинг", "monitoring/");
   add_nav("Документы", "documents/");
   add_nav("Новости", "news/");

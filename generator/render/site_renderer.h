@@ -23,7 +23,7 @@ class ReportSections;  // render/report_pages.cc
 
 struct PageRef {
   enum class Kind {
-    home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
+    home, schools, page, not_found, department, support, roadmap, system, monitoring, indicator, documents, news, news_item,
     opendata, reports, report, audit,
     school, sveden, sveden_section, quality, food, school_not_found
   };
@@ -103,6 +103,7 @@ class SiteRenderer {
     std::string department(const PageRef& page);
     std::string support(const PageRef& page);
     std::string roadmap(const PageRef& page);
+    std::string management_system(const PageRef& page);
     std::string monitoring(const PageRef& page);
     std::string indicator(const PageRef& page);
     std::string documents(const PageRef& page);

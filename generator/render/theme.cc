@@ -9,7 +9,7 @@ namespace sveden {
 
 const std::vector<std::string>& required_templates() {
   static const std::vector<std::string> kNames = {
-      "base",    "home",      "schools",  "page",    "not_found",  "department", "support",        "roadmap", "monitoring",
+      "base",    "home",      "schools",  "page",    "not_found",  "department", "support",        "roadmap", "system", "monitoring",
       "indicator", "documents", "news",   "news_item", "opendata", "school_base", "school", "sveden", "sveden_section", "quality", "food", "reports", "report", "report_section", "audit"};
   return kNames;
 }
