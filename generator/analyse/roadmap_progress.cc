@@ -79,6 +79,8 @@ ActivityProgress activity_progress(const Municipality& m, const Activity& a, con
       // The first term still open says where the activity stands: «выполнено» for an earlier term is not the whole.
       p.state = std::find_if(p.terms.begin(), p.terms.end(), [](const TermState& ts) { return !closed(ts.state); })->state;
     }
+    // Terms that all say what the activity says add nothing but length.
+    if (std::all_of(p.terms.begin(), p.terms.end(), [&](const TermState& ts) { return ts.state == p.state; })) p.terms.clear();
     return p;
   }
   p.state = a.status ? state_of(*a.status) : ActivityState::not_reported;

@@ -355,6 +355,10 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     x.set("description", g.group->description);
     x.set("rule", combine_text(g.group->rule));
     x.set("provenance", provenance_text(g.group->rule.provenance));
+    // Another municipality's criteria, or sveden's, are never published as the department's own without saying so.
+    if (auto whose = m.criteria.whose.find(g.group->preset); !g.group->preset.empty() && whose != m.criteria.whose.end())
+      x.set("whose", fmt::format("Чьи критерии: {} (встроенный набор «{}»), а не собственные критерии {}.", typographic_quotes(whose->second),
+                                 g.group->preset, m.site.department.words.full_genitive));
     x.set("combination_provenance", provenance_text(g.group->rule.combination));
     x.set("rules", rule_items(g.group->rule, a.indicators.specs));
     x.set("has_rules", !g.group->rule.children.empty());
@@ -611,7 +615,7 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     data x;
     x.set("title", typographic_quotes(tp.target->title));
     x.set("unit", tp.target->unit);
-    x.set("source", typographic_quotes(tp.target->source));
+    if (!tp.target->source.empty()) x.set("source", typographic_quotes(tp.target->source));
     data rows = tlist();
     x.set("id", fmt::format("target-{}", t + 1));
     Chart c;

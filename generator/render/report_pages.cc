@@ -119,6 +119,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   d.set("has_pdf", site_.with_pdf_);
   d.set("pdf_href", r.file_stem + ".pdf");
   d.set("as_of", format_date(m.site.as_of));
+  d.set("invented_data", site_.m_.site.invented_data);
   return use("report", d);
 }
 

@@ -275,6 +275,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("social", social);
   d.set("has_social", social.is_non_empty_list());
   d.set("ministries", ministries());
+  d.set("invented_data", m.site.invented_data);
   return use("base", d);
 }
 

@@ -25,8 +25,9 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
   // What the site has for a component: a line, with a link to where it is published.
   std::map<std::string, data> items;
   for (const auto& c : system_components()) items[c.key] = tlist();
-  auto item = [&](const char* key, const std::string& text, const std::string& path = "") {
-    items[key].push_back(field(text, "", path.empty() ? "" : site_.href(root, path)));
+  // `anchor`: a place on that page («targets»).
+  auto item = [&](const char* key, const std::string& text, const std::string& path = "", const std::string& anchor = "") {
+    items[key].push_back(field(text, "", path.empty() ? "" : site_.href(root, path) + (anchor.empty() ? "" : "#" + anchor)));
   };
 
   // Goals: the roadmap's goals and tasks.
@@ -37,7 +38,7 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
   // Indicators and criteria: the groups, whose criteria they are, and the indicators computed for them.
   for (const auto& g : m.criteria.groups) {
     std::string whose = g.preset.empty() ? "критерии управления" : "критерии набора «" + g.preset + "»";
-    item("indicators", fmt::format("{}: {}", typographic_quotes(g.title), whose), "support/#group-" + g.id + "-criteria");
+    item("indicators", fmt::format("{}: {}", typographic_quotes(g.title), whose), "support/", "group-" + g.id + "-criteria");
   }
   item("indicators", fmt::format("Показатели школ: {} за {}–{} годы", count_noun(static_cast<long long>(a.indicators.series.size()), "ряд", "ряда", "рядов"),
                                  m.site.years.empty() ? 0 : m.site.years.front(), m.site.years.empty() ? 0 : m.site.years.back()),
@@ -55,10 +56,12 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
   // Analysis and addressed recommendations.
   for (const auto& r : site_.reports())
     if (r.kind == ReportRef::Kind::analysis) item("analysis", typographic_quotes(r.title), r.path);
-  size_t with_recommendations = 0;
-  for (const auto& list : a.recommendations) with_recommendations += !list.empty();
-  if (with_recommendations > 0)
-    item("analysis", fmt::format("Адресные рекомендации: {}", count_schools(static_cast<int>(with_recommendations), 0)), "reports/schools/");
+  // Schools and branches apart: a branch is not called a school.
+  long long schools = 0, branches = 0;
+  for (size_t i = 0; i < a.recommendations.size() && i < m.schools.size(); ++i)
+    if (!a.recommendations[i].empty()) ++(m.schools[i].parent_id.empty() ? schools : branches);
+  if (schools + branches > 0)
+    item("analysis", fmt::format("Адресные рекомендации: {}", count_schools(schools, branches)), "reports/schools/");
   // Measures and management decisions: the orders on the lists, the roadmap's plan.
   for (const auto& d : m.decisions)
     if (d.order) {
@@ -66,7 +69,7 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
       item("measures", fmt::format("Приказ от {} №{}{}{}{}", format_date(d.order->date), kNbsp, d.order->number,
                                    d.order->title.empty() ? "" : " «" + typographic_quotes(d.order->title) + "»",
                                    g ? fmt::format(" — перечень {} {}{}года", g->short_title, d.year, kNbsp) : ""),
-           "support/#lists");
+           "support/", "lists");
     }
   if (m.roadmap.present) {
     size_t activities = 0;
@@ -85,12 +88,12 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
     if (!last) continue;
     item("effectiveness", fmt::format("{}: {} — план {}, факт {}, {}", typographic_quotes(tp.target->title), last->year, plan_text(*last, tp),
                                       fact_text(*last, tp), target_status_name(last->status)),
-         "support/roadmap/#targets");
+         "support/roadmap/", "targets");
   }
   if (m.roadmap.present)
     item("effectiveness", fmt::format("Мероприятия: выполнено — {}, в работе — {}, просрочено — {}{}", p.done, p.in_progress, p.overdue,
                                       p.not_reported > 0 ? fmt::format(", сведения не представлены — {}", p.not_reported) : ""),
-         "support/roadmap/#activities");
+         "support/roadmap/", "activities");
 
   data d;
   d.set("intro", markdown_to_html(m.system.intro, m.site.trusted_html, place));
