@@ -22,33 +22,80 @@ constexpr size_t kMaxEventMonths = 4;
 
 Date last_day(int year, int month) { return {year, month, days_in_month(year, month)}; }
 
+ActivityState state_of(ActivityStatus s) {
+  switch (s) {
+    case ActivityStatus::done: return ActivityState::done;
+    case ActivityStatus::cancelled: return ActivityState::cancelled;
+    case ActivityStatus::in_progress: return ActivityState::in_progress;
+    case ActivityStatus::not_started: return ActivityState::not_started;
+  }
+  return ActivityState::not_reported;
+}
+
+bool closed(ActivityState s) { return s == ActivityState::done || s == ActivityState::cancelled; }
+
+// The state of one term or year: its own status, else the activity's; past its day without either, «просрочено»
+// where the department tracks progress and «сведения … не представлены» where it does not.
+TermState term_state(const Roadmap& rm, const Activity& a, std::string label, int year, const Date& day, const Date& as_of) {
+  TermState ts;
+  ts.label = std::move(label);
+  ts.due = day < as_of;
+  if (auto it = a.status_by_year.find(year); it != a.status_by_year.end()) ts.state = state_of(it->second);
+  else if (a.status) ts.state = state_of(*a.status);
+  if (ts.due && !closed(ts.state) && rm.track_progress) ts.state = ActivityState::overdue;
+  return ts;
+}
+
 ActivityProgress activity_progress(const Municipality& m, const Activity& a, const Classification& c,
                                    const std::vector<PublishedList>& lists) {
   ActivityProgress p;
   p.activity = &a;
   const Date& as_of = m.site.as_of;
+  const Roadmap& rm = m.roadmap;
   for (const auto& id : a.schools)
     if (auto it = m.school_index.find(id); it != m.school_index.end()) p.schools.push_back(it->second);
   // The schools of the group's list of the latest year, as published.
   if (!a.group.empty() && !c.years.empty())
     for (size_t i = 0; i < m.schools.size(); ++i)
       if (in_list(lists, a.group, c.years.back(), i).value_or(false)) p.schools.push_back(i);
-  switch (a.status) {
-    case ActivityStatus::done: p.state = ActivityState::done; return p;
-    case ActivityStatus::cancelled: p.state = ActivityState::cancelled; return p;
-    case ActivityStatus::in_progress: p.state = ActivityState::in_progress; break;
-    case ActivityStatus::not_started: p.state = ActivityState::not_started; break;
-  }
   const Timing& t = a.timing;
-  if (t.kind == Timing::Kind::deadline && t.deadline < as_of) {
+  // Several terms, or a status per year: each term or year has its own state; the activity is overdue when one is.
+  if (t.kind == Timing::Kind::deadline && t.dues.size() > 1) {
+    for (const auto& d : t.dues) p.terms.push_back(term_state(rm, a, due_text(d), d.date.year, d.date, as_of));
+  } else if (!a.status_by_year.empty() || t.every == "ежегодно") {
+    int last = std::max(rm.from, std::min(rm.to, as_of.year));
+    for (int year = rm.from; year > 0 && year <= last; ++year)
+      p.terms.push_back(term_state(rm, a, std::to_string(year), year, last_day(year, 12), as_of));
+  }
+  if (!p.terms.empty()) {
+    auto overdue = std::find_if(p.terms.begin(), p.terms.end(), [](const TermState& ts) { return ts.state == ActivityState::overdue; });
+    if (a.status && closed(state_of(*a.status))) p.state = state_of(*a.status);
+    else if (overdue != p.terms.end()) {
+      p.state = ActivityState::overdue;
+      p.note = fmt::format("{}: не выполнено", overdue->label);
+    } else if (std::all_of(p.terms.begin(), p.terms.end(), [](const TermState& ts) { return closed(ts.state); })) {
+      p.state = ActivityState::done;
+    } else {
+      // The first term still open says where the activity stands: «выполнено» for an earlier term is not the whole.
+      p.state = std::find_if(p.terms.begin(), p.terms.end(), [](const TermState& ts) { return !closed(ts.state); })->state;
+    }
+    // Terms that all say what the activity says add nothing but length.
+    if (std::all_of(p.terms.begin(), p.terms.end(), [&](const TermState& ts) { return ts.state == p.state; })) p.terms.clear();
+    return p;
+  }
+  p.state = a.status ? state_of(*a.status) : ActivityState::not_reported;
+  if (closed(p.state) || !rm.track_progress) return p;
+  if (t.kind == Timing::Kind::deadline && !t.dues.empty() && t.dues[0].date < as_of) {
     p.state = ActivityState::overdue;
-    p.note = fmt::format("срок — {}, не выполнено", format_date(t.deadline));
+    p.note = t.dues[0].grain == Due::Grain::day ? fmt::format("срок — {}, не выполнено", format_date(t.dues[0].date))
+                                                : fmt::format("срок — {}, не выполнено", due_text(t.dues[0]));
   } else if (t.kind == Timing::Kind::period && t.to < as_of) {
     p.state = ActivityState::overdue;
     p.note = fmt::format("срок истёк {}, не выполнено", format_date(t.to));
-  } else if (t.kind == Timing::Kind::recurrence && (t.months.empty() || t.months.size() > kMaxEventMonths)) {
-    // Work spread over most of the year is continuous: overdue only when the roadmap has ended.
-    Date end = last_day(m.roadmap.to, 12);
+  } else if (t.kind == Timing::Kind::ongoing ||
+             (t.kind == Timing::Kind::recurrence && (t.months.empty() || t.months.size() > kMaxEventMonths))) {
+    // Work spread over most of the year, or all the time, is continuous: overdue only when the roadmap has ended.
+    Date end = last_day(rm.to, 12);
     if (end < as_of) {
       p.state = ActivityState::overdue;
       p.note = fmt::format("дорожная карта завершилась {}, не выполнено", format_date(end));
@@ -57,7 +104,7 @@ ActivityProgress activity_progress(const Municipality& m, const Activity& a, con
     // Events in a few months a year: the latest one that has ended by the as-of date must have a
     // progress note dated in its month or later.
     std::optional<Date> due;
-    for (int year = m.roadmap.from; year <= std::min(m.roadmap.to, as_of.year); ++year)
+    for (int year = rm.from; year <= std::min(rm.to, as_of.year); ++year)
       for (int month : t.months) {
         Date end = last_day(year, month);
         if (end < as_of && (!due || *due < end)) due = end;
@@ -72,6 +119,7 @@ ActivityProgress activity_progress(const Municipality& m, const Activity& a, con
       }
     }
   }
+  // Kind::schedule and Kind::text are not tracked: their terms are not dates sveden knows.
   return p;
 }
 
@@ -151,16 +199,37 @@ Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classi
 
 }  // namespace
 
+std::string due_text(const Due& d) {
+  static const char* kRoman[] = {"I", "II", "III", "IV"};
+  switch (d.grain) {
+    case Due::Grain::day: return format_date(d.date);
+    case Due::Grain::month: return fmt::format("{} {}{}г.", kMonthsNominative[d.date.month - 1], d.date.year, kNbsp);
+    case Due::Grain::quarter: return fmt::format("{}{}квартал {}{}г.", kRoman[d.index - 1], kNbsp, d.date.year, kNbsp);
+    case Due::Grain::half: return fmt::format("{}-е{}полугодие {}{}г.", d.index, kNbsp, d.date.year, kNbsp);
+  }
+  return "";
+}
+
 std::string timing_text(const Timing& t) {
+  if (!t.words.empty()) return t.words;  // as the plan writes it
   switch (t.kind) {
-    case Timing::Kind::deadline: return "до " + format_date(t.deadline);
+    case Timing::Kind::deadline: {
+      std::vector<std::string> dues;
+      for (const auto& d : t.dues) dues.push_back(due_text(d));
+      if (dues.size() == 1 && t.dues[0].grain == Due::Grain::day) return "до " + dues[0];
+      return fmt::format("{}", fmt::join(dues, "; "));
+    }
     case Timing::Kind::period: return fmt::format("с {} по {}", format_date(t.from), format_date(t.to));
     case Timing::Kind::recurrence: {
+      if (!t.every.empty()) return t.every;
       if (t.months.empty()) return "ежегодно, в течение года";
       std::vector<std::string> names;
       for (int mo : t.months) names.push_back(kMonthsNominative[mo - 1]);
       return fmt::format("ежегодно: {}", fmt::join(names, ", "));
     }
+    case Timing::Kind::schedule: return "по графику: " + t.schedule_title;
+    case Timing::Kind::ongoing:
+    case Timing::Kind::text: return t.words;
   }
   return "";
 }
@@ -178,6 +247,7 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
         case ActivityState::overdue: ++rp.overdue; break;
         case ActivityState::not_started: ++rp.not_started; break;
         case ActivityState::cancelled: ++rp.cancelled; break;
+        case ActivityState::not_reported: ++rp.not_reported; break;
       }
     }
     rp.sections.push_back(std::move(list));
@@ -190,27 +260,54 @@ RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind,
     std::vector<int> years;
     for (const auto& [y, _] : t.plan) years.push_back(y);
     for (const auto& [y, _] : t.fact.entered) years.push_back(y);
+    for (const auto& [y, _] : t.entered_text) years.push_back(y);
     std::sort(years.begin(), years.end());
     years.erase(std::unique(years.begin(), years.end()), years.end());
+    // The fact of a year as a figure: entered, or computed from the data.
+    auto fact_of = [&](int year) -> Share {
+      if (!t.fact.measure.empty()) return computed_fact(m, ind, c, lists, t.fact, year);
+      if (auto it = t.fact.entered.find(year); it != t.fact.entered.end())
+        return {it->second, "по данным " + m.site.department.words.full_genitive};
+      return {std::nullopt, ""};
+    };
     for (int year : years) {
       TargetYear ty;
       ty.year = year;
-      if (auto it = t.plan.find(year); it != t.plan.end()) ty.plan = shown(it->second);
-      if (t.fact.measure.empty()) {
-        if (auto it = t.fact.entered.find(year); it != t.fact.entered.end()) {
-          ty.fact = shown(it->second);
-          ty.fact_note = "по данным " + m.site.department.words.full_genitive;
-        }
-      } else {
-        Share sh = computed_fact(m, ind, c, lists, t.fact, year);
-        ty.fact = shown(sh.value);
-        ty.fact_note = sh.note;
+      const PlanValue* pv = nullptr;
+      if (auto it = t.plan.find(year); it != t.plan.end()) pv = &it->second;
+      if (pv) {
+        ty.plan = shown(pv->number);
+        ty.plan_text = pv->text;
+        ty.end = pv->end;
       }
-      if (year > m.site.as_of.year || (year == m.site.as_of.year && !ty.fact)) ty.status = TargetStatus::not_yet;
-      else if (!ty.fact || !ty.plan) ty.status = TargetStatus::no_data;
-      // Both are as displayed: equal figures on the page are equal here.
-      else ty.status = (t.higher_is_better ? *ty.fact >= *ty.plan - 1e-9 : *ty.fact <= *ty.plan + 1e-9) ? TargetStatus::achieved
-                                                                                                      : TargetStatus::not_achieved;
+      Share sh = fact_of(year);
+      ty.fact = shown(sh.value);
+      ty.fact_note = sh.note;
+      if (auto it = t.entered_text.find(year); it != t.entered_text.end()) {
+        ty.fact_text = it->second;
+        ty.fact_note = "по данным " + m.site.department.words.full_genitive;
+      }
+      bool has_fact = ty.fact || !ty.fact_text.empty();
+      std::optional<bool> achieved;
+      if (pv && pv->number && ty.fact) {
+        // Both are as displayed: equal figures on the page are equal here.
+        achieved = t.higher_is_better ? *ty.fact >= *ty.plan - 1e-9 : *ty.fact <= *ty.plan + 1e-9;
+      } else if (pv && !ty.fact_text.empty()) {
+        achieved = ty.fact_text == pv->text;  // the department's words against the plan's
+      } else if (pv && pv->text == kPositiveTrend && ty.fact) {
+        // «положительная динамика» where a measure gives the figures: better than the year before.
+        Share before = fact_of(year - 1);
+        if (before.value) {
+          double was = round_shown(*before.value, tp.decimals);
+          achieved = t.higher_is_better ? *ty.fact > was + 1e-9 : *ty.fact < was - 1e-9;
+          ty.fact_note = fmt::format("{} год — {}; {}", year - 1, format_number(was, tp.decimals), ty.fact_note);
+        } else {
+          ty.fact_note = "нет факта за предыдущий год";
+        }
+      }
+      if (year > m.site.as_of.year || (year == m.site.as_of.year && !has_fact)) ty.status = TargetStatus::not_yet;
+      else if (!achieved) ty.status = TargetStatus::no_data;
+      else ty.status = *achieved ? TargetStatus::achieved : TargetStatus::not_achieved;
       tp.years.push_back(std::move(ty));
     }
     rp.targets.push_back(std::move(tp));

@@ -13,7 +13,10 @@ namespace sveden {
 RoadmapProgress roadmap_progress(const Municipality& m, const IndicatorSet& ind, const Classification& c,
                                  const std::vector<PublishedList>& lists);
 
-// «до 31 августа 2023 г.», «ежегодно: март, октябрь», «с 1 сентября 2023 г. по 31 мая 2024 г.».
+// «31 мая 2024 г.», «декабрь 2021 г.», «II квартал 2021 г.», «2-е полугодие 2021 г.».
+std::string due_text(const Due& d);
+
+// The plan's own words where it gives them (`term`); else «до 31 августа 2023 г.», «ежегодно: март, октябрь», «с 1 сентября 2023 г. по 31 мая 2024 г.».
 std::string timing_text(const Timing& t);
 
 // For each school, the recommendations its evidence in `year_index` calls for, in file order.

@@ -162,11 +162,11 @@ bool check_content_file(const Disk& disk, const std::string& path, const std::st
   }
   if (lower == "yaml" || lower == "yml") {
     static const std::vector<std::string> kRead = {"department.yaml", "roadmap.yaml", "recommendations.yaml", "criteria.yaml",
-                                                   "decisions.yaml", "monitoring.yaml"};
+                                                   "decisions.yaml", "monitoring.yaml", "system.yaml"};
     if (std::find(kRead.begin(), kRead.end(), rel) != kRead.end()) return false;
     std::string guess = closest_word(rel, kRead);
     diag.add_file(Severity::warning, shown, "файл не читается: в папке content читаются только department.yaml, roadmap.yaml, recommendations.yaml, criteria.yaml, "
-                  "decisions.yaml и monitoring.yaml",
+                  "decisions.yaml, monitoring.yaml и system.yaml",
                   guess.empty() ? "переименуйте файл или уберите его из папки content"
                                 : fmt::format("возможно, имелось в виду content/{}", guess));
     return false;

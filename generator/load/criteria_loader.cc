@@ -572,6 +572,8 @@ void parse_into(const SourceText& src, bool site_file, Criteria& out, Diagnostic
   if (const YamlNode* d = r.node("documents")) reader.documents(*d);
   if (site_file) {
     if (auto p = r.text_list("presets")) *presets = *p;
+  } else if (auto whose = r.text("whose", true)) {
+    out.whose[preset] = *whose;  // a preset says whose criteria it holds: the page never passes them off as the site's
   }
   if (const YamlNode* s = r.node("social_index")) reader.social_index(*s, out);
   if (const YamlNode* s = r.node("results_index")) reader.results_index(*s, out);

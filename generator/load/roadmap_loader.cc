@@ -22,9 +22,70 @@ bool is_id(std::string_view s) {
   });
 }
 
+// «2024-05-31», «2021-12» (a month), «2021-Q2» (a quarter), «2021-H2» (a half-year): a term and its last day.
+std::optional<Due> parse_due(std::string_view s) {
+  if (auto d = parse_iso_date(s)) return Due{Due::Grain::day, *d, 0};
+  if (s.size() != 7 || s[4] != '-') return std::nullopt;
+  int year = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + 4, year);
+  if (ec != std::errc() || p != s.data() + 4 || year < 2000 || year > 2100) return std::nullopt;
+  char kind = s[5], digit = s[6];
+  if (kind == 'Q' || kind == 'q') {
+    if (digit < '1' || digit > '4') return std::nullopt;
+    int q = digit - '0';
+    return Due{Due::Grain::quarter, {year, q * 3, days_in_month(year, q * 3)}, q};
+  }
+  if (kind == 'H' || kind == 'h') {
+    if (digit < '1' || digit > '2') return std::nullopt;
+    int h = digit - '0';
+    return Due{Due::Grain::half, {year, h * 6, days_in_month(year, h * 6)}, h};
+  }
+  if (kind < '0' || kind > '1' || digit < '0' || digit > '9') return std::nullopt;
+  int month = (kind - '0') * 10 + (digit - '0');
+  if (month < 1 || month > 12) return std::nullopt;
+  return Due{Due::Grain::month, {year, month, days_in_month(year, month)}, 0};
+}
+
+constexpr const char* kDueHint = "срок пишется как дата ГГГГ-ММ-ДД (2024-05-31), месяц ГГГГ-ММ (2021-12), квартал ГГГГ-Q2 или полугодие ГГГГ-H2";
+
+std::optional<ActivityStatus> status_of(std::string_view s) {
+  static const std::pair<const char*, ActivityStatus> kStatuses[] = {{"выполнено", ActivityStatus::done},
+                                                                      {"в работе", ActivityStatus::in_progress},
+                                                                      {"не начато", ActivityStatus::not_started},
+                                                                      {"отменено", ActivityStatus::cancelled}};
+  for (const auto& [name, st] : kStatuses)
+    if (s == name) return st;
+  return std::nullopt;
+}
+
+std::optional<int> year_of(std::string_view s) {
+  int year = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+  if (ec != std::errc() || p != s.data() + s.size() || year < 2000 || year > 2100) return std::nullopt;
+  return year;
+}
+
 class Reader {
  public:
   Reader(const SourceText& src, Diagnostics& diag, Municipality& m) : src_(src), diag_(diag), m_(m) {}
+
+  // A value the plan accepts, yet a reader would miss it or it contradicts the plan's dates.
+  void warn_at(const YamlNode& n, std::string message, std::string hint) {
+    TextPos pos = n.pos.line > 0 ? n.pos : TextPos{1, 1};
+    int width = n.is_scalar() ? static_cast<int>(std::max<size_t>(1, utf8_length(n.value))) : 1;
+    diag_.add(Severity::warning, src_, pos, width, std::move(message), std::move(hint));
+  }
+
+  // A term outside the plan's period, or before the order that approved the plan, is warned about.
+  void check_term(const YamlNode& n, const Date& d, std::string_view what) {
+    const Roadmap& rm = m_.roadmap;
+    if (rm.approved_date.year > 0 && d < rm.approved_date)
+      warn_at(n, fmt::format("{} «{}» раньше утверждения дорожной карты ({})", what, n.value, rm.approved_date.iso()),
+              "проверьте год срока; мероприятие, выполненное до утверждения, отметьте status: выполнено");
+    else if (rm.from > 0 && (d.year < rm.from || d.year > rm.to))
+      warn_at(n, fmt::format("{} «{}» вне срока дорожной карты {}–{}", what, n.value, rm.from, rm.to),
+              "проверьте год или period дорожной карты");
+  }
 
   std::optional<Date> date(YamlMapReader& r, std::string_view key, bool required) {
     auto text = r.text(key, required);
@@ -98,13 +159,15 @@ class Reader {
     YamlMapReader r(root, src_, diag_, "roadmap.yaml", true);
     if (!r.valid()) return;
     rm.title = r.text("title", true).value_or("");
+    rm.short_title = r.text("short_title").value_or("");
     if (const YamlNode* a = r.node("approved", true)) {
       YamlMapReader ar(*a, src_, diag_, "approved");
       rm.approved_document = ar.text("document", true).value_or("");
-      rm.approved_number = ar.text("number", true).value_or("");
-      if (auto d = date(ar, "date", true)) rm.approved_date = *d;
+      rm.approved_number = ar.text("number", true).value_or("");  // «б/н» as the order writes it
+      if (auto d = date(ar, "date", false)) rm.approved_date = *d;
       ar.finish();
     }
+    rm.track_progress = r.boolean("track_progress").value_or(false);
     if (const YamlNode* p = r.node("period", true); p && is_map_or_report(r, *p, "period", "{from: 2022, to: 2023}")) {
       YamlMapReader pr(*p, src_, diag_, "period");
       rm.from = static_cast<int>(pr.integer("from", true, 2000, 2100).value_or(0));
@@ -113,12 +176,38 @@ class Reader {
         pr.error_at(*p, fmt::format("период {}–{}: начало позже конца", rm.from, rm.to), "проверьте годы from и to");
       pr.finish();
     }
-    rm.goal = r.text("goal", true).value_or("");
+    if (const YamlNode* g = r.node("goal", true)) {
+      if (g->is_scalar()) rm.goals.push_back(g->value);
+      else rm.goals = r.text_list("goal").value_or(std::vector<std::string>{});
+      std::erase(rm.goals, std::string());
+      if (rm.goals.empty()) warn_at(*g, "цель дорожной карты пуста", "запишите цель: goal: … или несколько целей списком");
+    }
     rm.tasks = r.text_list("tasks").value_or(std::vector<std::string>{});
+    rm.expected_results = r.text_list("expected_results").value_or(std::vector<std::string>{});
+    rm.legal_bases = r.text_list("legal_bases").value_or(std::vector<std::string>{});
+    rm.developer = r.text("developer").value_or("");
+    if (const YamlNode* fin = r.node("financing"))
+      for (const auto& item : fin->items) {
+        YamlMapReader fr(item, src_, diag_, "financing");
+        Financing f;
+        f.source = fr.text("source", true).value_or("");
+        f.unit = fr.text("unit").value_or("");
+        f.text = fr.text("text").value_or("");
+        f.amounts = year_values(fr, "amounts", false);
+        if (f.amounts.empty() && f.text.empty())
+          fr.error_at(item, "у источника финансирования нет ни сумм (amounts), ни текста (text)",
+                      "например: {source: муниципальный бюджет, unit: тыс. руб., amounts: {2022: 150}} или text: без финансирования");
+        if (!f.amounts.empty() && f.unit.empty())
+          fr.error_at(item, "у сумм финансирования нет единицы (unit)", "например: unit: тыс. руб.");
+        fr.finish();
+        rm.financing.push_back(std::move(f));
+      }
     if (const YamlNode* c = r.node("coordinator", true)) {
       YamlMapReader cr(*c, src_, diag_, "coordinator");
       rm.coordinator.position = cr.text("position", true).value_or("");
-      rm.coordinator.name = cr.text("name", true).value_or("");
+      rm.coordinator.name = cr.text("name").value_or("");  // the plans appoint people later, by order
+      if (const YamlNode* pos = cr.node("position"); pos && rm.coordinator.position.empty())
+        warn_at(*pos, "должность координатора не указана", "запишите должность: position: начальник отдела общего образования");
       cr.finish();
     }
     if (const YamlNode* wg = r.node("working_group"))
@@ -133,6 +222,7 @@ class Reader {
         YamlMapReader sr(item, src_, diag_, "раздел");
         Section s;
         s.id = id(sr, section_ids, "Раздел");
+        s.number = sr.text("number").value_or("");
         s.title = sr.text("title", true).value_or("");
         if (const YamlNode* acts = sr.node("activities", true))
           for (const auto& a : acts->items) s.activities.push_back(activity(a, activity_ids));
@@ -152,11 +242,20 @@ class Reader {
         cp.target_id = pr.text("target_id").value_or("");
         if (!cp.target_id.empty() && !target_ids.count(cp.target_id))
           pr.error_at(*pr.node("target_id"), fmt::format("нет целевого показателя «{}»", cp.target_id), "укажите id из раздела targets");
-        if (const YamlNode* dates = pr.node("dates", true))
+        if (const YamlNode* dates = pr.node("dates", true)) {
           for (const auto& d : dates->items) {
-            if (auto parsed = parse_iso_date(d.value)) cp.dates.push_back(*parsed);
-            else pr.error_at(d, fmt::format("«{}» — не дата", d.value), "дата пишется как ГГГГ-ММ-ДД");
+            if (auto parsed = parse_iso_date(d.value)) {
+              cp.dates.push_back(*parsed);
+              check_term(d, *parsed, "дата контрольной точки");
+            } else {
+              pr.error_at(d, fmt::format("«{}» — не дата", d.value), "дата пишется как ГГГГ-ММ-ДД");
+            }
           }
+          if (dates->items.empty() && !dates->is_scalar())
+            warn_at(*dates, fmt::format("у контрольной точки «{}» не указаны даты", cp.id), "например: dates: [2023-07-31, 2024-07-31]");
+        }
+        if (const YamlNode* t = pr.node("target"); t && cp.target.empty())
+          warn_at(*t, fmt::format("у контрольной точки «{}» пустое целевое значение", cp.id), "например: target: июль 2023 — 15 %");
         pr.finish();
         rm.control_points.push_back(std::move(cp));
       }
@@ -169,61 +268,30 @@ class Reader {
     a.pos = node.pos;
     a.id = id(r, ids, "Мероприятие");
     a.title = r.text("title", true).value_or("");
-    const YamlNode* deadline = r.node("deadline");
-    const YamlNode* recurrence = r.node("recurrence");
-    const YamlNode* period = r.node("period");
-    int timings = (deadline ? 1 : 0) + (recurrence ? 1 : 0) + (period ? 1 : 0);
-    if (timings != 1)
-      r.error_at(node, fmt::format("у мероприятия «{}» должен быть ровно один срок: deadline, recurrence или period", a.id),
-                 "deadline: 2024-05-31 — к дате; recurrence: {months: [3, 10]} — ежегодно; period: {from: …, to: …} — в течение срока");
-    if (deadline) {
-      a.timing.kind = Timing::Kind::deadline;
-      if (auto d = date(r, "deadline", false)) a.timing.deadline = *d;
-    } else if (recurrence && is_map_or_report(r, *recurrence, "recurrence", "{months: [3, 10]} — ежегодно в марте и октябре; {months: all} — весь год")) {
-      a.timing.kind = Timing::Kind::recurrence;
-      YamlMapReader rr(*recurrence, src_, diag_, "recurrence");
-      if (const YamlNode* months = rr.node("months", true)) {
-        if (months->is_scalar() && months->value == "all") {
-          // all year round: no months listed
-        } else if (months->is_sequence()) {
-          for (const auto& mo : months->items) {
-            auto v = yaml_number(mo);
-            if (!v || *v < 1 || *v > 12 || *v != static_cast<int>(*v))
-              rr.error_at(mo, fmt::format("«{}» — не номер месяца", mo.value), "месяцы — числа от 1 до 12, например [3, 10]");
-            else
-              a.timing.months.push_back(static_cast<int>(*v));
-          }
-        } else {
-          rr.error_at(*months, "months — список номеров месяцев или all", "например: months: [3, 10]");
-        }
-      }
-      rr.finish();
-    } else if (period && is_map_or_report(r, *period, "period", "{from: 2023-09-01, to: 2024-09-30}")) {
-      a.timing.kind = Timing::Kind::period;
-      YamlMapReader pr(*period, src_, diag_, "period");
-      if (auto f = date(pr, "from", true)) a.timing.from = *f;
-      if (auto t = date(pr, "to", true)) a.timing.to = *t;
-      if (a.timing.to < a.timing.from)
-        pr.error_at(*period, "конец срока раньше начала", "проверьте даты from и to");
-      pr.finish();
-    }
+    a.number = r.text("number").value_or("");
+    timing(r, node, a);
     a.responsible = responsible(r);
     a.expected_result = r.text("expected_result").value_or("");
     a.indicator = r.text("indicator").value_or("");
     a.report_form = r.text("report_form").value_or("");
-    std::string status = r.text("status", true).value_or("");
-    static const std::pair<const char*, ActivityStatus> kStatuses[] = {{"выполнено", ActivityStatus::done},
-                                                                        {"в работе", ActivityStatus::in_progress},
-                                                                        {"не начато", ActivityStatus::not_started},
-                                                                        {"отменено", ActivityStatus::cancelled}};
-    bool known = false;
-    for (const auto& [name, s] : kStatuses)
-      if (status == name) {
-        a.status = s;
-        known = true;
+    // No status: the department has not reported; a map: a status per year of a yearly activity.
+    if (const YamlNode* st = r.node("status")) {
+      auto unknown = [&](const YamlNode& n) {
+        r.error_at(n, fmt::format("неизвестный статус «{}»", n.value), "допустимо: выполнено, в работе, не начато, отменено");
+      };
+      if (st->is_map()) {
+        for (const auto& [k, v] : st->entries) {
+          auto year = year_of(k.value);
+          auto status = status_of(v.value);
+          if (!year) r.error_at(k, fmt::format("«{}» — не год", k.value), "статусы по годам: status: {2022: выполнено, 2023: в работе}");
+          else if (!status) unknown(v);
+          else a.status_by_year[*year] = *status;
+        }
+      } else if (r.expect_scalar(*st, "status")) {
+        if (auto status = status_of(st->value)) a.status = *status;
+        else unknown(*st);
       }
-    if (!status.empty() && !known)
-      r.error_at(*r.node("status"), fmt::format("неизвестный статус «{}»", status), "допустимо: выполнено, в работе, не начато, отменено");
+    }
     if (auto schools = r.text_list("schools")) {
       const YamlNode* list = r.node("schools");
       for (size_t k = 0; k < schools->size(); ++k)
@@ -257,6 +325,141 @@ class Reader {
     return a;
   }
 
+  // The term of an activity: exactly one of deadline, recurrence, period, ongoing, schedule, or the plan's words
+  // alone (`term`), which are then shown as written and not tracked; `term` beside another kind replaces its words.
+  void timing(YamlMapReader& r, const YamlNode& node, Activity& a) {
+    Timing& t = a.timing;
+    const YamlNode* deadline = r.node("deadline");
+    const YamlNode* recurrence = r.node("recurrence");
+    const YamlNode* period = r.node("period");
+    const YamlNode* ongoing = r.node("ongoing");
+    const YamlNode* schedule = r.node("schedule");
+    t.words = r.text("term").value_or("");
+    int timings = (deadline ? 1 : 0) + (recurrence ? 1 : 0) + (period ? 1 : 0) + (ongoing ? 1 : 0) + (schedule ? 1 : 0);
+    if (timings == 0 && !t.words.empty()) {
+      t.kind = Timing::Kind::text;
+      return;
+    }
+    if (timings != 1) {
+      r.error_at(node, fmt::format("у мероприятия «{}» должен быть ровно один срок: deadline, recurrence, period, ongoing, schedule или term", a.id),
+                 "deadline: 2024-05-31 — к дате (или 2021-12, 2021-Q2, список сроков); recurrence: ежегодно или {months: [3, 10]}; "
+                 "period: {from: …, to: …}; ongoing: постоянно; schedule: {title: …, url: …}; term: «как в документе» — не отслеживается");
+      return;
+    }
+    if (deadline) {
+      t.kind = Timing::Kind::deadline;
+      std::vector<const YamlNode*> items;
+      if (deadline->is_sequence()) for (const auto& d : deadline->items) items.push_back(&d);
+      else items.push_back(deadline);
+      for (const YamlNode* d : items) {
+        auto due = d->is_scalar() ? parse_due(d->value) : std::nullopt;
+        if (!due) {
+          r.error_at(*d, fmt::format("«{}» — не дата", d->value), kDueHint);
+          continue;
+        }
+        check_term(*d, due->date, "срок");
+        t.dues.push_back(*due);
+      }
+      std::sort(t.dues.begin(), t.dues.end(), [](const Due& x, const Due& y) { return x.date < y.date; });
+    } else if (recurrence && recurrence->is_scalar()) {
+      t.kind = Timing::Kind::recurrence;
+      t.every = recurrence->value;
+      if (t.every == "ежегодно") t.months = {12};
+      else if (t.every == "ежеквартально") t.months = {3, 6, 9, 12};
+      else if (t.every != "ежемесячно")
+        r.error_at(*recurrence, fmt::format("«{}» — не повторение", t.every),
+                   "recurrence: ежегодно, ежеквартально или ежемесячно; в какие месяцы — словарём: recurrence: {months: [3, 10]}");
+    } else if (recurrence && is_map_or_report(r, *recurrence, "recurrence", "{months: [3, 10]} — ежегодно в марте и октябре; {months: all} — весь год")) {
+      t.kind = Timing::Kind::recurrence;
+      YamlMapReader rr(*recurrence, src_, diag_, "recurrence");
+      if (const YamlNode* months = rr.node("months", true)) {
+        if (months->is_scalar() && months->value == "all") {
+          // all year round: no months listed
+        } else if (months->is_sequence()) {
+          for (const auto& mo : months->items) {
+            auto v = yaml_number(mo);
+            if (!v || *v < 1 || *v > 12 || *v != static_cast<int>(*v))
+              rr.error_at(mo, fmt::format("«{}» — не номер месяца", mo.value), "месяцы — числа от 1 до 12, например [3, 10]");
+            else
+              t.months.push_back(static_cast<int>(*v));
+          }
+        } else {
+          rr.error_at(*months, "months — список номеров месяцев или all", "например: months: [3, 10]");
+        }
+      }
+      rr.finish();
+    } else if (period && is_map_or_report(r, *period, "period", "{from: 2023-09-01, to: 2024-09-30}")) {
+      t.kind = Timing::Kind::period;
+      YamlMapReader pr(*period, src_, diag_, "period");
+      // A date, or a year: from its first day to its last.
+      auto end = [&](const char* key, bool first) -> std::optional<Date> {
+        const YamlNode* n = pr.node(key, true);
+        if (!n || !pr.expect_scalar(*n, key)) return std::nullopt;
+        if (auto y = year_of(n->value)) return first ? Date{*y, 1, 1} : Date{*y, 12, 31};
+        auto d = parse_iso_date(n->value);
+        if (!d) pr.error_at(*n, fmt::format("«{}» — не дата", n->value), "дата пишется как ГГГГ-ММ-ДД, например 2024-05-31, или год: 2024");
+        return d;
+      };
+      if (auto f = end("from", true)) t.from = *f;
+      if (auto to = end("to", false)) {
+        t.to = *to;
+        check_term(*pr.node("to"), t.to, "срок");
+      }
+      if (t.to < t.from)
+        pr.error_at(*period, "конец срока раньше начала", "проверьте даты from и to");
+      pr.finish();
+    } else if (ongoing) {
+      t.kind = Timing::Kind::ongoing;
+      if (r.expect_scalar(*ongoing, "ongoing")) t.words = t.words.empty() ? ongoing->value : t.words;
+      if (t.words.empty()) warn_at(*ongoing, "срок «ongoing» пуст", "например: ongoing: постоянно или ongoing: в течение всего срока");
+    } else if (schedule && is_map_or_report(r, *schedule, "schedule", "{title: график оценочных процедур, url: https://…}")) {
+      t.kind = Timing::Kind::schedule;
+      YamlMapReader sr(*schedule, src_, diag_, "schedule");
+      t.schedule_title = sr.text("title", true).value_or("");
+      t.schedule_url = sr.text("url").value_or("");
+      if (!t.schedule_url.empty() && t.schedule_url.rfind("https://", 0) != 0 && t.schedule_url.rfind("http://", 0) != 0)
+        sr.error_at(*sr.node("url"), fmt::format("«{}» — не адрес в интернете", t.schedule_url), "ссылка начинается с https://");
+      sr.finish();
+    }
+  }
+
+  // targets: {2023: 15, 2024: положительная динамика, end: 30}: a figure or words for a year or for the end of the
+  // period (`end`); a year outside the period is warned about.
+  std::map<int, PlanValue> plan_values(YamlMapReader& r) {
+    std::map<int, PlanValue> out;
+    const YamlNode* n = r.node("targets", true);
+    if (!n) return out;
+    if (!n->is_map()) {
+      r.error_at(*n, "«targets» — словарь «год: значение»", "например: {2023: 15, 2024: 30}; к концу срока: {end: 30}");
+      return out;
+    }
+    const Roadmap& rm = m_.roadmap;
+    for (const auto& [k, v] : n->entries) {
+      PlanValue pv;
+      std::optional<int> year;
+      if (k.value == "end") {
+        pv.end = true;
+        if (rm.to > 0) year = rm.to;
+        else r.error_at(k, "«end» — конец срока, а срок дорожной карты не указан", "добавьте period: {from: 2022, to: 2023}");
+      } else {
+        year = year_of(k.value);
+        if (!year) r.error_at(k, fmt::format("«{}» — не год", k.value), "год пишется четырьмя цифрами; к концу срока — end");
+        else if (rm.from > 0 && (*year < rm.from || *year > rm.to))
+          warn_at(k, fmt::format("цель на {} год вне срока дорожной карты {}–{}", *year, rm.from, rm.to), "проверьте год или period дорожной карты");
+      }
+      if (!year) continue;
+      if (auto value = yaml_number(v)) pv.number = *value;
+      else if (v.is_scalar() && !v.value.empty()) pv.text = v.value;
+      else {
+        r.error_at(v, fmt::format("цель на {} год записывается числом или словами, а здесь {}", *year, yaml_kind_name(v.kind)),
+                   "например: 2025: 30 или 2025: положительная динамика");
+        continue;
+      }
+      out[*year] = pv;
+    }
+    return out;
+  }
+
   Target target(const YamlNode& node, std::set<std::string>& ids) {
     YamlMapReader r(node, src_, diag_, "целевой показатель");
     Target t;
@@ -264,15 +467,28 @@ class Reader {
     t.id = id(r, ids, "Целевой показатель");
     t.title = r.text("title", true).value_or("");
     t.unit = r.text("unit", true).value_or("");
-    std::string better = r.text("better", true).value_or("higher");
+    std::string better = r.text("better").value_or("higher");
     if (better != "higher" && better != "lower")
       r.error_at(*r.node("better"), fmt::format("«{}»: ожидалось higher или lower", better), "higher — чем больше, тем лучше (доля выполнивших); lower — чем меньше, тем лучше (доля не сдавших, число вакансий)");
     t.higher_is_better = better != "lower";
-    t.plan = year_values(r, "targets", true);
+    t.plan = plan_values(r);
     t.source = r.text("source").value_or("");
-    if (const YamlNode* fact = r.node("fact", true)) {
+    if (const YamlNode* fact = r.node("fact")) {
+      t.has_fact = true;
       YamlMapReader fr(*fact, src_, diag_, "fact");
-      t.fact.entered = year_values(fr, "entered", false);
+      // Entered facts: figures, or words for a qualitative target («положительная динамика»).
+      if (const YamlNode* e = fr.node("entered"); e && e->is_map()) {
+        for (const auto& [k, v] : e->entries) {
+          auto year = year_of(k.value);
+          if (!year) fr.error_at(k, fmt::format("«{}» — не год", k.value), "год пишется четырьмя цифрами");
+          else if (auto value = yaml_number(v)) t.fact.entered[*year] = *value;
+          else if (v.is_scalar() && !v.value.empty()) t.entered_text[*year] = v.value;
+          else fr.error_at(v, fmt::format("факт за {} год записывается числом или словами, а здесь {}", *year, yaml_kind_name(v.kind)),
+                           "например: 2025: 30 или 2025: положительная динамика");
+        }
+      } else if (e) {
+        fr.error_at(*e, "«entered» — словарь «год: значение»", "например: {2023: 15, 2024: 30}");
+      }
       t.fact.measure = fr.text("measure").value_or("");
       t.fact.group = fr.text("group").value_or("");
       t.fact.indicator = fr.text("indicator").value_or("");

@@ -217,6 +217,7 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
   // Links end in index.html so that the output also works opened from disk; a site served by a web
   // server may prefer folder links.
   cfg.pretty_links = r.boolean("pretty_links").value_or(false);
+  cfg.invented_data = r.boolean("invented_data").value_or(false);
   // The audit of the published sites (audit/) is the department's working page unless made public.
   cfg.audit_public = r.boolean("audit_public").value_or(false);
   // Raw HTML in Markdown only when the people who write content/ are trusted to write it.

@@ -19,6 +19,7 @@
 #include "load/openness_loader.h"
 #include "load/criteria_loader.h"
 #include "load/roadmap_loader.h"
+#include "load/system_loader.h"
 #include "load/monitoring_loader.h"
 #include "load/indicator_vocabulary.h"
 #include "load/site_config.h"
@@ -460,6 +461,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   name_department(m.criteria, m.site.department.words);
   load_roadmap(disk, options.display_prefix, m, diag);
   load_recommendations(disk, options.display_prefix, m, diag);
+  load_system(disk, options.display_prefix, m, diag);
   load_decisions(disk, options.display_prefix, m, diag);
   load_monitoring(disk, options.display_prefix, m, diag);
   // A row with an error is left out of its table and would look like a gap: gaps wait for clean input.

@@ -97,6 +97,8 @@ struct Criteria {
   ResultsIndexConfig results_index;
   AssessmentProcedureConfig procedure;
   std::vector<std::string> presets;  // names of the built-in presets used
+  // Whose criteria a built-in preset's are, in words (its `whose:`): «критерии приказа отдела образования … № 98/1».
+  std::map<std::string, std::string> whose;
   const Group* group(std::string_view id) const {
     for (const auto& g : groups)
       if (g.id == id) return &g;

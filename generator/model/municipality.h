@@ -12,6 +12,7 @@
 #include "model/decisions.h"
 #include "model/date.h"
 #include "model/monitoring.h"
+#include "model/management_system.h"
 #include "model/roadmap.h"
 #include "model/site_config.h"
 
@@ -262,6 +263,7 @@ struct Municipality {
   std::vector<RegionalValue> regional;
   Criteria criteria;  // content/criteria.yaml on top of the built-in presets
   Roadmap roadmap;    // content/roadmap.yaml
+  ManagementSystem system;  // content/system.yaml: the department's words on each component of the cycle
   std::vector<Recommendation> recommendations;  // content/recommendations.yaml
   std::vector<ListDecision> decisions;            // content/decisions.yaml
   MonitoringEntries monitoring;                   // content/monitoring.yaml (ПП № 662 report)

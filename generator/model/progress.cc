@@ -10,6 +10,7 @@ const char* activity_state_name(ActivityState s) {
     case ActivityState::overdue: return "просрочено";
     case ActivityState::not_started: return "не начато";
     case ActivityState::cancelled: return "отменено";
+    case ActivityState::not_reported: return "сведения о выполнении не представлены";
   }
   return "";
 }

@@ -9,12 +9,21 @@
 
 namespace sveden {
 
-enum class ActivityState { done, in_progress, overdue, not_started, cancelled };
+// not_reported: the plan gives no status and the department does not track progress.
+enum class ActivityState { done, in_progress, overdue, not_started, cancelled, not_reported };
+
+// One of several terms of an activity, or one year of a yearly one: «2022 — выполнено».
+struct TermState {
+  std::string label;  // «декабрь 2021 г.», «2022»
+  ActivityState state = ActivityState::not_reported;
+  bool due = false;   // the term has passed as of the build's date
+};
 
 struct ActivityProgress {
   const Activity* activity = nullptr;
   ActivityState state = ActivityState::not_started;
   std::string note;                  // «срок — 31 декабря 2024 г.; не выполнено»
+  std::vector<TermState> terms;      // several terms, or a yearly activity's years; each with its state
   std::vector<size_t> schools;       // indexes of the schools concerned
 };
 
@@ -22,7 +31,9 @@ enum class TargetStatus { achieved, not_achieved, no_data, not_yet };
 
 struct TargetYear {
   int year = 0;
+  bool end = false;               // the target is set for the end of the period
   std::optional<double> plan, fact;
+  std::string plan_text, fact_text;  // a qualitative target («положительная динамика») and a fact in words
   TargetStatus status = TargetStatus::no_data;
   std::string fact_note;  // how a computed fact was obtained: «2 из 5 школ»
 };
@@ -38,7 +49,7 @@ struct TargetProgress {
 struct RoadmapProgress {
   std::vector<std::vector<ActivityProgress>> sections;  // parallel to Roadmap::sections
   std::vector<TargetProgress> targets;
-  int done = 0, in_progress = 0, overdue = 0, not_started = 0, cancelled = 0;
+  int done = 0, in_progress = 0, overdue = 0, not_started = 0, cancelled = 0, not_reported = 0;
 };
 
 struct SchoolRecommendation {
@@ -46,7 +57,7 @@ struct SchoolRecommendation {
   std::vector<std::string> reasons;  // the triggers that fired, in words
 };
 
-const char* activity_state_name(ActivityState s);  // «выполнено», «в работе», «просрочено», …
+const char* activity_state_name(ActivityState s);  // «выполнено», «в работе», «просрочено», …, «сведения о выполнении не представлены»
 const char* target_status_name(TargetStatus s);    // «достигнут», «не достигнут», «нет данных», «ещё не наступил»
 
 }  // namespace sveden

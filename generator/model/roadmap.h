@@ -26,19 +26,34 @@ struct ProgressNote {
 
 enum class ActivityStatus { done, in_progress, not_started, cancelled };
 
+// One term of an activity as the plan writes it: a day, a month («декабрь 2021»), a quarter or a half-year;
+// it falls due on its last day.
+struct Due {
+  enum class Grain { day, month, quarter, half } grain = Grain::day;
+  Date date;      // the last day of the term
+  int index = 0;  // the quarter (1…4) or the half-year (1, 2)
+};
+
 struct Timing {
-  enum class Kind { deadline, recurrence, period } kind = Kind::deadline;
-  Date deadline;             // Kind::deadline
+  // deadline: one or several terms, each tracked; recurrence: every year (in some months); period: from … to;
+  // ongoing: «постоянно», «в течение всего срока» (until the plan ends); schedule: «по графику» with a link;
+  // text: the plan's own words, shown as written and not tracked.
+  enum class Kind { deadline, recurrence, period, ongoing, schedule, text } kind = Kind::deadline;
+  std::vector<Due> dues;     // Kind::deadline
   std::vector<int> months;   // Kind::recurrence: months of every year; empty = all year round
+  std::string every;         // Kind::recurrence written as a word: «ежегодно», «ежеквартально», «ежемесячно»
   Date from, to;             // Kind::period
+  std::string words;         // `term`: the plan's own words, shown instead of the computed ones; Kind::ongoing's words
+  std::string schedule_title, schedule_url;  // Kind::schedule
 };
 
 struct Activity {
-  std::string id, title;
+  std::string id, number, title;  // number: as the document numbers it («12», «2.3»); shown instead of the id
   Timing timing;
   std::vector<std::string> responsible;
   std::string expected_result, indicator, report_form;
-  ActivityStatus status = ActivityStatus::not_started;
+  std::optional<ActivityStatus> status;        // none: the department reported nothing
+  std::map<int, ActivityStatus> status_by_year;  // «ежегодно»: a status per year
   std::vector<std::string> schools;  // school ids
   std::string group;                 // or a criteria group: all its schools
   std::vector<ProgressNote> progress;
@@ -46,7 +61,7 @@ struct Activity {
 };
 
 struct Section {
-  std::string id, title;
+  std::string id, number, title;
   std::vector<Activity> activities;
 };
 
@@ -58,11 +73,22 @@ struct TargetFact {
   double value = 0;
 };
 
+// A target for a year: a figure, or words («положительная динамика»); `end`: set for the end of the period.
+struct PlanValue {
+  std::optional<double> number;
+  std::string text;
+  bool end = false;
+};
+
+inline constexpr const char* kPositiveTrend = "положительная динамика";
+
 struct Target {
   std::string id, title, unit, source;
   bool higher_is_better = true;
-  std::map<int, double> plan;  // year → target value
+  std::map<int, PlanValue> plan;  // year → target value
+  std::map<int, std::string> entered_text;  // year → a fact in words, as the department entered it
   TargetFact fact;
+  bool has_fact = false;  // `fact` given
   TextPos pos;
 };
 
@@ -76,13 +102,22 @@ struct WorkingGroupMember {
   std::string name, position, role;
 };
 
+// A source of the programme's money and its amounts by year.
+struct Financing {
+  std::string source, unit, text;     // text: a source without figures («в рамках текущего финансирования»)
+  std::map<int, double> amounts;
+};
+
 struct Roadmap {
   bool present = false;
-  std::string title;
-  std::string approved_document, approved_number;
-  Date approved_date;
+  std::string title, short_title;  // short_title: the menu's words for a long official title
+  std::string approved_document, approved_number;  // the number may be «б/н»
+  Date approved_date;  // year 0: the order gives no date
   int from = 0, to = 0;
-  std::string goal;
+  std::vector<std::string> goals, expected_results, legal_bases;
+  std::string developer;
+  std::vector<Financing> financing;
+  bool track_progress = false;  // the department reports progress: a passed term without «выполнено» is «просрочено»
   std::vector<std::string> tasks;
   Person coordinator;
   std::vector<WorkingGroupMember> working_group;

@@ -68,6 +68,7 @@ struct SiteConfig {
   std::string theme = "default";
   ReportsConfig reports;
   bool pretty_links = false;
+  bool invented_data = false;  // an example: every page and report says its data are invented
   bool audit_public = false;  // the audit page audit/ in the sitemap and open to robots
   bool trusted_html = false;  // raw HTML in content/*.md is kept  // «schools/x/» instead of «schools/x/index.html»
   // Privacy (docs/CRITERIA.md §4) asks two different questions. `min_group`: the smallest group whose

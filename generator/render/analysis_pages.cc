@@ -356,6 +356,10 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     x.set("description", g.group->description);
     x.set("rule", combine_text(g.group->rule));
     x.set("provenance", provenance_text(g.group->rule.provenance));
+    // Another municipality's criteria, or sveden's, are never published as the department's own without saying so.
+    if (auto whose = m.criteria.whose.find(g.group->preset); !g.group->preset.empty() && whose != m.criteria.whose.end())
+      x.set("whose", fmt::format("Чьи критерии: {} (встроенный набор «{}»), а не собственные критерии {}.", typographic_quotes(whose->second),
+                                 g.group->preset, m.site.department.words.full_genitive));
     x.set("combination_provenance", provenance_text(g.group->rule.combination));
     x.set("rules", rule_items(g.group->rule, a.indicators.specs));
     x.set("has_rules", !g.group->rule.children.empty());
@@ -522,6 +526,7 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
   d.set("documents", docs);
   d.set("has_documents", docs.is_non_empty_list());
   d.set("roadmap_href", site_.href(root, "support/roadmap/"));
+  d.set("roadmap_link", m.roadmap.short_title.empty() ? std::string("Дорожная карта") : typographic_quotes(m.roadmap.short_title));
   d.set("opendata_href", site_.href(root, "opendata/"));
   data crumbs = trail(root, {{"Поддержка школ", ""}});
   return layout(page, "Сопровождение деятельности школ с низкими образовательными результатами", use("support", d), crumbs);
@@ -533,36 +538,47 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
   std::string root = root_prefix(page.path);
   data d;
   d.set("title", m.roadmap.title.empty() ? std::string("Дорожная карта") : typographic_quotes(m.roadmap.title));
-  d.set("goal", typographic_quotes(m.roadmap.goal));
   // The passport: what the plan's first page says of itself, each line only when the plan gives it.
   data passport = tlist();
-  auto passport_line = [&](const char* label, const std::string& text) {
-    if (!text.empty()) passport.push_back(field(label, text));
-  };
-  passport_line("Утверждена", typographic_quotes(approval_text(m.roadmap)));
-  passport_line("Срок реализации", period_text(m.roadmap));
-  passport_line("Координатор", typographic_quotes(coordinator_text(m.roadmap)));
+  for (const auto& row : passport_rows(m.roadmap)) {
+    data x;
+    x.set("label", row.label);
+    data items = tlist();
+    for (const auto& item : row.items) items.push_back(data("item", item));
+    x.set("items", items);
+    x.set("list", row.list);
+    passport.push_back(x);
+  }
   d.set("passport", passport);
-  data tasks = tlist();
-  for (const auto& task : m.roadmap.tasks) tasks.push_back(data("task", typographic_quotes(task)));
-  d.set("tasks", tasks);
-  d.set("has_tasks", tasks.is_non_empty_list());
   data summary = tlist();
   summary.push_back(field("Выполнено", format_count(p.done)));
   summary.push_back(field("В работе", format_count(p.in_progress)));
   summary.push_back(field("Просрочено", format_count(p.overdue)));
   summary.push_back(field("Не начато", format_count(p.not_started)));
+  if (p.not_reported > 0) summary.push_back(field("Сведения не представлены", format_count(p.not_reported)));
   d.set("summary", summary);
   data sections = tlist();
   for (size_t s = 0; s < m.roadmap.sections.size(); ++s) {
     data x;
-    x.set("title", typographic_quotes(m.roadmap.sections[s].title));
+    x.set("title", section_heading(m.roadmap.sections[s]));
     data rows = tlist();
     for (const auto& ap : p.sections[s]) {
       data r;
-      r.set("id", ap.activity->id);
+      r.set("id", activity_number(*ap.activity));
       r.set("title", typographic_quotes(ap.activity->title));
-      r.set("timing", timing_text(ap.activity->timing));
+      r.set("timing", typographic_quotes(timing_text(ap.activity->timing)));
+      // An empty text is a section that renders in mustache: a key is set only when it has something to say.
+      if (!ap.activity->timing.schedule_url.empty()) r.set("timing_href", ap.activity->timing.schedule_url);
+      data terms = tlist();
+      for (const auto& ts : ap.terms) {
+        data tx;
+        tx.set("label", ts.label);
+        tx.set("state", activity_state_name(ts.state));
+        tx.set("overdue", ts.state == ActivityState::overdue);
+        terms.push_back(tx);
+      }
+      r.set("terms", terms);
+      r.set("has_terms", terms.is_non_empty_list());
       r.set("responsible", responsible_text(ap.activity->responsible));
       data details = tlist();
       for (const auto& [label, text] : activity_details(*ap.activity)) details.push_back(field(label, text));
@@ -586,7 +602,7 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
       r.set("has_progress", notes.is_non_empty_list());
       r.set("state", activity_state_name(ap.state));
       r.set("overdue", ap.state == ActivityState::overdue);
-      r.set("note", ap.note);
+      if (!ap.note.empty()) r.set("note", ap.note);
       rows.push_back(r);
     }
     x.set("rows", rows);
@@ -600,7 +616,7 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     data x;
     x.set("title", typographic_quotes(tp.target->title));
     x.set("unit", tp.target->unit);
-    x.set("source", typographic_quotes(tp.target->source));
+    if (!tp.target->source.empty()) x.set("source", typographic_quotes(tp.target->source));
     data rows = tlist();
     x.set("id", fmt::format("target-{}", t + 1));
     Chart c;
@@ -612,11 +628,11 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
     ChartSeries plan{"План", {}}, fact{"Факт", {}};
     for (const auto& y : tp.years) {
       data r;
-      r.set("year", std::to_string(y.year));
-      r.set("plan", y.plan ? format_figure(*y.plan, tp.decimals, tp.target->unit) : std::string("—"));
-      r.set("fact", y.fact ? format_figure(*y.fact, tp.decimals, tp.target->unit) : std::string("—"));
+      r.set("year", target_year_text(y));
+      r.set("plan", plan_text(y, tp));
+      r.set("fact", fact_text(y, tp));
       r.set("status", target_status_name(y.status));
-      r.set("note", y.fact_note);
+      if (!y.fact_note.empty()) r.set("note", y.fact_note);
       rows.push_back(r);
       c.categories.push_back(std::to_string(y.year));
       plan.values.push_back(y.plan);
@@ -641,8 +657,10 @@ std::string SiteRenderer::Worker::roadmap(const PageRef& page) {
   }
   d.set("control_points", points);
   d.set("has_control_points", points.is_non_empty_list());
-  data crumbs = trail(root, {{"Поддержка школ", site_.href(root, "support/")}, {"Дорожная карта", ""}});
-  return layout(page, "Дорожная карта: план и факт", use("roadmap", d), crumbs);
+  // A long official title stays the heading; the trail and the window's title take the plan's short one.
+  std::string short_title = m.roadmap.short_title.empty() ? std::string("Дорожная карта") : typographic_quotes(m.roadmap.short_title);
+  data crumbs = trail(root, {{"Поддержка школ", site_.href(root, "support/")}, {short_title, ""}});
+  return layout(page, short_title + ": план и факт", use("roadmap", d), crumbs);
 }
 
 std::string SiteRenderer::Worker::monitoring(const PageRef& page) {

@@ -9,6 +9,7 @@
 #include "analyse/indicators.h"
 #include "analyse/published_count.h"
 #include "analyse/roadmap_progress.h"
+#include "render/roadmap_text.h"
 #include "load/openness_vocabulary.h"
 #include "model/openness.h"
 #include "render/feeds.h"
@@ -372,16 +373,18 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
 std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
   std::string out(kBom);
   out += row({"target", "target_title", "year", "plan", "fact", "unit", "status", "fact_source"});
+  // A qualitative plan or fact («положительная динамика») in words in its column; «к концу срока» beside its year.
   for (const auto& t : rp.targets)
     for (const auto& y : t.years)
-      out += row({t.target->id, t.target->title, std::to_string(y.year), number_or_empty(y.plan, t.decimals), number_or_empty(y.fact, t.decimals),
-                  t.target->unit, target_status_name(y.status), y.fact_note});
+      out += row({t.target->id, t.target->title, target_year_text(y), y.plan ? number_or_empty(y.plan, t.decimals) : y.plan_text,
+                  y.fact_text.empty() ? number_or_empty(y.fact, t.decimals) : y.fact_text, t.target->unit, target_status_name(y.status),
+                  y.fact_note});
   return out;
 }
 
 std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
   std::string out(kBom);
-  out += row({"section", "section_title", "activity", "activity_title", "timing", "responsible", "expected_result", "indicator",
+  out += row({"section", "section_title", "activity", "number", "activity_title", "timing", "responsible", "expected_result", "indicator",
               "report_form", "declared_status", "state", "note", "group", "schools", "progress"});
   for (size_t s = 0; s < m.roadmap.sections.size(); ++s) {
     const Section& section = m.roadmap.sections[s];
@@ -391,8 +394,11 @@ std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
       for (size_t i : p.schools) schools.push_back(m.schools[i].id);
       for (const auto& n : a.progress)
         if (!(m.site.as_of < n.date)) notes.push_back(n.date.iso() + ": " + n.text);
-      out += row({section.id, section.title, a.id, a.title, timing_text(a.timing), fmt::format("{}", fmt::join(a.responsible, "; ")),
-                  a.expected_result, a.indicator, a.report_form, activity_status_name(a.status), activity_state_name(p.state), p.note,
+      std::string terms = terms_text(p);
+      out += row({section.id, section.title, a.id, a.number, a.title,
+                  timing_text(a.timing) + (a.timing.schedule_url.empty() ? "" : " " + a.timing.schedule_url),
+                  fmt::format("{}", fmt::join(a.responsible, "; ")), a.expected_result, a.indicator, a.report_form,
+                  declared_status_text(a), activity_state_name(p.state), p.note + (terms.empty() || p.note.empty() ? "" : "; ") + terms,
                   a.group, fmt::format("{}", fmt::join(schools, ", ")),
                   fmt::format("{}", fmt::join(notes, "\n"))});
     }
@@ -434,13 +440,27 @@ std::string recommendations_csv(const Municipality& m, const std::vector<std::ve
 std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
   JsonWriter j;
   const Roadmap& r = m.roadmap;
-  j.begin_object().key("as_of").value(m.site.as_of.iso()).key("title").value(r.title);
-  j.key("approved").begin_object().key("document").value(r.approved_document).key("number").value(r.approved_number)
-      .key("date").value(r.approved_date.iso()).end_object();
+  j.begin_object().key("as_of").value(m.site.as_of.iso()).key("title").value(r.title).key("short_title").value(r.short_title);
+  j.key("approved").begin_object().key("document").value(r.approved_document).key("number").value(r.approved_number).key("date");
+  if (r.approved_date.year > 0) j.value(r.approved_date.iso()); else j.null();
+  j.end_object();
   j.key("period").begin_object().key("from").value(static_cast<long long>(r.from)).key("to").value(static_cast<long long>(r.to)).end_object();
-  j.key("goal").value(r.goal);
-  j.key("tasks").begin_array();
-  for (const auto& t : r.tasks) j.value(t);
+  j.key("developer").value(r.developer).key("track_progress").value(r.track_progress);
+  auto texts = [&](const char* key, const std::vector<std::string>& list) {
+    j.key(key).begin_array();
+    for (const auto& t : list) j.value(t);
+    j.end_array();
+  };
+  texts("goals", r.goals);
+  texts("tasks", r.tasks);
+  texts("expected_results", r.expected_results);
+  texts("legal_bases", r.legal_bases);
+  j.key("financing").begin_array();
+  for (const auto& f : r.financing) {
+    j.begin_object().key("source").value(f.source).key("unit").value(f.unit).key("text").value(f.text).key("amounts").begin_object();
+    for (const auto& [year, amount] : f.amounts) j.key(std::to_string(year)).value(amount, 2);
+    j.end_object().end_object();
+  }
   j.end_array();
   j.key("coordinator").begin_object().key("position").value(r.coordinator.position).key("name").value(r.coordinator.name).end_object();
   j.key("working_group").begin_array();
@@ -449,19 +469,27 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
   j.end_array();
   j.key("summary").begin_object().key("done").value(static_cast<long long>(rp.done)).key("in_progress").value(static_cast<long long>(rp.in_progress))
       .key("overdue").value(static_cast<long long>(rp.overdue)).key("not_started").value(static_cast<long long>(rp.not_started))
+      .key("not_reported").value(static_cast<long long>(rp.not_reported))
       .key("cancelled").value(static_cast<long long>(rp.cancelled)).end_object();
   j.key("sections").begin_array();
   for (size_t s = 0; s < r.sections.size(); ++s) {
-    j.begin_object().key("id").value(r.sections[s].id).key("title").value(r.sections[s].title).key("activities").begin_array();
+    j.begin_object().key("id").value(r.sections[s].id).key("number").value(r.sections[s].number).key("title").value(r.sections[s].title)
+        .key("activities").begin_array();
     for (const auto& p : rp.sections[s]) {
       const Activity& a = *p.activity;
-      j.begin_object().key("id").value(a.id).key("title").value(a.title).key("timing").value(timing_text(a.timing));
+      j.begin_object().key("id").value(a.id).key("number").value(a.number).key("title").value(a.title).key("timing").value(timing_text(a.timing));
+      if (!a.timing.schedule_url.empty()) j.key("timing_url").value(a.timing.schedule_url);
       j.key("responsible").begin_array();
       for (const auto& x : a.responsible) j.value(x);
       j.end_array();
       j.key("expected_result").value(a.expected_result).key("indicator").value(a.indicator).key("report_form").value(a.report_form);
-      j.key("declared_status").value(activity_status_name(a.status)).key("state").value(activity_state_name(p.state));
+      j.key("declared_status").value(declared_status_text(a)).key("state").value(activity_state_name(p.state));
       if (!p.note.empty()) j.key("note").value(p.note);
+      if (!p.terms.empty()) {
+        j.key("terms").begin_array();
+        for (const auto& ts : p.terms) j.begin_object().key("term").value(ts.label).key("state").value(activity_state_name(ts.state)).end_object();
+        j.end_array();
+      }
       if (!a.group.empty()) j.key("group").value(a.group);
       j.key("schools").begin_array();
       for (size_t i : p.schools) j.value(m.schools[i].id);
@@ -486,10 +514,11 @@ std::string roadmap_json(const Municipality& m, const RoadmapProgress& rp) {
     j.key("years").begin_array();
     for (const auto& y : t.years) {
       j.begin_object().key("year").value(static_cast<long long>(y.year));
+      if (y.end) j.key("end_of_period").value(true);
       j.key("plan");
-      if (y.plan) j.value(*y.plan, t.decimals); else j.null();
+      if (y.plan) j.value(*y.plan, t.decimals); else if (!y.plan_text.empty()) j.value(y.plan_text); else j.null();
       j.key("fact");
-      if (y.fact) j.value(*y.fact, t.decimals); else j.null();
+      if (!y.fact_text.empty()) j.value(y.fact_text); else if (y.fact) j.value(*y.fact, t.decimals); else j.null();
       j.key("status").value(target_status_name(y.status)).key("fact_source").value(y.fact_note).end_object();
     }
     j.end_array().end_object();
@@ -683,15 +712,18 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "правило из content/criteria.yaml сайта без source и choice |\n"
       "| вид | источник / выведено из источника / выбор набора / выбор управления образования |\n\n"
       "## roadmap.csv — мероприятия дорожной карты\n\n"
-      "section, activity — раздел и мероприятие; timing — срок; responsible — ответственные; expected_result — ожидаемый результат;\n"
-      "indicator — показатель результативности; report_form — форма отчёта; declared_status — статус, указанный управлением;\n"
-      "state — состояние на дату данных (выполнено, в работе, просрочено, не начато, отменено); note — почему просрочено; group —\n"
-      "группа, которой касается мероприятие; schools — коды школ; progress — отметки о выполнении с датами. Полная дорожная карта\n"
-      "(паспорт: утверждение, срок, цель, задачи, координатор, рабочая группа; контрольные точки с целевыми значениями;\n"
-      "подтверждающие ссылки) — в roadmap.json.\n\n"
+      "section, activity — раздел и мероприятие; number — номер мероприятия в документе; timing — срок, как его пишет документ;\n"
+      "responsible — ответственные; expected_result — ожидаемый результат; indicator — показатель результативности;\n"
+      "report_form — форма отчёта; declared_status — статус, указанный управлением (по годам — «2022 — выполнено»);\n"
+      "state — состояние на дату данных (выполнено, в работе, просрочено, не начато, отменено, сведения о выполнении не\n"
+      "представлены); note — почему просрочено и состояние каждого срока или года; group — группа, которой касается мероприятие;\n"
+      "schools — коды школ; progress — отметки о выполнении с датами. Полная дорожная карта (паспорт: утверждение, срок, цели,\n"
+      "задачи, ожидаемые результаты, нормативные основания, разработчик, координатор, финансирование, рабочая группа;\n"
+      "контрольные точки с целевыми значениями; подтверждающие ссылки) — в roadmap.json.\n\n"
       "## targets.csv — целевые показатели: план и факт\n\n"
-      "plan — целевое значение; fact — фактическое (введённое управлением или рассчитанное по данным); status — достигнут,\n"
-      "не достигнут, нет данных, ещё не наступил; fact_source — откуда факт (например, «2 из 5 школ»).\n\n"
+      "year — год (с пометкой «к концу срока» для цели на конец дорожной карты); plan — целевое значение числом или словами\n"
+      "(«положительная динамика»); fact — фактическое (введённое управлением числом или словами, или рассчитанное по данным);\n"
+      "status — достигнут, не достигнут, нет данных, ещё не наступил; fact_source — откуда факт (например, «2 из 5 школ»).\n\n"
       "## lists.csv — перечни школ\n\n"
       "Перечни групп по годам, как их публикует сайт: status — утверждён (приказом: order_number, order_date, order_title), проект\n"
       "(отчётный год, приказа ещё нет) или по критериям (прошлый год без приказа); basis — школа в перечне по критериям или по\n"

@@ -90,6 +90,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   d.set("has_pdf", site_.with_pdf_);
   d.set("pdf_href", r.file_stem + ".pdf");
   d.set("as_of", format_date(m.site.as_of));
+  d.set("invented_data", site_.m_.site.invented_data);
   return use("report", d);
 }
 
@@ -312,16 +313,14 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
     if (!m.roadmap.title.empty()) b.text(typographic_quotes(m.roadmap.title) + ".");
     // The passport, as the plan's first page gives it.
     const Roadmap& r = m.roadmap;
-    if (std::string approved = approval_text(r); !approved.empty()) b.text("Утверждена: " + typographic_quotes(approved) + ".");
-    if (std::string period = period_text(r); !period.empty()) b.text("Срок реализации: " + period + ".");
-    if (!r.goal.empty()) b.text("Цель: " + typographic_quotes(r.goal));
-    if (!r.tasks.empty()) {
-      b.text("Задачи:");
-      std::vector<std::string> tasks;
-      for (const auto& t : r.tasks) tasks.push_back(typographic_quotes(t));
-      b.items(tasks);
+    for (const auto& row : passport_rows(r)) {
+      if (!row.list) {
+        b.text(row.label + ": " + row.items[0] + (row.items[0].ends_with(".") ? "" : "."));
+        continue;
+      }
+      b.text(row.label + ":");
+      b.items(row.items);
     }
-    if (std::string coordinator = coordinator_text(r); !coordinator.empty()) b.text("Координатор: " + typographic_quotes(coordinator) + ".");
     if (!r.working_group.empty()) {
       b.text("Рабочая группа:");
       std::vector<std::string> members;
@@ -329,10 +328,11 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
         members.push_back(w.name + " — " + typographic_quotes(w.position) + (w.role.empty() ? "" : " (" + w.role + ")"));
       b.items(members);
     }
-    b.table("Состояние мероприятий", {"Состояние", "Мероприятий"},
-            {{"выполнено", format_count(p.done)}, {"в работе", format_count(p.in_progress)},
-             {"просрочено", format_count(p.overdue)}, {"не начато", format_count(p.not_started)},
-             {"отменено", format_count(p.cancelled)}});
+    std::vector<std::vector<std::string>> states = {{"выполнено", format_count(p.done)}, {"в работе", format_count(p.in_progress)},
+                                                    {"просрочено", format_count(p.overdue)}, {"не начато", format_count(p.not_started)},
+                                                    {"отменено", format_count(p.cancelled)}};
+    if (p.not_reported > 0) states.push_back({"сведения о выполнении не представлены", format_count(p.not_reported)});
+    b.table("Состояние мероприятий", {"Состояние", "Мероприятий"}, states);
     sections.add("Общие сведения", b.take());
   }
   {
@@ -347,8 +347,7 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       c.decimals = tp.decimals;  // labels as in the table
       ChartSeries plan{"План", {}}, fact{"Факт", {}};
       for (const auto& y : tp.years) {
-        rows.push_back({std::to_string(y.year), y.plan ? format_figure(*y.plan, tp.decimals, tp.target->unit) : "—",
-                        y.fact ? format_figure(*y.fact, tp.decimals, tp.target->unit) : "—",
+        rows.push_back({target_year_text(y), plan_text(y, tp), fact_text(y, tp),
                         std::string(target_status_name(y.status)) + (y.fact_note.empty() ? "" : " (" + y.fact_note + ")")});
         c.categories.push_back(std::to_string(y.year));
         plan.values.push_back(y.plan);
@@ -370,17 +369,21 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
       for (const auto& note : ap.activity->progress)
         for (const auto& e : note.evidence) evidence += (evidence.empty() ? "" : "; ") + e.title;
       // The activity's cell carries what the plan says of it besides the title, a line each (cells keep line breaks).
-      std::string activity = ap.activity->id + ". " + typographic_quotes(ap.activity->title);
+      std::string activity = activity_number(*ap.activity) + ". " + typographic_quotes(ap.activity->title);
       for (const auto& [label, text] : activity_details(*ap.activity)) activity += "\n" + label + ": " + text;
       // The evidence under the state: a column of its own left the activity a fifth of the page, as the term and
       // the state hold unbroken dates («30 сентября 2024 г.») and take their width whatever the widths say.
-      rows.push_back({activity, timing_text(ap.activity->timing), responsible_text(ap.activity->responsible),
+      std::string terms = terms_text(ap);
+      const Timing& timing = ap.activity->timing;
+      rows.push_back({activity, typographic_quotes(timing_text(timing)) + (timing.schedule_url.empty() ? "" : "\n" + timing.schedule_url),
+                      responsible_text(ap.activity->responsible),
                       std::string(activity_state_name(ap.state)) + (ap.note.empty() ? "" : ": " + ap.note) +
+                          (terms.empty() ? "" : "\n" + terms) +
                           (evidence.empty() ? "" : "\nПодтверждение: " + evidence)});
     }
     // A soft hyphen: the long heading may break rather than widen its narrow column.
-    b.table(typographic_quotes(m.roadmap.sections[s].title), {"Мероприятие", "Срок", "Ответ\u00ADственные", "Состояние"}, rows, "plan");
-    sections.add(typographic_quotes(m.roadmap.sections[s].title), b.take());
+    b.table(section_heading(m.roadmap.sections[s]), {"Мероприятие", "Срок", "Ответ\u00ADственные", "Состояние"}, rows, "plan");
+    sections.add(section_heading(m.roadmap.sections[s]), b.take());
   }
   {
     Blocks b(tables, figures);

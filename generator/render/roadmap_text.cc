@@ -34,6 +34,76 @@ std::vector<LabelledText> activity_details(const Activity& a) {
   return out;
 }
 
+std::string financing_text(const Financing& f) {
+  std::vector<std::string> amounts;
+  for (const auto& [year, amount] : f.amounts)
+    amounts.push_back(fmt::format("{}{}год — {}", year, kNbsp, format_figure(amount, 2, f.unit)));
+  std::string out = f.source;
+  if (!amounts.empty()) out += fmt::format(": {}", fmt::join(amounts, ", "));
+  if (!f.text.empty()) out += (out.empty() ? "" : ": ") + f.text;
+  return out;
+}
+
+std::vector<PassportRow> passport_rows(const Roadmap& r) {
+  std::vector<PassportRow> out;
+  auto line = [&](const char* label, const std::string& text) {
+    if (!text.empty()) out.push_back({label, {typographic_quotes(text)}, false});
+  };
+  auto list = [&](const char* one, const char* many, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    PassportRow row{items.size() == 1 ? one : many, {}, items.size() > 1};
+    for (const auto& x : items) row.items.push_back(typographic_quotes(x));
+    out.push_back(std::move(row));
+  };
+  line("Утверждена", approval_text(r));
+  line("Срок реализации", period_text(r));
+  line("Разработчик", r.developer);
+  list("Нормативное основание", "Нормативные основания", r.legal_bases);
+  list("Цель", "Цели", r.goals);
+  list("Задача", "Задачи", r.tasks);
+  list("Ожидаемый результат", "Ожидаемые результаты", r.expected_results);
+  line("Координатор", coordinator_text(r));
+  std::vector<std::string> money;
+  for (const auto& f : r.financing) money.push_back(financing_text(f));
+  list("Финансирование", "Финансирование", money);
+  return out;
+}
+
+std::string activity_number(const Activity& a) { return a.number.empty() ? a.id : a.number; }
+
+std::string section_heading(const Section& s) {
+  return s.number.empty() ? typographic_quotes(s.title) : s.number + ". " + typographic_quotes(s.title);
+}
+
+std::string plan_text(const TargetYear& y, const TargetProgress& tp, bool dash) {
+  if (y.plan) return format_figure(*y.plan, tp.decimals, tp.target->unit);
+  if (!y.plan_text.empty()) return typographic_quotes(y.plan_text);
+  return dash ? "—" : "";
+}
+
+std::string fact_text(const TargetYear& y, const TargetProgress& tp, bool dash) {
+  if (!y.fact_text.empty()) return typographic_quotes(y.fact_text);
+  if (y.fact) return format_figure(*y.fact, tp.decimals, tp.target->unit);
+  return dash ? "—" : "";
+}
+
+std::string target_year_text(const TargetYear& y) {
+  return y.end ? fmt::format("{} (к концу срока)", y.year) : std::to_string(y.year);
+}
+
+std::string declared_status_text(const Activity& a) {
+  if (a.status) return activity_status_name(*a.status);
+  std::vector<std::string> years;
+  for (const auto& [year, st] : a.status_by_year) years.push_back(fmt::format("{} — {}", year, activity_status_name(st)));
+  return fmt::format("{}", fmt::join(years, "; "));
+}
+
+std::string terms_text(const ActivityProgress& p) {
+  std::vector<std::string> out;
+  for (const auto& t : p.terms) out.push_back(t.label + " — " + activity_state_name(t.state));
+  return fmt::format("{}", fmt::join(out, "; "));
+}
+
 std::string responsible_text(const std::vector<std::string>& responsible) {
   return fmt::format("{}", fmt::join(responsible, ", "));
 }

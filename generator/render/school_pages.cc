@@ -54,6 +54,7 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
   if (!s.email.empty()) contacts.push_back(field("Электронная почта", s.email, safe_external_url("mailto:" + s.email)));
   d.set("contacts", contacts);
   d.set("ministries", ministries());
+  d.set("invented_data", site_.m_.site.invented_data);
   return use("school_base", d);
 }
 

@@ -216,6 +216,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   add_nav(m.site.department.words.about, "department/");
   add_nav("Школы", "schools/");
   add_nav("Поддержка школ", "support/");
+  add_nav("Система работы со ШНОР", "system/");
   add_nav("Мониторинг", "monitoring/");
   add_nav("Документы", "documents/");
   add_nav("Новости", "news/");
@@ -237,6 +238,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("social", social);
   d.set("has_social", social.is_non_empty_list());
   d.set("ministries", ministries());
+  d.set("invented_data", m.site.invented_data);
   return use("base", d);
 }
 

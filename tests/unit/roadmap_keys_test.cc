@@ -27,12 +27,22 @@ const std::map<std::string, std::vector<std::string>> kMarkers = {
     {"approved.date", {"15 февраля 2024", "2024-02-15"}},
     {"period.from", {"2024–2027", "\"from\":2024"}},
     {"period.to", {"2024–2027", "\"to\":2027"}},
+    {"short_title", {"ZZshortZZ"}},
+    {"track_progress", {"\"track_progress\":true"}},
     {"goal", {"ZZgoalZZ"}},
+    {"expected_results", {"ZZexpectedZZ"}},
+    {"legal_bases", {"ZZlawZZ"}},
+    {"developer", {"ZZdeveloperZZ"}},
+    {"financing", {"ZZmoneyZZ"}},
     {"tasks", {"ZZtaskZZ"}},
     {"coordinator.position", {"ZZpositionZZ"}},
     {"coordinator.name", {"ZZcoordinatorZZ"}},
     {"working_group", {"ZZmemberZZ"}},
     {"activity.id", {"zz-first"}},
+    {"activity.number", {"ZZ7.3"}},
+    {"activity.term", {"ZZtermZZ"}},
+    {"activity.ongoing", {"ZZongoingZZ"}},
+    {"activity.schedule", {"ZZscheduleZZ"}},
     {"activity.title", {"ZZactivityZZ"}},
     {"activity.deadline", {"17 ноября 2025"}},
     {"activity.period", {"3 сентября 2024"}},
@@ -63,9 +73,16 @@ const std::map<std::string, std::vector<std::string>> kMarkers = {
 };
 
 const char* kRoadmap = R"(title: ZZroadmaptitleZZ
+short_title: ZZshortZZ
 approved: {document: ZZdocumentZZ, number: ZZnumberZZ, date: 2024-02-15}
 period: {from: 2024, to: 2027}
-goal: ZZgoalZZ
+track_progress: true
+goal: [ZZgoalZZ, Вторая цель]
+expected_results: [ZZexpectedZZ]
+legal_bases: [ZZlawZZ]
+developer: ZZdeveloperZZ
+financing:
+  - {source: ZZmoneyZZ, unit: тыс. руб., amounts: {2024: 150}}
 tasks: [ZZtaskZZ]
 coordinator: {position: ZZpositionZZ, name: ZZcoordinatorZZ}
 working_group:
@@ -75,6 +92,7 @@ sections:
     title: Раздел плана
     activities:
       - id: zz-first
+        number: ZZ7.3
         title: ZZactivityZZ
         deadline: 2025-11-17
         responsible: ZZresponsibleZZ
@@ -99,6 +117,18 @@ sections:
         recurrence: {months: [7]}
         responsible: [Отдел образования]
         status: в работе
+      - id: zz-fourth
+        title: Четвёртое мероприятие
+        term: ZZtermZZ
+        responsible: [Отдел образования]
+      - id: zz-fifth
+        title: Пятое мероприятие
+        ongoing: ZZongoingZZ
+        responsible: [Отдел образования]
+      - id: zz-sixth
+        title: Шестое мероприятие
+        schedule: {title: ZZscheduleZZ, url: "https://zz.example/schedule.pdf"}
+        responsible: [Отдел образования]
 targets:
   - id: zz-target
     title: ZZtargettitleZZ
