@@ -16,7 +16,7 @@ class MemoryOutput : public Output {
   bool commit(std::string* error) override;
 
   std::unique_ptr<Disk> written() const override;
-  std::string folder() const override { return ""; }
+  std::string folder() override { return ""; }
   size_t files() const override;
   size_t files_changed() const override;
 

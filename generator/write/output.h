@@ -28,7 +28,7 @@ class Output {
   // What has been written so far, to read back (the audit, the PDF printer): paths relative to the output.
   virtual std::unique_ptr<Disk> written() const = 0;
   // The folder holding what has been written, for programs that need a real path (Chromium); "" in memory.
-  virtual std::string folder() const = 0;
+  virtual std::string folder() = 0;
   // Files of the output (markers included), and how many of them were new or changed.
   virtual size_t files() const = 0;
   virtual size_t files_changed() const = 0;

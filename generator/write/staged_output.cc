@@ -103,6 +103,34 @@ bool same_bytes(int fd, std::string_view contents) {
   }
 }
 
+// The files a build has written so far while they are all the previous output's files: read from the
+// previous output, and only those (a file the build no longer writes is not there).
+class ListedDisk : public Disk {
+ public:
+  ListedDisk(const std::string& root, std::set<std::string> paths) : real_(root), paths_(std::move(paths)) {}
+  std::optional<std::string> read(const std::string& path, std::string* error) const override {
+    if (paths_.count(path)) return real_.read(path, error);
+    *error = "нет такого файла";
+    return std::nullopt;
+  }
+  bool is_file(const std::string& path) const override { return paths_.count(path) > 0; }
+  bool exists(const std::string& path) const override {
+    if (paths_.count(path)) return true;
+    auto it = paths_.lower_bound(path + "/");  // a folder of written files
+    return it != paths_.end() && it->compare(0, path.size() + 1, path + "/") == 0;
+  }
+  std::vector<std::string> list(const std::string& dir) const override {
+    std::string prefix = dir.empty() ? "" : dir + "/";
+    std::vector<std::string> out;
+    for (auto it = paths_.lower_bound(prefix); it != paths_.end() && it->compare(0, prefix.size(), prefix) == 0; ++it) out.push_back(*it);
+    return out;
+  }
+
+ private:
+  RealDisk real_;
+  std::set<std::string> paths_;
+};
+
 }  // namespace
 
 std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, std::string* error) {
@@ -188,7 +216,11 @@ bool StagedOutput::open(std::string* error) {
   dirs_.insert("");
   // The stage says it is ours before anything else is in it, and the output's marker is there
   // before the swap: a published output always carries it.
-  if (!write_new(kStageMarker, kStageMarkerText, error) || !write(kOutputMarker, kOutputMarkerText, error)) return false;
+  if (!write_new(kStageMarker, kStageMarkerText, error)) return false;
+  // Nothing to carry over, or no way to link (no /proc, a file system without hard links): the stage
+  // is made at once and every file written.
+  materialised_ = previous_fd_ < 0 || !can_link();
+  if (!write(kOutputMarker, kOutputMarkerText, error)) return false;
   return true;
 }
 
@@ -201,36 +233,83 @@ StagedOutput::~StagedOutput() {
   if (lock_ >= 0) ::close(lock_);  // releases the lock
 }
 
+bool StagedOutput::can_link() const {
+  int fd = open_beneath(previous_fd_, kOutputMarker);
+  if (fd < 0) return false;
+  std::string self = "/proc/self/fd/" + std::to_string(fd);
+  const char* probe = ".sveden-link-probe";
+  bool ok = ::linkat(AT_FDCWD, self.c_str(), stage_fd_, probe, AT_SYMLINK_FOLLOW) == 0;
+  ::close(fd);
+  if (ok) ::unlinkat(stage_fd_, probe, 0);
+  return ok;
+}
+
 bool StagedOutput::make_dirs(const std::set<std::string>& dirs, std::string* error) {
-  // Relative to the stage's descriptor, one level at a time, each folder once.
+  std::lock_guard lock(stage_mutex_);
   for (const auto& d : dirs) {
     for (size_t slash = 0; slash != std::string::npos;) {
       slash = d.find('/', slash + 1);
       std::string part = d.substr(0, slash);
-      if (part.empty() || !dirs_.insert(part).second) continue;
-      if (::mkdirat(stage_fd_, part.c_str(), 0755) == 0 || errno == EEXIST) continue;
-      *error = fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno));
-      return false;
+      while (!part.empty() && part.back() == '/') part.pop_back();  // «schools/x/» is «schools/x»
+      if (!part.empty()) wanted_dirs_.insert(part);
     }
+  }
+  return !materialised_ || create_dirs(error);
+}
+
+bool StagedOutput::create_dirs(std::string* error) {
+  // Relative to the stage's descriptor, parents first (the set's order), each folder once.
+  for (const auto& part : wanted_dirs_) {
+    if (!dirs_.insert(part).second) continue;
+    if (::mkdirat(stage_fd_, part.c_str(), 0755) == 0 || errno == EEXIST) continue;
+    *error = fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno));
+    return false;
   }
   return true;
 }
 
-bool StagedOutput::carry_over(const std::string& rel_path, std::string_view contents) {
-  if (previous_fd_ < 0) return false;
-  int fd = open_beneath(previous_fd_, rel_path);
-  if (fd < 0) return false;
-  struct stat st;
-  bool linked = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == contents.size() &&
-                same_bytes(fd, contents);
-  // The very file compared, through its descriptor: no other file can take its place meanwhile.
-  // Any failure (another file system, no /proc, too many links) just means the file is written.
-  if (linked) {
-    std::string self = "/proc/self/fd/" + std::to_string(fd);
-    linked = ::linkat(AT_FDCWD, self.c_str(), stage_fd_, rel_path.c_str(), AT_SYMLINK_FOLLOW) == 0;
+bool StagedOutput::materialise(std::string* error) {
+  std::lock_guard lock(stage_mutex_);
+  if (materialised_) return true;
+  if (!create_dirs(error)) return false;
+  for (const auto& same : same_)
+    if (!link_previous(same, error)) return false;
+  same_.clear();
+  same_.shrink_to_fit();
+  materialised_ = true;
+  return true;
+}
+
+bool StagedOutput::link_previous(const Same& same, std::string* error) {
+  int fd = open_beneath(previous_fd_, same.path);
+  struct stat st {};
+  bool ok = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_ino == same.inode &&
+            st.st_mtim.tv_sec == same.mtime.tv_sec && st.st_mtim.tv_nsec == same.mtime.tv_nsec &&
+            static_cast<size_t>(st.st_size) == same.size;
+  if (!ok) {
+    if (fd >= 0) ::close(fd);
+    *error = fmt::format("файл «{}» прежнего результата изменился во время сборки: соберите ещё раз", out_ + "/" + same.path);
+    return false;
   }
+  // The very file compared, through its descriptor: a link put in its place meanwhile is not followed.
+  std::string self = "/proc/self/fd/" + std::to_string(fd);
+  ok = ::linkat(AT_FDCWD, self.c_str(), stage_fd_, same.path.c_str(), AT_SYMLINK_FOLLOW) == 0;
+  int saved = errno;
   ::close(fd);
-  return linked;
+  if (!ok) *error = fmt::format("не удалось связать файл «{}»: {}", stage_ + "/" + same.path, std::strerror(saved));
+  return ok;
+}
+
+std::optional<StagedOutput::Same> StagedOutput::previous_same(const std::string& rel_path, std::string_view contents) const {
+  if (previous_fd_ < 0) return std::nullopt;
+  int fd = open_beneath(previous_fd_, rel_path);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == contents.size() &&
+              same_bytes(fd, contents);
+  ::close(fd);
+  if (!same) return std::nullopt;
+  return Same{rel_path, st.st_ino, st.st_mtim, contents.size()};
 }
 
 bool StagedOutput::write_new(const std::string& rel_path, std::string_view contents, std::string* error) {
@@ -266,18 +345,48 @@ bool StagedOutput::write_new(const std::string& rel_path, std::string_view conte
 }
 
 bool StagedOutput::write(const std::string& rel_path, std::string_view contents, std::string* error) {
-  if (carry_over(rel_path, contents)) {
-    ++files_;
-    return true;
+  if (auto same = previous_same(rel_path, contents)) {
+    bool link_now = false;
+    {
+      std::lock_guard lock(stage_mutex_);
+      paths_.insert(rel_path);
+      if (materialised_) link_now = true;
+      else same_.push_back(std::move(*same));
+    }
+    // A link failing (another file system, no /proc, too many links) only means the file is written.
+    std::string ignored;
+    if (!link_now || link_previous(*same, &ignored)) {
+      ++files_;
+      return true;
+    }
   }
-  if (!write_new(rel_path, contents, error)) return false;
+  {
+    std::lock_guard lock(stage_mutex_);
+    paths_.insert(rel_path);
+  }
+  if (!materialise(error) || !write_new(rel_path, contents, error)) return false;
   ++files_;
   ++changed_;
   return true;
 }
 
+bool StagedOutput::unchanged() {
+  if (unchanged_) return *unchanged_;
+  unchanged_ = false;
+  if (changed_ > 0 || previous_fd_ < 0 || materialised_) return false;
+  // Every file of the stage is a link to the previous file of its path; the previous output is the same
+  // when it has no other file or folder.
+  size_t files = 0, dirs = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(out_, ec), end; !ec && it != end; it.increment(ec))
+    ++(it->is_directory(ec) && !it->is_symlink(ec) ? dirs : files);
+  unchanged_ = !ec && files == files_ && dirs == wanted_dirs_.size();
+  return *unchanged_;
+}
+
 bool StagedOutput::sync(std::string* error) {
-  if (synced_) return true;
+  if (synced_ || unchanged()) return true;
+  if (!materialise(error)) return false;
   // The stage's marker goes first: what is synced is the output to publish.
   ::unlinkat(stage_fd_, kStageMarker, 0);
   // One syncfs, not an fsync per new file and folder: each of those waits for its own journal commit,
@@ -291,7 +400,16 @@ bool StagedOutput::sync(std::string* error) {
   return true;
 }
 
-std::unique_ptr<Disk> StagedOutput::written() const { return std::make_unique<RealDisk>(stage_); }
+std::unique_ptr<Disk> StagedOutput::written() const {
+  std::lock_guard lock(stage_mutex_);
+  if (materialised_) return std::make_unique<RealDisk>(stage_);
+  return std::make_unique<ListedDisk>(out_, paths_);
+}
+
+std::string StagedOutput::folder() {
+  std::string error;
+  return materialise(&error) ? stage_ : "";
+}
 
 bool StagedOutput::commit(std::string* error) {
   std::error_code ec;
@@ -299,6 +417,13 @@ bool StagedOutput::commit(std::string* error) {
   // after it cannot leave empty files in the published output. The stage's marker goes: the swapped-in
   // folder is the output now, and its predecessor is removed below by name.
   if (!sync(error)) return false;
+  if (unchanged()) {
+    // Nothing to publish: the previous output stays as it is, folders included, and the stage (links
+    // only) goes. No swap, no sync.
+    committed_ = true;
+    fs::remove_all(stage_, ec);
+    return true;
+  }
   if (previous_fd_ >= 0) {
     ::close(previous_fd_);
     previous_fd_ = -1;

@@ -5,7 +5,11 @@
 // uploads only what changed (docs/ARCHITECTURE.md, «Запись»).
 #pragma once
 #include <atomic>
+#include <sys/stat.h>
+
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -32,19 +36,36 @@ class StagedOutput : public Output {
   bool write(const std::string& rel_path, std::string_view contents, std::string* error) override;
   // Makes the stage durable (its files, links and folders) before it is published.
   bool sync(std::string* error) override;
-  // Syncs (if not done yet), then atomically replaces the output with the stage.
+  // Syncs (if not done yet), then atomically replaces the output with the stage; when every file was
+  // carried over and the previous output has nothing more, keeps the previous output and drops the stage.
   bool commit(std::string* error) override;
 
   std::unique_ptr<Disk> written() const override;
-  std::string folder() const override { return stage_; }
+  // The stage, with every file carried over so far linked in (a program writes into it directly).
+  std::string folder() override;
   size_t files() const override { return files_; }
   size_t files_changed() const override { return changed_; }
   const std::string& stage_dir() const { return stage_; }
 
  private:
-  // Links the previous output's file at `rel_path` into the stage if its bytes are `contents`.
-  bool carry_over(const std::string& rel_path, std::string_view contents);
+  // A file of the previous output with the same bytes as a file being written: linked into the stage
+  // when the stage is made (the first changed file), if it is still that very file.
+  struct Same {
+    std::string path;
+    ino_t inode;
+    struct timespec mtime;
+    size_t size;
+  };
+  std::optional<Same> previous_same(const std::string& rel_path, std::string_view contents) const;
+  bool link_previous(const Same& same, std::string* error);
+  // Makes the stage a real folder: its folders, and links to the files carried over so far. Until the
+  // first changed file nothing is created, so a rebuild without changes touches nothing.
+  bool materialise(std::string* error);
+  bool create_dirs(std::string* error);  // with stage_mutex_ held
+  bool can_link() const;  // whether the previous output's files can be linked into the stage
   bool write_new(const std::string& rel_path, std::string_view contents, std::string* error);
+  // Every file was carried over and the previous output has nothing else: it is the new output as it is.
+  bool unchanged();
 
   std::string requested_;  // as the user named it
   std::string out_;        // the real folder (symbolic links followed)
@@ -54,8 +75,14 @@ class StagedOutput : public Output {
   int previous_fd_ = -1;  // the previous output, or -1
   bool synced_ = false;
   bool committed_ = false;
+  std::optional<bool> unchanged_;  // decided once, at sync
   std::atomic<size_t> files_{0}, changed_{0};
-  std::set<std::string> dirs_;  // the stage's folders, each created once
+  mutable std::mutex stage_mutex_;
+  bool materialised_ = false;          // the stage's folders and links exist
+  std::set<std::string> wanted_dirs_;  // folders files go to
+  std::set<std::string> dirs_;         // folders created in the stage ("" is the stage)
+  std::vector<Same> same_;             // carried over, not linked yet
+  std::set<std::string> paths_;        // every file written, for written()
 };
 
 inline constexpr const char* kOutputMarker = ".sveden-output";

@@ -44,7 +44,7 @@ class FaultyOutput : public Output {
     return real_.commit(error);
   }
   std::unique_ptr<Disk> written() const override { return real_.written(); }
-  std::string folder() const override { return real_.folder(); }
+  std::string folder() override { return real_.folder(); }
   size_t files() const override { return real_.files(); }
   size_t files_changed() const override { return real_.files_changed(); }
   size_t writes() const { return writes_; }

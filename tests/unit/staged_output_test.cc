@@ -159,8 +159,10 @@ TEST_CASE("staged output: a file the same as before is the previous file (inode,
   std::map<std::string, FileId> before;
   for (const auto& [path, text] : files) before.emplace(path, file_id(fs::path(out) / path));
   FileId marker = file_id(fs::path(out) / kOutputMarker);
+  FileId folder = file_id(fs::path(out) / "a/b");
 
   CHECK(build_files(out, files) == 0);
+  CHECK(file_id(fs::path(out) / "a/b") == folder);  // nothing changed: the previous output is kept, folders too
   for (const auto& [path, text] : files) {
     CAPTURE(path);
     CHECK(file_id(fs::path(out) / path) == before.at(path));
