@@ -163,10 +163,11 @@ TEST_CASE("staged output: a file the same as before is the previous file (inode,
 
   CHECK(build_files(out, files) == 0);
   CHECK(file_id(fs::path(out) / "a/b") == folder);  // nothing changed: the previous output is kept, folders too
-  for (const auto& [path, text] : files) {
+  for (const auto& file : files) {
+    const std::string& path = file.first;
     CAPTURE(path);
     CHECK(file_id(fs::path(out) / path) == before.at(path));
-    CHECK(test::read_file(fs::path(out) / path) == text);
+    CHECK(test::read_file(fs::path(out) / path) == file.second);
   }
   CHECK(file_id(fs::path(out) / kOutputMarker) == marker);
 
