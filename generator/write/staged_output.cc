@@ -199,7 +199,7 @@ bool StagedOutput::open(std::string* error) {
   fs::path stage;
   for (int attempt = 0; attempt < 100 && stage.empty(); ++attempt) {
     fs::path candidate = parent / (stage_prefix(out) + unique_suffix());
-    if (::mkdir(candidate.c_str(), 0755) == 0) stage = candidate;
+    if (make_dir_on_signal(candidate.string(), 0755)) stage = candidate;
     else if (errno != EEXIST) break;
   }
   if (stage.empty()) {
@@ -207,7 +207,6 @@ bool StagedOutput::open(std::string* error) {
     return false;
   }
   stage_ = stage.string();
-  cleanup_on_signal(stage_);
   stage_fd_ = ::open(stage_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
   if (stage_fd_ < 0) {
     *error = fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno));
