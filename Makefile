@@ -9,7 +9,7 @@ PACKAGES := cmake ninja-build g++ pkg-config libcmark-gfm-dev libcmark-gfm-exten
 # What the tests run besides the build: a JRE for the Nu Html Checker (vnu-jar from npm), Chromium
 # and poppler to print the reports to PDF and read them back, a font with Cyrillic letters, and xmllint
 # to parse every XML output (feeds, sitemaps) with a real XML parser.
-TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core libxml2-utils
+TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core libxml2-utils hugo
 # The sanitizer run and the fuzz targets (tests/fuzz/) are built with clang: libFuzzer is clang's, and
 # its one sanitizer runtime writes every report to the log file (gcc's UBSan ignores it).
 CLANG_PACKAGES := clang libclang-rt-14-dev

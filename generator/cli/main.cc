@@ -207,6 +207,13 @@ void print_summary(const BuildReport& r) {
   fmt::print("Готово: {}, {}, {} записано за {} → {}/\n", register_text(r),
              count_noun(static_cast<long long>(r.pages), "страница", "страницы", "страниц"),
              count_noun(static_cast<long long>(r.files), "файл", "файла", "файлов"), seconds_text(r.seconds), r.out_dir);
+  // Files equal to the previous build's are carried over, not written (write/staged_output.h).
+  const auto changed = static_cast<long long>(r.files_changed);
+  if (changed == 0)
+    fmt::print("Ни один файл не изменился: это файлы прежней сборки, не переписанные.\n");
+  else if (r.files_changed < r.files)
+    fmt::print("{} {} из {}; остальные — файлы прежней сборки, не переписанные.\n", plural(changed, "Изменился", "Изменились", "Изменились"),
+               count_noun(changed, "файл", "файла", "файлов"), format_count(static_cast<long long>(r.files)));
   if (r.pdfs > 0) fmt::print("Отчёты в PDF: {}.\n", count_noun(static_cast<long long>(r.pdfs), "файл", "файла", "файлов"));
   if (r.audit_errors > 0)
     fmt::print("Проверка опубликованного нашла {}: см. {}/audit/index.html или sveden check.\n",

@@ -90,9 +90,8 @@ struct Loaded {
   std::string display_prefix;  // the site folder as messages name it
 };
 
-Loaded load_all(const BuildOptions& options, BuildReport& report) {
+Loaded load_all(const BuildOptions& options, const Disk& disk, BuildReport& report) {
   Loaded l;
-  RealDisk disk(options.site_dir);
   LoadOptions lo;
   lo.display_prefix = options.site_dir == "." ? "" : options.site_dir;
   while (lo.display_prefix.size() > 1 && lo.display_prefix.back() == '/') lo.display_prefix.pop_back();
@@ -434,12 +433,79 @@ void report_monitoring_gaps(const Municipality& m, const MonitoringTable& t, Dia
                             "публикуется не позднее {}", format_date(Date{year + 1, v.deadline_month, v.deadline_day})));
 }
 
+
+// Every page and data file into the output, on `jobs` threads, with the progress thread calling
+// options.progress; false with report.io_error set when a file cannot be written.
+bool write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, const BuildOptions& options, Output& output,
+               BuildReport& report) {
+  const auto& pages = site.pages();
+  std::set<std::string> dirs;
+  for (const auto& p : pages)
+    if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
+  for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
+  dirs.erase("");
+  if (!output.make_dirs(dirs, &report.io_error)) return false;
+
+  int jobs = std::max(1, options.jobs);
+  std::vector<std::unique_ptr<SiteRenderer::Worker>> workers(static_cast<size_t>(jobs));
+  std::atomic<size_t> done{0};
+  std::mutex error_mutex;
+  std::atomic<bool> finished{false};
+  std::thread progress_thread;
+  std::condition_variable progress_cv;
+  std::mutex progress_mutex;
+  if (options.progress) {
+    progress_thread = std::thread([&] {
+      std::unique_lock lock(progress_mutex);
+      while (!progress_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return finished.load(); }))
+        options.progress(done.load(), pages.size());
+    });
+  }
+  // Pages and data files share one queue; the data files go first, as they are the longest.
+  size_t tasks = pages.size() + extra.size();
+  parallel_for(tasks, jobs, [&](size_t t, int w) {
+    std::string path, contents;
+    if (t < extra.size()) {
+      path = extra[t].path;
+      try {
+        contents = extra[t].render();
+      } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
+        std::lock_guard lock(error_mutex);
+        if (report.io_error.empty()) report.io_error = e.what();
+        return false;
+      }
+    } else {
+      size_t i = t - extra.size();
+      auto& worker = workers[static_cast<size_t>(w)];
+      if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
+      path = pages[i].file();
+      contents = worker->render(pages[i]);
+    }
+    std::string error;
+    if (!output.write(path, contents, &error)) {
+      std::lock_guard lock(error_mutex);
+      if (report.io_error.empty()) report.io_error = error;
+      return false;
+    }
+    if (t >= extra.size()) ++done;
+    return true;
+  });
+  {
+    std::lock_guard lock(progress_mutex);
+    finished = true;
+  }
+  progress_cv.notify_all();
+  if (progress_thread.joinable()) progress_thread.join();
+  return report.io_error.empty();
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
   BuildReport report;
   auto start = Clock::now();
-  Loaded loaded = load_all(options, report);
+  RealDisk disk(options.site_dir);
+  Loaded loaded = load_all(options, disk, report);
   if (loaded.municipality && report.exit_code == 0) {
     report_missing_information(*loaded.municipality, report.diagnostics, true);
     report_signature_problems(*loaded.municipality, loaded.display_prefix, report.diagnostics, true);
@@ -465,10 +531,20 @@ BuildReport check_site(const BuildOptions& options) {
   return report;
 }
 
+std::string output_dir(const BuildOptions& options) {
+  return options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string() : options.out_dir;
+}
+
 BuildReport build_site(const BuildOptions& options) {
+  RealDisk input(options.site_dir);
+  StagedOutput output(output_dir(options));
+  return build_site(options, input, output);
+}
+
+BuildReport build_site(const BuildOptions& options, const Disk& input, Output& output) {
   BuildReport report;
   auto start = Clock::now();
-  Loaded loaded = load_all(options, report);
+  Loaded loaded = load_all(options, input, report);
   auto lap = start;
   auto stage = [&](const char* name) {
     auto now = Clock::now();
@@ -510,8 +586,7 @@ BuildReport build_site(const BuildOptions& options) {
   stage("анализ");
   std::vector<OutputFile> extra = opendata_files(m, analysis);
 
-  report.out_dir = options.out_dir.empty() ? (std::filesystem::path(options.site_dir) / "output").lexically_normal().string()
-                                           : options.out_dir;
+  report.out_dir = output_dir(options);
   SiteRenderer site(m, *loaded.theme, overview, analysis, options.pdf, past);
   for (auto& f : site.files()) extra.push_back(std::move(f));
   report_missing_information(m, report.diagnostics, false);
@@ -532,81 +607,22 @@ BuildReport build_site(const BuildOptions& options) {
     report.exit_code = 1;
     return report;
   }
-  auto output = StagedOutput::begin(report.out_dir, &report.io_error);
-  if (!output) {
-    report.exit_code = 3;
-    return report;
-  }
-  std::set<std::string> dirs;
-  for (const auto& p : pages)
-    if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
-  for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
-  dirs.erase("");
-  if (!output->make_dirs(dirs, &report.io_error)) {
-    report.exit_code = 3;
-    return report;
-  }
-
-  int jobs = std::max(1, options.jobs);
-  std::vector<std::unique_ptr<SiteRenderer::Worker>> workers(static_cast<size_t>(jobs));
-  std::atomic<size_t> done{0};
-  std::mutex error_mutex;
-  std::atomic<bool> finished{false};
-  std::thread progress_thread;
-  std::condition_variable progress_cv;
-  std::mutex progress_mutex;
-  if (options.progress) {
-    progress_thread = std::thread([&] {
-      std::unique_lock lock(progress_mutex);
-      while (!progress_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return finished.load(); }))
-        options.progress(done.load(), pages.size());
-    });
-  }
-  // Pages and data files share one queue; the data files go first, as they are the longest.
-  size_t tasks = pages.size() + extra.size();
-  parallel_for(tasks, jobs, [&](size_t t, int w) {
-    std::string path, contents;
-    if (t < extra.size()) {
-      path = extra[t].path;
-      try {
-        contents = extra[t].render();
-      } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
-        std::lock_guard lock(error_mutex);
-        if (report.io_error.empty()) report.io_error = e.what();
-        return false;
-      }
-    } else {
-      size_t i = t - extra.size();
-      auto& worker = workers[static_cast<size_t>(w)];
-      if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
-      path = pages[i].file();
-      contents = worker->render(pages[i]);
-    }
-    std::string error;
-    if (!output->write(path, contents, &error)) {
-      std::lock_guard lock(error_mutex);
-      if (report.io_error.empty()) report.io_error = error;
-      return false;
-    }
-    if (t >= extra.size()) ++done;
-    return true;
-  });
-  {
-    std::lock_guard lock(progress_mutex);
-    finished = true;
-  }
-  progress_cv.notify_all();
-  if (progress_thread.joinable()) progress_thread.join();
-  if (!report.io_error.empty()) {
+  if (!output.open(&report.io_error) || !write_all(site, extra, options, output, report)) {
     report.exit_code = 3;
     return report;
   }
   stage("страницы и файлы во временную папку");
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
+    std::string folder = output.folder();
+    if (folder.empty()) {
+      report.io_error = "отчёты печатаются в PDF только в папку на диске";
+      report.exit_code = 3;
+      return report;
+    }
     std::vector<std::string> reports;
-    Status found = find_reports(output->stage_dir(), {}, &reports);
-    PdfResult printed = print_reports(*chromium, output->stage_dir(), reports, jobs);
+    Status found = find_reports(folder, {}, &reports);
+    PdfResult printed = print_reports(*chromium, folder, reports, std::max(1, options.jobs));
     if (!found.ok() || !printed.status.ok()) {
       report.io_error = (found.ok() ? printed.status : found).message();
       report.exit_code = 3;
@@ -617,11 +633,10 @@ BuildReport build_site(const BuildOptions& options) {
   }
   // The audit of what was just written, PDFs included, as a page for the department (audit/).
   {
-    RealDisk written(output->stage_dir());
-    OutputAudit audit = audit_output(written, builtin_openness());
+    OutputAudit audit = audit_output(*output.written(), builtin_openness());
     SiteRenderer::Worker worker(site);
     std::string error;
-    if (!output->make_dirs({"audit"}, &error) || !output->write("audit/index.html", worker.audit_page(audit), &error)) {
+    if (!output.make_dirs({"audit"}, &error) || !output.write("audit/index.html", worker.audit_page(audit), &error)) {
       report.io_error = error;
       report.exit_code = 3;
       return report;
@@ -629,13 +644,14 @@ BuildReport build_site(const BuildOptions& options) {
     report.audit_errors = audit.errors;
     stage("проверка опубликованного (audit/)");
   }
-  if (!output->commit(&report.io_error)) {
+  if (!output.sync(&report.io_error) || !output.commit(&report.io_error)) {
     report.exit_code = 3;
     return report;
   }
   stage("сброс на диск и замена прежней сборки");
   report.pages = pages.size();
-  report.files = output->files_written();
+  report.files = output.files();
+  report.files_changed = output.files_changed();
   report.seconds = since(start);
   return report;
 }

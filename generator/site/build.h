@@ -7,6 +7,7 @@
 
 #include "base/diagnostics.h"
 #include "model/date.h"
+#include "write/output.h"
 
 namespace sveden {
 
@@ -27,7 +28,8 @@ struct BuildReport {
   int schools = 0, branches = 0;  // a branch is counted apart, never as a school
   int organisations = 0;          // subordinate organisations that are not schools
   size_t pages = 0;
-  size_t files = 0;
+  size_t files = 0;          // of the output, markers included
+  size_t files_changed = 0;  // new or changed: the rest are the previous output's files, untouched
   size_t pdfs = 0;
   int audit_errors = 0;  // errors the audit of the written output found (see audit/index.html)
   double seconds = 0;
@@ -41,7 +43,10 @@ struct BuildReport {
   std::string first_steps;  // for a site without schools: what to fill first (site/init.h)
 };
 
+// Reads the site folder, writes into the staged output folder (write/staged_output.h).
 BuildReport build_site(const BuildOptions& options);
+// The same from any input and into any output (tests: MemoryDisk, MemoryOutput, a faulty output).
+BuildReport build_site(const BuildOptions& options, const Disk& input, Output& output);
 // Loads and validates everything a build reads, writes nothing.
 BuildReport check_site(const BuildOptions& options);
 

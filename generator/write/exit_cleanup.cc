@@ -1,6 +1,7 @@
 #include "write/exit_cleanup.h"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -104,10 +105,19 @@ std::string make_temp_dir(const std::string& prefix) {
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "-XXXXXX";
   std::vector<char> buf(pattern.begin(), pattern.end());
   buf.push_back('\0');
+  // Made and registered under the lock the cleanup holds to the end: a signal's cleanup either sees
+  // the folder or runs before it exists, never between the two.
+  std::lock_guard lock(g_mutex);
   if (!mkdtemp(buf.data())) return "";
-  std::string dir(buf.data());
-  cleanup_on_signal(dir);
-  return dir;
+  g_paths.insert(buf.data());
+  return buf.data();
+}
+
+bool make_dir_on_signal(const std::string& path, int mode) {
+  std::lock_guard lock(g_mutex);  // as in make_temp_dir
+  if (::mkdir(path.c_str(), static_cast<mode_t>(mode)) != 0) return false;
+  g_paths.insert(path);
+  return true;
 }
 
 void on_signal(std::function<void()> react) {

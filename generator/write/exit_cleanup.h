@@ -28,6 +28,8 @@ void forget_child(pid_t child);
 // A new folder «$TMPDIR/<prefix>-XXXXXX» (/tmp without TMPDIR), registered for removal on a signal;
 // "" when it cannot be created.
 std::string make_temp_dir(const std::string& prefix);
+// mkdir(path), registered for removal on a signal in one step; false with errno set.
+bool make_dir_on_signal(const std::string& path, int mode);
 
 // Instead of exiting, call `react` on a signal (empty: exit again).
 void on_signal(std::function<void()> react);

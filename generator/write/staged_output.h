@@ -1,52 +1,91 @@
 // Writes a build into a fresh folder beside the output and swaps it in only when everything has
-// succeeded, so a failed or killed build leaves the previous output exactly as it was.
+// succeeded, so a failed or killed build leaves the previous output exactly as it was. A file whose
+// content is the same as in the previous output is not written again: the previous file is hard-linked
+// into the stage (same inode, same mtime), so a rebuild without changes writes no file and `rsync`
+// uploads only what changed (docs/ARCHITECTURE.md, «Запись»).
 #pragma once
 #include <atomic>
+#include <sys/stat.h>
+
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "write/output.h"
 
 namespace sveden {
 
-class StagedOutput {
+class StagedOutput : public Output {
  public:
+  explicit StagedOutput(std::string out_dir) : requested_(std::move(out_dir)) {}
+  // A StagedOutput already opened, or nullptr with `error` set.
+  static std::unique_ptr<StagedOutput> begin(const std::string& out_dir, std::string* error);
+  ~StagedOutput() override;  // removes the stage unless committed
+
   // Takes the output's lock (`.<out>.sveden-lock` beside it: a second build of the same output waits),
   // prepares a stage folder beside the output under a name no other build can take, and removes the
   // stages of builds that died — only folders that carry sveden's stage marker. Refuses an existing
   // non-empty folder that sveden did not create, so that no one's files are swapped away.
-  static std::unique_ptr<StagedOutput> begin(const std::string& out_dir, std::string* error);
-  ~StagedOutput();  // removes the stage unless committed
+  bool open(std::string* error) override;
+  bool make_dirs(const std::set<std::string>& dirs, std::string* error) override;
+  // A file equal to the previous output's file of the same path is linked, not written.
+  bool write(const std::string& rel_path, std::string_view contents, std::string* error) override;
+  // Makes the stage durable (its files, links and folders) before it is published.
+  bool sync(std::string* error) override;
+  // Syncs (if not done yet), then atomically replaces the output with the stage; when every file was
+  // carried over and the previous output has nothing more, keeps the previous output and drops the stage.
+  bool commit(std::string* error) override;
 
-  // Creates every folder that files will be written to (call before writing from many threads).
-  bool make_dirs(const std::set<std::string>& dirs, std::string* error);
-  // Thread-safe for distinct paths whose folders exist.
-  bool write(const std::string& rel_path, std::string_view contents, std::string* error);
-  // Syncs the stage to disk, then atomically replaces the output with it.
-  bool commit(std::string* error);
-
+  std::unique_ptr<Disk> written() const override;
+  // The stage, with every file carried over so far linked in (a program writes into it directly).
+  std::string folder() override;
+  size_t files() const override { return files_; }
+  size_t files_changed() const override { return changed_; }
   const std::string& stage_dir() const { return stage_; }
 
-  // A seam for the fault-injection tests: the Nth write (counting from 1 after the markers), the sync
-  // or the swap fails as a full disk or a failing device would. Zero / false: no fault.
-  struct Faults {
-    size_t fail_write = 0;
-    bool fail_sync = false, fail_swap = false;
-  };
-  static void inject_faults(const Faults& faults);
-  size_t files_written() const { return files_; }
-
  private:
-  StagedOutput(std::string out, std::string stage, int lock) : out_(std::move(out)), stage_(std::move(stage)), lock_(lock) {}
-  std::string out_;
+  // A file of the previous output with the same bytes as a file being written: linked into the stage
+  // when the stage is made (the first changed file), if it is still that very file.
+  struct Same {
+    std::string path;
+    ino_t inode;
+    struct timespec mtime;
+    size_t size;
+  };
+  std::optional<Same> previous_same(const std::string& rel_path, std::string_view contents) const;
+  bool link_previous(const Same& same, std::string* error);
+  // Makes the stage a real folder: its folders, and links to the files carried over so far. Until the
+  // first changed file nothing is created, so a rebuild without changes touches nothing.
+  bool materialise(std::string* error);
+  bool create_dirs(std::string* error);  // with stage_mutex_ held
+  bool can_link() const;  // whether the previous output's files can be linked into the stage
+  bool write_new(const std::string& rel_path, std::string_view contents, std::string* error);
+  // Every file was carried over and the previous output has nothing else: it is the new output as it is.
+  bool unchanged();
+
+  std::string requested_;  // as the user named it
+  std::string out_;        // the real folder (symbolic links followed)
   std::string stage_;
-  int lock_ = -1;  // held until the object goes
-  bool ready_ = false;  // the markers are written
+  int lock_ = -1;      // held until the object goes
+  int stage_fd_ = -1;  // the stage, for every *at() call: a stage removed by a signal is not created again
+  int previous_fd_ = -1;  // the previous output, or -1
+  bool synced_ = false;
   bool committed_ = false;
-  std::atomic<size_t> files_{0};
+  std::optional<bool> unchanged_;  // decided once, at sync
+  std::atomic<size_t> files_{0}, changed_{0};
+  mutable std::mutex stage_mutex_;
+  bool materialised_ = false;          // the stage's folders and links exist
+  std::set<std::string> wanted_dirs_;  // folders files go to
+  std::set<std::string> dirs_;         // folders created in the stage ("" is the stage)
+  std::vector<Same> same_;             // carried over, not linked yet
+  std::set<std::string> paths_;        // every file written, for written()
 };
 
 inline constexpr const char* kOutputMarker = ".sveden-output";
+inline constexpr const char* kOutputMarkerText = "Эта папка создана sveden и заменяется при каждой сборке.\n";
 
 }  // namespace sveden

@@ -6,20 +6,26 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "write/exit_cleanup.h"
+
 namespace sveden {
 
 TempFile::TempFile(const char* stem) {
-  std::error_code ec;
-  std::string dir = std::filesystem::temp_directory_path(ec).string();
-  if (ec || dir.empty()) dir = "/tmp";
-  path_ = dir + "/" + stem + "-XXXXXX";
-  int fd = mkstemp(path_.data());
-  if (fd < 0) path_.clear();
-  else close(fd);
+  // The file lives in a folder of its own, registered for removal on a signal: the cleanup renames the
+  // folder before removing it, so a thread still writing the file cannot create it again.
+  std::string dir = make_temp_dir(stem);
+  if (dir.empty()) return;
+  dir_ = dir;
+  path_ = dir + "/file";
+  std::FILE* f = std::fopen(path_.c_str(), "wb");
+  if (f) std::fclose(f);
 }
 
 TempFile::~TempFile() {
-  if (!path_.empty()) std::remove(path_.c_str());
+  if (dir_.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+  forget_on_signal(dir_);
 }
 
 std::optional<std::string> TempFile::contents() const {

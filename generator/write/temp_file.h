@@ -19,6 +19,7 @@ class TempFile {
   std::optional<std::string> contents() const;
 
  private:
+  std::string dir_;  // a folder of its own, holding only the file
   std::string path_;
 };
 

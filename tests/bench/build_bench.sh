@@ -1,46 +1,159 @@
 #!/usr/bin/env bash
-# Benchmark: synthesise 2,000 schools, build them, and print in one run the build time, pages,
-# pages per second, peak memory and the ratio of the build time to `cp -r` of the output on the
-# same disk. Usage: tests/bench/build_bench.sh path/to/sveden [schools] [runs]
+# Benchmark: every figure of issue 17, measured in one run on this machine and printed as ratios.
+#   - a full build of SCHOOLS (2,000) synthetic schools against `cp -r` of its own output on the same disk;
+#   - per page against Hugo on as many comparable pages (skipped with a message when hugo is absent);
+#   - peak memory; --jobs 2 against --jobs 1;
+#   - a rebuild with no input change (files written, inodes kept) against load + analyse, and after
+#     one CSV cell is edited, how many files are rewritten;
+#   - `sveden serve` at 500 schools: from the edit of one CSV cell to the page changed in the output;
+#   - with BENCH_LARGE=1: 10,000 schools against 2,000 (time and memory growth).
+# Usage: tests/bench/build_bench.sh path/to/sveden [schools] [runs]
 set -euo pipefail
 SVEDEN="$(realpath "$1")"
 SCHOOLS="${2:-2000}"
 RUNS="${3:-3}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sveden-bench.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+SERVE_PID=""
+cleanup() {
+  local rc=$?
+  if [ "$rc" -ne 0 ] && [ -f "$WORK/stderr.txt" ]; then tail -20 "$WORK/stderr.txt" >&3; fi
+  [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print ($1) }"; }   # awk is on every Debian; bc is not
+min() { if [ -z "$1" ] || [ "$(calc "$2 < $1")" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+# Runs a command, sets LAST_SECONDS and LAST_KB (peak resident memory, 0 without /usr/bin/time).
+LAST_SECONDS=0; LAST_KB=0
+timed() {
+  local t0 t1
+  t0=$(now)
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%M" -o "$WORK/mem.txt" "$@"
+    LAST_KB=$(tail -1 "$WORK/mem.txt")
+  else
+    "$@"; LAST_KB=0
+  fi
+  t1=$(now)
+  LAST_SECONDS=$(calc "$t1 - $t0")
+}
+# sveden's warnings about the synthetic data are not the bench's business.
+exec 3>&2 2> "$WORK/stderr.txt"
+# A full build: the previous output is removed first (not timed), so nothing is carried over.
+full_build() {  # site jobs
+  rm -rf "$1/output"
+  timed "$SVEDEN" build --site "$1" --jobs "$2" > "$WORK/summary.txt"
+}
+# The seconds of a stage printed by `build --verbose` («  name   1,23 с  45 %»).
+stage_seconds() {  # file name-prefix
+  grep -F "  $2" "$1" | head -1 | sed -E 's/^ +.{0,80}[^0-9]([0-9 ]+,[0-9]+).с.*$/\1/; s/ //g; s/,/./' | awk '{print $1+0}'
+}
 
 "$SVEDEN" synth --schools "$SCHOOLS" --seed 1 --out "$WORK/site" > /dev/null
 "$SVEDEN" build --site "$WORK/site" > /dev/null   # warm the page cache
 
-now() { date +%s.%N; }
-calc() { awk "BEGIN { print ($1) }"; }   # awk is on every Debian; bc is not
-best_build=""; best_cp=""; peak_kb=0
+# 1. A full build against cp -r of its output, with --jobs 2 and --jobs 1.
+best_build=""; best_cp=""; best_j1=""; peak_kb=0
 for run in $(seq 1 "$RUNS"); do
-  # /usr/bin/time reports peak resident memory; fall back to bash's clock if it is absent.
-  t0=$(now)
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%M" -o "$WORK/mem.txt" "$SVEDEN" build --site "$WORK/site" > "$WORK/summary.txt"
-    kb=$(tail -1 "$WORK/mem.txt"); [ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
-  else
-    "$SVEDEN" build --site "$WORK/site" > "$WORK/summary.txt"
-  fi
-  t1=$(now)
+  full_build "$WORK/site" 2
+  best_build=$(min "$best_build" "$LAST_SECONDS")
+  [ "$LAST_KB" -gt "$peak_kb" ] && peak_kb=$LAST_KB
+  full_build "$WORK/site" 1
+  best_j1=$(min "$best_j1" "$LAST_SECONDS")
   rm -rf "$WORK/copy"
-  t2=$(now)
-  cp -r "$WORK/site/output" "$WORK/copy"
-  t3=$(now)
-  b=$(calc "$t1 - $t0"); c=$(calc "$t3 - $t2")
-  if [ -z "$best_build" ] || [ "$(calc "$b < $best_build")" = 1 ]; then best_build=$b; fi
-  if [ -z "$best_cp" ] || [ "$(calc "$c < $best_cp")" = 1 ]; then best_cp=$c; fi
+  t2=$(now); cp -r "$WORK/site/output" "$WORK/copy"; t3=$(now)
+  best_cp=$(min "$best_cp" "$(calc "$t3 - $t2")")
 done
+rm -rf "$WORK/copy"
+full_build "$WORK/site" 2
 pages=$(find "$WORK/site/output" -name '*.html' | wc -l)
 files=$(find "$WORK/site/output" -type f | wc -l)
 bytes=$(du -sb "$WORK/site/output" | cut -f1)
-printf 'schools:            %d\n' "$SCHOOLS"
-printf 'pages:              %d (files %d, %.1f MB)\n' "$pages" "$files" "$(calc "$bytes / 1048576")"
-printf 'build seconds:      %.3f (best of %d)\n' "$best_build" "$RUNS"
-printf 'pages per second:   %.0f\n' "$(calc "$pages / $best_build")"
-if [ "$peak_kb" -gt 0 ]; then printf 'peak memory:        %.1f MB\n' "$(calc "$peak_kb / 1024")"; fi
-printf 'cp -r seconds:      %.3f (best of %d)\n' "$best_cp" "$RUNS"
-printf 'build / cp -r:      %.2f\n' "$(calc "$best_build / $best_cp")"
-echo "sveden says: $(cat "$WORK/summary.txt")"
+html_bytes=$(find "$WORK/site/output" -name '*.html' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+page_kb=$(calc "$html_bytes / $pages / 1024")
+printf 'schools:                 %d\n' "$SCHOOLS"
+printf 'pages:                   %d (files %d, %.1f MB, %.1f KB per page)\n' "$pages" "$files" "$(calc "$bytes / 1048576")" "$page_kb"
+printf 'build seconds:           %.3f (--jobs 2, best of %d), %.2f ms per page\n' "$best_build" "$RUNS" "$(calc "1000 * $best_build / $pages")"
+printf 'cp -r seconds:           %.3f (best of %d)\n' "$best_cp" "$RUNS"
+printf 'build / cp -r:           %.2f   (target ≤ 3)\n' "$(calc "$best_build / $best_cp")"
+if [ "$peak_kb" -gt 0 ]; then printf 'peak memory:             %.1f MB   (target ≤ 300)\n' "$(calc "$peak_kb / 1024")"; fi
+printf 'jobs 1 seconds:          %.3f (best of %d)\n' "$best_j1" "$RUNS"
+printf 'jobs 2 / jobs 1:         %.2f   (target < 1)\n' "$(calc "$best_build / $best_j1")"
+
+# 2. Hugo on as many pages of about the same size.
+if command -v hugo > /dev/null; then
+  bash "$HERE/hugo_site.sh" "$WORK/hugo" "$pages" "$(calc "int($html_bytes / $pages * 1.6)")"
+  best_hugo=""; hugo_kb=0
+  for run in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/hugo/public"
+    timed hugo --quiet --source "$WORK/hugo" --destination "$WORK/hugo/public"
+    best_hugo=$(min "$best_hugo" "$LAST_SECONDS")
+    [ "$LAST_KB" -gt "$hugo_kb" ] && hugo_kb=$LAST_KB
+  done
+  hugo_pages=$(find "$WORK/hugo/public" -name '*.html' | wc -l)
+  hugo_bytes=$(find "$WORK/hugo/public" -name '*.html' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  printf 'hugo:                    %s, %d pages of %.1f KB: %.3f s, %.2f ms per page, peak %.1f MB\n' "$(hugo version | cut -d' ' -f2)" \
+    "$hugo_pages" "$(calc "$hugo_bytes / $hugo_pages / 1024")" "$best_hugo" "$(calc "1000 * $best_hugo / $hugo_pages")" "$(calc "$hugo_kb / 1024")"
+  printf 'hugo / sveden per page:  %.2f   (target ≥ 3)\n' "$(calc "($best_hugo / $hugo_pages) / ($best_build / $pages)")"
+  rm -rf "$WORK/hugo"
+else
+  echo "hugo:                    пропущено: hugo не установлен (apt-get install hugo, он в TEST_PACKAGES)"
+fi
+
+# 3. A rebuild with no input change, then one after one CSV cell is edited.
+find "$WORK/site/output" -type f -printf '%P %i %T@\n' | sort > "$WORK/before.txt"
+best_again=""; load_analyse=""
+for run in $(seq 1 "$RUNS"); do
+  timed "$SVEDEN" build --site "$WORK/site" --jobs 2 --verbose > "$WORK/again.txt"
+  best_again=$(min "$best_again" "$LAST_SECONDS")
+  la=$(calc "$(stage_seconds "$WORK/again.txt" "загрузка") + $(stage_seconds "$WORK/again.txt" "анализ")")
+  load_analyse=$(min "$load_analyse" "$la")
+done
+find "$WORK/site/output" -type f -printf '%P %i %T@\n' | sort > "$WORK/after.txt"
+kept=$(comm -12 "$WORK/before.txt" "$WORK/after.txt" | wc -l)
+printf 'no-change rebuild:       %.3f s; %d of %d files kept (same path, inode, mtime)\n' "$best_again" "$kept" "$files"
+printf 'rebuild / load+analyse:  %.2f   (load + analyse %.3f s; target ≤ 1.5)\n' "$(calc "$best_again / $load_analyse")" "$load_analyse"
+# One cell of one school's row: the number of pupils of the first school in contingent.csv.
+csv="$WORK/site/data/contingent.csv"
+if [ -f "$csv" ]; then
+  awk -F';' 'NR == 2 { $3 = $3 + 1 } { print }' OFS=';' "$csv" > "$WORK/edited.csv" && cp "$WORK/edited.csv" "$csv"
+  timed "$SVEDEN" build --site "$WORK/site" --jobs 2 > "$WORK/edit.txt"
+  changed=$(grep -E '^(Изменил|Ни один файл)' "$WORK/edit.txt" | head -1 | cut -d';' -f1 | cut -d':' -f1 || true)
+  printf 'one CSV cell edited:     %.3f s; %s\n' "$LAST_SECONDS" "${changed:-(сводка не назвала изменившиеся файлы)}"
+fi
+
+# 4. sveden serve at 500 schools: the edit of one CSV cell to the changed page in the output.
+"$SVEDEN" synth --schools 500 --seed 2 --out "$WORK/serve" > /dev/null
+port=$(( 20000 + RANDOM % 20000 ))
+"$SVEDEN" serve --site "$WORK/serve" --port "$port" > "$WORK/serve.log" 2>&1 &
+SERVE_PID=$!
+for _ in $(seq 1 600); do grep -q "открыт для просмотра" "$WORK/serve.log" 2>/dev/null && break; sleep 0.1; done
+csv="$WORK/serve/data/contingent.csv"
+if [ -f "$csv" ] && grep -q "открыт для просмотра" "$WORK/serve.log"; then
+  builds=$(grep -c "^Готово" "$WORK/serve.log")
+  awk -F';' 'NR == 2 { $3 = $3 + 100 } { print }' OFS=';' "$csv" > "$WORK/edited.csv"
+  t0=$(now); cp "$WORK/edited.csv" "$csv"
+  # The rebuild's summary is printed when the new output is in place and the page is told to reload.
+  for _ in $(seq 1 6000); do [ "$(grep -c "^Готово" "$WORK/serve.log")" -gt "$builds" ] && break; sleep 0.02; done
+  t1=$(now)
+  printf 'serve, 500 schools:      %.2f s from a CSV edit to the rebuilt page   (target ≤ 1)\n' "$(calc "$t1 - $t0")"
+else
+  echo "serve, 500 schools:      не измерено: sveden serve не начал показ"
+fi
+kill "$SERVE_PID" 2>/dev/null; wait "$SERVE_PID" 2>/dev/null || true; SERVE_PID=""
+rm -rf "$WORK/serve"
+
+# 5. Linear growth (long: BENCH_LARGE=1).
+if [ "${BENCH_LARGE:-0}" = 1 ]; then
+  "$SVEDEN" synth --schools 10000 --seed 1 --out "$WORK/large" > /dev/null
+  full_build "$WORK/large" 2
+  printf '10,000 schools:          %.1f s, peak %.1f MB\n' "$LAST_SECONDS" "$(calc "$LAST_KB / 1024")"
+  printf '10,000 / 2,000 time:     %.2f   (target ≤ 5.5; memory target < 1 GB)\n' "$(calc "$LAST_SECONDS / $best_build")"
+  rm -rf "$WORK/large"
+else
+  echo "10,000 / 2,000:          пропущено (долго): BENCH_LARGE=1 make bench"
+fi
+echo "sveden says: $(head -1 "$WORK/summary.txt")"

@@ -5,11 +5,14 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../support/faulty_output.h"
 #include "../support/test_files.h"
 #include "write/staged_output.h"
 
@@ -83,16 +86,16 @@ TEST_CASE("staged output: a second build of the same output waits for the first 
 TEST_CASE("staged output: a failing write, sync or swap leaves the previous output exactly as it was") {
   fs::path dir = temp_dir();
   std::string out = (dir / "output").string(), error;
-  auto build = [&](const std::string& text, const StagedOutput::Faults& faults) {
-    StagedOutput::inject_faults(faults);
+  auto build = [&](const std::string& text, const test::FaultyOutput::Faults& faults) {
     std::string e;
     bool ok = false;
-    if (auto staged = StagedOutput::begin(out, &e)) {
-      ok = staged->make_dirs({"a", "b/c"}, &e);
-      for (const char* name : {"index.html", "a/index.html", "b/c/index.html", "b/data.csv"}) ok = ok && staged->write(name, text, &e);
-      ok = ok && staged->commit(&e);
+    StagedOutput staged(out);
+    test::FaultyOutput faulty(staged, faults);
+    if (faulty.open(&e)) {
+      ok = faulty.make_dirs({"a", "b/c"}, &e);
+      for (const char* name : {"index.html", "a/index.html", "b/c/index.html", "b/data.csv"}) ok = ok && faulty.write(name, text, &e);
+      ok = ok && faulty.sync(&e) && faulty.commit(&e);
     }
-    StagedOutput::inject_faults({});
     return ok ? std::string() : e;
   };
   REQUIRE(build("old", {}).empty());
@@ -115,5 +118,108 @@ TEST_CASE("staged output: a failing write, sync or swap leaves the previous outp
   CHECK(left == 0);  // no stage of a failed build stays
   CHECK(build("new", {}).empty());
   CHECK(test::read_file(fs::path(out) / "b/c/index.html") == "new");
+  fs::remove_all(dir);
+}
+
+namespace {
+
+struct FileId {
+  ino_t inode;
+  struct timespec mtime;
+  bool operator==(const FileId& o) const {
+    return inode == o.inode && mtime.tv_sec == o.mtime.tv_sec && mtime.tv_nsec == o.mtime.tv_nsec;
+  }
+};
+
+FileId file_id(const fs::path& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return {st.st_ino, st.st_mtim};
+}
+
+// Writes `files` as one build of `out`; returns the output's count of changed files.
+size_t build_files(const std::string& out, const std::map<std::string, std::string>& files) {
+  std::string error;
+  StagedOutput staged(out);
+  REQUIRE_MESSAGE(staged.open(&error), error);
+  REQUIRE(staged.make_dirs({"a/b"}, &error));
+  for (const auto& [path, text] : files) REQUIRE_MESSAGE(staged.write(path, text, &error), error);
+  REQUIRE_MESSAGE(staged.sync(&error), error);
+  REQUIRE_MESSAGE(staged.commit(&error), error);
+  return staged.files_changed();
+}
+
+}  // namespace
+
+TEST_CASE("staged output: a file the same as before is the previous file (inode, mtime), only changed ones are written") {
+  fs::path dir = temp_dir();
+  std::string out = (dir / "output").string();
+  std::map<std::string, std::string> files = {{"index.html", "<p>1</p>"}, {"a/index.html", "<p>2</p>"}, {"a/b/data.csv", "x;y\n"}};
+  CHECK(build_files(out, files) == 4);  // the output's marker too
+  std::map<std::string, FileId> before;
+  for (const auto& [path, text] : files) before.emplace(path, file_id(fs::path(out) / path));
+  FileId marker = file_id(fs::path(out) / kOutputMarker);
+  FileId folder = file_id(fs::path(out) / "a/b");
+
+  CHECK(build_files(out, files) == 0);
+  CHECK(file_id(fs::path(out) / "a/b") == folder);  // nothing changed: the previous output is kept, folders too
+  for (const auto& file : files) {
+    const std::string& path = file.first;
+    CAPTURE(path);
+    CHECK(file_id(fs::path(out) / path) == before.at(path));
+    CHECK(test::read_file(fs::path(out) / path) == file.second);
+  }
+  CHECK(file_id(fs::path(out) / kOutputMarker) == marker);
+
+  // One changed file (same size, other bytes) and one new: those two only are new files.
+  files["a/index.html"] = "<p>3</p>";
+  files["a/b/more.csv"] = "z\n";
+  CHECK(build_files(out, files) == 2);
+  CHECK_FALSE(file_id(fs::path(out) / "a/index.html") == before.at("a/index.html"));
+  CHECK(test::read_file(fs::path(out) / "a/index.html") == "<p>3</p>");
+  CHECK(file_id(fs::path(out) / "index.html") == before.at("index.html"));
+  CHECK(file_id(fs::path(out) / "a/b/data.csv") == before.at("a/b/data.csv"));
+  // A file the build no longer writes is gone with the previous output.
+  files.erase("a/b/more.csv");
+  CHECK(build_files(out, files) == 0);
+  CHECK_FALSE(fs::exists(fs::path(out) / "a/b/more.csv"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("staged output: a failed build that carried files over leaves the previous output's files as they were") {
+  fs::path dir = temp_dir();
+  std::string out = (dir / "output").string(), error;
+  std::map<std::string, std::string> files = {{"index.html", "<p>1</p>"}, {"a/index.html", "<p>2</p>"}};
+  build_files(out, files);
+  const auto before = test::read_tree(out);
+  FileId kept = file_id(fs::path(out) / "index.html");
+  {
+    StagedOutput staged(out);
+    test::FaultyOutput faulty(staged, {2, false, false});
+    REQUIRE(faulty.open(&error));
+    REQUIRE(faulty.make_dirs({"a"}, &error));
+    REQUIRE(faulty.write("index.html", "<p>1</p>", &error));  // carried over: a link to the previous file
+    CHECK_FALSE(faulty.write("a/index.html", "<p>changed</p>", &error));
+  }
+  CHECK(test::read_tree(out) == before);
+  CHECK(file_id(fs::path(out) / "index.html") == kept);
+  struct stat st {};
+  REQUIRE(::stat((fs::path(out) / "index.html").c_str(), &st) == 0);
+  CHECK(st.st_nlink == 1);  // the stage's link went with the stage
+  fs::remove_all(dir);
+}
+
+TEST_CASE("staged output: a symbolic link in the previous output is never followed to carry a file over") {
+  fs::path dir = temp_dir();
+  std::string out = (dir / "output").string(), error;
+  build_files(out, {{"index.html", "<p>1</p>"}});
+  // Someone replaced a page of the published output with a link to a file outside it.
+  std::ofstream(dir / "secret.txt") << "<p>1</p>";
+  fs::remove(fs::path(out) / "index.html");
+  fs::create_symlink(dir / "secret.txt", fs::path(out) / "index.html");
+  FileId secret = file_id(dir / "secret.txt");
+  CHECK(build_files(out, {{"index.html", "<p>1</p>"}}) == 1);  // written anew, not linked to secret.txt
+  CHECK_FALSE(fs::is_symlink(fs::path(out) / "index.html"));
+  CHECK_FALSE(file_id(fs::path(out) / "index.html") == secret);
   fs::remove_all(dir);
 }

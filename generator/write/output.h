@@ -1,0 +1,37 @@
+// The seam between a build and where its files go, as ninja's DiskInterface and LevelDB's Env are:
+// the staged real output (write/staged_output.h) or a folder in memory (write/memory_output.h) for
+// tests, and any wrapper between them (tests/support/faulty_output.h fails the Nth call).
+#pragma once
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "base/disk.h"
+
+namespace sveden {
+
+class Output {
+ public:
+  virtual ~Output() = default;
+  // Called once, when the build knows it will write: takes what the output needs (a lock, a stage).
+  virtual bool open(std::string* error) = 0;
+  // Creates every folder that files will be written to (before writing from many threads).
+  virtual bool make_dirs(const std::set<std::string>& dirs, std::string* error) = 0;
+  // Thread-safe for distinct paths whose folders exist. `rel_path` is relative to the output, with «/».
+  virtual bool write(const std::string& rel_path, std::string_view contents, std::string* error) = 0;
+  // Everything written is durable before commit() publishes it.
+  virtual bool sync(std::string* error) = 0;
+  // Publishes the whole output at once; before this, the previous output is untouched.
+  virtual bool commit(std::string* error) = 0;
+
+  // What has been written so far, to read back (the audit, the PDF printer): paths relative to the output.
+  virtual std::unique_ptr<Disk> written() const = 0;
+  // The folder holding what has been written, for programs that need a real path (Chromium); "" in memory.
+  virtual std::string folder() = 0;
+  // Files of the output (markers included), and how many of them were new or changed.
+  virtual size_t files() const = 0;
+  virtual size_t files_changed() const = 0;
+};
+
+}  // namespace sveden
