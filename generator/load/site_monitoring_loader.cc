@@ -36,8 +36,14 @@ std::vector<MonitorGroup> read_groups(Diagnostics& diag) {
         out.push_back(std::move(m));
       }
   };
+  std::map<std::string, std::string> short_titles;
+  if (const YamlNode* titles = r.free_map("short_titles"))
+    for (const auto& [k, val] : titles->entries) short_titles[k.value] = val.value;
   groups("before");
-  for (const auto& sub : builtin_openness().subsections) out.push_back({sub.path, sub.title, sub.title, sub.source});
+  for (const auto& sub : builtin_openness().subsections) {
+    auto it = short_titles.find(sub.path);
+    out.push_back({sub.path, it == short_titles.end() ? sub.title : it->second, sub.title, sub.source});
+  }
   groups("after");
   r.finish();
   return out;

@@ -13,6 +13,7 @@
 #include "model/date.h"
 #include "model/monitoring.h"
 #include "model/roadmap.h"
+#include "model/site_monitoring.h"
 #include "model/site_config.h"
 
 namespace sveden {
@@ -265,6 +266,7 @@ struct Municipality {
   std::vector<Recommendation> recommendations;  // content/recommendations.yaml
   std::vector<ListDecision> decisions;            // content/decisions.yaml
   MonitoringEntries monitoring;                   // content/monitoring.yaml (ПП № 662 report)
+  SiteMonitoring site_monitoring;                 // monitoring/ГГГГ-ММ-ДД/: rounds of `sveden monitor`
   DepartmentInfo department;                      // content/department.yaml
   std::vector<NewsItem> news;                     // content/news/*.md, newest first
   std::vector<Document> documents;                // the department's, from data/documents.csv

@@ -43,6 +43,7 @@ std::string SiteRenderer::Worker::reports(const PageRef& page) {
   std::string root = root_prefix(page.path);
   data items = tlist(), schools = tlist();
   for (const auto& r : site_.reports_) {
+    if (r.path.rfind("reports/", 0) != 0) continue;  // a report of the department's audit pages
     data x;
     x.set("title", r.title);
     x.set("href", site_.href(root, r.path));
@@ -70,6 +71,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
     case ReportRef::Kind::analysis: d = analysis_report(root, r.index, tables, figures, sections); break;
     case ReportRef::Kind::roadmap: d = roadmap_report(root, tables, figures, sections); break;
     case ReportRef::Kind::monitoring: d = monitoring_report(static_cast<int>(r.index), tables, figures, sections); break;
+    case ReportRef::Kind::site_monitoring: d = site_monitoring_report(tables, figures, sections); break;
     case ReportRef::Kind::school:
       school_report(r.index, tables, figures, sections);
       d.set("subtitle", typographic_quotes(m.schools[r.index].name));

@@ -14,6 +14,7 @@
 #include "render/html.h"
 #include "render/markdown.h"
 #include "render/monitoring_report.h"
+#include "render/site_monitoring_page.h"
 #include "render/openness_page.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -66,6 +67,11 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
     if (std::none_of(reports_.begin(), reports_.end(),
                      [&](const ReportRef& r) { return r.kind == R::analysis && r.file_stem == m.reports[i].slug; }))
       reports_.push_back({R::custom, i, "reports/" + m.reports[i].slug + "/", m.reports[i].title, m.reports[i].slug});
+  // The monitoring of schools' own websites, when the site folder has rounds of `sveden monitor`.
+  if (analysis.site_monitoring && !analysis.site_monitoring->empty()) {
+    pages_.push_back({K::site_monitoring, 0, 0, site_monitoring_path(m)});
+    reports_.push_back(site_monitoring_report_ref(m, *analysis.site_monitoring));
+  }
   pages_.push_back({K::reports, 0, 0, "reports/"});
   for (size_t i = 0; i < reports_.size(); ++i) pages_.push_back({K::report, i, 0, reports_[i].path});
   for (size_t i = 0; i < m.pages.size(); ++i) pages_.push_back({K::page, i, 0, m.pages[i].slug + "/"});
@@ -151,10 +157,15 @@ std::vector<OutputFile> SiteRenderer::files() const {
   for (const auto& s : m.schools)
     for (const auto& [name, menu] : s.food) copy("schools/" + s.slug + "/food/" + name, menu.file.contents);
 
+  // The findings of the monitoring of schools' websites, when it is published on the portal.
+  if (m.site.site_monitoring_public && analysis_.site_monitoring && !analysis_.site_monitoring->empty())
+    out.push_back({kSiteMonitoringCsv, [this] { return site_monitoring_csv(m_, *analysis_.site_monitoring); }});
+
   // Sitemaps and robots.txt: the portal's, and each school's for its own domain.
   std::vector<std::string> portal;
   for (const auto& p : pages_)
-    if (!p.in_school() && p.kind != PageRef::Kind::not_found) portal.push_back(p.path);
+    if (!p.in_school() && p.kind != PageRef::Kind::not_found && (m.site.audit_public || p.path.rfind("audit/", 0) != 0))
+      portal.push_back(p.path);
   for (const auto& s : m.schools) portal.push_back("schools/" + s.slug + "/");
   // The audit page is for the department; public only when site.yaml says so.
   if (m.site.audit_public) portal.push_back("audit/");
@@ -209,6 +220,7 @@ std::string SiteRenderer::Worker::render(const PageRef& page) {
     case K::reports: return reports(page);
     case K::report: return report(page);
     case K::audit: return {};  // rendered from the audit of the output, after the other pages
+    case K::site_monitoring: return site_monitoring(page);
     case K::school: return school(page);
     case K::sveden: return sveden(page);
     case K::sveden_section: return sveden_section(page);
@@ -232,7 +244,8 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("site_short_name", m.site.department.short_name);
   d.set("municipality", m.site.municipality);
   d.set("is_home", page.kind == PageRef::Kind::home);
-  d.set("noindex", page.kind == PageRef::Kind::audit && !m.site.audit_public);  // the department's working page
+  d.set("noindex", (page.kind == PageRef::Kind::audit && !m.site.audit_public) ||
+                       (page.path.rfind("audit/", 0) == 0 && !m.site.audit_public));  // the department's working pages
   d.set("body", body);
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));

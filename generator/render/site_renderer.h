@@ -24,7 +24,7 @@ class ReportSections;  // render/report_pages.cc
 struct PageRef {
   enum class Kind {
     home, schools, page, not_found, department, support, roadmap, monitoring, indicator, documents, news, news_item,
-    opendata, reports, report, audit,
+    opendata, reports, report, audit, site_monitoring,
     school, sveden, sveden_section, quality, food, school_not_found
   };
   Kind kind;
@@ -37,7 +37,7 @@ struct PageRef {
 
 // A printed report: its kind, what it is about (a school, a page of content/reports/) and its title.
 struct ReportRef {
-  enum class Kind { analysis, school, all_schools, roadmap, custom, monitoring };
+  enum class Kind { analysis, school, all_schools, roadmap, custom, monitoring, site_monitoring };
   Kind kind;
   size_t index = 0;   // school, content/reports page or the year of the monitoring report; analysis: 0 the reporting year, k an earlier year (past_[k - 1])
   std::string path;   // «reports/analysis-2025/»
@@ -116,6 +116,9 @@ class SiteRenderer {
     void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
     data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
     data monitoring_report(int year, int& tables, int& figures, ReportSections& sections);
+    // render/site_monitoring_page.cc: the monitoring of schools' own websites
+    std::string site_monitoring(const PageRef& page);
+    data site_monitoring_report(int& tables, int& figures, ReportSections& sections);
     static std::string decode_title(const std::string& html);
     // A Markdown text as report sections, one per level-2 heading; returns the HTML before the first.
     // Pairs of title and HTML; the first pair has no title (what stands before the first heading).
