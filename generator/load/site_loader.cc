@@ -103,6 +103,7 @@ void build_organisations(const LoadedTable& t, Municipality& m) {
     o.email = r.text("email");
     o.website = r.text("website");
     o.functions = r.text("functions");
+    o.line = rec.line;
     m.organisations.push_back(std::move(o));
   }
 }

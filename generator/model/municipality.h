@@ -186,6 +186,7 @@ struct School {
 // (8-ФЗ, ст. 13); analysis never sees it.
 struct Organisation {
   std::string name, short_name, kind, director, address, phone, email, website, functions;
+  int line = 0;  // in data/organisations.csv, for messages
 };
 
 struct ContentPage {

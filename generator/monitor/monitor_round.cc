@@ -52,19 +52,19 @@ std::string monitor_user_agent(const Municipality& m) {
 }
 
 void check_websites(const Municipality& m, const std::string& display_prefix, Diagnostics& diag) {
-  for (const School& s : m.schools) {
-    if (!s.own_site) continue;
-    std::string where = (display_prefix.empty() ? "" : display_prefix + "/") + m.table_path("schools");
-    if (s.website.empty())
-      diag.add_file(Severity::warning, fmt::format("{}:{}", where, s.line),
-                    fmt::format("у школы {} (Код ОО {}) не указан сайт: её сайт не проверяется", s.short_name, s.id),
+  auto check = [&](const std::string& table, int line, const std::string& who, const std::string& website) {
+    std::string where = fmt::format("{}{}:{}", display_prefix.empty() ? "" : display_prefix + "/", m.table_path(table), line);
+    if (website.empty())
+      diag.add_file(Severity::warning, where, fmt::format("у {} не указан сайт: он не проверяется", who),
                     "впишите адрес сайта в столбец «Сайт», например https://school5.ru");
-    else if (!is_web_address(s.website))
-      diag.add_file(Severity::warning, fmt::format("{}:{}", where, s.line),
-                    fmt::format("сайт школы {} (Код ОО {}) «{}» — не адрес http:// или https://: её сайт не проверяется", s.short_name,
-                                s.id, s.website),
+    else if (!is_web_address(website))
+      diag.add_file(Severity::warning, where,
+                    fmt::format("сайт {} «{}» — не адрес http:// или https://: он не проверяется", who, website),
                     "запишите адрес целиком, например https://school5.ru");
-  }
+  };
+  for (const School& s : m.schools)
+    if (s.own_site) check("schools", s.line, fmt::format("школы {} (Код ОО {})", s.short_name, s.id), s.website);
+  for (const Organisation& o : m.organisations) check("organisations", o.line, "организации " + (o.short_name.empty() ? o.name : o.short_name), o.website);
 }
 
 MonitorSummary run_monitor(const Municipality& m, HttpClient& client, const MonitorOptions& o,

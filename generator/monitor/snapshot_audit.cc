@@ -70,6 +70,24 @@ MonitorFinding make(const std::string& group_key, Severity s, std::string url, T
   return m;
 }
 
+// The requirement an address is, in any of its forms: /sveden/grants, /sveden/grants/, /sveden/grants.html,
+// pages below /sveden/grants/; «section» for /sveden/ itself, «links» for any other.
+std::string requirement_of(const WebUrl& u, const WebUrl& base, const OpennessVocabulary& v) {
+  std::string bare = u.path;
+  for (std::string tail : {"/index.html", "/index.htm", ".html", ".htm", "/"})
+    if (bare.size() > tail.size() && bare.compare(bare.size() - tail.size(), tail.size(), tail) == 0) {
+      bare.resize(bare.size() - tail.size());
+      break;
+    }
+  std::string section = base.path + v.path;
+  if (bare == section) return "section";
+  for (const auto& sub : v.subsections) {
+    std::string p = section + "/" + sub.path;
+    if (bare == p || bare.rfind(p + "/", 0) == 0) return sub.path;
+  }
+  return "links";
+}
+
 std::string status_text(const FetchRecord& r) {
   if (r.status == 0) return r.error.empty() ? "нет ответа" : r.error;
   return fmt::format("ответ {}", r.status);
@@ -107,6 +125,7 @@ void audit_snapshot(const CrawlResult& crawl, const std::string& folder, const O
   // other pages of the site that answered as empty pages, so that the link check knows they exist.
   MemoryDisk disk;
   std::map<std::string, std::string> url_of;  // file → address
+  std::set<std::string> placeholders;         // files standing for pages not saved: nothing is said of them
   for (const auto& r : crawl.records) {
     if (r.file.empty()) continue;
     std::string body = read_body(folder, r.file);
@@ -127,29 +146,46 @@ void audit_snapshot(const CrawlResult& crawl, const std::string& folder, const O
     bool html = type.rfind("text/html", 0) == 0 || (type.empty() && !is_document_path(u->path) &&
                                                       u->path.substr(u->path.rfind('/')).find('.') == std::string::npos);
     std::string file = snapshot_file(*u, html);
-    if (!disk.is_file(file)) disk.put(file, html ? "<!DOCTYPE html><title></title>" : "");
+    if (!disk.is_file(file)) {
+      disk.put(file, html ? "<!DOCTYPE html><title></title>" : "");
+      placeholders.insert(file);
+    }
   }
   OutputAudit audit = audit_single_site(disk, v);
+  // A link to an address that redirects elsewhere is no broken link: the redirect is reported below.
+  auto redirected = [&](const SiteFinding& f) {
+    static const std::string kOpen = "ссылка «", kClose = "» ведёт на несуществующий";
+    size_t a = f.message.find(kOpen), b = f.message.find(kClose);
+    auto page = url_of.find(f.file);
+    if (a != 0 || b == std::string::npos || page == url_of.end()) return false;
+    std::optional<WebUrl> from = parse_web_url(page->second);
+    std::optional<WebUrl> to = from ? resolve_web_url(*from, f.message.substr(kOpen.size(), b - kOpen.size())) : std::nullopt;
+    auto it = to ? by_url.find(to->str()) : by_url.end();
+    return it != by_url.end() && it->second->status >= 300 && it->second->status < 400;
+  };
   for (const auto& s : audit.schools) {
     if (!s.name.empty()) site->name = s.name;
     for (const auto& f : s.findings) {
-      // A link the audit finds broken was asked of the server: say what it answered.
+      if (redirected(f) || placeholders.count(f.file)) continue;
       auto it = url_of.find(f.file);
       std::string url = it != url_of.end() ? it->second : f.file.empty() ? crawl.base : base->scheme + "://" + base->host + "/" + f.file;
       out.push_back(make(group_of(f, v), f.severity, url, f.pos, f.message));
     }
   }
   // What only the live site shows.
+  std::set<std::string> closed;
   for (const auto& r : crawl.records) {
     const FetchRecord* f = final_of(&r);
     std::optional<WebUrl> u = parse_web_url(r.url);
     if (!u || !f) continue;
-    std::string key = r.role == "section" ? "section" : "links";
-    if (r.role == "subsection")
-      for (const auto& sub : v.subsections)
-        if (u->path == base->path + v.path + "/" + sub.path) key = sub.path;
-    bool required = r.role == "section" || r.role == "subsection";
+    std::string key = r.role == "section" ? "section" : requirement_of(*u, *base, v);
+    bool required = key != "links";
+    // A document belongs to the subsection whose page links it.
+    std::optional<WebUrl> from = parse_web_url(r.from);
+    std::string doc_key = from ? requirement_of(*from, *base, v) : "links";
+    if (doc_key == "section") doc_key = "links";
     if (r.error == "закрыто в robots.txt" && (required || r.role == "addref" || r.role == "page" || r.role == "document")) {
+      if (!closed.insert(key == "links" ? r.url : key).second) continue;  // one finding per requirement
       out.push_back(make(key == "links" ? "section" : key, required ? Severity::error : Severity::warning, r.url, {},
                          fmt::format("адрес закрыт для роботов в robots.txt: робот Рособрнадзора{} его не прочтёт",
                                      required ? ", который ищет здесь сведения," : "")));
@@ -178,11 +214,11 @@ void audit_snapshot(const CrawlResult& crawl, const std::string& folder, const O
       bool html = type.rfind("text/html", 0) == 0 || body.find("<html") != std::string::npos || body.find("<!DOCTYPE") != std::string::npos ||
                   body.find("<!doctype") != std::string::npos;
       if (html)
-        out.push_back(make("links", Severity::error, r.url, {},
+        out.push_back(make(doc_key, Severity::error, r.url, {},
                            fmt::format("по ссылке на документ сервер отдаёт страницу HTML, а не файл{}", r.from.empty() ? "" : " (ссылка на странице " + r.from + ")")));
     }
     if (r.role == "document" && r.truncated)
-      out.push_back(make("links", Severity::warning, r.url, {},
+      out.push_back(make(doc_key, Severity::warning, r.url, {},
                          fmt::format("документ больше предела: сохранены только первые {} МБ{}, проверьте его вручную",
                                      std::max<size_t>(1, read_body(folder, r.file).size() >> 20),
                                      r.length > 0 ? fmt::format(" из {} МБ", r.length >> 20) : "")));
