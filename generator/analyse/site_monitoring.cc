@@ -20,6 +20,7 @@ MonitoringComparison compare_rounds(const SiteMonitoring& monitoring) {
     c.reachable = site.reachable;
     c.pages = site.pages;
     c.documents = site.documents;
+    c.signed_documents = site.signed_documents;
     // The site's rounds, oldest first; first_seen: the start of each finding's unbroken run.
     std::map<std::string, std::string> since, since_before;
     const MonitoredSite* before = nullptr;

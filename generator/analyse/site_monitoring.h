@@ -19,7 +19,7 @@ struct TrackedFinding {
 struct SiteComparison {
   std::string code, name, website;
   bool reachable = false;
-  int pages = 0, documents = 0;
+  int pages = 0, documents = 0, signed_documents = 0;
   std::string previous;                 // the date of the site's previous round, "" when none
   std::vector<TrackedFinding> findings; // present ones (open, then added) first, then the fixed
   int fixed = 0, added = 0, open = 0, errors = 0, warnings = 0;

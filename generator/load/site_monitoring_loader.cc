@@ -107,7 +107,7 @@ SiteMonitoring load_site_monitoring(const Disk& disk, Diagnostics& diag) {
     site.code = code;
     for (size_t k = 1; k < table.rows.size(); ++k) {
       const auto& f = table.rows[k].fields;
-      size_t columns = file == "summary.csv" ? 7 : 7;
+      size_t columns = file == "summary.csv" ? 8 : 7;
       if (f.size() != columns) {
         diag.add(Severity::error, src, table.rows[k].offset, 1, fmt::format("в строке {} полей вместо {}", f.size(), columns),
                  "не правьте файлы снимка вручную; запустите sveden monitor заново");
@@ -119,7 +119,8 @@ SiteMonitoring load_site_monitoring(const Disk& disk, Diagnostics& diag) {
         site.reachable = f[3].value == "да";
         site.pages = number(f[4].value);
         site.documents = number(f[5].value);
-        site.bytes = std::atoll(f[6].value.c_str());
+        site.signed_documents = number(f[6].value);
+        site.bytes = std::atoll(f[7].value.c_str());
         continue;
       }
       MonitorFinding m;

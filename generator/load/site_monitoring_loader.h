@@ -16,7 +16,7 @@ const std::vector<MonitorGroup>& monitor_groups();
 SiteMonitoring load_site_monitoring(const Disk& disk, Diagnostics& diag);
 
 // The header lines of the two files, written by the monitor and read here.
-inline constexpr const char* kMonitorSummaryHeader = "Код;Наименование;Сайт;Главная страница отвечает;Страниц;Документов;Байт";
+inline constexpr const char* kMonitorSummaryHeader = "Код;Наименование;Сайт;Главная страница отвечает;Страниц;Документов;С подписью в файле;Байт";
 inline constexpr const char* kMonitorFindingsHeader = "Группа;Важность;Адрес;Строка;Столбец;Замечание;Основание";
 
 }  // namespace sveden

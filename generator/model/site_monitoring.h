@@ -35,6 +35,7 @@ struct MonitoredSite {
   std::string website;     // as the data gives it
   bool reachable = false;  // its home page answered
   int pages = 0, documents = 0;
+  int signed_documents = 0;  // documents that carry an electronic signature in the file (PDF /Sig, .sig)
   long long bytes = 0;
   std::vector<MonitorFinding> findings;
 };

@@ -90,7 +90,10 @@ class Crawl {
       secure.scheme = "https";
       const FetchRecord& probe = fetch(secure, "home", "", false);
       if (probe.status >= 200 && probe.status < 400) base = secure;
-      else out.https_failed = true;
+      else {
+        out.https_failed = true;
+        out.https_error = probe.status ? fmt::format("ответ {}", probe.status) : probe.error;
+      }
     }
     base_ = base;
     out.base = base.str();

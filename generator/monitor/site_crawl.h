@@ -40,6 +40,7 @@ struct FetchRecord {
 struct CrawlResult {
   std::string base;          // the site's address as fetched (https:// tried first)
   bool https_failed = false; // the site answers over http only
+  std::string https_error;   // what https:// answered then
   std::vector<FetchRecord> records;
 };
 

@@ -120,7 +120,8 @@ void audit_snapshot(const CrawlResult& crawl, const std::string& folder, const O
   site->reachable = true;
   if (crawl.https_failed)
     out.push_back(make("site", Severity::warning, crawl.base, {},
-                       "сайт открывается только по HTTP: по HTTPS он не отвечает, сведения передаются без шифрования"));
+                       fmt::format("сайт открывается только по HTTP (по HTTPS: {}): сведения передаются без шифрования",
+                                   crawl.https_error.empty() ? "нет ответа" : crawl.https_error)));
   // The snapshot as a disk: pages decoded with their Content-Type (a UTF-8 BOM then tells the reader),
   // other pages of the site that answered as empty pages, so that the link check knows they exist.
   MemoryDisk disk;
@@ -130,7 +131,7 @@ void audit_snapshot(const CrawlResult& crawl, const std::string& folder, const O
     if (r.file.empty()) continue;
     std::string body = read_body(folder, r.file);
     site->bytes += static_cast<long long>(body.size());
-    if (r.role == "document") ++site->documents;
+    if (r.role == "document") ++site->documents, site->signed_documents += !r.signature.empty();
     else if (is_html_file(r.file)) ++site->pages;
     if (is_html_file(r.file)) body = "\xEF\xBB\xBF" + decode_html(body, r.content_type).text;
     disk.put(r.file, std::move(body));
@@ -242,7 +243,7 @@ void write_monitored_site(const MonitoredSite& site, const std::string& folder) 
   std::ofstream summary(fs::path(folder) / "summary.csv", std::ios::trunc);
   summary << kMonitorSummaryHeader << "\n"
           << csv(site.code) << ';' << csv(site.name) << ';' << csv(site.website) << ';' << (site.reachable ? "да" : "нет") << ';'
-          << site.pages << ';' << site.documents << ';' << site.bytes << "\n";
+          << site.pages << ';' << site.documents << ';' << site.signed_documents << ';' << site.bytes << "\n";
   std::ofstream findings(fs::path(folder) / "findings.csv", std::ios::trunc);
   findings << kMonitorFindingsHeader << "\n";
   for (const auto& f : site.findings)

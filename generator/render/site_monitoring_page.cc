@@ -69,10 +69,11 @@ std::string lead_text(const Municipality& m, const MonitoringComparison& c) {
 
 std::string site_summary(const SiteComparison& s) {
   if (!s.reachable && s.errors <= 1) return "Сайт не открылся: проверка не проведена.";
-  std::string out = fmt::format("Проверено: {}, {}. Ошибок — {}, предупреждений — {}.",
+  std::string out = fmt::format("Проверено: {}, {}{}. Ошибок — {}, предупреждений — {}.",
                                 count_noun(s.pages, "страница", "страницы", "страниц"),
-                                count_noun(s.documents, "документ", "документа", "документов"), format_count(s.errors),
-                                format_count(s.warnings));
+                                count_noun(s.documents, "документ", "документа", "документов"),
+                                s.documents ? fmt::format(" (с электронной подписью в самом файле — {})", format_count(s.signed_documents)) : "",
+                                format_count(s.errors), format_count(s.warnings));
   if (!s.previous.empty())
     out += fmt::format(" С круга {}: исправлено — {}, новых — {}, остаются — {}.", date_text(s.previous), format_count(s.fixed),
                        format_count(s.added), format_count(s.open));

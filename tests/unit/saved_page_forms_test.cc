@@ -259,6 +259,7 @@ TEST_CASE("saved page forms: a page in windows-1251 gives a report in valid UTF-
   for (auto& [path, contents] : site)
     if (is_page(path)) contents = to_windows_1251(replaced(contents, kMeta, ""));
   site["sveden/inter.html"] += "\xFF\xFE\x80 <a href=\"\xC0\xC1.html\">\x98</a>";  // bytes that are no text at all
+  site["sveden/\xCF\xF0\xE8\xEC\xE5\xF0.html"] = "<p>a page saved under a windows-1251 name</p>";
   std::string json = format_audit_json(audit_single_site(test::memory_disk(site), builtin_openness()));
   CHECK(valid_utf8(json) == json);
   CHECK(json.find("отсутствует") != std::string::npos);
