@@ -114,6 +114,9 @@ class Crawl {
       auto [url, role, from] = queue_.front();
       queue_.pop_front();
       const FetchRecord& rec = fetch(url, role, from, true);
+      // A home page that does not answer at all (a timeout, no connection): the site is unreachable, and
+      // asking its other addresses would only wait out the same timeout again and again.
+      if (role == "home" && rec.status == 0 && rec.error != "закрыто в robots.txt") break;
       if (rec.file.empty() || rec.status != 200 || role == "document" || role == "link" || role == "stylesheet") continue;
       std::optional<WebUrl> final_url = parse_web_url(rec.url);  // after redirects: links resolve against it
       follow(final_url ? *final_url : url, role, read_saved(rec.file), rec.content_type);
