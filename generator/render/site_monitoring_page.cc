@@ -64,7 +64,9 @@ std::string lead_text(const Municipality& m, const MonitoringComparison& c) {
                      m.site.department.words.full_instrumental, date_text(c.date),
                      count_noun(static_cast<long long>(c.sites.size()), "сайт", "сайта", "сайтов"),
                      format_count(c.sites_without_errors),
-                     c.unreachable ? fmt::format(", {} не открывается", format_count(c.unreachable)) : std::string());
+                     c.unreachable ? fmt::format(", {} не {}", format_count(c.unreachable),
+                                                 c.unreachable % 10 == 1 && c.unreachable % 100 != 11 ? "открывается" : "открываются")
+                                   : std::string());
 }
 
 std::string site_summary(const SiteComparison& s) {
