@@ -5,7 +5,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 PACKAGES := cmake ninja-build g++ pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
             libyaml-cpp-dev libfmt-dev doctest-dev libkainjow-mustache-dev libicu-dev nlohmann-json3-dev \
-            libzip-dev libxlsxwriter-dev libexpat1-dev
+            libzip-dev libxlsxwriter-dev libexpat1-dev libcurl4-openssl-dev
 # What the tests run besides the build: a JRE for the Nu Html Checker (vnu-jar from npm), Chromium
 # and poppler to print the reports to PDF and read them back, a font with Cyrillic letters, and xmllint
 # to parse every XML output (feeds, sitemaps) with a real XML parser.

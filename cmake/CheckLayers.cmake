@@ -12,11 +12,12 @@
 # write    output files, the staged output folder, XLSX and CSV for Excel
 # render   model + analysis → pages, reports, open data
 # audit    reads a written site as Rosobrnadzor's robot does
+# monitor  `sveden monitor`: fetches schools' own sites (libcurl) into snapshots and checks them
 # serve    the preview server
 # site     the commands' pipelines: build, check, init, pdf
 # synth    synthetic sites for benchmarks and tests
 # cli      the command line
-set(layers base model russian load analyse write render audit serve site synth cli)
+set(layers base model russian load analyse write render audit monitor serve site synth cli)
 
 file(GLOB_RECURSE files "${SOURCE_DIR}/generator/*.h" "${SOURCE_DIR}/generator/*.cc")
 list(SORT files)

@@ -53,10 +53,16 @@ pkg_check_modules(EXPAT QUIET expat)
 if(NOT EXPAT_FOUND)
   sveden_missing("expat" "libexpat1-dev")
 endif()
+# `sveden monitor` fetches schools' own websites (and nothing else in sveden touches the network).
+pkg_check_modules(LIBCURL QUIET libcurl)
+if(NOT LIBCURL_FOUND)
+  sveden_missing("libcurl" "libcurl4-openssl-dev")
+endif()
 find_package(Threads REQUIRED)
 
 add_library(sveden_deps INTERFACE)
 target_include_directories(sveden_deps INTERFACE ${CMARK_GFM_INCLUDE_DIRS} ${CMARK_GFM_EXTENSIONS_INCLUDE} ${MUSTACHE_INCLUDE}
   ${LIBZIP_INCLUDE_DIRS} ${XLSXWRITER_INCLUDE_DIRS} ${EXPAT_INCLUDE_DIRS})
 target_link_libraries(sveden_deps INTERFACE yaml-cpp fmt::fmt ${CMARK_GFM_LINK_LIBRARIES} ${CMARK_GFM_EXTENSIONS_LIB}
-  ICU::uc ICU::i18n nlohmann_json::nlohmann_json ${LIBZIP_LINK_LIBRARIES} ${XLSXWRITER_LINK_LIBRARIES} ${EXPAT_LINK_LIBRARIES} Threads::Threads)
+  ICU::uc ICU::i18n nlohmann_json::nlohmann_json ${LIBZIP_LINK_LIBRARIES} ${XLSXWRITER_LINK_LIBRARIES} ${EXPAT_LINK_LIBRARIES}
+  ${LIBCURL_LINK_LIBRARIES} Threads::Threads)

@@ -5,6 +5,7 @@
 #include "analyse/classify.h"
 #include "analyse/indicators.h"
 #include "analyse/monitoring.h"
+#include "analyse/site_monitoring.h"
 #include "load/indicator_vocabulary.h"
 #include "load/pp662_vocabulary.h"
 
@@ -21,8 +22,9 @@ std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs) {
       recommend(m, r->classification, r->lists, r->indicators.years.empty() ? 0 : r->indicators.years.size() - 1);
   r->similar = compute_similar_schools(m, r->indicators, builtin_similar_definition());
   r->monitoring = compute_monitoring(m, r->indicators, builtin_pp662());
+  r->site_monitoring = compare_rounds(m.site_monitoring);
   r->view = std::make_unique<Analysis>(
-      Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists, &r->monitoring});
+      Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists, &r->monitoring, &r->site_monitoring});
   return r;
 }
 

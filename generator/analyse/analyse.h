@@ -7,6 +7,7 @@
 #include "analyse/approved_lists.h"
 #include "analyse/overview.h"
 #include "analyse/roadmap_progress.h"
+#include "analyse/site_monitoring.h"
 #include "analyse/similar_schools.h"
 #include "model/classification.h"
 #include "model/indicators.h"
@@ -25,6 +26,7 @@ struct Analysis {
   const SimilarSchools& similar;
   const std::vector<PublishedList>& lists;  // every group × year: approved, draft, or computed
   const MonitoringTable* monitoring;        // the ПП № 662 report's table (analyse/monitoring); none in some tests
+  const MonitoringComparison* site_monitoring = nullptr;  // the latest round of `sveden monitor` against the earlier
 };
 
 struct AnalysisResult {
@@ -36,6 +38,7 @@ struct AnalysisResult {
   SimilarSchools similar;
   std::vector<PublishedList> lists;
   MonitoringTable monitoring;
+  MonitoringComparison site_monitoring;
   std::unique_ptr<Analysis> view;  // refers to the members above: the result is never moved out of its pointer
 };
 

@@ -28,7 +28,8 @@ struct HtmlNode {
 };
 
 struct HtmlDocument {
-  static constexpr int kMaxDepth = 256;  // deeper elements become siblings at this depth, as in browsers
+  // Deeper elements are attached at this depth, as Chromium does (kMaximumHTMLParserDOMTreeDepth).
+  static constexpr int kMaxDepth = 512;
 
   std::vector<HtmlNode> nodes;  // in document order; nodes[0] is the document
 
@@ -44,7 +45,10 @@ struct HtmlDocument {
   std::vector<int> elements(std::string_view tag) const;
 };
 
-HtmlDocument parse_html(std::string_view html);
+// Reads the bytes of a page: decoded as a browser does (audit/html_encoding.h; `content_type` is the HTTP
+// header saved with a monitored page), then parsed. Positions count characters of the decoded text, which
+// are those of the file whatever its encoding.
+HtmlDocument parse_html(std::string_view bytes, std::string_view content_type = {});
 
 // Decodes character references (&amp; &laquo; &#171; &#x2014; …) in `text`.
 std::string decode_html_entities(std::string_view text);

@@ -16,6 +16,8 @@
 #include <fmt/format.h>
 
 #include "load/openness_vocabulary.h"
+#include "load/site_loader.h"
+#include "monitor/monitor_round.h"
 #include "audit/site_audit.h"
 #include "base/diagnostics.h"
 #include "base/disk.h"
@@ -65,6 +67,12 @@ const char* kHelp =
     "      14 подразделов каждой школы, разметку itemprop, ссылки на документы, все ссылки и якоря.\n"
     "  sveden check --site-dir ПАПКА [--format json]\n"
     "      Проверить сайт одной школы в любой папке (например, сохранённый wget --mirror).\n"
+    "  sveden monitor [--site ПАПКА] [--date ГГГГ-ММ-ДД] [--school КОД] [--delay МС] [--timeout С]\n"
+    "                 [--max-pages N] [--max-mb N]\n"
+    "      Круг мониторинга официальных сайтов школ и организаций из data/: главная страница, раздел\n"
+    "      «Сведения…» с подразделами и документами сохраняются в monitoring/ГГГГ-ММ-ДД/<Код ОО>/ и\n"
+    "      проверяются; прерванный круг продолжается с того же места. Единственная команда, которая\n"
+    "      обращается к сети. Результат публикует sveden build (без сети, из сохранённых снимков).\n"
     "  sveden serve [--site ПАПКА] [--out ПАПКА] [--port N]\n"
     "      Собрать сайт и открыть его для просмотра в браузере на http://127.0.0.1:N/ (по умолчанию 8000).\n"
     "  sveden synth --schools N [--seed S] --out ПАПКА\n"
@@ -98,6 +106,10 @@ struct Args {
   std::string init_dir;              // init: the new site's folder
   bool json = false;                 // check --format json
   bool github = false;               // init --github: the GitHub Pages workflow
+  // monitor: the round's date (today by default), one school, the pace and the bounds of the crawl
+  std::optional<Date> date;
+  std::string school;
+  long delay_ms = -1, timeout = -1, max_pages = -1, max_mb = -1;
 };
 
 std::atomic<bool> g_stop{false};
@@ -158,6 +170,15 @@ int parse_args(int argc, char** argv, Args* a) {
       a->verbose = true;
     } else if (arg == "--github") {
       a->github = true;
+    } else if (arg == "--date") {
+      if (!value(&v) || !(a->date = parse_iso_date(v)))
+        return usage_error(fmt::format("--date: «{}» — не дата; пишите ГГГГ-ММ-ДД, например 2026-03-10", v));
+    } else if (arg == "--school") {
+      if (!value(&a->school)) return usage_error("после --school укажите Код ОО школы");
+    } else if (arg == "--delay" || arg == "--timeout" || arg == "--max-pages" || arg == "--max-mb") {
+      long* target = arg == "--delay" ? &a->delay_ms : arg == "--timeout" ? &a->timeout : arg == "--max-pages" ? &a->max_pages : &a->max_mb;
+      if (!value(&v) || !parse_int(v, target) || *target < 0 || *target > 1000000)
+        return usage_error(fmt::format("{}: укажите целое число от 0 до 1000000", arg));
     } else if (arg == "--seed") {
       if (!value(&v) || !parse_int(v, &a->seed)) return usage_error("--seed: укажите целое неотрицательное число");
     } else if (!arg.empty() && arg[0] == '-') {
@@ -173,7 +194,7 @@ int parse_args(int argc, char** argv, Args* a) {
     }
   }
   if (a->command != "build" && a->command != "check" && a->command != "synth" && a->command != "serve" && a->command != "pdf" &&
-      a->command != "init")
+      a->command != "init" && a->command != "monitor")
     return usage_error(a->command.empty() ? "не указана команда (init, build, check, serve, pdf или synth)"
                                           : fmt::format("неизвестная команда «{}»", a->command));
   if (a->command == "synth" && (a->schools < 0 || a->out.empty()))
@@ -182,6 +203,8 @@ int parse_args(int argc, char** argv, Args* a) {
   if ((!a->site_dir.empty() || a->json) && a->command != "check") return usage_error("--site-dir и --format используются только с командой check");
   if (a->pdf && a->command != "build") return usage_error("--pdf используется только с командой build; отдельно — sveden pdf");
   if (a->verbose && a->command != "build") return usage_error("--verbose используется только с командой build");
+  if ((a->date || !a->school.empty() || a->delay_ms >= 0 || a->timeout >= 0 || a->max_pages >= 0 || a->max_mb >= 0) && a->command != "monitor")
+    return usage_error("--date, --school, --delay, --timeout, --max-pages и --max-mb используются только с командой monitor");
   return -1;
 }
 
@@ -265,6 +288,46 @@ int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
   watcher.join();
   if (!served.ok()) return failed(served);
   fmt::print("Просмотр остановлен.\n");
+  return kExitOk;
+}
+
+// `sveden monitor`: a round of the monitoring of the organisations' own websites.
+int monitor(const Args& a) {
+  if (a.as_of || a.jobs || !a.out.empty()) return usage_error("с командой monitor используются --site, --date, --school, --delay, --timeout, --max-pages и --max-mb");
+  RealDisk disk(a.site);
+  Diagnostics diag;
+  LoadOptions lo;
+  lo.display_prefix = a.site == "." ? "" : a.site;
+  std::optional<Municipality> m = load_municipality(disk, lo, diag);
+  // The data's own warnings are the build's business; here only errors and the websites that cannot be monitored.
+  if (!m || diag.has_errors()) print_diagnostics(diag);
+  Diagnostics sites;
+  if (m && !diag.has_errors()) check_websites(*m, lo.display_prefix, sites);
+  print_diagnostics(sites);
+  if (!m || diag.has_errors()) {
+    fmt::print(stderr, "Мониторинг не начат: исправьте ошибки в данных.\n");
+    return kExitInput;
+  }
+  MonitorOptions o;
+  o.site_dir = a.site;
+  o.only = a.school;
+  if (!a.school.empty() && !m->find(a.school)) return usage_error(fmt::format("--school: школы с Кодом ОО «{}» нет в данных", a.school));
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  o.date = a.date ? *a.date : Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+  if (a.delay_ms >= 0) o.crawl.delay_ms = static_cast<int>(a.delay_ms);
+  if (a.timeout > 0) o.crawl.limits.timeout_seconds = a.timeout, o.crawl.limits.connect_timeout_seconds = std::min(a.timeout, 10L);
+  if (a.max_pages > 0) o.crawl.max_requests = static_cast<int>(a.max_pages);
+  if (a.max_mb > 0) o.crawl.max_bytes = static_cast<long long>(a.max_mb) << 20, o.crawl.limits.max_bytes = std::min(o.crawl.limits.max_bytes, o.crawl.max_bytes);
+  std::unique_ptr<HttpClient> client = make_curl_client(monitor_user_agent(*m));
+  fmt::print("Мониторинг сайтов, круг {}: снимки в {}/monitoring/{}/\n", format_date(o.date), a.site, o.date.iso());
+  MonitorSummary s = run_monitor(*m, *client, o, [](const std::string& line) { fmt::print("{}\n", line); });
+  fmt::print("\nПроверено сайтов: {}; не открываются: {}. Замечаний: {}, {}.\n", s.sites, s.unreachable,
+             count_noun(s.errors, "ошибка", "ошибки", "ошибок"), count_noun(s.warnings, "предупреждение", "предупреждения", "предупреждений"));
+  if (s.previous.empty()) fmt::print("Это первый круг: сравнивать не с чем.\n");
+  else fmt::print("С круга {}: исправлено {}, новых {}, остаются {}.\n", s.previous, s.fixed, s.added, s.open);
+  fmt::print("Опубликовать: sveden build (страница «Мониторинг официальных сайтов…», отчёт, opendata/).\n");
   return kExitOk;
 }
 
@@ -367,6 +430,7 @@ int run(const Args& a) {
     return kExitOk;
   }
   if (a.command == "pdf") return print_pdf(a);
+  if (a.command == "monitor") return monitor(a);
   BuildOptions o;
   o.site_dir = a.site;
   o.pdf = a.pdf;

@@ -220,6 +220,13 @@ std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& 
   cfg.invented_data = r.boolean("invented_data").value_or(false);
   // The audit of the published sites (audit/) is the department's working page unless made public.
   cfg.audit_public = r.boolean("audit_public").value_or(false);
+  if (const YamlNode* v = r.node("site_monitoring"); v && r.expect_scalar(*v, "site_monitoring")) {
+    if (v->value == "audit") cfg.site_monitoring_public = false;
+    else if (v->value != "portal")
+      r.error_at(*v, fmt::format("site_monitoring: неизвестное значение «{}»", v->value),
+                 "укажите portal (страница мониторинга сайтов школ на портале, отчёт и открытые данные) или audit (только на "
+                 "рабочих страницах управления audit/)");
+  }
   // Raw HTML in Markdown only when the people who write content/ are trusted to write it.
   cfg.trusted_html = r.boolean("trusted_html").value_or(false);
   if (const YamlNode* privacy = r.node("privacy")) {

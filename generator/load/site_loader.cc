@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include "load/content_loader.h"
+#include "load/site_monitoring_loader.h"
 #include "load/decisions_loader.h"
 #include "load/department_loader.h"
 #include "load/food_loader.h"
@@ -23,6 +24,7 @@
 #include "load/monitoring_loader.h"
 #include "load/indicator_vocabulary.h"
 #include "load/site_config.h"
+#include "load/site_monitoring_loader.h"
 #include "load/table_completeness.h"
 #include "load/table_loader.h"
 #include "load/vocabulary.h"
@@ -102,6 +104,7 @@ void build_organisations(const LoadedTable& t, Municipality& m) {
     o.email = r.text("email");
     o.website = r.text("website");
     o.functions = r.text("functions");
+    o.line = rec.line;
     m.organisations.push_back(std::move(o));
   }
 }
@@ -464,6 +467,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   load_system(disk, options.display_prefix, m, diag);
   load_decisions(disk, options.display_prefix, m, diag);
   load_monitoring(disk, options.display_prefix, m, diag);
+  m.site_monitoring = load_site_monitoring(disk, diag);
   // A row with an error is left out of its table and would look like a gap: gaps wait for clean input.
   if (!diag.has_errors()) {
     m.completeness = report_table_gaps(vocab, m.schools, tables, diag);

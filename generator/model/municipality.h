@@ -14,6 +14,7 @@
 #include "model/monitoring.h"
 #include "model/management_system.h"
 #include "model/roadmap.h"
+#include "model/site_monitoring.h"
 #include "model/site_config.h"
 
 namespace sveden {
@@ -186,6 +187,7 @@ struct School {
 // (8-ФЗ, ст. 13); analysis never sees it.
 struct Organisation {
   std::string name, short_name, kind, director, address, phone, email, website, functions;
+  int line = 0;  // in data/organisations.csv, for messages
 };
 
 struct ContentPage {
@@ -267,6 +269,7 @@ struct Municipality {
   std::vector<Recommendation> recommendations;  // content/recommendations.yaml
   std::vector<ListDecision> decisions;            // content/decisions.yaml
   MonitoringEntries monitoring;                   // content/monitoring.yaml (ПП № 662 report)
+  SiteMonitoring site_monitoring;                 // monitoring/ГГГГ-ММ-ДД/: rounds of `sveden monitor`
   DepartmentInfo department;                      // content/department.yaml
   std::vector<NewsItem> news;                     // content/news/*.md, newest first
   std::vector<Document> documents;                // the department's, from data/documents.csv

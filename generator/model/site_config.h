@@ -70,6 +70,9 @@ struct SiteConfig {
   bool pretty_links = false;
   bool invented_data = false;  // an example: every page and report says its data are invented
   bool audit_public = false;  // the audit page audit/ in the sitemap and open to robots
+  // Where the monitoring of schools' own websites (`sveden monitor`) is published: a page of the portal
+  // with its report and open data, or only the department's audit pages (`site_monitoring: audit`).
+  bool site_monitoring_public = true;
   bool trusted_html = false;  // raw HTML in content/*.md is kept  // «schools/x/» instead of «schools/x/index.html»
   // Privacy (docs/CRITERIA.md §4) asks two different questions. `min_group`: the smallest group whose
   // figures are published. `decision_min`: the smallest group a rule is evaluated on — the criteria's

@@ -8,6 +8,7 @@
 #include "render/roadmap_text.h"
 #include "load/indicator_vocabulary.h"
 #include "render/analysis_text.h"
+#include "render/site_monitoring_page.h"
 #include "render/criteria_table.h"
 #include "render/charts.h"
 #include "render/series_chart.h"
@@ -668,6 +669,13 @@ std::string SiteRenderer::Worker::monitoring(const PageRef& page) {
   const IndicatorSet& set = site_.analysis_.indicators;
   std::string root = root_prefix(page.path);
   data d;
+  // The monitoring of schools' own websites has its page below this one (render/site_monitoring_page.cc).
+  const MonitoringComparison* sites = site_.analysis_.site_monitoring;
+  d.set("has_sites", sites && !sites->empty() && m.site.site_monitoring_public);
+  if (sites && !sites->empty()) {
+    d.set("sites_href", site_.href(root, site_monitoring_path(m)));
+    d.set("sites_date", format_date(*parse_iso_date(sites->date)));
+  }
   data years = tlist();
   for (int y : set.years) years.push_back(data("year", std::to_string(y)));
   d.set("years", years);

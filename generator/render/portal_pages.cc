@@ -13,6 +13,7 @@
 #include "render/markdown.h"
 #include "render/openness_page.h"
 #include "render/page_types.h"
+#include "render/site_monitoring_page.h"
 #include "render/site_renderer.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -152,6 +153,8 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   };
   // Schools with findings each get a section; the rest are one list, so a big municipality's page
   // shows what needs work first.
+  const MonitoringComparison* sites = site_.analysis_.site_monitoring;
+  bool with_sites = sites && !sites->empty();
   data groups = tlist(), clean = tlist();
   if (!audit.portal.empty()) groups.push_back(group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal));
   size_t clean_count = 0;
@@ -175,6 +178,11 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
                              count_noun(audit.warnings, "предупреждение", "предупреждения", "предупреждений")));
   d.set("schools", count_noun(static_cast<long long>(audit.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
   d.set("has_incomplete", audit.incomplete_schools > 0);
+  d.set("has_sites", with_sites);
+  if (with_sites) {
+    d.set("sites_href", site_.href(root, site_monitoring_path(site_.m_)));
+    d.set("sites_date", format_date(*parse_iso_date(sites->date)));
+  }
   d.set("incomplete", count_noun(audit.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
   d.set("date", format_date(site_.m_.site.as_of));
   d.set("dep", words(site_.m_.site.department.words));

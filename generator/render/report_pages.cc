@@ -42,6 +42,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
     case ReportRef::Kind::analysis: d = analysis_report(root, r.index, tables, figures, sections); break;
     case ReportRef::Kind::roadmap: d = roadmap_report(root, tables, figures, sections); break;
     case ReportRef::Kind::monitoring: d = monitoring_report(static_cast<int>(r.index), tables, figures, sections); break;
+    case ReportRef::Kind::site_monitoring: d = site_monitoring_report(tables, figures, sections); break;
     case ReportRef::Kind::school:
       school_report(r.index, tables, figures, sections);
       d.set("subtitle", typographic_quotes(m.schools[r.index].name));

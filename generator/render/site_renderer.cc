@@ -14,6 +14,7 @@
 #include "render/html.h"
 #include "render/markdown.h"
 #include "render/monitoring_report.h"
+#include "render/site_monitoring_page.h"
 #include "render/openness_page.h"
 #include "render/page_types.h"
 #include "render/template_data.h"
@@ -60,6 +61,9 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
     if (std::none_of(reports_.begin(), reports_.end(),
                      [&](const ReportRef& r) { return r.kind == R::analysis && r.file_stem == m.reports[i].slug; }))
       reports_.push_back({R::custom, i, "reports/" + m.reports[i].slug + "/", m.reports[i].title, m.reports[i].slug});
+  // The monitoring of schools' own websites, when the site folder has rounds of `sveden monitor` (its page: kSiteMonitoringPage).
+  if (analysis.site_monitoring && !analysis.site_monitoring->empty())
+    reports_.push_back(site_monitoring_report_ref(m, *analysis.site_monitoring));
   // Monitoring: a page per indicator series, in the order of the vocabulary.
   for (const auto& spec : analysis.indicators.specs)
     for (const auto& [key, series] : analysis.indicators.series)
@@ -138,10 +142,14 @@ std::vector<OutputFile> SiteRenderer::files() const {
   for (const auto& s : m.schools)
     for (const auto& [name, menu] : s.food) copy("schools/" + s.slug + "/food/" + name, menu.file.contents);
 
+  // The findings of the monitoring of schools' websites, when it is published on the portal.
+  if (m.site.site_monitoring_public && analysis_.site_monitoring && !analysis_.site_monitoring->empty())
+    out.push_back({kSiteMonitoringCsv, [this] { return site_monitoring_csv(m_, *analysis_.site_monitoring); }});
+
   // Sitemaps and robots.txt: the portal's, and each school's for its own domain.
   std::vector<std::string> portal;
   for (const auto& p : pages_)
-    if (!p.in_school() && !p.type->any_depth) portal.push_back(p.path);
+    if (!p.in_school() && !p.type->any_depth && (m.site.audit_public || p.path.rfind("audit/", 0) != 0)) portal.push_back(p.path);
   for (const auto& s : m.schools) portal.push_back("schools/" + s.slug + "/");
   // The audit page is for the department; public only when site.yaml says so.
   if (m.site.audit_public) portal.push_back("audit/");
@@ -197,7 +205,8 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("site_short_name", m.site.department.short_name);
   d.set("municipality", m.site.municipality);
   d.set("is_home", page.type == &kHomePage);
-  d.set("noindex", page.type == &kAuditPage && !m.site.audit_public);  // the department's working page
+  // The department's working pages: audit/ and what it holds (the monitoring of websites with site_monitoring: audit).
+  d.set("noindex", (page.type == &kAuditPage || page.path.rfind("audit/", 0) == 0) && !m.site.audit_public);
   d.set("body", body);
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));

@@ -35,7 +35,7 @@ struct PageRef {
 
 // A printed report: its kind, what it is about (a school, a page of content/reports/) and its title.
 struct ReportRef {
-  enum class Kind { analysis, school, all_schools, roadmap, custom, monitoring };
+  enum class Kind { analysis, school, all_schools, roadmap, custom, monitoring, site_monitoring };
   Kind kind;
   size_t index = 0;   // school, content/reports page or the year of the monitoring report; analysis: 0 the reporting year, k an earlier year (past_[k - 1])
   std::string path;   // «reports/analysis-2025/»
@@ -118,6 +118,7 @@ class SiteRenderer {
     std::string support(const PageRef& page);
     std::string roadmap(const PageRef& page);
     std::string management_system(const PageRef& page);  // render/system_page.cc
+    std::string site_monitoring(const PageRef& page);     // render/site_monitoring_page.cc: schools' own websites
     std::string monitoring(const PageRef& page);
     std::string report(const PageRef& page);
     std::string quality(const PageRef& page);
@@ -134,6 +135,7 @@ class SiteRenderer {
     void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
     data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
     data monitoring_report(int year, int& tables, int& figures, ReportSections& sections);
+    data site_monitoring_report(int& tables, int& figures, ReportSections& sections);
     static std::string decode_title(const std::string& html);
     // A Markdown text as report sections, one per level-2 heading; returns the HTML before the first.
     // Pairs of title and HTML; the first pair has no title (what stands before the first heading).

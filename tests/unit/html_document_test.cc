@@ -200,3 +200,50 @@ TEST_CASE("html document: what the audit reads from pages made elsewhere") {
   REQUIRE(styled.nodes[static_cast<size_t>(style)].children.size() == 1);
   CHECK(styled.nodes[static_cast<size_t>(styled.nodes[static_cast<size_t>(style)].children[0])].text == ".x > p { display: none }");
 }
+
+TEST_CASE("html document: the full HTML5 table of named references") {
+  CHECK(decode_html_entities("&period;&comma;&colon;&ocy;&shchcy;&IOcy;&NotNestedGreaterGreater;") == ".,:ощЁ⪢̸");
+  CHECK(decode_html_entities("&CounterClockwiseContourIntegral;") == "∳");
+  CHECK(decode_html_entities("&copy2024 &notit; &amp;amp;") == "©2024 ¬it; &amp;");  // the longest legacy name
+  HtmlDocument doc = parse_html("<a href=\"?a=1&copy=2&amp;notin=3&notin;\" title=\"&period;&copyx\">&acy;</a>");
+  CHECK(*doc.attr(1, "href") == "?a=1&copy=2&notin=3∉");  // in attributes a legacy name before «=» stays
+  CHECK(*doc.attr(1, "title") == ".&copyx");
+  CHECK(doc.text_content(1) == "а");
+}
+
+TEST_CASE("html document: <noscript> is text and «--!>» ends a comment, as with scripting on") {
+  CHECK(shape("<noscript><h1 itemprop=\"x\">Нет</h1></noscript><p>a") == "noscript['<h1 itemprop=\"x\">Нет</h1>'] p['a']");
+  CHECK(parse_html("<div>a<noscript>b</noscript>c</div>").text_content(1) == "ac");
+  CHECK(shape("<!-- <h1> --!><p>a</p>") == "<!-- <h1> --> p['a']");
+  CHECK(shape("<!-- a --!> b -->") == "<!-- a --> ' b -->'");
+}
+
+TEST_CASE("html document: deep layout tables keep each row with its cells") {
+  std::string open, close;
+  for (int k = 0; k < 160; ++k) open += "<table><tr><td>", close += "</td></tr></table>";
+  HtmlDocument doc = parse_html(open + "<p itemprop=\"x\">deep</p>" + close + "<p>after</p>");
+  check_tree(doc);
+  for (int tr : doc.elements("tr")) {
+    const HtmlNode& row = doc.nodes[static_cast<size_t>(tr)];
+    CHECK(doc.nodes[static_cast<size_t>(row.parent)].tag == "table");
+    REQUIRE(row.children.size() == 1);
+    CHECK(doc.nodes[static_cast<size_t>(row.children[0])].tag == "td");
+  }
+  int after = doc.elements("p").back();
+  CHECK(doc.nodes[static_cast<size_t>(after)].parent == 0);  // every table closed by its end tag
+  // Past Chromium's depth the tree is flattened, but end tags still close what they should.
+  std::string deeper;
+  for (int k = 0; k < 2000; ++k) deeper += "<div>";
+  HtmlDocument flat = parse_html(deeper + "x<p>y</p>");
+  check_tree(flat);
+}
+
+TEST_CASE("html document: bytes are decoded as a browser decodes them") {
+  std::string cp1251 = "<meta charset=windows-1251><h1>\xCF\xF0\xE8\xE2\xE5\xF2</h1>";  // «Привет»
+  HtmlDocument doc = parse_html(cp1251);
+  CHECK(doc.text_content(doc.elements("h1")[0]) == "Привет");
+  CHECK(doc.nodes[static_cast<size_t>(doc.elements("h1")[0])].pos.column == 28);
+  // The HTTP header saved with a monitored page goes before the page's own <meta>.
+  HtmlDocument koi = parse_html("<meta charset=windows-1251><h1>\xF0\xD2\xC9\xD7\xC5\xD4</h1>", "text/html; charset=KOI8-R");
+  CHECK(koi.text_content(koi.elements("h1")[0]) == "Привет");
+}

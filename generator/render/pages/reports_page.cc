@@ -45,7 +45,8 @@ std::string reports_page(SiteRenderer::Worker& w, const PageRef& page) {
   ReportsView v;
   v.with_pdf = site.with_pdf();
   for (const auto& r : site.reports())
-    (r.kind == ReportRef::Kind::school ? v.schools : v.items).push_back({r.title, site.href(root, r.path), root + r.path + r.file_stem + ".pdf"});
+    if (r.path.rfind("reports/", 0) == 0)  // not a report of the department's audit pages (audit/sites/)
+      (r.kind == ReportRef::Kind::school ? v.schools : v.items).push_back({r.title, site.href(root, r.path), root + r.path + r.file_stem + ".pdf"});
   return w.layout(page, "Отчёты", w.use("reports", v.to_data()), w.trail(root, {{"Отчёты", ""}}));
 }
 

@@ -1,0 +1,267 @@
+// Encoding sniffing per the HTML standard (§13.2.3), the prescan included, with ICU converters.
+#include "audit/html_encoding.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+namespace sveden {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && lowered(s.substr(0, prefix.size())) == prefix;
+}
+
+struct Label {
+  std::string_view label, name;
+};
+// The labels of the WHATWG Encoding Standard that Russian sites use, mapped to the encoding's name;
+// other labels go to ICU as they are.
+const Label kLabels[] = {
+    {"utf-8", "UTF-8"},           {"utf8", "UTF-8"},           {"unicode-1-1-utf-8", "UTF-8"},
+    {"windows-1251", "windows-1251"}, {"cp1251", "windows-1251"}, {"x-cp1251", "windows-1251"},
+    {"koi8-r", "KOI8-R"},         {"koi8", "KOI8-R"},          {"koi", "KOI8-R"},
+    {"koi8_r", "KOI8-R"},         {"cskoi8r", "KOI8-R"},       {"koi8-u", "KOI8-U"},
+    {"koi8-ru", "KOI8-U"},        {"ibm866", "IBM866"},        {"cp866", "IBM866"},
+    {"866", "IBM866"},            {"csibm866", "IBM866"},      {"x-mac-cyrillic", "x-mac-cyrillic"},
+    {"x-mac-ukrainian", "x-mac-cyrillic"}, {"iso-8859-5", "ISO-8859-5"}, {"iso8859-5", "ISO-8859-5"},
+    {"cyrillic", "ISO-8859-5"},   {"iso-8859-1", "windows-1252"}, {"latin1", "windows-1252"},
+    {"us-ascii", "windows-1252"}, {"ascii", "windows-1252"},  {"windows-1252", "windows-1252"},
+    {"cp1252", "windows-1252"},   {"utf-16", "UTF-16LE"},      {"utf-16le", "UTF-16LE"},
+    {"utf-16be", "UTF-16BE"},     {"unicode", "UTF-16LE"},     {"x-user-defined", "windows-1252"}};
+
+// ICU's converter for a WHATWG name.
+const char* icu_name(const std::string& name) {
+  if (name == "x-mac-cyrillic") return "macos-7_3-10.2";
+  if (name == "IBM866") return "ibm-866";
+  return name.c_str();
+}
+
+std::string to_utf8(std::string_view bytes, const std::string& encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(icu_name(encoding), &status), &ucnv_close);
+  if (U_FAILURE(status)) return valid_utf8(bytes);
+  std::u16string wide(bytes.size() * 2 + 16, u'\0');
+  status = U_ZERO_ERROR;
+  int32_t n = ucnv_toUChars(conv.get(), reinterpret_cast<UChar*>(wide.data()), static_cast<int32_t>(wide.size()),
+                            bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return valid_utf8(bytes);
+  std::string out(static_cast<size_t>(n) * 3 + 16, '\0');
+  int32_t length = 0, substitutions = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length, reinterpret_cast<const UChar*>(wide.data()),
+                     n, 0xFFFD, &substitutions, &status);
+  if (U_FAILURE(status)) return valid_utf8(bytes);
+  out.resize(static_cast<size_t>(length));
+  return out;
+}
+
+// The prescan's «get an attribute»: from `i` in `s`, the next attribute of a tag; false at its end.
+bool next_attribute(std::string_view s, size_t& i, std::string& name, std::string& value) {
+  while (i < s.size() && (is_space(s[i]) || s[i] == '/')) ++i;
+  if (i >= s.size() || s[i] == '>') return false;
+  name.clear();
+  value.clear();
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '=' && !name.empty()) break;
+    if (is_space(c) || c == '/' || c == '>') break;
+    name += lower(c);
+  }
+  while (i < s.size() && is_space(s[i])) ++i;
+  if (i >= s.size() || s[i] != '=') return true;
+  for (++i; i < s.size() && is_space(s[i]);) ++i;
+  if (i >= s.size()) return true;
+  if (s[i] == '"' || s[i] == '\'') {
+    char quote = s[i++];
+    size_t end = s.find(quote, i);
+    if (end == std::string_view::npos) end = s.size();
+    value = lowered(s.substr(i, end - i));
+    i = end + 1;
+    return true;
+  }
+  for (; i < s.size() && !is_space(s[i]) && s[i] != '>'; ++i) value += lower(s[i]);
+  return true;
+}
+
+// The charset named in a meta's content («text/html; charset=windows-1251»), as the standard extracts it.
+std::string charset_in_content(std::string_view content) {
+  std::string c = lowered(content);
+  for (size_t at = 0; (at = c.find("charset", at)) != std::string::npos;) {
+    size_t i = at + 7;
+    while (i < c.size() && is_space(c[i])) ++i;
+    if (i >= c.size() || c[i] != '=') {
+      at = i;
+      continue;
+    }
+    for (++i; i < c.size() && is_space(c[i]);) ++i;
+    if (i < c.size() && (c[i] == '"' || c[i] == '\'')) {
+      size_t end = c.find(c[i], i + 1);
+      return end == std::string::npos ? "" : c.substr(i + 1, end - i - 1);
+    }
+    size_t end = i;
+    while (end < c.size() && !is_space(c[end]) && c[end] != ';') ++end;
+    return c.substr(i, end - i);
+  }
+  return "";
+}
+
+// The <meta> prescan over the first 1024 bytes; the encoding's name, or nullopt.
+std::optional<std::string> prescan(std::string_view bytes) {
+  std::string_view s = bytes.substr(0, 1024);
+  for (size_t i = 0; i < s.size();) {
+    if (s.substr(i, 4) == "<!--") {
+      size_t end = s.find("-->", i + 2);
+      if (end == std::string_view::npos) return std::nullopt;
+      i = end + 3;
+      continue;
+    }
+    bool meta = starts_with_ci(s.substr(i), "<meta") && i + 5 < s.size() && (is_space(s[i + 5]) || s[i + 5] == '/');
+    if (meta) {
+      i += 5;
+      std::string name, value, charset, content;
+      bool got_pragma = false, need_pragma = false, pragma_known = false;
+      while (next_attribute(s, i, name, value)) {
+        if (name == "http-equiv" && value == "content-type") got_pragma = true;
+        if (name == "content" && content.empty()) {
+          content = charset_in_content(value);
+          if (!content.empty()) pragma_known = true;
+        }
+        if (name == "charset" && charset.empty()) charset = value;
+      }
+      std::string label;
+      if (!charset.empty()) label = charset, need_pragma = false;
+      else if (pragma_known) label = content, need_pragma = true;
+      if (!label.empty() && (!need_pragma || got_pragma)) {
+        std::string encoding = encoding_for_label(label);
+        if (encoding == "UTF-16LE" || encoding == "UTF-16BE") encoding = "UTF-8";  // as the standard says
+        if (encoding == "x-user-defined") encoding = "windows-1252";
+        if (!encoding.empty()) return encoding;
+      }
+      continue;
+    }
+    bool tag = s[i] == '<' && i + 1 < s.size() &&
+               (((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                (s[i + 1] == '/' && i + 2 < s.size() && (s[i + 2] | 0x20) >= 'a' && (s[i + 2] | 0x20) <= 'z'));
+    if (tag) {
+      while (i < s.size() && !is_space(s[i]) && s[i] != '>') ++i;
+      std::string name, value;
+      while (next_attribute(s, i, name, value)) {
+      }
+      ++i;
+      continue;
+    }
+    if (s.substr(i, 2) == "<!" || s.substr(i, 2) == "</" || s.substr(i, 2) == "<?") {
+      size_t end = s.find('>', i + 2);
+      if (end == std::string_view::npos) return std::nullopt;
+      i = end + 1;
+      continue;
+    }
+    ++i;
+  }
+  return std::nullopt;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+    if (n < 0 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4) || i + static_cast<size_t>(n) >= s.size() + (n ? 0 : 1))
+      return false;
+    unsigned char c1 = n ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (n == 2 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F))) return false;
+    if (n == 3 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))) return false;
+    for (int k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0xC0) != 0x80) return false;
+    i += static_cast<size_t>(n) + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string encoding_for_label(std::string_view label) {
+  size_t b = 0, e = label.size();
+  while (b < e && is_space(label[b])) ++b;
+  while (e > b && is_space(label[e - 1])) --e;
+  std::string l = lowered(label.substr(b, e - b));
+  if (l.empty()) return "";
+  for (const Label& x : kLabels)
+    if (x.label == l) return std::string(x.name);
+  UErrorCode status = U_ZERO_ERROR;
+  const char* canonical = ucnv_getCanonicalName(l.c_str(), "WINDOWS", &status);
+  if (U_FAILURE(status) || !canonical) {
+    status = U_ZERO_ERROR;
+    canonical = ucnv_getCanonicalName(l.c_str(), "IANA", &status);
+  }
+  if (U_FAILURE(status) || !canonical) return "";
+  return l;
+}
+
+std::string charset_parameter(std::string_view content_type) {
+  std::string c = lowered(content_type);
+  for (size_t semi = c.find(';'); semi != std::string::npos; semi = c.find(';', semi + 1)) {
+    size_t i = semi + 1;
+    while (i < c.size() && is_space(c[i])) ++i;
+    if (c.compare(i, 7, "charset") != 0) continue;
+    i += 7;
+    while (i < c.size() && is_space(c[i])) ++i;
+    if (i >= c.size() || c[i] != '=') continue;
+    for (++i; i < c.size() && is_space(c[i]);) ++i;
+    if (i < c.size() && c[i] == '"') {
+      size_t end = c.find('"', i + 1);
+      return c.substr(i + 1, end == std::string::npos ? std::string::npos : end - i - 1);
+    }
+    size_t end = i;
+    while (end < c.size() && c[end] != ';' && !is_space(c[end])) ++end;
+    return c.substr(i, end - i);
+  }
+  return "";
+}
+
+std::string valid_utf8(std::string_view s) {
+  if (is_valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (size_t i = 0; i < s.size();) {
+    size_t n = 1;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t want = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (want && i + want <= s.size() && is_valid_utf8(s.substr(i, want))) n = want;
+    else want = 0;
+    if (want) out.append(s.substr(i, n));
+    else out += "\uFFFD";
+    i += n;
+  }
+  return out;
+}
+
+DecodedHtml decode_html(std::string_view bytes, std::string_view content_type) {
+  DecodedHtml out;
+  auto finish = [&](std::string encoding, DecodedHtml::Source source, size_t skip) {
+    out.encoding = std::move(encoding);
+    out.source = source;
+    std::string_view body = bytes.substr(skip);
+    out.text = out.encoding == "UTF-8" ? valid_utf8(body) : to_utf8(body, out.encoding);
+    return out;
+  };
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return finish("UTF-8", DecodedHtml::Source::bom, 3);
+  if (bytes.substr(0, 2) == "\xFF\xFE") return finish("UTF-16LE", DecodedHtml::Source::bom, 2);
+  if (bytes.substr(0, 2) == "\xFE\xFF") return finish("UTF-16BE", DecodedHtml::Source::bom, 2);
+  std::string http = encoding_for_label(charset_parameter(content_type));
+  if (!http.empty()) return finish(http, DecodedHtml::Source::http, 0);
+  if (std::optional<std::string> meta = prescan(bytes)) return finish(*meta, DecodedHtml::Source::meta, 0);
+  return finish(is_valid_utf8(bytes) ? "UTF-8" : "windows-1251", DecodedHtml::Source::fallback, 0);
+}
+
+}  // namespace sveden
