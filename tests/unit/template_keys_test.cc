@@ -114,7 +114,9 @@ TEST_CASE("docs/THEMES.md: every key of every template is listed, filled by the 
   auto documented = documented_keys();
   std::set<std::string> filled = filled_keys(), asked;
   for (const auto& name : required_templates()) CHECK_MESSAGE(templates.count(name), "the default theme lacks " << name);
-  for (const auto& [name, text] : templates) {
+  for (const auto& entry : templates) {
+    const std::string& name = entry.first;  // named, not bound: doctest's macros are lambdas (clang 14)
+    const std::string& text = entry.second;
     INFO("templates/" << name << ".mustache");
     REQUIRE_MESSAGE(documented.count(name), "docs/THEMES.md has no heading for it");
     std::set<std::string> keys = template_keys(text);
@@ -127,7 +129,10 @@ TEST_CASE("docs/THEMES.md: every key of every template is listed, filled by the 
     }
     for (const auto& k : documented[name]) CHECK_MESSAGE(keys.count(k), "docs/THEMES.md lists «" << k << "», which the template never asks for");
   }
-  for (const auto& [name, keys] : documented) CHECK_MESSAGE(templates.count(name), "docs/THEMES.md describes a template that is not there: " << name);
+  for (const auto& entry : documented) {
+    const std::string& name = entry.first;
+    CHECK_MESSAGE(templates.count(name), "docs/THEMES.md describes a template that is not there: " << name);
+  }
   for (const auto& k : filled) CHECK_MESSAGE(asked.count(k), "generator/render fills «" << k << "», which no template asks for");
   // The check can fail: a key only the document knows, and one only the code fills.
   CHECK_FALSE(asked.count("zz_unknown_key"));
@@ -164,11 +169,15 @@ TEST_CASE("template keys: every key a template prints while the demo renders is 
   for (const PageType* type : page_types())
     if (type != &kAuditPage && type != &kContentPage && type != &kSiteMonitoringPage)
       CHECK_MESSAGE(rendered.count(type), "the demo has no page of kind " << std::string(type->name));
-  for (const auto& [name, keys] : seen) {
+  for (const auto& entry : seen) {
+    const std::string& name = entry.first;
+    const std::map<std::string, bool>& keys = entry.second;
     INFO("templates/" << name << ".mustache");
     CHECK(keys.size() >= 2);
     std::set<std::string> optional = section_keys(theme->templates.at(name));
-    for (const auto& [key, given] : keys)
-      if (!optional.count(key)) CHECK_MESSAGE(given, "prints «" << key << "», which no page of the demo gives");
+    for (const auto& asked_for : keys) {
+      const std::string& key = asked_for.first;
+      if (!optional.count(key)) CHECK_MESSAGE(asked_for.second, "prints «" << key << "», which no page of the demo gives");
+    }
   }
 }
