@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (diag.has_errors() || !m.roadmap.present) return 0;
   // What a site that passes the check hands to the analysis and the pages.
   const Roadmap& r = m.roadmap;
-  FUZZ_CHECK(is_utf8(r.title) && is_utf8(r.goal) && is_utf8(r.approved_document));
+  FUZZ_CHECK(is_utf8(r.title) && is_utf8(r.approved_document));
+  for (const auto& goal : r.goals) FUZZ_CHECK(is_utf8(goal));
   FUZZ_CHECK(r.from <= r.to);
   for (const Section& s : r.sections) {
     FUZZ_CHECK(is_utf8(s.title));
