@@ -1,6 +1,8 @@
 // Encoding sniffing per the HTML standard (§13.2.3), the prescan included, with ICU converters.
 #include "audit/html_encoding.h"
 
+#include "base/ascii.h"
+
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 
@@ -12,14 +14,8 @@ namespace sveden {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && lowered(s.substr(0, prefix.size())) == prefix;
+  return s.size() >= prefix.size() && lower_ascii(s.substr(0, prefix.size())) == prefix;
 }
 
 struct Label {
@@ -76,7 +72,7 @@ bool next_attribute(std::string_view s, size_t& i, std::string& name, std::strin
     char c = s[i];
     if (c == '=' && !name.empty()) break;
     if (is_space(c) || c == '/' || c == '>') break;
-    name += lower(c);
+    name += lower_ascii(c);
   }
   while (i < s.size() && is_space(s[i])) ++i;
   if (i >= s.size() || s[i] != '=') return true;
@@ -86,17 +82,17 @@ bool next_attribute(std::string_view s, size_t& i, std::string& name, std::strin
     char quote = s[i++];
     size_t end = s.find(quote, i);
     if (end == std::string_view::npos) end = s.size();
-    value = lowered(s.substr(i, end - i));
+    value = lower_ascii(s.substr(i, end - i));
     i = end + 1;
     return true;
   }
-  for (; i < s.size() && !is_space(s[i]) && s[i] != '>'; ++i) value += lower(s[i]);
+  for (; i < s.size() && !is_space(s[i]) && s[i] != '>'; ++i) value += lower_ascii(s[i]);
   return true;
 }
 
 // The charset named in a meta's content («text/html; charset=windows-1251»), as the standard extracts it.
 std::string charset_in_content(std::string_view content) {
-  std::string c = lowered(content);
+  std::string c = lower_ascii(content);
   for (size_t at = 0; (at = c.find("charset", at)) != std::string::npos;) {
     size_t i = at + 7;
     while (i < c.size() && is_space(c[i])) ++i;
@@ -194,7 +190,7 @@ std::string encoding_for_label(std::string_view label) {
   size_t b = 0, e = label.size();
   while (b < e && is_space(label[b])) ++b;
   while (e > b && is_space(label[e - 1])) --e;
-  std::string l = lowered(label.substr(b, e - b));
+  std::string l = lower_ascii(label.substr(b, e - b));
   if (l.empty()) return "";
   for (const Label& x : kLabels)
     if (x.label == l) return std::string(x.name);
@@ -209,7 +205,7 @@ std::string encoding_for_label(std::string_view label) {
 }
 
 std::string charset_parameter(std::string_view content_type) {
-  std::string c = lowered(content_type);
+  std::string c = lower_ascii(content_type);
   for (size_t semi = c.find(';'); semi != std::string::npos; semi = c.find(';', semi + 1)) {
     size_t i = semi + 1;
     while (i < c.size() && is_space(c[i])) ++i;

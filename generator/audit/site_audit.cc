@@ -1,5 +1,7 @@
 #include "audit/site_audit.h"
 
+#include "base/ascii.h"
+
 #include <algorithm>
 #include <deque>
 #include <functional>
@@ -24,10 +26,6 @@
 namespace sveden {
 namespace {
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return s;
-}
 
 bool is_html(const std::string& p) {
   std::string l = lower_ascii(p);

@@ -1,5 +1,7 @@
 #include "load/food_loader.h"
 
+#include "base/ascii.h"
+
 #include <algorithm>
 #include <memory>
 #include <set>
@@ -20,12 +22,6 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // The name's shape without the checks of values: the kind and the digits of the date or year.
 struct Shape {

@@ -1,16 +1,12 @@
 // RFC 9309: groups, the product token match, the longest match with Allow winning a tie.
 #include "monitor/robots_txt.h"
 
+#include "base/ascii.h"
+
 #include <algorithm>
 
 namespace sveden {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -44,7 +40,7 @@ bool matches(std::string_view pattern, std::string_view path) {
 }  // namespace
 
 RobotsTxt::RobotsTxt(std::string_view text, std::string_view product_token) {
-  std::string token = lower(product_token);
+  std::string token = lower_ascii(product_token);
   // Groups: the agents of consecutive User-agent lines, then their rules.
   struct Group {
     std::vector<std::string> agents;
@@ -60,12 +56,12 @@ RobotsTxt::RobotsTxt(std::string_view text, std::string_view product_token) {
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string key = lower(trim(line.substr(0, colon)));
+    std::string key = lower_ascii(trim(line.substr(0, colon)));
     std::string_view value = trim(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agents) groups.push_back({});
       in_agents = true;
-      groups.back().agents.push_back(lower(value));
+      groups.back().agents.push_back(lower_ascii(value));
     } else if (key == "allow" || key == "disallow") {
       in_agents = false;
       if (groups.empty()) continue;

@@ -1,6 +1,8 @@
 // The crawl of one school site: a queue in document order, bounded by requests and bytes.
 #include "monitor/site_crawl.h"
 
+#include "base/ascii.h"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -23,10 +25,6 @@ const char* const kDocumentExtensions[] = {".pdf", ".doc", ".docx", ".odt", ".rt
                                            ".pptx", ".odp", ".zip", ".rar", ".7z", ".sig", ".p7s", ".txt", ".csv",
                                            ".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".djvu", ".xml"};
 
-std::string lower(std::string s) {
-  for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return s;
-}
 
 std::string field(std::string s) {
   for (char& c : s)
@@ -35,12 +33,12 @@ std::string field(std::string s) {
 }
 
 bool html_type(const std::string& content_type) {
-  std::string t = lower(content_type);
+  std::string t = lower_ascii(content_type);
   return t.rfind("text/html", 0) == 0 || t.rfind("application/xhtml", 0) == 0;
 }
 
 bool looks_like_html(std::string_view body) {
-  std::string head = lower(std::string(body.substr(0, 512)));
+  std::string head = lower_ascii(std::string(body.substr(0, 512)));
   size_t i = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   return i != std::string::npos && (head.compare(i, 9, "<!doctype") == 0 || head.compare(i, 5, "<html") == 0 ||
                                     head.compare(i, 5, "<head") == 0 || head.compare(i, 5, "<body") == 0);
@@ -48,7 +46,7 @@ bool looks_like_html(std::string_view body) {
 
 // A signature a document carries in itself: a PDF with a signature field, a detached CMS file.
 std::string signature_of(const std::string& path, std::string_view body) {
-  std::string p = lower(path);
+  std::string p = lower_ascii(path);
   if (body.substr(0, 5) == "%PDF-")
     return body.find("/ByteRange") != std::string_view::npos && body.find("/Sig") != std::string_view::npos ? "PDF /Sig" : "";
   if (p.size() > 4 && (p.compare(p.size() - 4, 4, ".sig") == 0 || p.compare(p.size() - 4, 4, ".p7s") == 0)) return "CMS";
@@ -172,7 +170,7 @@ class Crawl {
       const std::string* rel = doc.attr(static_cast<int>(i), "rel");
       std::string from = page.str();
       if (n.tag == "link") {
-        if (rel && lower(*rel).find("stylesheet") != std::string::npos && crawling) enqueue(*u, "stylesheet", from);
+        if (rel && lower_ascii(*rel).find("stylesheet") != std::string::npos && crawling) enqueue(*u, "stylesheet", from);
       } else if (is_document_path(u->path)) {
         enqueue(*u, "document", from);
       } else if (prop && *prop == "addRef") {
@@ -264,7 +262,7 @@ class Crawl {
 }  // namespace
 
 bool is_document_path(const std::string& path) {
-  std::string p = lower(path);
+  std::string p = lower_ascii(path);
   for (const char* ext : kDocumentExtensions) {
     std::string e = ext;
     if (p.size() > e.size() && p.compare(p.size() - e.size(), e.size(), e) == 0) return true;
@@ -290,7 +288,7 @@ std::string snapshot_file(const WebUrl& url, bool html) {
   if (!html) return out.empty() ? "index" : out;
   if (out.empty() || url.path.back() == '/') return out + (out.empty() ? "" : "/") + "index.html";
   std::string last = out.substr(out.rfind('/') == std::string::npos ? 0 : out.rfind('/') + 1);
-  std::string l = lower(last);
+  std::string l = lower_ascii(last);
   if (l.size() > 5 && (l.compare(l.size() - 5, 5, ".html") == 0)) return out;
   if (l.size() > 4 && (l.compare(l.size() - 4, 4, ".htm") == 0)) return out;
   if (last.find('.') != std::string::npos) return out + ".html";

@@ -1,16 +1,12 @@
 // Parsing and RFC 3986 resolution of the addresses found on school sites.
 #include "monitor/web_url.h"
 
+#include "base/ascii.h"
+
 #include <vector>
 
 namespace sveden {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
@@ -52,14 +48,14 @@ std::optional<WebUrl> parse_web_url(std::string_view text) {
   size_t colon = text.find("://");
   if (colon == std::string_view::npos) return std::nullopt;
   WebUrl u;
-  u.scheme = lower(text.substr(0, colon));
+  u.scheme = lower_ascii(text.substr(0, colon));
   if (u.scheme != "http" && u.scheme != "https") return std::nullopt;
   std::string_view rest = text.substr(colon + 3);
   size_t end = rest.find_first_of("/?");
   std::string_view host = rest.substr(0, end);
   if (size_t at = host.rfind('@'); at != std::string_view::npos) host = host.substr(at + 1);  // no credentials
   if (host.empty() || host.find_first_of(" \t\"'<>\\`") != std::string_view::npos) return std::nullopt;
-  u.host = lower(host);
+  u.host = lower_ascii(host);
   if (u.host.size() > 3 && u.host.compare(u.host.size() - 3, 3, ":80") == 0 && u.scheme == "http") u.host.resize(u.host.size() - 3);
   if (u.host.size() > 4 && u.host.compare(u.host.size() - 4, 4, ":443") == 0 && u.scheme == "https") u.host.resize(u.host.size() - 4);
   rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
