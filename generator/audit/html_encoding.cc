@@ -12,7 +12,6 @@
 
 namespace sveden {
 namespace {
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && lower_ascii(s.substr(0, prefix.size())) == prefix;

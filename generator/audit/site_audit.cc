@@ -26,7 +26,6 @@
 namespace sveden {
 namespace {
 
-
 bool is_html(const std::string& p) {
   std::string l = lower_ascii(p);
   return l.size() > 5 && (l.compare(l.size() - 5, 5, ".html") == 0 || l.compare(l.size() - 4, 4, ".htm") == 0);

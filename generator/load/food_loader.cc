@@ -14,7 +14,6 @@
 
 namespace sveden {
 namespace {
-
 constexpr std::string_view kPatterns =
     "ГГГГ-ММ-ДД-sm.xlsx (меню на день), tmГГГГ-sm.xlsx (типовое меню) или kpГГГГ.xlsx, например 2025-10-01-sm.xlsx";
 

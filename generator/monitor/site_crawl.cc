@@ -20,7 +20,6 @@
 namespace sveden {
 namespace fs = std::filesystem;
 namespace {
-
 const char* const kDocumentExtensions[] = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt",
                                            ".pptx", ".odp", ".zip", ".rar", ".7z", ".sig", ".p7s", ".txt", ".csv",
                                            ".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".djvu", ".xml"};
