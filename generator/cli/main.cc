@@ -392,11 +392,7 @@ int init(const Args& a) {
 int run(const Args& a) {
   if (a.command == "init") return init(a);
   if (a.command == "synth") {
-    std::string error;
-    if (!write_synthetic_site(SynthOptions{static_cast<int>(a.schools), a.seed}, a.out, &error)) {
-      fmt::print(stderr, "sveden: {}\n", error);
-      return kExitIo;
-    }
+    if (Status written = write_synthetic_site(SynthOptions{static_cast<int>(a.schools), a.seed}, a.out); !written.ok()) return failed(written);
     fmt::print("Создана папка сайта {} ({}).\n", a.out, count_noun(a.schools, "школа", "школы", "школ"));
     return kExitOk;
   }

@@ -567,10 +567,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     return report;
   }
   // The menus of data/menus.csv as workbooks, before the pages that give their sizes.
-  if (std::string error; !write_menu_workbooks(*loaded.municipality, &error)) {
-    report.status = io_failure(error);
-    return report;
-  }
+  if (report.status = write_menu_workbooks(*loaded.municipality); !report.status.ok()) return report;
   const Municipality& m = *loaded.municipality;
   std::unique_ptr<AnalysisResult> result = analyse(m, options.jobs);  // outlives the tasks that read it
   const Analysis& analysis = *result->view;
