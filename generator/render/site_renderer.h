@@ -103,8 +103,9 @@ class SiteRenderer {
     // What a page's builder (render/page_types.h) uses: the site, its layouts, a template, the trail.
     using data = kainjow::mustache::data;
     const SiteRenderer& site() const { return site_; }
-    std::string layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
-    std::string school_layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
+    // `body` and `crumbs` are moved into the layout's data, not copied.
+    std::string layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
+    std::string school_layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
     std::string use(const std::string& name, const data& d);
     // Called with every template and the data it is rendered with (tests/unit/template_keys_test.cc).
     std::function<void(const std::string& name, const data& d)> observe;
