@@ -97,7 +97,7 @@ class SiteRenderer {
    public:
     explicit Worker(const SiteRenderer& site);
     std::string render(const PageRef& page);
-    // The audit of the built output (`audit/`), for the department's own use.
+    // The audit of the built output (`audit/`), for the department's own use (render/pages/audit_page.cc).
     std::string audit_page(const OutputAudit& audit);
 
     // What a page's builder (render/page_types.h) uses: the site, its layouts, a template, the trail.
@@ -122,8 +122,6 @@ class SiteRenderer {
 
    private:
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    void completeness(const std::string& root, data& d) const;
-    void decisions(data& d) const;  // the audit page's differences between approved and computed lists
     // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
     data published_lists_data(const std::string& root, const Group& group) const;
     std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix
