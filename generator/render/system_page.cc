@@ -92,8 +92,7 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
          "support/roadmap/", "targets");
   }
   if (m.roadmap.present)
-    item("effectiveness", fmt::format("Мероприятия: выполнено — {}, в работе — {}, просрочено — {}{}", p.done, p.in_progress, p.overdue,
-                                      p.not_reported > 0 ? fmt::format(", сведения не представлены — {}", p.not_reported) : ""),
+    item("effectiveness", fmt::format("Мероприятия: {}", activity_states_text(p, m.roadmap.track_progress)),
          "support/roadmap/", "activities");
 
   data d;
