@@ -86,6 +86,15 @@ TEST_CASE("listed ШНОР (Кежемский район): each listed school i
   CHECK(support.find("Перечень утверждён приказом управления образования от 29 августа 2025 г. № 281") != std::string::npos);
   CHECK(support.find("Критериев у группы нет: состав на каждый год — перечень, утверждённый приказом.") != std::string::npos);
 
+  // The ДДТ of the example (data/organisations.csv) is in the register, with no verdict and no school site.
+  const std::string ddt = "МБУ ДО «ДДТ» (пример)";
+  CHECK(test::read_file(site.out / "schools/index.html").find("Дом детского творчества") != std::string::npos);
+  CHECK(test::read_file(site.out / "opendata/organisations.csv").find(ddt) != std::string::npos);
+  CHECK(test::read_file(site.out / "opendata/classification.csv").find("ДДТ") == std::string::npos);
+  CHECK(test::read_file(site.out / "opendata/lists.csv").find("ДДТ") == std::string::npos);
+  for (const auto& e : fs::directory_iterator(site.out / "schools"))
+    CHECK(e.path().filename().string().find("ddt") == std::string::npos);
+
   // Open data: the verdicts by the list, with the order as their ground.
   std::string classification = readable(site.out / "opendata/classification.csv");
   CHECK(classification.find("в перечне приказа от 29 августа 2025") != std::string::npos);
