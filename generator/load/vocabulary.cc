@@ -89,6 +89,7 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string*
     t.file = tr.text("file", true).value_or("");
     t.title = tr.text("title", true).value_or("");
     t.required = tr.boolean("required").value_or(false);
+    t.read_by = tr.text_list("read_by").value_or(std::vector<std::string>{});
     if (const YamlNode* complete = tr.node("complete")) {
       YamlMapReader cr(*complete, src, diag, "complete of " + t.name);
       t.complete = true;

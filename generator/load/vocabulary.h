@@ -42,6 +42,9 @@ struct TableSpec {
   // of these kinds, which legitimately have no rows: a НОШ has no ОГЭ): a gap is reported.
   bool complete = false;
   std::vector<std::string> complete_except_kinds;
+  // What reads the table besides the indicators that name it in `needs:` (vocab/indicators.yaml): pages,
+  // lists, groups, in words («страница «Поддержка школ»»). A table read by neither is reported when loaded.
+  std::vector<std::string> read_by;
 
   int column_index(std::string_view name) const;  // -1 when absent
 };
