@@ -92,7 +92,7 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
          "support/roadmap/", "targets");
   }
   if (m.roadmap.present)
-    item("effectiveness", fmt::format("Мероприятия: {}", activity_states_text(p, m.roadmap.track_progress)),
+    item("effectiveness", fmt::format("Мероприятия: {}", activity_states_text(p, m.roadmap.track_progress, "выполнено")),
          "support/roadmap/", "activities");
 
   data d;

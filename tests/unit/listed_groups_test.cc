@@ -40,6 +40,13 @@ std::vector<std::vector<std::string>> list_rows(const fs::path& out, const std::
   return found;
 }
 
+std::string readable_text(const std::vector<std::string>& row) {
+  std::string s;
+  for (const auto& cell : row) s += cell + ";";
+  for (size_t at = 0; (at = s.find("\u00A0", at)) != std::string::npos;) s.replace(at, 2, " ");
+  return s;
+}
+
 // A copy of the minimal fixture with the given files put over it, in a folder removed at the end.
 struct FixtureCopy {
   fs::path dir;
@@ -131,6 +138,24 @@ TEST_CASE("groups by Rosobrnadzor's list and by «500+»: members by year from t
                                 "    members: project500\n"},
       {"data/federal_lists.csv", "Код ОО;Год;Список\nT2;2025;низкие образовательные результаты\nT1;2025;признаки необъективности\n"},
       {"data/project500.csv", "school_id;year\nT2;2024\nT2;2025\n"},
+      // A target measured on the «500+» group: of its schools of 2024, the share no longer in it in 2025.
+      {"content/roadmap.yaml", "title: План\n"
+                               "approved: {document: Приказ отдела образования, number: 1, date: 2024-01-15}\n"
+                               "period: {from: 2024, to: 2025}\n"
+                               "goal: Цель\n"
+                               "coordinator: {position: Начальник отдела}\n"
+                               "sections:\n"
+                               "  - id: s\n"
+                               "    title: Раздел\n"
+                               "    activities:\n"
+                               "      - {id: a, title: Мероприятие, deadline: 2025-05-01, responsible: Отдел образования}\n"
+                               "targets:\n"
+                               "  - id: left500\n"
+                               "    title: Доля школ, вышедших из проекта «500+»\n"
+                               "    unit: \"%\"\n"
+                               "    targets: {2025: 50}\n"
+                               "    fact: {measure: share_of_group_left, group: p500}\n"
+                               "control_points: []\n"},
   });
   test::BuiltSite site(fixture.dir.string());
   auto rosobr = list_rows(site.out, "rosobr_list", "2025");
@@ -145,6 +170,15 @@ TEST_CASE("groups by Rosobrnadzor's list and by «500+»: members by year from t
   CHECK(support.find("Состав группы — по данным Рособрнадзора (data/federal_lists.csv, список «низкие образовательные результаты»): 1") !=
         std::string::npos);
   CHECK(support.find("Состав группы — по данным проекта «500+» (data/project500.csv): 1") != std::string::npos);
+  // The «500+» group in a roadmap target measure: T2 stayed in 2025, so none of 2024's schools left.
+  bool measured = false;
+  for (const auto& row : test::parse_csv(test::read_file(site.out / "opendata/targets.csv")))
+    if (row.size() > 7 && row[0] == "left500" && row[2] == "2025") {
+      measured = true;
+      CHECK(row[4] == "0,0");
+      CHECK(readable_text(row).find("0 из 1 школы") != std::string::npos);
+    }
+  CHECK(measured);
   std::string t2 = readable(site.out / "schools/lesnaya-oosh/kachestvo/index.html");
   CHECK(t2.find("2025 год: Школы из списка Рособрнадзора — по данным Рособрнадзора") != std::string::npos);
 }
