@@ -368,9 +368,14 @@ class CriteriaReader {
     }
     if (auto list = r.text("federal_list")) {
       g.federal_list = *list;
+      // The values of the column «Список» of data/federal_lists.csv (vocab/tables.yaml, enum federal_list).
+      const std::vector<std::string>& lists = builtin_vocabulary().enums.at("federal_list");
       if (g.members != Membership::rosobrnadzor)
         r.error_at(*r.node("federal_list"), fmt::format("«federal_list» у группы «{}», состав которой не по спискам Рособрнадзора", g.id),
                    "federal_list выбирает список из data/federal_lists.csv и пишется вместе с «members: rosobrnadzor»");
+      else if (std::find(lists.begin(), lists.end(), *list) == lists.end())
+        r.error_at(*r.node("federal_list"), fmt::format("«{}» — не список Рособрнадзора", *list),
+                   fmt::format("в столбце «Список» data/federal_lists.csv бывают: «{}»", fmt::join(lists, "», «")));
     }
     return known;
   }
