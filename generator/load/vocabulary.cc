@@ -79,6 +79,15 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string*
       for (const auto& item : list.items) values.push_back(item.value);
       v.enums[k.value] = std::move(values);
     }
+  if (const YamlNode* elsewhere = r.free_map("elsewhere"))
+    for (const auto& [k, node] : elsewhere->entries) {
+      YamlMapReader er(node, src, diag, "elsewhere." + k.value);
+      Elsewhere e;
+      e.values = er.text_list("values", true).value_or(std::vector<std::string>{});
+      e.hint = er.text("hint", true).value_or("");
+      er.finish();
+      v.elsewhere[k.value] = std::move(e);
+    }
   const YamlNode* tables = r.free_map("tables");
   r.finish();
   if (!tables) return fail();

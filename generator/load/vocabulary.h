@@ -49,8 +49,16 @@ struct TableSpec {
   int column_index(std::string_view name) const;  // -1 when absent
 };
 
+// Values that are not in an enum because they name something another table holds («детский сад» is no school
+// kind: it goes to data/organisations.csv). The error for such a value says where it belongs.
+struct Elsewhere {
+  std::vector<std::string> values;
+  std::string hint;
+};
+
 struct Vocabulary {
   std::map<std::string, std::vector<std::string>> enums;
+  std::map<std::string, Elsewhere> elsewhere;  // by enum name
   std::vector<TableSpec> tables;  // in file order; `schools` first
 
   const TableSpec* table(std::string_view name) const;
