@@ -116,6 +116,12 @@ TEST_CASE("listed groups of Дагестанские Огни: three groups with
   CHECK(growth[0][0] == "T3");
   // No list for 2024: the group has none that year, in open data and on the support page.
   CHECK(list_rows(site.out, "growth", "2024").empty());
+  // Each key the methodologist wrote for a group without rules is published: title and description on the support
+  // page, short_title in lists.csv.
+  std::string support = readable(site.out / "support/index.html");
+  CHECK(support.find("Школы роста") != std::string::npos);
+  CHECK(support.find("Школы, которые переходят в эффективный режим работы и делятся опытом") != std::string::npos);
+  CHECK(test::read_file(site.out / "opendata/lists.csv").find(";школы-лидеры;2025;") != std::string::npos);
   std::string report = readable(site.out / "reports/analysis-2025/index.html");
   CHECK(report.find("Школы роста: 1") != std::string::npos);
   CHECK(report.find("Школы роста: по расчёту") == std::string::npos);
