@@ -72,9 +72,8 @@ XlsxWorkbook opendata_workbook(std::string_view csv, const std::string& sheet, c
 }
 
 std::string opendata_xlsx(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  std::string error;
-  auto bytes = xlsx_bytes(opendata_workbook(csv, sheet, title, created), &error);
-  if (!bytes) throw OutputError(error);
+  auto bytes = xlsx_bytes(opendata_workbook(csv, sheet, title, created));
+  if (!bytes) throw OutputError(bytes.message());
   return std::move(*bytes);
 }
 

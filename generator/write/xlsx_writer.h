@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
+
 namespace sveden {
 
 struct XlsxCell {
@@ -44,7 +46,7 @@ struct XlsxWorkbook {
 };
 
 // The workbook's bytes, or nullopt with `error` in Russian.
-std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* error);
+Result<std::string> xlsx_bytes(const XlsxWorkbook& book);
 
 // A sheet name Excel accepts: `preferred` when it fits (31 characters, no []:*?/\), otherwise `fallback`.
 std::string xlsx_sheet_name(const std::string& preferred, const std::string& fallback);
