@@ -34,7 +34,9 @@ std::vector<PublishedList> published_lists(const Municipality& m, const Classifi
           else if (v == Verdict::unknown) list.undecided.push_back(i);
         }
       }
-      list.shown = list.approved() || m.site.draft_lists;
+      // A listed group has a list only for the years the department gave one; Rosobrnadzor's list is data.
+      Membership by = g.group->members;
+      list.shown = members_from_data(*g.group) || ((by == Membership::rules || list.decision) && (list.approved() || m.site.draft_lists));
       list.in.assign(m.schools.size(), false);
       for (const auto& member : list.members) list.in[member.school] = true;
       out.push_back(std::move(list));

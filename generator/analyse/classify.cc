@@ -357,6 +357,44 @@ class Evaluator {
   std::map<std::tuple<SeriesKey, size_t, bool, double>, Cutoff> cutoffs_;
 };
 
+// A listed group's verdict: the school is in the year's list or not. A year the department gave no list
+// for is «нет» here; the published list of that year is then withheld (analyse/approved_lists).
+Evidence listed_evidence(const Municipality& m, const Group& g, size_t school, int year) {
+  Evidence e;
+  e.rule = &g.rule;
+  e.verdict = Verdict::no;
+  const School& s = m.schools[school];
+  if (g.members == Membership::rosobrnadzor) {
+    for (const auto& f : s.federal_lists)
+      if (f.year == year && (g.federal_list.empty() || f.list == g.federal_list)) {
+        e.verdict = Verdict::yes;
+        e.text = fmt::format("по данным Рособрнадзора: в списке «{}» за {}", f.list, year_text(year));
+      }
+    if (e.verdict == Verdict::no)
+      e.text = fmt::format("по данным Рособрнадзора: нет в списке{} за {}", g.federal_list.empty() ? "" : fmt::format(" «{}»", g.federal_list), year_text(year));
+    return e;
+  }
+  if (g.members == Membership::project500) {
+    bool in = std::find(s.project500_years.begin(), s.project500_years.end(), year) != s.project500_years.end();
+    e.verdict = in ? Verdict::yes : Verdict::no;
+    e.text = fmt::format("по данным проекта «500+»: {} в {}", in ? "участвовала" : "не участвовала", year_text(year));
+    return e;
+  }
+  const ListDecision* decision = nullptr;
+  for (const auto& d : m.decisions)
+    if (d.year == year && d.group == g.id) decision = &d;
+  if (!decision) {
+    e.text = fmt::format("перечень за {} не задан", year_text(year));
+    return e;
+  }
+  std::string by = decision->order ? fmt::format("приказа от {} №{}{}", format_date(decision->order->date), kNbsp, decision->order->number)
+                                   : std::string("рабочей группы (приказом не утверждён)");
+  bool in = std::any_of(decision->schools.begin(), decision->schools.end(), [&](const ManualChange& c) { return c.school == s.id; });
+  e.verdict = in ? Verdict::yes : Verdict::no;
+  e.text = fmt::format("{} перечне {}", in ? "в" : "не в", by);
+  return e;
+}
+
 }  // namespace
 
 Classification classify(const Municipality& m, const IndicatorSet& ind, const Criteria& criteria, int jobs) {
@@ -387,7 +425,7 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
       const Group& g = *gr.group;
       for (size_t y = 0; y < Y; ++y) {
         GroupYear& gy = gr.by_school[i][y];
-        gy.evidence = ev->eval(g.rule, i, y);
+        gy.evidence = g.members == Membership::rules ? ev->eval(g.rule, i, y) : listed_evidence(m, g, i, Y ? ind.years[y] : 0);
         gy.verdict = gy.evidence.verdict;
         // Excluded groups come earlier in the list, so their verdict for this school is final.
         for (const auto& ex : g.exclude)

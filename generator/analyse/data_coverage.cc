@@ -33,15 +33,10 @@ std::string lack(const Municipality& m, const std::string& need) {
 // One entry of `needs`: «a|b» is met by either.
 std::string lack_any(const Municipality& m, const std::string& need) {
   std::vector<std::string> problems;
-  size_t from = 0;
-  while (true) {
-    size_t bar = need.find('|', from);
-    std::string alt = need.substr(from, bar == std::string::npos ? std::string::npos : bar - from);
+  for (const auto& alt : need_alternatives(need)) {
     std::string p = lack(m, alt);
     if (p.empty()) return "";
     if (std::find(problems.begin(), problems.end(), p) == problems.end()) problems.push_back(p);
-    if (bar == std::string::npos) break;
-    from = bar + 1;
   }
   bool all_tables = std::all_of(problems.begin(), problems.end(), [](const std::string& p) { return p.rfind("нет таблицы ", 0) == 0; });
   if (all_tables && problems.size() > 1) {

@@ -322,13 +322,26 @@ class CriteriaReader {
           name.pos = n->pos;
           root.entries.emplace_back(std::move(name), *n);
         }
+      bool known = members(r, g);
       r.finish();
-      if (!r.node("any") && !r.node("all") && !r.node("of")) {
+      if (!known) continue;  // reported: what the group is cannot be told
+      bool has_rules = r.node("any") || r.node("all") || r.node("of");
+      if (g.members != Membership::rules) {
+        // A listed group has no rules: its members are the department's or Rosobrnadzor's list of each year.
+        if (has_rules)
+          r.error_at(*r.node("members"), fmt::format("у группы «{}» и правила, и «members: {}»", g.id, *r.text("members")),
+                     "группа либо рассчитывается по правилам (any, all, of), либо задаётся перечнем; утвердить расчёт приказом и "
+                     "поправить его можно и у группы по правилам: content/decisions.yaml, include и exclude");
+        g.rule = Rule{};
+        g.rule.combine = Combine::any;
+      } else if (!has_rules) {
         diag_.add(Severity::error, src_, item.pos, 1, fmt::format("в группе «{}» нет правил", g.id),
-                  "перечислите правила в any: (хотя бы одно), all: (все) или of: с at_least: k");
+                  "перечислите правила в any: (хотя бы одно), all: (все) или of: с at_least: k; группа без правил, состав которой "
+                  "утверждается приказом по годам, пишется с «members: list», а её перечни — в content/decisions.yaml (schools:)");
         continue;
+      } else if (auto rule = this->rule(root, fmt::format("группа «{}»", g.id), "", false)) {
+        g.rule = std::move(*rule);
       }
-      if (auto rule = this->rule(root, fmt::format("группа «{}»", g.id), "", false)) g.rule = std::move(*rule);
       g.rule.id = g.id;
       g.rule.title = g.title;
       auto existing = std::find_if(out.groups.begin(), out.groups.end(), [&](const Group& x) { return x.id == g.id; });
@@ -337,6 +350,34 @@ class CriteriaReader {
       if (existing != out.groups.end()) *existing = std::move(g);
       else out.groups.push_back(std::move(g));
     }
+  }
+
+  // `members: rules | list | rosobrnadzor | project500` and, for rosobrnadzor, `federal_list:` (the «Список» it follows).
+  bool members(YamlMapReader& r, Group& g) {
+    bool known = true;
+    if (auto m = r.text("members")) {
+      if (*m == "list") g.members = Membership::list;
+      else if (*m == "rosobrnadzor") g.members = Membership::rosobrnadzor;
+      else if (*m == "project500") g.members = Membership::project500;
+      else known = *m == "rules";
+      if (!known)
+        r.error_at(*r.node("members"), fmt::format("«{}» — не способ задать состав группы", *m),
+                   "members: rules — по правилам (так и без ключа), members: list — перечнем по годам в content/decisions.yaml "
+                   "(schools:), members: rosobrnadzor — по спискам Рособрнадзора из data/federal_lists.csv, members: project500 — "
+                   "участники проекта «500+» по годам из data/project500.csv");
+    }
+    if (auto list = r.text("federal_list")) {
+      g.federal_list = *list;
+      // The values of the column «Список» of data/federal_lists.csv (vocab/tables.yaml, enum federal_list).
+      const std::vector<std::string>& lists = builtin_vocabulary().enums.at("federal_list");
+      if (g.members != Membership::rosobrnadzor)
+        r.error_at(*r.node("federal_list"), fmt::format("«federal_list» у группы «{}», состав которой не по спискам Рособрнадзора", g.id),
+                   "federal_list выбирает список из data/federal_lists.csv и пишется вместе с «members: rosobrnadzor»");
+      else if (std::find(lists.begin(), lists.end(), *list) == lists.end())
+        r.error_at(*r.node("federal_list"), fmt::format("«{}» — не список Рособрнадзора", *list),
+                   fmt::format("в столбце «Список» data/federal_lists.csv бывают: «{}»", fmt::join(lists, "», «")));
+    }
+    return known;
   }
 
   void risk_factors(const YamlNode& list, Criteria& out) {

@@ -55,7 +55,9 @@ class DecisionsReader {
     std::set<std::string> seen;
     if (const YamlNode* n = r.node("include")) d.include = changes(*n, "include", seen);
     if (const YamlNode* n = r.node("exclude")) d.exclude = changes(*n, "exclude", seen);
+    if (const YamlNode* n = r.node("schools")) d.schools = listed(*n, seen);
     r.finish();
+    if (const Group* g = m_.criteria.group(d.group)) membership(r, *g, d);
     for (const auto& other : m_.decisions)
       if (other.year == d.year && other.group == d.group && d.year && !d.group.empty())
         diag_.add(Severity::error, src_, item.pos, 1, fmt::format("решение о группе «{}» за {} г. уже записано ({})", d.group, d.year, other.source),
@@ -81,6 +83,56 @@ class DecisionsReader {
     }
     r.finish();
     return o;
+  }
+
+  // A listed group takes its list as written (`schools:`); a group by rules, its computed list amended by
+  // `include` and `exclude`; a group by Rosobrnadzor's lists, only an order.
+  void membership(YamlMapReader& r, const Group& g, const ListDecision& d) {
+    if (g.members == Membership::list) {
+      for (const char* key : {"include", "exclude"})
+        if (const YamlNode* n = r.node(key))
+          r.error_at(*n, fmt::format("группа «{}» задаётся перечнем: «{}» к ней не применяется", g.id, key),
+                     "перечислите все школы перечня в schools:, например schools: [\"5401\", \"5403\"]");
+      if (!r.node("schools") && !r.node("include") && !r.node("exclude"))
+        r.error_at(*r.node("group"), fmt::format("в решении о группе «{}» за {} г. нет перечня школ", g.id, d.year),
+                   "группа задаётся перечнем (members: list): перечислите школы приказа в schools:, например schools: [\"5401\", \"5403\"]");
+    } else if (members_from_data(g)) {
+      const char* table = g.members == Membership::rosobrnadzor ? "data/federal_lists.csv" : "data/project500.csv";
+      for (const char* key : {"schools", "include", "exclude"})
+        if (const YamlNode* n = r.node(key))
+          r.error_at(*n, fmt::format("состав группы «{}» берётся из {}: «{}» к ней не применяется", g.id, table, key),
+                     "исправьте таблицу; в решении о такой группе можно указать только приказ (order:)");
+    } else if (const YamlNode* n = r.node("schools")) {
+      r.error_at(*n, fmt::format("перечень группы «{}» складывается по критериям: «schools» к ней не применяется", g.id),
+                 "школы, которые рабочая группа добавила к расчёту, перечисляются в include:, убранные из него — в exclude:, "
+                 "каждая с причиной; группа без правил пишется в criteria.yaml с «members: list»");
+    }
+  }
+
+  std::vector<ManualChange> listed(const YamlNode& list, std::set<std::string>& seen) {
+    std::vector<ManualChange> out;
+    if (!list.is_sequence()) {
+      diag_.add(Severity::error, src_, list.pos, 1, "«schools» должно быть списком кодов школ",
+                "например: schools: [\"5401\", \"5403\"] — коды из data/schools.csv, как в приказе");
+      return out;
+    }
+    for (const auto& item : list.items) {
+      if (!item.is_scalar()) {
+        diag_.add(Severity::error, src_, item.pos, 1, "в «schools» пишутся коды школ", "например: schools: [\"5401\", \"5403\"]");
+        continue;
+      }
+      ManualChange c;
+      c.pos = item.pos;
+      c.school = item.value;
+      if (!m_.find(c.school))
+        diag_.add(Severity::error, src_, item.pos, static_cast<int>(c.school.size()), fmt::format("школы с кодом «{}» нет в data/schools.csv", c.school),
+                  "укажите «Код ОО» школы, как в таблице школ");
+      else if (!seen.insert(c.school).second)
+        diag_.add(Severity::error, src_, item.pos, static_cast<int>(c.school.size()), fmt::format("школа «{}» уже названа в этом решении", c.school),
+                  "каждая школа перечня называется один раз");
+      else out.push_back(std::move(c));
+    }
+    return out;
   }
 
   std::vector<ManualChange> changes(const YamlNode& list, const char* key, std::set<std::string>& seen) {

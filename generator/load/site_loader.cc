@@ -27,6 +27,7 @@
 #include "load/site_monitoring_loader.h"
 #include "load/table_completeness.h"
 #include "load/table_loader.h"
+#include "load/unused_tables.h"
 #include "load/vocabulary.h"
 #include "load/yaml_reader.h"
 #include "russian/names.h"
@@ -451,6 +452,7 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
     m.coverage[rest[i]->name] = coverage_of(loaded[i], options.display_prefix);
     tables[rest[i]->name] = std::move(loaded[i]);
   }
+  report_unused_tables(tables, builtin_indicators(), diag);
   build_schools(schools, m);
   if (schools.present && ctx.check_school_refs) report_schools_without_kind(m, schools, diag);  // not while it has errors
   assign_slugs(m, schools, diag);

@@ -533,6 +533,13 @@ std::optional<std::string> TableReader::parse_enumeration(const ColumnSpec& col,
   size_t index = static_cast<size_t>(&col - spec_.columns.data());
   auto it = enum_lookup_[index].find(normalize_header(v));
   if (it != enum_lookup_[index].end()) return it->second;
+  // A value that names what another table holds: say where it goes rather than guess a near value.
+  if (auto elsewhere = builtin_vocabulary().elsewhere.find(col.enum_name); elsewhere != builtin_vocabulary().elsewhere.end())
+    for (const auto& other : elsewhere->second.values)
+      if (normalize_header(other) == normalize_header(v)) {
+        error(field, fmt::format("«{}» — недопустимое значение столбца {}", v, quoted(col.title)), elsewhere->second.hint);
+        return std::nullopt;
+      }
   std::string guess = closest_word(v, *col.enum_values);
   error(field, fmt::format("«{}» — недопустимое значение столбца {}", v, quoted(col.title)),
         guess.empty() ? fmt::format("допустимо: {}", quoted_list(*col.enum_values))

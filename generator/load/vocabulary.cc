@@ -76,6 +76,15 @@ Result<Vocabulary> parse_vocabulary(const std::string& text) {
       for (const auto& item : list.items) values.push_back(item.value);
       v.enums[k.value] = std::move(values);
     }
+  if (const YamlNode* elsewhere = r.free_map("elsewhere"))
+    for (const auto& [k, node] : elsewhere->entries) {
+      YamlMapReader er(node, src, diag, "elsewhere." + k.value);
+      Elsewhere e;
+      e.values = er.text_list("values", true).value_or(std::vector<std::string>{});
+      e.hint = er.text("hint", true).value_or("");
+      er.finish();
+      v.elsewhere[k.value] = std::move(e);
+    }
   const YamlNode* tables = r.free_map("tables");
   r.finish();
   if (!tables) return fail();
@@ -86,6 +95,7 @@ Result<Vocabulary> parse_vocabulary(const std::string& text) {
     t.file = tr.text("file", true).value_or("");
     t.title = tr.text("title", true).value_or("");
     t.required = tr.boolean("required").value_or(false);
+    t.read_by = tr.text_list("read_by").value_or(std::vector<std::string>{});
     if (const YamlNode* complete = tr.node("complete")) {
       YamlMapReader cr(*complete, src, diag, "complete of " + t.name);
       t.complete = true;

@@ -44,12 +44,23 @@ struct TableSpec {
   // of these kinds, which legitimately have no rows: a НОШ has no ОГЭ): a gap is reported.
   bool complete = false;
   std::vector<std::string> complete_except_kinds;
+  // What reads the table besides the indicators that name it in `needs:` (vocab/indicators.yaml): pages,
+  // lists, groups, in words («страница «Поддержка школ»»). A table read by neither is reported when loaded.
+  std::vector<std::string> read_by;
 
   int column_index(std::string_view name) const;  // -1 when absent
 };
 
+// Values that are not in an enum because they name something another table holds («детский сад» is no school
+// kind: it goes to data/organisations.csv). The error for such a value says where it belongs.
+struct Elsewhere {
+  std::vector<std::string> values;
+  std::string hint;
+};
+
 struct Vocabulary {
   std::map<std::string, std::vector<std::string>> enums;
+  std::map<std::string, Elsewhere> elsewhere;  // by enum name
   std::vector<TableSpec> tables;  // in file order; `schools` first
 
   const TableSpec* table(std::string_view name) const;

@@ -44,6 +44,11 @@ struct Rule {
 // place (from 1) when it has none, as in a risk factor's levels.
 inline std::string rule_step(const Rule& child, size_t k) { return child.id.empty() ? std::to_string(k + 1) : child.id; }
 
+// Where a group's members come from: its rules (the computed list, which decisions.yaml may approve and
+// amend), the department's lists by year (decisions.yaml `schools:`, an order's list: «школы роста»),
+// Rosobrnadzor's list by year (data/federal_lists.csv) or the years of «500+» (data/project500.csv).
+enum class Membership { rules, list, rosobrnadzor, project500 };
+
 struct Group {
   std::string id;        // «shnor»
   std::string title;     // «Школы с низкими образовательными результатами (ШНОР)»
@@ -56,9 +61,25 @@ struct Group {
   bool exclude_shnor = false;
   bool is_shnor = false;
   std::string preset;    // where it came from
+  Membership members = Membership::rules;
+  std::string federal_list;  // rosobrnadzor: the «Список» of data/federal_lists.csv it follows; empty — any
   TextPos pos;
   std::string source;    // file of the definition, for messages
 };
+
+// How a member of the group got there, for lists and open data: «критерии», «перечень», «Рособрнадзор», «500+».
+inline const char* membership_basis(const Group& g) {
+  switch (g.members) {
+    case Membership::list: return "перечень";
+    case Membership::rosobrnadzor: return "Рособрнадзор";
+    case Membership::project500: return "500+";
+    case Membership::rules: break;
+  }
+  return "критерии";
+}
+
+// Whether the group's members are a table's (Rosobrnadzor's lists, «500+»): published as data, with no order.
+inline bool members_from_data(const Group& g) { return g.members == Membership::rosobrnadzor || g.members == Membership::project500; }
 
 struct RiskFactor {
   std::string id;

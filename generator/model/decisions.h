@@ -28,6 +28,9 @@ struct ListDecision {
   std::string group;
   std::optional<ApprovingOrder> order;  // none: the working group's changes, not yet approved
   std::vector<ManualChange> include, exclude;
+  // A listed group's members as the order lists them (`schools:`), for a group without rules
+  // (`members: list` in criteria.yaml); their reason is empty.
+  std::vector<ManualChange> schools;
   std::string source;  // «content/decisions.yaml:12», for messages
 };
 

@@ -10,6 +10,18 @@
 
 namespace sveden {
 
+// The alternatives of one entry of an indicator's `needs`: «oge|ege|vpr.mark4» → «oge», «ege», «vpr.mark4».
+inline std::vector<std::string> need_alternatives(const std::string& need) {
+  std::vector<std::string> out;
+  for (size_t from = 0;;) {
+    size_t bar = need.find('|', from);
+    out.push_back(need.substr(from, bar == std::string::npos ? std::string::npos : bar - from));
+    if (bar == std::string::npos) return out;
+    from = bar + 1;
+  }
+}
+
+
 struct IndicatorSpec {
   std::string id;
   std::string title;        // «Средний балл ОГЭ»

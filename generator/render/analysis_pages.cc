@@ -64,7 +64,8 @@ kainjow::mustache::data SiteRenderer::Worker::published_lists_data(const std::st
     const PublishedList* list = find_list(a.lists, group.id, cl.years[y - 1]);
     if (!list) continue;
     bool latest = y == cl.years.size();
-    if (!list->approved() && !m.site.draft_lists && !latest) continue;
+    if (!list->approved() && !m.site.draft_lists && !latest && !members_from_data(group)) continue;
+    if (group.members == Membership::list && !list->decision) continue;  // no list given for that year
     data x;
     x.set("year", std::to_string(list->year));
     long long schools = 0, branches = 0;
@@ -73,7 +74,10 @@ kainjow::mustache::data SiteRenderer::Worker::published_lists_data(const std::st
     std::string status;
     bool show = true;
     if (list->approved()) status = fmt::format("Перечень утверждён {}: {}.", order_text(*list->decision->order, root, true), count);
+    else if (members_from_data(group))
+      status = fmt::format("Состав группы — {}: {}.", membership_source(group), list->members.empty() ? std::string("школ нет") : count);
     else if (!m.site.draft_lists) status = "Перечень ещё не утверждён приказом: школы будут названы после его утверждения.", show = false;
+    else if (group.members == Membership::list) status = fmt::format("Перечень рабочей группы, приказом пока не утверждён: {}.", count);
     else if (latest) status = fmt::format("Проект перечня — расчёт по критериям, приказом пока не утверждён: {}.", count);
     else status = fmt::format("Перечень по критериям (приказом не утверждался): {}.", count);
     x.set("status", status);
@@ -129,13 +133,17 @@ std::string SiteRenderer::Worker::quality(const PageRef& page) {
   // status before approval only where the site asks for it (publish.school_site: draft_status).
   data approved = tlist();
   for (const auto& list : a.lists) {
-    if (!list.approved()) continue;
+    bool from_data = members_from_data(*list.group);
+    if (!list.approved() && !from_data) continue;
     auto member = std::find_if(list.members.begin(), list.members.end(), [&](const ListMember& lm) { return lm.school == si; });
     if (member == list.members.end()) continue;
     data x;
-    x.set("text", fmt::format("{} год: {} — перечень утверждён {}.", list.year, escape_html(list.group->title),
-                              order_text(*list.decision->order, "", false)));
-    x.set("evidence", member->included ? data(tlist()) : evidence_list(group_year(cl, *list.group, si, list.year_index).evidence));
+    x.set("text", list.approved() ? fmt::format("{} год: {} — перечень утверждён {}.", list.year, escape_html(list.group->title),
+                                                order_text(*list.decision->order, "", false))
+                                  : fmt::format("{} год: {} — {}.", list.year, escape_html(list.group->title), membership_source(*list.group)));
+    // A listed group's member is there by the order's list, which the sentence above already names.
+    bool by_list = member->included || list.group->members == Membership::list;
+    x.set("evidence", by_list ? data(tlist()) : evidence_list(group_year(cl, *list.group, si, list.year_index).evidence));
     if (member->included) x.set("manual", fmt::format("В перечне по решению: {}", typographic_quotes(member->included->reason)));
     approved.push_back(x);
   }
@@ -357,6 +365,12 @@ std::string SiteRenderer::Worker::support(const PageRef& page) {
     x.set("description", g.group->description);
     x.set("rule", combine_text(g.group->rule));
     x.set("provenance", provenance_text(g.group->rule.provenance));
+    // A group without rules says where its members come from instead of how rules combine.
+    Membership by = g.group->members;
+    x.set("listed", by != Membership::rules);
+    x.set("by_list", by == Membership::rules ? std::string()
+                     : by == Membership::list ? std::string("состав на каждый год — перечень, утверждённый приказом")
+                                              : "состав по годам — " + membership_source(*g.group));
     // Another municipality's criteria, or sveden's, are never published as the department's own without saying so.
     if (auto whose = m.criteria.whose.find(g.group->preset); !g.group->preset.empty() && whose != m.criteria.whose.end())
       x.set("whose", fmt::format("Чьи критерии: {} (встроенный набор «{}»), а не собственные критерии {}.", typographic_quotes(whose->second),

@@ -10,6 +10,7 @@
 #include "render/html.h"
 #include "render/key_series.h"
 #include "render/movement_table.h"
+#include "render/roadmap_text.h"
 #include "render/series_chart.h"
 #include "render/template_data.h"
 #include "russian/names.h"
@@ -127,8 +128,9 @@ void AnalysisReport::groups() {
       continue;
     }
     std::string computed = count_schools(static_cast<long long>(rows.size()) - branches, branches);
-    b.heading(list && list->approved() ? fmt::format("{}: по расчёту — {}", g.group->title, computed)
-                                       : fmt::format("{}: {}", g.group->title, computed));
+    Membership by = g.group->members;
+    b.heading(list && list->approved() && by == Membership::rules ? fmt::format("{}: по расчёту — {}", g.group->title, computed)
+                                                                  : fmt::format("{}: {}", g.group->title, computed));
     if (list) {
       if (list->approved()) {
         long long in_schools = 0, in_branches = 0;
@@ -143,11 +145,16 @@ void AnalysisReport::groups() {
             text += fmt::format(" Включение в перечень — {}: {}.", escape_html(typographic_quotes(m.schools[member.school].short_name)),
                                 escape_html(typographic_quotes(member.included->reason)));
         b.html("<p>" + text + "</p>");
+      } else if (members_from_data(*g.group)) {
+        b.text(fmt::format("Состав группы — {}.", membership_source(*g.group)));
+      } else if (by == Membership::list) {
+        b.text("Перечень рабочей группы, приказом пока не утверждён.");
       } else {
         b.text("Перечень приказом пока не утверждён: ниже — расчёт по критериям, проект перечня.");
       }
     }
-    if (rows.empty()) b.text(fmt::format("В {} году школ, отвечающих критерию, нет.", year));
+    if (rows.empty()) b.text(by == Membership::rules ? fmt::format("В {} году школ, отвечающих критерию, нет.", year)
+                                                     : fmt::format("В перечне на {} год школ нет.", year));
     else b.table(fmt::format("{} в {}{}году и основания", g.group->title, year, std::string(kNbsp)),
                  {"Школа", "Решение", "Основания"}, rows);
   }
@@ -241,8 +248,7 @@ void AnalysisReport::conclusions() {
     conclusions.push_back(text + ".");
   }
   const RoadmapProgress& p = a.roadmap;
-  conclusions.push_back(fmt::format("Дорожная карта: выполнено мероприятий — {}, в работе — {}, просрочено — {}.", p.done,
-                                    p.in_progress, p.overdue));
+  conclusions.push_back(fmt::format("Дорожная карта: {}.", activity_states_text(p, m.roadmap.track_progress)));
   b.items(conclusions);
   std::vector<std::vector<std::string>> rows = recommendation_rows();
   if (!rows.empty()) b.table("Адресные рекомендации", {"Рекомендация", "Кому", "Школы"}, rows);

@@ -184,10 +184,29 @@ std::string procedure_text(const AssessmentProcedureConfig& config, SourceNumber
                      provenance_text(config.provenance, numbers));
 }
 
+std::string membership_source(const Group& g) {
+  if (g.members == Membership::project500) return "по данным проекта «500+» (data/project500.csv)";
+  return fmt::format("по данным Рособрнадзора (data/federal_lists.csv{})",
+                     g.federal_list.empty() ? "" : fmt::format(", список «{}»", typographic_quotes(g.federal_list)));
+}
+
 std::vector<CriteriaRow> criteria_rows(const Criteria& c, const std::vector<IndicatorSpec>& specs) {
   std::vector<CriteriaRow> out;
   RowWriter w(specs, out);
-  for (const auto& g : c.groups) w.rule(g.short_title, g.id, 0, g.rule, typographic_quotes(g.title));
+  for (const auto& g : c.groups) {
+    if (g.members == Membership::rules) {
+      w.rule(g.short_title, g.id, 0, g.rule, typographic_quotes(g.title));
+      continue;
+    }
+    // A group without rules: what decides its members is a list, said where a rule's combination would be.
+    CriteriaRow row;
+    row.group = g.short_title;
+    row.code = g.id;
+    row.title = typographic_quotes(g.title);
+    row.combination = g.members == Membership::list ? "без правил: состав группы на каждый год — перечень, утверждённый приказом"
+                                                    : fmt::format("без правил: состав группы по годам — {}", membership_source(g));
+    out.push_back(std::move(row));
+  }
   for (const auto& f : c.risk_factors) {
     CriteriaRow row;
     row.group = f.title;

@@ -22,6 +22,10 @@ struct CriteriaRow {
   Provenance provenance;
 };
 
+// Where the members of a group without rules come from, with the table: «по данным Рособрнадзора
+// (data/federal_lists.csv, список «низкие образовательные результаты»)», «по данным проекта «500+» (data/project500.csv)».
+std::string membership_source(const Group& g);
+
 // Every group (with its combination, rules and nested rules), risk factor (with its levels), and the
 // weights and settings the rules rely on, in the order of the criteria.
 std::vector<CriteriaRow> criteria_rows(const Criteria& c, const std::vector<IndicatorSpec>& specs);

@@ -414,13 +414,18 @@ std::string lists_csv(const Municipality& m, const Classification& c, const std:
               "reason"});
   int last = c.years.empty() ? 0 : c.years.back();
   for (const auto& list : lists) {
-    std::string status = list.approved() ? "утверждён" : list.year == last ? "проект" : "по критериям";
-    if (!list.approved() && !m.site.draft_lists) continue;
+    Membership by = list.group->members;
+    std::string status = list.approved()                    ? "утверждён"
+                         : by == Membership::rosobrnadzor   ? "по данным Рособрнадзора"
+                         : by == Membership::project500     ? "по данным проекта «500+»"
+                         : list.year == last || by == Membership::list ? "проект"
+                                                                       : "по критериям";
+    if (!list.shown) continue;
     const ApprovingOrder* o = list.approved() ? &*list.decision->order : nullptr;
     for (const auto& member : list.members) {
       const School& s = m.schools[member.school];
       out += row({list.group->id, list.group->short_title, std::to_string(list.year), status, o ? o->number : "",
-                  o ? o->date.iso() : "", o ? o->title : "", s.id, s.short_name, member.included ? "решение" : "критерии",
+                  o ? o->date.iso() : "", o ? o->title : "", s.id, s.short_name, member.included ? "решение" : membership_basis(*list.group),
                   member.included ? member.included->reason : ""});
     }
   }
@@ -726,8 +731,10 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "status — достигнут, не достигнут, нет данных, ещё не наступил; fact_source — откуда факт (например, «2 из 5 школ»).\n\n"
       "## lists.csv — перечни школ\n\n"
       "Перечни групп по годам, как их публикует сайт: status — утверждён (приказом: order_number, order_date, order_title), проект\n"
-      "(отчётный год, приказа ещё нет) или по критериям (прошлый год без приказа); basis — школа в перечне по критериям или по\n"
-      "решению рабочей группы (reason — причина). Школы, исключённые решением, в перечень не входят.\n\n"
+      "(отчётный год, приказа ещё нет, или перечень рабочей группы без приказа), по критериям (прошлый год без приказа), по\n"
+      "данным Рособрнадзора или по данным проекта «500+»; basis — школа в перечне по критериям, по решению рабочей группы\n"
+      "(reason — причина), по перечню (группа без правил, состав которой задаёт приказ), по данным Рособрнадзора\n"
+      "(data/federal_lists.csv) или проекта «500+» (data/project500.csv). Школы, исключённые решением, в перечень не входят.\n\n"
       "## recommendations.csv — адресные рекомендации\n\n"
       "Рекомендации школам по данным последнего года: audience — кому адресована, text — рекомендация, because — какие критерии\n"
       "или факторы риска её вызвали, source — документ, из которого взята мера.\n\n"

@@ -329,9 +329,10 @@ kainjow::mustache::data SiteRenderer::Worker::roadmap_report(const std::string& 
         members.push_back(w.name + " — " + typographic_quotes(w.position) + (w.role.empty() ? "" : " (" + w.role + ")"));
       b.items(members);
     }
-    std::vector<std::vector<std::string>> states = {{"выполнено", format_count(p.done)}, {"в работе", format_count(p.in_progress)},
-                                                    {"просрочено", format_count(p.overdue)}, {"не начато", format_count(p.not_started)},
-                                                    {"отменено", format_count(p.cancelled)}};
+    std::vector<std::vector<std::string>> states = {{"выполнено", format_count(p.done)}, {"в работе", format_count(p.in_progress)}};
+    if (r.track_progress) states.push_back({"просрочено", format_count(p.overdue)});  // not a state where progress is not tracked
+    states.push_back({"не начато", format_count(p.not_started)});
+    states.push_back({"отменено", format_count(p.cancelled)});
     if (p.not_reported > 0) states.push_back({"сведения о выполнении не представлены", format_count(p.not_reported)});
     b.table("Состояние мероприятий", {"Состояние", "Мероприятий"}, states);
     sections.add("Общие сведения", b.take());

@@ -108,4 +108,14 @@ std::string responsible_text(const std::vector<std::string>& responsible) {
   return fmt::format("{}", fmt::join(responsible, ", "));
 }
 
+std::string activity_states_text(const RoadmapProgress& p, bool track_progress, const char* done) {
+  std::string text = fmt::format("{} — {}", done, p.done);
+  if (p.in_progress > 0) text += fmt::format(", в работе — {}", p.in_progress);
+  if (track_progress) text += fmt::format(", просрочено — {}", p.overdue);
+  if (p.not_started > 0) text += fmt::format(", не начато — {}", p.not_started);
+  if (p.cancelled > 0) text += fmt::format(", отменено — {}", p.cancelled);
+  if (p.not_reported > 0) text += fmt::format(", сведения о выполнении не представлены — {}", p.not_reported);
+  return text;
+}
+
 }  // namespace sveden

@@ -59,4 +59,9 @@ std::string declared_status_text(const Activity& a);
 // Each term's or year's state: «декабрь 2021 г. — выполнено; май 2022 г. — просрочено».
 std::string terms_text(const ActivityProgress& p);
 
+// The activities by state in one line: «выполнено мероприятий — 5, в работе — 3, просрочено — 1» (`done` names the
+// first state: «выполнено мероприятий», or «выполнено» after «Мероприятия:»). «Просрочено» only where the department
+// tracks progress (`track_progress`); other states no activity is in are left out.
+std::string activity_states_text(const RoadmapProgress& p, bool track_progress, const char* done = "выполнено мероприятий");
+
 }  // namespace sveden

@@ -4,6 +4,7 @@
 
 #include "analyse/roadmap_progress.h"
 #include "load/indicator_vocabulary.h"
+#include "render/roadmap_text.h"
 #include "russian/typography.h"
 
 using namespace sveden;
@@ -101,6 +102,20 @@ TEST_CASE("roadmap progress: without a status nothing is invented; «проср�
   CHECK(activity_state(a, true).state == ActivityState::overdue);
   a.status = ActivityStatus::done;
   CHECK(activity_state(a, true).state == ActivityState::done);
+}
+
+TEST_CASE("roadmap states in one line (analysis report, system page): «просрочено» only where progress is tracked") {
+  RoadmapProgress p;
+  p.done = 2;
+  p.not_reported = 5;
+  // Not tracked: no «просрочено» at all, not even «просрочено — 0»; what is not reported is said so.
+  CHECK(activity_states_text(p, false) == "выполнено мероприятий — 2, сведения о выполнении не представлены — 5");
+  p.not_reported = 0;
+  p.in_progress = 3;
+  p.overdue = 1;
+  CHECK(activity_states_text(p, true) == "выполнено мероприятий — 2, в работе — 3, просрочено — 1");
+  p.overdue = 0;
+  CHECK(activity_states_text(p, true) == "выполнено мероприятий — 2, в работе — 3, просрочено — 0");
 }
 
 TEST_CASE("roadmap progress: several terms and a yearly activity are tracked term by term") {

@@ -108,8 +108,7 @@ std::string system_page(SiteRenderer::Worker& w, const PageRef& page) {
          "support/roadmap/", "targets");
   }
   if (m.roadmap.present)
-    item("effectiveness", fmt::format("Мероприятия: выполнено — {}, в работе — {}, просрочено — {}{}", p.done, p.in_progress, p.overdue,
-                                      p.not_reported > 0 ? fmt::format(", сведения не представлены — {}", p.not_reported) : ""),
+    item("effectiveness", fmt::format("Мероприятия: {}", activity_states_text(p, m.roadmap.track_progress, "выполнено")),
          "support/roadmap/", "activities");
 
   SystemView v;
