@@ -70,10 +70,12 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
       break;
     }
   }
-  data list = sections.take();
-  // A note of a page or two (a справка of three sections) needs no contents page.
-  d.set("has_toc", list.list_value().size() >= 4);
-  d.set("sections", std::move(list));
+  {
+    data list = sections.take();
+    // A note of a page or two (a справка of three sections) needs no contents page.
+    d.set("has_toc", list.list_value().size() >= 4);
+    d.set("sections", list);
+  }
   d.set("title", r.title);
   d.set("organisation", m.site.department.name);
   d.set("municipality", m.site.municipality);
@@ -92,7 +94,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   d.set("pdf_href", r.file_stem + ".pdf");
   d.set("as_of", format_date(m.site.as_of));
   d.set("invented_data", site_.m_.site.invented_data);
-  return use("report", d);
+  return sections.splice(use("report", d));
 }
 
 std::vector<std::pair<std::string, std::string>> SiteRenderer::Worker::markdown_sections(const std::string& markdown) const {

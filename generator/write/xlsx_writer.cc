@@ -37,7 +37,7 @@ std::string xlsx_sheet_name(const std::string& preferred, const std::string& fal
   return ok ? preferred : fallback.substr(0, 31);
 }
 
-std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* error) {
+std::optional<std::string> xlsx_bytes(XlsxWorkbook book, std::string* error) {
   std::lock_guard lock(xlsxwriter_mutex());
   TempFile tmp("sveden-xlsx");
   if (tmp.path().empty()) {
@@ -76,7 +76,7 @@ std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* err
   };
 
   std::vector<std::string> kept;  // strings libxlsxwriter points to until the workbook is closed
-  for (const auto& sheet : book.sheets) {
+  for (auto& sheet : book.sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
     if (!ws) {
       workbook_close(wb);
@@ -123,7 +123,7 @@ std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* err
       }
     }
     lxw_row_t r = 1;
-    for (const auto& row : sheet.rows) {
+    for (auto& row : sheet.rows) {
       for (size_t c = 0; c < row.size(); ++c) {
         const XlsxCell& cell = row[c];
         auto lc = static_cast<lxw_col_t>(c);
@@ -133,6 +133,7 @@ std::optional<std::string> xlsx_bytes(const XlsxWorkbook& book, std::string* err
         else if (cell.kind == XlsxCell::Kind::text && !cell.text.empty())
           worksheet_write_string(ws, r, lc, cell.text.c_str(), looks_like_formula(cell.text) ? text : nullptr);
       }
+      std::vector<XlsxCell>().swap(row);  // libxlsxwriter has copied it
       ++r;
     }
   }
