@@ -239,7 +239,7 @@ struct PageLinks {
 // parallel, and then checks anchors and orphans.
 class LinkCheck {
  public:
-  explicit LinkCheck(const SiteFiles& site) : site_(site) {
+  LinkCheck(const SiteFiles& site, int jobs) : site_(site), jobs_(jobs) {
     for (const auto& f : site.files())
       if (is_html(f)) {
         index_.emplace(f, static_cast<int>(pages_.size()));
@@ -258,7 +258,7 @@ class LinkCheck {
   }
 
   void finish(const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
-    parallel_for(pages_.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
+    parallel_for(pages_.size(), jobs_, [&](size_t i, int) {
       // Read here for its links only: element by element, without its tree (a report can be tens of MB).
       if (!done_[i]) {
         PageLinks p;
@@ -331,6 +331,7 @@ class LinkCheck {
   }
 
   const SiteFiles& site_;
+  int jobs_;
   std::vector<std::string> pages_;
   std::unordered_map<std::string, int> index_;
   std::vector<PageLinks> links_;
@@ -482,13 +483,16 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
   return out;
 }
 
+// Threads for `jobs` (0: one per core).
+int threads(int jobs) { return jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
 }  // namespace
 
 SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v) {
   return audit_school(SiteFiles(disk, root), v, nullptr);
 }
 
-OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
+OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v, int jobs) {
   OutputAudit a;
   SiteFiles all(disk, "");
   std::set<std::string> roots;
@@ -504,8 +508,8 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
   a.schools.resize(list.size());
   for (size_t i = 0; i < list.size(); ++i) index[list[i]] = i;
   // Each page is read and parsed once: the school audits hand theirs to the link check.
-  LinkCheck links(all);
-  parallel_for(list.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
+  LinkCheck links(all, threads(jobs));
+  parallel_for(list.size(), threads(jobs), [&](size_t i, int) {
     a.schools[i] = audit_school(SiteFiles(all, list[i]), v, &links);
     return true;
   });
@@ -531,7 +535,7 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
 OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {
   OutputAudit a;
   SiteFiles all(disk, "");
-  LinkCheck links(all);
+  LinkCheck links(all, threads(0));
   a.schools.push_back(audit_school(all, v, &links));
   links.finish([&](const std::string&) -> std::vector<SiteFinding>& { return a.schools[0].findings; });
   sort_findings(a.schools[0].findings);

@@ -633,7 +633,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   }
   // The audit of what was just written, PDFs included, as a page for the department (audit/).
   {
-    OutputAudit audit = audit_output(*output.written(), builtin_openness());
+    OutputAudit audit = audit_output(*output.written(), builtin_openness(), std::max(1, options.jobs));
     SiteRenderer::Worker worker(site);
     std::string error;
     if (!output.make_dirs({"audit"}, &error) || !output.write("audit/index.html", worker.audit_page(audit), &error)) {
