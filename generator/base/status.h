@@ -1,6 +1,7 @@
 // How an operation ends, and how the program ends: one list of exit codes for every command (README,
 // «Коды завершения») and one status type for every step that can fail, with its message in Russian.
 #pragma once
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -30,6 +31,29 @@ class Status {
   Status(ExitCode code, std::string message) : code_(code), message_(std::move(message)) {}
   ExitCode code_ = ExitCode::ok;
   std::string message_;
+};
+
+// A value, or the failure that stopped it: instead of `std::optional<T>` with a `std::string*` beside it.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}                   // NOLINT: a value converts implicitly
+  Result(Status failure) : status_(std::move(failure)) {}         // NOLINT: so does a failure
+  static Result failure(ExitCode code, std::string message) { return Result(Status::failure(code, std::move(message))); }
+
+  bool ok() const { return value_.has_value(); }
+  explicit operator bool() const { return ok(); }
+  const Status& status() const { return status_; }
+  const std::string& message() const { return status_.message(); }
+
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
 };
 
 }  // namespace sveden

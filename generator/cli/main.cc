@@ -27,6 +27,7 @@
 #include "serve/live_site.h"
 #include "serve/static_server.h"
 #include "site/build.h"
+#include "site/check.h"
 #include "write/exit_cleanup.h"
 #include "site/init.h"
 #include "site/pdf.h"
@@ -256,7 +257,7 @@ void print_stages(const BuildReport& r) {
 // errors in the browser instead of the stale site.
 int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
   LiveState state;
-  if (first.exit_code == kExitInput) {
+  if (first.status.code() == ExitCode::input) {
     state.failed(build_error_page(format_all(first.diagnostics)));
     fmt::print(stderr, "Сборка не выполнена: ошибки показаны и в браузере. Исправьте их — сайт пересоберётся сам.\n");
   }
@@ -272,12 +273,12 @@ int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
       again.progress = nullptr;
       BuildReport r = build_site(again);
       print_diagnostics(r.diagnostics);
-      if (r.exit_code == 0) {
+      if (r.status.ok()) {
         print_summary(r);
         state.built();
       } else {
         fmt::print(stderr, "Сборка не выполнена: ошибки показаны и в браузере.\n");
-        state.failed(build_error_page(format_all(r.diagnostics) + (r.io_error.empty() ? "" : "\n" + r.io_error)));
+        state.failed(build_error_page(format_all(r.diagnostics) + (r.status.code() == ExitCode::input ? "" : "\n" + r.status.message())));
       }
     });
   });
@@ -331,25 +332,18 @@ int monitor(const Args& a) {
   return kExitOk;
 }
 
-// `sveden check`: the input, then the published output as the robot reads it.
-int check(const Args& a, BuildOptions o) {
-  auto report_audit = [&](const OutputAudit& audit, const std::string& shown, const std::string& total = "Итого") {
-    if (a.json) fmt::print("{}", format_audit_json(audit));
-    else fmt::print("{}", format_audit_text(audit, shown, total));
-    return audit.errors > 0 ? kExitInput : kExitOk;
+// `sveden check`: the input, then the published output as the robot reads it (site/check.h).
+int check(const Args& a, const BuildOptions& o) {
+  auto report_audit = [&](const PublishedCheck& c, const std::string& total = "Итого") {
+    if (!c.status.ok()) return failed(c.status);
+    if (a.json) fmt::print("{}", format_audit_json(c.audit));
+    else fmt::print("{}", format_audit_text(c.audit, c.shown, total));
+    return c.passes() ? kExitOk : kExitInput;
   };
-  if (!a.site_dir.empty()) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(a.site_dir, ec)) {
-      fmt::print(stderr, "sveden: папки «{}» нет\n", a.site_dir);
-      return kExitIo;
-    }
-    RealDisk disk(a.site_dir);
-    return report_audit(audit_single_site(disk, builtin_openness()), a.site_dir);
-  }
+  if (!a.site_dir.empty()) return report_audit(check_saved_site(a.site_dir));
   BuildReport r = check_site(o);
   print_diagnostics(r.diagnostics);
-  if (r.exit_code != 0) return r.exit_code;
+  if (!r.status.ok()) return exit_status(r.status.code());
   // The input's warnings are counted here, the published site's findings in the audit's own total below:
   // one run never says «0 предупреждений» of the input after «Найдено: 5 предупреждений».
   if (!a.json)
@@ -357,33 +351,10 @@ int check(const Args& a, BuildOptions o) {
                r.diagnostics.warnings() ? ", " + count_noun(r.diagnostics.warnings(), "предупреждение", "предупреждения", "предупреждений") + " (выше)"
                                         : std::string(),
                r.first_steps);
-  std::string out = a.out;
-  std::string scratch;
-  if (out.empty()) {
-    // Built into a temporary folder that is removed afterwards.
-    scratch = make_temp_dir("sveden-check");
-    if (scratch.empty()) {
-      fmt::print(stderr, "sveden: не удалось создать временную папку\n");
-      return kExitIo;
-    }
-    o.out_dir = scratch + "/output";
-    BuildReport b = build_site(o);
-    if (b.exit_code != 0) {
-      print_diagnostics(b.diagnostics);
-      if (!b.io_error.empty()) fmt::print(stderr, "sveden: {}\n", b.io_error);
-      std::filesystem::remove_all(scratch);
-      return b.exit_code;
-    }
-    out = o.out_dir;
-  }
-  int code;
-  {
-    RealDisk disk(out);
-    code = report_audit(audit_output(disk, builtin_openness()), a.out.empty() ? std::string("сборка во временной папке") : out,
-                        "Итого по опубликованному сайту");
-  }
-  if (!scratch.empty()) std::filesystem::remove_all(scratch), forget_on_signal(scratch);
-  return code;
+  PublishedCheck published = check_published(o);
+  if (!published.build.status.ok()) print_diagnostics(published.build.diagnostics);
+  if (published.build.status.code() == ExitCode::input) return kExitInput;
+  return report_audit(published, "Итого по опубликованному сайту");
 }
 
 // `sveden pdf`: the reports of an existing build to PDF.
@@ -421,11 +392,7 @@ int init(const Args& a) {
 int run(const Args& a) {
   if (a.command == "init") return init(a);
   if (a.command == "synth") {
-    std::string error;
-    if (!write_synthetic_site(SynthOptions{static_cast<int>(a.schools), a.seed}, a.out, &error)) {
-      fmt::print(stderr, "sveden: {}\n", error);
-      return kExitIo;
-    }
+    if (Status written = write_synthetic_site(SynthOptions{static_cast<int>(a.schools), a.seed}, a.out); !written.ok()) return failed(written);
     fmt::print("Создана папка сайта {} ({}).\n", a.out, count_noun(a.schools, "школа", "школы", "школ"));
     return kExitOk;
   }
@@ -449,20 +416,16 @@ int run(const Args& a) {
   if (tty) fmt::print(stderr, "\r\033[K");
   print_diagnostics(r.diagnostics);
   bool serving = a.command == "serve";
-  if (r.exit_code == kExitInput && !serving) {
+  if (r.status.code() == ExitCode::input && !serving) {
     fmt::print(stderr, "Сборка не выполнена: исправьте ошибки. Прежний результат не изменён.\n");
-    return r.exit_code;
+    return kExitInput;
   }
-  if (r.exit_code == kExitTool) {
-    fmt::print(stderr, "sveden: {}\nСборка не выполнена. Прежний результат не изменён.\n", r.io_error);
-    return r.exit_code;
+  if (r.status.code() == ExitCode::tool || r.status.code() == ExitCode::io) {
+    fmt::print(stderr, "sveden: {}\nСборка не выполнена. Прежний результат не изменён.\n", r.status.message());
+    return exit_status(r.status.code());
   }
-  if (r.exit_code == kExitIo) {
-    fmt::print(stderr, "sveden: {}\nСборка не выполнена. Прежний результат не изменён.\n", r.io_error);
-    return r.exit_code;
-  }
-  if (r.exit_code == 0) print_summary(r);
-  if (r.exit_code == 0 && a.verbose) print_stages(r);
+  if (r.status.ok()) print_summary(r);
+  if (r.status.ok() && a.verbose) print_stages(r);
   if (!serving) return kExitOk;
   return serve(a, o, r);
 }

@@ -148,29 +148,22 @@ class OpennessParser {
 
 }  // namespace
 
-std::optional<OpennessVocabulary> parse_openness(const std::string& text, std::string* error) {
+Result<OpennessVocabulary> parse_openness(const std::string& text) {
   Diagnostics diag;
   SourceText src("vocab/sveden.yaml", text);
   YamlNode root;
-  if (!parse_yaml(src, &root, diag)) {
-    *error = format_all(diag);
-    return std::nullopt;
-  }
+  if (!parse_yaml(src, &root, diag)) return Result<OpennessVocabulary>::failure(ExitCode::input, format_all(diag));
   OpennessVocabulary v = OpennessParser(src, diag).parse(root);
-  if (diag.has_errors()) {
-    *error = format_all(diag);
-    return std::nullopt;
-  }
+  if (diag.has_errors()) return Result<OpennessVocabulary>::failure(ExitCode::input, format_all(diag));
   return v;
 }
 
 const OpennessVocabulary& builtin_openness() {
   static const OpennessVocabulary* vocab = [] {
-    std::string error;
-    auto v = parse_openness(std::string(vocab_file("sveden.yaml").value_or("")), &error);
+    auto v = parse_openness(std::string(vocab_file("sveden.yaml").value_or("")));
     if (!v) {
       std::fprintf(stderr, "внутренняя ошибка: словарь раздела «Сведения об образовательной организации» повреждён\n%s",
-                   error.c_str());
+                   v.message().c_str());
       std::abort();
     }
     return new OpennessVocabulary(std::move(*v));

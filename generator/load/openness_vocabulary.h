@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "base/status.h"
 #include "model/openness.h"
 
 namespace sveden {
@@ -12,6 +13,6 @@ namespace sveden {
 const OpennessVocabulary& builtin_openness();
 
 // Parses a vocabulary text; returns nullopt and fills `error` on a defect.
-std::optional<OpennessVocabulary> parse_openness(const std::string& text, std::string* error);
+Result<OpennessVocabulary> parse_openness(const std::string& text);
 
 }  // namespace sveden

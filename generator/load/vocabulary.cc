@@ -62,15 +62,12 @@ const char* column_type_name(ColumnType t) {
   return "";
 }
 
-std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string* error) {
+Result<Vocabulary> parse_vocabulary(const std::string& text) {
   Diagnostics diag;
   SourceText src("vocab/tables.yaml", text);
   YamlNode root;
   Vocabulary v;
-  auto fail = [&]() -> std::optional<Vocabulary> {
-    *error = format_all(diag);
-    return std::nullopt;
-  };
+  auto fail = [&] { return Result<Vocabulary>::failure(ExitCode::input, format_all(diag)); };
   if (!parse_yaml(src, &root, diag)) return fail();
   YamlMapReader r(root, src, diag, "vocab/tables.yaml");
   if (const YamlNode* enums = r.free_map("enums"))
@@ -160,10 +157,9 @@ std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string*
 
 const Vocabulary& builtin_vocabulary() {
   static const Vocabulary* vocab = [] {
-    std::string error;
-    auto v = parse_vocabulary(std::string(vocab_file("tables.yaml").value_or("")), &error);
+    auto v = parse_vocabulary(std::string(vocab_file("tables.yaml").value_or("")));
     if (!v) {
-      std::fprintf(stderr, "внутренняя ошибка: словарь таблиц повреждён\n%s", error.c_str());
+      std::fprintf(stderr, "внутренняя ошибка: словарь таблиц повреждён\n%s", v.message().c_str());
       std::abort();
     }
     return new Vocabulary(std::move(*v));

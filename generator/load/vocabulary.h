@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
+
 namespace sveden {
 
 enum class ColumnType { id, school, text, slug, enumeration, count, number, percent, year, integer, boolean, indicator, date, link, website };
@@ -58,7 +60,7 @@ struct Vocabulary {
 const Vocabulary& builtin_vocabulary();
 
 // Parses a vocabulary text; returns nullopt and fills `error` on a defect.
-std::optional<Vocabulary> parse_vocabulary(const std::string& text, std::string* error);
+Result<Vocabulary> parse_vocabulary(const std::string& text);
 
 const char* column_type_name(ColumnType t);  // Russian, for docs and messages
 

@@ -25,17 +25,16 @@ std::string capitalized(const std::string& s) {
 
 }  // namespace
 
-std::optional<std::string> menu_workbook(const School& s, const MenuFile& menu, std::string* error) {
+Result<std::string> menu_workbook(const School& s, const MenuFile& menu) {
+  auto failed = [](std::string message) { return Result<std::string>::failure(ExitCode::io, std::move(message)); };
   std::lock_guard lock(xlsxwriter_mutex());
   TempFile tmp("sveden-menu");
   if (tmp.path().empty()) {
-    *error = "не удалось создать временный файл для меню";
-    return std::nullopt;
+    return failed("не удалось создать временный файл для меню");
   }
   lxw_workbook* wb = workbook_new(tmp.path().c_str());
   if (!wb) {
-    *error = fmt::format("не удалось создать книгу Excel для меню {}", menu.file.path);
-    return std::nullopt;
+    return failed(fmt::format("не удалось создать книгу Excel для меню {}", menu.file.path));
   }
   const Date day = menu.date.value_or(Date{menu.year, 1, 1});
   std::tm created{};
@@ -104,24 +103,23 @@ std::optional<std::string> menu_workbook(const School& s, const MenuFile& menu, 
   }
   lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {
-    *error = fmt::format("не удалось записать меню {}: {}", menu.file.path, lxw_strerror(status));
-    return std::nullopt;
+    return failed(fmt::format("не удалось записать меню {}: {}", menu.file.path, lxw_strerror(status)));
   }
   std::optional<std::string> out = tmp.contents();
-  if (!out) *error = fmt::format("не удалось прочитать записанное меню {}", menu.file.path);
-  return out;
+  if (!out) return failed(fmt::format("не удалось прочитать записанное меню {}", menu.file.path));
+  return std::move(*out);
 }
 
-bool write_menu_workbooks(Municipality& m, std::string* error) {
+Status write_menu_workbooks(Municipality& m) {
   for (auto& s : m.schools)
     for (auto& [name, menu] : s.food) {
       if (!menu.generated()) continue;
-      auto bytes = menu_workbook(s, menu, error);
-      if (!bytes) return false;
+      auto bytes = menu_workbook(s, menu);
+      if (!bytes) return bytes.status();
       menu.file.bytes = bytes->size();
       menu.file.contents = std::make_shared<const std::string>(std::move(*bytes));
     }
-  return true;
+  return {};
 }
 
 }  // namespace sveden

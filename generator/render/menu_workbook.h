@@ -6,14 +6,15 @@
 #include <optional>
 #include <string>
 
+#include "base/status.h"
 #include "model/municipality.h"
 
 namespace sveden {
 
 // The workbook's bytes, or nullopt with `error` (in Russian) when no temporary file could be written.
-std::optional<std::string> menu_workbook(const School& s, const MenuFile& menu, std::string* error);
+Result<std::string> menu_workbook(const School& s, const MenuFile& menu);
 
 // Fills the contents and size of every menu the build makes from data/menus.csv.
-bool write_menu_workbooks(Municipality& m, std::string* error);
+Status write_menu_workbooks(Municipality& m);
 
 }  // namespace sveden

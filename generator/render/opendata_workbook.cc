@@ -80,9 +80,8 @@ std::string opendata_xlsx(std::string csv, const std::string& sheet, const std::
   std::lock_guard lock(one_at_a_time);
   XlsxWorkbook book = opendata_workbook(csv, sheet, title, created);
   std::string().swap(csv);
-  std::string error;
-  auto bytes = xlsx_bytes(std::move(book), &error);
-  if (!bytes) throw OutputError(error);
+  auto bytes = xlsx_bytes(std::move(book));
+  if (!bytes) throw OutputError(bytes.message());
   return std::move(*bytes);
 }
 

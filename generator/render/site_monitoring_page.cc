@@ -115,9 +115,13 @@ std::string site_monitoring_csv(const Municipality& m, const MonitoringCompariso
   return out;
 }
 
-std::string SiteRenderer::Worker::site_monitoring(const PageRef& page) {
-  const Municipality& m = site_.m_;
-  const MonitoringComparison& c = *site_.analysis_.site_monitoring;
+namespace {
+
+// The page: the round's summary, each organisation's findings and the quarters' trend (templates/site_monitoring.mustache).
+std::string site_monitoring_page(SiteRenderer::Worker& w, const PageRef& page) {
+  const SiteRenderer& site = w.site();
+  const Municipality& m = site.municipality();
+  const MonitoringComparison& c = *site.analysis().site_monitoring;
   std::string root = root_prefix(page.path);
   data d;
   d.set("lead", lead_text(m, c));
@@ -125,7 +129,7 @@ std::string SiteRenderer::Worker::site_monitoring(const PageRef& page) {
   d.set("date", date_text(c.date));
   d.set("has_report", true);
   ReportRef report = site_monitoring_report_ref(m, c);
-  d.set("report_href", site_.href(root, report.path));
+  d.set("report_href", site.href(root, report.path));
   d.set("has_csv", m.site.site_monitoring_public);
   d.set("csv_href", root + kSiteMonitoringCsv);
   data groups = tlist();
@@ -198,10 +202,12 @@ std::string SiteRenderer::Worker::site_monitoring(const PageRef& page) {
   d.set("has_trend", !c.trend.empty());
   d.set("trend", trend);
   const char* title = "Мониторинг официальных сайтов образовательных организаций";
-  data crumbs = m.site.site_monitoring_public ? trail(root, {{"Мониторинг", site_.href(root, "monitoring/")}, {"Сайты организаций", ""}})
-                                              : trail(root, {{"Проверка опубликованного", site_.href(root, "audit/")}, {"Сайты организаций", ""}});
-  return layout(page, title, use("site_monitoring", d), crumbs);
+  data crumbs = m.site.site_monitoring_public ? w.trail(root, {{"Мониторинг", site.href(root, "monitoring/")}, {"Сайты организаций", ""}})
+                                              : w.trail(root, {{"Проверка опубликованного", site.href(root, "audit/")}, {"Сайты организаций", ""}});
+  return w.layout(page, title, w.use("site_monitoring", d), crumbs);
 }
+
+}  // namespace
 
 kainjow::mustache::data SiteRenderer::Worker::site_monitoring_report(int& tables, int& figures, ReportSections& sections) {
   const Municipality& m = site_.m_;
@@ -263,6 +269,6 @@ const PageType kSiteMonitoringPage = {
       const MonitoringComparison* sites = site.analysis().site_monitoring;
       if (sites && !sites->empty()) out.push_back({nullptr, 0, 0, site_monitoring_path(site.municipality())});
     },
-    [](SiteRenderer::Worker& w, const PageRef& p) { return w.site_monitoring(p); }};
+    site_monitoring_page};
 
 }  // namespace sveden

@@ -116,10 +116,6 @@ class SiteRenderer {
 
     // The builders of the pages that are not yet in a file of their own (render/pages/).
     std::string support(const PageRef& page);
-    std::string roadmap(const PageRef& page);
-    std::string management_system(const PageRef& page);  // render/system_page.cc
-    std::string site_monitoring(const PageRef& page);     // render/site_monitoring_page.cc: schools' own websites
-    std::string monitoring(const PageRef& page);
     std::string report(const PageRef& page);
     std::string quality(const PageRef& page);
 

@@ -51,6 +51,11 @@
 namespace sveden {
 namespace {
 
+// Errors in the input: listed in the report's diagnostics, so the status carries no message of its own.
+Status input_errors() { return Status::failure(ExitCode::input, "ошибки во входных данных"); }
+
+Status io_failure(std::string message) { return Status::failure(ExitCode::io, std::move(message)); }
+
 // One output path, one owner (write/output_paths.h): every page and file the build would write,
 // with the file of the site folder that names it, checked before anything is written.
 void report_output_conflicts(const Municipality& m, const SiteRenderer& site, const std::vector<OutputFile>& extra,
@@ -105,7 +110,7 @@ Loaded load_all(const BuildOptions& options, const Disk& disk, BuildReport& repo
     report.schools = static_cast<int>(l.municipality->schools.size()) - report.branches;
     report.organisations = static_cast<int>(l.municipality->organisations.size());
   }
-  if (report.diagnostics.has_errors()) report.exit_code = 1;
+  if (report.diagnostics.has_errors()) report.status = input_errors();
   return l;
 }
 
@@ -435,16 +440,16 @@ void report_monitoring_gaps(const Municipality& m, const MonitoringTable& t, Dia
 
 
 // Every page and data file into the output, on `jobs` threads, with the progress thread calling
-// options.progress; false with report.io_error set when a file cannot be written.
-bool write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, const BuildOptions& options, Output& output,
-               BuildReport& report) {
+// options.progress; the first file that cannot be written fails it.
+Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, const BuildOptions& options, Output& output) {
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)
     if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
   for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
   dirs.erase("");
-  if (!output.make_dirs(dirs, &report.io_error)) return false;
+  std::string first_error;
+  if (!output.make_dirs(dirs, &first_error)) return io_failure(first_error);
 
   int jobs = std::max(1, options.jobs);
   std::vector<std::unique_ptr<SiteRenderer::Worker>> workers(static_cast<size_t>(jobs));
@@ -471,7 +476,7 @@ bool write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, c
         contents = extra[t].render();
       } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
         std::lock_guard lock(error_mutex);
-        if (report.io_error.empty()) report.io_error = e.what();
+        if (first_error.empty()) first_error = e.what();
         return false;
       }
     } else {
@@ -484,7 +489,7 @@ bool write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, c
     std::string error;
     if (!output.write(path, contents, &error)) {
       std::lock_guard lock(error_mutex);
-      if (report.io_error.empty()) report.io_error = error;
+      if (first_error.empty()) first_error = error;
       return false;
     }
     if (t >= extra.size()) ++done;
@@ -496,7 +501,7 @@ bool write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, c
   }
   progress_cv.notify_all();
   if (progress_thread.joinable()) progress_thread.join();
-  return report.io_error.empty();
+  return first_error.empty() ? Status() : io_failure(first_error);
 }
 
 }  // namespace
@@ -506,7 +511,7 @@ BuildReport check_site(const BuildOptions& options) {
   auto start = Clock::now();
   RealDisk disk(options.site_dir);
   Loaded loaded = load_all(options, disk, report);
-  if (loaded.municipality && report.exit_code == 0) {
+  if (loaded.municipality && report.status.ok()) {
     report_missing_information(*loaded.municipality, report.diagnostics, true);
     report_signature_problems(*loaded.municipality, loaded.display_prefix, report.diagnostics, true);
     report_teacher_counts(*loaded.municipality, loaded.display_prefix, report.diagnostics);
@@ -524,7 +529,7 @@ BuildReport check_site(const BuildOptions& options) {
       std::vector<OutputFile> extra = opendata_files(m, *result->view);
       for (auto& f : site.files()) extra.push_back(std::move(f));
       report_output_conflicts(m, site, extra, loaded.display_prefix, report.diagnostics);
-      if (report.diagnostics.has_errors()) report.exit_code = 1;
+      if (report.diagnostics.has_errors()) report.status = input_errors();
     }
   }
   report.seconds = since(start);
@@ -552,21 +557,17 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     lap = now;
   };
   stage("загрузка и проверка данных");
-  if (report.exit_code != 0 || !loaded.municipality || !loaded.theme) {
-    report.exit_code = 1;
+  if (!report.status.ok() || !loaded.municipality || !loaded.theme) {
+    report.status = input_errors();
     return report;
   }
   std::optional<std::string> chromium;
   if (options.pdf && !(chromium = find_chromium())) {
-    report.exit_code = 4;
-    report.io_error = chromium_missing_message();
+    report.status = Status::failure(ExitCode::tool, chromium_missing_message());
     return report;
   }
   // The menus of data/menus.csv as workbooks, before the pages that give their sizes.
-  if (!write_menu_workbooks(*loaded.municipality, &report.io_error)) {
-    report.exit_code = 3;
-    return report;
-  }
+  if (report.status = write_menu_workbooks(*loaded.municipality); !report.status.ok()) return report;
   const Municipality& m = *loaded.municipality;
   std::unique_ptr<AnalysisResult> result = analyse(m, options.jobs);  // outlives the tasks that read it
   const Analysis& analysis = *result->view;
@@ -604,28 +605,27 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   // One output path, one owner: a clash is an input error, found before anything is written.
   report_output_conflicts(m, site, extra, loaded.display_prefix, report.diagnostics);
   if (report.diagnostics.has_errors()) {
-    report.exit_code = 1;
+    report.status = input_errors();
     return report;
   }
-  if (!output.open(&report.io_error) || !write_all(site, extra, options, output, report)) {
-    report.exit_code = 3;
+  if (std::string error; !output.open(&error)) {
+    report.status = io_failure(error);
     return report;
   }
+  if (report.status = write_all(site, extra, options, output); !report.status.ok()) return report;
   stage("страницы и файлы во временную папку");
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
     std::string folder = output.folder();
     if (folder.empty()) {
-      report.io_error = "отчёты печатаются в PDF только в папку на диске";
-      report.exit_code = 3;
+      report.status = io_failure("отчёты печатаются в PDF только в папку на диске");
       return report;
     }
     std::vector<std::string> reports;
     Status found = find_reports(folder, {}, &reports);
     PdfResult printed = print_reports(*chromium, folder, reports, std::max(1, options.jobs));
     if (!found.ok() || !printed.status.ok()) {
-      report.io_error = (found.ok() ? printed.status : found).message();
-      report.exit_code = 3;
+      report.status = io_failure((found.ok() ? printed.status : found).message());
       return report;
     }
     report.pdfs = printed.written.size();
@@ -637,15 +637,15 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     SiteRenderer::Worker worker(site);
     std::string error;
     if (!output.make_dirs({"audit"}, &error) || !output.write("audit/index.html", worker.audit_page(audit), &error)) {
-      report.io_error = error;
-      report.exit_code = 3;
+      report.status = io_failure(error);
       return report;
     }
     report.audit_errors = audit.errors;
+    report.audit = std::move(audit);
     stage("проверка опубликованного (audit/)");
   }
-  if (!output.sync(&report.io_error) || !output.commit(&report.io_error)) {
-    report.exit_code = 3;
+  if (std::string error; !output.sync(&error) || !output.commit(&error)) {
+    report.status = io_failure(error);
     return report;
   }
   stage("сброс на диск и замена прежней сборки");

@@ -6,7 +6,9 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/status.h"
 #include "model/date.h"
+#include "model/output_audit.h"
 #include "write/output.h"
 
 namespace sveden {
@@ -22,9 +24,10 @@ struct BuildOptions {
 };
 
 struct BuildReport {
-  int exit_code = 0;  // 0 ok, 1 input errors, 3 I/O, 4 a needed program (Chromium) is missing
+  // Success; or input errors (ExitCode::input, listed in `diagnostics`), a file that could not be read
+  // or written (io), a needed program missing (tool: Chromium for the PDF), each with its message.
+  Status status;
   Diagnostics diagnostics;
-  std::string io_error;
   int schools = 0, branches = 0;  // a branch is counted apart, never as a school
   int organisations = 0;          // subordinate organisations that are not schools
   size_t pages = 0;
@@ -32,6 +35,7 @@ struct BuildReport {
   size_t files_changed = 0;  // new or changed: the rest are the previous output's files, untouched
   size_t pdfs = 0;
   int audit_errors = 0;  // errors the audit of the written output found (see audit/index.html)
+  OutputAudit audit;     // that audit in full (`sveden check` prints it); the page audit/ itself is not in it
   double seconds = 0;
   // Each stage's time, in the order run (printed by `sveden build --verbose`).
   struct Stage {

@@ -201,18 +201,17 @@ XlsxWorkbook template_workbook(const Vocabulary& vocab, const Date& today) {
   return book;
 }
 
-bool write_file(const fs::path& path, const std::string& contents, std::string* error) {
+Status write_file(const fs::path& path, const std::string& contents) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   std::ofstream out(path, std::ios::binary);
   out << contents;
   out.close();
   if (!out || ec) {
-    *error = fmt::format("не удалось записать «{}»: {}; проверьте права на папку и свободное место", path.string(),
-                         ec ? ec.message() : std::strerror(errno));
-    return false;
+    return Status::failure(ExitCode::io, fmt::format("не удалось записать «{}»: {}; проверьте права на папку и свободное место",
+                                                     path.string(), ec ? ec.message() : std::strerror(errno)));
   }
-  return true;
+  return {};
 }
 
 }  // namespace
@@ -245,7 +244,7 @@ std::string blank_table_csv(const TableSpec& t) {
   return out;
 }
 
-std::optional<std::vector<InitFile>> init_site_files(const Vocabulary& vocab, const Date& today, std::string* error) {
+Result<std::vector<InitFile>> init_site_files(const Vocabulary& vocab, const Date& today) {
   std::vector<InitFile> files = {
       {"site.yaml", site_yaml(today)},
       {kInitGuide, guide_md(vocab)},
@@ -255,8 +254,8 @@ std::optional<std::vector<InitFile>> init_site_files(const Vocabulary& vocab, co
       {"content/roadmap.yaml", roadmap_yaml()},
   };
   for (const auto& t : vocab.tables) files.push_back({t.file, blank_table_csv(t)});
-  auto workbook = xlsx_bytes(template_workbook(vocab, today), error);
-  if (!workbook) return std::nullopt;
+  auto workbook = xlsx_bytes(template_workbook(vocab, today));
+  if (!workbook) return workbook.status();
   files.push_back({kInitWorkbook, std::move(*workbook)});
   return files;
 }
@@ -360,15 +359,14 @@ Status init_site(const std::string& dir, const Date& today, bool github) {
           dir, fmt::join(present, ", "), present.size() == 3 ? " и другое" : "", (root.lexically_normal() / "sayt").string()));
     }
   }
-  std::string error;
-  auto files = init_site_files(builtin_vocabulary(), today, &error);
-  if (!files) return Status::failure(ExitCode::io, error);
+  auto files = init_site_files(builtin_vocabulary(), today);
+  if (!files) return files.status();
   if (github) {
     files->push_back({kInitWorkflow, github_workflow()});
     files->push_back({".gitignore", "# Собранный сайт публикует GitHub Actions (.github/workflows/sveden.yml), в репозиторий он не кладётся.\noutput/\n"});
   }
   for (const auto& f : *files)
-    if (!write_file(root / fs::u8path(f.path), f.contents, &error)) return Status::failure(ExitCode::io, error);
+    if (Status written = write_file(root / fs::u8path(f.path), f.contents); !written.ok()) return written;
   return {};
 }
 

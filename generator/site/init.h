@@ -28,7 +28,7 @@ inline constexpr const char* kInitWorkflow = ".github/workflows/sveden.yml";
 
 // The files of a new site; `today` gives as_of and the years. Nullopt with `error` when the workbook
 // could not be written.
-std::optional<std::vector<InitFile>> init_site_files(const Vocabulary& vocab, const Date& today, std::string* error);
+Result<std::vector<InitFile>> init_site_files(const Vocabulary& vocab, const Date& today);
 
 // The GitHub Actions workflow of docs/PUBLISHING.md: Debian 12, sveden built from its repository, the site
 // built and published on GitHub Pages at each push to main.

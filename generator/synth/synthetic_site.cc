@@ -69,13 +69,12 @@ struct SchoolPlan {
 
 }  // namespace
 
-bool write_synthetic_site(const SynthOptions& options, const std::string& dir, std::string* error) {
+Status write_synthetic_site(const SynthOptions& options, const std::string& dir) {
   std::error_code ec;
   fs::create_directories(fs::path(dir) / "data", ec);
   fs::create_directories(fs::path(dir) / "content", ec);
   if (ec) {
-    *error = fmt::format("не удалось создать папку «{}»: {}", dir, ec.message());
-    return false;
+    return Status::failure(ExitCode::io, fmt::format("не удалось создать папку «{}»: {}", dir, ec.message()));
   }
   Random r(options.seed);
   std::vector<SchoolPlan> plan;
@@ -225,12 +224,9 @@ bool write_synthetic_site(const SynthOptions& options, const std::string& dir, s
     fs::path path = (fs::path(dir) / "data" / name).lexically_normal();
     std::ofstream out(path, std::ios::binary);
     out << text;
-    if (!out) {
-      *error = fmt::format("не удалось записать «{}»", path.string());
-      return false;
-    }
+    if (!out) return Status::failure(ExitCode::io, fmt::format("не удалось записать «{}»", path.string()));
   }
-  return true;
+  return {};
 }
 
 }  // namespace sveden

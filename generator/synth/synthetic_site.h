@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/status.h"
+
 namespace sveden {
 
 struct SynthOptions {
@@ -11,6 +13,6 @@ struct SynthOptions {
   uint64_t seed = 1;
 };
 
-bool write_synthetic_site(const SynthOptions& options, const std::string& dir, std::string* error);
+Status write_synthetic_site(const SynthOptions& options, const std::string& dir);
 
 }  // namespace sveden

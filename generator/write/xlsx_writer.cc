@@ -37,17 +37,16 @@ std::string xlsx_sheet_name(const std::string& preferred, const std::string& fal
   return ok ? preferred : fallback.substr(0, 31);
 }
 
-std::optional<std::string> xlsx_bytes(XlsxWorkbook book, std::string* error) {
+Result<std::string> xlsx_bytes(XlsxWorkbook book) {
+  auto failed = [](std::string message) { return Result<std::string>::failure(ExitCode::io, std::move(message)); };
   std::lock_guard lock(xlsxwriter_mutex());
   TempFile tmp("sveden-xlsx");
   if (tmp.path().empty()) {
-    *error = "не удалось создать временный файл для книги Excel";
-    return std::nullopt;
+    return failed("не удалось создать временный файл для книги Excel");
   }
   lxw_workbook* wb = workbook_new(tmp.path().c_str());
   if (!wb) {
-    *error = fmt::format("не удалось создать книгу Excel «{}»", book.title);
-    return std::nullopt;
+    return failed(fmt::format("не удалось создать книгу Excel «{}»", book.title));
   }
   lxw_doc_properties props{};
   std::string title = book.title, author = book.author;
@@ -80,8 +79,7 @@ std::optional<std::string> xlsx_bytes(XlsxWorkbook book, std::string* error) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
     if (!ws) {
       workbook_close(wb);
-      *error = fmt::format("недопустимое или повторное имя листа «{}» в книге Excel «{}»", sheet.name, book.title);
-      return std::nullopt;
+      return failed(fmt::format("недопустимое или повторное имя листа «{}» в книге Excel «{}»", sheet.name, book.title));
     }
     worksheet_freeze_panes(ws, 1, 0);
     std::vector<size_t> widths;
@@ -139,12 +137,11 @@ std::optional<std::string> xlsx_bytes(XlsxWorkbook book, std::string* error) {
   }
   lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {
-    *error = fmt::format("не удалось записать книгу Excel «{}»: {}", book.title, lxw_strerror(status));
-    return std::nullopt;
+    return failed(fmt::format("не удалось записать книгу Excel «{}»: {}", book.title, lxw_strerror(status)));
   }
   std::optional<std::string> out = tmp.contents();
-  if (!out) *error = fmt::format("не удалось прочитать записанную книгу Excel «{}»", book.title);
-  return out;
+  if (!out) return failed(fmt::format("не удалось прочитать записанную книгу Excel «{}»", book.title));
+  return std::move(*out);
 }
 
 }  // namespace sveden

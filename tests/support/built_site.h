@@ -23,7 +23,7 @@ struct BuiltSite {
     o.out_dir = out.string();
     o.jobs = 2;
     BuildReport r = build_site(o);
-    REQUIRE_MESSAGE(r.exit_code == 0, std::string(format_all(r.diagnostics) + r.io_error));
+    REQUIRE_MESSAGE(r.status.ok(), std::string(format_all(r.diagnostics) + r.status.message()));
   }
   ~BuiltSite() { std::filesystem::remove_all(root); }
   BuiltSite(const BuiltSite&) = delete;

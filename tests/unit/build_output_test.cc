@@ -29,7 +29,7 @@ TEST_CASE("build into memory: the same files as on disk, and nothing changed on 
   MemoryDisk site = test::minimal_site();
   MemoryOutput memory;
   BuildReport r = build_site(options(), site, memory);
-  REQUIRE_MESSAGE(r.exit_code == 0, r.io_error);
+  REQUIRE_MESSAGE(r.status.ok(), r.status.message());
   REQUIRE(memory.committed());
   CHECK(memory.published().count("index.html"));
   CHECK(memory.published().count("audit/index.html"));
@@ -40,19 +40,19 @@ TEST_CASE("build into memory: the same files as on disk, and nothing changed on 
   char tmpl[] = "/tmp/sveden-build-output-test-XXXXXX";
   REQUIRE(mkdtemp(tmpl));
   StagedOutput disk((fs::path(tmpl) / "output").string());
-  REQUIRE(build_site(options(), site, disk).exit_code == 0);
+  REQUIRE(build_site(options(), site, disk).status.ok());
   CHECK(test::read_tree(fs::path(tmpl) / "output") == memory.published());
   fs::remove_all(tmpl);
 
   BuildReport again = build_site(options(), site, memory);
-  REQUIRE(again.exit_code == 0);
+  REQUIRE(again.status.ok());
   CHECK(again.files_changed == 0);
 }
 
 TEST_CASE("build into a failing output: an I/O error, and the previous output stays published") {
   MemoryDisk site = test::minimal_site();
   MemoryOutput memory;
-  REQUIRE(build_site(options(), site, memory).exit_code == 0);
+  REQUIRE(build_site(options(), site, memory).status.ok());
   const auto before = memory.published();
   // A changed page, so that a build that went through would publish something else.
   std::string error;
@@ -63,7 +63,7 @@ TEST_CASE("build into a failing output: an I/O error, and the previous output st
   {
     MemoryOutput scratch;
     test::FaultyOutput count_only(scratch, {});
-    REQUIRE(build_site(options(), site, count_only).exit_code == 0);
+    REQUIRE(build_site(options(), site, count_only).status.ok());
     writes = count_only.writes();
   }
   REQUIRE(writes > 10);
@@ -71,16 +71,16 @@ TEST_CASE("build into a failing output: an I/O error, and the previous output st
     CAPTURE(n);
     test::FaultyOutput faulty(memory, {n, false, false});
     BuildReport r = build_site(options(), site, faulty);
-    CHECK(r.exit_code == 3);
-    CHECK(r.io_error.find("No space left on device") != std::string::npos);
+    CHECK(r.status.code() == ExitCode::io);
+    CHECK(r.status.message().find("No space left on device") != std::string::npos);
     CHECK(memory.published() == before);
   }
   for (auto faults : {test::FaultyOutput::Faults{0, true, false}, test::FaultyOutput::Faults{0, false, true}}) {
     test::FaultyOutput faulty(memory, faults);
     BuildReport r = build_site(options(), site, faulty);
-    CHECK(r.exit_code == 3);
+    CHECK(r.status.code() == ExitCode::io);
     CHECK(memory.published() == before);
   }
-  REQUIRE(build_site(options(), site, memory).exit_code == 0);
+  REQUIRE(build_site(options(), site, memory).status.ok());
   CHECK(memory.published() != before);
 }

@@ -54,9 +54,8 @@ MenuFile test_menu() {
 }
 
 std::string workbook() {
-  std::string error;
-  auto bytes = menu_workbook(test_school(), test_menu(), &error);
-  REQUIRE_MESSAGE(bytes, error);
+  auto bytes = menu_workbook(test_school(), test_menu());
+  REQUIRE_MESSAGE(bytes, bytes.message());
   return *bytes;
 }
 

@@ -74,7 +74,7 @@ TEST_CASE("hostile input: markup and scripts in every text field reach the pages
   write(h.site() / "content/news/2025-01-01-test.md", std::string("---\ntitle: '<script>alert(8)</script>'\ndate: 2025-01-01\n---\n") + kEvil + "\n");
   write(h.site() / "content/department.yaml", std::string("working_hours: '") + "<b onmouseover=x>8:00</b>" + "'\npowers:\n  - {text: '<script>x</script>', act: '\" onclick=\"x'}\n");
   BuildReport r = h.build();
-  REQUIRE_MESSAGE(r.exit_code == 0, format_all(r.diagnostics));
+  REQUIRE_MESSAGE(r.status.ok(), format_all(r.diagnostics));
   size_t pages = 0;
   for (const auto& entry : fs::recursive_directory_iterator(h.dir / "out")) {
     if (entry.path().extension() != ".html" && entry.path().extension() != ".xml") continue;
@@ -107,7 +107,7 @@ TEST_CASE("hostile input: paths that leave the site folder are refused with a cl
   write(h.site() / "data/documents.csv", "Код ОО;Вид документа;Название;Файл\nT1;устав;Устав;../../../../etc/passwd\n");
   write(h.site() / "data/sveden/founders.csv", "Код ОО;Наименование учредителя;Сайт\nT1;Администрация;\"https://x.example/\"\"onmouseover=alert(5)\"\n");
   BuildReport r = h.build();
-  CHECK(r.exit_code == 1);
+  CHECK(r.status.code() == ExitCode::input);
   std::string text = format_all(r.diagnostics);
   CHECK(text.find("data/documents.csv:2:") != std::string::npos);
   CHECK(text.find("data/sveden/founders.csv:2:") != std::string::npos);

@@ -19,9 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::map<std::string, std::string> files_of_init() {
-  std::string error;
-  auto files = init_site_files(builtin_vocabulary(), Date{2025, 10, 1}, &error);
-  REQUIRE_MESSAGE(files, error);
+  auto files = init_site_files(builtin_vocabulary(), Date{2025, 10, 1});
+  REQUIRE_MESSAGE(files, files.message());
   std::map<std::string, std::string> out;
   for (auto& f : *files) out[f.path] = f.contents;
   return out;

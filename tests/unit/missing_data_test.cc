@@ -366,7 +366,7 @@ TEST_CASE("a rule whose table or column the site lacks: one warning per rule, th
   BuildOptions o;
   o.site_dir = site.dir().string();
   o.out_dir = (site.dir() / "output").string();
-  REQUIRE(build_site(o).exit_code == 0);
+  REQUIRE(build_site(o).status.ok());
   std::string page = test::read_file(site.dir() / "output/support/index.html");
   CHECK(page.find("<p>Не вычисляются по данным сайта — у всех школ «недостаточно данных»:</p>\n"
                   "  <ul><li>«0,5 % и ниже учащихся принимали участие в олимпиадах» — нет таблицы data/olympiad.csv</li>"

@@ -473,8 +473,8 @@ TEST_CASE("published words: the demo's comparisons agree with the figures they c
 
 TEST_CASE("published words: a synthetic site of 300 schools agrees with its figures") {
   fs::path tmp = temp_dir();
-  std::string error;
-  REQUIRE_MESSAGE(write_synthetic_site(SynthOptions{300, 7}, (tmp / "site").string(), &error), error);
+  Status written = write_synthetic_site(SynthOptions{300, 7}, (tmp / "site").string());
+  REQUIRE_MESSAGE(written.ok(), written.message());
   Built b((tmp / "site").string(), tmp);
   CHECK(b.n.trend_same + b.n.trend_change >= 1000);
   CHECK(b.n.chains >= 300);

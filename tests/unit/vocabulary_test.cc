@@ -29,8 +29,7 @@ TEST_CASE("the built-in vocabulary is complete and consistent") {
 }
 
 TEST_CASE("a malformed vocabulary is refused with its place") {
-  std::string error;
-  auto v = parse_vocabulary("tables:\n  x:\n    file: a.csv\n    title: X\n    columns:\n      a: {title: A, type: decimal}\n    key: [a]\n", &error);
+  auto v = parse_vocabulary("tables:\n  x:\n    file: a.csv\n    title: X\n    columns:\n      a: {title: A, type: decimal}\n    key: [a]\n");
   CHECK_FALSE(v);
-  CHECK(error.find("vocab/tables.yaml:6:") != std::string::npos);
+  CHECK(v.message().find("vocab/tables.yaml:6:") != std::string::npos);
 }

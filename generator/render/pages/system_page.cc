@@ -15,11 +15,27 @@
 
 namespace sveden {
 
+namespace {
+
 using kainjow::mustache::data;
 
-std::string SiteRenderer::Worker::management_system(const PageRef& page) {
-  const Municipality& m = site_.m_;
-  const Analysis& a = site_.analysis_;
+// The keys of templates/system.mustache (docs/THEMES.md).
+struct SystemView {
+  std::string intro;         // the department's text before the components, in HTML
+  data components = tlist(); // id, number, title, text (HTML), has_text, items, has_items
+
+  data to_data() const {
+    data d;
+    d.set("intro", intro);
+    d.set("components", components);
+    return d;
+  }
+};
+
+std::string system_page(SiteRenderer::Worker& w, const PageRef& page) {
+  const SiteRenderer& site = w.site();
+  const Municipality& m = site.municipality();
+  const Analysis& a = site.analysis();
   const RoadmapProgress& p = a.roadmap;
   std::string root = root_prefix(page.path);
   MarkdownPlace place{"content/", root};
@@ -28,7 +44,7 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
   for (const auto& c : system_components()) items[c.key] = tlist();
   // `anchor`: a place on that page («targets»).
   auto item = [&](const char* key, const std::string& text, const std::string& path = "", const std::string& anchor = "") {
-    items[key].push_back(field(text, "", path.empty() ? "" : site_.href(root, path) + (anchor.empty() ? "" : "#" + anchor)));
+    items[key].push_back(field(text, "", path.empty() ? "" : site.href(root, path) + (anchor.empty() ? "" : "#" + anchor)));
   };
 
   // Goals: the roadmap's goals and tasks.
@@ -52,10 +68,10 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
   item("methods", "Данные на " + format_date(m.site.as_of));
   // Monitoring.
   item("monitoring", "Мониторинг показателей школ по годам", "monitoring/");
-  for (const auto& r : site_.reports())
+  for (const auto& r : site.reports())
     if (r.kind == ReportRef::Kind::monitoring) item("monitoring", typographic_quotes(r.title), r.path);
   // Analysis and addressed recommendations.
-  for (const auto& r : site_.reports())
+  for (const auto& r : site.reports())
     if (r.kind == ReportRef::Kind::analysis) item("analysis", typographic_quotes(r.title), r.path);
   // Schools and branches apart: a branch is not called a school.
   long long schools = 0, branches = 0;
@@ -96,9 +112,8 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
                                       p.not_reported > 0 ? fmt::format(", сведения не представлены — {}", p.not_reported) : ""),
          "support/roadmap/", "activities");
 
-  data d;
-  d.set("intro", markdown_to_html(m.system.intro, m.site.trusted_html, place));
-  data components = tlist();
+  SystemView v;
+  v.intro = markdown_to_html(m.system.intro, m.site.trusted_html, place);
   int n = 0;
   for (const auto& c : system_components()) {
     data x;
@@ -111,14 +126,14 @@ std::string SiteRenderer::Worker::management_system(const PageRef& page) {
     x.set("has_text", has_text);
     x.set("items", items[c.key]);
     x.set("has_items", items[c.key].is_non_empty_list());
-    components.push_back(x);
+    v.components.push_back(x);
   }
-  d.set("components", components);
-  data crumbs = trail(root, {{"Система работы со ШНОР", ""}});
-  return layout(page, "Муниципальная система работы со школами с низкими образовательными результатами", use("system", d), crumbs);
+  data crumbs = w.trail(root, {{"Система работы со ШНОР", ""}});
+  return w.layout(page, "Муниципальная система работы со школами с низкими образовательными результатами", w.use("system", v.to_data()), crumbs);
 }
 
-const PageType kSystemPage = {"system", PageType::Scope::portal, {"system"}, single_page("system/"),
-                              [](SiteRenderer::Worker& w, const PageRef& p) { return w.management_system(p); }};
+}  // namespace
+
+const PageType kSystemPage = {"system", PageType::Scope::portal, {"system"}, single_page("system/"), system_page};
 
 }  // namespace sveden

@@ -1,0 +1,39 @@
+// `sveden check`'s second half (site/check.h): a build into a temporary folder answers with the build's own
+// audit, which must be what an audit of the published folder finds; a saved site that is not there is an I/O
+// failure, not a clean site.
+#include <filesystem>
+
+#include <doctest/doctest.h>
+
+#include "audit/site_audit.h"
+#include "site/check.h"
+#include "../support/built_site.h"
+
+namespace sveden {
+
+TEST_CASE("check_published: the temporary build's own audit finds what an audit of the published folder finds") {
+  const test::BuiltSite& demo = test::demo_build();
+  BuildOptions options;
+  options.site_dir = SVEDEN_SOURCE_DIR;
+  options.jobs = 2;
+  PublishedCheck fresh = check_published(options);
+  REQUIRE_MESSAGE(fresh.status.ok(), fresh.status.message());
+  CHECK(fresh.shown == "сборка во временной папке");
+
+  options.out_dir = demo.out.string();
+  PublishedCheck existing = check_published(options);
+  REQUIRE(existing.status.ok());
+  CHECK(existing.shown == demo.out.string());
+  CHECK(existing.audit.warnings > 0);  // the demo's incomplete schools: a real audit, not an empty one
+  CHECK(format_audit_json(fresh.audit) == format_audit_json(existing.audit));
+  CHECK(fresh.passes() == existing.passes());
+}
+
+TEST_CASE("check_saved_site: a folder that does not exist fails with exit code 3 and names it") {
+  PublishedCheck c = check_saved_site("/nonexistent/sveden-saved-site");
+  CHECK_FALSE(c.passes());
+  CHECK(c.status.code() == ExitCode::io);
+  CHECK(c.status.message() == "папки «/nonexistent/sveden-saved-site» нет");
+}
+
+}  // namespace sveden
