@@ -8,6 +8,7 @@
 #include "load/food_loader.h"
 #include "model/links.h"
 #include "render/html.h"
+#include "render/template_data.h"
 #include "russian/names.h"
 #include "russian/typography.h"
 
@@ -46,7 +47,7 @@ class PageBuilder {
     OpennessPage page;
     for (const auto& f : sub.fields) {
       if (f.kind == OpenField::Kind::rows) {
-        for (auto& table : tables(f, page)) page.blocks.push_back(table);
+        for (auto& table : tables(f, page)) append(page.blocks, std::move(table));
         continue;
       }
       data values = field_values(f, top_value(f));
@@ -57,8 +58,8 @@ class PageBuilder {
         values = absent(f);
         if (!f.optional) page.missing.push_back(f.label);
       }
-      block.set("values", values);
-      page.blocks.push_back(block);
+      put(block, "values", std::move(values));
+      append(page.blocks, std::move(block));
     }
     page.documents = std::move(shown_);
     return page;
@@ -106,7 +107,7 @@ class PageBuilder {
     data out = list();
     switch (f.kind) {
       case OpenField::Kind::value:
-        if (!cell.empty()) out.push_back(value(f.itemprop, cell));
+        if (!cell.empty()) append(out, value(f.itemprop, cell));
         break;
       case OpenField::Kind::link: {
         if (f.food && !s_.food.empty()) {
@@ -114,18 +115,18 @@ class PageBuilder {
           break;
         }
         std::vector<std::string> parts = link_parts(f, cell);
-        for (size_t k = 0; k < parts.size(); ++k) out.push_back(link(f, parts[k], parts.size() > 1 ? k + 1 : 0));
+        for (size_t k = 0; k < parts.size(); ++k) append(out, link(f, parts[k], parts.size() > 1 ? k + 1 : 0));
         break;
       }
       case OpenField::Kind::links: {
         std::set<std::string> levels = school_levels(s_, v_);
         for (const auto& l : v_.lists.at(f.source))
-          if (listed(l, levels)) out.push_back(value(f.itemprop, l.text, safe_external_url(l.url)));
+          if (listed(l, levels)) append(out, value(f.itemprop, l.text, safe_external_url(l.url)));
         break;
       }
       case OpenField::Kind::document:
         for (const auto& d : s_.documents)
-          if (shows(f, d)) out.push_back(document(f.itemprop, d));
+          if (shows(f, d)) append(out, document(f.itemprop, d));
         break;
       case OpenField::Kind::rows: break;
     }
@@ -186,7 +187,7 @@ class PageBuilder {
 
   data absent(const OpenField& f) const {
     data out = list();
-    out.push_back(value(f.itemprop, f.absent));
+    append(out, value(f.itemprop, f.absent));
     return out;
   }
 
@@ -273,13 +274,13 @@ class PageBuilder {
     bool numbered = f.children.size() == 1;  // a list of addresses: «№ п/п | адрес», as in МР
     if (numbered) headers.push_back(data("label", "№ п/п"));
     for (const auto& c : f.children) headers.push_back(data("label", c.label));
-    t.set("headers", headers);
+    put(t, "headers", std::move(headers));
     data body = list();
     auto row_data = [&](data cells) {
       data r;
       r.set("row_itemprop", f.itemprop);
       r.set("has_row_itemprop", !f.itemprop.empty());
-      r.set("cells", cells);
+      put(r, "cells", std::move(cells));
       return r;
     };
     size_t n = 0;
@@ -293,9 +294,9 @@ class PageBuilder {
         if (c.kind == OpenField::Kind::value && c.list) cell = fmt::format("{}", fmt::join(split_list(cell), ";\n"));
         data values = field_values(c, cell);
         if (!values.is_non_empty_list()) values = absent(c);
-        cells.push_back(cell_data(c.label, values));
+        append(cells, cell_data(c.label, std::move(values)));
       }
-      body.push_back(row_data(cells));
+      append(body, row_data(std::move(cells)));
     }
     if (rows.empty()) {
       // Nothing to list: the first row says so in every cell, marked up (МР v9, «Международное сотрудничество»).
@@ -304,11 +305,11 @@ class PageBuilder {
       for (const auto& c : f.children) {
         OpenField word = c;
         word.absent = f.absent;
-        cells.push_back(cell_data(c.label, absent(word)));
+        append(cells, cell_data(c.label, absent(word)));
       }
-      body.push_back(row_data(cells));
+      append(body, row_data(std::move(cells)));
     }
-    t.set("rows", body);
+    put(t, "rows", std::move(body));
     return t;
   }
 
@@ -316,13 +317,13 @@ class PageBuilder {
   static data cell_data(const std::string& label, data values) {
     data c;
     c.set("label", label);
-    c.set("values", values);
+    put(c, "values", std::move(values));
     return c;
   }
 
   static data list_of(data item) {
     data l = list();
-    l.push_back(item);
+    append(l, std::move(item));
     return l;
   }
 
@@ -375,11 +376,11 @@ std::set<std::string> school_levels(const School& s, const OpennessVocabulary& v
 data food_links(const School& s, const std::string& root, const Date& as_of, const std::string& itemprop) {
   data out = list();
   if (const MenuFile* day = menu_of_the_day(s, as_of))
-    out.push_back(value_data(itemprop,
+    append(out, value_data(itemprop,
                              fmt::format("Меню на {} ({}, {})", format_date(*day->date), day->file.format,
                                          format_file_size(day->file.bytes)),
                              root + "food/" + escape_url_path(day->file.path)));
-  out.push_back(value_data(itemprop,
+  append(out, value_data(itemprop,
                            fmt::format("Все меню: папка food ({})",
                                        count_noun(static_cast<long long>(s.food.size()), "файл", "файла", "файлов")),
                            root + "food/index.html"));

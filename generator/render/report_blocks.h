@@ -24,22 +24,22 @@ class Blocks {
   Blocks& text(const std::string& plain) {
     data b;
     b.set("is_text", true);
-    b.set("html", "<p>" + escape_html(bind_units(plain)) + "</p>");
-    list_.push_back(b);
+    put(b, "html", "<p>" + escape_html(bind_units(plain)) + "</p>");
+    append(list_, std::move(b));
     return *this;
   }
   Blocks& html(const std::string& html) {
     data b;
     b.set("is_text", true);
-    b.set("html", bind_units(html));
-    list_.push_back(b);
+    put(b, "html", bind_units(html));
+    append(list_, std::move(b));
     return *this;
   }
   Blocks& heading(const std::string& title) {
     data b;
     b.set("is_heading", true);
     b.set("title", bind_units(title));
-    list_.push_back(b);
+    append(list_, std::move(b));
     return *this;
   }
   // A list whose items may have their own list (the rules inside a rule).
@@ -63,11 +63,11 @@ class Blocks {
         item.set("sub", sub);
         item.set("has_sub", true);
       }
-      l.push_back(item);
+      append(l, std::move(item));
     }
     b.set("is_list", true);
-    b.set("items", l);
-    list_.push_back(b);
+    put(b, "items", std::move(l));
+    append(list_, std::move(b));
     return *this;
   }
   // `rows`: cells as text; the first cell of a row is its header cell. `kind`: a class of report.css that
@@ -80,19 +80,21 @@ class Blocks {
       data cells = tlist();
       for (size_t i = 0; i < row.size(); ++i) {
         data c;
-        c.set("text", bind_units(row[i]));
+        put(c, "text", bind_units(row[i]));
         c.set("is_head", i == 0 && !row[i].empty());  // an empty first cell is no header
-        cells.push_back(c);
+        append(cells, std::move(c));
       }
-      r.push_back(data("cells", cells));
+      data row_data;
+      put(row_data, "cells", std::move(cells));
+      append(r, std::move(row_data));
     }
     b.set("is_table", true);
     b.set("number", std::to_string(++tables_));
     b.set("caption", bind_units(caption));
-    b.set("headers", h);
-    b.set("rows", r);
+    put(b, "headers", std::move(h));
+    put(b, "rows", std::move(r));
     if (!kind.empty()) b.set("kind", kind);
-    list_.push_back(b);
+    append(list_, std::move(b));
     return *this;
   }
   Blocks& figure(const std::string& caption, const std::string& chart) {
@@ -101,8 +103,8 @@ class Blocks {
     b.set("is_figure", true);
     b.set("number", std::to_string(++figures_));
     b.set("caption", bind_units(caption));
-    b.set("chart", bind_units(chart));  // its description and labels: text like the rest
-    list_.push_back(b);
+    put(b, "chart", bind_units(chart));  // its description and labels: text like the rest
+    append(list_, std::move(b));
     return *this;
   }
   data take() { return std::move(list_); }
@@ -131,7 +133,7 @@ class ReportSections {
       data h;
       h.set("is_heading", true);
       h.set("title", bind_units(title));
-      group_.push_back(h);
+      append(group_, std::move(h));
       for (const auto& x : blocks.list_value()) group_.push_back(x);
       return;
     }
@@ -208,14 +210,14 @@ class ReportSections {
     s.set("id", id);
     s.set("title", title);
     s.set("break_sections", break_);
-    s.set("blocks", std::move(blocks));
+    put(s, "blocks", std::move(blocks));
     data kept;
     kept.set("number", number);
     kept.set("id", id);
     kept.set("title", title);
-    kept.set("html", marker(html_.size()));
+    put(kept, "html", marker(html_.size()));
     html_.push_back(render_(s));
-    list_.push_back(kept);
+    append(list_, std::move(kept));
   }
 
   Render render_;

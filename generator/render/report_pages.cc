@@ -70,12 +70,10 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
       break;
     }
   }
-  {
-    data list = sections.take();
-    // A note of a page or two (a справка of three sections) needs no contents page.
-    d.set("has_toc", list.list_value().size() >= 4);
-    d.set("sections", list);
-  }
+  data list = sections.take();
+  // A note of a page or two (a справка of three sections) needs no contents page.
+  d.set("has_toc", list.list_value().size() >= 4);
+  put(d, "sections", std::move(list));
   d.set("title", r.title);
   d.set("organisation", m.site.department.name);
   d.set("municipality", m.site.municipality);

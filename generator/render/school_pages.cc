@@ -15,7 +15,7 @@ namespace sveden {
 using kainjow::mustache::data;
 
 
-std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::string& title, const std::string& body,
+std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::string& title, std::string body,
                                                 data crumbs) {
   const Municipality& m = site_.m_;
   const School& s = m.schools[page.index];
@@ -27,7 +27,7 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
   d.set("school_name", typographic_quotes(s.short_name));
   d.set("school_full_name", typographic_quotes(s.name));
   d.set("is_home", page.type == &kSchoolPage);
-  d.set("body", body);
+  put(d, "body", std::move(body));
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));
   d.set("canonical", site_.school_base_[page.index] + "/" + escape_url_path(rel));
@@ -38,16 +38,16 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
     item.set("href", site_.href(root, path));
     bool current = !page.type->any_depth && (path.empty() ? rel.empty() : rel.rfind(path, 0) == 0);
     item.set("current", current);
-    nav.push_back(item);
+    append(nav, std::move(item));
   };
   add_nav("Главная", "");
   add_nav(site_.open_.title, site_.sveden_dir_from_school(page.index));
   add_nav("Качество образования", "kachestvo/");
-  d.set("nav", nav);
+  put(d, "nav", std::move(nav));
   d.set("department_name", m.site.department.name);
   d.set("department_href", m.site.base_url + "/");
   d.set("has_breadcrumbs", crumbs.is_non_empty_list());
-  d.set("breadcrumbs", crumbs);
+  put(d, "breadcrumbs", std::move(crumbs));
   data contacts = tlist();
   if (!s.address.empty()) contacts.push_back(field("Адрес", s.address));
   if (!s.phone.empty()) contacts.push_back(field("Телефон", s.phone));

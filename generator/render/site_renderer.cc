@@ -192,7 +192,7 @@ std::string SiteRenderer::Worker::render(const PageRef& page) {
   return page.type->build ? page.type->build(*this, page) : std::string();  // audit/ is rendered from the audit, later
 }
 
-std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, const std::string& body,
+std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::string body,
                                          data crumbs) {
   const Municipality& m = site_.m_;
   // The 404 page is served at any depth, so its links start at the path of the site's address: «/» or,
@@ -207,7 +207,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("is_home", page.type == &kHomePage);
   // The department's working pages: audit/ and what it holds (the monitoring of websites with site_monitoring: audit).
   d.set("noindex", (page.type == &kAuditPage || page.path.rfind("audit/", 0) == 0) && !m.site.audit_public);
-  d.set("body", body);
+  put(d, "body", std::move(body));
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));
   d.set("canonical", m.site.base_url + "/" + escape_url_path(page.type == &kHomePage ? "" : page.path));
@@ -219,7 +219,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
     item.set("href", site_.href(root, path));
     bool current = !page.type->any_depth && !path.empty() ? page.path.rfind(path, 0) == 0 : page.path == path;
     item.set("current", current && !page.type->any_depth);
-    nav.push_back(item);
+    append(nav, std::move(item));
   };
   add_nav("Главная", "");
   add_nav(m.site.department.words.about, "department/");
@@ -232,9 +232,9 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   add_nav("Отчёты", "reports/");
   for (const auto& p : m.pages) add_nav(p.title, p.slug + "/");
   add_nav("Открытые данные", "opendata/");
-  d.set("nav", nav);
+  put(d, "nav", std::move(nav));
   d.set("has_breadcrumbs", crumbs.is_non_empty_list());
-  d.set("breadcrumbs", crumbs);
+  put(d, "breadcrumbs", std::move(crumbs));
   data contacts = tlist();
   if (!m.site.department.address.empty()) contacts.push_back(field("Адрес", m.site.department.address));
   if (!m.site.department.phone.empty()) contacts.push_back(field("Телефон", m.site.department.phone));

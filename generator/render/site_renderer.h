@@ -97,14 +97,15 @@ class SiteRenderer {
    public:
     explicit Worker(const SiteRenderer& site);
     std::string render(const PageRef& page);
-    // The audit of the built output (`audit/`), for the department's own use.
+    // The audit of the built output (`audit/`), for the department's own use (render/pages/audit_page.cc).
     std::string audit_page(const OutputAudit& audit);
 
     // What a page's builder (render/page_types.h) uses: the site, its layouts, a template, the trail.
     using data = kainjow::mustache::data;
     const SiteRenderer& site() const { return site_; }
-    std::string layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
-    std::string school_layout(const PageRef& page, const std::string& title, const std::string& body, data crumbs);
+    // `body` and `crumbs` are moved into the layout's data, not copied.
+    std::string layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
+    std::string school_layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
     std::string use(const std::string& name, const data& d);
     // Called with every template and the data it is rendered with (tests/unit/template_keys_test.cc).
     std::function<void(const std::string& name, const data& d)> observe;
@@ -121,8 +122,6 @@ class SiteRenderer {
 
    private:
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    void completeness(const std::string& root, data& d) const;
-    void decisions(data& d) const;  // the audit page's differences between approved and computed lists
     // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
     data published_lists_data(const std::string& root, const Group& group) const;
     std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix

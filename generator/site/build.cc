@@ -448,8 +448,8 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
     if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
   for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
   dirs.erase("");
-  std::string first_error;
-  if (!output.make_dirs(dirs, &first_error)) return io_failure(first_error);
+  if (Status made = output.make_dirs(dirs); !made.ok()) return made;
+  Status first_failure;  // the first file that could not be written stops the rest
 
   int jobs = std::max(1, options.jobs);
   std::vector<std::unique_ptr<SiteRenderer::Worker>> workers(static_cast<size_t>(jobs));
@@ -476,7 +476,7 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
         contents = extra[t].render();
       } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
         std::lock_guard lock(error_mutex);
-        if (first_error.empty()) first_error = e.what();
+        if (first_failure.ok()) first_failure = io_failure(e.what());
         return false;
       }
     } else {
@@ -486,10 +486,9 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       path = pages[i].file();
       contents = worker->render(pages[i]);
     }
-    std::string error;
-    if (!output.write(path, contents, &error)) {
+    if (Status written = output.write(path, contents); !written.ok()) {
       std::lock_guard lock(error_mutex);
-      if (first_error.empty()) first_error = error;
+      if (first_failure.ok()) first_failure = std::move(written);
       return false;
     }
     if (t >= extra.size()) ++done;
@@ -501,7 +500,7 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   }
   progress_cv.notify_all();
   if (progress_thread.joinable()) progress_thread.join();
-  return first_error.empty() ? Status() : io_failure(first_error);
+  return first_failure;
 }
 
 }  // namespace
@@ -608,10 +607,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     report.status = input_errors();
     return report;
   }
-  if (std::string error; !output.open(&error)) {
-    report.status = io_failure(error);
-    return report;
-  }
+  if (report.status = output.open(); !report.status.ok()) return report;
   if (report.status = write_all(site, extra, options, output); !report.status.ok()) return report;
   stage("страницы и файлы во временную папку");
   if (chromium) {
@@ -635,19 +631,14 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   {
     OutputAudit audit = audit_output(*output.written(), builtin_openness(), std::max(1, options.jobs));
     SiteRenderer::Worker worker(site);
-    std::string error;
-    if (!output.make_dirs({"audit"}, &error) || !output.write("audit/index.html", worker.audit_page(audit), &error)) {
-      report.status = io_failure(error);
-      return report;
-    }
+    if (report.status = output.make_dirs({"audit"}); !report.status.ok()) return report;
+    if (report.status = output.write("audit/index.html", worker.audit_page(audit)); !report.status.ok()) return report;
     report.audit_errors = audit.errors;
     report.audit = std::move(audit);
     stage("проверка опубликованного (audit/)");
   }
-  if (std::string error; !output.sync(&error) || !output.commit(&error)) {
-    report.status = io_failure(error);
-    return report;
-  }
+  if (report.status = output.sync(); !report.status.ok()) return report;
+  if (report.status = output.commit(); !report.status.ok()) return report;
   stage("сброс на диск и замена прежней сборки");
   report.pages = pages.size();
   report.files = output.files();

@@ -9,44 +9,43 @@
 
 namespace sveden {
 
-bool MemoryOutput::open(std::string*) {
+Status MemoryOutput::open() {
   std::lock_guard lock(mutex_);
   staged_.clear();
   dirs_ = {""};
   changed_ = 0;
   committed_ = false;
   staged_[kOutputMarker] = kOutputMarkerText;
-  return true;
+  return {};
 }
 
-bool MemoryOutput::make_dirs(const std::set<std::string>& dirs, std::string*) {
+Status MemoryOutput::make_dirs(const std::set<std::string>& dirs) {
   std::lock_guard lock(mutex_);
   for (const auto& d : dirs)
     for (size_t slash = 0; slash != std::string::npos;) {
       slash = d.find('/', slash + 1);
       dirs_.insert(d.substr(0, slash));
     }
-  return true;
+  return {};
 }
 
-bool MemoryOutput::write(const std::string& rel_path, std::string_view contents, std::string* error) {
+Status MemoryOutput::write(const std::string& rel_path, std::string_view contents) {
   std::lock_guard lock(mutex_);
   size_t slash = rel_path.rfind('/');
   if (!dirs_.count(slash == std::string::npos ? "" : rel_path.substr(0, slash))) {
-    *error = fmt::format("не удалось создать файл «{}»: {}", rel_path, std::strerror(ENOENT));
-    return false;
+    return Status::failure(ExitCode::io, fmt::format("не удалось создать файл «{}»: {}", rel_path, std::strerror(ENOENT)));
   }
   auto before = published_.find(rel_path);
   if (before == published_.end() || before->second != contents) ++changed_;
   staged_[rel_path] = std::string(contents);
-  return true;
+  return {};
 }
 
-bool MemoryOutput::commit(std::string*) {
+Status MemoryOutput::commit() {
   std::lock_guard lock(mutex_);
   published_ = staged_;
   committed_ = true;
-  return true;
+  return {};
 }
 
 std::unique_ptr<Disk> MemoryOutput::written() const {

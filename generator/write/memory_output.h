@@ -9,11 +9,11 @@ namespace sveden {
 
 class MemoryOutput : public Output {
  public:
-  bool open(std::string* error) override;
-  bool make_dirs(const std::set<std::string>& dirs, std::string* error) override;
-  bool write(const std::string& rel_path, std::string_view contents, std::string* error) override;
-  bool sync(std::string*) override { return true; }
-  bool commit(std::string* error) override;
+  Status open() override;
+  Status make_dirs(const std::set<std::string>& dirs) override;
+  Status write(const std::string& rel_path, std::string_view contents) override;
+  Status sync() override { return {}; }
+  Status commit() override;
 
   std::unique_ptr<Disk> written() const override;
   std::string folder() override { return ""; }

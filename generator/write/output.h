@@ -8,22 +8,24 @@
 #include <string_view>
 
 #include "base/disk.h"
+#include "base/status.h"
 
 namespace sveden {
 
+// Each step that can fail says so with a Status (base/status.h): ExitCode::io and the message in Russian.
 class Output {
  public:
   virtual ~Output() = default;
   // Called once, when the build knows it will write: takes what the output needs (a lock, a stage).
-  virtual bool open(std::string* error) = 0;
+  virtual Status open() = 0;
   // Creates every folder that files will be written to (before writing from many threads).
-  virtual bool make_dirs(const std::set<std::string>& dirs, std::string* error) = 0;
+  virtual Status make_dirs(const std::set<std::string>& dirs) = 0;
   // Thread-safe for distinct paths whose folders exist. `rel_path` is relative to the output, with «/».
-  virtual bool write(const std::string& rel_path, std::string_view contents, std::string* error) = 0;
+  virtual Status write(const std::string& rel_path, std::string_view contents) = 0;
   // Everything written is durable before commit() publishes it.
-  virtual bool sync(std::string* error) = 0;
+  virtual Status sync() = 0;
   // Publishes the whole output at once; before this, the previous output is untouched.
-  virtual bool commit(std::string* error) = 0;
+  virtual Status commit() = 0;
 
   // What has been written so far, to read back (the audit, the PDF printer): paths relative to the output.
   virtual std::unique_ptr<Disk> written() const = 0;

@@ -103,6 +103,8 @@ bool same_bytes(int fd, std::string_view contents) {
   }
 }
 
+Status write_failure(std::string message) { return Status::failure(ExitCode::io, std::move(message)); }
+
 // The files a build has written so far while they are all the previous output's files: read from the
 // previous output, and only those (a file the build no longer writes is not there).
 class ListedDisk : public Disk {
@@ -133,13 +135,7 @@ class ListedDisk : public Disk {
 
 }  // namespace
 
-std::unique_ptr<StagedOutput> StagedOutput::begin(const std::string& out_dir, std::string* error) {
-  auto staged = std::make_unique<StagedOutput>(out_dir);
-  if (!staged->open(error)) return nullptr;
-  return staged;
-}
-
-bool StagedOutput::open(std::string* error) {
+Status StagedOutput::open() {
   const std::string& out_dir = requested_;
   fs::path out = fs::path(out_dir).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
@@ -148,13 +144,11 @@ bool StagedOutput::open(std::string* error) {
   // folder it points to is the one swapped, atomically, beside itself.
   for (int hops = 0; fs::is_symlink(out, ec); ++hops) {
     if (hops == 40) {
-      *error = fmt::format("«{}»: символические ссылки образуют цикл", out_dir);
-      return false;
+      return write_failure(fmt::format("«{}»: символические ссылки образуют цикл", out_dir));
     }
     fs::path target = fs::read_symlink(out, ec);
     if (ec) {
-      *error = fmt::format("не удалось прочитать ссылку «{}»: {}", out.string(), ec.message());
-      return false;
+      return write_failure(fmt::format("не удалось прочитать ссылку «{}»: {}", out.string(), ec.message()));
     }
     out = (target.is_absolute() ? target : out.parent_path() / target).lexically_normal();
     if (out.filename().empty()) out = out.parent_path();
@@ -162,8 +156,7 @@ bool StagedOutput::open(std::string* error) {
   fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
-    *error = fmt::format("не удалось создать папку «{}»: {}", parent.string(), ec.message());
-    return false;
+    return write_failure(fmt::format("не удалось создать папку «{}»: {}", parent.string(), ec.message()));
   }
   // One build of an output at a time: the second waits for the first to finish its swap.
   std::string lock_name = stage_prefix(out);
@@ -171,8 +164,7 @@ bool StagedOutput::open(std::string* error) {
   fs::path lock_path = parent / lock_name;
   int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (lock < 0) {
-    *error = fmt::format("не удалось создать файл блокировки «{}»: {}", lock_path.string(), std::strerror(errno));
-    return false;
+    return write_failure(fmt::format("не удалось создать файл блокировки «{}»: {}", lock_path.string(), std::strerror(errno)));
   }
   if (::flock(lock, LOCK_EX | LOCK_NB) != 0) {
     fmt::print(stderr, "Ждём, пока закончится другая сборка в папку «{}»…\n", out.string());
@@ -183,14 +175,12 @@ bool StagedOutput::open(std::string* error) {
   out_ = out.string();
   if (fs::exists(out, ec)) {
     if (!fs::is_directory(out, ec)) {
-      *error = fmt::format("«{}» — это файл, а не папка", out.string());
-      return false;
+      return write_failure(fmt::format("«{}» — это файл, а не папка", out.string()));
     }
     bool empty = fs::is_empty(out, ec);
     if (!empty && !fs::exists(out / kOutputMarker, ec)) {
-      *error = fmt::format("папка «{}» не пуста и создана не sveden: её содержимое было бы заменено. "
-                           "Укажите другую папку (--out) или очистите эту", out.string());
-      return false;
+      return write_failure(fmt::format("папка «{}» не пуста и создана не sveden: её содержимое было бы заменено. "
+                           "Укажите другую папку (--out) или очистите эту", out.string()));
     }
     // The previous output, whose unchanged files are carried over.
     if (!empty) previous_fd_ = ::open(out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
@@ -203,24 +193,21 @@ bool StagedOutput::open(std::string* error) {
     else if (errno != EEXIST) break;
   }
   if (stage.empty()) {
-    *error = fmt::format("не удалось создать папку сборки рядом с «{}»: {}", out.string(), std::strerror(errno));
-    return false;
+    return write_failure(fmt::format("не удалось создать папку сборки рядом с «{}»: {}", out.string(), std::strerror(errno)));
   }
   stage_ = stage.string();
   stage_fd_ = ::open(stage_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
   if (stage_fd_ < 0) {
-    *error = fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno));
-    return false;
+    return write_failure(fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno)));
   }
   dirs_.insert("");
   // The stage says it is ours before anything else is in it, and the output's marker is there
   // before the swap: a published output always carries it.
-  if (!write_new(kStageMarker, kStageMarkerText, error)) return false;
+  if (Status made = write_new(kStageMarker, kStageMarkerText); !made.ok()) return made;
   // Nothing to carry over, or no way to link (no /proc, a file system without hard links): the stage
   // is made at once and every file written.
   materialised_ = previous_fd_ < 0 || !can_link();
-  if (!write(kOutputMarker, kOutputMarkerText, error)) return false;
-  return true;
+  return write(kOutputMarker, kOutputMarkerText);
 }
 
 StagedOutput::~StagedOutput() {
@@ -243,7 +230,7 @@ bool StagedOutput::can_link() const {
   return ok;
 }
 
-bool StagedOutput::make_dirs(const std::set<std::string>& dirs, std::string* error) {
+Status StagedOutput::make_dirs(const std::set<std::string>& dirs) {
   std::lock_guard lock(stage_mutex_);
   for (const auto& d : dirs) {
     for (size_t slash = 0; slash != std::string::npos;) {
@@ -253,33 +240,32 @@ bool StagedOutput::make_dirs(const std::set<std::string>& dirs, std::string* err
       if (!part.empty()) wanted_dirs_.insert(part);
     }
   }
-  return !materialised_ || create_dirs(error);
+  return materialised_ ? create_dirs() : Status();
 }
 
-bool StagedOutput::create_dirs(std::string* error) {
+Status StagedOutput::create_dirs() {
   // Relative to the stage's descriptor, parents first (the set's order), each folder once.
   for (const auto& part : wanted_dirs_) {
     if (!dirs_.insert(part).second) continue;
     if (::mkdirat(stage_fd_, part.c_str(), 0755) == 0 || errno == EEXIST) continue;
-    *error = fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno));
-    return false;
+    return write_failure(fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno)));
   }
-  return true;
+  return {};
 }
 
-bool StagedOutput::materialise(std::string* error) {
+Status StagedOutput::materialise() {
   std::lock_guard lock(stage_mutex_);
-  if (materialised_) return true;
-  if (!create_dirs(error)) return false;
+  if (materialised_) return {};
+  if (Status made = create_dirs(); !made.ok()) return made;
   for (const auto& same : same_)
-    if (!link_previous(same, error)) return false;
+    if (Status linked = link_previous(same); !linked.ok()) return linked;
   same_.clear();
   same_.shrink_to_fit();
   materialised_ = true;
-  return true;
+  return {};
 }
 
-bool StagedOutput::link_previous(const Same& same, std::string* error) {
+Status StagedOutput::link_previous(const Same& same) {
   int fd = open_beneath(previous_fd_, same.path);
   struct stat st {};
   bool ok = fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_ino == same.inode &&
@@ -287,16 +273,15 @@ bool StagedOutput::link_previous(const Same& same, std::string* error) {
             static_cast<size_t>(st.st_size) == same.size;
   if (!ok) {
     if (fd >= 0) ::close(fd);
-    *error = fmt::format("файл «{}» прежнего результата изменился во время сборки: соберите ещё раз", out_ + "/" + same.path);
-    return false;
+    return write_failure(fmt::format("файл «{}» прежнего результата изменился во время сборки: соберите ещё раз", out_ + "/" + same.path));
   }
   // The very file compared, through its descriptor: a link put in its place meanwhile is not followed.
   std::string self = "/proc/self/fd/" + std::to_string(fd);
   ok = ::linkat(AT_FDCWD, self.c_str(), stage_fd_, same.path.c_str(), AT_SYMLINK_FOLLOW) == 0;
   int saved = errno;
   ::close(fd);
-  if (!ok) *error = fmt::format("не удалось связать файл «{}»: {}", stage_ + "/" + same.path, std::strerror(saved));
-  return ok;
+  if (!ok) return write_failure(fmt::format("не удалось связать файл «{}»: {}", stage_ + "/" + same.path, std::strerror(saved)));
+  return {};
 }
 
 std::optional<StagedOutput::Same> StagedOutput::previous_same(const std::string& rel_path, std::string_view contents) const {
@@ -311,25 +296,22 @@ std::optional<StagedOutput::Same> StagedOutput::previous_same(const std::string&
   return Same{rel_path, st.st_ino, st.st_mtim, contents.size()};
 }
 
-bool StagedOutput::write_new(const std::string& rel_path, std::string_view contents, std::string* error) {
+Status StagedOutput::write_new(const std::string& rel_path, std::string_view contents) {
   std::string path = stage_ + "/" + rel_path;
   // Never through an existing name: it may be a link to the previous output's file.
   int fd = ::openat(stage_fd_, rel_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0 && errno == EEXIST && ::unlinkat(stage_fd_, rel_path.c_str(), 0) == 0)
     fd = ::openat(stage_fd_, rel_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) {
-    *error = fmt::format("не удалось создать файл «{}»: {}", path, std::strerror(errno));
-    return false;
-  }
+  if (fd < 0) return write_failure(fmt::format("не удалось создать файл «{}»: {}", path, std::strerror(errno)));
   const char* p = contents.data();
   size_t left = contents.size();
   while (left > 0) {
     ssize_t n = ::write(fd, p, left);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *error = fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(n == 0 ? ENOSPC : errno));
+      int saved = n == 0 ? ENOSPC : errno;
       ::close(fd);
-      return false;
+      return write_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(saved)));
     }
     p += n;
     left -= static_cast<size_t>(n);
@@ -337,13 +319,12 @@ bool StagedOutput::write_new(const std::string& rel_path, std::string_view conte
   // The kernel starts writing it now, so that sync() mostly waits for what is already under way.
   ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
   if (::close(fd) != 0) {
-    *error = fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(errno));
-    return false;
+    return write_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(errno)));
   }
-  return true;
+  return {};
 }
 
-bool StagedOutput::write(const std::string& rel_path, std::string_view contents, std::string* error) {
+Status StagedOutput::write(const std::string& rel_path, std::string_view contents) {
   if (auto same = previous_same(rel_path, contents)) {
     bool link_now = false;
     {
@@ -353,20 +334,20 @@ bool StagedOutput::write(const std::string& rel_path, std::string_view contents,
       else same_.push_back(std::move(*same));
     }
     // A link failing (another file system, no /proc, too many links) only means the file is written.
-    std::string ignored;
-    if (!link_now || link_previous(*same, &ignored)) {
+    if (!link_now || link_previous(*same).ok()) {
       ++files_;
-      return true;
+      return {};
     }
   }
   {
     std::lock_guard lock(stage_mutex_);
     paths_.insert(rel_path);
   }
-  if (!materialise(error) || !write_new(rel_path, contents, error)) return false;
+  if (Status made = materialise(); !made.ok()) return made;
+  if (Status written = write_new(rel_path, contents); !written.ok()) return written;
   ++files_;
   ++changed_;
-  return true;
+  return {};
 }
 
 bool StagedOutput::unchanged() {
@@ -383,20 +364,19 @@ bool StagedOutput::unchanged() {
   return *unchanged_;
 }
 
-bool StagedOutput::sync(std::string* error) {
-  if (synced_ || unchanged()) return true;
-  if (!materialise(error)) return false;
+Status StagedOutput::sync() {
+  if (synced_ || unchanged()) return {};
+  if (Status made = materialise(); !made.ok()) return made;
   // The stage's marker goes first: what is synced is the output to publish.
   ::unlinkat(stage_fd_, kStageMarker, 0);
   // One syncfs, not an fsync per new file and folder: each of those waits for its own journal commit,
   // and on this project's machines 11 000 files and 9 000 folders took 82 s against 0,35 s for syncfs
   // (docs/PERFORMANCE.md). Linked files were made durable by the build that wrote them.
   if (::syncfs(stage_fd_) != 0) {
-    *error = fmt::format("не удалось записать на диск папку «{}»: {}", stage_, std::strerror(errno));
-    return false;
+    return write_failure(fmt::format("не удалось записать на диск папку «{}»: {}", stage_, std::strerror(errno)));
   }
   synced_ = true;
-  return true;
+  return {};
 }
 
 std::unique_ptr<Disk> StagedOutput::written() const {
@@ -406,22 +386,21 @@ std::unique_ptr<Disk> StagedOutput::written() const {
 }
 
 std::string StagedOutput::folder() {
-  std::string error;
-  return materialise(&error) ? stage_ : "";
+  return materialise().ok() ? stage_ : "";
 }
 
-bool StagedOutput::commit(std::string* error) {
+Status StagedOutput::commit() {
   std::error_code ec;
   // Durability: every file and folder of the stage is on disk before the swap, so that a power cut
   // after it cannot leave empty files in the published output. The stage's marker goes: the swapped-in
   // folder is the output now, and its predecessor is removed below by name.
-  if (!sync(error)) return false;
+  if (Status synced = sync(); !synced.ok()) return synced;
   if (unchanged()) {
     // Nothing to publish: the previous output stays as it is, folders included, and the stage (links
     // only) goes. No swap, no sync.
     committed_ = true;
     fs::remove_all(stage_, ec);
-    return true;
+    return {};
   }
   if (previous_fd_ >= 0) {
     ::close(previous_fd_);
@@ -430,21 +409,19 @@ bool StagedOutput::commit(std::string* error) {
   if (fs::exists(out_, ec)) {
     // One atomic step: the old output and the stage trade places; then the old one is removed.
     if (renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
-      *error = fmt::format("не удалось заменить папку «{}»: {}", out_, std::strerror(errno));
-      return false;
+      return write_failure(fmt::format("не удалось заменить папку «{}»: {}", out_, std::strerror(errno)));
     }
     committed_ = true;
     sync_path(fs::path(out_).parent_path().empty() ? fs::path(".") : fs::path(out_).parent_path());
     fs::remove_all(stage_, ec);  // now holds the previous output
-    return true;
+    return {};
   }
   if (::rename(stage_.c_str(), out_.c_str()) != 0) {
-    *error = fmt::format("не удалось переименовать «{}» в «{}»: {}", stage_, out_, std::strerror(errno));
-    return false;
+    return write_failure(fmt::format("не удалось переименовать «{}» в «{}»: {}", stage_, out_, std::strerror(errno)));
   }
   committed_ = true;
   sync_path(fs::path(out_).parent_path().empty() ? fs::path(".") : fs::path(out_).parent_path());
-  return true;
+  return {};
 }
 
 }  // namespace sveden

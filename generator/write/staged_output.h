@@ -22,23 +22,21 @@ namespace sveden {
 class StagedOutput : public Output {
  public:
   explicit StagedOutput(std::string out_dir) : requested_(std::move(out_dir)) {}
-  // A StagedOutput already opened, or nullptr with `error` set.
-  static std::unique_ptr<StagedOutput> begin(const std::string& out_dir, std::string* error);
   ~StagedOutput() override;  // removes the stage unless committed
 
   // Takes the output's lock (`.<out>.sveden-lock` beside it: a second build of the same output waits),
   // prepares a stage folder beside the output under a name no other build can take, and removes the
   // stages of builds that died — only folders that carry sveden's stage marker. Refuses an existing
   // non-empty folder that sveden did not create, so that no one's files are swapped away.
-  bool open(std::string* error) override;
-  bool make_dirs(const std::set<std::string>& dirs, std::string* error) override;
+  Status open() override;
+  Status make_dirs(const std::set<std::string>& dirs) override;
   // A file equal to the previous output's file of the same path is linked, not written.
-  bool write(const std::string& rel_path, std::string_view contents, std::string* error) override;
+  Status write(const std::string& rel_path, std::string_view contents) override;
   // Makes the stage durable (its files, links and folders) before it is published.
-  bool sync(std::string* error) override;
+  Status sync() override;
   // Syncs (if not done yet), then atomically replaces the output with the stage; when every file was
   // carried over and the previous output has nothing more, keeps the previous output and drops the stage.
-  bool commit(std::string* error) override;
+  Status commit() override;
 
   std::unique_ptr<Disk> written() const override;
   // The stage, with every file carried over so far linked in (a program writes into it directly).
@@ -57,13 +55,13 @@ class StagedOutput : public Output {
     size_t size;
   };
   std::optional<Same> previous_same(const std::string& rel_path, std::string_view contents) const;
-  bool link_previous(const Same& same, std::string* error);
+  Status link_previous(const Same& same);
   // Makes the stage a real folder: its folders, and links to the files carried over so far. Until the
   // first changed file nothing is created, so a rebuild without changes touches nothing.
-  bool materialise(std::string* error);
-  bool create_dirs(std::string* error);  // with stage_mutex_ held
+  Status materialise();
+  Status create_dirs();  // with stage_mutex_ held
   bool can_link() const;  // whether the previous output's files can be linked into the stage
-  bool write_new(const std::string& rel_path, std::string_view contents, std::string* error);
+  Status write_new(const std::string& rel_path, std::string_view contents);
   // Every file was carried over and the previous output has nothing else: it is the new output as it is.
   bool unchanged();
 

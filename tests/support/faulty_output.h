@@ -20,28 +20,20 @@ class FaultyOutput : public Output {
   };
   FaultyOutput(Output& real, Faults faults) : real_(real), faults_(faults) {}
 
-  bool open(std::string* error) override { return real_.open(error); }
-  bool make_dirs(const std::set<std::string>& dirs, std::string* error) override { return real_.make_dirs(dirs, error); }
-  bool write(const std::string& rel_path, std::string_view contents, std::string* error) override {
-    if (++writes_ == faults_.fail_write) {
-      *error = fmt::format("не удалось записать файл «{}»: {}", rel_path, std::strerror(ENOSPC));
-      return false;
-    }
-    return real_.write(rel_path, contents, error);
+  Status open() override { return real_.open(); }
+  Status make_dirs(const std::set<std::string>& dirs) override { return real_.make_dirs(dirs); }
+  Status write(const std::string& rel_path, std::string_view contents) override {
+    if (++writes_ == faults_.fail_write)
+      return Status::failure(ExitCode::io, fmt::format("не удалось записать файл «{}»: {}", rel_path, std::strerror(ENOSPC)));
+    return real_.write(rel_path, contents);
   }
-  bool sync(std::string* error) override {
-    if (faults_.fail_sync) {
-      *error = fmt::format("не удалось записать на диск: {}", std::strerror(EIO));
-      return false;
-    }
-    return real_.sync(error);
+  Status sync() override {
+    if (faults_.fail_sync) return Status::failure(ExitCode::io, fmt::format("не удалось записать на диск: {}", std::strerror(EIO)));
+    return real_.sync();
   }
-  bool commit(std::string* error) override {
-    if (faults_.fail_commit) {
-      *error = fmt::format("не удалось заменить папку: {}", std::strerror(EIO));
-      return false;
-    }
-    return real_.commit(error);
+  Status commit() override {
+    if (faults_.fail_commit) return Status::failure(ExitCode::io, fmt::format("не удалось заменить папку: {}", std::strerror(EIO)));
+    return real_.commit();
   }
   std::unique_ptr<Disk> written() const override { return real_.written(); }
   std::string folder() override { return real_.folder(); }

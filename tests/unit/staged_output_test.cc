@@ -37,14 +37,14 @@ TEST_CASE("staged output: a stage of a dead build goes, a user's folder that onl
   std::ofstream(dir / ".output.sveden-stage-1-abcdef/.sveden-stage") << "Папка сборки sveden: удаляется автоматически.\n";
   fs::create_directories(dir / ".output.sveden-stage-backup");
   std::ofstream(dir / ".output.sveden-stage-backup/notes.txt") << "keep";
-  std::string error;
   {
-    auto staged = StagedOutput::begin(out.string(), &error);
-    REQUIRE_MESSAGE(staged, error);
+    StagedOutput staged(out.string());
+    Status opened = staged.open();
+    REQUIRE_MESSAGE(opened.ok(), opened.message());
     CHECK_FALSE(fs::exists(dir / ".output.sveden-stage-1-abcdef"));
     CHECK(test::read_file(dir / ".output.sveden-stage-backup/notes.txt") == "keep");
-    REQUIRE(staged->write("index.html", "<p>1</p>", &error));
-    REQUIRE(staged->commit(&error));
+    REQUIRE(staged.write("index.html", "<p>1</p>").ok());
+    REQUIRE(staged.commit().ok());
   }
   CHECK(fs::exists(out / kOutputMarker));
   CHECK_FALSE(fs::exists(out / ".sveden-stage"));  // the stage's marker does not reach the output
@@ -58,45 +58,45 @@ TEST_CASE("staged output: a stage of a dead build goes, a user's folder that onl
 
 TEST_CASE("staged output: a second build of the same output waits for the first to swap") {
   fs::path dir = temp_dir();
-  std::string out = (dir / "output").string(), error;
-  auto first = StagedOutput::begin(out, &error);
-  REQUIRE_MESSAGE(first, error);
+  std::string out = (dir / "output").string();
+  auto first = std::make_unique<StagedOutput>(out);
+  Status opened = first->open();
+  REQUIRE_MESSAGE(opened.ok(), opened.message());
   std::atomic<bool> second_began{false};
-  std::string second_error;
+  Status second_status;
   std::thread second([&] {
-    auto staged = StagedOutput::begin(out, &second_error);
+    StagedOutput staged(out);
+    second_status = staged.open();
     second_began = true;
-    if (!staged) return;
-    std::string e;
+    if (!second_status.ok()) return;
     // It sees the first build's output, complete.
     CHECK(test::read_file(fs::path(out) / "index.html") == "<p>first</p>");
-    if (staged->write("index.html", "<p>second</p>", &e)) staged->commit(&e);
+    if ((second_status = staged.write("index.html", "<p>second</p>")).ok()) second_status = staged.commit();
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   CHECK_FALSE(second_began.load());
-  REQUIRE(first->write("index.html", "<p>first</p>", &error));
-  REQUIRE(first->commit(&error));
+  REQUIRE(first->write("index.html", "<p>first</p>").ok());
+  REQUIRE(first->commit().ok());
   first.reset();  // releases the lock
   second.join();
-  CHECK(second_error.empty());
+  CHECK_MESSAGE(second_status.ok(), second_status.message());
   CHECK(test::read_file(fs::path(out) / "index.html") == "<p>second</p>");
   fs::remove_all(dir);
 }
 
 TEST_CASE("staged output: a failing write, sync or swap leaves the previous output exactly as it was") {
   fs::path dir = temp_dir();
-  std::string out = (dir / "output").string(), error;
+  std::string out = (dir / "output").string();
   auto build = [&](const std::string& text, const test::FaultyOutput::Faults& faults) {
-    std::string e;
-    bool ok = false;
     StagedOutput staged(out);
     test::FaultyOutput faulty(staged, faults);
-    if (faulty.open(&e)) {
-      ok = faulty.make_dirs({"a", "b/c"}, &e);
-      for (const char* name : {"index.html", "a/index.html", "b/c/index.html", "b/data.csv"}) ok = ok && faulty.write(name, text, &e);
-      ok = ok && faulty.sync(&e) && faulty.commit(&e);
-    }
-    return ok ? std::string() : e;
+    Status s = faulty.open();
+    if (s.ok()) s = faulty.make_dirs({"a", "b/c"});
+    for (const char* name : {"index.html", "a/index.html", "b/c/index.html", "b/data.csv"})
+      if (s.ok()) s = faulty.write(name, text);
+    if (s.ok()) s = faulty.sync();
+    if (s.ok()) s = faulty.commit();
+    return s.message();
   };
   REQUIRE(build("old", {}).empty());
   // The whole previous output, its marker included, byte for byte after each fault.
@@ -139,13 +139,14 @@ FileId file_id(const fs::path& path) {
 
 // Writes `files` as one build of `out`; returns the output's count of changed files.
 size_t build_files(const std::string& out, const std::map<std::string, std::string>& files) {
-  std::string error;
   StagedOutput staged(out);
-  REQUIRE_MESSAGE(staged.open(&error), error);
-  REQUIRE(staged.make_dirs({"a/b"}, &error));
-  for (const auto& [path, text] : files) REQUIRE_MESSAGE(staged.write(path, text, &error), error);
-  REQUIRE_MESSAGE(staged.sync(&error), error);
-  REQUIRE_MESSAGE(staged.commit(&error), error);
+  Status s = staged.open();
+  if (s.ok()) s = staged.make_dirs({"a/b"});
+  for (const auto& [path, text] : files)
+    if (s.ok()) s = staged.write(path, text);
+  if (s.ok()) s = staged.sync();
+  if (s.ok()) s = staged.commit();
+  REQUIRE_MESSAGE(s.ok(), s.message());
   return staged.files_changed();
 }
 
@@ -188,7 +189,7 @@ TEST_CASE("staged output: a file the same as before is the previous file (inode,
 
 TEST_CASE("staged output: a failed build that carried files over leaves the previous output's files as they were") {
   fs::path dir = temp_dir();
-  std::string out = (dir / "output").string(), error;
+  std::string out = (dir / "output").string();
   std::map<std::string, std::string> files = {{"index.html", "<p>1</p>"}, {"a/index.html", "<p>2</p>"}};
   build_files(out, files);
   const auto before = test::read_tree(out);
@@ -196,10 +197,10 @@ TEST_CASE("staged output: a failed build that carried files over leaves the prev
   {
     StagedOutput staged(out);
     test::FaultyOutput faulty(staged, {2, false, false});
-    REQUIRE(faulty.open(&error));
-    REQUIRE(faulty.make_dirs({"a"}, &error));
-    REQUIRE(faulty.write("index.html", "<p>1</p>", &error));  // carried over: a link to the previous file
-    CHECK_FALSE(faulty.write("a/index.html", "<p>changed</p>", &error));
+    REQUIRE(faulty.open().ok());
+    REQUIRE(faulty.make_dirs({"a"}).ok());
+    REQUIRE(faulty.write("index.html", "<p>1</p>").ok());  // carried over: a link to the previous file
+    CHECK_FALSE(faulty.write("a/index.html", "<p>changed</p>").ok());
   }
   CHECK(test::read_tree(out) == before);
   CHECK(file_id(fs::path(out) / "index.html") == kept);
@@ -211,7 +212,7 @@ TEST_CASE("staged output: a failed build that carried files over leaves the prev
 
 TEST_CASE("staged output: a symbolic link in the previous output is never followed to carry a file over") {
   fs::path dir = temp_dir();
-  std::string out = (dir / "output").string(), error;
+  std::string out = (dir / "output").string();
   build_files(out, {{"index.html", "<p>1</p>"}});
   // Someone replaced a page of the published output with a link to a file outside it.
   std::ofstream(dir / "secret.txt") << "<p>1</p>";

@@ -74,9 +74,9 @@ std::map<std::string, std::set<std::string>> documented_keys() {
   return out;
 }
 
-// The keys the render code fills: d.set("key", …), set_present("key", …), data("key", …).
+// The keys the render code fills: d.set("key", …), put(d, "key", …) (render/template_data.h), set_present("key", …), data("key", …).
 std::set<std::string> filled_keys() {
-  static const std::regex kSet(R"((?:\.set|\bset_present|\bdata)\("([A-Za-z_][A-Za-z0-9_]*)\")");
+  static const std::regex kSet(R"re((?:\.set\(|\bset_present\(|\bdata\(|\bput\(\w+, )"([A-Za-z_][A-Za-z0-9_]*)")re");
   std::set<std::string> keys;
   for (const auto& e : fs::recursive_directory_iterator(kSource / "generator/render")) {
     if (e.path().extension() != ".cc" && e.path().extension() != ".h") continue;

@@ -36,7 +36,7 @@ std::string indicator_page(SiteRenderer::Worker& w, const PageRef& page) {
   d.set("higher_is_better", spec.higher_is_better ? "чем больше, тем лучше" : "чем меньше, тем лучше");
   data years = tlist();
   for (int y : set.years) years.push_back(data("year", std::to_string(y)));
-  d.set("years", years);
+  put(d, "years", std::move(years));
   size_t last = set.years.empty() ? 0 : set.years.size() - 1;
   data rows = tlist();
   bool hidden = false;
@@ -51,12 +51,12 @@ std::string indicator_page(SiteRenderer::Worker& w, const PageRef& page) {
       // «скрыто» alone: the note under the table says why, once, and the column stays narrow.
       data cell("text", v.state == ValueState::suppressed ? std::string("скрыто") : shown_value(spec, v));
       cell.set("year", y < set.years.size() ? std::to_string(set.years[y]) : std::string());
-      cells.push_back(cell);
+      append(cells, std::move(cell));
       any = any || v.state != ValueState::not_applicable;
       hidden = hidden || v.state == ValueState::suppressed;
     }
     if (!any) continue;
-    r.set("cells", cells);
+    put(r, "cells", std::move(cells));
     if (!set.years.empty() && !spec.interval.empty()) {
       const IndicatorValue& v = series.values[i][last];
       r.set("band", v.ok() && v.lower ? fmt::format("{}: {}", interval_text(spec, v), band_text(v.band)) : std::string("—"));
@@ -68,9 +68,9 @@ std::string indicator_page(SiteRenderer::Worker& w, const PageRef& page) {
     r.set("similar", sv && sv->value ? fmt::format("{} ({})", format_indicator(spec, *sv->value), count_schools(sv->schools, sv->branches))
                      : group.empty() || spec.pooling == IndicatorSpec::Pooling::none ? std::string("—")
                                                                                      : std::string("недостаточно похожих школ"));
-    rows.push_back(r);
+    append(rows, std::move(r));
   }
-  d.set("rows", rows);
+  put(d, "rows", std::move(rows));
   d.set("has_hidden", hidden);
   // A column of the latest year's intervals and bands, for indicators that have intervals.
   d.set("has_interval", !spec.interval.empty());
@@ -82,10 +82,10 @@ std::string indicator_page(SiteRenderer::Worker& w, const PageRef& page) {
     x.set("municipal", series.baseline[y].municipal ? format_indicator(spec, *series.baseline[y].municipal) : "—");
     x.set("regional", series.baseline[y].regional ? format_indicator(spec, *series.baseline[y].regional) : "—");
     x.set("schools", format_count(series.baseline[y].schools));
-    base.push_back(x);
+    append(base, std::move(x));
   }
-  d.set("baseline", base);
-  d.set("chart", municipal_chart(set, spec, series, "chart-municipal", title + ": муниципалитет и регион"));  // the composite index has neither
+  put(d, "baseline", std::move(base));
+  put(d, "chart", municipal_chart(set, spec, series, "chart-municipal", title + ": муниципалитет и регион"));  // the composite index has neither
   d.set("last_year", set.years.empty() ? std::string() : std::to_string(set.years.back()));
   d.set("monitoring_href", site.href(root, "monitoring/"));
   d.set("min_group", count_noun(m.site.min_group, "человека", "человек", "человек"));

@@ -34,17 +34,17 @@ std::string sveden_section_page(SiteRenderer::Worker& w, const PageRef& page) {
     x.set("title", v.subsections[i].title);
     x.set("href", site.href(root, v.path + "/" + v.subsections[i].path + "/"));
     x.set("current", i == page.sub);
-    nav.push_back(x);
+    append(nav, std::move(x));
   }
   data d;
   d.set("title", sub.title);
   d.set("section_title", v.title);
   d.set("section_href", site.href(root, v.path + "/"));
-  d.set("nav", nav);
+  put(d, "nav", std::move(nav));
   // The summary of the collapsed menu on a phone names where the reader is.
   d.set("current_number", std::to_string(page.sub + 1));
   d.set("count", std::to_string(v.subsections.size()));
-  d.set("blocks", content.blocks);
+  put(d, "blocks", std::move(content.blocks));
   if (auto it = s.sveden_markdown.find(sub.path); it != s.sveden_markdown.end())
     d.set("content", markdown_to_html(it->second, m.site.trusted_html, {"content/schools/" + s.id + "/", root_prefix(page.path)}));
   // The information is current to the latest date its documents show (never after the as-of date);

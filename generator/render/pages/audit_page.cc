@@ -1,0 +1,183 @@
+// audit/: the department's own page — the findings of the audit of the published output, school by school,
+// the completeness of the data by school and table, and where the published lists differ from the computed
+// ones and why. Rendered after every other page, from their audit (site/build.cc), so it is listed by no one.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "model/links.h"
+#include "render/html.h"
+#include "render/page_types.h"
+#include "render/site_monitoring_page.h"
+#include "render/site_renderer.h"
+#include "render/template_data.h"
+#include "russian/names.h"
+#include "russian/typography.h"
+
+namespace sveden {
+
+using kainjow::mustache::data;
+
+namespace {
+
+// The completeness matrix of the audit page: a row per school, a column per table in which every school is
+// expected every year, and in each cell what the school has — so a gap that shrinks the municipality's
+// totals is seen before anyone reads them.
+void completeness(const SiteRenderer& site, const std::string& root, data& d) {
+  const Municipality& m = site.municipality();
+  data headers = tlist(), rows = tlist();
+  for (const auto& t : m.completeness) {
+    data h;
+    h.set("title", t.title);
+    h.set("path", t.path);
+    h.set("years", t.years.empty() ? std::string("строк нет") : years_text(t.years));
+    headers.push_back(h);
+  }
+  int gaps = 0;
+  for (size_t i : site.schools_by_name()) {
+    const School& s = m.schools[i];
+    data row, cells = tlist();
+    row.set("name", typographic_quotes(s.short_name));
+    row.set("href", site.href(root, "schools/" + s.slug + "/"));
+    for (const auto& t : m.completeness) {
+      data cell;
+      auto it = t.years_of.find(s.id);
+      std::vector<int> missing;
+      for (int y : t.years)
+        if (it == t.years_of.end() || !it->second.count(y)) missing.push_back(y);
+      bool exempt = std::find(t.except_kinds.begin(), t.except_kinds.end(), s.kind) != t.except_kinds.end();
+      std::string text, state;
+      if (t.years.empty()) text = "нет данных", state = "none";
+      else if (exempt && missing.size() == t.years.size()) text = fmt::format("не требуется ({})", s.kind), state = "exempt";
+      else if (missing.empty()) text = "есть", state = "full";
+      else if (missing.size() == t.years.size()) text = "нет строк", state = "gap";
+      else text = "нет за " + years_text(missing), state = "gap";
+      if (state == "gap") ++gaps;
+      cell.set("text", text);
+      cell.set("gap", state == "gap");
+      cells.push_back(cell);
+    }
+    row.set("cells", cells);
+    rows.push_back(row);
+  }
+  d.set("has_completeness", !m.completeness.empty() && !m.schools.empty());
+  d.set("completeness_headers", headers);
+  d.set("completeness_rows", rows);
+  d.set("completeness_summary", gaps == 0 ? std::string("пропусков нет: каждая школа есть в каждой таблице за каждый её год")
+                                          : fmt::format("{} — школа выпадает из итогов по муниципалитету за эти годы",
+                                                        count_noun(gaps, "пропуск", "пропуска", "пропусков")));
+}
+
+// Where the published lists differ from the computed ones, and why: each manual inclusion and exclusion with
+// its reason, changes that change nothing, and the reporting year's lists no order has approved yet.
+void decisions(const SiteRenderer& site, data& d) {
+  const Municipality& m = site.municipality();
+  const Analysis& a = site.analysis();
+  int last = a.classification.years.empty() ? 0 : a.classification.years.back();
+  data items = tlist();
+  auto name = [&](const std::string& id) {
+    const School* s = m.find(id);
+    return s ? fmt::format("{} ({})", typographic_quotes(s->short_name), id) : id;
+  };
+  for (const auto& list : a.lists) {
+    std::string head = fmt::format("{}, {}{}г.", list.group->short_title, list.year, std::string(kNbsp));
+    if (list.decision) {
+      std::string by = list.approved() ? fmt::format("приказ от {} №{}{}", format_date(list.decision->order->date), kNbsp,
+                                                     list.decision->order->number)
+                                       : std::string("решение без приказа");
+      for (const auto& [i, change] : list.excluded)
+        items.push_back(data("text", fmt::format("{} ({}): исключение из перечня — {}, по расчёту в перечне; причина: {}", head, by,
+                                                 name(m.schools[i].id), typographic_quotes(change->reason))));
+      for (const auto& member : list.members)
+        if (member.included)
+          items.push_back(data("text", fmt::format("{} ({}): включение в перечень — {}, по расчёту не в перечне; причина: {}", head, by,
+                                                   name(m.schools[member.school].id), typographic_quotes(member.included->reason))));
+      for (const auto& idle : list.idle)
+        items.push_back(data("text", fmt::format("{} ({}): решение о {} ничего не меняет — по расчёту и так {} ({}:{})", head, by,
+                                                 name(idle.change->school), idle.in_list ? "в перечне" : "не в перечне",
+                                                 "content/decisions.yaml", idle.change->pos.line)));
+    }
+    if (list.year == last && !list.approved())
+      items.push_back(data("text", fmt::format("{}: перечень не утверждён приказом — {}", head,
+                                               m.site.draft_lists ? "публикуется как проект" : "не публикуется (publish.unapproved_lists: hide)")));
+  }
+  d.set("decisions", items);
+  d.set("has_decisions", items.is_non_empty_list());
+}
+
+}  // namespace
+
+std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
+  PageRef page{&kAuditPage, 0, 0, "audit/"};
+  std::string root = root_prefix(page.path);
+  auto findings = [&](const std::vector<SiteFinding>& list, Severity severity) {
+    data out = tlist();
+    for (const auto& f : list) {
+      if (f.severity != severity) continue;
+      data x;
+      if (!f.file.empty()) x.set("where", f.pos.line ? fmt::format("{}:{}:{}", f.file, f.pos.line, f.pos.column) : f.file);
+      x.set("message", f.message);
+      out.push_back(x);
+    }
+    return out;
+  };
+  auto group = [&](const std::string& title, const std::string& href, const std::vector<SiteFinding>& list) {
+    data g;
+    g.set("title", title);
+    g.set("href", href);
+    g.set("has_href", !href.empty());
+    g.set("errors", findings(list, Severity::error));
+    g.set("warnings", findings(list, Severity::warning));
+    int e = 0, w = 0;
+    for (const auto& f : list) (f.severity == Severity::error ? e : w)++;
+    g.set("summary", fmt::format("{}, {}", count_noun(e, "ошибка", "ошибки", "ошибок"),
+                                 count_noun(w, "предупреждение", "предупреждения", "предупреждений")));
+    g.set("clean", list.empty());
+    return g;
+  };
+  // Schools with findings each get a section; the rest are one list, so a big municipality's page
+  // shows what needs work first.
+  const MonitoringComparison* sites = site_.analysis_.site_monitoring;
+  bool with_sites = sites && !sites->empty();
+  data groups = tlist(), clean = tlist();
+  if (!audit.portal.empty()) groups.push_back(group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal));
+  size_t clean_count = 0;
+  for (const auto& s : audit.schools) {
+    if (!s.findings.empty()) {
+      groups.push_back(group(s.name, site_.href(root, s.root + "/"), s.findings));
+      continue;
+    }
+    data x;
+    x.set("title", s.name);
+    x.set("href", site_.href(root, s.root + "/"));
+    clean.push_back(x);
+    ++clean_count;
+  }
+  data d;
+  d.set("groups", groups);
+  d.set("clean", clean);
+  d.set("has_clean", clean_count > 0);
+  d.set("clean_count", count_noun(static_cast<long long>(clean_count), "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("total", fmt::format("{}, {}", count_noun(audit.errors, "ошибка", "ошибки", "ошибок"),
+                             count_noun(audit.warnings, "предупреждение", "предупреждения", "предупреждений")));
+  d.set("schools", count_noun(static_cast<long long>(audit.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("has_incomplete", audit.incomplete_schools > 0);
+  d.set("has_sites", with_sites);
+  if (with_sites) {
+    d.set("sites_href", site_.href(root, site_monitoring_path(site_.m_)));
+    d.set("sites_date", format_date(*parse_iso_date(sites->date)));
+  }
+  d.set("incomplete", count_noun(audit.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("date", format_date(site_.m_.site.as_of));
+  d.set("dep", words(site_.m_.site.department.words));
+  completeness(site_, root, d);
+  decisions(site_, d);
+  return layout(page, "Проверка опубликованных сайтов", use("audit", d), trail(root, {{"Проверка сайтов", ""}}));
+}
+
+// Listed by no one: the build renders it from the audit of the other pages (Worker::audit_page).
+const PageType kAuditPage = {"audit", PageType::Scope::portal, {"audit"}, [](const SiteRenderer&, size_t, std::vector<PageRef>&) {},
+                             nullptr};
+
+}  // namespace sveden
