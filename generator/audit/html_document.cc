@@ -151,7 +151,9 @@ std::string decode(std::string_view s, bool in_attribute) {
 
 class TreeBuilder {
  public:
-  explicit TreeBuilder(std::string_view src) : src_(src) {
+  // With `visit`, elements are handed to it as they start and only the open ones are kept.
+  explicit TreeBuilder(std::string_view src, const std::function<void(const HtmlNode&)>* visit = nullptr)
+      : src_(src), visit_(visit) {
     if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = tracked_ = 3;
     HtmlNode root;
     root.type = HtmlNode::Type::document;
@@ -193,6 +195,20 @@ class TreeBuilder {
   int attach_point() const { return stack_[std::min(stack_.size(), static_cast<size_t>(HtmlDocument::kMaxDepth)) - 1]; }
 
   int add_node(HtmlNode node) {
+    if (visit_) {
+      (*visit_)(node);
+      // Only the tag of an open element is kept, in a slot reused once the element closes.
+      int slot;
+      if (free_.empty()) {
+        slot = static_cast<int>(doc_.nodes.size());
+        doc_.nodes.emplace_back();
+      } else {
+        slot = free_.back();
+        free_.pop_back();
+      }
+      doc_.nodes[static_cast<size_t>(slot)].tag = std::move(node.tag);
+      return slot;
+    }
     int id = static_cast<int>(doc_.nodes.size());
     node.parent = attach_point();
     node.end = id + 1;
@@ -202,6 +218,7 @@ class TreeBuilder {
   }
 
   void add_text(size_t offset, std::string_view raw, bool decode_refs) {
+    if (visit_) return;  // elements only
     std::string text = decode_refs ? decode(raw, false) : std::string(raw);
     HtmlNode& parent = doc_.nodes[static_cast<size_t>(attach_point())];
     // Adjacent text joins the previous text node (then the last node of the document).
@@ -217,6 +234,7 @@ class TreeBuilder {
   }
 
   void add_special(HtmlNode::Type type, size_t offset, std::string_view body) {
+    if (visit_) return;
     HtmlNode node;
     node.type = type;
     node.text = std::string(body);
@@ -231,6 +249,7 @@ class TreeBuilder {
     if (stack_.size() <= static_cast<size_t>(HtmlDocument::kMaxDepth)) node.end = static_cast<int>(doc_.nodes.size());
     if (node.tag == "svg" || node.tag == "math") --foreign_;
     --open_[node.tag];
+    if (visit_) free_.push_back(stack_.back());
     stack_.pop_back();
   }
 
@@ -286,7 +305,10 @@ class TreeBuilder {
     bool rcdata = node.tag == "textarea" || node.tag == "title";
     std::string name = node.tag;
     int id = add_node(std::move(node));
-    if (childless) return;
+    if (childless) {
+      if (visit_) free_.push_back(id);
+      return;
+    }
     stack_.push_back(id);
     ++open_[name];
     if (foreign_root) ++foreign_;
@@ -401,6 +423,8 @@ class TreeBuilder {
   size_t tracked_ = 0;
   TextPos at_{1, 1};
   HtmlDocument doc_;
+  const std::function<void(const HtmlNode&)>* visit_ = nullptr;
+  std::vector<int> free_;  // with visit_: slots of closed elements
   std::vector<int> stack_;
   int foreign_ = 0;  // open svg and math elements, where «/>» closes a tag
   std::map<std::string, int, std::less<>> open_;  // open elements by tag: most searches end here
@@ -417,13 +441,19 @@ HtmlDocument parse_html(std::string_view bytes, std::string_view content_type) {
   return TreeBuilder(decode_html(bytes, content_type).text).run();
 }
 
+void visit_elements(std::string_view bytes, const std::function<void(const HtmlNode&)>& visit) {
+  TreeBuilder(decode_html(bytes, {}).text, &visit).run();
+}
+
 std::string decode_html_entities(std::string_view text) { return decode(text, false); }
 
-const std::string* HtmlDocument::attr(int node, std::string_view name) const {
-  for (const HtmlAttr& a : nodes[static_cast<size_t>(node)].attrs)
+const std::string* HtmlNode::attr(std::string_view name) const {
+  for (const HtmlAttr& a : attrs)
     if (a.name == name) return &a.value;
   return nullptr;
 }
+
+const std::string* HtmlDocument::attr(int node, std::string_view name) const { return nodes[static_cast<size_t>(node)].attr(name); }
 
 std::string HtmlDocument::text_content(int node) const {
   std::string out;

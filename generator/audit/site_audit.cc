@@ -239,7 +239,7 @@ struct PageLinks {
 // parallel, and then checks anchors and orphans.
 class LinkCheck {
  public:
-  explicit LinkCheck(const SiteFiles& site) : site_(site) {
+  LinkCheck(const SiteFiles& site, int jobs) : site_(site), jobs_(jobs) {
     for (const auto& f : site.files())
       if (is_html(f)) {
         index_.emplace(f, static_cast<int>(pages_.size()));
@@ -258,8 +258,14 @@ class LinkCheck {
   }
 
   void finish(const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
-    parallel_for(pages_.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
-      if (!done_[i]) links_[i] = links_of(pages_[i], parse_html(site_.read(pages_[i])));
+    parallel_for(pages_.size(), jobs_, [&](size_t i, int) {
+      // Read here for its links only: element by element, without its tree (a report can be tens of MB).
+      if (!done_[i]) {
+        PageLinks p;
+        const std::string& file = pages_[i];
+        visit_elements(site_.read(file), [&](const HtmlNode& n) { note(p, file, n); });
+        links_[i] = finished(std::move(p));
+      }
       return true;
     });
     std::vector<char> linked(pages_.size());
@@ -283,42 +289,49 @@ class LinkCheck {
  private:
   PageLinks links_of(const std::string& file, const HtmlDocument& doc) const {
     PageLinks p;
+    for (const HtmlNode& n : doc.nodes)
+      if (n.type == HtmlNode::Type::element) note(p, file, n);
+    return finished(std::move(p));
+  }
+
+  // What one element of `file` adds to its page's links.
+  void note(PageLinks& p, const std::string& file, const HtmlNode& n) const {
     bool not_found_page = file.size() >= 8 && file.compare(file.size() - 8, 8, "404.html") == 0;
-    for (size_t i = 0; i < doc.nodes.size(); ++i) {
-      const HtmlNode& n = doc.nodes[i];
-      if (n.type != HtmlNode::Type::element) continue;
-      int node = static_cast<int>(i);
-      if (const std::string* id = doc.attr(node, "id")) p.ids.push_back(*id);
-      if (n.tag == "a")
-        if (const std::string* name = doc.attr(node, "name")) p.ids.push_back(*name);
-      if (n.tag == "img" && !doc.attr(node, "alt"))
-        p.findings.push_back(finding(Severity::error, file, n.pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
-      if (n.tag == "meta") {
-        const std::string* name = doc.attr(node, "name");
-        const std::string* content = doc.attr(node, "content");
-        if (name && content && *name == "robots" && content->find("noindex") != std::string::npos) p.noindex = true;
-      }
-      if (not_found_page) continue;  // served at any depth: its links are from the site's root
-      const std::string* href = n.tag == "a" || n.tag == "link" ? doc.attr(node, "href") : n.tag == "img" ? doc.attr(node, "src") : nullptr;
-      if (!href) continue;
-      Link l = site_.resolve(file, *href);
-      if (l.external) continue;
-      if (l.broken) {
-        p.findings.push_back(finding(Severity::error, file, n.pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
-        continue;
-      }
-      auto t = index_.find(l.target);
-      if (t == index_.end()) continue;  // a document, an image, a feed
-      if (l.target != file) p.targets.push_back(t->second);
-      if (!l.anchor.empty()) p.anchors.push_back({t->second, l.anchor, *href, n.pos});
+    if (const std::string* id = n.attr("id")) p.ids.push_back(*id);
+    if (n.tag == "a")
+      if (const std::string* name = n.attr("name")) p.ids.push_back(*name);
+    if (n.tag == "img" && !n.attr("alt"))
+      p.findings.push_back(finding(Severity::error, file, n.pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
+    if (n.tag == "meta") {
+      const std::string* name = n.attr("name");
+      const std::string* content = n.attr("content");
+      if (name && content && *name == "robots" && content->find("noindex") != std::string::npos) p.noindex = true;
     }
+    if (not_found_page) return;  // served at any depth: its links are from the site's root
+    const std::string* href = n.tag == "a" || n.tag == "link" ? n.attr("href") : n.tag == "img" ? n.attr("src") : nullptr;
+    if (!href) return;
+    Link l = site_.resolve(file, *href);
+    if (l.external) return;
+    if (l.broken) {
+      p.findings.push_back(finding(Severity::error, file, n.pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
+      return;
+    }
+    auto t = index_.find(l.target);
+    if (t == index_.end()) return;  // a document, an image, a feed
+    if (l.target != file) p.targets.push_back(t->second);
+    if (!l.anchor.empty()) p.anchors.push_back({t->second, l.anchor, *href, n.pos});
+  }
+
+  static PageLinks finished(PageLinks p) {
     std::sort(p.ids.begin(), p.ids.end());
     std::sort(p.targets.begin(), p.targets.end());
     p.targets.erase(std::unique(p.targets.begin(), p.targets.end()), p.targets.end());
+    p.ids.shrink_to_fit();
     return p;
   }
 
   const SiteFiles& site_;
+  int jobs_;
   std::vector<std::string> pages_;
   std::unordered_map<std::string, int> index_;
   std::vector<PageLinks> links_;
@@ -470,13 +483,16 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
   return out;
 }
 
+// Threads for `jobs` (0: one per core).
+int threads(int jobs) { return jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
 }  // namespace
 
 SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v) {
   return audit_school(SiteFiles(disk, root), v, nullptr);
 }
 
-OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
+OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v, int jobs) {
   OutputAudit a;
   SiteFiles all(disk, "");
   std::set<std::string> roots;
@@ -492,8 +508,8 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
   a.schools.resize(list.size());
   for (size_t i = 0; i < list.size(); ++i) index[list[i]] = i;
   // Each page is read and parsed once: the school audits hand theirs to the link check.
-  LinkCheck links(all);
-  parallel_for(list.size(), static_cast<int>(std::max(1u, std::thread::hardware_concurrency())), [&](size_t i, int) {
+  LinkCheck links(all, threads(jobs));
+  parallel_for(list.size(), threads(jobs), [&](size_t i, int) {
     a.schools[i] = audit_school(SiteFiles(all, list[i]), v, &links);
     return true;
   });
@@ -519,7 +535,7 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v) {
 OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {
   OutputAudit a;
   SiteFiles all(disk, "");
-  LinkCheck links(all);
+  LinkCheck links(all, threads(0));
   a.schools.push_back(audit_school(all, v, &links));
   links.finish([&](const std::string&) -> std::vector<SiteFinding>& { return a.schools[0].findings; });
   sort_findings(a.schools[0].findings);

@@ -19,8 +19,8 @@ namespace sveden {
 SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v);
 
 // A whole sveden output: every schools/<slug>/ as a school site, and links, anchors, images and
-// orphans over every page.
-OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v);
+// orphans over every page; on `jobs` threads (0: one per core), as the build that wrote it.
+OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v, int jobs = 0);
 
 // A single school site (`sveden check --site-dir`): the same checks, the folder as the school.
 OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v);

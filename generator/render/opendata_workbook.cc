@@ -1,6 +1,7 @@
 #include "render/opendata_workbook.h"
 
 #include <charconv>
+#include <mutex>
 
 #include "load/csv_reader.h"
 #include "write/formula_guard.h"
@@ -34,10 +35,12 @@ double number_of(std::string_view s) {
 
 XlsxWorkbook opendata_workbook(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created) {
   if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
-  SourceText src("opendata/" + sheet + ".csv", std::string(csv));
   CsvTable table;
-  Diagnostics ignored;  // our own CSV: its quoting is right by construction
-  read_csv(src, ';', &table, ignored);
+  {
+    SourceText src("opendata/" + sheet + ".csv", std::string(csv));
+    Diagnostics ignored;  // our own CSV: its quoting is right by construction
+    read_csv(src, ';', &table, ignored);
+  }
 
   XlsxWorkbook book;
   book.title = title;
@@ -67,12 +70,17 @@ XlsxWorkbook opendata_workbook(std::string_view csv, const std::string& sheet, c
       else if (c < numeric.size() && numeric[c]) row.push_back(XlsxCell::of_number(number_of(v), decimals_of(v)));
       else row.push_back(XlsxCell::of_text(std::string(without_formula_guard(v))));
     }
+    std::vector<CsvField>().swap(table.rows[r].fields);  // converted: the table and the sheet are not held whole at once
   }
   return book;
 }
 
-std::string opendata_xlsx(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  auto bytes = xlsx_bytes(opendata_workbook(csv, sheet, title, created));
+std::string opendata_xlsx(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
+  static std::mutex one_at_a_time;
+  std::lock_guard lock(one_at_a_time);
+  XlsxWorkbook book = opendata_workbook(csv, sheet, title, created);
+  std::string().swap(csv);
+  auto bytes = xlsx_bytes(std::move(book));
   if (!bytes) throw OutputError(bytes.message());
   return std::move(*bytes);
 }

@@ -21,7 +21,9 @@ struct OutputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The bytes of opendata_workbook(…); throws OutputError when libxlsxwriter fails.
-std::string opendata_xlsx(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created);
+// The bytes of opendata_workbook(…); throws OutputError when libxlsxwriter fails. One such workbook is
+// in memory at a time (the biggest tables hold a cell per value of every school), and the CSV's text is
+// freed as soon as it is read.
+std::string opendata_xlsx(std::string csv, const std::string& sheet, const std::string& title, std::time_t created);
 
 }  // namespace sveden

@@ -117,7 +117,10 @@ class Blocks {
 
 // The numbered sections of a report. Each is rendered (template report_section) as soon as it is
 // complete, and only its number, title and HTML are kept: the report of all school profiles of a
-// big municipality would otherwise hold thousands of tables' data at once.
+// big municipality would otherwise hold thousands of tables' data at once. The sections' HTML is held
+// here once, not in the template's data: the report template gets a marker per section, and splice()
+// puts each section's HTML in place of its marker. Mustache data is copied whole when it is set or
+// grows (55 MB of sections at 500 schools were held four times over, docs/PERFORMANCE.md).
 class ReportSections {
  public:
   using data = kainjow::mustache::data;
@@ -149,9 +152,54 @@ class ReportSections {
     emit(title, std::move(group_), false);
     group_ = tlist();
   }
+  // The sections for the report template; its `html` is a marker until splice().
   data take() { return std::move(list_); }
+  // The rendered report with each section's HTML in place of its marker (a marker is made of control
+  // characters, which no input and no escaping produces). Frees the sections.
+  std::string splice(const std::string& rendered) {
+    std::string out;
+    for (int pass = 0; pass < 2; ++pass) {  // the first measures, so the report is allocated once
+      size_t size = 0;
+      auto put = [&](const std::string& s, size_t from, size_t count) {
+        if (pass) out.append(s, from, count);
+        size += count;
+      };
+      for (size_t at = 0; at < rendered.size();) {
+        size_t open = rendered.find(kMarkerOpen, at);
+        if (open == std::string::npos) {
+          put(rendered, at, rendered.size() - at);
+          break;
+        }
+        size_t close = rendered.find(kMarkerClose, open);
+        size_t k = close == std::string::npos ? html_.size() : marker_index(rendered, open + 1, close);
+        if (k < html_.size()) {
+          put(rendered, at, open - at);
+          put(html_[k], 0, html_[k].size());
+          at = close + 1;
+        } else {  // not a marker of ours: kept as it is
+          put(rendered, at, open + 1 - at);
+          at = open + 1;
+        }
+      }
+      if (!pass) out.reserve(size);
+    }
+    std::vector<std::string>().swap(html_);
+    return out;
+  }
 
  private:
+  static constexpr char kMarkerOpen = '\x01', kMarkerClose = '\x02';
+  static std::string marker(size_t k) { return kMarkerOpen + std::to_string(k) + kMarkerClose; }
+  static size_t marker_index(const std::string& s, size_t from, size_t to) {
+    size_t k = 0;
+    if (from == to) return static_cast<size_t>(-1);
+    for (size_t i = from; i < to; ++i) {
+      if (s[i] < '0' || s[i] > '9') return static_cast<size_t>(-1);
+      k = k * 10 + static_cast<size_t>(s[i] - '0');
+    }
+    return k;
+  }
+
   void emit(const std::string& heading, data blocks, bool appendix) {
     std::string title = bind_units(heading);
     size_t n = appendix ? ++appendices_ : ++count_;
@@ -167,11 +215,13 @@ class ReportSections {
     kept.set("number", number);
     kept.set("id", id);
     kept.set("title", title);
-    put(kept, "html", render_(s));
+    put(kept, "html", marker(html_.size()));
+    html_.push_back(render_(s));
     append(list_, std::move(kept));
   }
 
   Render render_;
+  std::vector<std::string> html_;  // each section's HTML, in order
   bool break_;
   size_t count_ = 0, appendices_ = 0;
   data list_ = tlist();

@@ -73,7 +73,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   data list = sections.take();
   // A note of a page or two (a справка of three sections) needs no contents page.
   d.set("has_toc", list.list_value().size() >= 4);
-  d.set("sections", std::move(list));
+  put(d, "sections", std::move(list));
   d.set("title", r.title);
   d.set("organisation", m.site.department.name);
   d.set("municipality", m.site.municipality);
@@ -92,7 +92,7 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
   d.set("pdf_href", r.file_stem + ".pdf");
   d.set("as_of", format_date(m.site.as_of));
   d.set("invented_data", site_.m_.site.invented_data);
-  return use("report", d);
+  return sections.splice(use("report", d));
 }
 
 std::vector<std::pair<std::string, std::string>> SiteRenderer::Worker::markdown_sections(const std::string& markdown) const {

@@ -629,7 +629,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   }
   // The audit of what was just written, PDFs included, as a page for the department (audit/).
   {
-    OutputAudit audit = audit_output(*output.written(), builtin_openness());
+    OutputAudit audit = audit_output(*output.written(), builtin_openness(), std::max(1, options.jobs));
     SiteRenderer::Worker worker(site);
     if (report.status = output.make_dirs({"audit"}); !report.status.ok()) return report;
     if (report.status = output.write("audit/index.html", worker.audit_page(audit)); !report.status.ok()) return report;

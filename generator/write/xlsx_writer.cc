@@ -37,7 +37,7 @@ std::string xlsx_sheet_name(const std::string& preferred, const std::string& fal
   return ok ? preferred : fallback.substr(0, 31);
 }
 
-Result<std::string> xlsx_bytes(const XlsxWorkbook& book) {
+Result<std::string> xlsx_bytes(XlsxWorkbook book) {
   auto failed = [](std::string message) { return Result<std::string>::failure(ExitCode::io, std::move(message)); };
   std::lock_guard lock(xlsxwriter_mutex());
   TempFile tmp("sveden-xlsx");
@@ -75,7 +75,7 @@ Result<std::string> xlsx_bytes(const XlsxWorkbook& book) {
   };
 
   std::vector<std::string> kept;  // strings libxlsxwriter points to until the workbook is closed
-  for (const auto& sheet : book.sheets) {
+  for (auto& sheet : book.sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
     if (!ws) {
       workbook_close(wb);
@@ -121,7 +121,7 @@ Result<std::string> xlsx_bytes(const XlsxWorkbook& book) {
       }
     }
     lxw_row_t r = 1;
-    for (const auto& row : sheet.rows) {
+    for (auto& row : sheet.rows) {
       for (size_t c = 0; c < row.size(); ++c) {
         const XlsxCell& cell = row[c];
         auto lc = static_cast<lxw_col_t>(c);
@@ -131,6 +131,7 @@ Result<std::string> xlsx_bytes(const XlsxWorkbook& book) {
         else if (cell.kind == XlsxCell::Kind::text && !cell.text.empty())
           worksheet_write_string(ws, r, lc, cell.text.c_str(), looks_like_formula(cell.text) ? text : nullptr);
       }
+      std::vector<XlsxCell>().swap(row);  // libxlsxwriter has copied it
       ++r;
     }
   }

@@ -45,8 +45,9 @@ struct XlsxWorkbook {
   std::vector<XlsxSheet> sheets;
 };
 
-// The workbook's bytes, or nullopt with `error` in Russian.
-Result<std::string> xlsx_bytes(const XlsxWorkbook& book);
+// The workbook's bytes, or the failure in Russian. Takes the workbook by value and frees each row once
+// libxlsxwriter has it: a big opendata table is then held once, by libxlsxwriter, not twice.
+Result<std::string> xlsx_bytes(XlsxWorkbook book);
 
 // A sheet name Excel accepts: `preferred` when it fits (31 characters, no []:*?/\), otherwise `fallback`.
 std::string xlsx_sheet_name(const std::string& preferred, const std::string& fallback);

@@ -247,3 +247,30 @@ TEST_CASE("html document: bytes are decoded as a browser decodes them") {
   HtmlDocument koi = parse_html("<meta charset=windows-1251><h1>\xF0\xD2\xC9\xD7\xC5\xD4</h1>", "text/html; charset=KOI8-R");
   CHECK(koi.text_content(koi.elements("h1")[0]) == "Привет");
 }
+
+TEST_CASE("visit_elements: the elements of parse_html, in its order, with their attributes and positions") {
+  std::string deep;
+  for (int i = 0; i < HtmlDocument::kMaxDepth + 20; ++i) deep += "<div id=\"d" + std::to_string(i) + "\">";
+  const std::string pages[] = {
+      "<!DOCTYPE html><html><head><title>a<b></title><script>if (a<b) x = '<p id=no>';</script>"
+      "<meta name=robots content=noindex></head><body><p id=x>one<p>two<ul><li>a<li><a href=\"#x\" name=n>b</a></ul>"
+      "<table><tr><td>1<td><img src=a.png></table><svg><path/><circle id=c /></svg><!-- <a href=no> -->"
+      "<textarea><a href=no></textarea>\xD0\xB0\n<a href='x.html'\nid=\"y\">z</a></body></html>",
+      deep + "<a href=\"#d3\">deep</a>",
+      "<p>unclosed <a href=x <b>",
+  };
+  for (const auto& page : pages) {
+    HtmlDocument doc = parse_html(page);
+    std::vector<std::string> expected, visited;
+    auto line = [](const HtmlNode& n) {
+      std::string out = n.tag + "@" + std::to_string(n.pos.line) + ":" + std::to_string(n.pos.column);
+      for (const auto& a : n.attrs) out += " " + a.name + "=" + a.value;
+      return out;
+    };
+    for (const auto& n : doc.nodes)
+      if (n.type == HtmlNode::Type::element) expected.push_back(line(n));
+    visit_elements(page, [&](const HtmlNode& n) { visited.push_back(line(n)); });
+    CHECK(visited == expected);
+    CHECK(expected.size() >= 2);
+  }
+}
