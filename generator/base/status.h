@@ -33,6 +33,9 @@ class Status {
   std::string message_;
 };
 
+// A file or folder that could not be read or written, a temporary file that could not be made: ExitCode::io.
+inline Status io_failure(std::string message) { return Status::failure(ExitCode::io, std::move(message)); }
+
 // A value, or the failure that stopped it: instead of `std::optional<T>` with a `std::string*` beside it.
 template <typename T>
 class Result {

@@ -26,15 +26,14 @@ std::string capitalized(const std::string& s) {
 }  // namespace
 
 Result<std::string> menu_workbook(const School& s, const MenuFile& menu) {
-  auto failed = [](std::string message) { return Result<std::string>::failure(ExitCode::io, std::move(message)); };
   std::lock_guard lock(xlsxwriter_mutex());
   TempFile tmp("sveden-menu");
   if (tmp.path().empty()) {
-    return failed("не удалось создать временный файл для меню");
+    return io_failure("не удалось создать временный файл для меню");
   }
   lxw_workbook* wb = workbook_new(tmp.path().c_str());
   if (!wb) {
-    return failed(fmt::format("не удалось создать книгу Excel для меню {}", menu.file.path));
+    return io_failure(fmt::format("не удалось создать книгу Excel для меню {}", menu.file.path));
   }
   const Date day = menu.date.value_or(Date{menu.year, 1, 1});
   std::tm created{};
@@ -103,10 +102,10 @@ Result<std::string> menu_workbook(const School& s, const MenuFile& menu) {
   }
   lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {
-    return failed(fmt::format("не удалось записать меню {}: {}", menu.file.path, lxw_strerror(status)));
+    return io_failure(fmt::format("не удалось записать меню {}: {}", menu.file.path, lxw_strerror(status)));
   }
   std::optional<std::string> out = tmp.contents();
-  if (!out) return failed(fmt::format("не удалось прочитать записанное меню {}", menu.file.path));
+  if (!out) return io_failure(fmt::format("не удалось прочитать записанное меню {}", menu.file.path));
   return std::move(*out);
 }
 

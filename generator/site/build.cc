@@ -54,7 +54,6 @@ namespace {
 // Errors in the input: listed in the report's diagnostics, so the status carries no message of its own.
 Status input_errors() { return Status::failure(ExitCode::input, "ошибки во входных данных"); }
 
-Status io_failure(std::string message) { return Status::failure(ExitCode::io, std::move(message)); }
 
 // One output path, one owner (write/output_paths.h): every page and file the build would write,
 // with the file of the site folder that names it, checked before anything is written.

@@ -103,8 +103,6 @@ bool same_bytes(int fd, std::string_view contents) {
   }
 }
 
-Status write_failure(std::string message) { return Status::failure(ExitCode::io, std::move(message)); }
-
 // The files a build has written so far while they are all the previous output's files: read from the
 // previous output, and only those (a file the build no longer writes is not there).
 class ListedDisk : public Disk {
@@ -144,11 +142,11 @@ Status StagedOutput::open() {
   // folder it points to is the one swapped, atomically, beside itself.
   for (int hops = 0; fs::is_symlink(out, ec); ++hops) {
     if (hops == 40) {
-      return write_failure(fmt::format("«{}»: символические ссылки образуют цикл", out_dir));
+      return io_failure(fmt::format("«{}»: символические ссылки образуют цикл", out_dir));
     }
     fs::path target = fs::read_symlink(out, ec);
     if (ec) {
-      return write_failure(fmt::format("не удалось прочитать ссылку «{}»: {}", out.string(), ec.message()));
+      return io_failure(fmt::format("не удалось прочитать ссылку «{}»: {}", out.string(), ec.message()));
     }
     out = (target.is_absolute() ? target : out.parent_path() / target).lexically_normal();
     if (out.filename().empty()) out = out.parent_path();
@@ -156,7 +154,7 @@ Status StagedOutput::open() {
   fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
-    return write_failure(fmt::format("не удалось создать папку «{}»: {}", parent.string(), ec.message()));
+    return io_failure(fmt::format("не удалось создать папку «{}»: {}", parent.string(), ec.message()));
   }
   // One build of an output at a time: the second waits for the first to finish its swap.
   std::string lock_name = stage_prefix(out);
@@ -164,7 +162,7 @@ Status StagedOutput::open() {
   fs::path lock_path = parent / lock_name;
   int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (lock < 0) {
-    return write_failure(fmt::format("не удалось создать файл блокировки «{}»: {}", lock_path.string(), std::strerror(errno)));
+    return io_failure(fmt::format("не удалось создать файл блокировки «{}»: {}", lock_path.string(), std::strerror(errno)));
   }
   if (::flock(lock, LOCK_EX | LOCK_NB) != 0) {
     fmt::print(stderr, "Ждём, пока закончится другая сборка в папку «{}»…\n", out.string());
@@ -175,11 +173,11 @@ Status StagedOutput::open() {
   out_ = out.string();
   if (fs::exists(out, ec)) {
     if (!fs::is_directory(out, ec)) {
-      return write_failure(fmt::format("«{}» — это файл, а не папка", out.string()));
+      return io_failure(fmt::format("«{}» — это файл, а не папка", out.string()));
     }
     bool empty = fs::is_empty(out, ec);
     if (!empty && !fs::exists(out / kOutputMarker, ec)) {
-      return write_failure(fmt::format("папка «{}» не пуста и создана не sveden: её содержимое было бы заменено. "
+      return io_failure(fmt::format("папка «{}» не пуста и создана не sveden: её содержимое было бы заменено. "
                            "Укажите другую папку (--out) или очистите эту", out.string()));
     }
     // The previous output, whose unchanged files are carried over.
@@ -193,12 +191,12 @@ Status StagedOutput::open() {
     else if (errno != EEXIST) break;
   }
   if (stage.empty()) {
-    return write_failure(fmt::format("не удалось создать папку сборки рядом с «{}»: {}", out.string(), std::strerror(errno)));
+    return io_failure(fmt::format("не удалось создать папку сборки рядом с «{}»: {}", out.string(), std::strerror(errno)));
   }
   stage_ = stage.string();
   stage_fd_ = ::open(stage_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
   if (stage_fd_ < 0) {
-    return write_failure(fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno)));
+    return io_failure(fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno)));
   }
   dirs_.insert("");
   // The stage says it is ours before anything else is in it, and the output's marker is there
@@ -248,7 +246,7 @@ Status StagedOutput::create_dirs() {
   for (const auto& part : wanted_dirs_) {
     if (!dirs_.insert(part).second) continue;
     if (::mkdirat(stage_fd_, part.c_str(), 0755) == 0 || errno == EEXIST) continue;
-    return write_failure(fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno)));
+    return io_failure(fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno)));
   }
   return {};
 }
@@ -273,14 +271,14 @@ Status StagedOutput::link_previous(const Same& same) {
             static_cast<size_t>(st.st_size) == same.size;
   if (!ok) {
     if (fd >= 0) ::close(fd);
-    return write_failure(fmt::format("файл «{}» прежнего результата изменился во время сборки: соберите ещё раз", out_ + "/" + same.path));
+    return io_failure(fmt::format("файл «{}» прежнего результата изменился во время сборки: соберите ещё раз", out_ + "/" + same.path));
   }
   // The very file compared, through its descriptor: a link put in its place meanwhile is not followed.
   std::string self = "/proc/self/fd/" + std::to_string(fd);
   ok = ::linkat(AT_FDCWD, self.c_str(), stage_fd_, same.path.c_str(), AT_SYMLINK_FOLLOW) == 0;
   int saved = errno;
   ::close(fd);
-  if (!ok) return write_failure(fmt::format("не удалось связать файл «{}»: {}", stage_ + "/" + same.path, std::strerror(saved)));
+  if (!ok) return io_failure(fmt::format("не удалось связать файл «{}»: {}", stage_ + "/" + same.path, std::strerror(saved)));
   return {};
 }
 
@@ -302,7 +300,7 @@ Status StagedOutput::write_new(const std::string& rel_path, std::string_view con
   int fd = ::openat(stage_fd_, rel_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0 && errno == EEXIST && ::unlinkat(stage_fd_, rel_path.c_str(), 0) == 0)
     fd = ::openat(stage_fd_, rel_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return write_failure(fmt::format("не удалось создать файл «{}»: {}", path, std::strerror(errno)));
+  if (fd < 0) return io_failure(fmt::format("не удалось создать файл «{}»: {}", path, std::strerror(errno)));
   const char* p = contents.data();
   size_t left = contents.size();
   while (left > 0) {
@@ -311,7 +309,7 @@ Status StagedOutput::write_new(const std::string& rel_path, std::string_view con
     if (n <= 0) {
       int saved = n == 0 ? ENOSPC : errno;
       ::close(fd);
-      return write_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(saved)));
+      return io_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(saved)));
     }
     p += n;
     left -= static_cast<size_t>(n);
@@ -319,7 +317,7 @@ Status StagedOutput::write_new(const std::string& rel_path, std::string_view con
   // The kernel starts writing it now, so that sync() mostly waits for what is already under way.
   ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
   if (::close(fd) != 0) {
-    return write_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(errno)));
+    return io_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(errno)));
   }
   return {};
 }
@@ -373,7 +371,7 @@ Status StagedOutput::sync() {
   // and on this project's machines 11 000 files and 9 000 folders took 82 s against 0,35 s for syncfs
   // (docs/PERFORMANCE.md). Linked files were made durable by the build that wrote them.
   if (::syncfs(stage_fd_) != 0) {
-    return write_failure(fmt::format("не удалось записать на диск папку «{}»: {}", stage_, std::strerror(errno)));
+    return io_failure(fmt::format("не удалось записать на диск папку «{}»: {}", stage_, std::strerror(errno)));
   }
   synced_ = true;
   return {};
@@ -409,7 +407,7 @@ Status StagedOutput::commit() {
   if (fs::exists(out_, ec)) {
     // One atomic step: the old output and the stage trade places; then the old one is removed.
     if (renameat2(AT_FDCWD, stage_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
-      return write_failure(fmt::format("не удалось заменить папку «{}»: {}", out_, std::strerror(errno)));
+      return io_failure(fmt::format("не удалось заменить папку «{}»: {}", out_, std::strerror(errno)));
     }
     committed_ = true;
     sync_path(fs::path(out_).parent_path().empty() ? fs::path(".") : fs::path(out_).parent_path());
@@ -417,7 +415,7 @@ Status StagedOutput::commit() {
     return {};
   }
   if (::rename(stage_.c_str(), out_.c_str()) != 0) {
-    return write_failure(fmt::format("не удалось переименовать «{}» в «{}»: {}", stage_, out_, std::strerror(errno)));
+    return io_failure(fmt::format("не удалось переименовать «{}» в «{}»: {}", stage_, out_, std::strerror(errno)));
   }
   committed_ = true;
   sync_path(fs::path(out_).parent_path().empty() ? fs::path(".") : fs::path(out_).parent_path());

@@ -38,15 +38,14 @@ std::string xlsx_sheet_name(const std::string& preferred, const std::string& fal
 }
 
 Result<std::string> xlsx_bytes(XlsxWorkbook book) {
-  auto failed = [](std::string message) { return Result<std::string>::failure(ExitCode::io, std::move(message)); };
   std::lock_guard lock(xlsxwriter_mutex());
   TempFile tmp("sveden-xlsx");
   if (tmp.path().empty()) {
-    return failed("не удалось создать временный файл для книги Excel");
+    return io_failure("не удалось создать временный файл для книги Excel");
   }
   lxw_workbook* wb = workbook_new(tmp.path().c_str());
   if (!wb) {
-    return failed(fmt::format("не удалось создать книгу Excel «{}»", book.title));
+    return io_failure(fmt::format("не удалось создать книгу Excel «{}»", book.title));
   }
   lxw_doc_properties props{};
   std::string title = book.title, author = book.author;
@@ -79,7 +78,7 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
     if (!ws) {
       workbook_close(wb);
-      return failed(fmt::format("недопустимое или повторное имя листа «{}» в книге Excel «{}»", sheet.name, book.title));
+      return io_failure(fmt::format("недопустимое или повторное имя листа «{}» в книге Excel «{}»", sheet.name, book.title));
     }
     worksheet_freeze_panes(ws, 1, 0);
     std::vector<size_t> widths;
@@ -137,10 +136,10 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
   }
   lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {
-    return failed(fmt::format("не удалось записать книгу Excel «{}»: {}", book.title, lxw_strerror(status)));
+    return io_failure(fmt::format("не удалось записать книгу Excel «{}»: {}", book.title, lxw_strerror(status)));
   }
   std::optional<std::string> out = tmp.contents();
-  if (!out) return failed(fmt::format("не удалось прочитать записанную книгу Excel «{}»", book.title));
+  if (!out) return io_failure(fmt::format("не удалось прочитать записанную книгу Excel «{}»", book.title));
   return std::move(*out);
 }
 
