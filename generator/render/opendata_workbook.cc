@@ -47,8 +47,12 @@ XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const 
   // Our own CSV: its quoting is right by construction. It is read twice, row by row, and never held as a
   // table: first for the columns' types and widths, then for the cells, handed to libxlsxwriter one row
   // at a time (indicators.csv of 2 000 schools is about 70 MB of text).
-  auto src = std::make_shared<const SourceText>("opendata/" + sheet + ".csv", std::move(csv));
+  // libxlsxwriter keeps a cell in about 60 bytes until the workbook is closed: a table of over 8 MB of CSV
+  // (indicators.csv of some 200 schools) goes row by row through a temporary file instead.
+  const size_t kStreamedCsvBytes = 8u << 20;
   XlsxWorkbook book;
+  book.streamed = csv.size() > kStreamedCsvBytes;
+  auto src = std::make_shared<const SourceText>("opendata/" + sheet + ".csv", std::move(csv));
   book.title = title;
   book.author = "sveden";
   book.created = created;

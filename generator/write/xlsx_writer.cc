@@ -49,7 +49,9 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
   if (tmp.path().empty()) {
     return io_failure("не удалось создать временный файл для книги Excel");
   }
-  lxw_workbook* wb = workbook_new(tmp.path().c_str());
+  lxw_workbook_options options{};
+  options.constant_memory = book.streamed ? LXW_TRUE : LXW_FALSE;
+  lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &options);
   if (!wb) {
     return io_failure(fmt::format("не удалось создать книгу Excel «{}»", book.title));
   }

@@ -49,6 +49,10 @@ struct XlsxSheet {
 struct XlsxWorkbook {
   std::string title, author;
   std::time_t created = 0;  // docProps/core.xml: a fixed time makes byte-identical files
+  // libxlsxwriter's constant_memory mode: each row goes to a temporary file as soon as the next one starts,
+  // and text is written in its cell (inline) instead of a table of shared strings. For a table too big to
+  // hold; the file is a little bigger and opens the same.
+  bool streamed = false;
   std::vector<XlsxSheet> sheets;
 };
 

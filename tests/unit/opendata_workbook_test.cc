@@ -78,3 +78,15 @@ TEST_CASE("opendata_workbook: rows made one at a time give the bytes of the same
   REQUIRE(b.ok());
   CHECK(*a == *b);
 }
+
+TEST_CASE("opendata_workbook: a table of over 8 MB of CSV is written in constant memory, a small one with shared strings") {
+  std::string small = "school_id;value\r\n5401;1\r\n";
+  CHECK_FALSE(opendata_workbook(small, "t", "t", 0).streamed);
+  std::string big = "school_id;value\r\n";
+  while (big.size() <= (8u << 20)) big += "5401;Значение показателя школы за год\r\n";
+  XlsxWorkbook book = opendata_workbook(big, "t", "t", 0);
+  CHECK(book.streamed);
+  auto bytes = xlsx_bytes(std::move(book));
+  REQUIRE(bytes.ok());
+  CHECK(bytes->size() > 0);
+}
