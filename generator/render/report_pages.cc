@@ -48,13 +48,21 @@ std::string SiteRenderer::Worker::report(const PageRef& page) {
       d.set("subtitle", typographic_quotes(m.schools[r.index].name));
       break;
     case ReportRef::Kind::all_schools: {
-      // Every profile in one file, each from a new page, its parts under their headings.
-      for (size_t i : site_.schools_by_name_) {
+      // Every profile in one file (or the volume's, kSchoolsPerVolume of them), each from a new page, its
+      // parts under their headings.
+      const auto& order = site_.schools_by_name_;
+      size_t from = r.index * kSchoolsPerVolume, to = std::min(order.size(), from + kSchoolsPerVolume);
+      for (size_t k = from; k < to; ++k) {
+        size_t i = order[k];
         sections.open_group(typographic_quotes(m.schools[i].short_name));
         school_report(i, tables, figures, sections);
         sections.close_group();
       }
-      d.set("subtitle", fmt::format("{}: {}", m.site.municipality, count_schools(site_.overview_.schools, site_.overview_.branches)));
+      std::string all = count_schools(site_.overview_.schools, site_.overview_.branches);
+      if (order.size() <= kSchoolsPerVolume) d.set("subtitle", fmt::format("{}: {}", m.site.municipality, all));
+      else
+        d.set("subtitle", fmt::format("{}: профили с{}{} по{}{} из{}{} ({}), по алфавиту", m.site.municipality, kNbsp, from + 1, kNbsp, to,
+                                      kNbsp, format_count(static_cast<long long>(order.size())), all));
       break;
     }
     case ReportRef::Kind::custom: {

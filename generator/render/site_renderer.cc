@@ -51,7 +51,15 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   if (analysis.monitoring) reports_.push_back(monitoring_report_ref(year));
   for (size_t k = past_.size(); k > 0; --k) analysis_report(k, past_[k - 1].year);
   reports_.push_back({R::roadmap, 0, "reports/roadmap/", "Отчёт о реализации дорожной карты", "roadmap"});
-  reports_.push_back({R::all_schools, 0, "reports/schools/", "Профили школ и адресные рекомендации", "schools"});
+  // All profiles in one report; beyond kSchoolsPerVolume schools, in volumes: the first at reports/schools/,
+  // the k-th at reports/schools/tom-k/.
+  size_t volumes = (m.schools.size() + kSchoolsPerVolume - 1) / kSchoolsPerVolume;
+  if (volumes <= 1) reports_.push_back({R::all_schools, 0, "reports/schools/", "Профили школ и адресные рекомендации", "schools"});
+  else
+    for (size_t v = 0; v < volumes; ++v)
+      reports_.push_back({R::all_schools, v, v == 0 ? "reports/schools/" : fmt::format("reports/schools/tom-{}/", v + 1),
+                          fmt::format("Профили школ и адресные рекомендации. Том{}{} из{}{}", kNbsp, v + 1, kNbsp, volumes),
+                          v == 0 ? "schools" : fmt::format("schools-tom-{}", v + 1)});
   for (size_t i = 0; i < m.schools.size(); ++i)
     reports_.push_back({R::school, i, "reports/schools/" + m.schools[i].slug + "/",
                         "Профиль школы и адресные рекомендации: " + typographic_quotes(m.schools[i].short_name), m.schools[i].slug});

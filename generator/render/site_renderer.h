@@ -37,11 +37,15 @@ struct PageRef {
 struct ReportRef {
   enum class Kind { analysis, school, all_schools, roadmap, custom, monitoring, site_monitoring };
   Kind kind;
-  size_t index = 0;   // school, content/reports page or the year of the monitoring report; analysis: 0 the reporting year, k an earlier year (past_[k - 1])
+  size_t index = 0;   // school, content/reports page, volume of all_schools (from 0) or the year of the monitoring report; analysis: 0 the reporting year, k an earlier year (past_[k - 1])
   std::string path;   // «reports/analysis-2025/»
   std::string title;
   std::string file_stem;  // the PDF's name next to the HTML: «analysis-2025»
 };
+
+// The profiles of all schools in one printed report, in volumes of this many schools once there are more:
+// a region's 2 000 profiles in one file would be some 220 MB of HTML, too big to hold, to open or to print.
+inline constexpr size_t kSchoolsPerVolume = 100;
 
 // Every printed report stands at «reports/<name>/»: the way from it to the output root.
 inline constexpr const char* kReportRoot = "../../";
