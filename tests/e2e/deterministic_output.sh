@@ -19,13 +19,15 @@ profiles=$(find "$SCRATCH/s1/reports/schools" -mindepth 2 -maxdepth 2 -name inde
 volumes=$(( (profiles + 99) / 100 ))
 found=$(( 1 + $(find "$SCRATCH/s1/reports/schools" -maxdepth 1 -type d -name 'tom-*' | wc -l) ))
 [ "$found" = "$volumes" ] || fail "$profiles profiles in $found volumes, not $volumes"
-for f in "$SCRATCH/s1/reports/schools/index.html" "$SCRATCH/s1/reports/schools"/tom-*/index.html; do
-  [ -f "$f" ] || continue
+shopt -s nullglob
+all_profiles=("$SCRATCH/s1/reports/schools/index.html" "$SCRATCH/s1/reports/schools"/tom-*/index.html)
+shopt -u nullglob
+for f in "${all_profiles[@]}"; do
   n=$(grep -oE '<h2 id="s[0-9]+">' "$f" | wc -l)
   [ "$n" -le 100 ] || fail "$f holds $n profiles"
   [ "$volumes" = 1 ] || grep -q "<title>Профили школ и адресные рекомендации. Том${NB}[0-9]* из${NB}$volumes" "$f" || fail "$f is not titled as a volume of $volumes"
 done
-in_volumes=$(cat "$SCRATCH/s1/reports/schools/index.html" "$SCRATCH/s1/reports/schools"/tom-*/index.html 2>/dev/null | grep -oE '<h2 id="s[0-9]+">[^<]*' | sed 's/^[^>]*>[0-9]*\. //' | sort)
+in_volumes=$(cat "${all_profiles[@]}" | grep -oE '<h2 id="s[0-9]+">[^<]*' | sed 's/^[^>]*>[0-9]*\. //' | sort)
 [ "$(echo "$in_volumes" | wc -l)" = "$profiles" ] || fail "the volumes hold $(echo "$in_volumes" | wc -l) profiles, not $profiles"
 [ "$(echo "$in_volumes" | sort -u | wc -l)" = "$(echo "$in_volumes" | wc -l)" ] || fail "a profile is in two volumes"
 listed=$(grep -o "Профили школ и адресные рекомендации[^<]*" "$SCRATCH/s1/reports/index.html" | sort -u | wc -l)
