@@ -14,6 +14,7 @@
 #include "render/analysis_text.h"
 #include "render/key_series.h"
 #include "render/criteria_table.h"
+#include "render/group_lists.h"
 #include "render/charts.h"
 #include "render/html.h"
 #include "render/markdown.h"
@@ -143,7 +144,7 @@ kainjow::mustache::data SiteRenderer::Worker::analysis_report(const std::string&
   const Municipality& m = which == 0 ? site_.m_ : site_.past_[which - 1].m;
   AnalysisReport report({m, which == 0 ? site_.analysis_ : site_.past_[which - 1].analysis,
                          which == 0 ? site_.overview_ : site_.past_[which - 1].overview, site_.schools_by_name_,
-                         [this](const ApprovingOrder& order) { return order_text(order, "", false); },
+                         [this](const ApprovingOrder& order) { return order_text(site_.m_, order, "", false); },
                          [this](const std::string& markdown) { return markdown_sections(markdown); }},
                         tables, figures, sections);
   report.build();

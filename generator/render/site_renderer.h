@@ -115,16 +115,11 @@ class SiteRenderer {
     // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
     static data words(const DepartmentWords& w);
 
-    // The builders of the pages that are not yet in a file of their own (render/pages/).
-    std::string support(const PageRef& page);
+    // The builder of the page that is not yet in a file of its own (render/pages/).
     std::string report(const PageRef& page);
-    std::string quality(const PageRef& page);
 
    private:
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
-    data published_lists_data(const std::string& root, const Group& group) const;
-    std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix
     // Printed reports
     data analysis_report(const std::string& root, size_t which, int& tables, int& figures, ReportSections& sections);
     void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
