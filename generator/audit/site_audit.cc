@@ -84,8 +84,8 @@ class SiteFiles {
   const std::set<std::string>& files() const { return files_; }
   bool has(const std::string& p) const { return files_.count(p) > 0; }
   std::string read(const std::string& p) const {
-    std::string error;
-    return disk_.read(p, &error).value_or("");
+    auto text = disk_.read(p);
+    return text ? std::move(*text) : std::string();
   }
   std::string inside(const std::string& rel) const { return root_.empty() ? rel : root_ + "/" + rel; }
   const std::string& root() const { return root_; }

@@ -150,10 +150,11 @@ int RealDisk::open_beneath(const std::string& path, bool want_file, struct stat*
   }
 }
 
-std::optional<std::string> RealDisk::read(const std::string& path, std::string* error) const {
+Result<std::string> RealDisk::read(const std::string& path) const {
   struct stat st {};
-  Fd fd(open_beneath(path, true, &st, error));
-  if (!fd.ok()) return std::nullopt;
+  std::string error;
+  Fd fd(open_beneath(path, true, &st, &error));
+  if (!fd.ok()) return io_failure(std::move(error));
   // Regular files only: reading blocks again so a file on a slow disk is read whole.
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
   std::string out;
@@ -162,10 +163,7 @@ std::optional<std::string> RealDisk::read(const std::string& path, std::string* 
   for (;;) {
     ssize_t n = ::read(fd.get(), buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      *error = "ошибка чтения файла";
-      return std::nullopt;
-    }
+    if (n < 0) return io_failure("ошибка чтения файла");
     if (n == 0) break;
     out.append(buf, static_cast<size_t>(n));
   }
@@ -204,12 +202,9 @@ std::vector<std::string> RealDisk::list(const std::string& dir) const {
   return out;
 }
 
-std::optional<std::string> MemoryDisk::read(const std::string& path, std::string* error) const {
+Result<std::string> MemoryDisk::read(const std::string& path) const {
   auto it = files_.find(path);
-  if (it == files_.end()) {
-    *error = "файл не найден";
-    return std::nullopt;
-  }
+  if (it == files_.end()) return io_failure("файл не найден");
   return it->second;
 }
 

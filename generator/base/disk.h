@@ -8,13 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
+
 namespace sveden {
 
 class Disk {
  public:
   virtual ~Disk() = default;
-  // Contents of a file, or nullopt with `error` set (in Russian).
-  virtual std::optional<std::string> read(const std::string& path, std::string* error) const = 0;
+  // Contents of a file, or a failure (ExitCode::io) that says in Russian what is wrong with it.
+  virtual Result<std::string> read(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
   // Something is at `path`, a file or not (a folder, a link, a device): reading it says what is wrong.
   virtual bool exists(const std::string& path) const { return is_file(path); }
@@ -28,7 +30,7 @@ class Disk {
 class RealDisk : public Disk {
  public:
   explicit RealDisk(std::string root);
-  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  Result<std::string> read(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   bool exists(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
@@ -43,7 +45,7 @@ class MemoryDisk : public Disk {
  public:
   void put(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
   void remove(const std::string& path) { files_.erase(path); }
-  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  Result<std::string> read(const std::string& path) const override;
   bool is_file(const std::string& path) const override { return files_.count(path) > 0; }
   std::vector<std::string> list(const std::string& dir) const override;
 

@@ -84,10 +84,9 @@ bool check_body_characters(const SourceText& src, size_t body_start, Diagnostics
 // The text after its front matter; its images are checked and kept in `m` (resolved from its folder).
 std::optional<std::pair<FrontMatter, std::string>> read_markdown(const Disk& disk, const std::string& path,
                                                                  const std::string& shown, Municipality& m, Diagnostics& diag) {
-  std::string error;
-  auto bytes = disk.read(path, &error);
+  auto bytes = disk.read(path);
   if (!bytes) {
-    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл и права доступа");
+    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", bytes.message()), "проверьте файл и права доступа");
     return std::nullopt;
   }
   DecodeResult decoded = decode_text(*bytes, Encoding::utf8);
@@ -144,9 +143,8 @@ bool check_content_file(const Disk& disk, const std::string& path, const std::st
       }
   }
   if (!disk.is_file(path)) {
-    std::string error;
-    if (!disk.read(path, &error)) {
-      diag.add_file(Severity::error, shown, fmt::format("файл не читается: {}", error),
+    if (auto bytes = disk.read(path); !bytes) {
+      diag.add_file(Severity::error, shown, fmt::format("файл не читается: {}", bytes.message()),
                     "положите на это место сам файл — не ссылку, не папку и не устройство");
       return false;
     }

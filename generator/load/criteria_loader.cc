@@ -718,10 +718,9 @@ Criteria load_criteria(const Disk& disk, const std::string& prefix, Diagnostics&
   std::optional<SourceText> site_src;
   std::vector<std::string> presets = default_presets();
   if (disk.is_file(path) || disk.exists(path)) {
-    std::string error;
-    auto text = disk.read(path, &error);
+    auto text = disk.read(path);
     if (!text) {
-      diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
+      diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", text.message()), "проверьте файл");
       return criteria;
     }
     site_src = decode_yaml_file(shown, *text, diag);

@@ -152,10 +152,9 @@ void attach_food(const LoadedTable& menus, const Disk& disk, const std::string& 
         diag.add_file(Severity::error, shown, problem, hint);
         continue;
       }
-      std::string error;
-      auto contents = disk.read(path, &error);
+      auto contents = disk.read(path);
       if (!contents) {
-        diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл и права доступа");
+        diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", contents.message()), "проверьте файл и права доступа");
         continue;
       }
       XlsxCheck check = check_xlsx(*contents);

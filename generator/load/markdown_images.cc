@@ -79,10 +79,9 @@ void load_markdown_images(const Disk& disk, std::string_view markdown, const Mar
       continue;
     }
     if (m.images.count(image.site_path)) continue;
-    std::string error;
-    auto bytes = disk.read(image.site_path, &error);
+    auto bytes = disk.read(image.site_path);
     if (!bytes) {
-      report(fmt::format("рисунок «{}» не найден ({}): {}", r.src, image.site_path, error),
+      report(fmt::format("рисунок «{}» не найден ({}): {}", r.src, image.site_path, bytes.message()),
              fmt::format("путь к рисунку считается от папки {} (или от папки сайта, если начинается с «/»); проверьте имя файла и "
                          "регистр букв",
                          origin.base_dir));

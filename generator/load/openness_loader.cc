@@ -53,10 +53,10 @@ class FileReader {
         if (is_web_address(part)) continue;
         if (linked && !linked->links_file(part)) linked->linked_files.emplace_back(part, table);
         if (files.count(part)) continue;
-        std::string path = "documents/" + owner + "/" + part, error;
-        auto contents = disk_.read(path, &error);
+        std::string path = "documents/" + owner + "/" + part;
+        auto contents = disk_.read(path);
         if (!contents) {
-          diag_.add_file(Severity::error, display_path(prefix_, path), fmt::format("не удалось прочитать: {}", error),
+          diag_.add_file(Severity::error, display_path(prefix_, path), fmt::format("не удалось прочитать: {}", contents.message()),
                          "проверьте файл и права доступа");
           continue;
         }

@@ -133,10 +133,9 @@ void read_department_kind(YamlMapReader& d, Department& dep) {
 std::optional<SiteConfig> load_site_config(const Disk& disk, const std::string& display_prefix, Diagnostics& diag,
                                            std::optional<SourceText>* source_out) {
   const std::string path = "site.yaml";
-  std::string error;
-  auto bytes = disk.read(path, &error);
+  auto bytes = disk.read(path);
   if (!bytes) {
-    diag.add_file(Severity::error, display_path(display_prefix, path), fmt::format("не удалось прочитать: {}", error),
+    diag.add_file(Severity::error, display_path(display_prefix, path), fmt::format("не удалось прочитать: {}", bytes.message()),
                   "папка сайта должна содержать site.yaml; укажите её параметром --site ПАПКА");
     return std::nullopt;
   }

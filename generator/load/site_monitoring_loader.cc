@@ -86,10 +86,9 @@ SiteMonitoring load_site_monitoring(const Disk& disk, Diagnostics& diag) {
                     "не переименовывайте папки, которые создаёт sveden monitor (monitoring/2026-03-10/…)");
       continue;
     }
-    std::string error;
-    std::optional<std::string> text = disk.read(path, &error);
+    Result<std::string> text = disk.read(path);
     if (!text) {
-      diag.add_file(Severity::error, path, error, "запустите sveden monitor ещё раз: он дополнит снимок");
+      diag.add_file(Severity::error, path, text.message(), "запустите sveden monitor ещё раз: он дополнит снимок");
       continue;
     }
     SourceText src(path, *text);

@@ -203,9 +203,7 @@ bool TableReader::read_csv_file(const std::string& path, const TableOverride* ov
   if (!ctx_.disk.is_file(path) && ctx_.disk.exists(path)) {
     // A link or a device in data/ was reported when data/ was listed, a folder with files in it too;
     // an empty folder named like the table is said here.
-    std::string why;
-    ctx_.disk.read(path, &why);
-    if (why == kFolderNotFile && ctx_.disk.list(path).empty())
+    if (ctx_.disk.read(path).message() == kFolderNotFile && ctx_.disk.list(path).empty())
       diag_.add_file(Severity::error, out_.path, "это папка, а не файл таблицы: таблица не читается",
                      fmt::format("положите на место папки сам файл {}", path));
     return false;
@@ -217,10 +215,9 @@ bool TableReader::read_csv_file(const std::string& path, const TableOverride* ov
                                  path, spec_.name));
     return false;
   }
-  std::string io_error;
-  auto bytes = ctx_.disk.read(path, &io_error);
+  auto bytes = ctx_.disk.read(path);
   if (!bytes) {
-    diag_.add_file(Severity::error, out_.path, fmt::format("не удалось прочитать: {}", io_error), "проверьте файл и права доступа");
+    diag_.add_file(Severity::error, out_.path, fmt::format("не удалось прочитать: {}", bytes.message()), "проверьте файл и права доступа");
     return false;
   }
   out_.present = true;
@@ -651,8 +648,7 @@ bool TableReader::check_files(const CsvRow& row, const Record& rec) {
       std::string path = "documents/" + owner + "/" + part;
       if (!ctx_.disk.is_file(path)) {
         ok = false;
-        std::string why;
-        if (ctx_.disk.exists(path)) ctx_.disk.read(path, &why);
+        std::string why = ctx_.disk.exists(path) ? ctx_.disk.read(path).message() : std::string();
         if (why.empty())
           error(row.fields[f], fmt::format("файл «{}» не найден", display_path(ctx_.display_prefix, path)),
                 fmt::format("положите файл в папку documents/{}/ или исправьте имя (регистр букв важен)", owner));

@@ -64,9 +64,8 @@ class SourceFinder {
   TableSources run() {
     for (const auto& spec : vocab_.tables) find_own_file(spec);
     for (const auto& path : disk_.list("data")) {
-      std::string io_error;
-      if (!disk_.is_file(path) && !disk_.read(path, &io_error)) {
-        diag_.add_file(Severity::error, shown(path), fmt::format("файл не читается: {}", io_error),
+      if (auto bytes = disk_.is_file(path) ? Result<std::string>(std::string()) : disk_.read(path); !bytes) {
+        diag_.add_file(Severity::error, shown(path), fmt::format("файл не читается: {}", bytes.message()),
                        "положите на это место сам файл — не ссылку, не папку и не устройство");
         continue;
       }
@@ -86,10 +85,9 @@ class SourceFinder {
   std::string shown(const std::string& path) const { return display_path(prefix_, path); }
 
   const Workbook* open(const std::string& path) {
-    std::string io_error;
-    auto bytes = disk_.read(path, &io_error);
+    auto bytes = disk_.read(path);
     if (!bytes) {
-      diag_.add_file(Severity::error, shown(path), fmt::format("не удалось прочитать: {}", io_error), "проверьте файл и права доступа");
+      diag_.add_file(Severity::error, shown(path), fmt::format("не удалось прочитать: {}", bytes.message()), "проверьте файл и права доступа");
       return nullptr;
     }
     if (bytes->substr(0, 8) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
@@ -157,8 +155,7 @@ class SourceFinder {
       // A CSV with data beside a workbook: the workbook counts only if it holds no more than the headers.
       Workbook probe;
       std::string problem;
-      std::string ignored;
-      auto bytes = disk_.read(xlsx, &ignored);
+      auto bytes = disk_.read(xlsx);
       if (bytes && read_workbook(*bytes, &probe, &problem) &&
           std::all_of(probe.sheets.begin(), probe.sheets.end(), [](const Sheet& s) { return blank_sheet(s); }))
         return;
@@ -251,8 +248,7 @@ class SourceFinder {
   static bool blank_sheet(const Sheet& sheet) { return sheet.rows.size() <= 1; }
 
   bool blank_csv(const std::string& path) const {
-    std::string ignored;
-    auto bytes = disk_.read(path, &ignored);
+    auto bytes = disk_.read(path);
     if (!bytes) return false;
     size_t end = bytes->find('\n');
     if (end == std::string::npos) return true;

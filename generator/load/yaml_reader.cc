@@ -187,10 +187,9 @@ void read_yaml_file(const Disk& disk, const std::string& prefix, const std::stri
                     const std::function<void(const SourceText&, const YamlNode&)>& fn) {
   if (!disk.is_file(path) && !disk.exists(path)) return;  // a folder or a link in its place is reported by read()
   std::string shown = display_path(prefix, path);
-  std::string error;
-  auto text = disk.read(path, &error);
+  auto text = disk.read(path);
   if (!text) {
-    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", error), "проверьте файл");
+    diag.add_file(Severity::error, shown, fmt::format("не удалось прочитать: {}", text.message()), "проверьте файл");
     return;
   }
   auto src = decode_yaml_file(shown, *text, diag);

@@ -61,11 +61,11 @@ std::string remedy(const Pp662Indicator& i, const IndicatorSet& set) {
 
 }  // namespace
 
-kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& tables, int& figures, ReportSections& sections) {
-  const Municipality& m = site_.m_;
+std::string monitoring_report(const SiteRenderer& site, int year, int& tables, int& figures, ReportSections& sections) {
+  const Municipality& m = site.municipality();
   const Pp662Vocabulary& v = builtin_pp662();
-  const MonitoringTable& t = *site_.analysis_.monitoring;
-  const IndicatorSet& set = site_.analysis_.indicators;
+  const MonitoringTable& t = *site.analysis().monitoring;
+  const IndicatorSet& set = site.analysis().indicators;
   std::vector<size_t> shown;  // year indexes up to the report's
   std::vector<int> years;
   for (size_t y = 0; y < t.years.size(); ++y)
@@ -136,9 +136,7 @@ kainjow::mustache::data SiteRenderer::Worker::monitoring_report(int year, int& t
     }
     sections.add(s.title, b.take());
   }
-  data d;
-  d.set("subtitle", m.site.municipality);
-  return d;
+  return m.site.municipality;
 }
 
 }  // namespace sveden

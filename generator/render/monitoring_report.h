@@ -4,6 +4,7 @@
 #include <string>
 
 #include "model/monitoring.h"
+#include "render/report_blocks.h"
 #include "render/site_renderer.h"
 
 namespace sveden {
@@ -15,5 +16,8 @@ std::string monitoring_gaps_text(const MonitoringGaps& gaps);
 
 // The section that lists what is missing, in vocab/pp662.yaml.
 const Pp662Section& monitoring_missing_section(const Pp662Vocabulary& vocab);
+
+// The report of `year`: adds its sections to `sections` and returns its subtitle.
+std::string monitoring_report(const SiteRenderer& site, int year, int& tables, int& figures, ReportSections& sections);
 
 }  // namespace sveden

@@ -1,4 +1,4 @@
-// The building blocks every printed report is made of (render/report_pages.cc,
+// The building blocks every printed report is made of (render/pages/report_page.cc and the report builders,
 // render/monitoring_report.cc): a section's paragraphs, lists, numbered tables and figures, and the
 // numbered sections themselves, each rendered as soon as it is complete.
 #pragma once

@@ -1,5 +1,5 @@
 // The layout of a school's own site under schools/<slug>/ (its pages are in render/pages/: the home page,
-// «Сведения…» and its subsections, the menus folder, 404; the quality page in render/analysis_pages.cc).
+// «Сведения…» and its subsections, the menus folder, 404; the quality page in render/pages/quality_page.cc).
 // Every link stays inside the school's folder, so the folder can be copied to the school's domain.
 #include <fmt/format.h>
 

@@ -209,9 +209,9 @@ std::string site_monitoring_page(SiteRenderer::Worker& w, const PageRef& page) {
 
 }  // namespace
 
-kainjow::mustache::data SiteRenderer::Worker::site_monitoring_report(int& tables, int& figures, ReportSections& sections) {
-  const Municipality& m = site_.m_;
-  const MonitoringComparison& c = *site_.analysis_.site_monitoring;
+std::string site_monitoring_report(const SiteRenderer& site, int& tables, int& figures, ReportSections& sections) {
+  const Municipality& m = site.municipality();
+  const MonitoringComparison& c = *site.analysis().site_monitoring;
   {
     Blocks b(tables, figures);
     b.text(lead_text(m, c));
@@ -257,9 +257,7 @@ kainjow::mustache::data SiteRenderer::Worker::site_monitoring_report(int& tables
     b.table("Динамика по кварталам (последний круг квартала)", {"Квартал", "Круг", "Сайтов", "Без ошибок", "Ошибок", "Предупреждений"}, rows);
     sections.add("Динамика", b.take());
   }
-  data d;
-  d.set("subtitle", fmt::format("{}: круг {}", m.site.municipality, date_text(c.date)));
-  return d;
+  return fmt::format("{}: круг {}", m.site.municipality, date_text(c.date));
 }
 
 // Listed when the site folder has rounds of `sveden monitor` (analyse/site_monitoring).

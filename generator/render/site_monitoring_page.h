@@ -6,6 +6,7 @@
 
 #include "analyse/site_monitoring.h"
 #include "model/municipality.h"
+#include "render/report_blocks.h"
 #include "render/site_renderer.h"
 
 namespace sveden {
@@ -16,6 +17,9 @@ ReportRef site_monitoring_report_ref(const Municipality& m, const MonitoringComp
 
 // Every finding of the latest round, and those fixed since the previous one, one per line.
 std::string site_monitoring_csv(const Municipality& m, const MonitoringComparison& c);
+// The printed report of the latest round: adds its sections to `sections` and returns its subtitle.
+std::string site_monitoring_report(const SiteRenderer& site, int& tables, int& figures, ReportSections& sections);
+
 inline constexpr const char* kSiteMonitoringCsv = "opendata/site-monitoring.csv";
 
 }  // namespace sveden

@@ -20,8 +20,6 @@
 
 namespace sveden {
 
-class ReportSections;  // render/report_pages.cc
-
 struct PageType;  // render/page_types.h: the registry of page kinds
 
 struct PageRef {
@@ -92,6 +90,7 @@ class SiteRenderer {
   std::string school_root(const PageRef& page) const;  // from a school's page to its school site's root
   const std::string& school_base(size_t school) const { return school_base_[school]; }  // the school site's address
   const Analysis& analysis() const { return analysis_; }
+  const std::vector<PastAnalysis>& past() const { return past_; }  // earlier years with their own analysis report
 
   // A link to a directory page from a page whose way to the root is `root`: «…/sveden/common/index.html»,
   // or «…/sveden/common/» when site.yaml asks for pretty links (a server answers for the folder).
@@ -119,26 +118,8 @@ class SiteRenderer {
     // The department's kind in the cases its templates use: {{dep.about}}, {{dep.Dative}}, {{dep.full_genitive}}…
     static data words(const DepartmentWords& w);
 
-    // The builders of the pages that are not yet in a file of their own (render/pages/).
-    std::string support(const PageRef& page);
-    std::string report(const PageRef& page);
-    std::string quality(const PageRef& page);
-
    private:
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    // Lists as published (approved, draft or hidden) and the order that approved one, in HTML.
-    data published_lists_data(const std::string& root, const Group& group) const;
-    std::string order_text(const ApprovingOrder& o, const std::string& root, bool link) const;  // the audit page's school × table × year matrix
-    // Printed reports
-    data analysis_report(const std::string& root, size_t which, int& tables, int& figures, ReportSections& sections);
-    void school_report(size_t school, int& tables, int& figures, ReportSections& sections);
-    data roadmap_report(const std::string& root, int& tables, int& figures, ReportSections& sections);
-    data monitoring_report(int year, int& tables, int& figures, ReportSections& sections);
-    data site_monitoring_report(int& tables, int& figures, ReportSections& sections);
-    static std::string decode_title(const std::string& html);
-    // A Markdown text as report sections, one per level-2 heading; returns the HTML before the first.
-    // Pairs of title and HTML; the first pair has no title (what stands before the first heading).
-    std::vector<std::pair<std::string, std::string>> markdown_sections(const std::string& markdown) const;
     const SiteRenderer& site_;
     std::map<std::string, kainjow::mustache::mustache> templates_;
   };

@@ -46,10 +46,9 @@ std::optional<Theme> load_theme(const Disk& disk, const std::string& name, const
     return std::nullopt;
   }
   for (const auto& path : files) {
-    std::string error;
-    auto contents = disk.read(path, &error);
+    auto contents = disk.read(path);
     if (!contents) {
-      diag.add_file(Severity::error, shown(path), fmt::format("не удалось прочитать: {}", error), "проверьте файл темы");
+      diag.add_file(Severity::error, shown(path), fmt::format("не удалось прочитать: {}", contents.message()), "проверьте файл темы");
       continue;
     }
     add(path.substr(dir.size() + 1), std::move(*contents));

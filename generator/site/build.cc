@@ -502,6 +502,66 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   return first_failure;
 }
 
+// The warnings of the site's data that build and check both give (`in_full`: check's, school by school), in this order.
+void report_data_warnings(const Municipality& m, const std::string& prefix, Diagnostics& diag, bool in_full) {
+  report_missing_information(m, diag, in_full);
+  report_signature_problems(m, prefix, diag, in_full);
+  report_teacher_counts(m, prefix, diag);
+  report_outdated(m, prefix, diag);
+  report_missing_menus(m, diag, in_full);
+  report_rules_without_data(m, diag);
+  report_olympiad_gaps(m, diag, in_full);
+  report_olympiad_participations(m, diag);
+}
+
+// The analysis of the reporting year and of each earlier year that has its own decisions, which gets its analysis
+// report back as it was when that year was the reporting year: from the rows up to that year only.
+struct Analysed {
+  std::unique_ptr<AnalysisResult> result;  // the reporting year's; outlives the tasks that read it
+  std::vector<std::pair<std::unique_ptr<Municipality>, std::unique_ptr<AnalysisResult>>> earlier;
+  std::vector<PastAnalysis> past;  // views of `earlier`, oldest first
+};
+
+Analysed analyse_years(const Municipality& m, int jobs) {
+  Analysed out;
+  out.result = analyse(m, jobs);
+  const Classification& cl = out.result->classification;
+  for (size_t y = 0; y + 1 < cl.years.size(); ++y) {
+    if (!has_decisions(cl, y)) continue;
+    int year = cl.years[y];
+    auto my = std::make_unique<Municipality>(up_to_year(m, year));
+    auto ay = analyse(*my, jobs);
+    out.past.push_back({year, *my, ay->overview, *ay->view});
+    out.earlier.emplace_back(std::move(my), std::move(ay));
+  }
+  return out;
+}
+
+// The reports just written into the output's folder, printed to PDF next to them with one Chromium;
+// `pdfs` is how many were written.
+Status print_pdfs(const std::string& chromium, Output& output, int jobs, size_t* pdfs) {
+  std::string folder = output.folder();
+  if (folder.empty()) return io_failure("отчёты печатаются в PDF только в папку на диске");
+  std::vector<std::string> reports;
+  Status found = find_reports(folder, {}, &reports);
+  PdfResult printed = print_reports(chromium, folder, reports, std::max(1, jobs));
+  if (!found.ok() || !printed.status.ok()) return io_failure((found.ok() ? printed.status : found).message());
+  *pdfs = printed.written.size();
+  return Status();
+}
+
+// The audit of what was just written, PDFs included, as a page for the department (audit/); its findings
+// go into the report.
+Status write_audit_page(const SiteRenderer& site, Output& output, int jobs, BuildReport& report) {
+  OutputAudit audit = audit_output(*output.written(), builtin_openness(), std::max(1, jobs));
+  SiteRenderer::Worker worker(site);
+  if (Status made = output.make_dirs({"audit"}); !made.ok()) return made;
+  if (Status written = output.write("audit/index.html", worker.audit_page(audit)); !written.ok()) return written;
+  report.audit_errors = audit.errors;
+  report.audit = std::move(audit);
+  return Status();
+}
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -510,14 +570,7 @@ BuildReport check_site(const BuildOptions& options) {
   RealDisk disk(options.site_dir);
   Loaded loaded = load_all(options, disk, report);
   if (loaded.municipality && report.status.ok()) {
-    report_missing_information(*loaded.municipality, report.diagnostics, true);
-    report_signature_problems(*loaded.municipality, loaded.display_prefix, report.diagnostics, true);
-    report_teacher_counts(*loaded.municipality, loaded.display_prefix, report.diagnostics);
-    report_outdated(*loaded.municipality, loaded.display_prefix, report.diagnostics);
-    report_missing_menus(*loaded.municipality, report.diagnostics, true);
-    report_rules_without_data(*loaded.municipality, report.diagnostics);
-    report_olympiad_gaps(*loaded.municipality, report.diagnostics, true);
-    report_olympiad_participations(*loaded.municipality, report.diagnostics);
+    report_data_warnings(*loaded.municipality, loaded.display_prefix, report.diagnostics, true);
     report.first_steps = first_steps(*loaded.municipality, builtin_vocabulary(), options.site_dir);
     // The pages and files a build would write, for their addresses only: nothing is rendered.
     if (loaded.theme) {
@@ -567,37 +620,17 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   // The menus of data/menus.csv as workbooks, before the pages that give their sizes.
   if (report.status = write_menu_workbooks(*loaded.municipality); !report.status.ok()) return report;
   const Municipality& m = *loaded.municipality;
-  std::unique_ptr<AnalysisResult> result = analyse(m, options.jobs);  // outlives the tasks that read it
-  const Analysis& analysis = *result->view;
-  const Overview& overview = result->overview;
-  // Each earlier year that has its own decisions gets its analysis report back, as it was when that year
-  // was the reporting year: from the rows up to that year only.
-  std::vector<std::pair<std::unique_ptr<Municipality>, std::unique_ptr<AnalysisResult>>> earlier;
-  std::vector<PastAnalysis> past;
-  for (size_t y = 0; y + 1 < result->classification.years.size(); ++y) {
-    if (!has_decisions(result->classification, y)) continue;
-    int year = result->classification.years[y];
-    auto my = std::make_unique<Municipality>(up_to_year(m, year));
-    auto ay = analyse(*my, options.jobs);
-    past.push_back({year, *my, ay->overview, *ay->view});
-    earlier.emplace_back(std::move(my), std::move(ay));
-  }
+  Analysed analysed = analyse_years(m, options.jobs);
+  const AnalysisResult& result = *analysed.result;
   stage("анализ");
-  std::vector<OutputFile> extra = opendata_files(m, analysis);
+  std::vector<OutputFile> extra = opendata_files(m, *result.view);
 
   report.out_dir = output_dir(options);
-  SiteRenderer site(m, *loaded.theme, overview, analysis, options.pdf, past);
+  SiteRenderer site(m, *loaded.theme, result.overview, *result.view, options.pdf, analysed.past);
   for (auto& f : site.files()) extra.push_back(std::move(f));
-  report_missing_information(m, report.diagnostics, false);
-  report_signature_problems(m, loaded.display_prefix, report.diagnostics, false);
-  report_teacher_counts(m, loaded.display_prefix, report.diagnostics);
-  report_outdated(m, loaded.display_prefix, report.diagnostics);
-  report_missing_menus(m, report.diagnostics, false);
-  report_rules_without_data(m, report.diagnostics);
-  report_olympiad_gaps(m, report.diagnostics, false);
-  report_olympiad_participations(m, report.diagnostics);
-  report_idle_decisions(m, result->lists, loaded.display_prefix, report.diagnostics);
-  report_monitoring_gaps(m, result->monitoring, report.diagnostics);
+  report_data_warnings(m, loaded.display_prefix, report.diagnostics, false);
+  report_idle_decisions(m, result.lists, loaded.display_prefix, report.diagnostics);
+  report_monitoring_gaps(m, result.monitoring, report.diagnostics);
   report.first_steps = first_steps(m, builtin_vocabulary(), options.site_dir);
   const auto& pages = site.pages();
   // One output path, one owner: a clash is an input error, found before anything is written.
@@ -611,31 +644,11 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   stage("страницы и файлы во временную папку");
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
-    std::string folder = output.folder();
-    if (folder.empty()) {
-      report.status = io_failure("отчёты печатаются в PDF только в папку на диске");
-      return report;
-    }
-    std::vector<std::string> reports;
-    Status found = find_reports(folder, {}, &reports);
-    PdfResult printed = print_reports(*chromium, folder, reports, std::max(1, options.jobs));
-    if (!found.ok() || !printed.status.ok()) {
-      report.status = io_failure((found.ok() ? printed.status : found).message());
-      return report;
-    }
-    report.pdfs = printed.written.size();
+    if (report.status = print_pdfs(*chromium, output, options.jobs, &report.pdfs); !report.status.ok()) return report;
     stage("отчёты в PDF");
   }
-  // The audit of what was just written, PDFs included, as a page for the department (audit/).
-  {
-    OutputAudit audit = audit_output(*output.written(), builtin_openness(), std::max(1, options.jobs));
-    SiteRenderer::Worker worker(site);
-    if (report.status = output.make_dirs({"audit"}); !report.status.ok()) return report;
-    if (report.status = output.write("audit/index.html", worker.audit_page(audit)); !report.status.ok()) return report;
-    report.audit_errors = audit.errors;
-    report.audit = std::move(audit);
-    stage("проверка опубликованного (audit/)");
-  }
+  if (report.status = write_audit_page(site, output, options.jobs, report); !report.status.ok()) return report;
+  stage("проверка опубликованного (audit/)");
   if (report.status = output.sync(); !report.status.ok()) return report;
   if (report.status = output.commit(); !report.status.ok()) return report;
   stage("сброс на диск и замена прежней сборки");

@@ -24,6 +24,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "base/status.h"
 #include "write/exit_cleanup.h"
 
 extern char** environ;
@@ -72,17 +73,11 @@ class Browser {
  public:
   ~Browser() { stop(); }
 
-  bool start(const std::string& chromium, std::string* error) {
+  Status start(const std::string& chromium) {
     profile_ = make_temp_dir("sveden-chromium");
-    if (profile_.empty()) {
-      *error = "не удалось создать временную папку для Chromium";
-      return false;
-    }
+    if (profile_.empty()) return io_failure("не удалось создать временную папку для Chromium");
     int fds[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
-      *error = "не удалось открыть канал к Chromium";
-      return false;
-    }
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return io_failure("не удалось открыть канал к Chromium");
     // Out of the way of 3 and 4, where the browser's end must land.
     int theirs = fcntl(fds[1], F_DUPFD_CLOEXEC, 10);
     close(fds[1]);
@@ -124,10 +119,9 @@ class Browser {
     close(theirs);
     if (rc != 0) {
       pid_ = -1;
-      *error = fmt::format("не удалось запустить {}", chromium);
-      return false;
+      return Status::failure(ExitCode::tool, fmt::format("не удалось запустить {}", chromium));
     }
-    return true;
+    return Status();
   }
 
   // Sends a command; returns its id.
@@ -259,9 +253,8 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
       if (!finished[i]) errors[i] = why, finished[i] = true;
   };
   Browser browser;
-  std::string error;
-  if (!browser.start(chromium, &error)) {
-    fail_rest(error);
+  if (Status started = browser.start(chromium); !started.ok()) {
+    fail_rest(started.message());
     return errors;
   }
   std::map<int, size_t> pending;  // command id → tab

@@ -108,10 +108,9 @@ bool same_bytes(int fd, std::string_view contents) {
 class ListedDisk : public Disk {
  public:
   ListedDisk(const std::string& root, std::set<std::string> paths) : real_(root), paths_(std::move(paths)) {}
-  std::optional<std::string> read(const std::string& path, std::string* error) const override {
-    if (paths_.count(path)) return real_.read(path, error);
-    *error = "нет такого файла";
-    return std::nullopt;
+  Result<std::string> read(const std::string& path) const override {
+    if (paths_.count(path)) return real_.read(path);
+    return io_failure("нет такого файла");
   }
   bool is_file(const std::string& path) const override { return paths_.count(path) > 0; }
   bool exists(const std::string& path) const override {

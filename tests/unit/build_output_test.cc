@@ -55,9 +55,8 @@ TEST_CASE("build into a failing output: an I/O error, and the previous output st
   REQUIRE(build_site(options(), site, memory).status.ok());
   const auto before = memory.published();
   // A changed page, so that a build that went through would publish something else.
-  std::string error;
-  auto page = site.read("content/index.md", &error);
-  REQUIRE_MESSAGE(page, error);
+  auto page = site.read("content/index.md");
+  REQUIRE_MESSAGE(page, page.message());
   site.put("content/index.md", *page + "\nНовый абзац.\n");
   size_t writes = 0;
   {

@@ -32,10 +32,9 @@ struct TempSite {
 };
 
 std::string read_error(const RealDisk& disk, const std::string& path) {
-  std::string error;
-  auto contents = disk.read(path, &error);
+  auto contents = disk.read(path);
   CHECK_FALSE(contents);
-  return error;
+  return contents.message();
 }
 
 }  // namespace
@@ -43,8 +42,9 @@ std::string read_error(const RealDisk& disk, const std::string& path) {
 TEST_CASE("RealDisk reads a regular file of the site") {
   TempSite t;
   RealDisk disk(t.site.string());
-  std::string error;
-  CHECK(disk.read("documents/T1/ustav.pdf", &error) == std::optional<std::string>("%PDF устав"));
+  auto ustav = disk.read("documents/T1/ustav.pdf");
+  REQUIRE_MESSAGE(ustav, ustav.message());
+  CHECK(*ustav == "%PDF устав");
   CHECK(disk.is_file("documents/T1/ustav.pdf"));
   CHECK(disk.list("documents") == std::vector<std::string>{"documents/T1/ustav.pdf"});
   CHECK(read_error(disk, "documents/T1/nothing.pdf") == "файл не найден");
@@ -59,10 +59,9 @@ TEST_CASE("RealDisk: a document swapped for a symbolic link between list and rea
   fs::path doc = t.site / "documents" / "T1" / "ustav.pdf";
   fs::remove(doc);
   fs::create_symlink(t.secret, doc);
-  std::string error;
-  auto contents = disk.read(listed[0], &error);
+  auto contents = disk.read(listed[0]);
   CHECK_FALSE(contents);
-  CHECK(error == "путь ведёт за пределы папки сайта: это символическая ссылка на «" + t.secret.string() + "»");
+  CHECK(contents.message() == "путь ведёт за пределы папки сайта: это символическая ссылка на «" + t.secret.string() + "»");
   CHECK_FALSE(disk.is_file(listed[0]));
   CHECK(disk.exists(listed[0]));
 }

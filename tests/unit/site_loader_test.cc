@@ -37,7 +37,7 @@ std::string to_cp1251(const std::string& utf8) {
 TEST_CASE("site.yaml overrides a table's file, encoding, delimiter and headers") {
   MemoryDisk disk = minimal_site();
   disk.remove("data/contingent.csv");
-  std::string site = *disk.read("site.yaml", nullptr);
+  std::string site = *disk.read("site.yaml");
   site += "tables:\n  contingent:\n    file: data/kontingent_2025.csv\n    encoding: windows-1251\n"
           "    delimiter: \"\\t\"\n    columns:\n      \"Кол-во учащихся\": students\n";
   disk.put("site.yaml", site);
@@ -108,7 +108,7 @@ TEST_CASE("branches and mentors are linked both ways") {
 
 TEST_CASE("privacy: the publication minimum, the decision minimum and what is done with verdicts on hidden values") {
   MemoryDisk disk = minimal_site();
-  std::string site = *disk.read("site.yaml", nullptr);
+  std::string site = *disk.read("site.yaml");
   disk.put("site.yaml", site + "privacy:\n  min_group: 8\n  decision_min: 5\n  verdicts_on_hidden: withhold\n");
   Diagnostics diag;
   auto cfg = load_site_config(disk, "", diag);
