@@ -552,7 +552,9 @@ const PageType kSupportPage = {"support", PageType::Scope::portal, {"support"}, 
                                [](SiteRenderer::Worker& w, const PageRef& p) { return w.support(p); }};
 const PageType kQualityPage = {"quality", PageType::Scope::school, {"quality"},
                                [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
-                                 out.push_back({nullptr, school, 0, school_folder(site, school) + "kachestvo/"});
+                                 // An organisation of organisations.csv is not analysed: no quality page.
+                                 if (site.municipality().school_site(school))
+                                   out.push_back({nullptr, school, 0, school_folder(site, school) + "kachestvo/"});
                                },
                                [](SiteRenderer::Worker& w, const PageRef& p) { return w.quality(p); }};
 

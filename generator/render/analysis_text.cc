@@ -50,7 +50,8 @@ std::string verdict_cell(const GroupYear& g) {
 
 std::string listed_verdict_cell(const std::vector<PublishedList>& lists, const GroupResult& g, size_t school, size_t year_index,
                                 int year) {
-  return verdicts_shown(lists, g.group->id, year) ? verdict_cell(g.by_school[school][year_index]) : kListWithheld;
+  return verdicts_shown(lists, g.group->id, year) ? verdict_cell(g.by_school[school][year_index])
+                                                  : withheld_words(lists, g.group->id, year);
 }
 
 std::vector<std::string> verdict_reasons(const Evidence& e) {

@@ -24,8 +24,8 @@ extern const char* const kBandExplanation;
 // «да (осталась)».
 std::string verdict_cell(const GroupYear& g);
 // The cell of a group's year as published: verdict_cell, or «перечень не утверждён» where the list of
-// that year is published nowhere before its order (publish.unapproved_lists: hide).
-constexpr const char* kListWithheld = "перечень не утверждён";
+// that year is published nowhere before its order (publish.unapproved_lists: hide), «перечень не задан»
+// where a group given by lists has no list that year (withheld_words).
 std::string listed_verdict_cell(const std::vector<PublishedList>& lists, const GroupResult& g, size_t school, size_t year_index,
                                 int year);
 // The rules that gave the same answer as the whole («да», or «недостаточно данных» and why).

@@ -142,7 +142,7 @@ void report_missing_information(const Municipality& m, Diagnostics& diag, bool i
     }
     std::string names;
     for (size_t k = 0; k < schools.size() && k < kSchools; ++k)
-      names += fmt::format("{}{} ({})", k ? ", " : "", m.schools[schools[k]].short_name, m.schools[schools[k]].id);
+      names += fmt::format("{}{} ({})", k ? ", " : "", m.site_owner(schools[k]).short_name, m.site_owner(schools[k]).id);
     if (schools.size() > kSchools)
       names += " и ещё " + count_noun(static_cast<long long>(schools.size() - kSchools), "школа", "школы", "школ");
     std::string list;
