@@ -56,7 +56,9 @@ void AnalysisReport::criteria() {
     b.heading(g.group->title);
     sources.heading(g.group->title);
     if (!g.group->description.empty()) b.text(g.group->description);
-    b.text(fmt::format("Критерий: {}{}", combine_text(g.group->rule), g.group->rule.children.empty() ? "." : ":"));
+    std::string excluded = exclusion_text(*g.group, m.criteria);
+    b.text(fmt::format("Критерий: {}{}{}", combine_text(g.group->rule), excluded.empty() ? "" : "; " + excluded,
+                       g.group->rule.children.empty() ? "." : ":"));
     std::vector<Blocks::ListItem> rules, origins = {
         {"группа — " + provenance_text(g.group->rule.provenance, &numbers), {}},
         {"сочетание условий — " + provenance_text(g.group->rule.combination, &numbers), {}}};

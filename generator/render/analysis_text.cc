@@ -85,6 +85,16 @@ std::string combine_text(const Rule& r) {
   return {};
 }
 
+std::string exclusion_text(const Group& g, const Criteria& c) {
+  std::vector<std::string> names;
+  for (const auto& id : g.exclude) {
+    const Group* other = c.group(id);
+    names.push_back(typographic_quotes("«" + (other ? other->short_title : id) + "»"));
+  }
+  if (names.empty()) return {};
+  return fmt::format("{} {} в неё не включаются", names.size() == 1 ? "школы группы" : "школы групп", fmt::join(names, ", "));
+}
+
 bool uses_indicator(const Rule& r, std::string_view indicator) {
   if (r.indicator == indicator) return true;
   return std::any_of(r.children.begin(), r.children.end(), [&](const Rule& c) { return uses_indicator(c, indicator); });

@@ -35,6 +35,9 @@ std::vector<std::string> verdict_reasons(const Evidence& e);
 std::string level_text(const Evidence& e);
 // «школа относится к группе, если выполняются не менее 3 из 7 условий».
 std::string combine_text(const Rule& r);
+// The groups whose schools a group never takes (`exclude`, and with `exclude_shnor` the group marked
+// `is_shnor`): «школы группы «ШНОР» в неё не включаются»; empty when there are none.
+std::string exclusion_text(const Group& g, const Criteria& c);
 // Whether the rule, or a rule inside it, compares `indicator`.
 bool uses_indicator(const Rule& r, std::string_view indicator);
 // The weights of the composite results index in words and why (docs/CRITERIA.md §5.2), to follow
