@@ -53,12 +53,13 @@ std::string school_page(SiteRenderer::Worker& w, const PageRef& page) {
   if (school) d.set("quality_href", site.href(root, "kachestvo/"));
   else d.set("sveden_note", std::string("Сведения, которые организация публикует по закону: документы, руководство, педагоги и другое"));
   data facts = tlist();
-  if (!s.kind.empty()) facts.push_back(field("Тип", s.kind));
+  if (!s.kind.empty()) facts.push_back(field(school ? "Тип" : "Вид", s.kind));  // organisations.csv says «Вид»
   if (!s.locality.empty()) facts.push_back(field("Местность", s.locality == "город" ? "городская" : "сельская"));
   if (!s.address.empty()) facts.push_back(field("Адрес", s.address));
   if (!s.phone.empty()) facts.push_back(field("Телефон", s.phone));
   if (!s.email.empty()) facts.push_back(field("Электронная почта", s.email, safe_external_url("mailto:" + s.email)));
   if (!s.director.empty()) facts.push_back(field("Руководитель", s.director));
+  if (!school && !s.functions.empty()) facts.push_back(field("Задачи и функции", typographic_quotes(s.functions)));
   // Other schools are other sites: linked by their address, which works both on the schools' own
   // domains and under the portal.
   auto other = [&](const School& o) { return site.school_base(m.school_index.at(o.id)) + "/"; };
