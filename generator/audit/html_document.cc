@@ -438,11 +438,13 @@ class TreeBuilder {
 }  // namespace
 
 HtmlDocument parse_html(std::string_view bytes, std::string_view content_type) {
-  return TreeBuilder(decode_html(bytes, content_type).text).run();
+  std::string storage;
+  return TreeBuilder(html_text(bytes, content_type, storage)).run();
 }
 
 void visit_elements(std::string_view bytes, const std::function<void(const HtmlNode&)>& visit) {
-  TreeBuilder(decode_html(bytes, {}).text, &visit).run();
+  std::string storage;
+  TreeBuilder(html_text(bytes, {}, storage), &visit).run();
 }
 
 std::string decode_html_entities(std::string_view text) { return decode(text, false); }

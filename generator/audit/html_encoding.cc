@@ -241,22 +241,53 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 
-DecodedHtml decode_html(std::string_view bytes, std::string_view content_type) {
-  DecodedHtml out;
-  auto finish = [&](std::string encoding, DecodedHtml::Source source, size_t skip) {
-    out.encoding = std::move(encoding);
-    out.source = source;
-    std::string_view body = bytes.substr(skip);
-    out.text = out.encoding == "UTF-8" ? valid_utf8(body) : to_utf8(body, out.encoding);
-    return out;
+namespace {
+
+// Where a page's encoding comes from, without converting it yet.
+struct Sniffed {
+  std::string encoding;
+  DecodedHtml::Source source = DecodedHtml::Source::fallback;
+  size_t skip = 0;     // the byte order mark
+  bool valid = false;  // UTF-8 and valid as it is
+};
+
+Sniffed sniff(std::string_view bytes, std::string_view content_type) {
+  auto found = [&](std::string encoding, DecodedHtml::Source source, size_t skip) {
+    Sniffed s{std::move(encoding), source, skip, false};
+    s.valid = s.encoding == "UTF-8" && is_valid_utf8(bytes.substr(skip));
+    return s;
   };
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return finish("UTF-8", DecodedHtml::Source::bom, 3);
-  if (bytes.substr(0, 2) == "\xFF\xFE") return finish("UTF-16LE", DecodedHtml::Source::bom, 2);
-  if (bytes.substr(0, 2) == "\xFE\xFF") return finish("UTF-16BE", DecodedHtml::Source::bom, 2);
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return found("UTF-8", DecodedHtml::Source::bom, 3);
+  if (bytes.substr(0, 2) == "\xFF\xFE") return found("UTF-16LE", DecodedHtml::Source::bom, 2);
+  if (bytes.substr(0, 2) == "\xFE\xFF") return found("UTF-16BE", DecodedHtml::Source::bom, 2);
   std::string http = encoding_for_label(charset_parameter(content_type));
-  if (!http.empty()) return finish(http, DecodedHtml::Source::http, 0);
-  if (std::optional<std::string> meta = prescan(bytes)) return finish(*meta, DecodedHtml::Source::meta, 0);
-  return finish(is_valid_utf8(bytes) ? "UTF-8" : "windows-1251", DecodedHtml::Source::fallback, 0);
+  if (!http.empty()) return found(http, DecodedHtml::Source::http, 0);
+  if (std::optional<std::string> meta = prescan(bytes)) return found(*meta, DecodedHtml::Source::meta, 0);
+  bool valid = is_valid_utf8(bytes);
+  return Sniffed{valid ? "UTF-8" : "windows-1251", DecodedHtml::Source::fallback, 0, valid};
+}
+
+std::string converted(std::string_view bytes, const Sniffed& s) {
+  std::string_view body = bytes.substr(s.skip);
+  return s.encoding == "UTF-8" ? valid_utf8(body) : to_utf8(body, s.encoding);
+}
+
+}  // namespace
+
+DecodedHtml decode_html(std::string_view bytes, std::string_view content_type) {
+  Sniffed s = sniff(bytes, content_type);
+  DecodedHtml out;
+  out.text = converted(bytes, s);
+  out.encoding = std::move(s.encoding);
+  out.source = s.source;
+  return out;
+}
+
+std::string_view html_text(std::string_view bytes, std::string_view content_type, std::string& storage) {
+  Sniffed s = sniff(bytes, content_type);
+  if (s.valid) return bytes.substr(s.skip);
+  storage = converted(bytes, s);
+  return storage;
 }
 
 }  // namespace sveden

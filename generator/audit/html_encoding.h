@@ -15,6 +15,10 @@ struct DecodedHtml {
 };
 
 DecodedHtml decode_html(std::string_view bytes, std::string_view content_type = {});
+// The same text without the encoding's name: `bytes` themselves (without a byte order mark) when they are
+// valid UTF-8, as every page sveden writes is, else the converted copy kept in `storage`. A report of
+// tens of MB is then held once, not three times.
+std::string_view html_text(std::string_view bytes, std::string_view content_type, std::string& storage);
 
 // The charset parameter of a Content-Type value («text/html; charset=windows-1251»), "" when none.
 std::string charset_parameter(std::string_view content_type);

@@ -36,10 +36,14 @@ std::string delimiter_name(char delimiter) {
 }
 
 bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics& diag) {
-  const std::string& t = src.text();
-  out->delimiter = delimiter ? delimiter : detect_delimiter(t);
-  const char d = out->delimiter;
+  out->delimiter = delimiter ? delimiter : detect_delimiter(src.text());
   out->rows.clear();
+  return for_each_csv_row(src, out->delimiter, diag, [&](CsvRow& row) { out->rows.push_back(std::move(row)); });
+}
+
+bool for_each_csv_row(const SourceText& src, char delimiter, Diagnostics& diag, const std::function<void(CsvRow&)>& each) {
+  const std::string& t = src.text();
+  const char d = delimiter ? delimiter : detect_delimiter(t);
   size_t i = 0;
   const size_t n = t.size();
   bool ok = true;
@@ -95,7 +99,7 @@ bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics&
     for (const auto& f : row.fields)
       if (f.value.find_first_not_of(" \t") != std::string::npos) { blank = false; break; }
     width = row.fields.size();
-    if (!blank) out->rows.push_back(std::move(row));
+    if (!blank) each(row);
   }
   return ok;
 }

@@ -2,6 +2,7 @@
 // from the header line), quoted fields with doubled quotes and line breaks, CRLF or LF, blank lines,
 // an optional trailing delimiter.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ struct CsvTable {
 // `delimiter` 0 means detect. Broken quoting is reported to `diag`; returns false on an error that
 // makes the rest of the file unreadable.
 bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics& diag);
+
+// The same reading row by row, for a table too big to hold twice: `each` gets every non-blank row in
+// order and may move its fields out. `delimiter` 0 means detect.
+bool for_each_csv_row(const SourceText& src, char delimiter, Diagnostics& diag, const std::function<void(CsvRow&)>& each);
 
 // The delimiter used by the first non-blank line: the most frequent of `;`, tab and `,` outside quotes.
 char detect_delimiter(std::string_view text);

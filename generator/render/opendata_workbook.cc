@@ -1,6 +1,9 @@
 #include "render/opendata_workbook.h"
 
+#include <algorithm>
 #include <charconv>
+#include <memory>
+#include <utility>
 #include <mutex>
 
 #include "load/csv_reader.h"
@@ -33,15 +36,18 @@ double number_of(std::string_view s) {
 
 }  // namespace
 
-XlsxWorkbook opendata_workbook(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
-  CsvTable table;
-  {
-    SourceText src("opendata/" + sheet + ".csv", std::string(csv));
-    Diagnostics ignored;  // our own CSV: its quoting is right by construction
-    read_csv(src, ';', &table, ignored);
-  }
+XlsxCell cell_of(const std::string& value, bool numeric) {
+  if (value.empty()) return {};
+  if (numeric) return XlsxCell::of_number(number_of(value), decimals_of(value));
+  return XlsxCell::of_text(std::string(without_formula_guard(value)));
+}
 
+XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
+  if (csv.compare(0, 3, "\xEF\xBB\xBF") == 0) csv.erase(0, 3);
+  // Our own CSV: its quoting is right by construction. It is read twice, row by row, and never held as a
+  // table: first for the columns' types and widths, then for the cells, handed to libxlsxwriter one row
+  // at a time (indicators.csv of 2 000 schools is about 70 MB of text).
+  auto src = std::make_shared<const SourceText>("opendata/" + sheet + ".csv", std::move(csv));
   XlsxWorkbook book;
   book.title = title;
   book.author = "sveden";
@@ -49,37 +55,53 @@ XlsxWorkbook opendata_workbook(std::string_view csv, const std::string& sheet, c
   XlsxSheet& ws = book.sheets.emplace_back();
   ws.name = xlsx_sheet_name(sheet, "data");
   ws.validated_rows = 0;
-  if (table.rows.empty()) return book;
-  const auto& header = table.rows.front().fields;
-  std::vector<bool> numeric(header.size(), true);
-  for (size_t c = 0; c < header.size(); ++c) {
-    ws.columns.push_back({header[c].value, {}, {}, 0, false});
-    numeric[c] = !is_code_column(header[c].value);
-  }
-  for (size_t r = 1; r < table.rows.size(); ++r)
-    for (size_t c = 0; c < table.rows[r].fields.size() && c < numeric.size(); ++c) {
-      const std::string& v = table.rows[r].fields[c].value;
-      if (!v.empty() && !is_plain_number(v)) numeric[c] = false;
+
+  std::vector<bool> numeric;       // every value of the column is a number (codes excepted)
+  std::vector<size_t> text_chars;  // the widest value as text
+  std::vector<bool> filled;        // the column has a value
+  bool header = true;
+  Diagnostics ignored;
+  for_each_csv_row(*src, ';', ignored, [&](CsvRow& row) {
+    if (header) {
+      for (const CsvField& f : row.fields) {
+        ws.columns.push_back({f.value, {}, {}, 0, false});
+        numeric.push_back(!is_code_column(f.value));
+      }
+      text_chars.assign(numeric.size(), 0);
+      filled.assign(numeric.size(), false);
+      header = false;
+      return;
     }
-  ws.rows.reserve(table.rows.size() - 1);
-  for (size_t r = 1; r < table.rows.size(); ++r) {
-    auto& row = ws.rows.emplace_back();
-    for (size_t c = 0; c < table.rows[r].fields.size(); ++c) {
-      const std::string& v = table.rows[r].fields[c].value;
-      if (v.empty()) row.emplace_back();
-      else if (c < numeric.size() && numeric[c]) row.push_back(XlsxCell::of_number(number_of(v), decimals_of(v)));
-      else row.push_back(XlsxCell::of_text(std::string(without_formula_guard(v))));
+    for (size_t c = 0; c < row.fields.size() && c < numeric.size(); ++c) {
+      const std::string& v = row.fields[c].value;
+      if (v.empty()) continue;
+      filled[c] = true;
+      if (!is_plain_number(v)) numeric[c] = false;
+      text_chars[c] = std::max(text_chars[c], xlsx_cell_chars(XlsxCell::of_text(std::string(without_formula_guard(v)))));
     }
-    std::vector<CsvField>().swap(table.rows[r].fields);  // converted: the table and the sheet are not held whole at once
+  });
+  for (size_t c = 0; c < ws.columns.size(); ++c) {
+    size_t widest = numeric[c] ? (filled[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : text_chars[c];
+    ws.columns[c].width = xlsx_column_width(std::max(utf8_length(ws.columns[c].header), widest));
   }
+  ws.fill = [src, numeric](const XlsxRowSink& sink) {
+    bool header = true;
+    Diagnostics ignored;
+    for_each_csv_row(*src, ';', ignored, [&](CsvRow& row) {
+      if (std::exchange(header, false)) return;
+      std::vector<XlsxCell> cells;
+      cells.reserve(row.fields.size());
+      for (size_t c = 0; c < row.fields.size(); ++c) cells.push_back(cell_of(row.fields[c].value, c < numeric.size() && numeric[c]));
+      sink(cells);
+    });
+  };
   return book;
 }
 
 std::string opendata_xlsx(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
   static std::mutex one_at_a_time;
   std::lock_guard lock(one_at_a_time);
-  XlsxWorkbook book = opendata_workbook(csv, sheet, title, created);
-  std::string().swap(csv);
+  XlsxWorkbook book = opendata_workbook(std::move(csv), sheet, title, created);
   auto bytes = xlsx_bytes(std::move(book));
   if (!bytes) throw OutputError(bytes.message());
   return std::move(*bytes);

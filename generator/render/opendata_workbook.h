@@ -13,7 +13,8 @@
 namespace sveden {
 
 // The workbook of one opendata CSV (UTF-8 with BOM, «;», decimal comma); `sheet` names its only sheet.
-XlsxWorkbook opendata_workbook(std::string_view csv, const std::string& sheet, const std::string& title, std::time_t created);
+// Its sheet's rows are made as libxlsxwriter takes them (XlsxSheet::fill), from the CSV the workbook keeps.
+XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created);
 
 // A file of the build that could not be made (a temporary file for libxlsxwriter); the build reports
 // it as a write error (exit code 3).
@@ -22,8 +23,7 @@ struct OutputError : std::runtime_error {
 };
 
 // The bytes of opendata_workbook(…); throws OutputError when libxlsxwriter fails. One such workbook is
-// in memory at a time (the biggest tables hold a cell per value of every school), and the CSV's text is
-// freed as soon as it is read.
+// in memory at a time (the biggest tables hold a cell per value of every school), beside its CSV's text.
 std::string opendata_xlsx(std::string csv, const std::string& sheet, const std::string& title, std::time_t created);
 
 }  // namespace sveden

@@ -32,6 +32,9 @@ std::string bind_units(std::string_view text);
 
 // «text», with quotes inside turned into „inner“ ones: «Отметка „2“».
 std::string quoted(std::string_view text);
+// A std::string argument would otherwise find std::quoted of <iomanip> by argument-dependent lookup
+// (a template, an exact match) in any file that happens to include it.
+inline std::string quoted(const std::string& text) { return quoted(std::string_view(text)); }
 
 // A list in words: «ЕГЭ», «ОГЭ и ВПР», «ЕГЭ, ОГЭ и ВПР».
 std::string and_list(const std::vector<std::string>& items);

@@ -37,6 +37,12 @@ std::string xlsx_sheet_name(const std::string& preferred, const std::string& fal
   return ok ? preferred : fallback.substr(0, 31);
 }
 
+size_t xlsx_cell_chars(const XlsxCell& cell) {
+  return cell.kind == XlsxCell::Kind::text ? utf8_length(cell.text) : cell.kind == XlsxCell::Kind::number ? 10 : 0;
+}
+
+double xlsx_column_width(size_t chars) { return std::clamp(static_cast<double>(chars) + 2, 8.0, 50.0); }
+
 Result<std::string> xlsx_bytes(XlsxWorkbook book) {
   std::lock_guard lock(xlsxwriter_mutex());
   TempFile tmp("sveden-xlsx");
@@ -84,15 +90,11 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
     std::vector<size_t> widths;
     for (const auto& c : sheet.columns) widths.push_back(utf8_length(c.header));
     for (const auto& row : sheet.rows)
-      for (size_t c = 0; c < row.size() && c < widths.size(); ++c) {
-        const XlsxCell& cell = row[c];
-        size_t w = cell.kind == XlsxCell::Kind::text ? utf8_length(cell.text) : cell.kind == XlsxCell::Kind::number ? 10 : 0;
-        widths[c] = std::max(widths[c], w);
-      }
+      for (size_t c = 0; c < row.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], xlsx_cell_chars(row[c]));
     for (size_t c = 0; c < sheet.columns.size(); ++c) {
       const XlsxColumn& col = sheet.columns[c];
       auto lc = static_cast<lxw_col_t>(c);
-      double width = col.width > 0 ? col.width : std::clamp(static_cast<double>(widths[c]) + 2, 8.0, 50.0);
+      double width = col.width > 0 ? col.width : xlsx_column_width(widths[c]);
       worksheet_set_column(ws, lc, lc, width, col.as_text ? text : nullptr);
       worksheet_write_string(ws, 0, lc, col.header.c_str(), head);
       if (!col.comment.empty()) {
@@ -120,7 +122,7 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
       }
     }
     lxw_row_t r = 1;
-    for (auto& row : sheet.rows) {
+    auto write_row = [&](std::vector<XlsxCell>& row) {
       for (size_t c = 0; c < row.size(); ++c) {
         const XlsxCell& cell = row[c];
         auto lc = static_cast<lxw_col_t>(c);
@@ -132,7 +134,9 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
       }
       std::vector<XlsxCell>().swap(row);  // libxlsxwriter has copied it
       ++r;
-    }
+    };
+    for (auto& row : sheet.rows) write_row(row);
+    if (sheet.fill) sheet.fill(write_row);
   }
   lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {

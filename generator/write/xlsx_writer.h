@@ -4,6 +4,7 @@
 // the templates of `sveden init`. The bytes depend only on the input: the creation time is given.
 #pragma once
 #include <ctime>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -32,11 +33,17 @@ struct XlsxColumn {
   bool as_text = false;              // typed values stay text («0101» keeps its zero); for templates
 };
 
+// Takes one row of a sheet; XlsxSheet::fill calls it for each row in order.
+using XlsxRowSink = std::function<void(std::vector<XlsxCell>&)>;
+
 struct XlsxSheet {
   std::string name;  // at most 31 characters, none of []:*?/\ (xlsx_sheet_name makes one)
   std::vector<XlsxColumn> columns;
   std::vector<std::vector<XlsxCell>> rows;
   int validated_rows = 1000;  // how many rows under the header get the drop-down lists
+  // Rows made one at a time, after `rows`, for a table too big to hold twice: the sheet is then never
+  // whole in memory beside libxlsxwriter's copy. Their widths come from XlsxColumn::width (xlsx_column_width).
+  std::function<void(const XlsxRowSink&)> fill;
 };
 
 struct XlsxWorkbook {
@@ -48,6 +55,11 @@ struct XlsxWorkbook {
 // The workbook's bytes, or the failure in Russian. Takes the workbook by value and frees each row once
 // libxlsxwriter has it: a big opendata table is then held once, by libxlsxwriter, not twice.
 Result<std::string> xlsx_bytes(XlsxWorkbook book);
+
+// The characters a cell adds to its column's automatic width, and the width of a column whose header or
+// widest cell has `chars` characters: what xlsx_bytes computes for the rows a sheet holds.
+size_t xlsx_cell_chars(const XlsxCell& cell);
+double xlsx_column_width(size_t chars);
 
 // A sheet name Excel accepts: `preferred` when it fits (31 characters, no []:*?/\), otherwise `fallback`.
 std::string xlsx_sheet_name(const std::string& preferred, const std::string& fallback);

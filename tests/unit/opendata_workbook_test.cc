@@ -6,6 +6,17 @@
 
 using namespace sveden;
 
+namespace {
+
+// The rows as libxlsxwriter is handed them.
+std::vector<std::vector<XlsxCell>> rows_of(const XlsxSheet& s) {
+  std::vector<std::vector<XlsxCell>> rows = s.rows;
+  if (s.fill) s.fill([&](std::vector<XlsxCell>& row) { rows.push_back(row); });
+  return rows;
+}
+
+}  // namespace
+
 TEST_CASE("opendata_workbook: typed cells column by column") {
   std::string csv =
       "\xEF\xBB\xBF"
@@ -15,10 +26,12 @@ TEST_CASE("opendata_workbook: typed cells column by column") {
       "5403;Гимназия;2023;12;'-нет-\r\n";
   XlsxWorkbook book = opendata_workbook(csv, "indicators", "Показатели", 0);
   REQUIRE(book.sheets.size() == 1);
-  const XlsxSheet& s = book.sheets[0];
-  CHECK(s.name == "indicators");
-  REQUIRE(s.columns.size() == 5);
-  CHECK(s.columns[3].header == "value");
+  const XlsxSheet& sheet = book.sheets[0];
+  CHECK(sheet.name == "indicators");
+  REQUIRE(sheet.columns.size() == 5);
+  CHECK(sheet.columns[3].header == "value");
+  XlsxSheet s;
+  s.rows = rows_of(sheet);
   REQUIRE(s.rows.size() == 3);
   using K = XlsxCell::Kind;
   // school_id is a code: text, even when all its values are digits; «0102» keeps its zero.
@@ -39,8 +52,29 @@ TEST_CASE("opendata_workbook: typed cells column by column") {
 
 TEST_CASE("opendata_workbook: a column with one text value is text throughout") {
   XlsxWorkbook book = opendata_workbook("a;b\r\n1;2\r\nx;3\r\n", "t", "t", 0);
-  const XlsxSheet& s = book.sheets[0];
+  XlsxSheet s;
+  s.rows = rows_of(book.sheets[0]);
   CHECK(s.rows[0][0].kind == XlsxCell::Kind::text);
   CHECK(s.rows[0][0].text == "1");
   CHECK(s.rows[1][1].kind == XlsxCell::Kind::number);
+}
+
+TEST_CASE("opendata_workbook: rows made one at a time give the bytes of the same rows held whole") {
+  std::string csv = "school_id;school;year;value\r\n5401;\"'=SUM(1)\";2025;-1,5\r\n"
+                    "5402;Средняя общеобразовательная школа № 2 имени героя;2024;\r\n5403;Гимназия;2023;12\r\n";
+  XlsxWorkbook streamed = opendata_workbook(csv, "t", "Таблица", 0);
+  const XlsxSheet& s = streamed.sheets[0];
+  // The widths xlsx_bytes gives held rows: from the header or the widest value, numbers counted as 10.
+  CHECK(s.columns[0].width == xlsx_column_width(9));   // «school_id»; codes are text
+  CHECK(s.columns[1].width == xlsx_column_width(50));  // the long name
+  CHECK(s.columns[3].width == xlsx_column_width(10));  // numbers
+  XlsxWorkbook held = streamed;
+  held.sheets[0].rows = rows_of(s);
+  held.sheets[0].fill = nullptr;
+  for (auto& c : held.sheets[0].columns) c.width = 0;  // computed by xlsx_bytes from the rows
+  auto a = xlsx_bytes(std::move(streamed));
+  auto b = xlsx_bytes(std::move(held));
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(*a == *b);
 }
