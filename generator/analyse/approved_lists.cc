@@ -62,4 +62,13 @@ bool verdicts_shown(const std::vector<PublishedList>& lists, std::string_view gr
   return !list || list->shown;
 }
 
+bool list_given(const std::vector<PublishedList>& lists, std::string_view group, int year) {
+  const PublishedList* list = find_list(lists, group, year);
+  return !list || list->group->members != Membership::list || list->decision;
+}
+
+const char* withheld_words(const std::vector<PublishedList>& lists, std::string_view group, int year) {
+  return list_given(lists, group, year) ? kListWithheld : kListNotGiven;
+}
+
 }  // namespace sveden

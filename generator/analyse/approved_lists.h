@@ -49,6 +49,14 @@ const PublishedList* find_list(const std::vector<PublishedList>& lists, std::str
 // that no order approved is published nowhere, neither as a list nor as verdicts, counts or flows.
 bool verdicts_shown(const std::vector<PublishedList>& lists, std::string_view group, int year);
 
+// Why the verdicts of `group` in `year` are published nowhere, in the words every page, report and open
+// data use: «перечень не задан» for a group given by lists (members: list) whose department gave no list
+// for that year — there is nothing to approve —, «перечень не утверждён» for a list waiting for its order.
+constexpr const char* kListNotGiven = "перечень не задан";
+constexpr const char* kListWithheld = "перечень не утверждён";
+bool list_given(const std::vector<PublishedList>& lists, std::string_view group, int year);
+const char* withheld_words(const std::vector<PublishedList>& lists, std::string_view group, int year);
+
 // Whether `school` is in the list of `group` in `year` as published — the order's list with the working
 // group's inclusions and exclusions, or the draft — which is what the roadmap's activities and measures
 // and the recommendations follow; nullopt where no list is published (none computed, or

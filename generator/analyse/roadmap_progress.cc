@@ -164,7 +164,7 @@ Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classi
   auto member = [&](size_t i, int y) { return in_list(lists, f.group, y, i); };
   auto unpublished = [&](int y) { return !verdicts_shown(lists, f.group, y); };
   if (f.measure == "share_of_group_meeting") {
-    if (unpublished(year)) return {std::nullopt, "перечень ещё не утверждён"};
+    if (unpublished(year)) return {std::nullopt, withheld_words(lists, f.group, year)};
     int hits = 0, total = 0, branches = 0;
     for (size_t i = 0; s && i < m.schools.size(); ++i)
       if (member(i, year).value_or(false) && s->values[i][yi].ok()) {
@@ -176,8 +176,8 @@ Share computed_fact(const Municipality& m, const IndicatorSet& ind, const Classi
   }
   // Year-on-year measures follow the schools that were in the group the year before.
   if (yi == 0 || ind.years[yi - 1] != year - 1) return {std::nullopt, "нет данных за предыдущий год"};
-  if (unpublished(year - 1) || (f.measure == "share_of_group_left" && unpublished(year)))
-    return {std::nullopt, "перечень ещё не утверждён"};
+  if (unpublished(year - 1)) return {std::nullopt, withheld_words(lists, f.group, year - 1)};
+  if (f.measure == "share_of_group_left" && unpublished(year)) return {std::nullopt, withheld_words(lists, f.group, year)};
   int hits = 0, total = 0, branches = 0;
   const IndicatorSpec* spec = f.indicator.empty() ? nullptr : ind.spec(f.indicator);
   for (size_t i = 0; i < m.schools.size(); ++i) {

@@ -489,7 +489,7 @@ class CriteriaReader {
       std::string why = r.text("why").value_or("");
       Rule* rule = code.empty() ? nullptr : find_rule(r, *r.node("rule"), code, out);
       if (!rule) {
-        for (const char* key : {"value", "window", "in", "years", "at_least"}) r.node(key);  // reported once, above
+        for (const char* key : {"value", "window", "in", "years", "at_least", "title"}) r.node(key);  // reported once, above
         r.finish();
         continue;
       }

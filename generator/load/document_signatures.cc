@@ -10,8 +10,8 @@ namespace sveden {
 
 std::vector<SignatureProblem> signature_problems(const Municipality& m, const OpennessVocabulary& v) {
   std::vector<SignatureProblem> out;
-  for (size_t i = 0; i < m.schools.size(); ++i)
-    for (const Document& d : m.schools[i].documents) {
+  for (size_t i = 0; i < m.site_count(); ++i)  // schools, then organisations with «Сведения…» of their own
+    for (const Document& d : m.site_owner(i).documents) {
       if (d.external || std::find(v.unsigned_kinds.begin(), v.unsigned_kinds.end(), d.kind) != v.unsigned_kinds.end()) continue;
       const Signature& s = d.signed_with;
       SignatureProblem p{i, &d, {}, {}};
@@ -39,8 +39,8 @@ std::vector<SignatureProblem> signature_problems(const Municipality& m, const Op
 
 std::vector<UndescribedFile> undescribed_files(const Municipality& m) {
   std::vector<UndescribedFile> out;
-  for (size_t i = 0; i < m.schools.size(); ++i) {
-    const School& s = m.schools[i];
+  for (size_t i = 0; i < m.site_count(); ++i) {
+    const School& s = m.site_owner(i);
     for (const auto& linked : s.linked_files) {
       const std::string& file = linked.first;  // named: clang 14 does not let a lambda capture a structured binding
       if (!s.files.count(file)) continue;  // a branch's file, published nowhere: named by its own warning

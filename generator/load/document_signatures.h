@@ -11,7 +11,7 @@
 namespace sveden {
 
 struct SignatureProblem {
-  size_t school = 0;
+  size_t school = 0;  // a site: Municipality::site_owner
   const Document* document = nullptr;
   std::vector<std::string> missing;   // «должность подписавшего», «сертификат или ключ»…
   std::vector<std::string> wrong;     // «подписан 01.03.2026, после окончания срока действия сертификата 31.12.2025»
@@ -23,7 +23,7 @@ std::vector<SignatureProblem> signature_problems(const Municipality& m, const Op
 // data/documents.csv does not describe: their links can say only the field's name, and nothing says
 // who approved and signed them.
 struct UndescribedFile {
-  size_t school = 0;
+  size_t school = 0;  // a site: Municipality::site_owner
   std::string table;  // «programmes», «info»…
   std::string file;
 };

@@ -42,8 +42,8 @@ std::vector<OutdatedItem> outdated_items(const Municipality& m, const Date& as_o
   // The self-examination report covers the previous calendar year and is published by 20 April
   // (приказ Минобрнауки № 462): before that day the year before is still the latest one due.
   const int report_due = as_of >= Date{as_of.year, 4, 20} ? as_of.year - 1 : as_of.year - 2;
-  for (size_t i = 0; i < m.schools.size(); ++i) {
-    const School& s = m.schools[i];
+  for (size_t i = 0; i < m.site_count(); ++i) {  // schools, then organisations with «Сведения…» of their own
+    const School& s = m.site_owner(i);
     for (const Document& d : s.documents) {
       if (d.kind == "учебный план" || d.kind == "календарный учебный график") {
         auto year = named_school_year(d);

@@ -11,7 +11,7 @@
 namespace sveden {
 
 struct OutdatedItem {
-  size_t school = 0;
+  size_t school = 0;  // a site: Municipality::site_owner
   const Document* document = nullptr;  // null for a teacher's course
   std::string what;                    // «учебный план на 2024/2025 учебный год, а идёт 2025/2026»
   std::string table = "documents";     // where to fix it: «documents» or «teachers»

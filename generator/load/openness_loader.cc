@@ -95,7 +95,10 @@ void attach_openness(const std::map<std::string, LoadedTable>& tables, const Dis
     int c = spec.column_index("school_id");
     if (c < 0 || rec.cells[c].missing) return nullptr;
     auto it = m.school_index.find(rec.cells[c].text);
-    return it == m.school_index.end() ? nullptr : &m.schools[it->second];
+    if (it != m.school_index.end()) return &m.schools[it->second];
+    for (auto& o : m.organisation_sites)  // an organisation with «Сведения…» of its own
+      if (o.id == rec.cells[c].text) return &o;
+    return nullptr;
   };
   for (const auto& [name, table] : tables) {
     if (name.rfind("sveden_", 0) != 0 || !table.spec) continue;

@@ -92,6 +92,15 @@ void build_schools(const LoadedTable& t, Municipality& m) {
     }
 }
 
+// The codes of organisations.csv join the school codes the tables of «Сведения…» accept (the reader has
+// refused a code that is a school's or another organisation's).
+void add_organisation_codes(const LoadedTable& t, std::unordered_set<std::string>& codes) {
+  int c = t.spec ? t.spec->column_index("id") : -1;
+  if (c < 0) return;
+  for (const auto& rec : t.records)
+    if (!rec.cells[static_cast<size_t>(c)].missing) codes.insert(rec.cells[static_cast<size_t>(c)].text);
+}
+
 void build_organisations(const LoadedTable& t, Municipality& m) {
   for (const auto& rec : t.records) {
     Row r(*t.spec, rec);
@@ -105,12 +114,30 @@ void build_organisations(const LoadedTable& t, Municipality& m) {
     o.email = r.text("email");
     o.website = r.text("website");
     o.functions = r.text("functions");
+    o.id = r.text("id");
     o.line = rec.line;
+    if (!o.id.empty() && !m.school_index.count(o.id)) {
+      School s;
+      s.id = o.id;
+      s.name = o.name;
+      s.short_name = o.short_name.empty() ? o.name : o.short_name;
+      s.slug = r.text("slug");
+      s.kind = o.kind;
+      s.address = o.address;
+      s.phone = o.phone;
+      s.email = o.email;
+      s.website = o.website;
+      s.director = o.director;
+      s.functions = o.functions;
+      s.line = rec.line;
+      m.organisation_sites.push_back(std::move(s));
+    }
     m.organisations.push_back(std::move(o));
   }
 }
 
-void assign_slugs(Municipality& m, const LoadedTable& schools, Diagnostics& diag) {
+// Schools first, then the organisations with a site of their own: a school keeps its address.
+void assign_slugs(Municipality& m, const LoadedTable& schools, const LoadedTable& organisations, Diagnostics& diag) {
   std::map<std::string, std::string> taken;  // slug → school id
   for (auto& s : m.schools)
     if (!s.slug.empty()) {
@@ -120,7 +147,19 @@ void assign_slugs(Municipality& m, const LoadedTable& schools, Diagnostics& diag
                       fmt::format("адрес страницы «{}» задан двум школам: «{}» и «{}»", s.slug, it->second, s.id),
                       "у каждой школы свой адрес страницы: исправьте столбец «Адрес страницы»");
     }
-  for (auto& s : m.schools) {
+  for (auto& s : m.organisation_sites)
+    if (!s.slug.empty()) {
+      auto [it, ok] = taken.emplace(s.slug, s.id);
+      if (!ok)
+        diag.add_file(Severity::error, organisations.path,
+                      fmt::format("адрес страницы «{}» организации «{}» уже занят: «{}»", s.slug, s.id, it->second),
+                      "у каждой школы и организации свой адрес страницы: исправьте столбец «Адрес страницы»");
+    }
+  std::vector<School*> all;
+  for (auto& s : m.schools) all.push_back(&s);
+  for (auto& s : m.organisation_sites) all.push_back(&s);
+  for (School* p : all) {
+    School& s = *p;
     if (!s.slug.empty()) continue;
     std::string base = slug_from_name(s.short_name);
     if (base.empty()) base = "school";
@@ -431,9 +470,27 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
     if (t.name != "schools") rest.push_back(&t);
   std::vector<LoadedTable> loaded(rest.size());
   std::vector<Diagnostics> found(rest.size());
+  // An organisation of organisations.csv with a «Код ОО» publishes «Сведения…» of its own: its code is good
+  // in the tables of that section and in documents.csv, and in no table of the analysis.
+  size_t organisations_at = static_cast<size_t>(
+      std::find_if(rest.begin(), rest.end(), [](const TableSpec* t) { return t->name == "organisations"; }) - rest.begin());
+  std::unordered_set<std::string> site_ids = ids;
+  if (organisations_at < rest.size()) {
+    TableContext organisations_ctx = ctx;
+    organisations_ctx.taken_ids = &ids;
+    loaded[organisations_at] = load_table(*rest[organisations_at], organisations_ctx, found[organisations_at]);
+    add_organisation_codes(loaded[organisations_at], site_ids);
+  }
+  std::unordered_set<std::string> organisation_ids;
+  if (organisations_at < rest.size()) add_organisation_codes(loaded[organisations_at], organisation_ids);
+  ctx.organisation_ids = &organisation_ids;
+  TableContext site_ctx = ctx;
+  site_ctx.school_ids = &site_ids;
+  auto openness_table = [](const TableSpec& t) { return t.name.rfind("sveden_", 0) == 0 || t.name == "documents"; };
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i; (i = next++) < rest.size();) loaded[i] = load_table(*rest[i], ctx, found[i]);
+    for (size_t i; (i = next++) < rest.size();)
+      if (i != organisations_at) loaded[i] = load_table(*rest[i], openness_table(*rest[i]) ? site_ctx : ctx, found[i]);
   };
   std::vector<std::thread> threads;
   int jobs = std::clamp(options.jobs, 1, static_cast<int>(rest.size()));
@@ -455,9 +512,9 @@ std::optional<Municipality> load_municipality(const Disk& disk, const LoadOption
   report_unused_tables(tables, builtin_indicators(), diag);
   build_schools(schools, m);
   if (schools.present && ctx.check_school_refs) report_schools_without_kind(m, schools, diag);  // not while it has errors
-  assign_slugs(m, schools, diag);
-  build_results(tables, m);
   build_organisations(tables.at("organisations"), m);
+  assign_slugs(m, schools, tables.at("organisations"), diag);
+  build_results(tables, m);
   attach_openness(tables, disk, options.display_prefix, m, diag);
   attach_food(tables.at("menus"), disk, options.display_prefix, m, diag);
   load_content(disk, options.display_prefix, m, diag);

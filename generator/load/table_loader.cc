@@ -130,6 +130,7 @@ class TableReader {
     CsvField field;
   };
   std::vector<PendingRef> pending_refs_;
+  std::map<std::string, int> own_ids_;  // with ctx_.taken_ids: code → its first line
 
   template <typename Ids>
   void unknown_school(const std::string& v, const CsvField& field, const Ids& known) {
@@ -489,6 +490,19 @@ std::optional<std::string> TableReader::parse_id(const std::string& v, const Csv
     error(field, fmt::format("код «{}» содержит пробел или недопустимый знак", v), "код — буквы, цифры, «-», «_», «.» без пробелов");
     return std::nullopt;
   }
+  if (ctx_.taken_ids) {
+    const char* hint = "у каждой организации свой код ОО, не совпадающий с кодами школ: по нему её строки в data/sveden/*.csv "
+                       "и data/documents.csv отличаются от строк школ; исправьте код";
+    if (ctx_.taken_ids->count(v)) {
+      error(field, fmt::format("код «{}» уже занят школой из data/schools.csv", v), hint);
+      return std::nullopt;
+    }
+    auto [it, added] = own_ids_.emplace(v, sheet_ ? field.sheet_row : src_.position(field.offset).line);
+    if (!added) {
+      error(field, fmt::format("код «{}» уже задан организации в строке {}", v, it->second), hint);
+      return std::nullopt;
+    }
+  }
   return v;
 }
 
@@ -497,6 +511,11 @@ std::optional<std::string> TableReader::parse_school_ref(const std::string& v, c
     // schools.csv itself is broken: every reference would be reported again.
   } else if (!ctx_.school_ids) {
     pending_refs_.push_back({v, field});  // schools.csv referring to itself: checked after all rows
+  } else if (!ctx_.school_ids->count(v) && ctx_.organisation_ids && ctx_.organisation_ids->count(v)) {
+    error(field, fmt::format("«{}» — код организации из data/organisations.csv, а не школы", v),
+          "организация, которая не школа, в анализ не входит: её строк в этой таблице быть не должно; её сведения — в "
+          "data/sveden/*.csv и data/documents.csv");
+    return std::nullopt;
   } else if (!ctx_.school_ids->count(v)) {
     unknown_school(v, field, *ctx_.school_ids);
     return std::nullopt;

@@ -42,6 +42,11 @@ struct TableContext {
   bool check_school_refs = true;
   const std::vector<std::string>* indicator_ids = nullptr;  // for `indicator` columns  // off when schools.csv has errors: its ids are not to be trusted
   const TableSources* sources = nullptr;  // tables given as Excel workbooks; null: every table from its CSV
+  // For `id` columns of a table other than schools.csv (the codes of organisations.csv): codes that are
+  // the schools' and so not free; each code is also one row's.
+  const std::unordered_set<std::string>* taken_ids = nullptr;
+  // The codes of organisations.csv, where a table of the analysis gets one: named as such, not as unknown.
+  const std::unordered_set<std::string>* organisation_ids = nullptr;
 };
 
 LoadedTable load_table(const TableSpec& spec, const TableContext& ctx, Diagnostics& diag);

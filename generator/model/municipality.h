@@ -187,6 +187,9 @@ struct School {
 // (8-ФЗ, ст. 13); analysis never sees it.
 struct Organisation {
   std::string name, short_name, kind, director, address, phone, email, website, functions;
+  // «Код ОО»: given, the organisation publishes its own «Сведения об образовательной организации» from the
+  // rows of data/sveden and data/documents.csv with this code (Municipality::organisation_sites).
+  std::string id;
   int line = 0;  // in data/organisations.csv, for messages
 };
 
@@ -255,6 +258,11 @@ struct Municipality {
   std::vector<School> schools;  // sorted by id; branches included (parent_id set)
   std::vector<Organisation> organisations;  // not schools; in the order of data/organisations.csv
   std::map<std::string, size_t> school_index;  // id → position in `schools`
+  // The organisations of `organisations` with a «Код ОО» (a house of children's creativity, a kindergarten):
+  // each has a site of its own under schools/<slug>/ with «Сведения…» from the same tables as a school's,
+  // and no analysis, verdicts or quality page. The pages of the sites of schools and of these take one
+  // index: the schools first, then these (site_owner).
+  std::vector<School> organisation_sites;
   std::string home_title;
   std::string home_markdown;  // content/index.md
   std::vector<ContentPage> pages;  // sorted by order, then slug
@@ -287,6 +295,12 @@ struct Municipality {
     auto it = coverage.find(table);
     return it == coverage.end() || it->second.path.empty() ? "data/" + table + ".csv" : it->second.path;
   }
+  size_t site_count() const { return schools.size() + organisation_sites.size(); }
+  const School& site_owner(size_t site) const {
+    return site < schools.size() ? schools[site] : organisation_sites[site - schools.size()];
+  }
+  // Whether the site is a school's (analysed), not an organisation's of organisations.csv.
+  bool school_site(size_t site) const { return site < schools.size(); }
   const School* find(const std::string& id) const {
     auto it = school_index.find(id);
     return it == school_index.end() ? nullptr : &schools[it->second];

@@ -56,7 +56,9 @@ void AnalysisReport::criteria() {
     b.heading(g.group->title);
     sources.heading(g.group->title);
     if (!g.group->description.empty()) b.text(g.group->description);
-    b.text(fmt::format("Критерий: {}{}", combine_text(g.group->rule), g.group->rule.children.empty() ? "." : ":"));
+    std::string excluded = exclusion_text(*g.group, m.criteria);
+    b.text(fmt::format("Критерий: {}{}{}", combine_text(g.group->rule), excluded.empty() ? "" : "; " + excluded,
+                       g.group->rule.children.empty() ? "." : ":"));
     std::vector<Blocks::ListItem> rules, origins = {
         {"группа — " + provenance_text(g.group->rule.provenance, &numbers), {}},
         {"сочетание условий — " + provenance_text(g.group->rule.combination, &numbers), {}}};
@@ -123,8 +125,11 @@ void AnalysisReport::groups() {
     // Whether an order approved the list, and what it changed: the table below is the computation.
     const PublishedList* list = cl.years.empty() ? nullptr : find_list(a.lists, g.group->id, cl.years.back());
     if (list && !list->shown) {
-      b.heading(fmt::format("{}: {}", g.group->title, kListWithheld));
-      b.text(fmt::format("Перечень на {}{}год приказом ещё не утверждён; до утверждения школы и их число не публикуются.", year, kNbsp));
+      b.heading(fmt::format("{}: {}", g.group->title, withheld_words(a.lists, g.group->id, list->year)));
+      if (list_given(a.lists, g.group->id, list->year))
+        b.text(fmt::format("Перечень на {}{}год приказом ещё не утверждён; до утверждения школы и их число не публикуются.", year, kNbsp));
+      else
+        b.text(fmt::format("Перечня на {}{}год управление не давало: утверждать было нечего, школ в группе в этом году нет.", year, kNbsp));
       continue;
     }
     std::string computed = count_schools(static_cast<long long>(rows.size()) - branches, branches);
@@ -229,7 +234,9 @@ void AnalysisReport::conclusions() {
   for (const auto& g : cl.groups) {
     if (g.flows.empty()) break;
     if (!verdicts_shown(a.lists, g.group->id, cl.years.back())) {
-      conclusions.push_back(fmt::format("{}: перечень на {}{}год приказом ещё не утверждён.", g.group->title, year, kNbsp));
+      conclusions.push_back(list_given(a.lists, g.group->id, cl.years.back())
+                                ? fmt::format("{}: перечень на {}{}год приказом ещё не утверждён.", g.group->title, year, kNbsp)
+                                : fmt::format("{}: перечень на {}{}год не задан.", g.group->title, year, kNbsp));
       continue;
     }
     const GroupFlow& f = g.flows.back();

@@ -50,7 +50,8 @@ std::string verdict_cell(const GroupYear& g) {
 
 std::string listed_verdict_cell(const std::vector<PublishedList>& lists, const GroupResult& g, size_t school, size_t year_index,
                                 int year) {
-  return verdicts_shown(lists, g.group->id, year) ? verdict_cell(g.by_school[school][year_index]) : kListWithheld;
+  return verdicts_shown(lists, g.group->id, year) ? verdict_cell(g.by_school[school][year_index])
+                                                  : withheld_words(lists, g.group->id, year);
 }
 
 std::vector<std::string> verdict_reasons(const Evidence& e) {
@@ -82,6 +83,16 @@ std::string combine_text(const Rule& r) {
     case Combine::leaf: return "школа относится к группе, если выполняется условие: " + typographic_quotes(r.title);
   }
   return {};
+}
+
+std::string exclusion_text(const Group& g, const Criteria& c) {
+  std::vector<std::string> names;
+  for (const auto& id : g.exclude) {
+    const Group* other = c.group(id);
+    names.push_back(typographic_quotes("«" + (other ? other->short_title : id) + "»"));
+  }
+  if (names.empty()) return {};
+  return fmt::format("{} {} в неё не включаются", names.size() == 1 ? "школы группы" : "школы групп", fmt::join(names, ", "));
 }
 
 bool uses_indicator(const Rule& r, std::string_view indicator) {

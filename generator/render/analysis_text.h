@@ -24,8 +24,8 @@ extern const char* const kBandExplanation;
 // «да (осталась)».
 std::string verdict_cell(const GroupYear& g);
 // The cell of a group's year as published: verdict_cell, or «перечень не утверждён» where the list of
-// that year is published nowhere before its order (publish.unapproved_lists: hide).
-constexpr const char* kListWithheld = "перечень не утверждён";
+// that year is published nowhere before its order (publish.unapproved_lists: hide), «перечень не задан»
+// where a group given by lists has no list that year (withheld_words).
 std::string listed_verdict_cell(const std::vector<PublishedList>& lists, const GroupResult& g, size_t school, size_t year_index,
                                 int year);
 // The rules that gave the same answer as the whole («да», or «недостаточно данных» and why).
@@ -35,6 +35,9 @@ std::vector<std::string> verdict_reasons(const Evidence& e);
 std::string level_text(const Evidence& e);
 // «школа относится к группе, если выполняются не менее 3 из 7 условий».
 std::string combine_text(const Rule& r);
+// The groups whose schools a group never takes (`exclude`, and with `exclude_shnor` the group marked
+// `is_shnor`): «школы группы «ШНОР» в неё не включаются»; empty when there are none.
+std::string exclusion_text(const Group& g, const Criteria& c);
 // Whether the rule, or a rule inside it, compares `indicator`.
 bool uses_indicator(const Rule& r, std::string_view indicator);
 // The weights of the composite results index in words and why (docs/CRITERIA.md §5.2), to follow

@@ -80,6 +80,9 @@ class RowWriter {
       const IndicatorSpec* spec = find_spec(specs_, r.indicator);
       row.indicator = spec ? series_title(*spec, r.param) : r.indicator;
       row.comparison = comparison_text(r.compare);
+      // A window of years (docs/CRITERIA.md, 2.9) is part of the comparison, whatever the rule's title says.
+      if (r.window > 1)
+        row.comparison += fmt::format(" {} из {} последних лет", r.window_all ? "во все годы" : "хотя бы в один год", r.window);
       row.threshold = threshold_text(r, spec);
       out_.push_back(std::move(row));
       return;
@@ -195,7 +198,9 @@ std::vector<CriteriaRow> criteria_rows(const Criteria& c, const std::vector<Indi
   RowWriter w(specs, out);
   for (const auto& g : c.groups) {
     if (g.members == Membership::rules) {
+      size_t at = out.size();
       w.rule(g.short_title, g.id, 0, g.rule, typographic_quotes(g.title));
+      if (std::string excluded = exclusion_text(g, c); !excluded.empty()) out[at].combination += "; " + excluded;
       continue;
     }
     // A group without rules: what decides its members is a list, said where a rule's combination would be.

@@ -53,7 +53,8 @@ std::vector<std::string> school_base_urls(const Municipality& m) {
   for (const auto& s : m.schools)
     if (s.own_site) ++websites[s.website];
   std::vector<std::string> out;
-  for (const auto& s : m.schools) {
+  for (size_t i = 0; i < m.site_count(); ++i) {  // schools, then organisations with a site of their own
+    const School& s = m.site_owner(i);
     if (s.own_site && websites[s.website] == 1 && is_web_address(s.website)) {
       std::string w = s.website;
       while (!w.empty() && w.back() == '/') w.pop_back();

@@ -557,26 +557,34 @@ std::vector<std::string> sveden_urls(const Municipality& m) {
   return out;
 }
 
+// The address of the «Сведения…» of an organisation of organisations.csv with a site of its own, or "".
+std::string organisation_sveden_url(const Municipality& m, const std::vector<std::string>& base, const Organisation& o) {
+  for (size_t i = m.schools.size(); i < m.site_count(); ++i)
+    if (!o.id.empty() && m.site_owner(i).id == o.id) return base[i] + "/" + builtin_openness().path + "/";
+  return "";
+}
+
 const char* category(const School& s) { return s.parent_id.empty() ? "школа" : "филиал"; }
 
 std::string organisations_csv(const Municipality& m) {
   std::string out(kBom);
   out += row({"category", "school_id", "parent_id", "name", "short_name", "kind", "director", "address", "phone", "email",
               "website", "sveden", "functions"});
-  std::vector<std::string> sveden = sveden_urls(m);
+  std::vector<std::string> sveden = sveden_urls(m), base = school_base_urls(m);
   for (size_t i = 0; i < m.schools.size(); ++i) {
     const School& s = m.schools[i];
     Row{out} << category(s) << s.id << s.parent_id << s.name << s.short_name << s.kind << s.director << s.address << s.phone
              << s.email << s.website << sveden[i] << s.functions;
   }
   for (const auto& o : m.organisations)
-    Row{out} << "иная организация" << "" << "" << o.name << o.short_name << o.kind << o.director << o.address << o.phone
-             << o.email << o.website << "" << o.functions;
+    Row{out} << "иная организация" << o.id << "" << o.name << o.short_name << o.kind << o.director << o.address << o.phone
+             << o.email << o.website << organisation_sveden_url(m, base, o) << o.functions;
   return out;
 }
 
 std::string organisations_json(const Municipality& m) {
   std::vector<std::string> sveden = sveden_urls(m);
+  std::vector<std::string> base = school_base_urls(m);
   long long branches = 0;
   for (const auto& s : m.schools) branches += !s.parent_id.empty();
   JsonWriter j;
@@ -606,8 +614,12 @@ std::string organisations_json(const Municipality& m) {
   j.end_array();
   j.key("organisations").begin_array();
   for (const auto& o : m.organisations) {
-    j.begin_object().key("name").value(o.name).key("short_name").value(o.short_name).key("kind").value(o.kind);
+    j.begin_object();
+    if (!o.id.empty()) j.key("school_id").value(o.id);
+    j.key("name").value(o.name).key("short_name").value(o.short_name).key("kind").value(o.kind);
     contacts(o.director, o.address, o.phone, o.email, o.website, o.functions);
+    std::string url = organisation_sveden_url(m, base, o);
+    if (!url.empty()) j.key("sveden").value(url);
     j.end_object();
   }
   j.end_array().end_object();
@@ -645,11 +657,11 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "## organisations.csv — реестр подведомственных организаций\n\n"
       "| поле | что это |\n|---|---|\n"
       "| category | школа / филиал / иная организация (филиал — подразделение школы, не отдельная организация) |\n"
-      "| school_id, parent_id | код школы или филиала; у филиала — код головной школы; у иной организации пусто |\n"
+      "| school_id, parent_id | код школы или филиала; у филиала — код головной школы; у иной организации — её код ОО, если у неё свой сайт «Сведений…», иначе пусто |\n"
       "| name, short_name | полное и краткое наименование |\n"
       "| kind | тип школы (СОШ, гимназия…) или вид иной организации (методический центр…) |\n"
       "| director, address, phone, email, website | руководитель, адрес, телефон, электронная почта, официальный сайт |\n"
-      "| sveden | адрес раздела «Сведения об образовательной организации» (у школ и филиалов) |\n"
+      "| sveden | адрес раздела «Сведения об образовательной организации» (у школ, филиалов и иных организаций с кодом ОО) |\n"
       "| functions | задачи и функции, если они указаны в данных |\n\n"
       "В organisations.json то же; в `counts` — число школ, филиалов и иных организаций отдельно.\n\n"
       "## indicators.csv — показатели школ по годам\n\n"
@@ -711,8 +723,10 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "| код | код правила с кодами групп и сочетаний через точку: shnor.regional_indicators.oge_math_mean_fell2; у "
       "сочетания — .combination, у уровней фактора — .high и .medium |\n"
       "| правило | формулировка правила или условие уровня |\n"
-      "| показатель, сравнение, порог | что с чем сравнивается; пусто у сочетаний |\n"
-      "| сочетание | сколько правил должно выполниться: «хотя бы одно из 4», «не менее 2 из 6», «все 2» |\n"
+      "| показатель, сравнение, порог | что с чем сравнивается, с окном лет («хотя бы в один год из 2 последних лет»); пусто у "
+      "сочетаний |\n"
+      "| сочетание | сколько правил должно выполниться: «хотя бы одно из 4», «не менее 2 из 6», «все 2»; у группы — и чьи школы "
+      "в неё не включаются |\n"
       "| источник | документ, пункт и цитата, или выбор набора критериев и почему он сделан; «выбор управления образования» — "
       "правило из content/criteria.yaml сайта без source и choice |\n"
       "| вид | источник / выведено из источника / выбор набора / выбор управления образования |\n\n"

@@ -433,12 +433,12 @@ std::string format_file_size(size_t bytes) {
 
 std::vector<MissingInformation> missing_information(const Municipality& m, const OpennessVocabulary& v) {
   std::vector<MissingInformation> out;
-  for (size_t i = 0; i < m.schools.size(); ++i) {
-    if (!m.schools[i].own_site) continue;  // a branch described in its head school's section
+  for (size_t i = 0; i < m.site_count(); ++i) {
+    if (!m.site_owner(i).own_site) continue;  // a branch described in its head school's section
     MissingInformation info;
     info.school = i;
     for (const auto& sub : v.subsections) {
-      auto missing = PageBuilder(m.schools[i], v, "", m.site.as_of).missing(sub);
+      auto missing = PageBuilder(m.site_owner(i), v, "", m.site.as_of).missing(sub);
       if (!missing.empty()) info.by_subsection.emplace_back(sub.title, std::move(missing));
     }
     if (!info.by_subsection.empty()) out.push_back(std::move(info));

@@ -16,7 +16,7 @@ PageType::Lister single_page(std::string path) {
 }
 
 std::string school_folder(const SiteRenderer& site, size_t school) {
-  return "schools/" + site.municipality().schools[school].slug + "/";
+  return "schools/" + site.municipality().site_owner(school).slug + "/";
 }
 
 }  // namespace sveden

@@ -18,7 +18,7 @@ using kainjow::mustache::data;
 std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::string& title, std::string body,
                                                 data crumbs) {
   const Municipality& m = site_.m_;
-  const School& s = m.schools[page.index];
+  const School& s = m.site_owner(page.index);
   std::string root = site_.school_root(page);
   std::string rel = page.path.substr(("schools/" + s.slug + "/").size());
   data d;
@@ -42,7 +42,7 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
   };
   add_nav("Главная", "");
   add_nav(site_.open_.title, site_.sveden_dir_from_school(page.index));
-  add_nav("Качество образования", "kachestvo/");
+  if (m.school_site(page.index)) add_nav("Качество образования", "kachestvo/");  // an organisation is not analysed
   put(d, "nav", std::move(nav));
   d.set("department_name", m.site.department.name);
   d.set("department_href", m.site.base_url + "/");

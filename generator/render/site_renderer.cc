@@ -91,7 +91,7 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   };
   for (const PageType* type : page_types())
     if (type->scope == PageType::Scope::portal) list(*type, 0);
-  for (size_t i = 0; i < m.schools.size(); ++i)
+  for (size_t i = 0; i < m.site_count(); ++i)  // schools, then organisations with a site of their own
     for (const PageType* type : page_types())
       if (type->scope == PageType::Scope::school) list(*type, i);
 
@@ -115,7 +115,7 @@ std::string SiteRenderer::href(const std::string& root, const std::string& dir) 
 }
 
 std::string SiteRenderer::sveden_dir(size_t school) const {
-  const School& s = m_.schools[school];
+  const School& s = m_.site_owner(school);
   if (s.own_site) return "schools/" + s.slug + "/" + open_.path + "/";
   // A branch without a site of its own: the head school's «Структура…» describes it (filInfo).
   const School& parent = *m_.find(s.parent_id);
@@ -123,11 +123,11 @@ std::string SiteRenderer::sveden_dir(size_t school) const {
 }
 
 std::string SiteRenderer::sveden_dir_from_school(size_t school) const {
-  return m_.schools[school].own_site ? open_.path + "/" : "../../" + sveden_dir(school);
+  return m_.site_owner(school).own_site ? open_.path + "/" : "../../" + sveden_dir(school);
 }
 
 std::string SiteRenderer::school_root(const PageRef& page) const {
-  std::string rel = page.path.substr(("schools/" + m_.schools[page.index].slug + "/").size());
+  std::string rel = page.path.substr(("schools/" + m_.site_owner(page.index).slug + "/").size());
   return page.type->any_depth ? url_root_path(school_base_[page.index]) : root_prefix(rel);
 }
 
@@ -140,12 +140,12 @@ std::vector<OutputFile> SiteRenderer::files() const {
   for (const auto& [name, contents] : theme_.assets) {
     auto shared = std::make_shared<const std::string>(contents);
     copy("assets/" + name, shared);
-    for (const auto& s : m.schools) copy("schools/" + s.slug + "/assets/" + name, shared);
+    for (size_t i = 0; i < m.site_count(); ++i) copy("schools/" + m.site_owner(i).slug + "/assets/" + name, shared);
   }
   for (const auto& [path, f] : m.files) copy("documents/" + path, f.contents);
   for (const auto& [path, f] : m.images) copy(markdown_image_output(path), f.contents);
-  for (const auto& s : m.schools)
-    for (const auto& [path, f] : s.files) copy("schools/" + s.slug + "/documents/" + path, f.contents);
+  for (size_t i = 0; i < m.site_count(); ++i)
+    for (const auto& [path, f] : m.site_owner(i).files) copy("schools/" + m.site_owner(i).slug + "/documents/" + path, f.contents);
   // Menus at the root of the school's site, under their exact names: the monitoring reads /food/<name>.
   for (const auto& s : m.schools)
     for (const auto& [name, menu] : s.food) copy("schools/" + s.slug + "/food/" + name, menu.file.contents);
@@ -158,7 +158,7 @@ std::vector<OutputFile> SiteRenderer::files() const {
   std::vector<std::string> portal;
   for (const auto& p : pages_)
     if (!p.in_school() && !p.type->any_depth && (m.site.audit_public || p.path.rfind("audit/", 0) != 0)) portal.push_back(p.path);
-  for (const auto& s : m.schools) portal.push_back("schools/" + s.slug + "/");
+  for (size_t i = 0; i < m.site_count(); ++i) portal.push_back("schools/" + m.site_owner(i).slug + "/");
   // The audit page is for the department; public only when site.yaml says so.
   if (m.site.audit_public) portal.push_back("audit/");
   out.push_back({"sitemap.xml", [this, portal] { return sitemap_xml(m_.site.base_url, portal, m_.site.as_of); }});
@@ -167,15 +167,15 @@ std::vector<OutputFile> SiteRenderer::files() const {
     return m_.site.audit_public ? r : r.insert(r.find("\n\n"), "\nDisallow: /audit/");
   }});
   out.push_back({"news/atom.xml", [this] { return atom_feed(m_, news_feed_html_); }});
-  for (size_t i = 0; i < m.schools.size(); ++i) {
-    const School& s = m.schools[i];
+  for (size_t i = 0; i < m.site_count(); ++i) {
+    const School& s = m.site_owner(i);
     const std::string& base = school_base_[i];
     std::vector<std::string> paths = {""};
     if (s.own_site) {
       paths.push_back(open_.path + "/");
       for (const auto& sub : open_.subsections) paths.push_back(open_.path + "/" + sub.path + "/");
     }
-    paths.push_back("kachestvo/");
+    if (m.school_site(i)) paths.push_back("kachestvo/");
     if (!s.food.empty()) paths.push_back("food/");
     std::string dir = "schools/" + s.slug + "/";
     out.push_back({dir + "sitemap.xml", [this, base, paths] { return sitemap_xml(base, paths, m_.site.as_of); }});

@@ -142,7 +142,7 @@ void report_missing_information(const Municipality& m, Diagnostics& diag, bool i
     }
     std::string names;
     for (size_t k = 0; k < schools.size() && k < kSchools; ++k)
-      names += fmt::format("{}{} ({})", k ? ", " : "", m.schools[schools[k]].short_name, m.schools[schools[k]].id);
+      names += fmt::format("{}{} ({})", k ? ", " : "", m.site_owner(schools[k]).short_name, m.site_owner(schools[k]).id);
     if (schools.size() > kSchools)
       names += " и ещё " + count_noun(static_cast<long long>(schools.size() - kSchools), "школа", "школы", "школ");
     std::string list;
@@ -174,7 +174,7 @@ void report_signature_problems(const Municipality& m, const std::string& prefix,
   const size_t shown = named(in_full, problems.size());
   for (size_t k = 0; k < shown; ++k) {
     const SignatureProblem& p = problems[k];
-    const School& s = m.schools[p.school];
+    const School& s = m.site_owner(p.school);
     std::vector<std::string> parts;
     if (!p.missing.empty()) parts.push_back(fmt::format("нет сведений об электронной подписи: {}", fmt::join(p.missing, ", ")));
     for (const auto& w : p.wrong) parts.push_back(w);
@@ -193,7 +193,7 @@ void report_signature_problems(const Municipality& m, const std::string& prefix,
   std::map<std::pair<size_t, std::string>, std::vector<std::string>> undescribed;
   for (const auto& u : undescribed_files(m)) undescribed[{u.school, u.table}].push_back(u.file);
   for (const auto& [key, files] : undescribed) {
-    const School& s = m.schools[key.first];
+    const School& s = m.site_owner(key.first);
     std::string list;
     const size_t listed = named(in_full, files.size());
     for (size_t k = 0; k < listed; ++k) list += (k ? ", " : "") + files[k];
@@ -229,7 +229,7 @@ void report_teacher_counts(const Municipality& m, const std::string& prefix, Dia
 // Published information the as-of date has overtaken (ПП 1802 п. 16: changes within 10 working days).
 void report_outdated(const Municipality& m, const std::string& prefix, Diagnostics& diag) {
   for (const auto& x : outdated_items(m, m.site.as_of)) {
-    const School& s = m.schools[x.school];
+    const School& s = m.site_owner(x.school);
     Diagnostic d;
     d.severity = Severity::warning;
     d.file = display_path(prefix, x.document ? "data/documents.csv" : "data/sveden/teachers.csv");

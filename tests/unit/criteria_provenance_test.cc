@@ -103,7 +103,8 @@ TEST_CASE("criteria provenance: the table behind criteria.csv has a row with a s
   CHECK(provenance_kind(by_code.at("risk_zone")->provenance) == "выведено из источника");
   CHECK(provenance_kind(by_code.at("risk_zone.combination")->provenance) == "выбор набора");
   CHECK(provenance_text(by_code.at("risk_zone.young_specialists_above_municipal")->provenance).find("13,13 %") != std::string::npos);
-  CHECK(by_code.at("risk_zone")->combination == "не менее 3 из 8");
+  // The zone of risk takes no school of the municipality's ШНОР (exclude_shnor), and says so.
+  CHECK(by_code.at("risk_zone")->combination == "не менее 3 из 8; школы группы «ШНОР» в неё не включаются");
   CHECK(provenance_kind(by_code.at("rosobr30.combination")->provenance) == "выбор набора");
 }
 

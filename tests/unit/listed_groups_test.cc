@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/built_site.h"
+#include "../support/fixture_copy.h"
 #include "../support/test_files.h"
 
 using namespace sveden;
@@ -47,21 +48,6 @@ std::string readable_text(const std::vector<std::string>& row) {
   return s;
 }
 
-// A copy of the minimal fixture with the given files put over it, in a folder removed at the end.
-struct FixtureCopy {
-  fs::path dir;
-  explicit FixtureCopy(const std::vector<std::pair<std::string, std::string>>& files) {
-    std::string tmpl = (fs::temp_directory_path() / "sveden-fixture-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()));
-    dir = tmpl;
-    fs::copy(fs::path(SVEDEN_SOURCE_DIR) / "tests/fixtures/minimal", dir, fs::copy_options::recursive);
-    for (const auto& [path, text] : files) {
-      fs::create_directories((dir / path).parent_path());
-      std::ofstream(dir / path, std::ios::binary) << text;
-    }
-  }
-  ~FixtureCopy() { fs::remove_all(dir); }
-};
 
 }  // namespace
 
@@ -93,14 +79,15 @@ TEST_CASE("listed ШНОР (Кежемский район): each listed school i
   CHECK(support.find("Перечень утверждён приказом управления образования от 29 августа 2025 г. № 281") != std::string::npos);
   CHECK(support.find("Критериев у группы нет: состав на каждый год — перечень, утверждённый приказом.") != std::string::npos);
 
-  // The ДДТ of the example (data/organisations.csv) is in the register, with no verdict and no school site.
+  // The ДДТ of the example (data/organisations.csv) is in the register, with no verdict and no school pages: its
+  // site has «Сведения…» only (organisation_sites_test), no quality page and no profile.
   const std::string ddt = "МБУ ДО «ДДТ» (пример)";
   CHECK(test::read_file(site.out / "schools/index.html").find("Дом детского творчества") != std::string::npos);
   CHECK(test::read_file(site.out / "opendata/organisations.csv").find(ddt) != std::string::npos);
   CHECK(test::read_file(site.out / "opendata/classification.csv").find("ДДТ") == std::string::npos);
   CHECK(test::read_file(site.out / "opendata/lists.csv").find("ДДТ") == std::string::npos);
-  for (const auto& e : fs::directory_iterator(site.out / "schools"))
-    CHECK(e.path().filename().string().find("ddt") == std::string::npos);
+  CHECK_FALSE(fs::exists(site.out / "schools/ddt/kachestvo"));
+  CHECK_FALSE(fs::exists(site.out / "reports/schools/ddt"));
 
   // Open data: the verdicts by the list, with the order as their ground.
   std::string classification = readable(site.out / "opendata/classification.csv");
@@ -132,7 +119,7 @@ TEST_CASE("listed groups of Дагестанские Огни: three groups with
 }
 
 TEST_CASE("groups by Rosobrnadzor's list and by «500+»: members by year from the tables, published with the source") {
-  FixtureCopy fixture({
+  test::FixtureCopy fixture({
       {"content/criteria.yaml", "presets: [yelnya]\n"
                                 "groups:\n"
                                 "  - id: rosobr_list\n"
@@ -187,4 +174,53 @@ TEST_CASE("groups by Rosobrnadzor's list and by «500+»: members by year from t
   CHECK(measured);
   std::string t2 = readable(site.out / "schools/lesnaya-oosh/kachestvo/index.html");
   CHECK(t2.find("2025 год: Школы из списка Рособрнадзора — по данным Рособрнадзора") != std::string::npos);
+}
+
+// The text of a page as a reader reads it: tags dropped, entities of the pages decoded, spaces collapsed.
+std::string page_text(const fs::path& file) {
+  std::string html = readable(file), out;
+  bool tag = false;
+  for (char c : html) {
+    if (c == '<') tag = true;
+    else if (c == '>') tag = false, out += ' ';
+    else if (!tag) out += c;
+  }
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{{"&laquo;", "«"}, {"&raquo;", "»"}, {"&quot;", "\""}})
+    for (size_t at = 0; (at = out.find(from, at)) != std::string::npos;) out.replace(at, from.size(), to);
+  std::string collapsed;
+  for (char c : out)
+    if (!(c == ' ' || c == '\n') || (!collapsed.empty() && collapsed.back() != ' ')) collapsed += (c == '\n' ? ' ' : c);
+  return collapsed;
+}
+
+TEST_CASE("listed groups (Дагестанские Огни): a year without a list is «перечень не задан», never «не утверждён»") {
+  // «Школы роста» and «школы-лидеры» have lists for 2025 only: for 2024 the department gave none, so there is
+  // nothing an order could approve. (ШНОР and ШФНСУ go by rules: their lists wait for an order, rightly
+  // «не утверждён».)
+  test::BuiltSite site((examples() / "dagogni").string());
+  std::vector<fs::path> pages = {"support/index.html", "reports/analysis-2025/index.html", "reports/analysis-2024/index.html",
+                                 "audit/index.html"};
+  for (const auto& e : fs::directory_iterator(site.out / "reports/schools"))
+    if (e.is_directory()) pages.push_back(fs::path("reports/schools") / e.path().filename() / "index.html");
+  for (const auto& page : pages) {
+    std::string file = page.string();
+    CAPTURE(file);
+    std::string text = page_text(site.out / page);
+    for (const char* group : {"Школы роста", "Школы-лидеры со стабильно высокими результатами"}) {
+      CAPTURE(group);
+      CHECK(text.find(std::string(group) + " 2024 — — — — — перечень не утверждён") == std::string::npos);
+      CHECK(text.find(std::string(group) + ": перечень не утверждён") == std::string::npos);
+      CHECK(text.find(std::string(group) + ": перечень на 2024 год приказом ещё не утверждён") == std::string::npos);
+      if (file.rfind("reports/schools/", 0) == 0 && file != "reports/schools/index.html") continue;
+      if (file == "audit/index.html") continue;
+      // The movement table says it for the year.
+      CHECK(text.find(std::string(group) + " 2024 — — — — — перечень не задан") != std::string::npos);
+    }
+  }
+  std::string support = page_text(site.out / "support/index.html");
+  CHECK(support.find("«Перечень не задан» — перечня группы на этот год управление не давало") != std::string::npos);
+  // The analysis report of 2024 says the same in its section of the group and in its conclusions.
+  std::string report = page_text(site.out / "reports/analysis-2024/index.html");
+  CHECK(report.find("Школы роста: перечень не задан") != std::string::npos);
+  CHECK(report.find("Школы роста: перечень на 2024 год не задан.") != std::string::npos);
 }

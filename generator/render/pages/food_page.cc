@@ -22,7 +22,7 @@ namespace {
 std::string food_page(SiteRenderer::Worker& w, const PageRef& page) {
   const SiteRenderer& site = w.site();
   const Municipality& m = site.municipality();
-  const School& s = m.schools[page.index];
+  const School& s = m.site_owner(page.index);
   const OpennessVocabulary& v = site.openness();
   std::string root = site.school_root(page);
   static const char* kWeekdays[] = {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"};
@@ -70,7 +70,7 @@ std::string food_page(SiteRenderer::Worker& w, const PageRef& page) {
 
 const PageType kFoodPage = {"food", PageType::Scope::school, {"food"},
                             [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
-                              if (!site.municipality().schools[school].food.empty())
+                              if (!site.municipality().site_owner(school).food.empty())
                                 out.push_back({nullptr, school, 0, school_folder(site, school) + "food/"});
                             },
                             food_page};

@@ -313,7 +313,9 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
 
 const PageType kQualityPage = {"quality", PageType::Scope::school, {"quality"},
                                [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
-                                 out.push_back({nullptr, school, 0, school_folder(site, school) + "kachestvo/"});
+                                 // An organisation of organisations.csv is not analysed: no quality page.
+                                 if (site.municipality().school_site(school))
+                                   out.push_back({nullptr, school, 0, school_folder(site, school) + "kachestvo/"});
                                },
                                quality_page};
 

@@ -36,7 +36,7 @@ std::string hidden_note(const std::string& group, const std::string& counts, int
 std::string school_page(SiteRenderer::Worker& w, const PageRef& page) {
   const SiteRenderer& site = w.site();
   const Municipality& m = site.municipality();
-  const School& s = m.schools[page.index];
+  const School& s = m.site_owner(page.index);
   std::string root = site.school_root(page);
   data d;
   d.set("short_name", typographic_quotes(s.short_name));
@@ -47,14 +47,19 @@ std::string school_page(SiteRenderer::Worker& w, const PageRef& page) {
   if (!s.own_site)
     d.set("sveden_note", fmt::format("У филиала нет своего сайта: сведения о нём — в разделе «Структура и органы управления» на сайте {}",
                                      typographic_quotes(m.find(s.parent_id)->short_name)));
-  d.set("quality_href", site.href(root, "kachestvo/"));
+  // An organisation of organisations.csv is not a school: no analysis, and its pupils and teachers are not
+  // the analysis's data.
+  bool school = m.school_site(page.index);
+  if (school) d.set("quality_href", site.href(root, "kachestvo/"));
+  else d.set("sveden_note", std::string("Сведения, которые организация публикует по закону: документы, руководство, педагоги и другое"));
   data facts = tlist();
-  if (!s.kind.empty()) facts.push_back(field("Тип", s.kind));
+  if (!s.kind.empty()) facts.push_back(field(school ? "Тип" : "Вид", s.kind));  // organisations.csv says «Вид»
   if (!s.locality.empty()) facts.push_back(field("Местность", s.locality == "город" ? "городская" : "сельская"));
   if (!s.address.empty()) facts.push_back(field("Адрес", s.address));
   if (!s.phone.empty()) facts.push_back(field("Телефон", s.phone));
   if (!s.email.empty()) facts.push_back(field("Электронная почта", s.email, safe_external_url("mailto:" + s.email)));
   if (!s.director.empty()) facts.push_back(field("Руководитель", s.director));
+  if (!school && !s.functions.empty()) facts.push_back(field("Задачи и функции", typographic_quotes(s.functions)));
   // Other schools are other sites: linked by their address, which works both on the schools' own
   // domains and under the portal.
   auto other = [&](const School& o) { return site.school_base(m.school_index.at(o.id)) + "/"; };

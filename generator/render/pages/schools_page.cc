@@ -143,6 +143,12 @@ std::string schools_page(SiteRenderer::Worker& w, const PageRef& page) {
     if (!org.short_name.empty()) r.set("full_name", typographic_quotes(org.name));
     r.set("kind", org.kind);
     r.set("functions", org.functions.empty() ? std::string("—") : typographic_quotes(org.functions));
+    // With a «Код ОО», the organisation has a site of its own with «Сведения…» (docs/DATA.md, 3.14).
+    for (size_t i = m.schools.size(); i < m.site_count(); ++i)
+      if (m.site_owner(i).id == org.id) {
+        r.set("href", site.href(root, "schools/" + m.site_owner(i).slug + "/"));
+        r.set("sveden_href", site.href(root, site.sveden_dir(i)));
+      }
     others.push_back(r);
   }
   bool with_others = others.is_non_empty_list();

@@ -187,7 +187,8 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
     x.set("id", g.group->id);
     x.set("title", g.group->title);
     x.set("description", g.group->description);
-    x.set("rule", combine_text(g.group->rule));
+    std::string excluded = exclusion_text(*g.group, m.criteria);
+    x.set("rule", combine_text(g.group->rule) + (excluded.empty() ? "" : "; " + excluded));
     x.set("provenance", provenance_text(g.group->rule.provenance));
     // A group without rules says where its members come from instead of how rules combine.
     Membership by = g.group->members;

@@ -41,7 +41,7 @@ std::string sveden_page(SiteRenderer::Worker& w, const PageRef& page) {
 // Only a school with a site of its own: a branch without one is described by its head school's «Структура…».
 const PageType kSvedenPage = {"sveden", PageType::Scope::school, {"sveden"},
                               [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
-                                if (site.municipality().schools[school].own_site)
+                                if (site.municipality().site_owner(school).own_site)
                                   out.push_back({nullptr, school, 0, school_folder(site, school) + site.openness().path + "/"});
                               },
                               sveden_page};

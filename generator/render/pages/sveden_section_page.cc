@@ -23,7 +23,7 @@ namespace {
 std::string sveden_section_page(SiteRenderer::Worker& w, const PageRef& page) {
   const SiteRenderer& site = w.site();
   const Municipality& m = site.municipality();
-  const School& s = m.schools[page.index];
+  const School& s = m.site_owner(page.index);
   const OpennessVocabulary& v = site.openness();
   const OpenSubsection& sub = v.subsections[page.sub];
   std::string root = site.school_root(page);
@@ -60,7 +60,7 @@ std::string sveden_section_page(SiteRenderer::Worker& w, const PageRef& page) {
 const PageType kSvedenSectionPage = {
     "sveden_section", PageType::Scope::school, {"sveden_section"},
     [](const SiteRenderer& site, size_t school, std::vector<PageRef>& out) {
-      if (!site.municipality().schools[school].own_site) return;
+      if (!site.municipality().site_owner(school).own_site) return;
       const OpennessVocabulary& open = site.openness();
       for (size_t s = 0; s < open.subsections.size(); ++s)
         out.push_back({nullptr, school, s, school_folder(site, school) + open.path + "/" + open.subsections[s].path + "/"});
