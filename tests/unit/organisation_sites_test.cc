@@ -74,6 +74,9 @@ TEST_CASE("organisation sites: the ДДТ with a «Код ОО» has its own «�
     CAPTURE(message);
     CHECK(f.severity != Severity::error);
   }
+  // The department's audit page counts it among the sites it read, as a school's or an organisation's.
+  std::string audit_page = test::read_file(site.out / "audit/index.html");
+  CHECK(audit_page.find("на сайте каждой школы и организации (3\u00A0сайта)") != std::string::npos);
   // Not a school of the analysis: no quality page, no profile, in no verdict, list or indicator.
   CHECK_FALSE(fs::exists(site.out / folder / "kachestvo"));
   CHECK(home.find("kachestvo/") == std::string::npos);

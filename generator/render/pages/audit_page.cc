@@ -157,21 +157,27 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     clean.push_back(x);
     ++clean_count;
   }
+  // The audited sites are schools', and organisations' of organisations.csv when the department gave them one.
+  bool organisations = !site_.m_.organisation_sites.empty();
+  auto sites_count = [&](long long n) {
+    return organisations ? count_noun(n, "сайт", "сайта", "сайтов") : count_noun(n, "сайт школы", "сайта школ", "сайтов школ");
+  };
   data d;
   d.set("groups", groups);
   d.set("clean", clean);
   d.set("has_clean", clean_count > 0);
-  d.set("clean_count", count_noun(static_cast<long long>(clean_count), "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("organisations", organisations);
+  d.set("clean_count", sites_count(static_cast<long long>(clean_count)));
   d.set("total", fmt::format("{}, {}", count_noun(audit.errors, "ошибка", "ошибки", "ошибок"),
                              count_noun(audit.warnings, "предупреждение", "предупреждения", "предупреждений")));
-  d.set("schools", count_noun(static_cast<long long>(audit.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("schools", sites_count(static_cast<long long>(audit.schools.size())));
   d.set("has_incomplete", audit.incomplete_schools > 0);
   d.set("has_sites", with_sites);
   if (with_sites) {
     d.set("sites_href", site_.href(root, site_monitoring_path(site_.m_)));
     d.set("sites_date", format_date(*parse_iso_date(sites->date)));
   }
-  d.set("incomplete", count_noun(audit.incomplete_schools, "сайт школы", "сайта школ", "сайтов школ"));
+  d.set("incomplete", sites_count(audit.incomplete_schools));
   d.set("date", format_date(site_.m_.site.as_of));
   d.set("dep", words(site_.m_.site.department.words));
   completeness(site_, root, d);
