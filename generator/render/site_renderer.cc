@@ -1,5 +1,6 @@
 #include "render/site_renderer.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
@@ -58,7 +59,8 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   else
     for (size_t v = 0; v < volumes; ++v)
       reports_.push_back({R::all_schools, v, v == 0 ? "reports/schools/" : fmt::format("reports/schools/tom-{}/", v + 1),
-                          fmt::format("Профили школ и адресные рекомендации. Том{}{} из{}{}", kNbsp, v + 1, kNbsp, volumes),
+                          fmt::format("Профили школ и адресные рекомендации. Том{}{} из{}{} (профили {}–{})", kNbsp, v + 1, kNbsp, volumes,
+                                      v * kSchoolsPerVolume + 1, std::min(m.schools.size(), (v + 1) * kSchoolsPerVolume)),
                           v == 0 ? "schools" : fmt::format("schools-tom-{}", v + 1)});
   for (size_t i = 0; i < m.schools.size(); ++i)
     reports_.push_back({R::school, i, "reports/schools/" + m.schools[i].slug + "/",
