@@ -269,6 +269,7 @@ Sniffed sniff(std::string_view bytes, std::string_view content_type) {
 
 std::string converted(std::string_view bytes, const Sniffed& s) {
   std::string_view body = bytes.substr(s.skip);
+  if (s.valid) return std::string(body);  // sniff has checked it
   return s.encoding == "UTF-8" ? valid_utf8(body) : to_utf8(body, s.encoding);
 }
 

@@ -57,11 +57,13 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   size_t volumes = (m.schools.size() + kSchoolsPerVolume - 1) / kSchoolsPerVolume;
   if (volumes <= 1) reports_.push_back({R::all_schools, 0, "reports/schools/", "Профили школ и адресные рекомендации", "schools"});
   else
-    for (size_t v = 0; v < volumes; ++v)
+    for (size_t v = 0; v < volumes; ++v) {
+      auto [first, last] = volume_profiles(v, m.schools.size());
       reports_.push_back({R::all_schools, v, v == 0 ? "reports/schools/" : fmt::format("reports/schools/tom-{}/", v + 1),
                           fmt::format("Профили школ и адресные рекомендации. Том{}{} из{}{} (профили {}–{})", kNbsp, v + 1, kNbsp, volumes,
-                                      v * kSchoolsPerVolume + 1, std::min(m.schools.size(), (v + 1) * kSchoolsPerVolume)),
+                                      first + 1, last),
                           v == 0 ? "schools" : fmt::format("schools-tom-{}", v + 1)});
+    }
   for (size_t i = 0; i < m.schools.size(); ++i)
     reports_.push_back({R::school, i, "reports/schools/" + m.schools[i].slug + "/",
                         "Профиль школы и адресные рекомендации: " + typographic_quotes(m.schools[i].short_name), m.schools[i].slug});

@@ -3,10 +3,12 @@
 // организации». Site-wide parts (menus, the sorted school list, Markdown of shared pages) are
 // prepared once and shared by all threads; each thread renders with its own parsed templates.
 #pragma once
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -44,6 +46,10 @@ struct ReportRef {
 // The profiles of all schools in one printed report, in volumes of this many schools once there are more:
 // a region's 2 000 profiles in one file would be some 220 MB of HTML, too big to hold, to open or to print.
 inline constexpr size_t kSchoolsPerVolume = 100;
+// The profiles [first, last) of volume `volume` (from 0), in the schools' alphabetical order, of `schools` in all.
+inline std::pair<size_t, size_t> volume_profiles(size_t volume, size_t schools) {
+  return {volume * kSchoolsPerVolume, std::min(schools, (volume + 1) * kSchoolsPerVolume)};
+}
 
 // Every printed report stands at «reports/<name>/»: the way from it to the output root.
 inline constexpr const char* kReportRoot = "../../";

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +12,7 @@
 
 #include "../support/built_site.h"
 #include "../support/fixture_copy.h"
+#include "../support/key_places.h"
 #include "../support/test_files.h"
 
 using namespace sveden;
@@ -174,34 +174,16 @@ risk_factors:
     note: ZZnoteZZ
 )";
 
-std::string trim(std::string s) {
-  while (!s.empty() && s.front() == ' ') s.erase(0, 1);
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
-}
-
-std::vector<std::string> split(const std::string& s, const std::string& by) {
-  std::vector<std::string> out;
-  size_t from = 0;
-  for (size_t at; (at = s.find(by, from)) != std::string::npos; from = at + by.size()) out.push_back(s.substr(from, at - from));
-  out.push_back(s.substr(from));
-  return out;
-}
-
-struct DocKey {
-  std::string key;                  // as kMarkers names it: «rule.window»
-  std::vector<std::string> places;  // «поддержка школ», «отчёт», «criteria.csv»; empty for a key that holds keys
-};
-
 // The key tables with a column «где публикуется» of section 2: the heading they stand under gives their prefix.
-std::vector<DocKey> documented_keys() {
+std::vector<test::DocKey> documented_keys() {
   std::string doc = test::read_file(fs::path(SVEDEN_SOURCE_DIR) / "docs/CRITERIA.md");
   const std::map<std::string, std::string> prefixes = {{"### 2.2.", ""}, {"### 2.4.", "group."}, {"### 2.5.", "rule."},
                                                        {"### 2.12.", "factor."}, {"### 2.15.", "change."}};
-  std::vector<DocKey> out;
+  std::vector<test::DocKey> out;
+  test::KeyTables tables;
   std::string prefix;
-  bool section = false, in_table = false;
-  for (const auto& line : split(doc, "\n")) {
+  bool section = false;
+  for (const auto& line : test::split(doc, "\n")) {
     if (line.rfind("## 3.", 0) == 0) break;
     if (line.rfind("###", 0) == 0) {
       section = false;
@@ -209,69 +191,23 @@ std::vector<DocKey> documented_keys() {
         if (line.rfind(heading + " ", 0) == 0) section = true, prefix = p;
     }
     if (!section) continue;
-    if (line.rfind("| ключ", 0) == 0) {
-      in_table = line.find("где публикуется") != std::string::npos;
-      continue;
-    }
-    if (line.rfind("|", 0) != 0) {
-      in_table = false;
-      continue;
-    }
-    if (!in_table || line.rfind("| `", 0) != 0) continue;
-    std::vector<std::string> cells = split(line.substr(1, line.size() - 2), "|");  // no cell of these tables has «|»
-    std::string places = trim(cells.back());
-    std::vector<std::string> where;
-    if (places.rfind("ключи", 0) != 0)
-      for (auto& p : split(places, ", ")) where.push_back(trim(p));
-    std::string first = cells[0];
-    for (size_t at = 0; (at = first.find('`', at)) != std::string::npos;) {
-      size_t end = first.find('`', at + 1);
-      out.push_back({prefix + first.substr(at + 1, end - at - 1), where});
-      at = end + 1;
-    }
+    for (auto& k : tables.add(line, prefix)) out.push_back(std::move(k));
   }
   return out;
-}
-
-std::string without_nbsp(std::string s) {
-  for (size_t at = 0; (at = s.find("\u00A0", at)) != std::string::npos;) s.replace(at, 2, " ");
-  for (size_t at = 0; (at = s.find("&nbsp;", at)) != std::string::npos;) s.replace(at, 6, " ");
-  return s;
 }
 
 }  // namespace
 
 TEST_CASE("criteria places: every key of content/criteria.yaml is published where docs/CRITERIA.md says") {
-  std::vector<DocKey> keys = documented_keys();
+  std::vector<test::DocKey> keys = documented_keys();
   REQUIRE(keys.size() >= 40);  // the tables were read, not skipped
   test::FixtureCopy site({{"content/criteria.yaml", std::string(kCriteria)}});
   test::BuiltSite built(site.dir.string());
   const fs::path& out = built.out;
   const std::map<std::string, std::string> places = {
-      {"поддержка школ", without_nbsp(test::read_file(out / "support/index.html"))},
-      {"отчёт", without_nbsp(test::read_file(out / "reports/analysis-2025/index.html"))},
-      {"criteria.csv", without_nbsp(test::read_file(out / "opendata/criteria.csv"))},
+      {"поддержка школ", test::without_nbsp(test::read_file(out / "support/index.html"))},
+      {"отчёт", test::without_nbsp(test::read_file(out / "reports/analysis-2025/index.html"))},
+      {"criteria.csv", test::without_nbsp(test::read_file(out / "opendata/criteria.csv"))},
   };
-  std::set<std::string> seen;
-  for (const auto& k : keys) {
-    CAPTURE(k.key);
-    seen.insert(k.key);
-    if (k.places.empty()) continue;  // a key that holds keys: those are checked
-    auto marker = kMarkers.find(k.key);
-    REQUIRE_MESSAGE(marker != kMarkers.end(), "a key of docs/CRITERIA.md the fixture does not fill");
-    for (const auto& place : k.places) {
-      CAPTURE(place);
-      auto text = places.find(place);
-      REQUIRE_MESSAGE(text != places.end(), "docs/CRITERIA.md names a place this test does not know");
-      bool found = false;
-      for (const auto& form : marker->second) found = found || text->second.find(form) != std::string::npos;
-      CHECK_MESSAGE(found, "not published where docs/CRITERIA.md says");
-    }
-  }
-  // And the other way: every key the fixture fills is in the document.
-  for (const auto& entry : kMarkers) {
-    const std::string& key = entry.first;  // a named variable: clang 14 captures no structured binding
-    CAPTURE(key);
-    CHECK(seen.count(key));
-  }
+  test::check_key_places(keys, kMarkers, places, "docs/CRITERIA.md");
 }

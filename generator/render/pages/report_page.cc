@@ -2,7 +2,6 @@
 // earlier year's), every school's profile (one by one and all in one), the roadmap's progress, the monitoring
 // reports and the department's own reports in Markdown. One print layout for all: cover with the approving
 // block, contents, numbered sections, tables and figures; the theme's report.css says how they fall on A4.
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -128,7 +127,7 @@ std::string report_page(SiteRenderer::Worker& worker, const PageRef& page) {
       // Every profile in one file (or the volume's, kSchoolsPerVolume of them), each from a new page, its
       // parts under their headings.
       const auto& order = site.schools_by_name();
-      size_t from = r.index * kSchoolsPerVolume, to = std::min(order.size(), from + kSchoolsPerVolume);
+      auto [from, to] = volume_profiles(r.index, order.size());
       for (size_t k = from; k < to; ++k) {
         size_t i = order[k];
         sections.open_group(typographic_quotes(m.schools[i].short_name));

@@ -343,21 +343,16 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
   v.federal = std::move(federal);
   v.has_federal = v.federal.is_non_empty_list();
   data group = tlist();
-  for (const auto& w : m.roadmap.working_group) {
+  auto member = [&](const std::string& name, const std::string& post, const std::string& role) {
     data x;
-    x.set("name", w.name);
-    x.set("post", w.position);
-    x.set("role", w.role);
+    x.set("name", name);
+    x.set("post", post);
+    x.set("role", role);
     group.push_back(x);
-  }
+  };
+  for (const auto& w : m.roadmap.working_group) member(w.name, w.position, w.role);
   if (m.roadmap.working_group.empty())
-    for (const auto& w : m.department.working_group) {
-      data x;
-      x.set("name", w.name);
-      x.set("post", w.post);
-      x.set("role", w.role);
-      group.push_back(x);
-    }
+    for (const auto& w : m.department.working_group) member(w.name, w.post, w.role);
   v.working_group = std::move(group);
   v.has_working_group = v.working_group.is_non_empty_list();
   data docs = tlist();
