@@ -59,7 +59,9 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
   std::string title = book.title, author = book.author;
   props.title = title.data();
   props.author = author.data();
-  props.created = book.created;  // never the clock: byte-identical builds
+  // Never the clock: libxlsxwriter takes the current time for a created time of 0 (in docProps/core.xml
+  // and in every ZIP entry), so a workbook without a date gets the ZIP epoch, 1 January 1980.
+  props.created = book.created != 0 ? book.created : kXlsxNoDate;
   workbook_set_properties(wb, &props);
 
   lxw_format* head = workbook_add_format(wb);

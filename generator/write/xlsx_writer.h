@@ -46,9 +46,13 @@ struct XlsxSheet {
   std::function<void(const XlsxRowSink&)> fill;
 };
 
+// The time a workbook without one is dated: the ZIP epoch, 1980-01-01 00:00 UTC.
+inline constexpr std::time_t kXlsxNoDate = 315532800;
+
 struct XlsxWorkbook {
   std::string title, author;
-  std::time_t created = 0;  // docProps/core.xml: a fixed time makes byte-identical files
+  // docProps/core.xml and the ZIP entries' times: a fixed time makes byte-identical files (0 = kXlsxNoDate).
+  std::time_t created = 0;
   // libxlsxwriter's constant_memory mode: each row goes to a temporary file as soon as the next one starts,
   // and text is written in its cell (inline) instead of a table of shared strings. For a table too big to
   // hold; the file is a little bigger and opens the same.
