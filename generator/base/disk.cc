@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 namespace sveden {
 
 namespace fs = std::filesystem;
@@ -199,6 +201,35 @@ std::vector<std::string> RealDisk::list(const std::string& dir) const {
     if (!rel.empty() && rel.rfind("..", 0) != 0) out.push_back(dir.empty() ? rel : dir + "/" + rel);
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<std::string> RealDisk::signature(const std::string& skip) const {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(root_, ec);
+  if (ec) return std::nullopt;
+  fs::path skipped = skip.empty() ? fs::path() : fs::weakly_canonical(skip, ec);
+  if (ec) skipped.clear();
+  auto ours = [](const std::string& name) {  // the lock, state and stages of an output (write/staged_output.h)
+    return name == ".git" || (name.size() > 1 && name[0] == '.' && name.find(".sveden-") != std::string::npos);
+  };
+  std::vector<std::string> lines;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    if ((!skipped.empty() && p == skipped) || ours(p.filename().string())) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    struct stat st{};
+    if (::lstat(p.c_str(), &st) != 0) return std::nullopt;  // gone while listed: not a state to remember
+    lines.push_back(fmt::format("{}\t{:o}\t{}\t{}.{:09}\t{}.{:09}\t{}\t{}\n", p.lexically_relative(root).generic_string(),
+                                st.st_mode, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec,
+                                st.st_ctim.tv_nsec, st.st_ino, st.st_dev));
+  }
+  if (ec) return std::nullopt;
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const auto& line : lines) out += line;
   return out;
 }
 

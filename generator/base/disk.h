@@ -22,6 +22,14 @@ class Disk {
   virtual bool exists(const std::string& path) const { return is_file(path); }
   // Files under `dir`, recursively, relative to the site folder, sorted.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  // A text that changes whenever anything under the root changes (a file written, added, removed,
+  // renamed or replaced), leaving out the folder `skip` (the output, when it is inside the site
+  // folder), sveden's own files beside an output (`.*.sveden-lock`, `-state`, `-stage-*`) and `.git`;
+  // nullopt when there is no such text (a folder in memory). Read by stat, never by contents.
+  virtual std::optional<std::string> signature(const std::string& skip) const {
+    (void)skip;
+    return std::nullopt;
+  }
 };
 
 // Reads under `root` through descriptors, one path component at a time, following no symbolic
@@ -34,6 +42,7 @@ class RealDisk : public Disk {
   bool is_file(const std::string& path) const override;
   bool exists(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
+  std::optional<std::string> signature(const std::string& skip) const override;
 
  private:
   // A descriptor of `path` opened beneath the root (a regular file when `want_file`), or -1 with `error`.

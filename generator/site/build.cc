@@ -27,6 +27,7 @@
 #include "render/menu_workbook.h"
 #include "render/opendata.h"
 #include "render/opendata_workbook.h"
+#include "site/build_key.h"
 #include "site/init.h"
 #include "base/disk.h"
 #include "load/document_signatures.h"
@@ -639,7 +640,21 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     report.status = input_errors();
     return report;
   }
+  // What this output follows from; a previous output published from the same is this build's output.
+  const std::string key = options.reuse ? build_key({options.site_dir, report.out_dir, m.site.as_of, options.pdf, chromium}, input) : "";
   if (report.status = output.open(); !report.status.ok()) return report;
+  if (auto previous = output.previous_build(key)) {
+    // Nothing it follows from has changed, and no one has touched it: it stays as it is, with nothing
+    // rendered, written or audited again (its stage, empty, goes with `output`).
+    stage("сверка с прежней сборкой: всё как было");
+    report.pages = previous->pages;
+    report.files = previous->files;
+    report.pdfs = previous->pdfs;
+    report.audit_errors = previous->audit_errors;
+    report.files_changed = 0;
+    report.seconds = since(start);
+    return report;
+  }
   if (report.status = write_all(site, extra, options, output); !report.status.ok()) return report;
   stage("страницы и файлы во временную папку");
   if (chromium) {
@@ -655,6 +670,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   report.pages = pages.size();
   report.files = output.files();
   report.files_changed = output.files_changed();
+  output.remember_build(key, {report.pages, report.files, report.pdfs, report.audit_errors});
   report.seconds = since(start);
   return report;
 }

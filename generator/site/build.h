@@ -18,6 +18,10 @@ struct BuildOptions {
   std::string out_dir;  // empty: <site_dir>/output
   int jobs = 1;
   std::optional<Date> as_of;
+  // A rebuild whose inputs, program and options are those of the build that published the output, and
+  // whose output no one has touched since, keeps that output without rendering (site/build_key.h).
+  // `check` turns it off: it needs the audit in full.
+  bool reuse = true;
   bool pdf = false;  // also print the reports to PDF (headless Chromium) before the output is replaced
   // Called from the main thread with (pages done, pages total) while rendering.
   std::function<void(size_t, size_t)> progress;

@@ -27,6 +27,7 @@ PublishedCheck check_published(const BuildOptions& options) {
   }
   BuildOptions into_scratch = options;
   into_scratch.out_dir = scratch + "/output";
+  into_scratch.reuse = false;  // the audit in full, always
   check.build = build_site(into_scratch);
   check.status = check.build.status;
   check.audit = std::move(check.build.audit);

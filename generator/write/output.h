@@ -3,6 +3,7 @@
 // tests, and any wrapper between them (tests/support/faulty_output.h fails the Nth call).
 #pragma once
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -11,6 +12,12 @@
 #include "base/status.h"
 
 namespace sveden {
+
+// What a build said about the output it published, kept for the next build (Output::remember_build).
+struct BuildRecord {
+  size_t pages = 0, files = 0, pdfs = 0;
+  int audit_errors = 0;
+};
 
 // Each step that can fail says so with a Status (base/status.h): ExitCode::io and the message in Russian.
 class Output {
@@ -34,6 +41,21 @@ class Output {
   // Files of the output (markers included), and how many of them were new or changed.
   virtual size_t files() const = 0;
   virtual size_t files_changed() const = 0;
+
+  // After open(): when the previous output was published by a build with this `key` (its inputs,
+  // program and options: site/build_key.h) and is still exactly as that build left it, what that build
+  // said; the output is then the one this build would write, and nothing needs rendering. nullopt
+  // otherwise, and always where outputs are not remembered (in memory).
+  virtual std::optional<BuildRecord> previous_build(const std::string& key) {
+    (void)key;
+    return std::nullopt;
+  }
+  // After commit(): remembers the key and the record for the next build. commit() forgets the previous
+  // one before it publishes, so a build stopped between the two leaves nothing to trust.
+  virtual void remember_build(const std::string& key, const BuildRecord& record) {
+    (void)key;
+    (void)record;
+  }
 };
 
 }  // namespace sveden

@@ -9,12 +9,16 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "base/text_hash.h"
 #include "write/exit_cleanup.h"
 
 namespace sveden {
@@ -130,6 +134,29 @@ class ListedDisk : public Disk {
   std::set<std::string> paths_;
 };
 
+// A digest of a published output as it is: every entry's path, type, size, mtime, ctime and inode.
+// Whatever changes a file (rewritten, replaced, touched, removed, added, edited with its mtime put back)
+// changes it. The ctimes hold still from the record to the next build: the links of the swap are gone
+// by then (commit removes the previous output before remember_build).
+std::optional<std::string> output_digest(const std::string& out) {
+  std::error_code ec;
+  std::vector<std::string> lines;
+  for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    struct stat st{};
+    if (::lstat(it->path().c_str(), &st) != 0) return std::nullopt;
+    lines.push_back(fmt::format("{}\t{:o}\t{}\t{}.{:09}\t{}.{:09}\t{}\n", it->path().lexically_relative(out).generic_string(),
+                                st.st_mode, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec,
+                                st.st_ino));
+  }
+  if (ec) return std::nullopt;
+  std::sort(lines.begin(), lines.end());
+  std::string all;
+  for (const auto& line : lines) all += line;
+  return text_hash(all);
+}
+
+constexpr const char* kStateHeader = "sveden-build-state 1";
+
 }  // namespace
 
 Status StagedOutput::open() {
@@ -170,6 +197,9 @@ Status StagedOutput::open() {
   }
   lock_ = lock;
   out_ = out.string();
+  std::string state_name = stage_prefix(out);
+  state_name.replace(state_name.size() - std::string("stage-").size(), std::string::npos, "state");
+  state_ = (parent / state_name).string();
   if (fs::exists(out, ec)) {
     if (!fs::is_directory(out, ec)) {
       return io_failure(fmt::format("«{}» — это файл, а не папка", out.string()));
@@ -217,7 +247,11 @@ StagedOutput::~StagedOutput() {
 }
 
 bool StagedOutput::can_link() const {
-  int fd = open_beneath(previous_fd_, kOutputMarker);
+  // Without touching the previous output (a link to one of its files would change that file's ctime, which
+  // the record of the build compares): the same file system, and a link made through /proc inside the stage.
+  struct stat previous{}, stage{};
+  if (::fstat(previous_fd_, &previous) != 0 || ::fstat(stage_fd_, &stage) != 0 || previous.st_dev != stage.st_dev) return false;
+  int fd = ::openat(stage_fd_, kStageMarker, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return false;
   std::string self = "/proc/self/fd/" + std::to_string(fd);
   const char* probe = ".sveden-link-probe";
@@ -392,6 +426,8 @@ Status StagedOutput::commit() {
   // after it cannot leave empty files in the published output. The stage's marker goes: the swapped-in
   // folder is the output now, and its predecessor is removed below by name.
   if (Status synced = sync(); !synced.ok()) return synced;
+  // The previous output's record goes first: from here on, the output may be this build's.
+  if (!state_.empty()) ::unlink(state_.c_str());
   if (unchanged()) {
     // Nothing to publish: the previous output stays as it is, folders included, and the stage (links
     // only) goes. No swap, no sync.
@@ -419,6 +455,65 @@ Status StagedOutput::commit() {
   committed_ = true;
   sync_path(fs::path(out_).parent_path().empty() ? fs::path(".") : fs::path(out_).parent_path());
   return {};
+}
+
+}  // namespace sveden
+
+namespace sveden {
+
+std::optional<BuildRecord> StagedOutput::previous_build(const std::string& key) {
+  if (state_.empty() || previous_fd_ < 0 || key.empty()) return std::nullopt;
+  int fd = ::open(state_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return std::nullopt;
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < 65536;) text.append(buffer, static_cast<size_t>(n));
+  ::close(fd);
+  std::map<std::string, std::string> fields;
+  size_t start = 0;
+  bool header = false;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) return std::nullopt;  // cut short
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (!header) {
+      if (line != kStateHeader) return std::nullopt;
+      header = true;
+      continue;
+    }
+    size_t space = line.find(' ');
+    if (space == std::string::npos) return std::nullopt;
+    fields[line.substr(0, space)] = line.substr(space + 1);
+  }
+  auto number = [&](const char* name) -> std::optional<size_t> {
+    auto it = fields.find(name);
+    if (it == fields.end() || it->second.empty() || it->second.size() > 15 ||
+        it->second.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    return static_cast<size_t>(std::stoull(it->second));
+  };
+  auto pages = number("pages"), files = number("files"), pdfs = number("pdfs"), errors = number("audit_errors");
+  if (!header || fields["key"] != key || !pages || !files || !pdfs || !errors) return std::nullopt;
+  auto digest = output_digest(out_);
+  if (!digest || fields["output"] != *digest) return std::nullopt;
+  return BuildRecord{*pages, *files, *pdfs, static_cast<int>(*errors)};
+}
+
+void StagedOutput::remember_build(const std::string& key, const BuildRecord& record) {
+  if (state_.empty() || !committed_ || key.empty()) return;
+  auto digest = output_digest(out_);
+  if (!digest) return;
+  std::string text = fmt::format("{}\nkey {}\noutput {}\npages {}\nfiles {}\npdfs {}\naudit_errors {}\n", kStateHeader, key, *digest,
+                                 record.pages, record.files, record.pdfs, record.audit_errors);
+  // Written whole under another name, then renamed: a record is complete or absent. Not synced: a record
+  // lost to a power cut only means that the next build renders everything.
+  std::string temporary = state_ + ".new";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) return;
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(temporary.c_str(), state_.c_str()) != 0) ::unlink(temporary.c_str());
 }
 
 }  // namespace sveden

@@ -41,6 +41,10 @@ class StagedOutput : public Output {
   std::unique_ptr<Disk> written() const override;
   // The stage, with every file carried over so far linked in (a program writes into it directly).
   std::string folder() override;
+  // The record beside the output (`.<out>.sveden-state`): the key of the build that published it and a
+  // digest of the output as it left it (every path, type, size, mtime, ctime and inode).
+  std::optional<BuildRecord> previous_build(const std::string& key) override;
+  void remember_build(const std::string& key, const BuildRecord& record) override;
   size_t files() const override { return files_; }
   size_t files_changed() const override { return changed_; }
   const std::string& stage_dir() const { return stage_; }
@@ -68,6 +72,7 @@ class StagedOutput : public Output {
   std::string requested_;  // as the user named it
   std::string out_;        // the real folder (symbolic links followed)
   std::string stage_;
+  std::string state_;  // the record of the build that published the output (previous_build)
   int lock_ = -1;      // held until the object goes
   int stage_fd_ = -1;  // the stage, for every *at() call: a stage removed by a signal is not created again
   int previous_fd_ = -1;  // the previous output, or -1
