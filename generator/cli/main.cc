@@ -266,11 +266,17 @@ int serve(const Args& a, const BuildOptions& o, const BuildReport& first) {
                                              : (std::filesystem::path(a.site) / "output").lexically_normal().string();
   on_signal([] { g_stop = true; });  // Ctrl+C stops the preview gracefully
   std::thread watcher([&] {
-    watch_site(a.site, g_stop, 300, [&] {
+    watch_site(a.site, g_stop, 150, [&] {
       fmt::print("Изменились файлы сайта: пересборка…\n");
       std::fflush(stdout);
       BuildOptions again = o;
       again.progress = nullptr;
+      // Pages show the edit as soon as the data are analysed; the output folder follows.
+      again.on_preview = [&](std::shared_ptr<const PreviewSite> site) {
+        state.previewing(std::move(site));
+        fmt::print("Страницы уже показывают изменения; сборка записывает папку результата…\n");
+        std::fflush(stdout);
+      };
       BuildReport r = build_site(again);
       print_diagnostics(r.diagnostics);
       if (r.status.ok()) {

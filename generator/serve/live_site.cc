@@ -54,13 +54,13 @@ void watch_site(const std::string& site_dir, const std::atomic<bool>& stop, int 
   using namespace std::chrono;
   std::string seen = site_fingerprint(site_dir);
   while (!stop) {
-    std::this_thread::sleep_for(milliseconds(200));
+    std::this_thread::sleep_for(milliseconds(100));
     std::string now = site_fingerprint(site_dir);
     if (now == seen) continue;
     // Editors save in several steps: wait until the folder holds still.
     auto still_since = steady_clock::now();
     while (!stop && steady_clock::now() - still_since < milliseconds(debounce_ms)) {
-      std::this_thread::sleep_for(milliseconds(50));
+      std::this_thread::sleep_for(milliseconds(30));
       std::string again = site_fingerprint(site_dir);
       if (again != now) {
         now = again;

@@ -4,8 +4,11 @@
 #pragma once
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
+
+#include "write/preview_site.h"
 
 namespace sveden {
 
@@ -17,20 +20,46 @@ class LiveState {
     std::lock_guard lock(mutex_);
     return error_page_;
   }
-  void built() { set(""); }
-  void failed(const std::string& page) { set(page); }
-
- private:
-  void set(const std::string& page) {
+  // The site of the build that is running, in memory: pages come from it until the build has written them.
+  std::shared_ptr<const PreviewSite> preview() const {
+    std::lock_guard lock(mutex_);
+    return preview_;
+  }
+  // A build has loaded and analysed the data: open pages reload and are rendered from its site in memory.
+  void previewing(std::shared_ptr<const PreviewSite> site) {
     {
       std::lock_guard lock(mutex_);
+      preview_ = std::move(site);
+      error_page_.clear();
+    }
+    ++version_;
+  }
+  // The build has written the output. Pages reload only if no preview showed them already: the written
+  // files are the bytes the preview rendered.
+  void built() {
+    bool shown;
+    {
+      std::lock_guard lock(mutex_);
+      shown = preview_ != nullptr;
+      preview_.reset();
+      error_page_.clear();
+    }
+    if (!shown) ++version_;
+  }
+  void failed(const std::string& page) {
+    {
+      std::lock_guard lock(mutex_);
+      preview_.reset();
       error_page_ = page;
     }
     ++version_;
   }
+
+ private:
   std::atomic<uint64_t> version_{1};
   mutable std::mutex mutex_;
   std::string error_page_;  // non-empty while the last build failed
+  std::shared_ptr<const PreviewSite> preview_;
 };
 
 // A page that lists a failed build's messages, in Russian, reloading itself when fixed.

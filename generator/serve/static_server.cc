@@ -98,6 +98,23 @@ std::string answer(const std::string& request, const std::string& root, int port
       return response(500, "Internal Server Error", "text/html; charset=utf-8", error, head);
     }
   }
+  // While a build runs, its pages come from its site in memory: an edit shows as soon as the data are
+  // analysed, before the output is written. What the build writes only at the end (audit/, PDFs) and
+  // what it does not write come from the output folder.
+  if (auto site = live ? live->preview() : nullptr) {
+    if (auto rel = request_rel_path(path)) {
+      if (site->has(*rel)) {
+        if (auto body = site->render(*rel)) {
+          std::string type = content_type(*rel);
+          if (type.rfind("text/html", 0) == 0)
+            if (size_t end = body->rfind("</body>"); end != std::string::npos) body->insert(end, reload_script(live->version()));
+          return response(200, "OK", type, *body, head);
+        }
+      } else if (!rel->empty() && path.back() != '/' && site->has(*rel + "/index.html")) {
+        return fmt::format("HTTP/1.1 301 Moved Permanently\r\nLocation: {}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", path);
+      }
+    }
+  }
   auto file = resolve_request_path(root, path);
   std::error_code ec;
   // «/schools/x» without the slash: redirect, so that relative links on the page resolve.
@@ -142,13 +159,19 @@ bool is_local_host(std::string_view host, int port) {
   return false;
 }
 
-std::optional<std::string> resolve_request_path(const std::string& root, std::string_view url_path) {
+std::optional<std::string> request_rel_path(std::string_view url_path) {
   if (url_path.empty() || url_path[0] != '/') return std::nullopt;
   std::string rel = percent_decode(url_path).substr(1);
   bool directory = rel.empty() || rel.back() == '/';
   if (directory) rel += "index.html";
   if (!is_safe_relative_path(rel)) return std::nullopt;
-  return (fs::path(root) / rel).string();
+  return rel;
+}
+
+std::optional<std::string> resolve_request_path(const std::string& root, std::string_view url_path) {
+  auto rel = request_rel_path(url_path);
+  if (!rel) return std::nullopt;
+  return (fs::path(root) / *rel).string();
 }
 
 Status serve_static(const ServeOptions& options, const std::atomic<bool>& stop) {

@@ -18,6 +18,10 @@ struct ServeOptions {
   const LiveState* live = nullptr;
 };
 
+// The output's file a request path names: «/schools/x/» → «schools/x/index.html». Percent escapes are
+// decoded; a path that would leave the output gives nullopt.
+std::optional<std::string> request_rel_path(std::string_view url_path);
+
 // The file a request path names inside `root`: «/schools/x/» → root/schools/x/index.html. Percent
 // escapes are decoded; a path that would leave `root` gives nullopt.
 std::optional<std::string> resolve_request_path(const std::string& root, std::string_view url_path);

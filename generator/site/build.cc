@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -563,6 +564,42 @@ Status write_audit_page(const SiteRenderer& site, Output& output, int jobs, Buil
   return Status();
 }
 
+// Everything a build renders from, owned together: the build writes from it, and a preview (serve)
+// renders from it page by page while the build runs and after it returns, for as long as it holds it.
+struct SiteInMemory final : PreviewSite {
+  Loaded loaded;
+  Analysed analysed;
+  std::optional<SiteRenderer> site;
+  std::vector<OutputFile> extra;  // every file that is not a page, data files first
+  std::unordered_map<std::string, size_t> pages_by_path, files_by_path;  // made for a preview only
+  mutable std::mutex worker_mutex;
+  mutable std::unique_ptr<SiteRenderer::Worker> worker;
+
+  void index() {
+    const auto& pages = site->pages();
+    for (size_t i = 0; i < pages.size(); ++i) pages_by_path.emplace(pages[i].file(), i);
+    for (size_t i = 0; i < extra.size(); ++i) files_by_path.emplace(extra[i].path, i);
+  }
+  bool has(const std::string& rel_path) const override {
+    return pages_by_path.count(rel_path) > 0 || files_by_path.count(rel_path) > 0;
+  }
+  std::optional<std::string> render(const std::string& rel_path) const override {
+    if (auto page = pages_by_path.find(rel_path); page != pages_by_path.end()) {
+      std::lock_guard lock(worker_mutex);
+      if (!worker) worker = std::make_unique<SiteRenderer::Worker>(*site);
+      return worker->render(site->pages()[page->second]);
+    }
+    if (auto file = files_by_path.find(rel_path); file != files_by_path.end()) {
+      try {
+        return extra[file->second].render();
+      } catch (const OutputError&) {  // a workbook libxlsxwriter could not make: the build says why
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+};
+
 }  // namespace
 
 BuildReport check_site(const BuildOptions& options) {
@@ -601,7 +638,9 @@ BuildReport build_site(const BuildOptions& options) {
 BuildReport build_site(const BuildOptions& options, const Disk& input, Output& output) {
   BuildReport report;
   auto start = Clock::now();
-  Loaded loaded = load_all(options, input, report);
+  auto in_memory = std::make_shared<SiteInMemory>();
+  Loaded& loaded = in_memory->loaded;
+  loaded = load_all(options, input, report);
   auto lap = start;
   auto stage = [&](const char* name) {
     auto now = Clock::now();
@@ -621,13 +660,15 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   // The menus of data/menus.csv as workbooks, before the pages that give their sizes.
   if (report.status = write_menu_workbooks(*loaded.municipality); !report.status.ok()) return report;
   const Municipality& m = *loaded.municipality;
-  Analysed analysed = analyse_years(m, options.jobs);
+  in_memory->analysed = analyse_years(m, options.jobs);
+  const Analysed& analysed = in_memory->analysed;
   const AnalysisResult& result = *analysed.result;
   stage("анализ");
-  std::vector<OutputFile> extra = opendata_files(m, *result.view);
+  std::vector<OutputFile>& extra = in_memory->extra;
+  extra = opendata_files(m, *result.view);
 
   report.out_dir = output_dir(options);
-  SiteRenderer site(m, *loaded.theme, result.overview, *result.view, options.pdf, analysed.past);
+  const SiteRenderer& site = in_memory->site.emplace(m, *loaded.theme, result.overview, *result.view, options.pdf, analysed.past);
   for (auto& f : site.files()) extra.push_back(std::move(f));
   report_data_warnings(m, loaded.display_prefix, report.diagnostics, false);
   report_idle_decisions(m, result.lists, loaded.display_prefix, report.diagnostics);
@@ -639,6 +680,10 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   if (report.diagnostics.has_errors()) {
     report.status = input_errors();
     return report;
+  }
+  if (options.on_preview) {
+    in_memory->index();
+    options.on_preview(in_memory);
   }
   // What this output follows from; a previous output published from the same is this build's output.
   const std::string key = options.reuse ? build_key({options.site_dir, report.out_dir, m.site.as_of, options.pdf, chromium}, input) : "";

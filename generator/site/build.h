@@ -2,6 +2,7 @@
 // `build` and `check` commands.
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "base/status.h"
 #include "model/date.h"
 #include "model/output_audit.h"
+#include "write/preview_site.h"
 #include "write/output.h"
 
 namespace sveden {
@@ -25,6 +27,9 @@ struct BuildOptions {
   bool pdf = false;  // also print the reports to PDF (headless Chromium) before the output is replaced
   // Called from the main thread with (pages done, pages total) while rendering.
   std::function<void(size_t, size_t)> progress;
+  // Called once the data are loaded and analysed without errors and the pages are known, before anything
+  // is rendered or written: the site in memory, which outlives the build as long as it is held (serve).
+  std::function<void(std::shared_ptr<const PreviewSite>)> on_preview;
 };
 
 struct BuildReport {

@@ -55,6 +55,14 @@ v1=$(version)
 printf '\nНовый абзац для проверки пересборки.\n' >> "$SCRATCH/site/content/index.md"
 wait_version "$v1"
 get / | grep "Новый абзац для проверки пересборки." > /dev/null || fail "the rebuilt home page lacks the change"
+# Pages came from the build's site in memory before the output was written (tests/unit/preview_site_test.cc
+# checks those are the written bytes), and the build then wrote the output folder.
+for _ in $(seq 1 1200); do sed -n '/^Страницы уже показывают изменения/,$p' "$SCRATCH/serve.log" | grep -q "^Готово" && break; sleep 0.1; done
+sed -n '/^Страницы уже показывают изменения/,$p' "$SCRATCH/serve.log" | grep -q "^Готово" ||
+  { cat "$SCRATCH/serve.log"; fail "the rebuild did not show its pages from memory before writing the output"; }
+grep -q "Новый абзац для проверки пересборки." "$SCRATCH/site/output/index.html" || fail "the output folder lacks the change"
+[ "$(get / | sed '1,/^\r$/d' | sed 's|<script>(function(){var v=[^<]*</script>||')" = "$(cat "$SCRATCH/site/output/index.html")" ] ||
+  fail "the page served after the build differs from the written file"
 # An input error: every page shows the error instead of the stale site.
 v2=$(version)
 sed -i 's/^base_url:/base_ulr:/' "$SCRATCH/site/site.yaml"
