@@ -467,32 +467,43 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
         options.progress(done.load(), pages.size());
     });
   }
-  // Pages and data files share one queue; the data files go first, as they are the longest.
-  size_t tasks = pages.size() + extra.size();
-  parallel_for(tasks, jobs, [&](size_t t, int w) {
-    std::string path, contents;
-    if (t < extra.size()) {
-      path = extra[t].path;
-      try {
-        contents = extra[t].render();
-      } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
-        std::lock_guard lock(error_mutex);
-        if (first_failure.ok()) first_failure = io_failure(e.what());
-        return false;
-      }
+  // Pages and data files share one queue; the data files go first, as they are the longest. The
+  // workbooks are one task: libxlsxwriter makes one at a time (xlsxwriter_mutex), and a second thread
+  // that took the next workbook would only wait for the lock instead of rendering pages.
+  std::vector<size_t> workbooks, others;
+  for (size_t i = 0; i < extra.size(); ++i) {
+    const std::string& p = extra[i].path;
+    (p.size() > 5 && p.compare(p.size() - 5, 5, ".xlsx") == 0 ? workbooks : others).push_back(i);
+  }
+  const size_t first_other = workbooks.empty() ? 0 : 1, first_page = first_other + others.size();
+  auto write_file = [&](size_t i) {
+    std::string contents;
+    try {
+      contents = extra[i].render();
+    } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
+      return io_failure(e.what());
+    }
+    return output.write(extra[i].path, contents);
+  };
+  parallel_for(first_page + pages.size(), jobs, [&](size_t t, int w) {
+    Status written;
+    if (t < first_other) {
+      for (size_t i : workbooks)
+        if (!(written = write_file(i)).ok()) break;
+    } else if (t < first_page) {
+      written = write_file(others[t - first_other]);
     } else {
-      size_t i = t - extra.size();
+      size_t i = t - first_page;
       auto& worker = workers[static_cast<size_t>(w)];
       if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
-      path = pages[i].file();
-      contents = worker->render(pages[i]);
+      written = output.write(pages[i].file(), worker->render(pages[i]));
+      if (written.ok()) ++done;
     }
-    if (Status written = output.write(path, contents); !written.ok()) {
+    if (!written.ok()) {
       std::lock_guard lock(error_mutex);
       if (first_failure.ok()) first_failure = std::move(written);
       return false;
     }
-    if (t >= extra.size()) ++done;
     return true;
   });
   {
