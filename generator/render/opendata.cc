@@ -831,7 +831,8 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     std::string stem = path.substr(9, path.size() - 13);  // "opendata/" … ".csv"
     std::string title = fmt::format("Открытые данные: {} ({})", stem, m.site.department.name);
     auto csv = files[i].render;
-    files.push_back({"opendata/" + stem + ".xlsx", [csv, stem, title, created] { return opendata_xlsx(csv(), stem, title, created); }});
+    auto derive = [stem, title, created](std::string bytes) { return opendata_xlsx(std::move(bytes), stem, title, created); };
+    files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return derive(csv()); }, path, derive});
   }
   return files;
 }

@@ -17,8 +17,15 @@
 namespace sveden {
 
 struct OutputFile {
+  OutputFile(std::string p, std::function<std::string()> r, std::string from = "", std::function<std::string(std::string)> d = {})
+      : path(std::move(p)), render(std::move(r)), source(std::move(from)), derive(std::move(d)) {}
   std::string path;                      // relative to the output root
   std::function<std::string()> render;   // may run on any thread
+  // A file made from another file's bytes (an opendata workbook from its CSV): `source` is that file's
+  // path in the same list, and `derive` makes this file from its bytes, so that a build renders the
+  // source once for both. `render` still gives this file alone.
+  std::string source;
+  std::function<std::string(std::string)> derive;
 };
 
 

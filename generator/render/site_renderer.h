@@ -55,11 +55,16 @@ inline std::pair<size_t, size_t> volume_profiles(size_t volume, size_t schools) 
 inline constexpr const char* kReportRoot = "../../";
 
 // An earlier year's analysis, for its own analysis report: the municipality up to that year and its analysis.
-struct PastAnalysis {
-  int year;
+struct PastYear {
   const Municipality& m;
   const Overview& overview;
   const Analysis& analysis;
+};
+struct PastAnalysis {
+  int year;
+  // Calls `use` with that year: the municipality and its analysis are made for the call and freed after it,
+  // so that a build holds one year's analysis, not one per report of an earlier year. Thread-safe.
+  std::function<void(const std::function<void(const PastYear&)>& use)> with;
 };
 
 class SiteRenderer {

@@ -467,23 +467,35 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
         options.progress(done.load(), pages.size());
     });
   }
-  // Pages and data files share one queue; the data files go first, as they are the longest. The
-  // workbooks are one task: libxlsxwriter makes one at a time (xlsxwriter_mutex), and a second thread
-  // that took the next workbook would only wait for the lock instead of rendering pages.
+  // Pages and data files share one queue; the data files go first, as they are the longest. A file
+  // made from another's bytes (an opendata workbook from its CSV) is made in its source's task, from the
+  // source rendered once. The sources of workbooks are one task: libxlsxwriter makes one workbook at a
+  // time (xlsxwriter_mutex), so a second thread that took the next one would only wait for the lock
+  // instead of rendering pages, and one big CSV at a time is in memory.
+  std::set<std::string> paths;
+  for (const auto& f : extra) paths.insert(f.path);
+  std::map<std::string, std::vector<size_t>> derived;  // source path → files made from it
   std::vector<size_t> workbooks, others;
-  for (size_t i = 0; i < extra.size(); ++i) {
-    const std::string& p = extra[i].path;
-    (p.size() > 5 && p.compare(p.size() - 5, 5, ".xlsx") == 0 ? workbooks : others).push_back(i);
-  }
+  for (size_t i = 0; i < extra.size(); ++i)
+    if (!extra[i].source.empty() && paths.count(extra[i].source)) derived[extra[i].source].push_back(i);
+  for (size_t i = 0; i < extra.size(); ++i)
+    if (extra[i].source.empty() || !paths.count(extra[i].source)) (derived.count(extra[i].path) ? workbooks : others).push_back(i);
   const size_t first_other = workbooks.empty() ? 0 : 1, first_page = first_other + others.size();
   auto write_file = [&](size_t i) {
-    std::string contents;
     try {
-      contents = extra[i].render();
+      std::string contents = extra[i].render();
+      if (Status written = output.write(extra[i].path, contents); !written.ok()) return written;
+      auto made = derived.find(extra[i].path);
+      if (made == derived.end()) return Status();
+      for (size_t k = 0; k < made->second.size(); ++k) {
+        const OutputFile& d = extra[made->second[k]];
+        std::string bytes = d.derive(k + 1 == made->second.size() ? std::move(contents) : contents);
+        if (Status written = output.write(d.path, bytes); !written.ok()) return written;
+      }
+      return Status();
     } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
       return io_failure(e.what());
     }
-    return output.write(extra[i].path, contents);
   };
   parallel_for(first_page + pages.size(), jobs, [&](size_t t, int w) {
     Status written;
@@ -527,12 +539,12 @@ void report_data_warnings(const Municipality& m, const std::string& prefix, Diag
   report_olympiad_participations(m, diag);
 }
 
-// The analysis of the reporting year and of each earlier year that has its own decisions, which gets its analysis
-// report back as it was when that year was the reporting year: from the rows up to that year only.
+// The analysis of the reporting year, and for each earlier year that has its own decisions, the way to its
+// analysis as it was when that year was the reporting year (from the rows up to that year only), made when
+// its report is rendered and freed after.
 struct Analysed {
   std::unique_ptr<AnalysisResult> result;  // the reporting year's; outlives the tasks that read it
-  std::vector<std::pair<std::unique_ptr<Municipality>, std::unique_ptr<AnalysisResult>>> earlier;
-  std::vector<PastAnalysis> past;  // views of `earlier`, oldest first
+  std::vector<PastAnalysis> past;          // oldest first
 };
 
 Analysed analyse_years(const Municipality& m, int jobs) {
@@ -542,10 +554,12 @@ Analysed analyse_years(const Municipality& m, int jobs) {
   for (size_t y = 0; y + 1 < cl.years.size(); ++y) {
     if (!has_decisions(cl, y)) continue;
     int year = cl.years[y];
-    auto my = std::make_unique<Municipality>(up_to_year(m, year));
-    auto ay = analyse(*my, jobs);
-    out.past.push_back({year, *my, ay->overview, *ay->view});
-    out.earlier.emplace_back(std::move(my), std::move(ay));
+    // On the thread that renders the report: one analysis thread, as the others render pages.
+    out.past.push_back({year, [&m, year](const std::function<void(const PastYear&)>& use) {
+                          const Municipality then = up_to_year(m, year);
+                          auto analysed = analyse(then, 1);
+                          use(PastYear{then, analysed->overview, *analysed->view});
+                        }});
   }
   return out;
 }

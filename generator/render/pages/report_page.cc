@@ -81,14 +81,23 @@ struct ReportView {
 // from the municipality as it was then); returns its subtitle.
 std::string analysis_report(const SiteRenderer& site, size_t which, int& tables, int& figures, ReportSections& sections) {
   const Municipality& now = site.municipality();
-  const Municipality& m = which == 0 ? now : site.past()[which - 1].m;
-  AnalysisReport report({m, which == 0 ? site.analysis() : site.past()[which - 1].analysis,
-                         which == 0 ? site.overview() : site.past()[which - 1].overview, site.schools_by_name(),
-                         [&now](const ApprovingOrder& order) { return order_text(now, order, "", false); },
-                         [&now](const std::string& markdown) { return markdown_sections(markdown, now.site.trusted_html); }},
-                        tables, figures, sections);
-  report.build();
-  return m.site.municipality;
+  auto build = [&](const PastYear& year) {
+    AnalysisReport report({year.m, year.analysis, year.overview, site.schools_by_name(),
+                           [&now](const ApprovingOrder& order) { return order_text(now, order, "", false); },
+                           [&now](const std::string& markdown) { return markdown_sections(markdown, now.site.trusted_html); }},
+                          tables, figures, sections);
+    report.build();
+  };
+  if (which == 0) {
+    build({now, site.overview(), site.analysis()});
+    return now.site.municipality;
+  }
+  std::string subtitle;
+  site.past()[which - 1].with([&](const PastYear& year) {
+    build(year);
+    subtitle = year.m.site.municipality;
+  });
+  return subtitle;
 }
 
 // A report of content/reports/: the Markdown's level-2 headings are its sections, numbered like the other reports.
