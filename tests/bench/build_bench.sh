@@ -143,6 +143,7 @@ slug=$(awk -F';' 'NR > 1 && $2 ~ /^[0-9]+$/ { print $12; exit }' "$WORK/serve/ou
 school=$(awk -F';' 'NR > 1 && $2 ~ /^[0-9]+$/ { print $2; exit }' "$WORK/serve/output/opendata/organisations.csv")
 if [ -f "$csv" ] && [ -n "$slug" ] && grep -q "открыт для просмотра" "$WORK/serve.log"; then
   before=$(page "/schools/$slug/")
+  builds=$(grep -c "^Готово" "$WORK/serve.log")
   latest=$(awk -F';' -v id="$school" '$1 == id && $2 > y { y = $2 } END { print y }' "$csv")
   awk -F';' -v id="$school" -v y="$latest" '$1 == id && $2 == y { $3 = $3 + 100 } { print }' OFS=';' "$csv" > "$WORK/edited.csv"
   t0=$(now); cp "$WORK/edited.csv" "$csv"
@@ -157,8 +158,8 @@ if [ -f "$csv" ] && [ -n "$slug" ] && grep -q "открыт для просмо�
   else
     echo "serve, 500 schools:      страница школы не изменилась за 60 с после правки"
   fi
-  # The build goes on writing the output folder: its summary follows the line about the pages.
-  for _ in $(seq 1 6000); do [ "$(sed -n '/^Страницы уже показывают/,$p' "$WORK/serve.log" | grep -c "^Готово")" -ge 1 ] && break; sleep 0.05; done
+  # The build goes on writing the output folder: its summary comes when it is done.
+  for _ in $(seq 1 6000); do [ "$(grep -c "^Готово" "$WORK/serve.log")" -gt "$builds" ] && break; sleep 0.05; done
   printf 'serve, 500 schools:      %.2f s from the edit to the output folder rewritten\n' "$(calc "$(now) - $t0")"
 else
   echo "serve, 500 schools:      не измерено: sveden serve не начал показ"
