@@ -44,7 +44,6 @@ renders "$SCRATCH/edited.log" || fail "an output file edited in place (same size
 [ "$(tree_sum "$out")" = "$sums_first" ] || fail "the output was not restored after a file was edited in it"
 
 # 3. An input file touched (same bytes): rendered again, and no file rewritten.
-"$SVEDEN" build --site "$site" --jobs 2 > /dev/null 2>&1
 ids "$out" > "$SCRATCH/before-touch.ids"
 touch "$site/data/contingent.csv"
 "$SVEDEN" build --site "$site" --jobs 2 --verbose > "$SCRATCH/touched.log" 2>&1
@@ -57,16 +56,16 @@ echo "x" > "$site/documents/new-note.txt"
 renders "$SCRATCH/added.log" || fail "a file added to the site folder did not make the build render"
 rm "$site/documents/new-note.txt"
 
-# 4. Another as-of date, another program, another output folder: each renders.
-"$SVEDEN" build --site "$site" --jobs 2 > /dev/null 2>&1
+# 4. Another as-of date, then another program with that same date: each renders; the same program and date
+# again renders nothing.
 "$SVEDEN" build --site "$site" --jobs 2 --as-of 2025-10-02 --verbose > "$SCRATCH/date.log" 2>&1 || true
 renders "$SCRATCH/date.log" || fail "another as-of date did not make the build render"
-"$SVEDEN" build --site "$site" --jobs 2 > /dev/null 2>&1
 cp "$SVEDEN" "$SCRATCH/sveden-copy"
-"$SCRATCH/sveden-copy" build --site "$site" --jobs 2 --verbose > "$SCRATCH/program.log" 2>&1
+"$SCRATCH/sveden-copy" build --site "$site" --jobs 2 --as-of 2025-10-02 --verbose > "$SCRATCH/program.log" 2>&1 || true
 renders "$SCRATCH/program.log" || fail "another sveden program did not make the build render"
-"$SCRATCH/sveden-copy" build --site "$site" --jobs 2 --verbose > "$SCRATCH/program-again.log" 2>&1
-reused "$SCRATCH/program-again.log" || fail "the same program twice rendered twice"
+"$SCRATCH/sveden-copy" build --site "$site" --jobs 2 --as-of 2025-10-02 --verbose > "$SCRATCH/program-again.log" 2>&1 || true
+reused "$SCRATCH/program-again.log" || fail "the same program and date twice rendered twice"
+"$SVEDEN" build --site "$site" --jobs 2 > /dev/null 2>&1
 [ "$(tree_sum "$out")" = "$sums_first" ] || fail "the output after all this differs from the first build's"
 
 # 5. A failed build (an input error) leaves the output and its record: fixing the input gives the kept output back.
