@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <ctime>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -214,6 +215,10 @@ std::optional<std::string> RealDisk::signature(const std::string& skip) const {
     return name == ".git" || (name.size() > 1 && name[0] == '.' && name.find(".sveden-") != std::string::npos);
   };
   std::vector<std::string> lines;
+  // A file system that keeps whole seconds (no nanoseconds) cannot tell an edit made later in this very
+  // second from the state read now: such a state is not one to remember.
+  struct timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
     if ((!skipped.empty() && p == skipped) || ours(p.filename().string())) {
@@ -222,6 +227,7 @@ std::optional<std::string> RealDisk::signature(const std::string& skip) const {
     }
     struct stat st{};
     if (::lstat(p.c_str(), &st) != 0) return std::nullopt;  // gone while listed: not a state to remember
+    if (st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0 && st.st_ctim.tv_sec >= now.tv_sec - 1) return std::nullopt;
     lines.push_back(fmt::format("{}\t{:o}\t{}\t{}.{:09}\t{}.{:09}\t{}\t{}\n", p.lexically_relative(root).generic_string(),
                                 st.st_mode, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec,
                                 st.st_ctim.tv_nsec, st.st_ino, st.st_dev));

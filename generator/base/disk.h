@@ -25,7 +25,8 @@ class Disk {
   // A text that changes whenever anything under the root changes (a file written, added, removed,
   // renamed or replaced), leaving out the folder `skip` (the output, when it is inside the site
   // folder), sveden's own files beside an output (`.*.sveden-lock`, `-state`, `-stage-*`) and `.git`;
-  // nullopt when there is no such text (a folder in memory). Read by stat, never by contents.
+  // nullopt when there is no such text (a folder in memory) or when it could miss a change (a file system
+  // with whole-second times, and an entry changed within the last second). Read by stat, never by contents.
   virtual std::optional<std::string> signature(const std::string& skip) const {
     (void)skip;
     return std::nullopt;
