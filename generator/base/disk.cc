@@ -205,15 +205,10 @@ std::vector<std::string> RealDisk::list(const std::string& dir) const {
   return out;
 }
 
-std::optional<std::string> RealDisk::signature(const std::string& skip) const {
+std::optional<std::string> stat_listing(const std::string& folder, const std::function<bool(const std::filesystem::path&)>& skip) {
   std::error_code ec;
-  fs::path root = fs::weakly_canonical(root_, ec);
+  fs::path root = fs::weakly_canonical(folder, ec);
   if (ec) return std::nullopt;
-  fs::path skipped = skip.empty() ? fs::path() : fs::weakly_canonical(skip, ec);
-  if (ec) skipped.clear();
-  auto ours = [](const std::string& name) {  // the lock, state and stages of an output (write/staged_output.h)
-    return name == ".git" || (name.size() > 1 && name[0] == '.' && name.find(".sveden-") != std::string::npos);
-  };
   std::vector<std::string> lines;
   // A file system that keeps whole seconds (no nanoseconds) cannot tell an edit made later in this very
   // second from the state read now: such a state is not one to remember.
@@ -221,22 +216,33 @@ std::optional<std::string> RealDisk::signature(const std::string& skip) const {
   ::clock_gettime(CLOCK_REALTIME, &now);
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    if ((!skipped.empty() && p == skipped) || ours(p.filename().string())) {
+    if (skip && skip(p)) {
       it.disable_recursion_pending();
       continue;
     }
     struct stat st{};
     if (::lstat(p.c_str(), &st) != 0) return std::nullopt;  // gone while listed: not a state to remember
     if (st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0 && st.st_ctim.tv_sec >= now.tv_sec - 1) return std::nullopt;
-    lines.push_back(fmt::format("{}\t{:o}\t{}\t{}.{:09}\t{}.{:09}\t{}\t{}\n", p.lexically_relative(root).generic_string(),
-                                st.st_mode, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec,
-                                st.st_ctim.tv_nsec, st.st_ino, st.st_dev));
+    lines.push_back(fmt::format("{}\t{:o}\t{}\t{}.{:09}\t{}.{:09}\t{}\n", p.lexically_relative(root).generic_string(), st.st_mode,
+                                st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec, st.st_ino));
   }
   if (ec) return std::nullopt;
   std::sort(lines.begin(), lines.end());
   std::string out;
   for (const auto& line : lines) out += line;
   return out;
+}
+
+std::optional<std::string> RealDisk::signature(const std::string& skip) const {
+  std::error_code ec;
+  fs::path skipped = skip.empty() ? fs::path() : fs::weakly_canonical(skip, ec);
+  if (ec) skipped.clear();
+  return stat_listing(root_, [&skipped](const fs::path& p) {
+    // The output, and the lock, state and stages beside an output (write/staged_output.h).
+    std::string name = p.filename().string();
+    return (!skipped.empty() && p == skipped) || name == ".git" ||
+           (name.size() > 1 && name[0] == '.' && name.find(".sveden-") != std::string::npos);
+  });
 }
 
 Result<std::string> MemoryDisk::read(const std::string& path) const {

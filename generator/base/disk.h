@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +64,12 @@ class MemoryDisk : public Disk {
  private:
   std::map<std::string, std::string> files_;
 };
+
+// Every entry under `folder` (those `skip` names left out, with what is beneath them), a line each, sorted:
+// path, mode, size, mtime, ctime and inode by lstat. Whatever changes an entry (written, replaced, touched,
+// removed, added, edited with its mtime put back) changes the text. nullopt if the folder cannot be read
+// whole, or on a file system with whole-second times when an entry changed within the last second.
+std::optional<std::string> stat_listing(const std::string& folder, const std::function<bool(const std::filesystem::path&)>& skip);
 
 // What read() says of a folder where a file is expected.
 inline constexpr const char* kFolderNotFile = "это папка, а не файл";

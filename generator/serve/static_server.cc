@@ -77,6 +77,17 @@ std::string response(int status, const char* reason, const std::string& type, co
          (head ? std::string() : body);
 }
 
+// «/schools/x» without the slash: redirect, so that relative links on the page resolve.
+std::string redirect_to_folder(const std::string& path) {
+  return fmt::format("HTTP/1.1 301 Moved Permanently\r\nLocation: {}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", path);
+}
+
+// In preview an HTML page reloads itself after the next build.
+void add_reload_script(std::string& body, const std::string& type, const LiveState* live) {
+  if (live && type.rfind("text/html", 0) == 0)
+    if (size_t end = body.rfind("</body>"); end != std::string::npos) body.insert(end, reload_script(live->version()));
+}
+
 // The whole answer to one complete request.
 std::string answer(const std::string& request, const std::string& root, int port, const LiveState* live) {
   std::istringstream line(request.substr(0, request.find("\r\n")));
@@ -106,20 +117,17 @@ std::string answer(const std::string& request, const std::string& root, int port
       if (site->has(*rel)) {
         if (auto body = site->render(*rel)) {
           std::string type = content_type(*rel);
-          if (type.rfind("text/html", 0) == 0)
-            if (size_t end = body->rfind("</body>"); end != std::string::npos) body->insert(end, reload_script(live->version()));
+          add_reload_script(*body, type, live);
           return response(200, "OK", type, *body, head);
         }
       } else if (!rel->empty() && path.back() != '/' && site->has(*rel + "/index.html")) {
-        return fmt::format("HTTP/1.1 301 Moved Permanently\r\nLocation: {}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", path);
+        return redirect_to_folder(path);
       }
     }
   }
   auto file = resolve_request_path(root, path);
   std::error_code ec;
-  // «/schools/x» without the slash: redirect, so that relative links on the page resolve.
-  if (file && fs::is_directory(*file, ec))
-    return fmt::format("HTTP/1.1 301 Moved Permanently\r\nLocation: {}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", path);
+  if (file && fs::is_directory(*file, ec)) return redirect_to_folder(path);
   int status = 200;
   std::string body, type;
   if (file && fs::is_regular_file(*file, ec)) {
@@ -130,9 +138,7 @@ std::string answer(const std::string& request, const std::string& root, int port
     body = fs::exists(fs::path(root) / "404.html", ec) ? read_all((fs::path(root) / "404.html").string()) : "404";
     type = "text/html; charset=utf-8";
   }
-  // In preview an HTML page reloads itself after the next build.
-  if (live && type.rfind("text/html", 0) == 0)
-    if (size_t end = body.rfind("</body>"); end != std::string::npos) body.insert(end, reload_script(live->version()));
+  add_reload_script(body, type, live);
   return response(status, status == 200 ? "OK" : "Not Found", type, body, head);
 }
 

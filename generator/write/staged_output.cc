@@ -134,25 +134,13 @@ class ListedDisk : public Disk {
   std::set<std::string> paths_;
 };
 
-// A digest of a published output as it is: every entry's path, type, size, mtime, ctime and inode.
-// Whatever changes a file (rewritten, replaced, touched, removed, added, edited with its mtime put back)
-// changes it. The ctimes hold still from the record to the next build: the links of the swap are gone
-// by then (commit removes the previous output before remember_build).
+// A digest of a published output as it is (stat_listing). The ctimes hold still from the record to the
+// next build: the links of the swap are gone by then (commit removes the previous output before
+// remember_build), and can_link() links nothing of the output.
 std::optional<std::string> output_digest(const std::string& out) {
-  std::error_code ec;
-  std::vector<std::string> lines;
-  for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    struct stat st{};
-    if (::lstat(it->path().c_str(), &st) != 0) return std::nullopt;
-    lines.push_back(fmt::format("{}\t{:o}\t{}\t{}.{:09}\t{}.{:09}\t{}\n", it->path().lexically_relative(out).generic_string(),
-                                st.st_mode, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec,
-                                st.st_ino));
-  }
-  if (ec) return std::nullopt;
-  std::sort(lines.begin(), lines.end());
-  std::string all;
-  for (const auto& line : lines) all += line;
-  return text_hash(all);
+  auto listing = stat_listing(out, nullptr);
+  if (!listing) return std::nullopt;
+  return text_hash(*listing);
 }
 
 constexpr const char* kStateHeader = "sveden-build-state 1";
