@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <map>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -18,7 +18,6 @@ using Tags = std::initializer_list<std::string_view>;
 constexpr size_t kMaxAttributes = 256;
 constexpr size_t kMaxSearch = 1024;  // open elements an end tag looks through
 
-bool one_of(std::string_view s, Tags set) { return std::find(set.begin(), set.end(), s) != set.end(); }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -52,6 +51,66 @@ const Tags kListScope = {"applet", "caption", "html", "table", "td", "th", "marq
                          "template", "ol", "ul"};
 const Tags kTableScope = {"html", "table", "template"};
 const Tags kRowScope = {"html", "table", "template", "tr"};
+const Tags kDefinitionScope = {"dl", "html", "table", "td", "th", "template"};
+// Elements whose text a reader does not see as the page's text.
+const Tags kUnread = {"script", "style", "template", "noscript"};
+// Tags the tree builder looks for besides those above, so that each has a number of its own.
+const Tags kOtherKnown = {"a", "body", "head", "li", "option", "optgroup", "select", "svg", "math", "span", "img",
+                          "tbody", "thead", "tfoot", "tr", "td", "th"};
+
+// What the tree builder needs to know of a tag, as bits: the lists above are looked up once per tag,
+// by a hash of its name, instead of name by name.
+enum TagBit : uint32_t {
+  kIsVoid = 1u << 0, kIsRawText = 1u << 1, kIsClosesP = 1u << 2, kIsHeading = 1u << 3, kIsBlock = 1u << 4,
+  kInScope = 1u << 5, kInButtonScope = 1u << 6, kInListScope = 1u << 7, kInTableScope = 1u << 8,
+  kInRowScope = 1u << 9, kInDefinitionScope = 1u << 10, kIsUnread = 1u << 11,
+};
+
+struct TagInfo {
+  int id = 0;          // 0: a tag none of the lists names
+  uint32_t bits = 0;
+};
+
+class TagTable {
+ public:
+  TagTable() {
+    add(kVoid, kIsVoid);
+    add(kRawText, kIsRawText);
+    add(kClosesP, kIsClosesP);
+    add(kHeadings, kIsHeading);
+    add(kBlock, kIsBlock);
+    add(kScope, kInScope);
+    add(kButtonScope, kInButtonScope);
+    add(kListScope, kInListScope);
+    add(kTableScope, kInTableScope);
+    add(kRowScope, kInRowScope);
+    add(kDefinitionScope, kInDefinitionScope);
+    add(kUnread, kIsUnread);
+    add(kOtherKnown, 0);
+  }
+  TagInfo find(std::string_view tag) const {
+    auto it = tags_.find(tag);
+    return it == tags_.end() ? TagInfo{} : it->second;
+  }
+  int id(std::string_view tag) const { return find(tag).id; }
+  int count() const { return static_cast<int>(tags_.size()) + 1; }
+
+ private:
+  void add(Tags tags, uint32_t bit) {
+    for (std::string_view t : tags) {
+      auto [it, added] = tags_.try_emplace(t, TagInfo{static_cast<int>(tags_.size()) + 1, 0});
+      it->second.bits |= bit;
+    }
+  }
+  std::unordered_map<std::string_view, TagInfo> tags_;
+};
+
+const TagTable& tag_table() {
+  static const TagTable table;
+  return table;
+}
+
+uint32_t tag_bits(std::string_view tag) { return tag_table().find(tag).bits; }
 
 void append_utf8(std::string& out, char32_t cp) {
   int extra = cp < 0x80 ? 0 : cp < 0x800 ? 1 : cp < 0x10000 ? 2 : 3;
@@ -149,6 +208,23 @@ std::string decode(std::string_view s, bool in_attribute) {
   return out;
 }
 
+// The numbers of the tags the tree builder names in its rules.
+struct KnownTags {
+  int p, li, dd, dt, td, th, thead, tbody, tfoot, tr, a, head, body, option, optgroup, svg, math, textarea, title,
+      caption, table;
+};
+
+const KnownTags& known_tags() {
+  static const KnownTags k = [] {
+    const TagTable& t = tag_table();
+    return KnownTags{t.id("p"),     t.id("li"),    t.id("dd"),     t.id("dt"),       t.id("td"),      t.id("th"),
+                     t.id("thead"), t.id("tbody"), t.id("tfoot"),  t.id("tr"),       t.id("a"),       t.id("head"),
+                     t.id("body"),  t.id("option"), t.id("optgroup"), t.id("svg"),   t.id("math"),    t.id("textarea"),
+                     t.id("title"), t.id("caption"), t.id("table")};
+  }();
+  return k;
+}
+
 class TreeBuilder {
  public:
   // With `visit`, elements are handed to it as they start and only the open ones are kept.
@@ -160,6 +236,8 @@ class TreeBuilder {
     root.pos = {1, 1};
     doc_.nodes.push_back(std::move(root));
     stack_.push_back(0);
+    stack_tags_.push_back({});
+    open_known_.assign(static_cast<size_t>(tag_table().count()), 0);
   }
 
   HtmlDocument run() {
@@ -243,27 +321,43 @@ class TreeBuilder {
   }
 
   const std::string& tag_at(size_t stack_index) const { return doc_.nodes[static_cast<size_t>(stack_[stack_index])].tag; }
+  int id_at(size_t stack_index) const { return stack_tags_[stack_index].id; }
 
   void pop() {
     HtmlNode& node = doc_.nodes[static_cast<size_t>(stack_.back())];
     if (stack_.size() <= static_cast<size_t>(HtmlDocument::kMaxDepth)) node.end = static_cast<int>(doc_.nodes.size());
-    if (node.tag == "svg" || node.tag == "math") --foreign_;
-    --open_[node.tag];
+    int id = stack_tags_.back().id;
+    if (id == ids_.svg || id == ids_.math) --foreign_;
+    if (id != 0) --open_known_[static_cast<size_t>(id)];
+    else if (auto it = open_other_.find(node.tag); it != open_other_.end() && --it->second == 0) open_other_.erase(it);
     if (visit_) free_.push_back(stack_.back());
     stack_.pop_back();
+    stack_tags_.pop_back();
   }
 
-  // The stack index of the nearest open element named in `targets`, searching no further than an
-  // element of `scope`; 0 when there is none (the document node is never closed).
-  size_t find_open(Tags targets, Tags scope) const {
-    if (std::none_of(targets.begin(), targets.end(), [&](std::string_view t) { return open_count(t) > 0; })) return 0;
+  // The stack index of the nearest open element for which `match` holds, searching no further than an
+  // element with the `scope` bit; 0 when there is none (the document node is never closed).
+  template <class Match>
+  size_t search(Match match, uint32_t scope) const {
     // The search is bounded, so that a page of a million unclosed elements still parses in linear time.
     size_t lowest = stack_.size() > kMaxSearch ? stack_.size() - kMaxSearch : 1;
     for (size_t i = stack_.size() - 1; i >= lowest; --i) {
-      if (one_of(tag_at(i), targets)) return i;
-      if (one_of(tag_at(i), scope)) return 0;
+      if (match(i)) return i;
+      if (stack_tags_[i].bits & scope) return 0;
     }
     return 0;
+  }
+
+  // The nearest open element of the tags numbered `targets` (most searches end at their counts).
+  size_t find_open(std::initializer_list<int> targets, uint32_t scope) const {
+    if (std::none_of(targets.begin(), targets.end(), [&](int t) { return open_known_[static_cast<size_t>(t)] > 0; })) return 0;
+    return search([&](size_t i) { return std::find(targets.begin(), targets.end(), id_at(i)) != targets.end(); }, scope);
+  }
+
+  // The nearest open element named `tag`, a tag the lists do not name.
+  size_t find_open_other(const std::string& tag, uint32_t scope) const {
+    if (!open_other_.count(tag)) return 0;
+    return search([&](size_t i) { return id_at(i) == 0 && tag_at(i) == tag; }, scope);
   }
 
   void close_from(size_t stack_index) {
@@ -271,46 +365,52 @@ class TreeBuilder {
     while (stack_.size() > stack_index) pop();
   }
 
-  void close_implied(const std::string& tag) {
-    if (one_of(tag, kClosesP)) close_from(find_open({"p"}, kButtonScope));
-    if (one_of(tag, kHeadings) && one_of(tag_at(stack_.size() - 1), kHeadings)) pop();
-    if (tag == "li") close_from(find_open({"li"}, kListScope));
-    if (tag == "dd" || tag == "dt") close_from(find_open({"dd", "dt"}, {"dl", "html", "table", "td", "th", "template"}));
-    if (tag == "option" || tag == "optgroup") {
-      if (tag_at(stack_.size() - 1) == "option") pop();
-      if (tag == "optgroup" && tag_at(stack_.size() - 1) == "optgroup") pop();
+  void close_implied(TagInfo tag) {
+    const int id = tag.id;
+    if (id == 0) return;  // none of the rules below is about a tag the lists do not name
+    const auto& k = ids_;
+    if (tag.bits & kIsClosesP) close_from(find_open({k.p}, kInButtonScope));
+    if ((tag.bits & kIsHeading) && (stack_tags_.back().bits & kIsHeading)) pop();
+    if (id == k.li) close_from(find_open({k.li}, kInListScope));
+    if (id == k.dd || id == k.dt) close_from(find_open({k.dd, k.dt}, kInDefinitionScope));
+    if (id == k.option || id == k.optgroup) {
+      if (id_at(stack_.size() - 1) == k.option) pop();
+      if (id == k.optgroup && id_at(stack_.size() - 1) == k.optgroup) pop();
     }
-    if (tag == "td" || tag == "th") close_from(find_open({"td", "th"}, kRowScope));
+    if (id == k.td || id == k.th) close_from(find_open({k.td, k.th}, kInRowScope));
     // A row closes the open row (or a cell outside any row); a table section, the open section.
-    bool section = tag == "thead" || tag == "tbody" || tag == "tfoot";
-    if (section || tag == "tr") {
-      size_t i = section ? find_open({"thead", "tbody", "tfoot"}, kTableScope) : 0;
-      if (i == 0) i = find_open({"tr"}, kTableScope);
-      if (i == 0) i = find_open({"td", "th"}, kTableScope);
+    bool section = id == k.thead || id == k.tbody || id == k.tfoot;
+    if (section || id == k.tr) {
+      size_t i = section ? find_open({k.thead, k.tbody, k.tfoot}, kInTableScope) : 0;
+      if (i == 0) i = find_open({k.tr}, kInTableScope);
+      if (i == 0) i = find_open({k.td, k.th}, kInTableScope);
       close_from(i);
     }
-    if (tag == "a") close_from(find_open({"a"}, kScope));
-    if (tag == "body") close_from(find_open({"head"}, kScope));
+    if (id == k.a) close_from(find_open({k.a}, kInScope));
+    if (id == k.body) close_from(find_open({k.head}, kInScope));
   }
 
   void start_tag(size_t offset, std::string tag, std::vector<HtmlAttr> attrs, bool self_closing) {
-    close_implied(tag);
+    const TagInfo info = tag_table().find(tag);
+    close_implied(info);
     HtmlNode node;
     node.tag = std::move(tag);
     node.attrs = std::move(attrs);
     node.pos = position(offset);
-    bool foreign_root = node.tag == "svg" || node.tag == "math";
-    bool childless = one_of(node.tag, kVoid) || (self_closing && (foreign_ > 0 || foreign_root));
-    bool raw = one_of(node.tag, kRawText) && foreign_ == 0;
-    bool rcdata = node.tag == "textarea" || node.tag == "title";
-    std::string name = node.tag;
+    bool foreign_root = info.id != 0 && (info.id == ids_.svg || info.id == ids_.math);
+    bool childless = (info.bits & kIsVoid) || (self_closing && (foreign_ > 0 || foreign_root));
+    bool raw = (info.bits & kIsRawText) && foreign_ == 0;
+    bool rcdata = info.id != 0 && (info.id == ids_.textarea || info.id == ids_.title);
+    std::string name = raw || info.id == 0 ? node.tag : std::string();
     int id = add_node(std::move(node));
     if (childless) {
       if (visit_) free_.push_back(id);
       return;
     }
     stack_.push_back(id);
-    ++open_[name];
+    stack_tags_.push_back(info);
+    if (info.id != 0) ++open_known_[static_cast<size_t>(info.id)];
+    else ++open_other_[name];
     if (foreign_root) ++foreign_;
     if (!raw) return;
     // Raw text runs to «</name» followed by a delimiter; nothing inside is markup.
@@ -329,12 +429,18 @@ class TreeBuilder {
   }
 
   void end_tag(const std::string& tag) {
-    if (one_of(tag, kVoid)) return;
-    Tags scope = one_of(tag, {"td", "th", "tr", "tbody", "thead", "tfoot", "caption", "table"}) ? kTableScope
-                 : tag == "li"                                                                 ? kListScope
-                 : tag == "p"                                                                  ? kButtonScope
-                                                                                               : kScope;
-    close_from(find_open({tag}, scope));
+    const TagInfo info = tag_table().find(tag);
+    if (info.bits & kIsVoid) return;
+    if (info.id == 0) {
+      close_from(find_open_other(tag, kInScope));
+      return;
+    }
+    const auto& k = ids_;
+    const int id = info.id;
+    bool table_part = id == k.td || id == k.th || id == k.tr || id == k.tbody || id == k.thead || id == k.tfoot ||
+                      id == k.caption || id == k.table;
+    uint32_t scope = table_part ? kInTableScope : id == k.li ? kInListScope : id == k.p ? kInButtonScope : kInScope;
+    close_from(find_open({id}, scope));
   }
 
   // At '<': a tag, comment or doctype; false when the '<' is literal text.
@@ -426,13 +532,13 @@ class TreeBuilder {
   const std::function<void(const HtmlNode&)>* visit_ = nullptr;
   std::vector<int> free_;  // with visit_: slots of closed elements
   std::vector<int> stack_;
+  std::vector<TagInfo> stack_tags_;  // what the table knows of each open element's tag
   int foreign_ = 0;  // open svg and math elements, where «/>» closes a tag
-  std::map<std::string, int, std::less<>> open_;  // open elements by tag: most searches end here
-
-  int open_count(std::string_view tag) const {
-    auto it = open_.find(tag);
-    return it == open_.end() ? 0 : it->second;
-  }
+  // Open elements by tag, so that most searches end before they start: the tags the table numbers
+  // by number, any other by name.
+  std::vector<int> open_known_;
+  std::unordered_map<std::string, int> open_other_;
+  const KnownTags& ids_ = known_tags();
 };
 
 }  // namespace
@@ -465,11 +571,12 @@ std::string HtmlDocument::text_content(int node) const {
   for (int i = node; i < end; ++i) {
     while (!block_ends.empty() && block_ends.back() <= i) space = true, block_ends.pop_back();
     const HtmlNode& n = nodes[static_cast<size_t>(i)];
-    if (n.type == HtmlNode::Type::element && one_of(n.tag, {"script", "style", "template", "noscript"}) && i != node) {
+    const uint32_t bits = n.type == HtmlNode::Type::element ? tag_bits(n.tag) : 0;
+    if ((bits & kIsUnread) && i != node) {
       i = n.end - 1;
       continue;
     }
-    if (n.type == HtmlNode::Type::element && one_of(n.tag, kBlock)) {
+    if (bits & kIsBlock) {
       space = true;
       block_ends.push_back(n.end);
     }

@@ -122,9 +122,11 @@ const char* const kHidingClasses[] = {"hidden",          "d-none",       "invisi
 
 // A class that shows the element again from some screen width on: «d-none d-md-block», «hidden md:flex».
 bool shown_at_some_width(std::string_view c) {
-  static const char* const kWidths[] = {"sm", "md", "lg", "xl", "xxl", "2xl"};
-  for (std::string_view w : kWidths) {
-    std::string bootstrap = fmt::format("d-{}-", w), tailwind = fmt::format("{}:", w);
+  static const std::string_view kBootstrap[] = {"d-sm-", "d-md-", "d-lg-", "d-xl-", "d-xxl-", "d-2xl-"};
+  static const std::string_view kTailwind[] = {"sm:", "md:", "lg:", "xl:", "xxl:", "2xl:"};
+  if (c.size() < 3 || (c[0] != 'd' && c.find(':') == std::string_view::npos)) return false;  // most classes
+  for (size_t k = 0; k < std::size(kBootstrap); ++k) {
+    std::string_view bootstrap = kBootstrap[k], tailwind = kTailwind[k];
     if (c.substr(0, bootstrap.size()) == bootstrap && c.substr(bootstrap.size()) != "none") return true;
     if (c.substr(0, tailwind.size()) == tailwind) {
       std::string_view rest = c.substr(tailwind.size());

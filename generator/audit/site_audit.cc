@@ -75,8 +75,12 @@ class SiteFiles {
   SiteFiles(const Disk& disk, std::string root) : disk_(disk), root_(std::move(root)) {
     for (auto& f : disk.list(root_)) files_.insert(std::move(f));
   }
-  // The files of `root` among those `all` has listed already (a school's site within the output).
-  SiteFiles(const SiteFiles& all, std::string root) : disk_(all.disk_), root_(std::move(root)) {
+  // The output's files as listed beforehand (those of a build, before they are written), read from `disk`.
+  SiteFiles(const Disk& disk, std::set<std::string> files) : disk_(disk), files_(std::move(files)) {}
+  // The files of `root` among those `all` has listed already (a school's site within the output), read
+  // from `disk` (the pages of a school handed over in memory) or, by default, as `all` reads them.
+  SiteFiles(const SiteFiles& all, std::string root, const Disk* disk = nullptr)
+      : disk_(disk ? *disk : all.disk_), root_(std::move(root)) {
     std::string prefix = root_ + "/";
     for (auto it = all.files_.lower_bound(prefix); it != all.files_.end() && it->rfind(prefix, 0) == 0; ++it)
       files_.insert(files_.end(), *it);
@@ -256,16 +260,20 @@ class LinkCheck {
     links_[static_cast<size_t>(it->second)] = links_of(file, doc);
     done_[static_cast<size_t>(it->second)] = 1;
   }
+  // A page no other check parses, from its text: element by element, without its tree.
+  void add_text(const std::string& file, std::string_view html) {
+    auto it = index_.find(file);
+    if (it == index_.end() || done_[static_cast<size_t>(it->second)]) return;
+    PageLinks p;
+    visit_elements(html, [&](const HtmlNode& n) { note(p, file, n); });
+    links_[static_cast<size_t>(it->second)] = finished(std::move(p));
+    done_[static_cast<size_t>(it->second)] = 1;
+  }
 
   void finish(const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
     parallel_for(pages_.size(), jobs_, [&](size_t i, int) {
       // Read here for its links only: element by element, without its tree (a report can be tens of MB).
-      if (!done_[i]) {
-        PageLinks p;
-        const std::string& file = pages_[i];
-        visit_elements(site_.read(file), [&](const HtmlNode& n) { note(p, file, n); });
-        links_[i] = finished(std::move(p));
-      }
+      if (!done_[i]) add_text(pages_[i], site_.read(pages_[i]));
       return true;
     });
     std::vector<char> linked(pages_.size());
@@ -492,27 +500,27 @@ SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const O
   return audit_school(SiteFiles(disk, root), v, nullptr);
 }
 
-OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v, int jobs) {
-  OutputAudit a;
-  SiteFiles all(disk, "");
+namespace {
+
+// The school sites of an output: schools/<slug>/ is a school's site when it has the section «Сведения…»;
+// a branch without a site of its own has none (its head school's section describes it), and its pages
+// are the portal's.
+std::vector<std::string> school_roots(const SiteFiles& all, const OpennessVocabulary& v) {
   std::set<std::string> roots;
-  // schools/<slug>/ is a school's site when it has the section «Сведения…»; a branch without a site of
-  // its own has none (its head school's section describes it), and its pages are the portal's.
   for (auto f = all.files().lower_bound("schools/"); f != all.files().end() && f->rfind("schools/", 0) == 0; ++f) {
     size_t slash = f->find('/', 8);
     if (slash != std::string::npos && f->compare(slash, v.path.size() + 2, "/" + v.path + "/") == 0)
       roots.insert(f->substr(0, slash));
   }
+  return {roots.begin(), roots.end()};
+}
+
+// The link check's findings to their sites, then every list in order and the schools by name.
+OutputAudit finish_output_audit(std::vector<SchoolAudit> schools, const std::vector<std::string>& roots, LinkCheck& links) {
+  OutputAudit a;
+  a.schools = std::move(schools);
   std::map<std::string, size_t> index;
-  std::vector<std::string> list(roots.begin(), roots.end());
-  a.schools.resize(list.size());
-  for (size_t i = 0; i < list.size(); ++i) index[list[i]] = i;
-  // Each page is read and parsed once: the school audits hand theirs to the link check.
-  LinkCheck links(all, threads(jobs));
-  parallel_for(list.size(), threads(jobs), [&](size_t i, int) {
-    a.schools[i] = audit_school(SiteFiles(all, list[i]), v, &links);
-    return true;
-  });
+  for (size_t i = 0; i < roots.size(); ++i) index[roots[i]] = i;
   links.finish([&](const std::string& file) -> std::vector<SiteFinding>& {
     // schools/<slug>/… belongs to that school's site.
     size_t slash = file.rfind("schools/", 0) == 0 ? file.find('/', 8) : std::string::npos;
@@ -530,6 +538,91 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v, int jobs
   a.schools = std::move(sorted);
   count(a);
   return a;
+}
+
+// A school's pages handed over in memory; any other file as `read` gives it.
+class HandedOver final : public Disk {
+ public:
+  HandedOver(const std::map<std::string, std::string_view>& pages, const std::function<std::optional<std::string>(const std::string&)>& read)
+      : pages_(pages), read_(read) {}
+  Result<std::string> read(const std::string& path) const override {
+    if (auto it = pages_.find(path); it != pages_.end()) return std::string(it->second);
+    if (auto bytes = read_(path)) return std::move(*bytes);
+    return Status::failure(ExitCode::io, fmt::format("файла {} нет", path));
+  }
+  bool is_file(const std::string& path) const override { return pages_.count(path) > 0; }
+  std::vector<std::string> list(const std::string&) const override { return {}; }
+
+ private:
+  const std::map<std::string, std::string_view>& pages_;
+  const std::function<std::optional<std::string>(const std::string&)>& read_;
+};
+
+}  // namespace
+
+OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v, int jobs) {
+  SiteFiles all(disk, "");
+  std::vector<std::string> list = school_roots(all, v);
+  std::vector<SchoolAudit> schools(list.size());
+  // Each page is read and parsed once: the school audits hand theirs to the link check.
+  LinkCheck links(all, threads(jobs));
+  parallel_for(list.size(), threads(jobs), [&](size_t i, int) {
+    schools[i] = audit_school(SiteFiles(all, list[i]), v, &links);
+    return true;
+  });
+  return finish_output_audit(std::move(schools), list, links);
+}
+
+struct OutputAuditor::State {
+  State(std::set<std::string> files, const OpennessVocabulary& vocabulary, Reader r, int jobs)
+      : v(vocabulary), read(std::move(r)), by_read(none, read), all(by_read, std::move(files)), roots(school_roots(all, v)),
+        links(all, threads(jobs)) {
+    schools.resize(roots.size());
+    for (size_t i = 0; i < roots.size(); ++i) root_index.emplace(roots[i], i);
+  }
+  const OpennessVocabulary& v;
+  Reader read;
+  const std::map<std::string, std::string_view> none;
+  HandedOver by_read;  // a page not handed over, read as `read` gives it
+  SiteFiles all;
+  std::vector<std::string> roots;
+  std::unordered_map<std::string, size_t> root_index;
+  LinkCheck links;
+  std::vector<SchoolAudit> schools;
+};
+
+OutputAuditor::OutputAuditor(std::set<std::string> files, const OpennessVocabulary& v, Reader read, int jobs)
+    : s_(std::make_unique<State>(std::move(files), v, std::move(read), jobs)) {}
+
+OutputAuditor::~OutputAuditor() = default;
+
+std::string OutputAuditor::school_root(const std::string& file) const {
+  if (file.rfind("schools/", 0) != 0) return "";
+  size_t slash = file.find('/', 8);
+  if (slash == std::string::npos) return "";
+  std::string root = file.substr(0, slash);
+  return s_->root_index.count(root) ? root : "";
+}
+
+void OutputAuditor::page(const std::string& file, std::string_view html) { s_->links.add_text(file, html); }
+
+void OutputAuditor::school(const std::string& root, const std::map<std::string, std::string_view>& pages) {
+  auto it = s_->root_index.find(root);
+  if (it == s_->root_index.end()) {
+    for (const auto& [file, html] : pages) page(file, html);
+    return;
+  }
+  HandedOver disk(pages, s_->read);
+  s_->schools[it->second] = audit_school(SiteFiles(s_->all, root, &disk), s_->v, &s_->links);
+  // Its pages the section's audit has not parsed: their links.
+  for (const auto& [file, html] : pages) s_->links.add_text(file, html);
+}
+
+OutputAudit OutputAuditor::finish() {
+  // A school whose pages never came (none are written for it) is audited from what `read` gives.
+  for (size_t i = 0; i < s_->roots.size(); ++i)
+    if (s_->schools[i].root.empty()) s_->schools[i] = audit_school(SiteFiles(s_->all, s_->roots[i]), s_->v, &s_->links);
+  return finish_output_audit(std::move(s_->schools), s_->roots, s_->links);
 }
 
 OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {

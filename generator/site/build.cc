@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -440,9 +441,13 @@ void report_monitoring_gaps(const Municipality& m, const MonitoringTable& t, Dia
 }
 
 
+bool is_html_file(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
+
 // Every page and data file into the output, on `jobs` threads, with the progress thread calling
-// options.progress; the first file that cannot be written fails it.
-Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, const BuildOptions& options, Output& output) {
+// options.progress; the first file that cannot be written fails it. With `auditor`, each page is audited
+// from its text as it is written: a school's site in one task, all its pages together.
+Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, const BuildOptions& options, Output& output,
+                 OutputAuditor* auditor) {
   const auto& pages = site.pages();
   std::set<std::string> dirs;
   for (const auto& p : pages)
@@ -481,10 +486,31 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   for (size_t i = 0; i < extra.size(); ++i)
     if (extra[i].source.empty() || !paths.count(extra[i].source)) (derived.count(extra[i].path) ? workbooks : others).push_back(i);
   const size_t first_other = workbooks.empty() ? 0 : 1, first_page = first_other + others.size();
+  // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order).
+  std::vector<std::vector<size_t>> tasks;
+  std::vector<std::string> task_roots;
+  {
+    std::unordered_map<std::string, size_t> task_of_root;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      std::string root = auditor ? auditor->school_root(pages[i].file()) : std::string();
+      if (root.empty()) {
+        tasks.push_back({i});
+        task_roots.emplace_back();
+        continue;
+      }
+      auto [it, added] = task_of_root.try_emplace(root, tasks.size());
+      if (added) {
+        tasks.emplace_back();
+        task_roots.push_back(root);
+      }
+      tasks[it->second].push_back(i);
+    }
+  }
   auto write_file = [&](size_t i) {
     try {
       std::string contents = extra[i].render();
       if (Status written = output.write(extra[i].path, contents); !written.ok()) return written;
+      if (auditor && is_html_file(extra[i].path)) auditor->page(extra[i].path, contents);
       auto made = derived.find(extra[i].path);
       if (made == derived.end()) return Status();
       for (size_t k = 0; k < made->second.size(); ++k) {
@@ -497,7 +523,7 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       return io_failure(e.what());
     }
   };
-  parallel_for(first_page + pages.size(), jobs, [&](size_t t, int w) {
+  parallel_for(first_page + tasks.size(), jobs, [&](size_t t, int w) {
     Status written;
     if (t < first_other) {
       for (size_t i : workbooks)
@@ -505,11 +531,24 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
     } else if (t < first_page) {
       written = write_file(others[t - first_other]);
     } else {
-      size_t i = t - first_page;
       auto& worker = workers[static_cast<size_t>(w)];
       if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
-      written = output.write(pages[i].file(), worker->render(pages[i]));
-      if (written.ok()) ++done;
+      const std::string& root = task_roots[t - first_page];
+      std::deque<std::string> texts;  // a school's pages, kept for its audit
+      std::map<std::string, std::string_view> school;
+      for (size_t i : tasks[t - first_page]) {
+        std::string file = pages[i].file(), html = worker->render(pages[i]);
+        if (!(written = output.write(file, html)).ok()) break;
+        ++done;
+        if (!auditor) continue;
+        if (root.empty()) {
+          auditor->page(file, html);
+          continue;
+        }
+        texts.push_back(std::move(html));
+        school.emplace(std::move(file), texts.back());
+      }
+      if (written.ok() && auditor && !root.empty()) auditor->school(root, school);
     }
     if (!written.ok()) {
       std::lock_guard lock(error_mutex);
@@ -577,10 +616,11 @@ Status print_pdfs(const std::string& chromium, Output& output, int jobs, size_t*
   return Status();
 }
 
-// The audit of what was just written, PDFs included, as a page for the department (audit/); its findings
-// go into the report.
-Status write_audit_page(const SiteRenderer& site, Output& output, int jobs, BuildReport& report) {
-  OutputAudit audit = audit_output(*output.written(), builtin_openness(), std::max(1, jobs));
+// The audit of what was just written, as a page for the department (audit/); its findings go into the
+// report. `auditor` has had every page as it was written; without it (PDFs printed after the pages), the
+// output is read back, PDFs included.
+Status write_audit_page(const SiteRenderer& site, Output& output, OutputAuditor* auditor, int jobs, BuildReport& report) {
+  OutputAudit audit = auditor ? auditor->finish() : audit_output(*output.written(), builtin_openness(), std::max(1, jobs));
   SiteRenderer::Worker worker(site);
   if (Status made = output.make_dirs({"audit"}); !made.ok()) return made;
   if (Status written = output.write("audit/index.html", worker.audit_page(audit)); !written.ok()) return written;
@@ -725,14 +765,26 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     report.seconds = since(start);
     return report;
   }
-  if (report.status = write_all(site, extra, options, output); !report.status.ok()) return report;
+  // The audit as the pages are written, from their text, unless PDFs are printed after them: then from
+  // the files, once printed.
+  std::optional<OutputAuditor> auditor;
+  if (!chromium) {
+    std::set<std::string> files;
+    for (const auto& p : pages) files.insert(p.file());
+    for (const auto& f : extra) files.insert(f.path);
+    if (in_memory->pages_by_path.empty()) in_memory->index();
+    auditor.emplace(std::move(files), builtin_openness(),
+                    [&memory = *in_memory](const std::string& path) { return memory.render(path); }, std::max(1, options.jobs));
+  }
+  if (report.status = write_all(site, extra, options, output, auditor ? &*auditor : nullptr); !report.status.ok()) return report;
   stage("страницы и файлы во временную папку");
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
     if (report.status = print_pdfs(*chromium, output, options.jobs, &report.pdfs); !report.status.ok()) return report;
     stage("отчёты в PDF");
   }
-  if (report.status = write_audit_page(site, output, options.jobs, report); !report.status.ok()) return report;
+  if (report.status = write_audit_page(site, output, auditor ? &*auditor : nullptr, options.jobs, report); !report.status.ok())
+    return report;
   stage("проверка опубликованного (audit/)");
   if (report.status = output.sync(); !report.status.ok()) return report;
   if (report.status = output.commit(); !report.status.ok()) return report;
