@@ -622,7 +622,9 @@ OutputAudit OutputAuditor::finish() {
   // A school whose pages never came (none are written for it) is audited from what `read` gives.
   for (size_t i = 0; i < s_->roots.size(); ++i)
     if (s_->schools[i].root.empty()) s_->schools[i] = audit_school(SiteFiles(s_->all, s_->roots[i]), s_->v, &s_->links);
-  return finish_output_audit(std::move(s_->schools), s_->roots, s_->links);
+  OutputAudit a = finish_output_audit(std::move(s_->schools), s_->roots, s_->links);
+  s_.reset();  // the links of every page: not needed once the report is made
+  return a;
 }
 
 OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {

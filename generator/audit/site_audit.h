@@ -45,7 +45,8 @@ class OutputAuditor {
   void school(const std::string& root, const std::map<std::string, std::string_view>& pages);
   // A page of no school's site.
   void page(const std::string& file, std::string_view html);
-  // After every page: anchors, orphans, and the report as audit_output gives it.
+  // After every page: anchors, orphans, and the report as audit_output gives it. Once: it frees what
+  // the auditor holds.
   OutputAudit finish();
 
  private:

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <malloc.h>
 
 #include "analyse/classify.h"
 #include "analyse/data_coverage.h"
@@ -441,6 +442,9 @@ void report_monitoring_gaps(const Municipality& m, const MonitoringTable& t, Dia
 }
 
 
+// A file whose memory, once it is written, goes back to the system.
+constexpr size_t kBigFile = size_t{4} << 20;
+
 bool is_html_file(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
 
 // Every page and data file into the output, on `jobs` threads, with the progress thread calling
@@ -506,9 +510,11 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       tasks[it->second].push_back(i);
     }
   }
-  auto write_file = [&](size_t i) {
+  // One data file and those derived from it; `biggest`: the size of the biggest.
+  auto write_data_file = [&](size_t i, size_t& biggest) {
     try {
       std::string contents = extra[i].render();
+      biggest = contents.size();
       if (Status written = output.write(extra[i].path, contents); !written.ok()) return written;
       if (auditor && is_html_file(extra[i].path)) auditor->page(extra[i].path, contents);
       auto made = derived.find(extra[i].path);
@@ -516,12 +522,21 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       for (size_t k = 0; k < made->second.size(); ++k) {
         const OutputFile& d = extra[made->second[k]];
         std::string bytes = d.derive(k + 1 == made->second.size() ? std::move(contents) : contents);
+        biggest = std::max(biggest, bytes.size());
         if (Status written = output.write(d.path, bytes); !written.ok()) return written;
       }
       return Status();
     } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
       return io_failure(e.what());
     }
+  };
+  auto write_file = [&](size_t i) {
+    size_t biggest = 0;
+    Status written = write_data_file(i, biggest);
+    // A big file's text is freed: its memory goes back to the system instead of staying with the thread's
+    // arena, which pages never fill again (a table is tens of MB at 2,000 schools).
+    if (biggest >= kBigFile) malloc_trim(0);
+    return written;
   };
   parallel_for(first_page + tasks.size(), jobs, [&](size_t t, int w) {
     Status written;
@@ -536,10 +551,12 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       const std::string& root = task_roots[t - first_page];
       std::deque<std::string> texts;  // a school's pages, kept for its audit
       std::map<std::string, std::string_view> school;
+      bool big = false;
       for (size_t i : tasks[t - first_page]) {
         std::string file = pages[i].file(), html = worker->render(pages[i]);
         if (!(written = output.write(file, html)).ok()) break;
         ++done;
+        big = big || html.size() >= kBigFile;
         if (!auditor) continue;
         if (root.empty()) {
           auditor->page(file, html);
@@ -549,6 +566,8 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
         school.emplace(std::move(file), texts.back());
       }
       if (written.ok() && auditor && !root.empty()) auditor->school(root, school);
+      texts.clear();
+      if (big) malloc_trim(0);  // a report of a hundred schools' profiles
     }
     if (!written.ok()) {
       std::lock_guard lock(error_mutex);
@@ -624,6 +643,7 @@ Status write_audit_page(const SiteRenderer& site, Output& output, OutputAuditor*
   SiteRenderer::Worker worker(site);
   if (Status made = output.make_dirs({"audit"}); !made.ok()) return made;
   if (Status written = output.write("audit/index.html", worker.audit_page(audit)); !written.ok()) return written;
+  malloc_trim(0);  // the page of every finding: tens of MB at 2,000 schools
   report.audit_errors = audit.errors;
   report.audit = std::move(audit);
   return Status();
