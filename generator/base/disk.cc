@@ -4,7 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <ctime>
 #include <filesystem>
@@ -205,30 +208,94 @@ std::vector<std::string> RealDisk::list(const std::string& dir) const {
   return out;
 }
 
-std::optional<std::string> stat_listing(const std::string& folder, const std::function<bool(const std::filesystem::path&)>& skip) {
+namespace {
+
+// One entry of a stat listing: «path\tmode\tsize\tmtime\tctime\tinode\n», numbers without fmt's parsing.
+void append_stat_line(std::string& out, std::string_view path, const struct stat& st) {
+  char buffer[160];
+  auto put = [&](char* at, unsigned long long v, int base) { return std::to_chars(at, buffer + sizeof buffer, v, base).ptr; };
+  auto put_time = [&](char* at, const struct timespec& t) {
+    at = put(at, static_cast<unsigned long long>(t.tv_sec), 10);
+    *at++ = '.';
+    char nine[9];
+    auto digits = std::to_chars(nine, nine + 9, static_cast<unsigned long long>(t.tv_nsec)).ptr - nine;
+    for (auto k = digits; k < 9; ++k) *at++ = '0';
+    return std::copy(nine, nine + digits, at);
+  };
+  char* at = buffer;
+  *at++ = '\t';
+  at = put(at, st.st_mode, 8);
+  *at++ = '\t';
+  at = put(at, static_cast<unsigned long long>(st.st_size), 10);
+  *at++ = '\t';
+  at = put_time(at, st.st_mtim);
+  *at++ = '\t';
+  at = put_time(at, st.st_ctim);
+  *at++ = '\t';
+  at = put(at, st.st_ino, 10);
+  *at++ = '\n';
+  out.append(path);
+  out.append(buffer, static_cast<size_t>(at - buffer));
+}
+
+// Lists the folder open as `dir` (its path `rel` from the root, "" for the root) into `lines`, by descriptors:
+// names in byte order, a folder's entries after its own line; false when something could not be read.
+bool list_stats(int dir, const std::string& rel, const std::string& root, const StatSkip& skip, const struct timespec& now,
+                std::vector<std::string>& lines) {
+  DIR* d = ::fdopendir(dir);
+  if (!d) {
+    ::close(dir);
+    return false;
+  }
+  std::vector<std::string> names;
+  errno = 0;
+  while (struct dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name != "." && name != "..") names.emplace_back(name);
+  }
+  bool ok = errno == 0;
+  std::sort(names.begin(), names.end());
+  for (const std::string& name : names) {
+    if (!ok) break;
+    std::string path = rel.empty() ? name : rel + "/" + name;
+    if (skip && skip(root + "/" + path, name)) continue;
+    struct stat st{};
+    if (::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      ok = false;  // gone while listed: not a state to remember
+      break;
+    }
+    if (st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0 && st.st_ctim.tv_sec >= now.tv_sec - 1) {
+      ok = false;
+      break;
+    }
+    lines.emplace_back();
+    append_stat_line(lines.back(), path, st);
+    if (!S_ISDIR(st.st_mode)) continue;
+    int sub = ::openat(::dirfd(d), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    ok = sub >= 0 && list_stats(sub, path, root, skip, now, lines);
+  }
+  ::closedir(d);
+  return ok;
+}
+
+}  // namespace
+
+std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip) {
   std::error_code ec;
   fs::path root = fs::weakly_canonical(folder, ec);
   if (ec) return std::nullopt;
-  std::vector<std::string> lines;
   // A file system that keeps whole seconds (no nanoseconds) cannot tell an edit made later in this very
   // second from the state read now: such a state is not one to remember.
   struct timespec now{};
   ::clock_gettime(CLOCK_REALTIME, &now);
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (skip && skip(p)) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    struct stat st{};
-    if (::lstat(p.c_str(), &st) != 0) return std::nullopt;  // gone while listed: not a state to remember
-    if (st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0 && st.st_ctim.tv_sec >= now.tv_sec - 1) return std::nullopt;
-    lines.push_back(fmt::format("{}\t{:o}\t{}\t{}.{:09}\t{}.{:09}\t{}\n", p.lexically_relative(root).generic_string(), st.st_mode,
-                                st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec, st.st_ino));
-  }
-  if (ec) return std::nullopt;
-  std::sort(lines.begin(), lines.end());
+  int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return std::nullopt;
+  std::vector<std::string> lines;
+  if (!list_stats(dir, "", root.string(), skip, now, lines)) return std::nullopt;
+  size_t size = 0;
+  for (const auto& line : lines) size += line.size();
   std::string out;
+  out.reserve(size);
   for (const auto& line : lines) out += line;
   return out;
 }
@@ -237,11 +304,11 @@ std::optional<std::string> RealDisk::signature(const std::string& skip) const {
   std::error_code ec;
   fs::path skipped = skip.empty() ? fs::path() : fs::weakly_canonical(skip, ec);
   if (ec) skipped.clear();
-  return stat_listing(root_, [&skipped](const fs::path& p) {
+  const std::string skipped_path = skipped.string();
+  return stat_listing(root_, [&skipped_path](const std::string& path, std::string_view name) {
     // The output, and the lock, state and stages beside an output (write/staged_output.h).
-    std::string name = p.filename().string();
-    return (!skipped.empty() && p == skipped) || name == ".git" ||
-           (name.size() > 1 && name[0] == '.' && name.find(".sveden-") != std::string::npos);
+    return (!skipped_path.empty() && path == skipped_path) || name == ".git" ||
+           (name.size() > 1 && name[0] == '.' && name.find(".sveden-") != std::string_view::npos);
   });
 }
 

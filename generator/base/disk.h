@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -65,11 +66,15 @@ class MemoryDisk : public Disk {
   std::map<std::string, std::string> files_;
 };
 
-// Every entry under `folder` (those `skip` names left out, with what is beneath them), a line each, sorted:
+// Every entry under `folder` (those `skip` names left out, with what is beneath them), a line each, in one
+// order (names in byte order within a folder, a folder's entries right after its own line):
 // path, mode, size, mtime, ctime and inode by lstat. Whatever changes an entry (written, replaced, touched,
 // removed, added, edited with its mtime put back) changes the text. nullopt if the folder cannot be read
 // whole, or on a file system with whole-second times when an entry changed within the last second.
-std::optional<std::string> stat_listing(const std::string& folder, const std::function<bool(const std::filesystem::path&)>& skip);
+// `skip` is asked of each entry with its full path (the folder's canonical path, then «/» and the path within it)
+// and its name.
+using StatSkip = std::function<bool(const std::string& path, std::string_view name)>;
+std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip);
 
 // What read() says of a folder where a file is expected.
 inline constexpr const char* kFolderNotFile = "это папка, а не файл";

@@ -418,10 +418,17 @@ int run(const Args& a) {
                  count_noun(static_cast<long long>(total), "страницы", "страниц", "страниц"));
       std::fflush(stderr);
     };
+  bool serving = a.command == "serve";
+  // One build, then the process exits: what it rendered from is left to the system to take back. Held from
+  // a global, so a leak checker sees it reachable.
+  if (!serving)
+    o.outlive = [](std::shared_ptr<const void> site) {
+      static auto* const kept = new std::vector<std::shared_ptr<const void>>;
+      kept->push_back(std::move(site));
+    };
   BuildReport r = build_site(o);
   if (tty) fmt::print(stderr, "\r\033[K");
   print_diagnostics(r.diagnostics);
-  bool serving = a.command == "serve";
   if (r.status.code() == ExitCode::input && !serving) {
     fmt::print(stderr, "Сборка не выполнена: исправьте ошибки. Прежний результат не изменён.\n");
     return kExitInput;

@@ -724,6 +724,13 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
   BuildReport report;
   auto start = Clock::now();
   auto in_memory = std::make_shared<SiteInMemory>();
+  struct HandOver {  // on every return, after whatever refers to it
+    const BuildOptions& options;
+    std::shared_ptr<SiteInMemory>& site;
+    ~HandOver() {
+      if (options.outlive) options.outlive(std::move(site));
+    }
+  } hand_over{options, in_memory};
   Loaded& loaded = in_memory->loaded;
   loaded = load_all(options, input, report);
   auto lap = start;

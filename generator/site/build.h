@@ -30,6 +30,10 @@ struct BuildOptions {
   // Called once the data are loaded and analysed without errors and the pages are known, before anything
   // is rendered or written: the site in memory, which outlives the build as long as it is held (serve).
   std::function<void(std::shared_ptr<const PreviewSite>)> on_preview;
+  // Given what the build rendered from (the model, its analysis, the list of pages) as the build returns,
+  // instead of freeing it: a program about to exit keeps it, and the system takes the memory back at once
+  // rather than piece by piece (a quarter of a second at 2,000 schools, of a rebuild with nothing to do).
+  std::function<void(std::shared_ptr<const void>)> outlive;
 };
 
 struct BuildReport {
