@@ -480,7 +480,8 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   // made from another's bytes (an opendata workbook from its CSV) is made in its source's task, from the
   // source rendered once. The sources of workbooks are one task: libxlsxwriter makes one workbook at a
   // time (xlsxwriter_mutex), so a second thread that took the next one would only wait for the lock
-  // instead of rendering pages, and one big CSV at a time is in memory.
+  // instead of rendering pages, and one big CSV at a time is in memory. The other open data (JSON, each
+  // as big as its CSV) go in that task too, so that two such texts are never in memory together.
   std::set<std::string> paths;
   for (const auto& f : extra) paths.insert(f.path);
   std::map<std::string, std::vector<size_t>> derived;  // source path → files made from it
@@ -488,7 +489,8 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   for (size_t i = 0; i < extra.size(); ++i)
     if (!extra[i].source.empty() && paths.count(extra[i].source)) derived[extra[i].source].push_back(i);
   for (size_t i = 0; i < extra.size(); ++i)
-    if (extra[i].source.empty() || !paths.count(extra[i].source)) (derived.count(extra[i].path) ? workbooks : others).push_back(i);
+    if (extra[i].source.empty() || !paths.count(extra[i].source))
+      (derived.count(extra[i].path) || extra[i].path.rfind("opendata/", 0) == 0 ? workbooks : others).push_back(i);
   const size_t first_other = workbooks.empty() ? 0 : 1, first_page = first_other + others.size();
   // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order).
   std::vector<std::vector<size_t>> tasks;

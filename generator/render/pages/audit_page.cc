@@ -56,14 +56,14 @@ void completeness(const SiteRenderer& site, const std::string& root, data& d) {
       if (state == "gap") ++gaps;
       cell.set("text", text);
       cell.set("gap", state == "gap");
-      cells.push_back(cell);
+      append(cells, std::move(cell));
     }
-    row.set("cells", cells);
-    rows.push_back(row);
+    put(row, "cells", std::move(cells));
+    append(rows, std::move(row));
   }
   d.set("has_completeness", !m.completeness.empty() && !m.schools.empty());
-  d.set("completeness_headers", headers);
-  d.set("completeness_rows", rows);
+  put(d, "completeness_headers", std::move(headers));
+  put(d, "completeness_rows", std::move(rows));
   d.set("completeness_summary", gaps == 0 ? std::string("пропусков нет: каждая школа есть в каждой таблице за каждый её год")
                                           : fmt::format("{} — школа выпадает из итогов по муниципалитету за эти годы",
                                                         count_noun(gaps, "пропуск", "пропуска", "пропусков")));
@@ -119,9 +119,9 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     for (const auto& f : list) {
       if (f.severity != severity) continue;
       data x;
-      if (!f.file.empty()) x.set("where", f.pos.line ? fmt::format("{}:{}:{}", f.file, f.pos.line, f.pos.column) : f.file);
+      if (!f.file.empty()) put(x, "where", f.pos.line ? fmt::format("{}:{}:{}", f.file, f.pos.line, f.pos.column) : std::string(f.file));
       x.set("message", f.message);
-      out.push_back(x);
+      append(out, std::move(x));
     }
     return out;
   };
@@ -130,8 +130,8 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     g.set("title", title);
     g.set("href", href);
     g.set("has_href", !href.empty());
-    g.set("errors", findings(list, Severity::error));
-    g.set("warnings", findings(list, Severity::warning));
+    put(g, "errors", findings(list, Severity::error));
+    put(g, "warnings", findings(list, Severity::warning));
     int e = 0, w = 0;
     for (const auto& f : list) (f.severity == Severity::error ? e : w)++;
     g.set("summary", fmt::format("{}, {}", count_noun(e, "ошибка", "ошибки", "ошибок"),
@@ -144,17 +144,17 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   const MonitoringComparison* sites = site_.analysis_.site_monitoring;
   bool with_sites = sites && !sites->empty();
   data groups = tlist(), clean = tlist();
-  if (!audit.portal.empty()) groups.push_back(group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal));
+  if (!audit.portal.empty()) append(groups, group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal));
   size_t clean_count = 0;
   for (const auto& s : audit.schools) {
     if (!s.findings.empty()) {
-      groups.push_back(group(s.name, site_.href(root, s.root + "/"), s.findings));
+      append(groups, group(s.name, site_.href(root, s.root + "/"), s.findings));
       continue;
     }
     data x;
     x.set("title", s.name);
     x.set("href", site_.href(root, s.root + "/"));
-    clean.push_back(x);
+    append(clean, std::move(x));
     ++clean_count;
   }
   // The audited sites are schools', and organisations' of organisations.csv when the department gave them one.
@@ -163,8 +163,8 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     return organisations ? count_noun(n, "сайт", "сайта", "сайтов") : count_noun(n, "сайт школы", "сайта школ", "сайтов школ");
   };
   data d;
-  d.set("groups", groups);
-  d.set("clean", clean);
+  put(d, "groups", std::move(groups));
+  put(d, "clean", std::move(clean));
   d.set("has_clean", clean_count > 0);
   d.set("organisations", organisations);
   d.set("clean_count", sites_count(static_cast<long long>(clean_count)));
