@@ -6,6 +6,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
@@ -253,21 +254,28 @@ class LinkCheck {
     done_.resize(pages_.size());
   }
 
-  // Safe to call from several threads for different files.
+  // Safe to call from several threads, for the same file too (two school sites whose addRef pages are
+  // one page of a third): a page's links are noted once.
   void add(const std::string& file, const HtmlDocument& doc) {
     auto it = index_.find(file);
     if (it == index_.end()) return;
-    links_[static_cast<size_t>(it->second)] = links_of(file, doc);
-    done_[static_cast<size_t>(it->second)] = 1;
+    auto i = static_cast<size_t>(it->second);
+    std::lock_guard lock(slot_mutex(i));
+    if (done_[i]) return;
+    links_[i] = links_of(file, doc);
+    done_[i] = 1;
   }
   // A page no other check parses, from its text: element by element, without its tree.
   void add_text(const std::string& file, std::string_view html) {
     auto it = index_.find(file);
-    if (it == index_.end() || done_[static_cast<size_t>(it->second)]) return;
+    if (it == index_.end()) return;
+    auto i = static_cast<size_t>(it->second);
+    std::lock_guard lock(slot_mutex(i));
+    if (done_[i]) return;
     PageLinks p;
     visit_elements(html, [&](const HtmlNode& n) { note(p, file, n); });
-    links_[static_cast<size_t>(it->second)] = finished(std::move(p));
-    done_[static_cast<size_t>(it->second)] = 1;
+    links_[i] = finished(std::move(p));
+    done_[i] = 1;
   }
 
   void finish(const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
@@ -338,8 +346,11 @@ class LinkCheck {
     return p;
   }
 
+  std::mutex& slot_mutex(size_t page) const { return slot_mutexes_[page % std::size(slot_mutexes_)]; }
+
   const SiteFiles& site_;
   int jobs_;
+  mutable std::mutex slot_mutexes_[64];  // a page's slot, by its number
   std::vector<std::string> pages_;
   std::unordered_map<std::string, int> index_;
   std::vector<PageLinks> links_;
