@@ -492,19 +492,25 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
     if (extra[i].source.empty() || !paths.count(extra[i].source))
       (derived.count(extra[i].path) || extra[i].path.rfind("opendata/", 0) == 0 ? workbooks : others).push_back(i);
   const size_t first_other = workbooks.empty() ? 0 : 1, first_page = first_other + others.size();
-  // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order).
+  // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order). The
+  // analysis reports of earlier years are one task: each makes that year's model and analysis for itself
+  // (PastAnalysis), and one at a time is in memory (two at once were the build's peak: 2,000 schools, +200 MB).
+  std::set<std::string> past_reports;
+  for (const auto& r : site.reports())
+    if (r.kind == ReportRef::Kind::analysis && r.index > 0) past_reports.insert(r.path);
   std::vector<std::vector<size_t>> tasks;
-  std::vector<std::string> task_roots;
+  std::vector<std::string> task_roots;  // the school site a task is, "" for none
   {
-    std::unordered_map<std::string, size_t> task_of_root;
+    std::unordered_map<std::string, size_t> task_of_group;
     for (size_t i = 0; i < pages.size(); ++i) {
       std::string root = auditor ? auditor->school_root(pages[i].file()) : std::string();
-      if (root.empty()) {
+      std::string group = !root.empty() ? root : past_reports.count(pages[i].path) ? std::string("\n earlier years") : std::string();
+      if (group.empty()) {
         tasks.push_back({i});
         task_roots.emplace_back();
         continue;
       }
-      auto [it, added] = task_of_root.try_emplace(root, tasks.size());
+      auto [it, added] = task_of_group.try_emplace(group, tasks.size());
       if (added) {
         tasks.emplace_back();
         task_roots.push_back(root);
