@@ -54,9 +54,8 @@ const Tags kRowScope = {"html", "table", "template", "tr"};
 const Tags kDefinitionScope = {"dl", "html", "table", "td", "th", "template"};
 // Elements whose text a reader does not see as the page's text.
 const Tags kUnread = {"script", "style", "template", "noscript"};
-// Tags the tree builder looks for besides those above, so that each has a number of its own.
-const Tags kOtherKnown = {"a", "body", "head", "li", "option", "optgroup", "select", "svg", "math", "span", "img",
-                          "tbody", "thead", "tfoot", "tr", "td", "th"};
+// Tags the tree builder's rules name that no list above has, so that each has a number of its own.
+const Tags kOtherKnown = {"a", "body", "head", "optgroup", "svg", "math"};
 
 // What the tree builder needs to know of a tag, as bits: the lists above are looked up once per tag,
 // by a hash of its name, instead of name by name.

@@ -513,15 +513,20 @@ SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const O
 
 namespace {
 
+// «schools/<slug>» of a file beneath one, "" for any other file.
+std::string school_folder(const std::string& file) {
+  size_t slash = file.rfind("schools/", 0) == 0 ? file.find('/', 8) : std::string::npos;
+  return slash == std::string::npos ? "" : file.substr(0, slash);
+}
+
 // The school sites of an output: schools/<slug>/ is a school's site when it has the section «Сведения…»;
 // a branch without a site of its own has none (its head school's section describes it), and its pages
 // are the portal's.
 std::vector<std::string> school_roots(const SiteFiles& all, const OpennessVocabulary& v) {
   std::set<std::string> roots;
   for (auto f = all.files().lower_bound("schools/"); f != all.files().end() && f->rfind("schools/", 0) == 0; ++f) {
-    size_t slash = f->find('/', 8);
-    if (slash != std::string::npos && f->compare(slash, v.path.size() + 2, "/" + v.path + "/") == 0)
-      roots.insert(f->substr(0, slash));
+    std::string folder = school_folder(*f);
+    if (!folder.empty() && f->compare(folder.size(), v.path.size() + 2, "/" + v.path + "/") == 0) roots.insert(folder);
   }
   return {roots.begin(), roots.end()};
 }
@@ -534,9 +539,7 @@ OutputAudit finish_output_audit(std::vector<SchoolAudit> schools, const std::vec
   for (size_t i = 0; i < roots.size(); ++i) index[roots[i]] = i;
   links.finish([&](const std::string& file) -> std::vector<SiteFinding>& {
     // schools/<slug>/… belongs to that school's site.
-    size_t slash = file.rfind("schools/", 0) == 0 ? file.find('/', 8) : std::string::npos;
-    if (slash != std::string::npos)
-      if (auto it = index.find(file.substr(0, slash)); it != index.end()) return a.schools[it->second].findings;
+    if (auto it = index.find(school_folder(file)); it != index.end()) return a.schools[it->second].findings;
     return a.portal;
   });
   sort_findings(a.portal);
@@ -608,10 +611,7 @@ OutputAuditor::OutputAuditor(std::set<std::string> files, const OpennessVocabula
 OutputAuditor::~OutputAuditor() = default;
 
 std::string OutputAuditor::school_root(const std::string& file) const {
-  if (file.rfind("schools/", 0) != 0) return "";
-  size_t slash = file.find('/', 8);
-  if (slash == std::string::npos) return "";
-  std::string root = file.substr(0, slash);
+  std::string root = school_folder(file);
   return s_->root_index.count(root) ? root : "";
 }
 

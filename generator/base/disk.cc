@@ -210,38 +210,41 @@ std::vector<std::string> RealDisk::list(const std::string& dir) const {
 
 namespace {
 
-// One entry of a stat listing: «path\tmode\tsize\tmtime\tctime\tinode\n», numbers without fmt's parsing.
-void append_stat_line(std::string& out, std::string_view path, const struct stat& st) {
-  char buffer[160];
-  auto put = [&](char* at, unsigned long long v, int base) { return std::to_chars(at, buffer + sizeof buffer, v, base).ptr; };
-  auto put_time = [&](char* at, const struct timespec& t) {
-    at = put(at, static_cast<unsigned long long>(t.tv_sec), 10);
-    *at++ = '.';
-    char nine[9];
-    auto digits = std::to_chars(nine, nine + 9, static_cast<unsigned long long>(t.tv_nsec)).ptr - nine;
-    for (auto k = digits; k < 9; ++k) *at++ = '0';
-    return std::copy(nine, nine + digits, at);
-  };
-  char* at = buffer;
-  *at++ = '\t';
-  at = put(at, st.st_mode, 8);
-  *at++ = '\t';
-  at = put(at, static_cast<unsigned long long>(st.st_size), 10);
-  *at++ = '\t';
-  at = put_time(at, st.st_mtim);
-  *at++ = '\t';
-  at = put_time(at, st.st_ctim);
-  *at++ = '\t';
-  at = put(at, st.st_ino, 10);
-  *at++ = '\n';
-  out.append(path);
-  out.append(buffer, static_cast<size_t>(at - buffer));
+void append_number(std::string& out, unsigned long long v, int base = 10) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, v, base).ptr);
 }
 
-// Lists the folder open as `dir` (its path `rel` from the root, "" for the root) into `lines`, by descriptors:
+// «seconds.nanoseconds», the nanoseconds in nine digits.
+void append_time(std::string& out, const struct timespec& t) {
+  append_number(out, static_cast<unsigned long long>(t.tv_sec));
+  out += '.';
+  char nine[9];
+  char* end = std::to_chars(nine, nine + sizeof nine, static_cast<unsigned long long>(t.tv_nsec)).ptr;
+  out.append(static_cast<size_t>(nine + sizeof nine - end), '0');
+  out.append(nine, end);
+}
+
+// One entry of a stat listing: «path\tmode\tsize\tmtime\tctime\tinode\n», numbers without fmt's parsing.
+void append_stat_line(std::string& out, std::string_view path, const struct stat& st) {
+  out.append(path);
+  out += '\t';
+  append_number(out, st.st_mode, 8);
+  out += '\t';
+  append_number(out, static_cast<unsigned long long>(st.st_size));
+  out += '\t';
+  append_time(out, st.st_mtim);
+  out += '\t';
+  append_time(out, st.st_ctim);
+  out += '\t';
+  append_number(out, st.st_ino);
+  out += '\n';
+}
+
+// Lists the folder open as `dir` (its path `rel` from the root, "" for the root) onto `out`, by descriptors:
 // names in byte order, a folder's entries after its own line; false when something could not be read.
 bool list_stats(int dir, const std::string& rel, const std::string& root, const StatSkip& skip, const struct timespec& now,
-                std::vector<std::string>& lines) {
+                std::string& out) {
   DIR* d = ::fdopendir(dir);
   if (!d) {
     ::close(dir);
@@ -268,11 +271,10 @@ bool list_stats(int dir, const std::string& rel, const std::string& root, const 
       ok = false;
       break;
     }
-    lines.emplace_back();
-    append_stat_line(lines.back(), path, st);
+    append_stat_line(out, path, st);
     if (!S_ISDIR(st.st_mode)) continue;
     int sub = ::openat(::dirfd(d), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    ok = sub >= 0 && list_stats(sub, path, root, skip, now, lines);
+    ok = sub >= 0 && list_stats(sub, path, root, skip, now, out);
   }
   ::closedir(d);
   return ok;
@@ -290,13 +292,8 @@ std::optional<std::string> stat_listing(const std::string& folder, const StatSki
   ::clock_gettime(CLOCK_REALTIME, &now);
   int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) return std::nullopt;
-  std::vector<std::string> lines;
-  if (!list_stats(dir, "", root.string(), skip, now, lines)) return std::nullopt;
-  size_t size = 0;
-  for (const auto& line : lines) size += line.size();
   std::string out;
-  out.reserve(size);
-  for (const auto& line : lines) out += line;
+  if (!list_stats(dir, "", root.string(), skip, now, out)) return std::nullopt;
   return out;
 }
 

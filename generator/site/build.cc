@@ -445,8 +445,6 @@ void report_monitoring_gaps(const Municipality& m, const MonitoringTable& t, Dia
 // A file whose memory, once it is written, goes back to the system.
 constexpr size_t kBigFile = size_t{4} << 20;
 
-bool is_html_file(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
-
 // Every page and data file into the output, on `jobs` threads, with the progress thread calling
 // options.progress; the first file that cannot be written fails it. With `auditor`, each page is audited
 // from its text as it is written: a school's site in one task, all its pages together.
@@ -485,13 +483,13 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   std::set<std::string> paths;
   for (const auto& f : extra) paths.insert(f.path);
   std::map<std::string, std::vector<size_t>> derived;  // source path → files made from it
-  std::vector<size_t> workbooks, others;
+  std::vector<size_t> open_data, others;  // open_data: one task, in this order
   for (size_t i = 0; i < extra.size(); ++i)
     if (!extra[i].source.empty() && paths.count(extra[i].source)) derived[extra[i].source].push_back(i);
   for (size_t i = 0; i < extra.size(); ++i)
     if (extra[i].source.empty() || !paths.count(extra[i].source))
-      (derived.count(extra[i].path) || extra[i].path.rfind("opendata/", 0) == 0 ? workbooks : others).push_back(i);
-  const size_t first_other = workbooks.empty() ? 0 : 1, first_page = first_other + others.size();
+      (derived.count(extra[i].path) || extra[i].path.rfind("opendata/", 0) == 0 ? open_data : others).push_back(i);
+  const size_t first_other = open_data.empty() ? 0 : 1, first_page = first_other + others.size();
   // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order). The
   // analysis reports of earlier years are one task: each makes that year's model and analysis for itself
   // (PastAnalysis), and one at a time is in memory (two at once were the build's peak: 2,000 schools, +200 MB).
@@ -524,7 +522,7 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       std::string contents = extra[i].render();
       biggest = contents.size();
       if (Status written = output.write(extra[i].path, contents); !written.ok()) return written;
-      if (auditor && is_html_file(extra[i].path)) auditor->page(extra[i].path, contents);
+      if (auditor && extra[i].path.ends_with(".html")) auditor->page(extra[i].path, contents);
       auto made = derived.find(extra[i].path);
       if (made == derived.end()) return Status();
       for (size_t k = 0; k < made->second.size(); ++k) {
@@ -549,7 +547,7 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   parallel_for(first_page + tasks.size(), jobs, [&](size_t t, int w) {
     Status written;
     if (t < first_other) {
-      for (size_t i : workbooks)
+      for (size_t i : open_data)
         if (!(written = write_file(i)).ok()) break;
     } else if (t < first_page) {
       written = write_file(others[t - first_other]);
@@ -664,11 +662,15 @@ struct SiteInMemory final : PreviewSite {
   Analysed analysed;
   std::optional<SiteRenderer> site;
   std::vector<OutputFile> extra;  // every file that is not a page, data files first
-  std::unordered_map<std::string, size_t> pages_by_path, files_by_path;  // made for a preview only
+  std::unordered_map<std::string, size_t> pages_by_path, files_by_path;  // made for a preview or the audit
+  bool indexed = false;
   mutable std::mutex worker_mutex;
   mutable std::unique_ptr<SiteRenderer::Worker> worker;
 
+  // Once, when a preview or the audit first needs it.
   void index() {
+    if (indexed) return;
+    indexed = true;
     const auto& pages = site->pages();
     for (size_t i = 0; i < pages.size(); ++i) pages_by_path.emplace(pages[i].file(), i);
     for (size_t i = 0; i < extra.size(); ++i) files_by_path.emplace(extra[i].path, i);
@@ -807,7 +809,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     std::set<std::string> files;
     for (const auto& p : pages) files.insert(p.file());
     for (const auto& f : extra) files.insert(f.path);
-    if (in_memory->pages_by_path.empty()) in_memory->index();
+    in_memory->index();
     auditor.emplace(std::move(files), builtin_openness(),
                     [&memory = *in_memory](const std::string& path) { return memory.render(path); }, std::max(1, options.jobs));
   }

@@ -14,8 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_page(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
-
 void replace(std::map<std::string, std::string>& files, const std::string& file, const std::string& from, const std::string& to) {
   std::string& text = files.at(file);
   size_t at = text.find(from);
@@ -49,7 +47,7 @@ OutputAudit audit_as_written(const MemoryDisk& disk, const std::map<std::string,
   }, 2);
   std::map<std::string, std::map<std::string, std::string_view>> schools;
   for (const auto& [path, text] : files) {
-    if (!is_page(path) || unsent.count(path)) continue;
+    if (!path.ends_with(".html") || unsent.count(path)) continue;
     std::string root = auditor.school_root(path);
     if (root.empty()) auditor.page(path, text);
     else schools[root].emplace(path, text);
