@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -41,39 +42,73 @@ constexpr const char* kBorderline = "; на границе: с учётом по
 
 class Evaluator {
  public:
-  Evaluator(const Municipality& m, const IndicatorSet& ind, const std::map<const Rule*, std::string>& without_data)
-      : m_(m), ind_(ind), without_data_(without_data) {}
+  // `words`: set in every evidence made. `caches`: held while the cut-off and count caches are read or
+  // filled, for an evaluator that threads share (Words); none for one thread's own.
+  Evaluator(const Municipality& m, const IndicatorSet& ind, const std::map<const Rule*, std::string>& without_data,
+            const EvidenceWords* words, std::mutex* caches = nullptr)
+      : m_(m), ind_(ind), without_data_(without_data), words_(words), caches_(caches) {}
 
+  // The evidence of a rule for a school and year, without its words (Words says them when asked).
   Evidence eval(const Rule& r, size_t school, size_t yi) {
-    if (r.combine == Combine::leaf) return leaf(r, school, yi);
-    Evidence e;
-    e.rule = &r;
-    int yes = 0, no = 0, unknown = 0;
-    std::vector<std::string> fired;
+    if (r.combine == Combine::leaf) {
+      Said ignored;
+      return leaf(r, school, yi, ignored);
+    }
+    Evidence e = made(r, school, yi);
+    int yes = 0, unknown = 0;
     for (const auto& child : r.children) {
       Evidence c = eval(child, school, yi);
-      if (c.verdict == Verdict::yes) {
-        ++yes;
-        fired.push_back(child.title);
-      } else if (c.verdict == Verdict::unknown) {
-        ++unknown;
-      } else {
-        ++no;  // «не применяется» counts as not met
-      }
+      if (c.verdict == Verdict::yes) ++yes;
+      else if (c.verdict == Verdict::unknown) ++unknown;  // «не применяется» counts as not met
       e.children.push_back(std::move(c));
     }
-    int total = static_cast<int>(r.children.size());
-    int need = r.combine == Combine::any ? 1 : r.combine == Combine::all ? total : r.at_least;
+    int need = needed(r);
     if (yes >= need) e.verdict = Verdict::yes;
     else if (yes + unknown < need) e.verdict = Verdict::no;
     else e.verdict = Verdict::unknown;
+    return e;
+  }
+
+  // A leaf rule's evidence, with its sentence and the name of what it compares with in `said`.
+  struct Said {
+    std::string text, label;
+  };
+  Evidence leaf(const Rule& r, size_t school, size_t yi, Said& said) {
+    Evidence e = made(r, school, yi);
+    leaf_into(e, r, school, yi, said);
+    return e;
+  }
+
+  // The sentence of a combined rule from its children's verdicts: «выполнено 2 из 3 критериев (…)».
+  static std::string combined_text(const Rule& r, const Evidence& e) {
+    int yes = 0, unknown = 0;
+    for (const auto& c : e.children) {
+      if (c.verdict == Verdict::yes) ++yes;
+      else if (c.verdict == Verdict::unknown) ++unknown;
+    }
+    int total = static_cast<int>(r.children.size());
+    int need = needed(r);
     std::string rule_text = r.combine == Combine::any   ? "достаточно одного критерия"
                             : r.combine == Combine::all ? "нужны все критерии"
                                                         : fmt::format("нужно не менее {}", count_noun(need, "критерия", "критериев", "критериев"));
-    e.text = fmt::format("выполнено {} из {} ({}){}", yes, count_noun(total, "критерия", "критериев", "критериев"), rule_text,
-                         unknown > 0 ? fmt::format("; по {} недостаточно данных", count_noun(unknown, "критерию", "критериям", "критериям"))
-                                     : std::string());
+    return fmt::format("выполнено {} из {} ({}){}", yes, count_noun(total, "критерия", "критериев", "критериев"), rule_text,
+                       unknown > 0 ? fmt::format("; по {} недостаточно данных", count_noun(unknown, "критерию", "критериям", "критериям"))
+                                   : std::string());
+  }
+
+  Evidence made(const Rule& r, size_t school, size_t yi) const {
+    Evidence e;
+    e.rule = &r;
+    e.words = words_;
+    e.school = static_cast<std::uint32_t>(school);
+    e.year_index = static_cast<std::uint16_t>(yi);
     return e;
+  }
+
+ private:
+  static int needed(const Rule& r) {
+    int total = static_cast<int>(r.children.size());
+    return r.combine == Combine::any ? 1 : r.combine == Combine::all ? total : r.at_least;
   }
 
  private:
@@ -139,6 +174,7 @@ class Evaluator {
   // Counted once per series and year: every school's evidence names it, and counting per school was
   // quadratic in the number of schools (10 000 schools: 50 s of a 250 s build).
   const std::string& ranked_count(const IndicatorSeries& s, size_t yi) {
+    auto lock = lock_caches();
     auto [it, added] = ranked_counts_.try_emplace(std::make_pair(s.key, yi));
     if (!added) return it->second;
     long long schools = 0, branches = 0;
@@ -151,6 +187,7 @@ class Evaluator {
   // them a small school could never be in the X % and the others' places would be wrong.
   const Cutoff& cutoff(const IndicatorSeries& s, size_t yi, bool bottom, double percent) {
     auto key = std::make_tuple(s.key, yi, bottom, percent);
+    auto lock = lock_caches();
     auto it = cutoffs_.find(key);
     if (it != cutoffs_.end()) return it->second;
     Cutoff c;
@@ -182,9 +219,7 @@ class Evaluator {
     return cutoffs_.emplace(key, std::move(c)).first->second;
   }
 
-  Evidence leaf(const Rule& r, size_t school, size_t yi) {
-    Evidence e;
-    e.rule = &r;
+  void leaf_into(Evidence& e, const Rule& r, size_t school, size_t yi, Said& said) {
     const IndicatorSpec* spec = ind_.spec(r.indicator);
     const IndicatorSeries* s = ind_.find({r.indicator, r.param});
     std::string name = spec ? series_title(*spec, r.param) : r.indicator;
@@ -192,13 +227,13 @@ class Evaluator {
     int year = ind_.years[yi];
     if (s && s->values[school][yi].state == ValueState::not_applicable) {
       e.verdict = Verdict::not_applicable;
-      e.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
-      return e;
+      said.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
+      return;
     }
     if (auto it = without_data_.find(&r); it != without_data_.end()) {
       e.verdict = Verdict::unknown;
-      e.text = fmt::format("{}: недостаточно данных — {}", name, it->second);
-      return e;
+      said.text = fmt::format("{}: недостаточно данных — {}", name, it->second);
+      return;
     }
     if (r.compare == Compare::fell || r.compare == Compare::rose) {
       std::vector<int> years;
@@ -225,8 +260,8 @@ class Evaluator {
       if (!problems.empty()) {
         e.values.clear();
         e.verdict = Verdict::unknown;
-        e.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
-        return e;
+        said.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
+        return;
       }
       bool all = true;
       for (size_t i = 1; i < decided.size(); ++i) {
@@ -237,13 +272,13 @@ class Evaluator {
       std::string what = r.years == 1 ? (r.compare == Compare::fell ? "снизилось за год" : "выросло за год")
                                       : fmt::format("{} {} подряд", r.compare == Compare::fell ? "снижалось" : "росло",
                                                     count_noun(r.years, "год", "года", "лет"));
-      e.text = fmt::format("{}: {} — значение {}{}", name, fmt::join(parts, " → "), all ? "" : "не ", what);
+      said.text = fmt::format("{}: {} — значение {}{}", name, fmt::join(parts, " → "), all ? "" : "не ", what);
       // A verdict on a hidden value is published; the value is not (docs/CRITERIA.md §4).
       if (!hidden.empty())
-        e.text += fmt::format("; {} за {} не публику{} ({}); решение принято с учётом скрыт{}", hidden.size() == 1 ? "значение" : "значения",
+        said.text += fmt::format("; {} за {} не публику{} ({}); решение принято с учётом скрыт{}", hidden.size() == 1 ? "значение" : "значения",
                               years_text(hidden), hidden.size() == 1 ? "ется" : "ются", hidden_why,
                               hidden.size() == 1 ? "ого значения" : "ых значений");
-      return e;
+      return;
     }
     // Comparisons of the value of each year of the window with a constant, a baseline or a cut-off.
     std::vector<std::string> parts, problems;
@@ -325,7 +360,7 @@ class Evaluator {
         }
       }
       e.reference = shown_ref;
-      e.reference_label = label;
+      said.label = label;
       std::string tail = percentile ? fmt::format("{} в {} % школ с самыми {} значениями (граница — {}, {})", relation, format_decimal(r.value),
                                                   bottom ? "низкими" : "высокими", ref_text,
                                                   label.substr(label.find("— ") + std::string("— ").size()))
@@ -351,54 +386,114 @@ class Evaluator {
     std::string all_parts = fmt::format("{}", fmt::join(parts, "; "));
     if (!problems.empty())
       all_parts += (all_parts.empty() ? "" : "; ") + std::string("недостаточно данных — ") + fmt::format("{}", fmt::join(problems, "; "));
-    e.text = fmt::format("{}: {}", name, all_parts);
-    return e;
+    said.text = fmt::format("{}: {}", name, all_parts);
   }
+
+  std::unique_lock<std::mutex> lock_caches() const { return caches_ ? std::unique_lock<std::mutex>(*caches_) : std::unique_lock<std::mutex>(); }
 
   const Municipality& m_;
   const IndicatorSet& ind_;
   const std::map<const Rule*, std::string>& without_data_;  // rule → what the site lacks for it
   std::map<std::tuple<SeriesKey, size_t, bool, double>, Cutoff> cutoffs_;
   std::map<std::pair<SeriesKey, size_t>, std::string> ranked_counts_;  // ranked_count()
+  const EvidenceWords* words_;
+  std::mutex* caches_;
 };
 
 // A listed group's verdict: the school is in the year's list or not. A year the department gave no list
-// for is «нет» here; the published list of that year is then withheld (analyse/approved_lists).
-Evidence listed_evidence(const Municipality& m, const Group& g, size_t school, int year) {
-  Evidence e;
-  e.rule = &g.rule;
-  e.verdict = Verdict::no;
+// for is «нет» here; the published list of that year is then withheld (analyse/approved_lists). `said`: the
+// evidence's sentence.
+Verdict listed_verdict(const Municipality& m, const Group& g, size_t school, int year, std::string& said) {
+  Verdict verdict = Verdict::no;
   const School& s = m.schools[school];
   if (g.members == Membership::rosobrnadzor) {
     for (const auto& f : s.federal_lists)
       if (f.year == year && (g.federal_list.empty() || f.list == g.federal_list)) {
-        e.verdict = Verdict::yes;
-        e.text = fmt::format("по данным Рособрнадзора: в списке «{}» за {}", f.list, year_text(year));
+        verdict = Verdict::yes;
+        said = fmt::format("по данным Рособрнадзора: в списке «{}» за {}", f.list, year_text(year));
       }
-    if (e.verdict == Verdict::no)
-      e.text = fmt::format("по данным Рособрнадзора: нет в списке{} за {}", g.federal_list.empty() ? "" : fmt::format(" «{}»", g.federal_list), year_text(year));
-    return e;
+    if (verdict == Verdict::no)
+      said = fmt::format("по данным Рособрнадзора: нет в списке{} за {}", g.federal_list.empty() ? "" : fmt::format(" «{}»", g.federal_list), year_text(year));
+    return verdict;
   }
   if (g.members == Membership::project500) {
     bool in = std::find(s.project500_years.begin(), s.project500_years.end(), year) != s.project500_years.end();
-    e.verdict = in ? Verdict::yes : Verdict::no;
-    e.text = fmt::format("по данным проекта «500+»: {} в {}", in ? "участвовала" : "не участвовала", year_text(year));
-    return e;
+    verdict = in ? Verdict::yes : Verdict::no;
+    said = fmt::format("по данным проекта «500+»: {} в {}", in ? "участвовала" : "не участвовала", year_text(year));
+    return verdict;
   }
   const ListDecision* decision = nullptr;
   for (const auto& d : m.decisions)
     if (d.year == year && d.group == g.id) decision = &d;
   if (!decision) {
-    e.text = fmt::format("перечень за {} не задан", year_text(year));
-    return e;
+    said = fmt::format("перечень за {} не задан", year_text(year));
+    return verdict;
   }
   std::string by = decision->order ? fmt::format("приказа от {} №{}{}", format_date(decision->order->date), kNbsp, decision->order->number)
                                    : std::string("рабочей группы (приказом не утверждён)");
   bool in = std::any_of(decision->schools.begin(), decision->schools.end(), [&](const ManualChange& c) { return c.school == s.id; });
-  e.verdict = in ? Verdict::yes : Verdict::no;
-  e.text = fmt::format("{} перечне {}", in ? "в" : "не в", by);
-  return e;
+  verdict = in ? Verdict::yes : Verdict::no;
+  said = fmt::format("{} перечне {}", in ? "в" : "не в", by);
+  return verdict;
 }
+
+// Says the evidence of one classification: a leaf rule's sentence is made again from the same
+// figures, with the same cut-offs, when a page asks for it; a combined rule's from its children's
+// verdicts. Pages are rendered on several threads: the cut-off caches are shared under a lock.
+class Words final : public EvidenceWords {
+ public:
+  Words(const Municipality& m, const IndicatorSet& ind, const Criteria& criteria, std::map<const Rule*, std::string> without_data)
+      : m_(m), ind_(ind), without_data_(std::move(without_data)), evaluator_(m, ind, without_data_, this, &caches_) {
+    for (const auto& g : criteria.groups) groups_[&g.rule] = &g;
+  }
+
+  const std::map<const Rule*, std::string>& without_data() const { return without_data_; }
+
+  // The number of the words said before a sentence (Evidence::note), the same for the same words.
+  std::uint16_t note(const std::string& words) {
+    std::lock_guard lock(notes_lock_);
+    auto it = std::find(notes_.begin(), notes_.end(), words);
+    if (it == notes_.end()) it = notes_.insert(notes_.end(), words);
+    return static_cast<std::uint16_t>(it - notes_.begin() + 1);
+  }
+
+  std::string text(const Evidence& e) const override {
+    std::string said;
+    if (!e.rule) return said;
+    if (e.listed) {
+      if (auto g = groups_.find(e.rule); g != groups_.end() && e.year_index < ind_.years.size())
+        listed_verdict(m_, *g->second, e.school, ind_.years[e.year_index], said);
+    } else if (e.rule->combine == Combine::leaf) {
+      Evaluator::Said leaf;
+      evaluator_.leaf(*e.rule, e.school, e.year_index, leaf);
+      said = std::move(leaf.text);
+    } else {
+      said = Evaluator::combined_text(*e.rule, e);
+    }
+    if (e.note) {
+      std::lock_guard lock(notes_lock_);
+      if (e.note <= notes_.size()) said.insert(0, notes_[e.note - 1u]);
+    }
+    return said;
+  }
+
+  std::string reference_label(const Evidence& e) const override {
+    if (!e.rule || e.listed || e.rule->combine != Combine::leaf) return {};
+    Evaluator::Said leaf;
+    evaluator_.leaf(*e.rule, e.school, e.year_index, leaf);
+    return leaf.label;
+  }
+
+ private:
+  const Municipality& m_;
+  const IndicatorSet& ind_;
+  const std::map<const Rule*, std::string> without_data_;
+  std::map<const Rule*, const Group*> groups_;  // a group by its rule: listed groups' evidence
+  mutable std::mutex caches_;
+  mutable Evaluator evaluator_;
+  mutable std::mutex notes_lock_;
+  std::vector<std::string> notes_;  // few: one per set of groups a school can be excluded for
+};
 
 }  // namespace
 
@@ -421,24 +516,35 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
   c.without_data = rules_without_data(m, criteria, ind.specs);
   std::map<const Rule*, std::string> without_data;
   for (const auto& w : c.without_data) without_data[w.rule] = fmt::format("{}", fmt::join(w.missing, "; "));
+  auto words = std::make_shared<Words>(m, ind, criteria, std::move(without_data));
+  c.words = words;
   std::vector<std::unique_ptr<Evaluator>> evaluators(static_cast<size_t>(std::max(1, jobs)));
   parallel_for(S, jobs, [&](size_t i, int w) {
     auto& ev = evaluators[static_cast<size_t>(w)];
-    if (!ev) ev = std::make_unique<Evaluator>(m, ind, without_data);
+    if (!ev) ev = std::make_unique<Evaluator>(m, ind, words->without_data(), words.get());
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
       GroupResult& gr = c.groups[gi];
       const Group& g = *gr.group;
       for (size_t y = 0; y < Y; ++y) {
         GroupYear& gy = gr.by_school[i][y];
-        gy.evidence = g.members == Membership::rules ? ev->eval(g.rule, i, y) : listed_evidence(m, g, i, Y ? ind.years[y] : 0);
+        if (g.members == Membership::rules) {
+          gy.evidence = ev->eval(g.rule, i, y);
+        } else {
+          gy.evidence = ev->made(g.rule, i, y);
+          gy.evidence.listed = true;
+          std::string ignored;
+          gy.evidence.verdict = listed_verdict(m, g, i, ind.years[y], ignored);
+        }
         gy.verdict = gy.evidence.verdict;
         // Excluded groups come earlier in the list, so their verdict for this school is final.
+        std::string note;
         for (const auto& ex : g.exclude)
           for (size_t k = 0; k < gi; ++k)
             if (c.groups[k].group->id == ex && c.groups[k].by_school[i][y].verdict == Verdict::yes) {
               gy.verdict = Verdict::no;
-              gy.evidence.text = fmt::format("не рассматривается: школа входит в группу «{}»; {}", c.groups[k].group->short_title, gy.evidence.text);
+              note = fmt::format("не рассматривается: школа входит в группу «{}»; {}", c.groups[k].group->short_title, note);
             }
+        if (!note.empty()) gy.evidence.note = words->note(note);
       }
     }
     for (auto& rr : c.risks) {

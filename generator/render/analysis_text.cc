@@ -57,7 +57,8 @@ std::string listed_verdict_cell(const std::vector<PublishedList>& lists, const G
 std::vector<std::string> verdict_reasons(const Evidence& e) {
   std::vector<std::string> out;
   auto add = [&](const Evidence& x) {
-    if (x.verdict == e.verdict && !x.text.empty()) out.push_back(typographic_quotes(x.text));
+    if (x.verdict != e.verdict) return;
+    if (std::string text = x.text(); !text.empty()) out.push_back(typographic_quotes(text));
   };
   if (e.children.empty()) add(e);
   for (const auto& c : e.children) {
@@ -68,7 +69,7 @@ std::vector<std::string> verdict_reasons(const Evidence& e) {
 }
 
 std::string level_text(const Evidence& e) {
-  if (e.children.empty()) return e.text;
+  if (e.children.empty()) return e.text();
   std::vector<std::string> parts;
   for (const auto& c : e.children) parts.push_back(level_text(c));
   return fmt::format("{}", fmt::join(parts, "; "));

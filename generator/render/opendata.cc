@@ -154,7 +154,7 @@ std::string classification_csv(const Municipality& m, const Classification& c, c
         if (!verdicts_shown(lists, g.group->id, c.years[y])) continue;
         const GroupYear& gy = g.by_school[i][y];
         out += row({m.schools[i].id, m.schools[i].short_name, g.group->id, g.group->short_title, std::to_string(c.years[y]),
-                    verdict_name(gy.verdict), movement_name(gy.movement), met_ids(gy.evidence), gy.evidence.text});
+                    verdict_name(gy.verdict), movement_name(gy.movement), met_ids(gy.evidence), gy.evidence.text()});
       }
   return out;
 }
@@ -170,7 +170,7 @@ std::string evidence_csv(const Municipality& m, const Classification& c, const s
         flatten(g.by_school[i][y].evidence, "", rules);
         for (const auto& [id, e] : rules)
           Row{out} << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
-                   << e->rule->title << verdict_name(e->verdict) << e->text;
+                   << e->rule->title << verdict_name(e->verdict) << e->text();
       }
   return out;
 }

@@ -64,7 +64,7 @@ TEST_CASE("constant thresholds: less_than, at_most, greater_than, at_least at an
   c = f.run(one_rule("        indicator: continuation_rate\n        compare: at_least\n        value: 60\n"));
   CHECK(verdict(c, "g", 0) == Verdict::no);
   CHECK(verdict(c, "g", 1) == Verdict::yes);
-  CHECK(c.group("g")->by_school[0][2].evidence.children[0].text ==
+  CHECK(c.group("g")->by_school[0][2].evidence.children[0].text() ==
         "Доля выпускников 9 класса, продолживших обучение в 10 классе: 59,9\u00A0% (2025) — меньше порога 60\u00A0%");
 }
 
@@ -139,11 +139,11 @@ TEST_CASE("the evidence says what a value rests on where it is less than the def
   auto c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 20\n"));
   const Evidence& e = c.group("g")->by_school[0][2].evidence.children.at(0);
   CHECK(e.verdict == Verdict::yes);
-  CHECK(e.text ==
+  CHECK(e.text() ==
         "Сводный индекс образовательных результатов за 3 года: −1,50 (2025; индекс за 2\u00A0года из 3: нет данных за "
         "2023\u00A0г.) — входит в 20 % школ с самыми низкими значениями (граница — −1,50, 1 из 5\u00A0школ)");
   // Without a remark the year stands alone.
-  CHECK(c.group("g")->by_school[1][2].evidence.children.at(0).text.find("(2025) — не входит") != std::string::npos);
+  CHECK(c.group("g")->by_school[1][2].evidence.children.at(0).text().find("(2025) — не входит") != std::string::npos);
 }
 
 TEST_CASE("its own past: fell and rose N years in a row, with a suppressed year") {
@@ -157,10 +157,10 @@ TEST_CASE("its own past: fell and rose N years in a row, with a suppressed year"
   // 2024 hidden (6 participants): decided on, 3,8 → 3,6 → 3,4, and published without the figure.
   CHECK(verdict(c, "g", 3) == Verdict::yes);
   CHECK(verdict(c, "g", 0, 1) == Verdict::unknown);  // 2024 needs 2022
-  CHECK(c.group("g")->by_school[0][2].evidence.children[0].text ==
+  CHECK(c.group("g")->by_school[0][2].evidence.children[0].text() ==
         "Средний балл ОГЭ (математика): 3,80 (2023) → 3,60 (2024) → 3,40 (2025) — значение снижалось 2\u00A0года подряд");
   const Evidence& hidden = c.group("g")->by_school[3][2].evidence.children[0];
-  CHECK(hidden.text ==
+  CHECK(hidden.text() ==
         "Средний балл ОГЭ (математика): 3,80 (2023) → не публикуется (2024) → 3,40 (2025) — значение снижалось 2\u00A0года подряд; "
         "значение за 2024\u00A0г. не публикуется (в группе меньше 10\u00A0человек); решение принято с учётом скрытого значения");
   CHECK(hidden.values == std::vector<std::pair<int, double>>{{2023, 3.8}, {2025, 3.4}});  // the hidden 3,6 is not among them
@@ -168,7 +168,7 @@ TEST_CASE("its own past: fell and rose N years in a row, with a suppressed year"
   f.ind.withhold_hidden = true;
   c = f.run(one_rule("        indicator: oge_mean\n        subject: математика\n        compare: fell\n        years: 2\n"));
   CHECK(verdict(c, "g", 3) == Verdict::unknown);  // 2024 hidden: not zero, not «no»
-  CHECK(c.group("g")->by_school[3][2].evidence.children[0].text.find("не публикуется") != std::string::npos);
+  CHECK(c.group("g")->by_school[3][2].evidence.children[0].text().find("не публикуется") != std::string::npos);
   f.ind.withhold_hidden = false;
   c = f.run(one_rule("        indicator: oge_mean\n        subject: математика\n        compare: rose\n        years: 1\n"));
   CHECK(verdict(c, "g", 2) == Verdict::yes);  // 3,6 → 3,8
@@ -257,7 +257,7 @@ TEST_CASE("a group excludes the schools of an earlier one; movement in and out o
   CHECK(a->by_school[0][0].movement == Movement::none);  // no previous year to compare with
   CHECK(verdict(c, "b", 0, 2) == Verdict::no);           // excluded: in «А»
   CHECK(verdict(c, "b", 1, 2) == Verdict::yes);
-  CHECK(c.group("b")->by_school[0][2].evidence.text.rfind("не рассматривается: школа входит в группу «А»", 0) == 0);
+  CHECK(c.group("b")->by_school[0][2].evidence.text().rfind("не рассматривается: школа входит в группу «А»", 0) == 0);
 }
 
 TEST_CASE("risk factors: high, medium, low, and no data") {
@@ -303,18 +303,18 @@ TEST_CASE("percentiles with hidden values: they are ranked, and the printed bord
   CHECK(verdict(c, "g", 0) == Verdict::yes);
   CHECK(verdict(c, "g", 1) == Verdict::no);
   const Evidence& out = c.group("g")->by_school[1][2].evidence.children.at(0);
-  CHECK(out.text ==
+  CHECK(out.text() ==
         "Сводный индекс образовательных результатов за 3 года: −1,50 (2025) — не входит в 20 % школ с самыми низкими значениями "
         "(граница — не публикуется: в эти школы входят только значения малых групп, 1 из 5\u00A0школ)");
   CHECK_FALSE(out.reference.has_value());
   const Evidence& in = c.group("g")->by_school[0][2].evidence.children.at(0);
-  CHECK(in.text.find("2,00") == std::string::npos);
+  CHECK(in.text().find("2,00") == std::string::npos);
   CHECK(in.values.empty());
   // 40 % → 2 schools, −2 (hidden) and −1,5: the border printed is the published value inside, «не ниже».
   c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 40\n"));
   CHECK(verdict(c, "g", 1) == Verdict::yes);
   CHECK(verdict(c, "g", 2) == Verdict::no);
-  CHECK(c.group("g")->by_school[2][2].evidence.children.at(0).text ==
+  CHECK(c.group("g")->by_school[2][2].evidence.children.at(0).text() ==
         "Сводный индекс образовательных результатов за 3 года: −0,50 (2025) — не входит в 40 % школ с самыми низкими значениями "
         "(граница — не ниже −1,50: наибольшее опубликованное значение среди этих школ; в ранжировании участвуют и значения малых "
         "групп, они не публикуются, 2 из 5\u00A0школ)");
@@ -323,5 +323,5 @@ TEST_CASE("percentiles with hidden values: they are ranked, and the printed bord
   c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 20\n"));
   CHECK(verdict(c, "g", 0) == Verdict::unknown);
   CHECK(verdict(c, "g", 1) == Verdict::yes);
-  CHECK(c.group("g")->by_school[1][2].evidence.children.at(0).text.find("(граница — −1,50, 1 из 4\u00A0школ)") != std::string::npos);
+  CHECK(c.group("g")->by_school[1][2].evidence.children.at(0).text().find("(граница — −1,50, 1 из 4\u00A0школ)") != std::string::npos);
 }

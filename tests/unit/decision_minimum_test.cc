@@ -87,9 +87,9 @@ TEST_CASE("yelnya: a school of 6 ОГЭ participants above the region is in ШН
   const Evidence& e = s.rule("shnor", "oge_math_below_min_above_region");
   CHECK(e.verdict == Verdict::yes);
   CHECK(e.values.empty());  // 50 % is not among the published figures
-  CHECK(e.text == std::string("Доля участников ОГЭ, не преодолевших минимальный порог (математика): значение за 2025\u00a0г. ") + kHiddenMet +
+  CHECK(e.text() == std::string("Доля участников ОГЭ, не преодолевших минимальный порог (математика): значение за 2025\u00a0г. ") + kHiddenMet +
                       ": выше, чем по региону (12,7\u00a0%)");
-  CHECK(e.text.find("50") == std::string::npos);
+  CHECK(e.text().find("50") == std::string::npos);
 }
 
 TEST_CASE("rosobrnadzor30: a school of 6 ОГЭ participants with two procedures of 30 % «2» has the sign, the count hidden") {
@@ -98,7 +98,7 @@ TEST_CASE("rosobrnadzor30: a school of 6 ОГЭ participants with two procedures
   const Evidence& e = s.rule("rosobr30", "two_assessments_one_year");
   CHECK(e.verdict == Verdict::yes);
   CHECK(e.values.empty());
-  CHECK(e.text == "Число оценочных процедур, где не менее 30 % участников не преодолели минимальный порог: значение за 2025\u00a0г. "
+  CHECK(e.text() == "Число оценочных процедур, где не менее 30 % участников не преодолели минимальный порог: значение за 2025\u00a0г. "
                   "не публикуется (в него входят группы меньше 10\u00a0человек); по нему критерий выполнен: не меньше порога 2");
   // Nothing is published: the count rests on hidden procedures only.
   CHECK(s.ind.find({"assessments_below30", ""})->values[0][2].state == ValueState::suppressed);
@@ -113,13 +113,13 @@ TEST_CASE("the stricter settings: verdicts on hidden values withheld, or a decis
   SmallSchool withheld([](SiteConfig& site) { site.verdicts_on_hidden = SiteConfig::HiddenVerdicts::withhold; });
   CHECK(withheld.group("shnor").verdict == Verdict::unknown);
   CHECK(withheld.group("rosobr30").verdict == Verdict::unknown);
-  CHECK(withheld.rule("shnor", "oge_math_below_min_above_region").text ==
+  CHECK(withheld.rule("shnor", "oge_math_below_min_above_region").text() ==
         "Доля участников ОГЭ, не преодолевших минимальный порог (математика): недостаточно данных — значение за 2025\u00a0г. не "
         "публикуется: в группе меньше 10\u00a0человек; решения по скрытым значениям не принимаются (privacy.verdicts_on_hidden: withhold)");
   SmallSchool ten([](SiteConfig& site) { site.decision_min = 10; });
   CHECK(ten.group("shnor").verdict == Verdict::unknown);
   CHECK(ten.group("rosobr30").verdict == Verdict::unknown);
-  CHECK(ten.rule("shnor", "oge_math_below_min_above_region").text.ends_with(
+  CHECK(ten.rule("shnor", "oge_math_below_min_above_region").text().ends_with(
       "решение принимается по группам не меньше 10\u00a0человек (privacy.decision_min)"));
   // A decision minimum of 6 takes the school of 6 back.
   SmallSchool six([](SiteConfig& site) { site.decision_min = 6; });

@@ -104,7 +104,7 @@ TEST_CASE("demo 2025: ШНОР by the Yelnya criteria") {
   auto index_text = [&](const char* school) {
     const Evidence& e = d.c.group("shnor")->by_school[d.m.school_index.at(school)][static_cast<size_t>(d.ind.year_index(2025))].evidence;
     for (const auto& c : e.children)
-      if (c.rule->id == "results_bottom20") return c.text;
+      if (c.rule->id == "results_bottom20") return c.text();
     return std::string();
   };
   CHECK(index_text("5417").find("(2025; нет опубликованных результатов ЕГЭ: ОГЭ и ВПР входят в индекс с равным весом, по 1/2)") !=

@@ -137,19 +137,19 @@ TEST_CASE("olympiad: a year with rows for some stages only is «недостат
   CHECK(site.value("olympiad_share", "T1", 2025).state == ValueState::missing);
   const Evidence& t1 = site.rule("shnor", "olympiad_low", "T1", 2025);
   CHECK(t1.verdict == Verdict::unknown);
-  CHECK(t1.text == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно "
+  CHECK(t1.text() == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно "
                          "данных — в data/olympiad.csv за 2024~г. нет данных регионального и заключительного этапов "
                          "(показатель считается за 3 года)"));
   CHECK(site.group("shnor", "T1", 2025).verdict == Verdict::unknown);
-  CHECK(site.group("shnor", "T1", 2025).evidence.text ==
+  CHECK(site.group("shnor", "T1", 2025).evidence.text() ==
         nb("выполнено 0 из 1~критерия (достаточно одного критерия); по 1~критерию недостаточно данных"));
   // T2 lacks 2024's two stages and 2025's final one.
-  CHECK(site.rule("shnor", "olympiad_low", "T2", 2025).text ==
+  CHECK(site.rule("shnor", "olympiad_low", "T2", 2025).text() ==
         nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно данных — в "
               "data/olympiad.csv за 2024~г. нет данных регионального и заключительного этапов; за 2025~г. нет данных "
               "заключительного этапа (показатель считается за 3 года)"));
   // T3 has no rows: as before, nothing to sum; the reason now names the years.
-  CHECK(site.rule("shnor", "olympiad_low", "T3", 2025).text ==
+  CHECK(site.rule("shnor", "olympiad_low", "T3", 2025).text() ==
         nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно данных — в "
               "data/olympiad.csv нет строк школы за 2023, 2024 и 2025~гг. (показатель считается за 3 года)"));
   // The school stage is there every year: its share is computed (T1 2024: 210 of 640 = 32,8125 %,
@@ -181,7 +181,7 @@ TEST_CASE("olympiad: the same stages given with 0 participants are 0 %, and the 
   Site site({{"site.yaml", site_yaml_from_2023()}, {"content/criteria.yaml", kOlympiadCriteria}, {"data/olympiad.csv", complete}});
   // T1 2025: 0 participants over 2023–2025 of 655 students = 0 % ≤ 0,5 %.
   CHECK(site.group("shnor", "T1", 2025).verdict == Verdict::yes);
-  CHECK(site.rule("shnor", "olympiad_low", "T1", 2025).text ==
+  CHECK(site.rule("shnor", "olympiad_low", "T1", 2025).text() ==
         nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0~% (2025; по числу "
            "участий, а не учеников) — не больше порога 0,5~%"));
   // T2 still lacks them in 2024: the message names it alone now.
@@ -213,7 +213,7 @@ TEST_CASE("olympiad: pupils are counted where the table gives them, participatio
     CHECK(site.value("olympiad_share", "T1", 2025).value == doctest::Approx(0.50));
     const Evidence& e = site.rule("shnor", "olympiad_low", "T1", 2025);
     CHECK(e.verdict == Verdict::yes);
-    CHECK(e.text == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0,5~% (2025) — "
+    CHECK(e.text() == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0,5~% (2025) — "
                        "не больше порога 0,5~%"));
     CHECK(site.warnings("data/olympiad.csv").find("обучающихся-участников") == std::string::npos);
   }
@@ -223,7 +223,7 @@ TEST_CASE("olympiad: pupils are counted where the table gives them, participatio
     Site site({{"site.yaml", site_yaml_from_2023()}, {"content/criteria.yaml", kOlympiadCriteria},
                {"data/olympiad.csv", olympiad_with_pupils(false)}, {"data/contingent.csv", contingent}});
     const Evidence& e = site.rule("shnor", "olympiad_low", "T1", 2025);
-    CHECK(e.text == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0,76~% (2025; по "
+    CHECK(e.text() == nb("Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: 0,76~% (2025; по "
                        "числу участий, а не учеников) — больше порога 0,5~%"));
     CHECK(e.verdict == Verdict::no);
     CHECK(site.warnings("data/olympiad.csv").find(nb("у 12~строк регионального и заключительного этапов нет числа обучающихся-участников")) !=
@@ -257,7 +257,7 @@ TEST_CASE("a school without its kind: kind-dependent rules are «недоста�
   CHECK(site.value("continuation_rate", "T2", 2025).state == ValueState::missing);
   const Evidence& e = site.rule("shnor", "continuation_below60", "T2", 2025);
   CHECK(e.verdict == Verdict::unknown);
-  CHECK(e.text == "Доля выпускников 9 класса, продолживших обучение в 10 классе: недостаточно данных — не указан тип ОО "
+  CHECK(e.text() == "Доля выпускников 9 класса, продолживших обучение в 10 классе: недостаточно данных — не указан тип ОО "
                   "(data/schools.csv, строка 3), а показатель считается только для школ вида «СОШ», «СОШ с УИОП», "
                   "«гимназия», «лицей» и «центр образования»");
   CHECK(site.group("shnor", "T2", 2025).verdict == Verdict::unknown);
@@ -287,19 +287,19 @@ TEST_CASE("30 % two years running: no data at all the year before is «недо�
   // T3: before, the repeat count was 0 («нет»), and the group «нет». Now nothing decides.
   const Evidence& t3 = site.rule("rosobr30", "same_assessment_two_years", "T3", 2025);
   CHECK(t3.verdict == Verdict::unknown);
-  CHECK(t3.text == nb("Число оценочных процедур с долей «2» не менее 30 % два года подряд: недостаточно данных — за "
+  CHECK(t3.text() == nb("Число оценочных процедур с долей «2» не менее 30 % два года подряд: недостаточно данных — за "
                          "2024~г. нет результатов ОГЭ, ЕГЭ и ВПР, а в 2025~г. доля «2» не менее 30 % — в 1~процедуре"));
   CHECK(site.rule("rosobr30", "two_assessments_one_year", "T3", 2025).verdict == Verdict::no);
   CHECK(site.group("rosobr30", "T3", 2025).verdict == Verdict::unknown);
-  CHECK(site.group("rosobr30", "T3", 2025).evidence.text ==
+  CHECK(site.group("rosobr30", "T3", 2025).evidence.text() ==
         nb("выполнено 0 из 2~критериев (достаточно одного критерия); по 1~критерию недостаточно данных"));
   // T1: the same unknown, but two procedures in one year decide: «да».
   CHECK(site.rule("rosobr30", "same_assessment_two_years", "T1", 2025).verdict == Verdict::unknown);
   CHECK(site.group("rosobr30", "T1", 2025).verdict == Verdict::yes);
-  CHECK(site.group("rosobr30", "T1", 2025).evidence.text ==
+  CHECK(site.group("rosobr30", "T1", 2025).evidence.text() ==
         nb("выполнено 1 из 2~критериев (достаточно одного критерия); по 1~критерию недостаточно данных"));
   // T2 has 2024 data: 10 % then 30 % is not «two years running» — «нет».
-  CHECK(site.rule("rosobr30", "same_assessment_two_years", "T2", 2025).text ==
+  CHECK(site.rule("rosobr30", "same_assessment_two_years", "T2", 2025).text() ==
         "Число оценочных процедур с долей «2» не менее 30 % два года подряд: 0 (2025) — меньше порога 1");
   CHECK(site.group("rosobr30", "T2", 2025).verdict == Verdict::no);
 }
@@ -337,10 +337,10 @@ TEST_CASE("a rule whose table or column the site lacks: one warning per rule, th
              {"data/staff.csv",
               "school_id;year;teachers;vacancies;young_specialists;highest_category;first_category;pd_completed\n"
               "T1;2025;48;2;4;15;20;40\nT2;2025;14;0;0;3;5;10\n"}});
-  CHECK(site.rule("g", "olympiad_low", "T1", 2025).text ==
+  CHECK(site.rule("g", "olympiad_low", "T1", 2025).text() ==
         "Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно данных — нет "
         "таблицы data/olympiad.csv");
-  CHECK(site.rule("g", "pension_age_over30", "T1", 2025).text ==
+  CHECK(site.rule("g", "pension_age_over30", "T1", 2025).text() ==
         "Доля педагогов пенсионного возраста: недостаточно данных — в таблице data/staff.csv нет столбца «Пенсионного возраста»");
   // T1 has 2 vacancies: «да» whatever the rest; T2 has none: the two rules without data decide nothing.
   CHECK(site.group("g", "T1", 2025).verdict == Verdict::yes);
@@ -379,7 +379,7 @@ TEST_CASE("a table with its header and no rows is no data for the rules on it") 
   Site site({{"content/criteria.yaml", kOlympiadCriteria}, {"data/olympiad.csv", "Код ОО;Год;Этап;Участников\n"}});
   const Evidence& e = site.rule("shnor", "olympiad_low", "T1", 2025);
   CHECK(e.verdict == Verdict::unknown);
-  CHECK(e.text == "Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно "
+  CHECK(e.text() == "Доля обучающихся — участников регионального и заключительного этапов ВсОШ за 3 года: недостаточно "
                   "данных — в таблице data/olympiad.csv нет ни одной строки");
   CHECK(site.warnings("content/criteria.yaml").rfind(
             "content/criteria.yaml:7:9: предупреждение: правило «olympiad_low» группы «ШНОР» не вычисляется: в таблице "

@@ -158,7 +158,7 @@ TEST_CASE("«на границе»: a value whose interval contains the percenti
   REQUIRE_MESSAGE(!diag.has_errors(), format_all(diag));
   Classification c = classify(m, ind, criteria);
   const std::string border = "на границе: с учётом погрешности значение может быть по обе стороны границы";
-  auto text = [&](size_t school) { return c.group("g")->by_school[school][0].evidence.children[0].text; };
+  auto text = [&](size_t school) { return c.group("g")->by_school[school][0].evidence.children[0].text(); };
   auto verdict = [&](size_t school) { return c.group("g")->by_school[school][0].verdict; };
   // S1: 40 in [30; 50] — in the 20 %, and on the border.
   CHECK(verdict(0) == Verdict::yes);
@@ -243,6 +243,6 @@ TEST_CASE("demo: the results index has an interval from its components, and Yeln
   for (const auto& by_year : c.group("shnor")->by_school)
     for (const auto& gy : by_year)
       for (const auto& e : gy.evidence.children)
-        if (e.rule->id == "results_bottom20" && e.text.find("на границе") != std::string::npos) ++borderline;
+        if (e.rule->id == "results_bottom20" && e.text().find("на границе") != std::string::npos) ++borderline;
   CHECK(borderline >= 1);
 }
