@@ -69,10 +69,8 @@ class Evaluator {
     return e;
   }
 
-  // A leaf rule's evidence, with its sentence and the name of what it compares with in `said`.
-  struct Said {
-    std::string text, label;
-  };
+  // A leaf rule's evidence, with its sentence and figures in `said`.
+  using Said = EvidenceSaid;
   Evidence leaf(const Rule& r, size_t school, size_t yi, Said& said) {
     Evidence e = made(r, school, yi);
     leaf_into(e, r, school, yi, said);
@@ -251,14 +249,14 @@ class Evaluator {
           hidden_why = p.hidden_why;
         } else if (p.ok) {
           decided.push_back(p.value);
-          e.values.emplace_back(y, p.value);
+          said.values.emplace_back(y, p.value);
           parts.push_back(fmt::format("{} ({})", fmt_value(p.value), p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark)));
         } else if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) {
           problems.push_back(p.problem);  // a reason for every year (no kind given) is said once
         }
       }
       if (!problems.empty()) {
-        e.values.clear();
+        said.values.clear();
         e.verdict = Verdict::unknown;
         said.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
         return;
@@ -359,8 +357,8 @@ class Evaluator {
                          : std::string("не публикуется: в эти школы входят только значения малых групп");
         }
       }
-      e.reference = shown_ref;
-      said.label = label;
+      said.reference = shown_ref;
+      said.reference_label = label;
       std::string tail = percentile ? fmt::format("{} в {} % школ с самыми {} значениями (граница — {}, {})", relation, format_decimal(r.value),
                                                   bottom ? "низкими" : "высокими", ref_text,
                                                   label.substr(label.find("— ") + std::string("— ").size()))
@@ -372,7 +370,7 @@ class Evaluator {
         parts.push_back(fmt::format("{}; по нему {}: {}", p.hidden_text, met, tail));
         continue;
       }
-      e.values.emplace_back(y, p.value);
+      said.values.emplace_back(y, p.value);
       // The year, with what the value rests on where that is less than the definition says.
       std::string y_text = p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark);
       // The verdict stands; the reader learns that the figure cannot settle it. Only against an exact
@@ -457,31 +455,22 @@ class Words final : public EvidenceWords {
     return static_cast<std::uint16_t>(it - notes_.begin() + 1);
   }
 
-  std::string text(const Evidence& e) const override {
-    std::string said;
+  EvidenceSaid say(const Evidence& e) const override {
+    EvidenceSaid said;
     if (!e.rule) return said;
     if (e.listed) {
       if (auto g = groups_.find(e.rule); g != groups_.end() && e.year_index < ind_.years.size())
-        listed_verdict(m_, *g->second, e.school, ind_.years[e.year_index], said);
+        listed_verdict(m_, *g->second, e.school, ind_.years[e.year_index], said.text);
     } else if (e.rule->combine == Combine::leaf) {
-      Evaluator::Said leaf;
-      evaluator_.leaf(*e.rule, e.school, e.year_index, leaf);
-      said = std::move(leaf.text);
+      evaluator_.leaf(*e.rule, e.school, e.year_index, said);
     } else {
-      said = Evaluator::combined_text(*e.rule, e);
+      said.text = Evaluator::combined_text(*e.rule, e);
     }
     if (e.note) {
       std::lock_guard lock(notes_lock_);
-      if (e.note <= notes_.size()) said.insert(0, notes_[e.note - 1u]);
+      if (e.note <= notes_.size()) said.text.insert(0, notes_[e.note - 1u]);
     }
     return said;
-  }
-
-  std::string reference_label(const Evidence& e) const override {
-    if (!e.rule || e.listed || e.rule->combine != Combine::leaf) return {};
-    Evaluator::Said leaf;
-    evaluator_.leaf(*e.rule, e.school, e.year_index, leaf);
-    return leaf.label;
   }
 
  private:

@@ -15,38 +15,41 @@ enum class Verdict { yes, no, unknown, not_applicable };
 
 class EvidenceWords;
 
-// One rule's result: the verdict, the figures it rests on and a sentence a methodologist can read.
-// The sentence is not kept: `text()` writes it when a page, report or open-data file asks, from the same
-// figures the verdict was decided on (analyse/classify). A build of 2,000 schools has some 370,000
-// pieces of evidence, and their sentences were a third of the memory the analysis held.
+// What an evidence says beyond its verdict: its sentence and the figures the verdict rests on.
+struct EvidenceSaid {
+  // «Средний балл ОГЭ (математика): 3,80 (2023) → 3,60 (2024) → 3,40 (2025) — снижается 2 года подряд»
+  std::string text;
+  std::vector<std::pair<int, double>> values;  // year → published value the rule used
+  std::optional<double> reference;             // threshold, baseline or percentile cut-off
+  std::string reference_label;                 // «порог», «по региону», «граница 20 % школ…»
+};
+
+// One rule's result: the verdict, and what it rests on. The sentence and figures are not kept: `said()`
+// makes them again when a page, report or open-data file asks, from the same data and cut-offs the
+// verdict was decided on (analyse/classify). A build of 2,000 schools has some 370,000 pieces of
+// evidence; kept, their sentences and figures were most of the memory the classification held.
 struct Evidence {
   const Rule* rule = nullptr;
-  const EvidenceWords* words = nullptr;  // the classification's; says the sentence
+  const EvidenceWords* words = nullptr;  // the classification's: says the rest
   Verdict verdict = Verdict::unknown;
   std::uint32_t school = 0;      // index into the municipality's schools
   std::uint16_t year_index = 0;  // index into the classification's years
   bool listed = false;           // a listed group's membership (an order, a federal list, «500+»), not a rule's figures
   std::uint16_t note = 0;        // 1 + the index of the words said before the sentence («не рассматривается: …»); 0 — none
-  std::vector<std::pair<int, double>> values;  // year → published value the rule used
-  std::optional<double> reference;             // threshold, baseline or percentile cut-off
   std::vector<Evidence> children;
 
-  // «Средний балл ОГЭ (математика): 3,80 (2023) → 3,60 (2024) → 3,40 (2025) — снижается 2 года подряд»
-  std::string text() const;
-  // What `reference` is: «порог», «по региону», «граница 20 % школ…»; empty when the rule compares with none.
-  std::string reference_label() const;
+  EvidenceSaid said() const;
+  std::string text() const { return said().text; }
 };
 
-// Says an evidence in words. Made by analyse/classify and owned by the classification it says.
+// Says an evidence. Made by analyse/classify and owned by the classification whose evidence it says.
 class EvidenceWords {
  public:
   virtual ~EvidenceWords() = default;
-  virtual std::string text(const Evidence& e) const = 0;
-  virtual std::string reference_label(const Evidence& e) const = 0;
+  virtual EvidenceSaid say(const Evidence& e) const = 0;
 };
 
-inline std::string Evidence::text() const { return words ? words->text(*this) : std::string(); }
-inline std::string Evidence::reference_label() const { return words ? words->reference_label(*this) : std::string(); }
+inline EvidenceSaid Evidence::said() const { return words ? words->say(*this) : EvidenceSaid{}; }
 
 // Against the previous year. `from_unknown`: in the group after a year of «недостаточно данных»;
 // `to_unknown`: «недостаточно данных» after a year in the group.

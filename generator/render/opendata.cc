@@ -226,12 +226,13 @@ void evidence_json(JsonWriter& j, const Evidence& e) {
   j.begin_object();
   if (e.rule) j.key("rule").value(e.rule->id);
   j.key("verdict").value(verdict_name(e.verdict));  // the sentence explaining it is in evidence.csv
-  if (!e.values.empty()) {
+  EvidenceSaid said = e.said();
+  if (!said.values.empty()) {
     j.key("values").begin_array();
-    for (const auto& [year, v] : e.values) j.begin_object().key("year").value(static_cast<long long>(year)).key("value").value(v, 4).end_object();
+    for (const auto& [year, v] : said.values) j.begin_object().key("year").value(static_cast<long long>(year)).key("value").value(v, 4).end_object();
     j.end_array();
   }
-  if (e.reference) j.key("reference").value(*e.reference, 4);
+  if (said.reference) j.key("reference").value(*said.reference, 4);
   if (!e.children.empty()) {
     j.key("rules").begin_array();
     for (const auto& c : e.children) evidence_json(j, c);

@@ -163,7 +163,7 @@ TEST_CASE("its own past: fell and rose N years in a row, with a suppressed year"
   CHECK(hidden.text() ==
         "Средний балл ОГЭ (математика): 3,80 (2023) → не публикуется (2024) → 3,40 (2025) — значение снижалось 2\u00A0года подряд; "
         "значение за 2024\u00A0г. не публикуется (в группе меньше 10\u00A0человек); решение принято с учётом скрытого значения");
-  CHECK(hidden.values == std::vector<std::pair<int, double>>{{2023, 3.8}, {2025, 3.4}});  // the hidden 3,6 is not among them
+  CHECK(hidden.said().values == std::vector<std::pair<int, double>>{{2023, 3.8}, {2025, 3.4}});  // the hidden 3,6 is not among them
   // The stricter choice: a verdict resting on a hidden value is withheld.
   f.ind.withhold_hidden = true;
   c = f.run(one_rule("        indicator: oge_mean\n        subject: математика\n        compare: fell\n        years: 2\n"));
@@ -306,10 +306,10 @@ TEST_CASE("percentiles with hidden values: they are ranked, and the printed bord
   CHECK(out.text() ==
         "Сводный индекс образовательных результатов за 3 года: −1,50 (2025) — не входит в 20 % школ с самыми низкими значениями "
         "(граница — не публикуется: в эти школы входят только значения малых групп, 1 из 5\u00A0школ)");
-  CHECK_FALSE(out.reference.has_value());
+  CHECK_FALSE(out.said().reference.has_value());
   const Evidence& in = c.group("g")->by_school[0][2].evidence.children.at(0);
   CHECK(in.text().find("2,00") == std::string::npos);
-  CHECK(in.values.empty());
+  CHECK(in.said().values.empty());
   // 40 % → 2 schools, −2 (hidden) and −1,5: the border printed is the published value inside, «не ниже».
   c = f.run(one_rule("        indicator: results_index\n        compare: bottom_percent\n        value: 40\n"));
   CHECK(verdict(c, "g", 1) == Verdict::yes);

@@ -86,7 +86,7 @@ TEST_CASE("yelnya: a school of 6 ОГЭ participants above the region is in ШН
   CHECK(s.group("shnor").verdict == Verdict::yes);
   const Evidence& e = s.rule("shnor", "oge_math_below_min_above_region");
   CHECK(e.verdict == Verdict::yes);
-  CHECK(e.values.empty());  // 50 % is not among the published figures
+  CHECK(e.said().values.empty());  // 50 % is not among the published figures
   CHECK(e.text() == std::string("Доля участников ОГЭ, не преодолевших минимальный порог (математика): значение за 2025\u00a0г. ") + kHiddenMet +
                       ": выше, чем по региону (12,7\u00a0%)");
   CHECK(e.text().find("50") == std::string::npos);
@@ -97,7 +97,7 @@ TEST_CASE("rosobrnadzor30: a school of 6 ОГЭ participants with two procedures
   CHECK(s.group("rosobr30").verdict == Verdict::yes);
   const Evidence& e = s.rule("rosobr30", "two_assessments_one_year");
   CHECK(e.verdict == Verdict::yes);
-  CHECK(e.values.empty());
+  CHECK(e.said().values.empty());
   CHECK(e.text() == "Число оценочных процедур, где не менее 30 % участников не преодолели минимальный порог: значение за 2025\u00a0г. "
                   "не публикуется (в него входят группы меньше 10\u00a0человек); по нему критерий выполнен: не меньше порога 2");
   // Nothing is published: the count rests on hidden procedures only.
