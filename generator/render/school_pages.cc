@@ -27,7 +27,6 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
   d.set("school_name", typographic_quotes(s.short_name));
   d.set("school_full_name", typographic_quotes(s.name));
   d.set("is_home", page.type == &kSchoolPage);
-  put(d, "body", std::move(body));
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));
   d.set("canonical", site_.school_base_[page.index] + "/" + escape_url_path(rel));
@@ -55,7 +54,9 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
   d.set("contacts", contacts);
   d.set("ministries", ministries());
   d.set("invented_data", site_.m_.site.invented_data);
-  return use("school_base", d);
+  std::vector<std::string> pieces;
+  pieces.push_back(std::move(body));
+  return framed("school_base", d, std::move(pieces));
 }
 
 }  // namespace sveden

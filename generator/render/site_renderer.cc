@@ -1,6 +1,7 @@
 #include "render/site_renderer.h"
 
 #include <algorithm>
+#include <utility>
 #include <memory>
 
 #include <fmt/format.h>
@@ -197,14 +198,60 @@ SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
 
 std::string SiteRenderer::Worker::use(const std::string& name, const data& d) {
   if (observe) observe(name, d);
-  return templates_.at(name).render(d);
+  std::string out;  // kainjow's render(data) goes through a string stream and copies its text once more
+  templates_.at(name).render(d, [&out](const std::string& text) { out += text; });
+  return out;
+}
+
+std::vector<std::string> SiteRenderer::Worker::use_in_pieces(const std::string& name, const data& d) {
+  constexpr size_t kPiece = 1u << 20;
+  if (observe) observe(name, d);
+  std::vector<std::string> pieces(1);
+  templates_.at(name).render(d, [&pieces](const std::string& text) {
+    if (pieces.back().size() + text.size() > kPiece && !pieces.back().empty()) pieces.emplace_back().reserve(kPiece);
+    pieces.back() += text;
+  });
+  return pieces;
+}
+
+namespace {
+// Where the body goes in a rendered layout: escaped, its «<» and «>» would not be found, and the control
+// characters are not in any text (an escaped one is dropped).
+const std::string kBodyMark = "<\x1Fsveden-body\x1F>";
+}  // namespace
+
+std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::vector<std::string> body) {
+  put(d, "body", std::string(kBodyMark));
+  std::string frame = use(name, d);
+  size_t at = frame.find(kBodyMark);
+  size_t size = frame.size() - kBodyMark.size();
+  for (const auto& piece : body) size += piece.size();
+  if (at == std::string::npos || frame.find(kBodyMark, at + kBodyMark.size()) != std::string::npos) {
+    std::string whole;
+    whole.reserve(size);
+    for (auto& piece : body) whole += std::exchange(piece, std::string());
+    put(d, "body", std::move(whole));
+    return use(name, d);
+  }
+  std::string out;
+  out.reserve(size);
+  out.append(frame, 0, at);
+  for (auto& piece : body) out += std::exchange(piece, std::string());  // each piece freed once copied
+  out.append(frame, at + kBodyMark.size());
+  return out;
+}
+
+std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::string body, data crumbs) {
+  std::vector<std::string> pieces;
+  pieces.push_back(std::move(body));
+  return layout(page, title, std::move(pieces), std::move(crumbs));
 }
 
 std::string SiteRenderer::Worker::render(const PageRef& page) {
   return page.type->build ? page.type->build(*this, page) : std::string();  // audit/ is rendered from the audit, later
 }
 
-std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::string body,
+std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::vector<std::string> body,
                                          data crumbs) {
   const Municipality& m = site_.m_;
   // The 404 page is served at any depth, so its links start at the path of the site's address: «/» or,
@@ -219,7 +266,6 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("is_home", page.type == &kHomePage);
   // The department's working pages: audit/ and what it holds (the monitoring of websites with site_monitoring: audit).
   d.set("noindex", (page.type == &kAuditPage || page.path.rfind("audit/", 0) == 0) && !m.site.audit_public);
-  put(d, "body", std::move(body));
   d.set("as_of", format_date(m.site.as_of));
   d.set("home_href", site_.href(root, ""));
   d.set("canonical", m.site.base_url + "/" + escape_url_path(page.type == &kHomePage ? "" : page.path));
@@ -260,7 +306,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("has_social", social.is_non_empty_list());
   d.set("ministries", ministries());
   d.set("invented_data", m.site.invented_data);
-  return use("base", d);
+  return framed("base", d, std::move(body));
 }
 
 kainjow::mustache::data SiteRenderer::Worker::trail(const std::string& root,

@@ -117,10 +117,15 @@ class SiteRenderer {
     // What a page's builder (render/page_types.h) uses: the site, its layouts, a template, the trail.
     using data = kainjow::mustache::data;
     const SiteRenderer& site() const { return site_; }
-    // `body` and `crumbs` are moved into the layout's data, not copied.
+    // The page: its layout around `body`. The body goes into the page once, never through the layout's data
+    // (see framed); a body in pieces (use_in_pieces) is never whole before the page is.
     std::string layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
+    std::string layout(const PageRef& page, const std::string& title, std::vector<std::string> body, data crumbs);
     std::string school_layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
     std::string use(const std::string& name, const data& d);
+    // A template's text in pieces of about a megabyte, for a page of tens of megabytes (audit/): no piece is
+    // copied again as the text grows.
+    std::vector<std::string> use_in_pieces(const std::string& name, const data& d);
     // Called with every template and the data it is rendered with (tests/unit/template_keys_test.cc).
     std::function<void(const std::string& name, const data& d)> observe;
     // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
@@ -130,6 +135,9 @@ class SiteRenderer {
     static data words(const DepartmentWords& w);
 
    private:
+    // The layout `name` rendered with `d` around `body`: with a mark in place of {{{body}}}, which the body
+    // then replaces. A theme's layout that does not print the body raw exactly once gets the body itself.
+    std::string framed(const std::string& name, data& d, std::vector<std::string> body);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
     const SiteRenderer& site_;
     std::map<std::string, kainjow::mustache::mustache> templates_;
