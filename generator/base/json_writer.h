@@ -22,6 +22,7 @@ class JsonWriter {
   JsonWriter& value(bool b);
   JsonWriter& null();
   std::string take() { return std::move(out_); }
+  void reserve(size_t bytes) { out_.reserve(bytes); }
 
  private:
   void separator();
