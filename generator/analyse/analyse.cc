@@ -11,7 +11,7 @@
 
 namespace sveden {
 
-std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs) {
+std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs, bool whole) {
   auto r = std::make_unique<AnalysisResult>();
   r->overview = compute_overview(m);
   r->indicators = compute_indicators(m, builtin_indicators(), m.criteria.social_index, m.criteria.results_index);
@@ -20,11 +20,13 @@ std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs) {
   r->progress = roadmap_progress(m, r->indicators, r->classification, r->lists);
   r->recommendations =
       recommend(m, r->classification, r->lists, r->indicators.years.empty() ? 0 : r->indicators.years.size() - 1);
-  r->similar = compute_similar_schools(m, r->indicators, builtin_similar_definition());
-  r->monitoring = compute_monitoring(m, r->indicators, builtin_pp662());
-  r->site_monitoring = compare_rounds(m.site_monitoring);
-  r->view = std::make_unique<Analysis>(
-      Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists, &r->monitoring, &r->site_monitoring});
+  if (whole) {
+    r->similar = compute_similar_schools(m, r->indicators, builtin_similar_definition());
+    r->monitoring = compute_monitoring(m, r->indicators, builtin_pp662());
+    r->site_monitoring = compare_rounds(m.site_monitoring);
+  }
+  r->view = std::make_unique<Analysis>(Analysis{r->indicators, r->classification, r->progress, r->recommendations, r->similar, r->lists,
+                                                whole ? &r->monitoring : nullptr, whole ? &r->site_monitoring : nullptr});
   return r;
 }
 

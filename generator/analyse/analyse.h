@@ -42,7 +42,9 @@ struct AnalysisResult {
   std::unique_ptr<Analysis> view;  // refers to the members above: the result is never moved out of its pointer
 };
 
-std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs);
+// `whole`: also similar schools and the monitoring tables, which the pages and open data of the reporting
+// year show; an earlier year's analysis report (PastAnalysis) prints neither and goes without them.
+std::unique_ptr<AnalysisResult> analyse(const Municipality& m, int jobs, bool whole = true);
 
 // Whether the year (an index into c.years) has any decided verdict («да» or «нет») in any group: a year
 // with its data, worth an analysis report of its own.

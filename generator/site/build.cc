@@ -622,7 +622,7 @@ Analysed analyse_years(const Municipality& m, int jobs) {
     out.past.push_back({year, [&m, year](const std::function<void(const PastYear&)>& use) {
                           {
                             const Municipality then = up_to_year(m, year);
-                            auto analysed = analyse(then, 1);
+                            auto analysed = analyse(then, 1, false);  // its report shows no similar schools or monitoring
                             use(PastYear{then, analysed->overview, *analysed->view});
                           }
                           malloc_trim(0);  // about 100 MB at 2,000 schools, which the thread's arena would keep
