@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -224,6 +225,10 @@ class Stylesheets {
   std::map<std::string, std::map<std::string, std::string>> read_;
 };
 
+// An id as the link check keeps it: two ids of a page hashing alike would let a link to the one pass for
+// the other, at odds of one in 2^64 per pair.
+std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
 // What the link check keeps of a page, its links already resolved: a big output has tens of
 // thousands of pages, so neither their trees nor their links' text stay in memory.
 struct PageLinks {
@@ -233,7 +238,7 @@ struct PageLinks {
     TextPos pos;
   };
   bool noindex = false;              // <meta name="robots" content="noindex">: a working page no link need lead to
-  std::vector<std::string> ids;      // sorted
+  std::vector<std::uint64_t> ids;    // its ids and <a name>s, hashed (id_hash), sorted: 420,000 at 2,000 schools
   std::vector<int> targets;          // other pages it links to, sorted, each once
   std::vector<Anchor> anchors;       // links to an #anchor of a page
   std::vector<SiteFinding> findings; // broken links, images without alt
@@ -293,7 +298,7 @@ class LinkCheck {
       for (auto& x : links_[i].findings) out.push_back(std::move(x));
       for (const auto& a : links_[i].anchors) {
         const auto& ids = links_[static_cast<size_t>(a.target)].ids;
-        if (!std::binary_search(ids.begin(), ids.end(), a.anchor))
+        if (!std::binary_search(ids.begin(), ids.end(), id_hash(a.anchor)))
           out.push_back(finding(Severity::error, f, a.pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", a.href, a.anchor)));
       }
       std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
@@ -313,9 +318,9 @@ class LinkCheck {
   // What one element of `file` adds to its page's links.
   void note(PageLinks& p, const std::string& file, const HtmlNode& n) const {
     bool not_found_page = file.size() >= 8 && file.compare(file.size() - 8, 8, "404.html") == 0;
-    if (const std::string* id = n.attr("id")) p.ids.push_back(*id);
+    if (const std::string* id = n.attr("id")) p.ids.push_back(id_hash(*id));
     if (n.tag == "a")
-      if (const std::string* name = n.attr("name")) p.ids.push_back(*name);
+      if (const std::string* name = n.attr("name")) p.ids.push_back(id_hash(*name));
     if (n.tag == "img" && !n.attr("alt"))
       p.findings.push_back(finding(Severity::error, file, n.pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
     if (n.tag == "meta") {
