@@ -221,10 +221,19 @@ const std::string kBodyMark = "<\x1Fsveden-body\x1F>";
 }  // namespace
 
 std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::vector<std::string> body) {
-  put(d, "body", std::string(kBodyMark));
-  std::string frame = use(name, d);
-  size_t at = frame.find(kBodyMark);
-  size_t size = frame.size() - kBodyMark.size();
+  // Mustache leaves out a line that holds a section tag and nothing but blanks: a blank body must be rendered
+  // as itself, or the mark would keep that line.
+  bool blank = std::all_of(body.begin(), body.end(), [](const std::string& piece) {
+    return piece.find_first_not_of(" \t\r\n") == std::string::npos;
+  });
+  size_t at = std::string::npos, size = 0;
+  std::string frame;
+  if (!blank) {
+    put(d, "body", std::string(kBodyMark));
+    frame = use(name, d);
+    at = frame.find(kBodyMark);
+    size = frame.size() - kBodyMark.size();
+  }
   for (const auto& piece : body) size += piece.size();
   if (at == std::string::npos || frame.find(kBodyMark, at + kBodyMark.size()) != std::string::npos) {
     std::string whole;

@@ -1,6 +1,7 @@
 // A page's body goes into its layout once, in place of a mark the layout is rendered with
 // (SiteRenderer::Worker::framed). A theme may print the body otherwise — escaped, twice, not at all —
 // and its pages must be what Mustache makes of them with the body itself.
+#include <map>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -34,11 +35,14 @@ struct Demo {
     result = analyse(*m, 1);
   }
 
-  // The page of `type` (the first of its kind) with the layouts `base` and `school_base` as given.
-  std::string page(const PageType& type, const std::string& base, const std::string& school_base) {
+  // The page of `type` (the first of its kind) with the layouts `base` and `school_base` as given, and
+  // the templates of `replaced`.
+  std::string page(const PageType& type, const std::string& base, const std::string& school_base,
+                   const std::map<std::string, std::string>& replaced = {}) {
     Theme changed = *theme;
     changed.templates["base"] = base;
     changed.templates["school_base"] = school_base;
+    for (const auto& [name, text] : replaced) changed.templates[name] = text;
     SiteRenderer site(*m, changed, result->overview, *result->view);
     SiteRenderer::Worker worker(site);
     for (const auto& p : site.pages())
@@ -71,4 +75,13 @@ TEST_CASE("page body: a layout that prints it raw once, escaped, twice or not at
     CHECK(demo.page(*type, "{{{body}}}|{{{body}}}", "{{{body}}}|{{{body}}}") == body + "|" + body);
     CHECK(demo.page(*type, "<p>{{title}}</p>", "<p>{{title}}</p>").find('\x1F') == std::string::npos);
   }
+}
+
+// Mustache leaves out a line holding a section tag and nothing but blanks: with a blank body, the layout's line
+// of {{{body}}} goes, as it would with the body itself in the data.
+TEST_CASE("page body: a blank body on a line of its own with a section tag") {
+  Demo demo;
+  const std::string base = "<main>\n{{#title}}{{/title}}{{{body}}}\n</main>";
+  CHECK(demo.page(kDepartmentPage, base, base, {{"department", "  "}}) == "<main>\n</main>");
+  CHECK(demo.page(kDepartmentPage, base, base, {{"department", "<p>x</p>"}}) == "<main>\n<p>x</p>\n</main>");
 }
