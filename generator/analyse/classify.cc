@@ -40,58 +40,53 @@ std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbs
 // A value whose 95 % interval contains the cut-off of a percentile rule (docs/CRITERIA.md, 5.6).
 constexpr const char* kBorderline = "; на границе: с учётом погрешности значение может быть по обе стороны границы";
 
+// How many of a combined rule's parts are met and how many cannot be decided («не применяется» counts as
+// not met), and what the rule then says.
+struct Tally {
+  int yes = 0, unknown = 0;
+  int need = 0, total = 0;
+
+  Tally(const Rule& r, const std::vector<Evidence>& parts) : total(static_cast<int>(r.children.size())) {
+    need = r.combine == Combine::any ? 1 : r.combine == Combine::all ? total : r.at_least;
+    for (const auto& c : parts) {
+      if (c.verdict == Verdict::yes) ++yes;
+      else if (c.verdict == Verdict::unknown) ++unknown;
+    }
+  }
+  Verdict verdict() const { return yes >= need ? Verdict::yes : yes + unknown < need ? Verdict::no : Verdict::unknown; }
+};
+
+// Evaluates the rules for a school and year. One evaluator serves every thread, of the classification and
+// of the pages that later ask for the words of its evidence (Words): its cut-off and count caches are
+// filled once, under a lock, and every sentence is said with the cut-offs its verdict was decided on.
 class Evaluator {
  public:
-  // `words`: set in every evidence made. `caches`: held while the cut-off and count caches are read or
-  // filled, for an evaluator that threads share (Words); none for one thread's own.
+  // `words`: set in every evidence made.
   Evaluator(const Municipality& m, const IndicatorSet& ind, const std::map<const Rule*, std::string>& without_data,
-            const EvidenceWords* words, std::mutex* caches = nullptr)
-      : m_(m), ind_(ind), without_data_(without_data), words_(words), caches_(caches) {}
+            const EvidenceWords* words)
+      : m_(m), ind_(ind), without_data_(without_data), words_(words) {}
 
   // The evidence of a rule for a school and year, without its words (Words says them when asked).
   Evidence eval(const Rule& r, size_t school, size_t yi) {
     if (r.combine == Combine::leaf) {
-      Said ignored;
+      EvidenceSaid ignored;
       return leaf(r, school, yi, ignored);
     }
     Evidence e = made(r, school, yi);
-    int yes = 0, unknown = 0;
-    for (const auto& child : r.children) {
-      Evidence c = eval(child, school, yi);
-      if (c.verdict == Verdict::yes) ++yes;
-      else if (c.verdict == Verdict::unknown) ++unknown;  // «не применяется» counts as not met
-      e.children.push_back(std::move(c));
-    }
-    int need = needed(r);
-    if (yes >= need) e.verdict = Verdict::yes;
-    else if (yes + unknown < need) e.verdict = Verdict::no;
-    else e.verdict = Verdict::unknown;
+    for (const auto& child : r.children) e.children.push_back(eval(child, school, yi));
+    e.verdict = Tally(r, e.children).verdict();
     return e;
   }
 
-  // A leaf rule's evidence, with its sentence and figures in `said`.
-  using Said = EvidenceSaid;
-  Evidence leaf(const Rule& r, size_t school, size_t yi, Said& said) {
-    Evidence e = made(r, school, yi);
-    leaf_into(e, r, school, yi, said);
-    return e;
-  }
-
-  // The sentence of a combined rule from its children's verdicts: «выполнено 2 из 3 критериев (…)».
+  // The sentence of a combined rule from its parts' verdicts: «выполнено 2 из 3 критериев (…)».
   static std::string combined_text(const Rule& r, const Evidence& e) {
-    int yes = 0, unknown = 0;
-    for (const auto& c : e.children) {
-      if (c.verdict == Verdict::yes) ++yes;
-      else if (c.verdict == Verdict::unknown) ++unknown;
-    }
-    int total = static_cast<int>(r.children.size());
-    int need = needed(r);
+    Tally t(r, e.children);
     std::string rule_text = r.combine == Combine::any   ? "достаточно одного критерия"
                             : r.combine == Combine::all ? "нужны все критерии"
-                                                        : fmt::format("нужно не менее {}", count_noun(need, "критерия", "критериев", "критериев"));
-    return fmt::format("выполнено {} из {} ({}){}", yes, count_noun(total, "критерия", "критериев", "критериев"), rule_text,
-                       unknown > 0 ? fmt::format("; по {} недостаточно данных", count_noun(unknown, "критерию", "критериям", "критериям"))
-                                   : std::string());
+                                                        : fmt::format("нужно не менее {}", count_noun(t.need, "критерия", "критериев", "критериев"));
+    return fmt::format("выполнено {} из {} ({}){}", t.yes, count_noun(t.total, "критерия", "критериев", "критериев"), rule_text,
+                       t.unknown > 0 ? fmt::format("; по {} недостаточно данных", count_noun(t.unknown, "критерию", "критериям", "критериям"))
+                                     : std::string());
   }
 
   Evidence made(const Rule& r, size_t school, size_t yi) const {
@@ -101,12 +96,6 @@ class Evaluator {
     e.school = static_cast<std::uint32_t>(school);
     e.year_index = static_cast<std::uint16_t>(yi);
     return e;
-  }
-
- private:
-  static int needed(const Rule& r) {
-    int total = static_cast<int>(r.children.size());
-    return r.combine == Combine::any ? 1 : r.combine == Combine::all ? total : r.at_least;
   }
 
  private:
@@ -172,7 +161,7 @@ class Evaluator {
   // Counted once per series and year: every school's evidence names it, and counting per school was
   // quadratic in the number of schools (10 000 schools: 50 s of a 250 s build).
   const std::string& ranked_count(const IndicatorSeries& s, size_t yi) {
-    auto lock = lock_caches();
+    std::lock_guard lock(caches_);
     auto [it, added] = ranked_counts_.try_emplace(std::make_pair(s.key, yi));
     if (!added) return it->second;
     long long schools = 0, branches = 0;
@@ -185,7 +174,7 @@ class Evaluator {
   // them a small school could never be in the X % and the others' places would be wrong.
   const Cutoff& cutoff(const IndicatorSeries& s, size_t yi, bool bottom, double percent) {
     auto key = std::make_tuple(s.key, yi, bottom, percent);
-    auto lock = lock_caches();
+    std::lock_guard lock(caches_);
     auto it = cutoffs_.find(key);
     if (it != cutoffs_.end()) return it->second;
     Cutoff c;
@@ -217,7 +206,10 @@ class Evaluator {
     return cutoffs_.emplace(key, std::move(c)).first->second;
   }
 
-  void leaf_into(Evidence& e, const Rule& r, size_t school, size_t yi, Said& said) {
+ public:
+  // A leaf rule's evidence, with its sentence and figures in `said`.
+  Evidence leaf(const Rule& r, size_t school, size_t yi, EvidenceSaid& said) {
+    Evidence e = made(r, school, yi);
     const IndicatorSpec* spec = ind_.spec(r.indicator);
     const IndicatorSeries* s = ind_.find({r.indicator, r.param});
     std::string name = spec ? series_title(*spec, r.param) : r.indicator;
@@ -226,12 +218,12 @@ class Evaluator {
     if (s && s->values[school][yi].state == ValueState::not_applicable) {
       e.verdict = Verdict::not_applicable;
       said.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
-      return;
+      return e;
     }
     if (auto it = without_data_.find(&r); it != without_data_.end()) {
       e.verdict = Verdict::unknown;
       said.text = fmt::format("{}: недостаточно данных — {}", name, it->second);
-      return;
+      return e;
     }
     if (r.compare == Compare::fell || r.compare == Compare::rose) {
       std::vector<int> years;
@@ -259,7 +251,7 @@ class Evaluator {
         said.values.clear();
         e.verdict = Verdict::unknown;
         said.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
-        return;
+        return e;
       }
       bool all = true;
       for (size_t i = 1; i < decided.size(); ++i) {
@@ -276,7 +268,7 @@ class Evaluator {
         said.text += fmt::format("; {} за {} не публику{} ({}); решение принято с учётом скрыт{}", hidden.size() == 1 ? "значение" : "значения",
                               years_text(hidden), hidden.size() == 1 ? "ется" : "ются", hidden_why,
                               hidden.size() == 1 ? "ого значения" : "ых значений");
-      return;
+      return e;
     }
     // Comparisons of the value of each year of the window with a constant, a baseline or a cut-off.
     std::vector<std::string> parts, problems;
@@ -385,17 +377,18 @@ class Evaluator {
     if (!problems.empty())
       all_parts += (all_parts.empty() ? "" : "; ") + std::string("недостаточно данных — ") + fmt::format("{}", fmt::join(problems, "; "));
     said.text = fmt::format("{}: {}", name, all_parts);
+    return e;
   }
 
-  std::unique_lock<std::mutex> lock_caches() const { return caches_ ? std::unique_lock<std::mutex>(*caches_) : std::unique_lock<std::mutex>(); }
+ private:
 
   const Municipality& m_;
   const IndicatorSet& ind_;
   const std::map<const Rule*, std::string>& without_data_;  // rule → what the site lacks for it
   std::map<std::tuple<SeriesKey, size_t, bool, double>, Cutoff> cutoffs_;
   std::map<std::pair<SeriesKey, size_t>, std::string> ranked_counts_;  // ranked_count()
+  std::mutex caches_;  // held while cutoffs_ or ranked_counts_ is read or filled
   const EvidenceWords* words_;
-  std::mutex* caches_;
 };
 
 // A listed group's verdict: the school is in the year's list or not. A year the department gave no list
@@ -435,17 +428,18 @@ Verdict listed_verdict(const Municipality& m, const Group& g, size_t school, int
   return verdict;
 }
 
-// Says the evidence of one classification: a leaf rule's sentence is made again from the same
-// figures, with the same cut-offs, when a page asks for it; a combined rule's from its children's
-// verdicts. Pages are rendered on several threads: the cut-off caches are shared under a lock.
+// Says the evidence of one classification: a leaf rule's sentence is made again by the evaluator that
+// decided its verdict, from the same figures and cut-offs, when a page asks for it; a combined rule's from
+// its parts' verdicts.
 class Words final : public EvidenceWords {
  public:
   Words(const Municipality& m, const IndicatorSet& ind, const Criteria& criteria, std::map<const Rule*, std::string> without_data)
-      : m_(m), ind_(ind), without_data_(std::move(without_data)), evaluator_(m, ind, without_data_, this, &caches_) {
+      : m_(m), ind_(ind), without_data_(std::move(without_data)), evaluator_(m, ind, without_data_, this) {
     for (const auto& g : criteria.groups) groups_[&g.rule] = &g;
   }
 
-  const std::map<const Rule*, std::string>& without_data() const { return without_data_; }
+  // The classification's evaluator, for every thread.
+  Evaluator& evaluator() { return evaluator_; }
 
   // The number of the words said before a sentence (Evidence::note), the same for the same words.
   std::uint16_t note(const std::string& words) {
@@ -478,7 +472,6 @@ class Words final : public EvidenceWords {
   const IndicatorSet& ind_;
   const std::map<const Rule*, std::string> without_data_;
   std::map<const Rule*, const Group*> groups_;  // a group by its rule: listed groups' evidence
-  mutable std::mutex caches_;
   mutable Evaluator evaluator_;
   mutable std::mutex notes_lock_;
   std::vector<std::string> notes_;  // few: one per set of groups a school can be excluded for
@@ -507,10 +500,8 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
   for (const auto& w : c.without_data) without_data[w.rule] = fmt::format("{}", fmt::join(w.missing, "; "));
   auto words = std::make_shared<Words>(m, ind, criteria, std::move(without_data));
   c.words = words;
-  std::vector<std::unique_ptr<Evaluator>> evaluators(static_cast<size_t>(std::max(1, jobs)));
-  parallel_for(S, jobs, [&](size_t i, int w) {
-    auto& ev = evaluators[static_cast<size_t>(w)];
-    if (!ev) ev = std::make_unique<Evaluator>(m, ind, words->without_data(), words.get());
+  Evaluator* ev = &words->evaluator();
+  parallel_for(S, jobs, [&](size_t i, int) {
     for (size_t gi = 0; gi < c.groups.size(); ++gi) {
       GroupResult& gr = c.groups[gi];
       const Group& g = *gr.group;

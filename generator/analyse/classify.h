@@ -9,8 +9,8 @@
 
 namespace sveden {
 
-// Schools are independent of each other (percentile cut-offs are computed over all of them by each
-// thread alike), so they are classified on `jobs` threads; the result does not depend on it.
+// Schools are independent of each other (percentile cut-offs are computed over all of them once, shared by
+// the threads), so they are classified on `jobs` threads; the result does not depend on it.
 Classification classify(const Municipality& m, const IndicatorSet& indicators, const Criteria& criteria, int jobs = 1);
 
 }  // namespace sveden

@@ -72,6 +72,13 @@ size_t rule_count(const Rule& r) {
   return n;
 }
 
+// The rules of every group: the pieces of evidence of a school's year.
+size_t group_rules(const Classification& c) {
+  size_t n = 0;
+  for (const auto& g : c.groups) n += rule_count(g.group->rule);
+  return n;
+}
+
 void flatten(const Evidence& e, const std::string& prefix, std::vector<std::pair<std::string, const Evidence*>>& out) {
   for (const auto& c : e.children) {
     std::string id = prefix.empty() ? c.rule->id : prefix + "." + c.rule->id;
@@ -176,9 +183,7 @@ std::string classification_csv(const Municipality& m, const Classification& c, c
 std::string evidence_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
   std::string out(kBom);
   out += row({"school_id", "school", "group", "year", "rule", "rule_title", "verdict", "explanation"});
-  size_t rules = 0;
-  for (const auto& g : c.groups) rules += rule_count(g.group->rule);
-  out.reserve(room(rules * m.schools.size() * c.years.size(), 768));
+  out.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 768));
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
@@ -261,9 +266,7 @@ void evidence_json(JsonWriter& j, const Evidence& e) {
 
 std::string classification_json(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
   JsonWriter j;
-  size_t rules = 0;
-  for (const auto& g : c.groups) rules += rule_count(g.group->rule);
-  j.reserve(room(rules * m.schools.size() * c.years.size(), 512));
+  j.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 512));
   j.begin_object();
   j.key("as_of").value(m.site.as_of.iso());
   j.key("groups").begin_array();

@@ -196,18 +196,22 @@ SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
   }
 }
 
-std::string SiteRenderer::Worker::use(const std::string& name, const data& d) {
+void SiteRenderer::Worker::render_to(const std::string& name, const data& d, const std::function<void(const std::string&)>& sink) {
   if (observe) observe(name, d);
-  std::string out;  // kainjow's render(data) goes through a string stream and copies its text once more
-  templates_.at(name).render(d, [&out](const std::string& text) { out += text; });
+  // kainjow's render(data) goes through a string stream, and its text is copied once more out of it.
+  templates_.at(name).render(d, sink);
+}
+
+std::string SiteRenderer::Worker::use(const std::string& name, const data& d) {
+  std::string out;
+  render_to(name, d, [&out](const std::string& text) { out += text; });
   return out;
 }
 
 std::vector<std::string> SiteRenderer::Worker::use_in_pieces(const std::string& name, const data& d) {
   constexpr size_t kPiece = 1u << 20;
-  if (observe) observe(name, d);
   std::vector<std::string> pieces(1);
-  templates_.at(name).render(d, [&pieces](const std::string& text) {
+  render_to(name, d, [&pieces](const std::string& text) {
     if (pieces.back().size() + text.size() > kPiece && !pieces.back().empty()) pieces.emplace_back().reserve(kPiece);
     pieces.back() += text;
   });
@@ -218,42 +222,45 @@ namespace {
 // Where the body goes in a rendered layout: escaped, its «<» and «>» would not be found, and the control
 // characters are not in any text (an escaped one is dropped).
 const std::string kBodyMark = "<\x1Fsveden-body\x1F>";
+
+// The pieces' text in one string, each piece freed once copied; `prefix` and `suffix` around it.
+std::string joined(std::string_view prefix, std::vector<std::string>& pieces, std::string_view suffix) {
+  size_t size = prefix.size() + suffix.size();
+  for (const auto& piece : pieces) size += piece.size();
+  std::string out;
+  out.reserve(size);
+  out += prefix;
+  for (auto& piece : pieces) out += std::exchange(piece, std::string());
+  out += suffix;
+  return out;
+}
 }  // namespace
 
+std::vector<std::string> SiteRenderer::Worker::one_piece(std::string body) {
+  std::vector<std::string> pieces;
+  pieces.push_back(std::move(body));
+  return pieces;
+}
+
 std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::vector<std::string> body) {
-  // Mustache leaves out a line that holds a section tag and nothing but blanks: a blank body must be rendered
-  // as itself, or the mark would keep that line.
+  // Mustache leaves out a line that holds a section tag and nothing but blanks: a blank body is rendered as
+  // itself, or the mark would keep that line.
   bool blank = std::all_of(body.begin(), body.end(), [](const std::string& piece) {
     return piece.find_first_not_of(" \t\r\n") == std::string::npos;
   });
-  size_t at = std::string::npos, size = 0;
-  std::string frame;
   if (!blank) {
     put(d, "body", std::string(kBodyMark));
-    frame = use(name, d);
-    at = frame.find(kBodyMark);
-    size = frame.size() - kBodyMark.size();
+    std::string frame = use(name, d);
+    size_t at = frame.find(kBodyMark);
+    if (at != std::string::npos && frame.find(kBodyMark, at + kBodyMark.size()) == std::string::npos)
+      return joined(std::string_view(frame).substr(0, at), body, std::string_view(frame).substr(at + kBodyMark.size()));
   }
-  for (const auto& piece : body) size += piece.size();
-  if (at == std::string::npos || frame.find(kBodyMark, at + kBodyMark.size()) != std::string::npos) {
-    std::string whole;
-    whole.reserve(size);
-    for (auto& piece : body) whole += std::exchange(piece, std::string());
-    put(d, "body", std::move(whole));
-    return use(name, d);
-  }
-  std::string out;
-  out.reserve(size);
-  out.append(frame, 0, at);
-  for (auto& piece : body) out += std::exchange(piece, std::string());  // each piece freed once copied
-  out.append(frame, at + kBodyMark.size());
-  return out;
+  put(d, "body", joined({}, body, {}));
+  return use(name, d);
 }
 
 std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::string body, data crumbs) {
-  std::vector<std::string> pieces;
-  pieces.push_back(std::move(body));
-  return layout(page, title, std::move(pieces), std::move(crumbs));
+  return layout(page, title, one_piece(std::move(body)), std::move(crumbs));
 }
 
 std::string SiteRenderer::Worker::render(const PageRef& page) {

@@ -138,6 +138,9 @@ class SiteRenderer {
     // The layout `name` rendered with `d` around `body`: with a mark in place of {{{body}}}, which the body
     // then replaces. A theme's layout that does not print the body raw exactly once gets the body itself.
     std::string framed(const std::string& name, data& d, std::vector<std::string> body);
+    static std::vector<std::string> one_piece(std::string body);
+    // Renders a template into `sink`, line by line, as observed.
+    void render_to(const std::string& name, const data& d, const std::function<void(const std::string&)>& sink);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
     const SiteRenderer& site_;
     std::map<std::string, kainjow::mustache::mustache> templates_;

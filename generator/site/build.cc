@@ -499,21 +499,23 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   std::vector<std::vector<size_t>> tasks;
   std::vector<std::string> task_roots;  // the school site a task is, "" for none
   {
-    std::unordered_map<std::string, size_t> task_of_group;
+    std::unordered_map<std::string, size_t> task_of_root;
+    std::optional<size_t> past_task;  // where the first of them is
     for (size_t i = 0; i < pages.size(); ++i) {
       std::string root = auditor ? auditor->school_root(pages[i].file()) : std::string();
-      std::string group = !root.empty() ? root : past_reports.count(pages[i].path) ? std::string("\n earlier years") : std::string();
-      if (group.empty()) {
+      bool past = root.empty() && past_reports.count(pages[i].path);
+      if (root.empty() && !past) {
         tasks.push_back({i});
         task_roots.emplace_back();
         continue;
       }
-      auto [it, added] = task_of_group.try_emplace(group, tasks.size());
-      if (added) {
+      size_t task = past ? past_task.value_or(tasks.size()) : task_of_root.try_emplace(root, tasks.size()).first->second;
+      if (task == tasks.size()) {
         tasks.emplace_back();
         task_roots.push_back(root);
+        if (past) past_task = task;
       }
-      tasks[it->second].push_back(i);
+      tasks[task].push_back(i);
     }
   }
   // One data file and those derived from it; `biggest`: the size of the biggest.
