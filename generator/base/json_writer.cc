@@ -43,16 +43,16 @@ void JsonWriter::separator() {
     return;
   }
   if (!first_.empty()) {
-    if (!first_.back()) out_ += ',';
+    if (!first_.back()) *out_ += ',';
     first_.back() = false;
     // Compact, but one record per line at the top two levels, so that files diff and grep well.
-    if (first_.size() <= kBreakDepth) out_ += '\n';
+    if (first_.size() <= kBreakDepth) *out_ += '\n';
   }
 }
 
 JsonWriter& JsonWriter::begin_object() {
   separator();
-  out_ += '{';
+  *out_ += '{';
   first_.push_back(true);
   return *this;
 }
@@ -64,58 +64,58 @@ JsonWriter& JsonWriter::end_array() { return close(']'); }
 JsonWriter& JsonWriter::close(char bracket) {
   bool empty = first_.back();
   first_.pop_back();
-  if (!empty && first_.size() < kBreakDepth) out_ += '\n';
-  out_ += bracket;
+  if (!empty && first_.size() < kBreakDepth) *out_ += '\n';
+  *out_ += bracket;
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   separator();
-  out_ += '[';
+  *out_ += '[';
   first_.push_back(true);
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   separator();
-  append_json_string(out_, k);
-  out_ += ':';
+  append_json_string(*out_, k);
+  *out_ += ':';
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   separator();
-  append_json_string(out_, s);
+  append_json_string(*out_, s);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double d, int decimals) {
   separator();
-  if (!std::isfinite(d)) out_ += "null";
+  if (!std::isfinite(d)) *out_ += "null";
   else {
     std::string s = fmt::format("{:.{}f}", d, decimals);
     if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) s = s.substr(s[0] == '-' ? 1 : 0);
-    out_ += s;
+    *out_ += s;
   }
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long i) {
   separator();
-  out_ += std::to_string(i);
+  *out_ += std::to_string(i);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
   separator();
-  out_ += b ? "true" : "false";
+  *out_ += b ? "true" : "false";
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   separator();
-  out_ += "null";
+  *out_ += "null";
   return *this;
 }
 

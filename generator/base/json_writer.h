@@ -10,6 +10,11 @@ namespace sveden {
 
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  // Writes into `into` (TextParts::text(), handed on in parts) instead of its own text.
+  explicit JsonWriter(std::string& into) : out_(&into) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
@@ -21,13 +26,14 @@ class JsonWriter {
   JsonWriter& value(long long i);
   JsonWriter& value(bool b);
   JsonWriter& null();
-  std::string take() { return std::move(out_); }
-  void reserve(size_t bytes) { out_.reserve(bytes); }
+  std::string take() { return std::move(*out_); }
+  void reserve(size_t bytes) { out_->reserve(bytes); }
 
  private:
   void separator();
   JsonWriter& close(char bracket);
-  std::string out_;
+  std::string own_;
+  std::string* out_ = &own_;
   std::vector<bool> first_;  // per open container: no element written yet
   bool after_key_ = false;
 };

@@ -16,6 +16,7 @@
 #include "render/analysis_text.h"
 #include "render/criteria_table.h"
 #include "base/json_writer.h"
+#include "base/text_parts.h"
 #include "render/monitoring_csv.h"
 #include "load/pp662_vocabulary.h"
 #include "render/opendata_workbook.h"
@@ -94,11 +95,12 @@ std::string met_ids(const Evidence& e) {
   return fmt::format("{}", fmt::join(ids, ", "));
 }
 
-std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
-  std::string out(kBom);
+void indicators_csv(const Municipality& m, const IndicatorSet& ind, TextParts& parts) {
+  std::string& out = parts.text();
+  out += kBom;
   out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "value", "unit", "persons", "status",
               "municipal", "regional", "ci95_lower", "ci95_upper"});
-  out.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
+  parts.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
   std::vector<std::string> years, states;
   for (int y : ind.years) years.push_back(std::to_string(y));
   for (auto st : {ValueState::ok, ValueState::missing, ValueState::suppressed, ValueState::not_applicable})
@@ -120,9 +122,9 @@ std::string indicators_csv(const Municipality& m, const IndicatorSet& ind) {
                  << (ok && v.n > 0 ? std::to_string(v.n) : std::string()) << states[static_cast<size_t>(v.state)]
                  << municipal[y] << regional[y] << (ok ? number_or_empty(v.lower, spec->decimals) : std::string())
                  << (ok ? number_or_empty(v.upper, spec->decimals) : std::string());
+        parts.may_end();
       }
   }
-  return out;
 }
 
 std::string municipal_csv(const Municipality& m, const IndicatorSet& ind) {
@@ -142,11 +144,12 @@ std::string municipal_csv(const Municipality& m, const IndicatorSet& ind) {
 }
 
 // The similar-schools value of each school, year and series whose group has a published value.
-std::string similar_csv(const Municipality& m, const IndicatorSet& ind, const SimilarSchools& sim) {
-  std::string out(kBom);
+void similar_csv(const Municipality& m, const IndicatorSet& ind, const SimilarSchools& sim, TextParts& parts) {
+  std::string& out = parts.text();
+  out += kBom;
   out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "similar_group", "similar", "schools",
               "unit"});
-  out.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
+  parts.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
   for (const auto& [key, s] : ind.series) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
     if (spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
@@ -158,17 +161,18 @@ std::string similar_csv(const Municipality& m, const IndicatorSet& ind, const Si
         Row{out} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
                  << std::to_string(ind.years[y]) << sim.group[i][y] << number_or_empty(v->value, spec->decimals)
                  << std::to_string(v->schools + v->branches) << spec->unit;
+        parts.may_end();
       }
   }
-  return out;
 }
 
 // A group's year whose list is published nowhere before its order (publish.unapproved_lists: hide) has
 // no rows in classification.csv, evidence.csv and classification.json.
-std::string classification_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
-  std::string out(kBom);
+void classification_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TextParts& parts) {
+  std::string& out = parts.text();
+  out += kBom;
   out += row({"school_id", "school", "group", "group_title", "year", "verdict", "movement", "criteria_met", "explanation"});
-  out.reserve(room(c.groups.size() * m.schools.size() * c.years.size(), 512));
+  parts.reserve(room(c.groups.size() * m.schools.size() * c.years.size(), 512));
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
@@ -176,14 +180,15 @@ std::string classification_csv(const Municipality& m, const Classification& c, c
         const GroupYear& gy = g.by_school[i][y];
         out += row({m.schools[i].id, m.schools[i].short_name, g.group->id, g.group->short_title, std::to_string(c.years[y]),
                     verdict_name(gy.verdict), movement_name(gy.movement), met_ids(gy.evidence), gy.evidence.text()});
+        parts.may_end();
       }
-  return out;
 }
 
-std::string evidence_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
-  std::string out(kBom);
+void evidence_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TextParts& parts) {
+  std::string& out = parts.text();
+  out += kBom;
   out += row({"school_id", "school", "group", "year", "rule", "rule_title", "verdict", "explanation"});
-  out.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 768));
+  parts.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 768));
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
@@ -193,8 +198,8 @@ std::string evidence_csv(const Municipality& m, const Classification& c, const s
         for (const auto& [id, e] : rules)
           Row{out} << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
                    << e->rule->title << verdict_name(e->verdict) << e->text();
+        parts.may_end();
       }
-  return out;
 }
 
 // One row per rule of every group and risk factor, with where it comes from (docs/CRITERIA.md, 2.14).
@@ -225,10 +230,11 @@ std::string risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
   return level_text(ry.evidence.front());
 }
 
-std::string risk_csv(const Municipality& m, const Classification& c) {
-  std::string out(kBom);
+void risk_csv(const Municipality& m, const Classification& c, TextParts& parts) {
+  std::string& out = parts.text();
+  out += kBom;
   out += row({"school_id", "school", "factor", "factor_title", "year", "level", "high_conditions", "explanation"});
-  out.reserve(room(c.risks.size() * m.schools.size() * c.years.size(), 1024));
+  parts.reserve(room(c.risks.size() * m.schools.size() * c.years.size(), 1024));
   for (const auto& r : c.risks)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
@@ -241,8 +247,8 @@ std::string risk_csv(const Municipality& m, const Classification& c) {
           for (const auto& e : ry.evidence.front().children) conditions.emplace_back(verdict_name(e.verdict));
         Row{out} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
                  << std::to_string(c.years[y]) << risk_level_name(ry.level) << fmt::format("{}", fmt::join(conditions, "; ")) << why;
+        parts.may_end();
       }
-  return out;
 }
 
 void evidence_json(JsonWriter& j, const Evidence& e) {
@@ -264,9 +270,9 @@ void evidence_json(JsonWriter& j, const Evidence& e) {
   j.end_object();
 }
 
-std::string classification_json(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
-  JsonWriter j;
-  j.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 512));
+void classification_json(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TextParts& parts) {
+  JsonWriter j(parts.text());
+  parts.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 512));
   j.begin_object();
   j.key("as_of").value(m.site.as_of.iso());
   j.key("groups").begin_array();
@@ -305,6 +311,7 @@ std::string classification_json(const Municipality& m, const Classification& c, 
         j.end_object();
       }
       j.end_array().end_object();
+      parts.may_end();
     }
     j.end_array().end_object();
   }
@@ -323,17 +330,18 @@ std::string classification_json(const Municipality& m, const Classification& c, 
         j.end_object();
       }
       j.end_array().end_object();
+      parts.may_end();
     }
     j.end_array().end_object();
   }
   j.end_array();
   j.end_object();
-  return j.take() + "\n";
+  parts.text() += '\n';
 }
 
-std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
-  JsonWriter j;
-  j.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 192));
+void indicators_json(const Municipality& m, const IndicatorSet& ind, TextParts& parts) {
+  JsonWriter j(parts.text());
+  parts.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 192));
   j.begin_object();
   j.key("as_of").value(m.site.as_of.iso());
   j.key("min_group").value(static_cast<long long>(ind.min_group));
@@ -389,11 +397,12 @@ std::string indicators_json(const Municipality& m, const IndicatorSet& ind) {
         j.end_object();
       }
       j.end_array().end_object();
+      parts.may_end();
     }
     j.end_array().end_object();
   }
   j.end_array().end_object();
-  return j.take() + "\n";
+  parts.text() += '\n';
 }
 
 std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
@@ -819,6 +828,12 @@ std::string csv_number(double v, int decimals) {
   return s;
 }
 
+OutputFile OutputFile::in_parts(std::string path, PartsMaker make) {
+  OutputFile f(std::move(path), [make] { return whole_text(make); });
+  f.parts = std::move(make);
+  return f;
+}
+
 std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a) {
   const IndicatorSet& ind = a.indicators;
   const Classification& c = a.classification;
@@ -826,16 +841,16 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
   std::vector<OutputFile> files = {
       {"opendata/organisations.csv", [&] { return organisations_csv(m); }},
       {"opendata/organisations.json", [&] { return organisations_json(m); }},
-      {"opendata/indicators.csv", [&] { return indicators_csv(m, ind); }},
-      {"opendata/indicators.json", [&] { return indicators_json(m, ind); }},
+      OutputFile::in_parts("opendata/indicators.csv", [&](TextParts& p) { indicators_csv(m, ind, p); }),
+      OutputFile::in_parts("opendata/indicators.json", [&](TextParts& p) { indicators_json(m, ind, p); }),
       {"opendata/municipal.csv", [&] { return municipal_csv(m, ind); }},
-      {"opendata/similar.csv", [&] { return similar_csv(m, ind, a.similar); }},
-      {"opendata/classification.csv", [&] { return classification_csv(m, c, a.lists); }},
-      {"opendata/evidence.csv", [&] { return evidence_csv(m, c, a.lists); }},
-      {"opendata/risk_profile.csv", [&] { return risk_csv(m, c); }},
+      OutputFile::in_parts("opendata/similar.csv", [&](TextParts& p) { similar_csv(m, ind, a.similar, p); }),
+      OutputFile::in_parts("opendata/classification.csv", [&](TextParts& p) { classification_csv(m, c, a.lists, p); }),
+      OutputFile::in_parts("opendata/evidence.csv", [&](TextParts& p) { evidence_csv(m, c, a.lists, p); }),
+      OutputFile::in_parts("opendata/risk_profile.csv", [&](TextParts& p) { risk_csv(m, c, p); }),
       {"opendata/criteria.csv", [&] { return criteria_csv(m, ind); }},
       {"opendata/lists.csv", [&] { return lists_csv(m, c, a.lists); }},
-      {"opendata/classification.json", [&] { return classification_json(m, c, a.lists); }},
+      OutputFile::in_parts("opendata/classification.json", [&](TextParts& p) { classification_json(m, c, a.lists, p); }),
       {"opendata/README.md", [&] { return readme(m, ind, a.similar); }},
       {"opendata/recommendations.csv", [&, last_year] { return recommendations_csv(m, a.recommendations, last_year); }},
   };
@@ -856,9 +871,11 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     if (path.size() < 4 || path.substr(path.size() - 4) != ".csv") continue;
     std::string stem = path.substr(9, path.size() - 13);  // "opendata/" … ".csv"
     std::string title = fmt::format("Открытые данные: {} ({})", stem, m.site.department.name);
-    auto csv = files[i].render;
-    auto derive = [stem, title, created](std::string bytes) { return opendata_xlsx(std::move(bytes), stem, title, created); };
-    files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return derive(csv()); }, path, derive});
+    // A table made whole is small: made again for each of the workbook's two readings.
+    PartsMaker csv = files[i].parts;
+    if (!csv) csv = [render = files[i].render](TextParts& p) { p.text() += render(); };
+    auto derive = [stem, title, created](const PartsMaker& text) { return opendata_xlsx(text, stem, title, created); };
+    files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return derive(csv); }, path, derive});
   }
   return files;
 }

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <mutex>
 
+#include "base/source_text.h"
 #include "load/csv_reader.h"
 #include "write/formula_guard.h"
 
@@ -42,17 +44,32 @@ XlsxCell cell_of(const std::string& value, bool numeric) {
   return XlsxCell::of_text(std::string(without_formula_guard(value)));
 }
 
-XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  if (csv.compare(0, 3, "\xEF\xBB\xBF") == 0) csv.erase(0, 3);
-  // Our own CSV: its quoting is right by construction. It is read twice, row by row, and never held as a
-  // table: first for the columns' types and widths, then for the cells, handed to libxlsxwriter one row
-  // at a time (indicators.csv of 2 000 schools is about 70 MB of text).
+namespace {
+
+// Each row of the CSV `csv` makes, in order, header included, read part by part: a part ends at a row's end
+// (TextParts::may_end), so each is whole rows. Gives the bytes of the text after its BOM.
+size_t each_csv_row(const PartsMaker& csv, const std::string& sheet, const std::function<void(CsvRow&)>& each) {
+  bool first = true;
+  size_t bytes = 0;
+  Diagnostics ignored;  // our own CSV: its quoting is right by construction
+  make_parts(csv, [&](std::string_view part) {
+    if (std::exchange(first, false) && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
+    bytes += part.size();
+    for_each_csv_row(SourceText("opendata/" + sheet + ".csv", std::string(part)), ';', ignored, each);
+  });
+  return bytes;
+}
+
+}  // namespace
+
+XlsxWorkbook opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
+  // The CSV is read twice, part by part, and never held whole: first for the columns' types and widths,
+  // then for the cells, handed to libxlsxwriter one row at a time (indicators.csv of 2 000 schools is
+  // about 70 MB of text, of 10 000 schools 370 MB).
   // libxlsxwriter keeps a cell in about 60 bytes until the workbook is closed: a table of over 8 MB of CSV
   // (indicators.csv of some 200 schools) goes row by row through a temporary file instead.
   const size_t kStreamedCsvBytes = 8u << 20;
   XlsxWorkbook book;
-  book.streamed = csv.size() > kStreamedCsvBytes;
-  auto src = std::make_shared<const SourceText>("opendata/" + sheet + ".csv", std::move(csv));
   book.title = title;
   book.author = "sveden";
   book.created = created;
@@ -64,8 +81,7 @@ XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const 
   std::vector<size_t> text_chars;  // the widest value as text
   std::vector<bool> filled;        // the column has a value
   bool header = true;
-  Diagnostics ignored;
-  for_each_csv_row(*src, ';', ignored, [&](CsvRow& row) {
+  size_t bytes = each_csv_row(csv, sheet, [&](CsvRow& row) {
     if (header) {
       for (const CsvField& f : row.fields) {
         ws.columns.push_back({f.value, {}, {}, 0, false});
@@ -84,14 +100,14 @@ XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const 
       text_chars[c] = std::max(text_chars[c], xlsx_cell_chars(XlsxCell::of_text(std::string(without_formula_guard(v)))));
     }
   });
+  book.streamed = bytes > kStreamedCsvBytes;
   for (size_t c = 0; c < ws.columns.size(); ++c) {
     size_t widest = numeric[c] ? (filled[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : text_chars[c];
     ws.columns[c].width = xlsx_column_width(std::max(utf8_length(ws.columns[c].header), widest));
   }
-  ws.fill = [src, numeric](const XlsxRowSink& sink) {
+  ws.fill = [csv, sheet, numeric](const XlsxRowSink& sink) {
     bool header = true;
-    Diagnostics ignored;
-    for_each_csv_row(*src, ';', ignored, [&](CsvRow& row) {
+    each_csv_row(csv, sheet, [&](CsvRow& row) {
       if (std::exchange(header, false)) return;
       std::vector<XlsxCell> cells;
       cells.reserve(row.fields.size());
@@ -102,10 +118,15 @@ XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const 
   return book;
 }
 
-std::string opendata_xlsx(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
+XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
+  auto text = std::make_shared<const std::string>(std::move(csv));
+  return opendata_workbook([text](TextParts& p) { p.text() += *text; }, sheet, title, created);
+}
+
+std::string opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
   static std::mutex one_at_a_time;
   std::lock_guard lock(one_at_a_time);
-  XlsxWorkbook book = opendata_workbook(std::move(csv), sheet, title, created);
+  XlsxWorkbook book = opendata_workbook(csv, sheet, title, created);
   auto bytes = xlsx_bytes(std::move(book));
   if (!bytes) throw OutputError(bytes.message());
   return std::move(*bytes);

@@ -8,12 +8,16 @@
 #include <string>
 #include <string_view>
 
+#include "base/text_parts.h"
 #include "write/xlsx_writer.h"
 
 namespace sveden {
 
-// The workbook of one opendata CSV (UTF-8 with BOM, «;», decimal comma); `sheet` names its only sheet.
-// Its sheet's rows are made as libxlsxwriter takes them (XlsxSheet::fill), from the CSV the workbook keeps.
+// The workbook of one opendata CSV (UTF-8 with BOM, «;», decimal comma) that `csv` makes, part by part;
+// `sheet` names its only sheet. `csv` is called twice: for the columns' types and widths here, and for
+// the cells when libxlsxwriter takes the sheet's rows (XlsxSheet::fill). It must outlive the workbook.
+XlsxWorkbook opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
+// The same of a CSV held whole, which the workbook keeps.
 XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created);
 
 // A file of the build that could not be made (a temporary file for libxlsxwriter); the build reports
@@ -23,7 +27,7 @@ struct OutputError : std::runtime_error {
 };
 
 // The bytes of opendata_workbook(…); throws OutputError when libxlsxwriter fails. One such workbook is
-// in memory at a time (the biggest tables hold a cell per value of every school), beside its CSV's text.
-std::string opendata_xlsx(std::string csv, const std::string& sheet, const std::string& title, std::time_t created);
+// made at a time (the biggest tables hold a cell per value of every school).
+std::string opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
 
 }  // namespace sveden

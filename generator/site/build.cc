@@ -518,18 +518,26 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       tasks[task].push_back(i);
     }
   }
-  // One data file and those derived from it; `biggest`: the size of the biggest.
+  // One data file and those derived from it; `biggest`: the size of the biggest held whole. A file made in
+  // parts is never held whole: it is written part by part, and what is derived from it makes it again.
   auto write_data_file = [&](size_t i, size_t& biggest) {
     try {
-      std::string contents = extra[i].render();
-      biggest = contents.size();
-      if (Status written = output.write(extra[i].path, contents); !written.ok()) return written;
-      if (auditor && extra[i].path.ends_with(".html")) auditor->page(extra[i].path, contents);
-      auto made = derived.find(extra[i].path);
+      const OutputFile& f = extra[i];
+      std::string contents;
+      if (f.parts) {
+        if (Status written = output.write_parts(f.path, f.parts); !written.ok()) return written;
+      } else {
+        contents = f.render();
+        biggest = contents.size();
+        if (Status written = output.write(f.path, contents); !written.ok()) return written;
+        if (auditor && f.path.ends_with(".html")) auditor->page(f.path, contents);
+      }
+      auto made = derived.find(f.path);
       if (made == derived.end()) return Status();
-      for (size_t k = 0; k < made->second.size(); ++k) {
-        const OutputFile& d = extra[made->second[k]];
-        std::string bytes = d.derive(k + 1 == made->second.size() ? std::move(contents) : contents);
+      PartsMaker source = f.parts ? f.parts : PartsMaker([&contents](TextParts& p) { p.text() += contents; });
+      for (size_t k : made->second) {
+        const OutputFile& d = extra[k];
+        std::string bytes = d.derive(source);
         biggest = std::max(biggest, bytes.size());
         if (Status written = output.write(d.path, bytes); !written.ok()) return written;
       }

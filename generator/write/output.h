@@ -10,6 +10,7 @@
 
 #include "base/disk.h"
 #include "base/status.h"
+#include "base/text_parts.h"
 
 namespace sveden {
 
@@ -29,6 +30,9 @@ class Output {
   virtual Status make_dirs(const std::set<std::string>& dirs) = 0;
   // Thread-safe for distinct paths whose folders exist. `rel_path` is relative to the output, with «/».
   virtual Status write(const std::string& rel_path, std::string_view contents) = 0;
+  // The same for the text `make` makes, taken part by part: an output on disk never holds it whole (an
+  // open-data table of 10,000 schools is hundreds of megabytes). Here, it is made whole and written.
+  virtual Status write_parts(const std::string& rel_path, const PartsMaker& make) { return write(rel_path, whole_text(make)); }
   // Everything written is durable before commit() publishes it.
   virtual Status sync() = 0;
   // Publishes the whole output at once; before this, the previous output is untouched.

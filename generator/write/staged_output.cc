@@ -93,18 +93,43 @@ int open_beneath(int dir, const std::string& rel_path) {
   return fd < 0 ? -1 : static_cast<int>(fd);
 }
 
-// Whether the open file holds exactly `contents` (read in blocks: no copy of the file in memory).
-bool same_bytes(int fd, std::string_view contents) {
+// Whether the open file holds `bytes` at `at` (read in blocks: no copy of the file in memory).
+bool same_bytes_at(int fd, size_t at, std::string_view bytes) {
   char block[1 << 16];
-  size_t at = 0;
-  for (;;) {
-    ssize_t n = ::pread(fd, block, sizeof block, static_cast<off_t>(at));
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::pread(fd, block, std::min(sizeof block, bytes.size() - done), static_cast<off_t>(at + done));
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    if (n == 0) return at == contents.size();
-    if (at + static_cast<size_t>(n) > contents.size() || std::memcmp(block, contents.data() + at, static_cast<size_t>(n)) != 0) return false;
-    at += static_cast<size_t>(n);
+    if (n <= 0 || std::memcmp(block, bytes.data() + done, static_cast<size_t>(n)) != 0) return false;
+    done += static_cast<size_t>(n);
   }
+  return true;
+}
+
+// The first `bytes` of the open file `from` into the open file `to`, at its start.
+bool copy_beginning(int from, int to, size_t bytes) {
+  loff_t in = 0, out = 0;
+  while (static_cast<size_t>(in) < bytes) {
+    ssize_t n = ::copy_file_range(from, &in, to, &out, bytes - static_cast<size_t>(in), 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n > 0) continue;
+    if (n == 0) return false;  // the file is shorter than it was
+    // Not between these two (another file system, an old kernel): through a buffer.
+    char block[1 << 16];
+    while (static_cast<size_t>(in) < bytes) {
+      ssize_t r = ::pread(from, block, std::min(sizeof block, bytes - static_cast<size_t>(in)), in);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) return false;
+      for (ssize_t w = 0; w < r;) {
+        ssize_t k = ::pwrite(to, block + w, static_cast<size_t>(r - w), out);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return false;
+        w += k;
+        out += k;
+      }
+      in += r;
+    }
+  }
+  return ::lseek(to, out, SEEK_SET) == out;
 }
 
 // The files a build has written so far while they are all the previous output's files: read from the
@@ -309,61 +334,124 @@ std::optional<StagedOutput::Same> StagedOutput::previous_same(const std::string&
   if (fd < 0) return std::nullopt;
   struct stat st {};
   bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == contents.size() &&
-              same_bytes(fd, contents);
+              same_bytes_at(fd, 0, contents);
   ::close(fd);
   if (!same) return std::nullopt;
   return Same{rel_path, st.st_ino, st.st_mtim, contents.size()};
 }
 
-Status StagedOutput::write_new(const std::string& rel_path, std::string_view contents) {
-  std::string path = stage_ + "/" + rel_path;
+Result<int> StagedOutput::create_new(const std::string& rel_path) {
   // Never through an existing name: it may be a link to the previous output's file.
   int fd = ::openat(stage_fd_, rel_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0 && errno == EEXIST && ::unlinkat(stage_fd_, rel_path.c_str(), 0) == 0)
     fd = ::openat(stage_fd_, rel_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return io_failure(fmt::format("не удалось создать файл «{}»: {}", path, std::strerror(errno)));
-  const char* p = contents.data();
-  size_t left = contents.size();
+  if (fd < 0) return io_failure(fmt::format("не удалось создать файл «{}»: {}", stage_ + "/" + rel_path, std::strerror(errno)));
+  return fd;
+}
+
+Status StagedOutput::append_new(int fd, const std::string& rel_path, std::string_view bytes) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
   while (left > 0) {
     ssize_t n = ::write(fd, p, left);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       int saved = n == 0 ? ENOSPC : errno;
-      ::close(fd);
-      return io_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(saved)));
+      return io_failure(fmt::format("не удалось записать файл «{}»: {}", stage_ + "/" + rel_path, std::strerror(saved)));
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
-  // The kernel starts writing it now, so that sync() mostly waits for what is already under way.
-  ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-  if (::close(fd) != 0) {
-    return io_failure(fmt::format("не удалось записать файл «{}»: {}", path, std::strerror(errno)));
-  }
   return {};
 }
 
-Status StagedOutput::write(const std::string& rel_path, std::string_view contents) {
-  if (auto same = previous_same(rel_path, contents)) {
-    bool link_now = false;
-    {
-      std::lock_guard lock(stage_mutex_);
-      paths_.insert(rel_path);
-      if (materialised_) link_now = true;
-      else same_.push_back(std::move(*same));
-    }
-    // A link failing (another file system, no /proc, too many links) only means the file is written.
-    if (!link_now || link_previous(*same).ok()) {
-      ++files_;
-      return {};
-    }
+Status StagedOutput::close_new(int fd, const std::string& rel_path) {
+  // The kernel starts writing it now, so that sync() mostly waits for what is already under way.
+  ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+  if (::close(fd) != 0) return io_failure(fmt::format("не удалось записать файл «{}»: {}", stage_ + "/" + rel_path, std::strerror(errno)));
+  return {};
+}
+
+Status StagedOutput::write_new(const std::string& rel_path, std::string_view contents) {
+  Result<int> fd = create_new(rel_path);
+  if (!fd) return fd.status();
+  if (Status written = append_new(*fd, rel_path, contents); !written.ok()) {
+    ::close(*fd);
+    return written;
   }
+  return close_new(*fd, rel_path);
+}
+
+bool StagedOutput::carry_over(Same same) {
+  bool link_now = false;
+  {
+    std::lock_guard lock(stage_mutex_);
+    paths_.insert(same.path);
+    if (materialised_) link_now = true;
+    else same_.push_back(same);
+  }
+  // A link failing (another file system, no /proc, too many links) only means the file is written.
+  if (link_now && !link_previous(same).ok()) return false;
+  ++files_;
+  return true;
+}
+
+Status StagedOutput::write(const std::string& rel_path, std::string_view contents) {
+  if (auto same = previous_same(rel_path, contents); same && carry_over(std::move(*same))) return {};
   {
     std::lock_guard lock(stage_mutex_);
     paths_.insert(rel_path);
   }
   if (Status made = materialise(); !made.ok()) return made;
   if (Status written = write_new(rel_path, contents); !written.ok()) return written;
+  ++files_;
+  ++changed_;
+  return {};
+}
+
+Status StagedOutput::write_parts(const std::string& rel_path, const PartsMaker& make) {
+  int previous = previous_fd_ >= 0 ? open_beneath(previous_fd_, rel_path) : -1;
+  struct stat st {};
+  bool same = previous >= 0 && ::fstat(previous, &st) == 0 && S_ISREG(st.st_mode);
+  size_t at = 0;  // bytes made so far
+  int fd = -1;    // the new file, once a part differs
+  Status failed;
+  // The new file, with the `at` bytes that agreed copied from the previous one.
+  auto start_new = [&]() -> Status {
+    {
+      std::lock_guard lock(stage_mutex_);
+      paths_.insert(rel_path);
+    }
+    if (Status made = materialise(); !made.ok()) return made;
+    Result<int> made = create_new(rel_path);
+    if (!made) return made.status();
+    fd = *made;
+    if (at > 0 && !copy_beginning(previous, fd, at))
+      return io_failure(fmt::format("не удалось скопировать начало файла «{}» из прежнего результата: соберите ещё раз", out_ + "/" + rel_path));
+    return {};
+  };
+  make_parts(make, [&](std::string_view part) {
+    if (!failed.ok()) return;
+    if (same && at + part.size() <= static_cast<size_t>(st.st_size) && same_bytes_at(previous, at, part)) {
+      at += part.size();
+      return;
+    }
+    same = false;
+    if (fd < 0 && !(failed = start_new()).ok()) return;
+    failed = append_new(fd, rel_path, part);
+    at += part.size();
+  });
+  if (failed.ok() && same && at == static_cast<size_t>(st.st_size) && carry_over(Same{rel_path, st.st_ino, st.st_mtim, at})) {
+    ::close(previous);
+    return {};
+  }
+  if (failed.ok() && fd < 0) failed = start_new();  // the beginning of the previous file, or all of it
+  if (previous >= 0) ::close(previous);
+  if (fd >= 0) {
+    Status closed = close_new(fd, rel_path);
+    if (failed.ok()) failed = closed;
+  }
+  if (!failed.ok()) return failed;
   ++files_;
   ++changed_;
   return {};

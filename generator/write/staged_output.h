@@ -32,6 +32,9 @@ class StagedOutput : public Output {
   Status make_dirs(const std::set<std::string>& dirs) override;
   // A file equal to the previous output's file of the same path is linked, not written.
   Status write(const std::string& rel_path, std::string_view contents) override;
+  // Compared with the previous output's file part by part while they agree, and linked if they agree to
+  // the end; from the first part that differs, written, its agreeing beginning copied from that file.
+  Status write_parts(const std::string& rel_path, const PartsMaker& make) override;
   // Makes the stage durable (its files, links and folders) before it is published.
   Status sync() override;
   // Syncs (if not done yet), then atomically replaces the output with the stage; when every file was
@@ -66,6 +69,13 @@ class StagedOutput : public Output {
   Status create_dirs();  // with stage_mutex_ held
   bool can_link() const;  // whether the previous output's files can be linked into the stage
   Status write_new(const std::string& rel_path, std::string_view contents);
+  // write_new in steps: a new file in the stage (its descriptor), its bytes, and its end.
+  Result<int> create_new(const std::string& rel_path);
+  Status append_new(int fd, const std::string& rel_path, std::string_view bytes);
+  Status close_new(int fd, const std::string& rel_path);
+  // `same` is carried over: linked now when the stage exists, or when it is made. False when a link
+  // failed (another file system, too many links): the file must be written.
+  bool carry_over(Same same);
   // Every file was carried over and the previous output has nothing else: it is the new output as it is.
   bool unchanged();
 

@@ -2,6 +2,9 @@
 // codes and text as text, the CSV's guarding apostrophe gone.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include "base/text_parts.h"
 #include "load/xlsx_file.h"
 #include "render/opendata_workbook.h"
 
@@ -100,4 +103,31 @@ TEST_CASE("opendata_workbook: a workbook without a date is dated 1 January 1980,
   auto core = zip_entry(*bytes, "docProps/core.xml");
   REQUIRE(core.has_value());
   CHECK(core->find("1980-01-01T00:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("opendata_workbook: a table read part by part is the workbook of the same table held whole") {
+  // About 3 MB in parts of 1 MB, each ending at a row's end; a quoted value holds a line break and «;».
+  auto make = [](TextParts& parts) {
+    parts.text() += "\xEF\xBB\xBFschool_id;school;year;value\r\n";
+    for (int r = 0; r < 75000; ++r) {
+      parts.text() += fmt::format("{};\"Школа № {};\r\nфилиал\";{};{},5\r\n", 5400 + r % 900, r, 2020 + r % 6, r % 97);
+      parts.may_end();
+    }
+  };
+  size_t parts = 0;
+  make_parts(make, [&](std::string_view) { ++parts; });
+  CHECK(parts >= 3);
+  XlsxWorkbook from_parts = opendata_workbook(PartsMaker(make), "t", "Таблица", 0);
+  XlsxWorkbook from_whole = opendata_workbook(whole_text(make), "t", "Таблица", 0);
+  CHECK(from_parts.streamed == from_whole.streamed);
+  CHECK(from_parts.sheets[0].columns[3].width == from_whole.sheets[0].columns[3].width);
+  auto a = xlsx_bytes(std::move(from_parts));
+  auto b = xlsx_bytes(std::move(from_whole));
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(*a == *b);
+  // Both read the whole table: its last row is there.
+  auto sheet = zip_entry(*a, "xl/worksheets/sheet1.xml");
+  REQUIRE(sheet.has_value());
+  CHECK(sheet->find("<c r=\"B75001\"") != std::string::npos);
 }

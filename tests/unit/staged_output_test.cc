@@ -137,13 +137,16 @@ FileId file_id(const fs::path& path) {
   return {st.st_ino, st.st_mtim};
 }
 
-// Writes `files` as one build of `out`; returns the output's count of changed files.
-size_t build_files(const std::string& out, const std::map<std::string, std::string>& files) {
+// Writes `files`, and `in_parts` part by part, as one build of `out`; returns the output's count of changed files.
+size_t build_files(const std::string& out, const std::map<std::string, std::string>& files,
+                   const std::map<std::string, PartsMaker>& in_parts = {}) {
   StagedOutput staged(out);
   Status s = staged.open();
-  if (s.ok()) s = staged.make_dirs({"a/b"});
+  if (s.ok()) s = staged.make_dirs({"a/b", "data"});
   for (const auto& [path, text] : files)
     if (s.ok()) s = staged.write(path, text);
+  for (const auto& [path, make] : in_parts)
+    if (s.ok()) s = staged.write_parts(path, make);
   if (s.ok()) s = staged.sync();
   if (s.ok()) s = staged.commit();
   REQUIRE_MESSAGE(s.ok(), s.message());
@@ -222,5 +225,92 @@ TEST_CASE("staged output: a symbolic link in the previous output is never follow
   CHECK(build_files(out, {{"index.html", "<p>1</p>"}}) == 1);  // written anew, not linked to secret.txt
   CHECK_FALSE(fs::is_symlink(fs::path(out) / "index.html"));
   CHECK_FALSE(file_id(fs::path(out) / "index.html") == secret);
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// A table of `rows` rows of about 100 bytes, made row by row as the open data are; `changed_row` reads
+// otherwise.
+PartsMaker table(size_t rows, size_t changed_row = SIZE_MAX) {
+  return [rows, changed_row](TextParts& parts) {
+    for (size_t r = 0; r < rows; ++r) {
+      parts.text() += fmt::format("{:08};{};{:>80}\r\n", r, r == changed_row ? "иначе" : "так", r * 7);
+      parts.may_end();
+    }
+  };
+}
+
+// One build of `out` with the page «index.html» written whole and «data/table.csv» in parts.
+size_t build_table(const std::string& out, const PartsMaker& csv) {
+  return build_files(out, {{"index.html", "<p>1</p>"}}, {{"data/table.csv", csv}});
+}
+
+}  // namespace
+
+TEST_CASE("staged output: a file written in parts is the previous file when every part agrees, and whole otherwise") {
+  fs::path dir = temp_dir();
+  std::string out = (dir / "output").string();
+  fs::path csv = fs::path(out) / "data/table.csv";
+  const size_t rows = 40000;  // about 4 MB: four parts
+  CHECK(build_table(out, table(rows)) == 3);  // with the page and the output's marker
+  CHECK(test::read_file(csv) == whole_text(table(rows)));
+  FileId first = file_id(csv);
+
+  // The same text: nothing is written, the output is kept as it was.
+  CHECK(build_table(out, table(rows)) == 0);
+  CHECK(file_id(csv) == first);
+
+  struct Variant {
+    const char* what;
+    PartsMaker make;
+  };
+  const Variant variants[] = {
+      {"a row of the last part differs", table(rows, rows - 3)},
+      {"the first row differs", table(rows, 0)},
+      {"a row in the middle differs", table(rows, rows / 2)},
+      {"rows are added (the previous file is its beginning)", table(rows + 1234)},
+      {"rows are gone (it is the previous file's beginning)", table(rows - 20000)},
+      {"all but one row is gone", table(1)},
+      {"it is empty", [](TextParts&) {}},
+      {"the full table again", table(rows)},
+  };
+  for (const auto& v : variants) {
+    CAPTURE(v.what);
+    FileId before = file_id(csv);
+    CHECK(build_table(out, v.make) == 1);  // the table only: the page is carried over
+    CHECK(test::read_file(csv) == whole_text(v.make));
+    CHECK_FALSE(file_id(csv) == before);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("staged output: a file written in parts after a changed file is linked when the same, written when not") {
+  fs::path dir = temp_dir();
+  std::string out = (dir / "output").string();
+  fs::path csv = fs::path(out) / "data/table.csv";
+  build_table(out, table(30000));
+  FileId kept = file_id(csv);
+  // The stage is made at the first changed file (the page here); the table comes after it.
+  {
+    StagedOutput staged(out);
+    REQUIRE(staged.open().ok());
+    REQUIRE(staged.make_dirs({"data"}).ok());
+    REQUIRE(staged.write("index.html", "<p>changed</p>").ok());
+    REQUIRE(staged.write_parts("data/table.csv", table(30000)).ok());
+    REQUIRE(staged.commit().ok());
+    CHECK(staged.files_changed() == 1);
+  }
+  CHECK(file_id(csv) == kept);
+  {
+    StagedOutput staged(out);
+    REQUIRE(staged.open().ok());
+    REQUIRE(staged.make_dirs({"data"}).ok());
+    REQUIRE(staged.write("index.html", "<p>changed again</p>").ok());
+    REQUIRE(staged.write_parts("data/table.csv", table(30000, 29999)).ok());
+    REQUIRE(staged.commit().ok());
+    CHECK(staged.files_changed() == 2);
+  }
+  CHECK(test::read_file(csv) == whole_text(table(30000, 29999)));
   fs::remove_all(dir);
 }
