@@ -190,10 +190,13 @@ std::vector<OutputFile> SiteRenderer::files() const {
 }
 
 SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
-  for (const auto& [name, text] : site.theme_.templates) {
-    mustache& t = templates_.emplace(name, mustache(text)).first->second;
-    t.set_custom_escape([](const std::string& s) { return kainjow::mustache::html_escape(drop_control_characters(s)); });
-  }
+  for (const auto& [name, text] : site.theme_.templates) templates_.emplace(name, parsed(text));
+}
+
+mustache SiteRenderer::Worker::parsed(const std::string& text) const {
+  mustache t(text);
+  t.set_custom_escape([](const std::string& s) { return kainjow::mustache::html_escape(drop_control_characters(s)); });
+  return t;
 }
 
 void SiteRenderer::Worker::render_to(const std::string& name, const data& d, const std::function<void(const std::string&)>& sink) {
@@ -208,14 +211,101 @@ std::string SiteRenderer::Worker::use(const std::string& name, const data& d) {
   return out;
 }
 
+namespace {
+
+// A text gathered in pieces of about a megabyte: no piece is copied again as the text grows.
+struct Pieces {
+  static constexpr size_t kPiece = 1u << 20;
+  std::vector<std::string> list = std::vector<std::string>(1);
+  void add(std::string_view text) {
+    if (list.back().size() + text.size() > kPiece && !list.back().empty()) list.emplace_back().reserve(kPiece);
+    list.back() += text;
+  }
+  Pieces& operator<<(const std::string& text) {  // as kainjow renders into a stream
+    add(text);
+    return *this;
+  }
+};
+
+// Where a list's items go in a template split at its section (Worker::list_split): a line of its own.
+const std::string kListMark = "<\x1Fsveden-list\x1F>";
+
+// Whether only blanks stand between `from` and `to` of `text`.
+bool blank_between(const std::string& text, size_t from, size_t to) {
+  return text.find_first_not_of(" \t", from) >= to;
+}
+
+}  // namespace
+
 std::vector<std::string> SiteRenderer::Worker::use_in_pieces(const std::string& name, const data& d) {
-  constexpr size_t kPiece = 1u << 20;
-  std::vector<std::string> pieces(1);
-  render_to(name, d, [&pieces](const std::string& text) {
-    if (pieces.back().size() + text.size() > kPiece && !pieces.back().empty()) pieces.emplace_back().reserve(kPiece);
-    pieces.back() += text;
-  });
-  return pieces;
+  Pieces pieces;
+  render_to(name, d, [&pieces](const std::string& text) { pieces.add(text); });
+  return std::move(pieces.list);
+}
+
+SiteRenderer::Worker::ListSplit* SiteRenderer::Worker::list_split(const std::string& name, const std::string& list) {
+  auto [it, added] = splits_.try_emplace({name, list});
+  if (!added) return it->second.get();
+  // The section's two tags, each alone on its line (Mustache then drops both lines), and no other tag that
+  // names the list (another section, an inverted one, a variable) or changes the delimiters.
+  const std::string& text = site_.theme_.templates.at(name);
+  size_t a = std::string::npos, b = std::string::npos, named = 0;
+  for (size_t start = text.find("{{"); start != std::string::npos; start = text.find("{{", start + 2)) {
+    size_t end = text.find("}}", start + 2);
+    if (end == std::string::npos) return nullptr;
+    std::string_view tag = std::string_view(text).substr(start + 2, end - start - 2);
+    if (!tag.empty() && tag.front() == '=') return nullptr;
+    char sigil = tag.empty() ? ' ' : tag.front();
+    if (std::string_view("#^/&>!{").find(sigil) != std::string_view::npos) tag.remove_prefix(1);
+    size_t first = tag.find_first_not_of(" \t"), last = tag.find_last_not_of(" \t");
+    if (first == std::string_view::npos || tag.substr(first, last - first + 1) != list) continue;
+    ++named;
+    if (sigil == '#' && tag.size() == list.size()) a = start;
+    if (sigil == '/' && tag.size() == list.size()) b = start;
+  }
+  const std::string open = "{{#" + list + "}}", close = "{{/" + list + "}}";
+  if (named != 2 || a == std::string::npos || b == std::string::npos || b < a) return nullptr;
+  size_t open_line = text.rfind('\n', a) == std::string::npos ? 0 : text.rfind('\n', a) + 1;
+  size_t open_end = text.find('\n', a), close_line = text.rfind('\n', b) + 1, close_end = text.find('\n', b);
+  if (open_end == std::string::npos || close_end == std::string::npos || open_end >= close_line ||
+      !blank_between(text, open_line, a) || !blank_between(text, a + open.size(), open_end) ||
+      !blank_between(text, close_line, b) || !blank_between(text, b + close.size(), close_end))
+    return nullptr;
+  std::string outer = text.substr(0, open_line) + kListMark + "\n" + text.substr(close_end + 1);
+  it->second = std::make_unique<ListSplit>(ListSplit{parsed(outer), parsed(text.substr(open_end + 1, close_line - open_end - 1))});
+  if (!it->second->outer.is_valid() || !it->second->inner.is_valid()) it->second.reset();
+  return it->second.get();
+}
+
+std::vector<std::string> SiteRenderer::Worker::use_list_in_pieces(const std::string& name, data& d, const std::string& list,
+                                                                  size_t count, const std::function<data(size_t)>& item) {
+  ListSplit* split = list_split(name, list);
+  std::string outer;
+  if (split) {
+    if (observe) observe(name, d);
+    split->outer.render(d, [&outer](const std::string& text) { outer += text; });
+  }
+  size_t at = outer.find(kListMark);
+  if (!split || (at != std::string::npos && outer.find(kListMark, at + 1) != std::string::npos)) {
+    data items = kainjow::mustache::data::type::list;
+    for (size_t k = 0; k < count; ++k) items.push_back(item(k));
+    put(d, list, std::move(items));
+    return use_in_pieces(name, d);
+  }
+  Pieces pieces;
+  if (at == std::string::npos) {  // the section is inside one that is not shown
+    pieces.add(outer);
+    return std::move(pieces.list);
+  }
+  pieces.add(std::string_view(outer).substr(0, at));
+  for (size_t k = 0; k < count; ++k) {
+    const data one = item(k);
+    kainjow::mustache::context<std::string> context(&d);
+    context.push(&one);
+    split->inner.render(context, pieces);
+  }
+  pieces.add(std::string_view(outer).substr(at + kListMark.size() + 1));
+  return std::move(pieces.list);
 }
 
 namespace {
@@ -242,7 +332,7 @@ std::vector<std::string> SiteRenderer::Worker::one_piece(std::string body) {
   return pieces;
 }
 
-std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::vector<std::string> body) {
+std::vector<std::string> SiteRenderer::Worker::framed_pieces(const std::string& name, data& d, std::vector<std::string> body) {
   // Mustache leaves out a line that holds a section tag and nothing but blanks: a blank body is rendered as
   // itself, or the mark would keep that line.
   bool blank = std::all_of(body.begin(), body.end(), [](const std::string& piece) {
@@ -252,23 +342,32 @@ std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::
     put(d, "body", std::string(kBodyMark));
     std::string frame = use(name, d);
     size_t at = frame.find(kBodyMark);
-    if (at != std::string::npos && frame.find(kBodyMark, at + kBodyMark.size()) == std::string::npos)
-      return joined(std::string_view(frame).substr(0, at), body, std::string_view(frame).substr(at + kBodyMark.size()));
+    if (at != std::string::npos && frame.find(kBodyMark, at + kBodyMark.size()) == std::string::npos) {
+      body.insert(body.begin(), frame.substr(0, at));
+      body.push_back(frame.substr(at + kBodyMark.size()));
+      return body;
+    }
   }
   put(d, "body", joined({}, body, {}));
-  return use(name, d);
+  return one_piece(use(name, d));
+}
+
+std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::vector<std::string> body) {
+  std::vector<std::string> pieces = framed_pieces(name, d, std::move(body));
+  return joined({}, pieces, {});
 }
 
 std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::string body, data crumbs) {
-  return layout(page, title, one_piece(std::move(body)), std::move(crumbs));
+  std::vector<std::string> pieces = layout_in_pieces(page, title, one_piece(std::move(body)), std::move(crumbs));
+  return joined({}, pieces, {});
 }
 
 std::string SiteRenderer::Worker::render(const PageRef& page) {
   return page.type->build ? page.type->build(*this, page) : std::string();  // audit/ is rendered from the audit, later
 }
 
-std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::vector<std::string> body,
-                                         data crumbs) {
+std::vector<std::string> SiteRenderer::Worker::layout_in_pieces(const PageRef& page, const std::string& title,
+                                                               std::vector<std::string> body, data crumbs) {
   const Municipality& m = site_.m_;
   // The 404 page is served at any depth, so its links start at the path of the site's address: «/» or,
   // for a site published in a subfolder (https://edu.example.ru/uo), «/uo/».
@@ -322,7 +421,7 @@ std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string&
   d.set("has_social", social.is_non_empty_list());
   d.set("ministries", ministries());
   d.set("invented_data", m.site.invented_data);
-  return framed("base", d, std::move(body));
+  return framed_pieces("base", d, std::move(body));
 }
 
 kainjow::mustache::data SiteRenderer::Worker::trail(const std::string& root,

@@ -662,7 +662,16 @@ Status write_audit_page(const SiteRenderer& site, Output& output, OutputAuditor*
   OutputAudit audit = auditor ? auditor->finish() : audit_output(*output.written(), builtin_openness(), std::max(1, jobs));
   SiteRenderer::Worker worker(site);
   if (Status made = output.make_dirs({"audit"}); !made.ok()) return made;
-  if (Status written = output.write("audit/index.html", worker.audit_page(audit)); !written.ok()) return written;
+  {
+    const std::vector<std::string> page = worker.audit_page(audit);  // in pieces: tens of MB at 2,000 schools
+    PartsMaker pieces = [&page](TextParts& parts) {
+      for (const auto& piece : page) {
+        parts.text() += piece;
+        parts.may_end();
+      }
+    };
+    if (Status written = output.write_parts("audit/index.html", pieces); !written.ok()) return written;
+  }
   malloc_trim(0);  // the page of every finding: tens of MB at 2,000 schools
   report.audit_errors = audit.errors;
   report.audit = std::move(audit);

@@ -111,7 +111,7 @@ void decisions(const SiteRenderer& site, data& d) {
 
 }  // namespace
 
-std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
+std::vector<std::string> SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   PageRef page{&kAuditPage, 0, 0, "audit/"};
   std::string root = root_prefix(page.path);
   auto findings = [&](const std::vector<SiteFinding>& list, Severity severity) {
@@ -143,12 +143,13 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   // shows what needs work first.
   const MonitoringComparison* sites = site_.analysis_.site_monitoring;
   bool with_sites = sites && !sites->empty();
-  data groups = tlist(), clean = tlist();
-  if (!audit.portal.empty()) append(groups, group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal));
+  data clean = tlist();
+  std::vector<const SchoolAudit*> with_findings;  // nullptr: the department's portal
+  if (!audit.portal.empty()) with_findings.push_back(nullptr);
   size_t clean_count = 0;
   for (const auto& s : audit.schools) {
     if (!s.findings.empty()) {
-      append(groups, group(s.name, site_.href(root, s.root + "/"), s.findings));
+      with_findings.push_back(&s);
       continue;
     }
     data x;
@@ -163,7 +164,6 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
     return organisations ? count_noun(n, "сайт", "сайта", "сайтов") : count_noun(n, "сайт школы", "сайта школ", "сайтов школ");
   };
   data d;
-  put(d, "groups", std::move(groups));
   put(d, "clean", std::move(clean));
   d.set("has_clean", clean_count > 0);
   d.set("organisations", organisations);
@@ -182,10 +182,15 @@ std::string SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
   d.set("dep", words(site_.m_.site.department.words));
   completeness(site_, root, d);
   decisions(site_, d);
-  // Tens of MB at 2,000 schools: rendered in pieces, and its data freed before the page is made of them.
-  std::vector<std::string> body = use_in_pieces("audit", d);
+  // Tens of MB at 2,000 schools: rendered in pieces, each group's data made and freed in turn (a finding's
+  // data is several times its text), and the rest freed before the page is made of the pieces.
+  std::vector<std::string> body = use_list_in_pieces("audit", d, "groups", with_findings.size(), [&](size_t k) {
+    const SchoolAudit* s = with_findings[k];
+    return s ? group(s->name, site_.href(root, s->root + "/"), s->findings)
+             : group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal);
+  });
   d = data();
-  return layout(page, "Проверка опубликованных сайтов", std::move(body), trail(root, {{"Проверка сайтов", ""}}));
+  return layout_in_pieces(page, "Проверка опубликованных сайтов", std::move(body), trail(root, {{"Проверка сайтов", ""}}));
 }
 
 // Listed by no one: the build renders it from the audit of the other pages (Worker::audit_page).
