@@ -448,15 +448,18 @@ constexpr size_t kBigFile = size_t{4} << 20;
 // Every page and data file into the output, on `jobs` threads, with the progress thread calling
 // options.progress; the first file that cannot be written fails it. With `auditor`, each page is audited
 // from its text as it is written: a school's site in one task, all its pages together.
+// `rendered`: pages rendered before (render_past_reports), by path; each is written as it is.
 Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra, const BuildOptions& options, Output& output,
-                 OutputAuditor* auditor) {
+                 OutputAuditor* auditor, std::map<std::string, std::string> rendered) {
   const auto& pages = site.pages();
-  std::set<std::string> dirs;
-  for (const auto& p : pages)
-    if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
-  for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
-  dirs.erase("");
-  if (Status made = output.make_dirs(dirs); !made.ok()) return made;
+  {
+    std::set<std::string> dirs;  // a folder per page: freed before the pages are
+    for (const auto& p : pages)
+      if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
+    for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
+    dirs.erase("");
+    if (Status made = output.make_dirs(dirs); !made.ok()) return made;
+  }
   Status first_failure;  // the first file that could not be written stops the rest
 
   int jobs = std::max(1, options.jobs);
@@ -490,30 +493,22 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
     if (extra[i].source.empty() || !paths.count(extra[i].source))
       (derived.count(extra[i].path) || extra[i].path.rfind("opendata/", 0) == 0 ? open_data : others).push_back(i);
   const size_t first_other = open_data.empty() ? 0 : 1, first_page = first_other + others.size();
-  // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order). The
-  // analysis reports of earlier years are one task: each makes that year's model and analysis for itself
-  // (PastAnalysis), and one at a time is in memory (two at once were the build's peak: 2,000 schools, +200 MB).
-  std::set<std::string> past_reports;
-  for (const auto& r : site.reports())
-    if (r.kind == ReportRef::Kind::analysis && r.index > 0) past_reports.insert(r.path);
+  // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order).
   std::vector<std::vector<size_t>> tasks;
   std::vector<std::string> task_roots;  // the school site a task is, "" for none
   {
     std::unordered_map<std::string, size_t> task_of_root;
-    std::optional<size_t> past_task;  // where the first of them is
     for (size_t i = 0; i < pages.size(); ++i) {
       std::string root = auditor ? auditor->school_root(pages[i].file()) : std::string();
-      bool past = root.empty() && past_reports.count(pages[i].path);
-      if (root.empty() && !past) {
+      if (root.empty()) {
         tasks.push_back({i});
         task_roots.emplace_back();
         continue;
       }
-      size_t task = past ? past_task.value_or(tasks.size()) : task_of_root.try_emplace(root, tasks.size()).first->second;
+      size_t task = task_of_root.try_emplace(root, tasks.size()).first->second;
       if (task == tasks.size()) {
         tasks.emplace_back();
         task_roots.push_back(root);
-        if (past) past_task = task;
       }
       tasks[task].push_back(i);
     }
@@ -569,7 +564,9 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       std::map<std::string, std::string_view> school;
       bool big = false;
       for (size_t i : tasks[t - first_page]) {
-        std::string file = pages[i].file(), html = worker->render(pages[i]);
+        std::string file = pages[i].file(), html;
+        auto before = rendered.find(pages[i].path);
+        html = before != rendered.end() ? std::move(before->second) : worker->render(pages[i]);
         if (!(written = output.write(file, html)).ok()) break;
         ++done;
         big = big || html.size() >= kBigFile;
@@ -615,7 +612,7 @@ void report_data_warnings(const Municipality& m, const std::string& prefix, Diag
 
 // The analysis of the reporting year, and for each earlier year that has its own decisions, the way to its
 // analysis as it was when that year was the reporting year (from the rows up to that year only), made when
-// its report is rendered and freed after.
+// its report is rendered (render_past_reports, or a preview's request) and freed after.
 struct Analysed {
   std::unique_ptr<AnalysisResult> result;  // the reporting year's; outlives the tasks that read it
   std::vector<PastAnalysis> past;          // oldest first
@@ -628,17 +625,31 @@ Analysed analyse_years(const Municipality& m, int jobs) {
   for (size_t y = 0; y + 1 < cl.years.size(); ++y) {
     if (!has_decisions(cl, y)) continue;
     int year = cl.years[y];
-    // On the thread that renders the report: one analysis thread, as the others render pages.
-    out.past.push_back({year, [&m, year](const std::function<void(const PastYear&)>& use) {
+    out.past.push_back({year, [&m, year, jobs](const std::function<void(const PastYear&)>& use) {
                           {
                             const Municipality then = up_to_year(m, year);
-                            auto analysed = analyse(then, 1, false);  // its report shows no similar schools or monitoring
+                            auto analysed = analyse(then, jobs, false);  // its report shows no similar schools or monitoring
                             use(PastYear{then, analysed->overview, *analysed->view});
                           }
                           malloc_trim(0);  // about 100 MB at 2,000 schools, which the thread's arena would keep
                         }});
   }
   return out;
+}
+
+// The analysis reports of earlier years, rendered one at a time before any file is written: each makes that
+// year's model and analysis for itself (PastAnalysis), hundreds of MB at 10,000 schools, which then never
+// meet the indexes of the output's files that a build holds while it writes and that grow with every page.
+std::map<std::string, std::string> render_past_reports(const SiteRenderer& site) {
+  std::set<std::string> past;
+  for (const auto& r : site.reports())
+    if (r.kind == ReportRef::Kind::analysis && r.index > 0) past.insert(r.path);
+  std::map<std::string, std::string> rendered;
+  if (past.empty()) return rendered;
+  SiteRenderer::Worker worker(site);
+  for (const auto& page : site.pages())
+    if (past.count(page.path)) rendered.emplace(page.path, worker.render(page));
+  return rendered;
 }
 
 // The reports just written into the output's folder, printed to PDF next to them with one Chromium;
@@ -825,6 +836,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     report.seconds = since(start);
     return report;
   }
+  std::map<std::string, std::string> rendered = render_past_reports(site);
   // The audit as the pages are written, from their text, unless PDFs are printed after them: then from
   // the files, once printed.
   std::optional<OutputAuditor> auditor;
@@ -836,7 +848,8 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
     auditor.emplace(std::move(files), builtin_openness(),
                     [&memory = *in_memory](const std::string& path) { return memory.render(path); }, std::max(1, options.jobs));
   }
-  if (report.status = write_all(site, extra, options, output, auditor ? &*auditor : nullptr); !report.status.ok()) return report;
+  if (report.status = write_all(site, extra, options, output, auditor ? &*auditor : nullptr, std::move(rendered)); !report.status.ok())
+    return report;
   stage("страницы и файлы во временную папку");
   if (chromium) {
     // Printed inside the stage, so a failure leaves the previous output as it was.
