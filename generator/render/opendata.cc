@@ -875,7 +875,7 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     PartsMaker csv = files[i].parts;
     if (!csv) csv = [render = files[i].render](TextParts& p) { p.text() += render(); };
     auto derive = [stem, title, created](const PartsMaker& text) { return opendata_xlsx(text, stem, title, created); };
-    files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return derive(csv); }, path, derive});
+    files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return whole_text(derive(csv)); }, path, derive});
   }
   return files;
 }

@@ -19,7 +19,7 @@ namespace sveden {
 
 struct OutputFile {
   OutputFile(std::string p, std::function<std::string()> r, std::string from = "",
-             std::function<std::string(const PartsMaker&)> d = {})
+             std::function<PartsMaker(const PartsMaker&)> d = {})
       : path(std::move(p)), render(std::move(r)), source(std::move(from)), derive(std::move(d)) {}
   // A file too big to hold whole (an open-data table): made and written in parts; `render` makes it whole.
   static OutputFile in_parts(std::string path, PartsMaker make);
@@ -28,10 +28,10 @@ struct OutputFile {
   std::function<std::string()> render;   // may run on any thread
   PartsMaker parts;                      // set for a file made in parts
   // A file made from another file's bytes (an opendata workbook from its CSV): `source` is that file's
-  // path in the same list, and `derive` makes this file from its text, made again as often as it reads
-  // it, so that a build never holds the source whole. `render` still gives this file alone.
+  // path in the same list, and `derive` makes this file, in parts, from the source's text, made again as
+  // often as it reads it: a build holds neither whole. `render` still gives this file alone.
   std::string source;
-  std::function<std::string(const PartsMaker&)> derive;
+  std::function<PartsMaker(const PartsMaker&)> derive;
 };
 
 

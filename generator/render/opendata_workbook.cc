@@ -7,6 +7,8 @@
 #include <utility>
 #include <mutex>
 
+#include <fmt/format.h>
+
 #include "base/source_text.h"
 #include "load/csv_reader.h"
 #include "write/formula_guard.h"
@@ -123,13 +125,14 @@ XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const 
   return opendata_workbook([text](TextParts& p) { p.text() += *text; }, sheet, title, created);
 }
 
-std::string opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
+PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
   static std::mutex one_at_a_time;
   std::lock_guard lock(one_at_a_time);
-  XlsxWorkbook book = opendata_workbook(csv, sheet, title, created);
-  auto bytes = xlsx_bytes(std::move(book));
-  if (!bytes) throw OutputError(bytes.message());
-  return std::move(*bytes);
+  auto file = xlsx_file(opendata_workbook(csv, sheet, title, created));
+  if (!file) throw OutputError(file.message());
+  return [file = *file, title](TextParts& parts) {
+    if (!file->read_parts(parts)) throw OutputError(fmt::format("не удалось прочитать записанную книгу Excel «{}»", title));
+  };
 }
 
 }  // namespace sveden

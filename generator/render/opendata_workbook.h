@@ -26,8 +26,10 @@ struct OutputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The bytes of opendata_workbook(…); throws OutputError when libxlsxwriter fails. One such workbook is
-// made at a time (the biggest tables hold a cell per value of every school).
-std::string opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
+// The bytes of opendata_workbook(…), made now into a temporary file and read from it in parts, as often
+// as asked, for as long as the maker is held; throws OutputError when libxlsxwriter fails or the file
+// cannot be read. One such workbook is made at a time (the biggest tables hold a cell per value of
+// every school), and none is ever whole in memory.
+PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
 
 }  // namespace sveden

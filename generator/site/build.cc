@@ -530,12 +530,8 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       auto made = derived.find(f.path);
       if (made == derived.end()) return Status();
       PartsMaker source = f.parts ? f.parts : PartsMaker([&contents](TextParts& p) { p.text() += contents; });
-      for (size_t k : made->second) {
-        const OutputFile& d = extra[k];
-        std::string bytes = d.derive(source);
-        biggest = std::max(biggest, bytes.size());
-        if (Status written = output.write(d.path, bytes); !written.ok()) return written;
-      }
+      for (size_t k : made->second)
+        if (Status written = output.write_parts(extra[k].path, extra[k].derive(source)); !written.ok()) return written;
       return Status();
     } catch (const OutputError& e) {  // a workbook libxlsxwriter could not write
       return io_failure(e.what());

@@ -44,8 +44,18 @@ size_t xlsx_cell_chars(const XlsxCell& cell) {
 double xlsx_column_width(size_t chars) { return std::clamp(static_cast<double>(chars) + 2, 8.0, 50.0); }
 
 Result<std::string> xlsx_bytes(XlsxWorkbook book) {
+  std::string title = book.title;
+  auto file = xlsx_file(std::move(book));
+  if (!file) return file.status();
+  std::optional<std::string> out = (*file)->contents();
+  if (!out) return io_failure(fmt::format("не удалось прочитать записанную книгу Excel «{}»", title));
+  return std::move(*out);
+}
+
+Result<std::shared_ptr<const TempFile>> xlsx_file(XlsxWorkbook book) {
   std::lock_guard lock(xlsxwriter_mutex());
-  TempFile tmp("sveden-xlsx");
+  auto file = std::make_shared<TempFile>("sveden-xlsx");
+  const TempFile& tmp = *file;
   if (tmp.path().empty()) {
     return io_failure("не удалось создать временный файл для книги Excel");
   }
@@ -146,9 +156,7 @@ Result<std::string> xlsx_bytes(XlsxWorkbook book) {
   if (status != LXW_NO_ERROR) {
     return io_failure(fmt::format("не удалось записать книгу Excel «{}»: {}", book.title, lxw_strerror(status)));
   }
-  std::optional<std::string> out = tmp.contents();
-  if (!out) return io_failure(fmt::format("не удалось прочитать записанную книгу Excel «{}»", book.title));
-  return std::move(*out);
+  return std::shared_ptr<const TempFile>(std::move(file));
 }
 
 }  // namespace sveden

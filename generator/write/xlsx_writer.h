@@ -5,12 +5,14 @@
 #pragma once
 #include <ctime>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
+#include "write/temp_file.h"
 
 namespace sveden {
 
@@ -63,6 +65,8 @@ struct XlsxWorkbook {
 // The workbook's bytes, or the failure in Russian. Takes the workbook by value and frees each row once
 // libxlsxwriter has it: a big opendata table is then held once, by libxlsxwriter, not twice.
 Result<std::string> xlsx_bytes(XlsxWorkbook book);
+// The same workbook in a temporary file of its own, removed when the last holder lets it go.
+Result<std::shared_ptr<const TempFile>> xlsx_file(XlsxWorkbook book);
 
 // The characters a cell adds to its column's automatic width, and the width of a column whose header or
 // widest cell has `chars` characters: what xlsx_bytes computes for the rows a sheet holds.
