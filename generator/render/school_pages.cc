@@ -54,7 +54,7 @@ std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::
   d.set("contacts", contacts);
   d.set("ministries", ministries());
   d.set("invented_data", site_.m_.site.invented_data);
-  return framed("school_base", d, one_piece(std::move(body)));
+  return framed("school_base", d, std::move(body));
 }
 
 }  // namespace sveden

@@ -213,19 +213,9 @@ std::string SiteRenderer::Worker::use(const std::string& name, const data& d) {
 
 namespace {
 
-// A text gathered in pieces of about a megabyte: no piece is copied again as the text grows.
-struct Pieces {
-  static constexpr size_t kPiece = 1u << 20;
-  std::vector<std::string> list = std::vector<std::string>(1);
-  void add(std::string_view text) {
-    if (list.back().size() + text.size() > kPiece && !list.back().empty()) list.emplace_back().reserve(kPiece);
-    list.back() += text;
-  }
-  Pieces& operator<<(const std::string& text) {  // as kainjow renders into a stream
-    add(text);
-    return *this;
-  }
-};
+// Where the body goes in a rendered layout: escaped, its «<» and «>» would not be found, and the control
+// characters are not in any text (an escaped one is dropped).
+const std::string kBodyMark = "<\x1Fsveden-body\x1F>";
 
 // Where a list's items go in a template split at its section (Worker::list_split): a line of its own.
 const std::string kListMark = "<\x1Fsveden-list\x1F>";
@@ -236,12 +226,6 @@ bool blank_between(const std::string& text, size_t from, size_t to) {
 }
 
 }  // namespace
-
-std::vector<std::string> SiteRenderer::Worker::use_in_pieces(const std::string& name, const data& d) {
-  Pieces pieces;
-  render_to(name, d, [&pieces](const std::string& text) { pieces.add(text); });
-  return std::move(pieces.list);
-}
 
 SiteRenderer::Worker::ListSplit* SiteRenderer::Worker::list_split(const std::string& name, const std::string& list) {
   auto [it, added] = splits_.try_emplace({name, list});
@@ -277,8 +261,8 @@ SiteRenderer::Worker::ListSplit* SiteRenderer::Worker::list_split(const std::str
   return it->second.get();
 }
 
-std::vector<std::string> SiteRenderer::Worker::use_list_in_pieces(const std::string& name, data& d, const std::string& list,
-                                                                  size_t count, const std::function<data(size_t)>& item) {
+void SiteRenderer::Worker::use_list(const std::string& name, data& d, const std::string& list, size_t count,
+                                    const std::function<data(size_t)>& item, const std::function<void(std::string_view)>& sink) {
   ListSplit* split = list_split(name, list);
   std::string outer;
   if (split) {
@@ -290,84 +274,61 @@ std::vector<std::string> SiteRenderer::Worker::use_list_in_pieces(const std::str
     data items = kainjow::mustache::data::type::list;
     for (size_t k = 0; k < count; ++k) items.push_back(item(k));
     put(d, list, std::move(items));
-    return use_in_pieces(name, d);
+    render_to(name, d, [&sink](const std::string& text) { sink(text); });
+    return;
   }
-  Pieces pieces;
   if (at == std::string::npos) {  // the section is inside one that is not shown
-    pieces.add(outer);
-    return std::move(pieces.list);
+    sink(outer);
+    return;
   }
-  pieces.add(std::string_view(outer).substr(0, at));
+  sink(std::string_view(outer).substr(0, at));
+  struct Stream {  // as kainjow renders into a stream
+    const std::function<void(std::string_view)>& sink;
+    Stream& operator<<(const std::string& text) {
+      sink(text);
+      return *this;
+    }
+  } stream{sink};
   for (size_t k = 0; k < count; ++k) {
     const data one = item(k);
     kainjow::mustache::context<std::string> context(&d);
     context.push(&one);
-    split->inner.render(context, pieces);
+    split->inner.render(context, stream);
   }
-  pieces.add(std::string_view(outer).substr(at + kListMark.size() + 1));
-  return std::move(pieces.list);
+  sink(std::string_view(outer).substr(at + kListMark.size() + 1));
 }
 
-namespace {
-// Where the body goes in a rendered layout: escaped, its «<» and «>» would not be found, and the control
-// characters are not in any text (an escaped one is dropped).
-const std::string kBodyMark = "<\x1Fsveden-body\x1F>";
-
-// The pieces' text in one string, each piece freed once copied; `prefix` and `suffix` around it.
-std::string joined(std::string_view prefix, std::vector<std::string>& pieces, std::string_view suffix) {
-  size_t size = prefix.size() + suffix.size();
-  for (const auto& piece : pieces) size += piece.size();
-  std::string out;
-  out.reserve(size);
-  out += prefix;
-  for (auto& piece : pieces) out += std::exchange(piece, std::string());
-  out += suffix;
-  return out;
-}
-}  // namespace
-
-std::vector<std::string> SiteRenderer::Worker::one_piece(std::string body) {
-  std::vector<std::string> pieces;
-  pieces.push_back(std::move(body));
-  return pieces;
+std::optional<std::pair<std::string, std::string>> SiteRenderer::Worker::frame(const std::string& name, data& d) {
+  put(d, "body", std::string(kBodyMark));
+  std::string text = use(name, d);
+  size_t at = text.find(kBodyMark);
+  if (at == std::string::npos || text.find(kBodyMark, at + kBodyMark.size()) != std::string::npos) return std::nullopt;
+  return std::pair{text.substr(0, at), text.substr(at + kBodyMark.size())};
 }
 
-std::vector<std::string> SiteRenderer::Worker::framed_pieces(const std::string& name, data& d, std::vector<std::string> body) {
+std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::string body) {
   // Mustache leaves out a line that holds a section tag and nothing but blanks: a blank body is rendered as
   // itself, or the mark would keep that line.
-  bool blank = std::all_of(body.begin(), body.end(), [](const std::string& piece) {
-    return piece.find_first_not_of(" \t\r\n") == std::string::npos;
-  });
-  if (!blank) {
-    put(d, "body", std::string(kBodyMark));
-    std::string frame = use(name, d);
-    size_t at = frame.find(kBodyMark);
-    if (at != std::string::npos && frame.find(kBodyMark, at + kBodyMark.size()) == std::string::npos) {
-      body.insert(body.begin(), frame.substr(0, at));
-      body.push_back(frame.substr(at + kBodyMark.size()));
-      return body;
+  if (body.find_first_not_of(" \t\r\n") != std::string::npos)
+    if (auto around = frame(name, d)) {
+      std::string page;
+      page.reserve(around->first.size() + body.size() + around->second.size());
+      return page.append(around->first).append(body).append(around->second);
     }
-  }
-  put(d, "body", joined({}, body, {}));
-  return one_piece(use(name, d));
-}
-
-std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::vector<std::string> body) {
-  std::vector<std::string> pieces = framed_pieces(name, d, std::move(body));
-  return joined({}, pieces, {});
+  put(d, "body", std::move(body));
+  return use(name, d);
 }
 
 std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::string body, data crumbs) {
-  std::vector<std::string> pieces = layout_in_pieces(page, title, one_piece(std::move(body)), std::move(crumbs));
-  return joined({}, pieces, {});
+  data d = layout_data(page, title, std::move(crumbs));
+  return framed("base", d, std::move(body));
 }
 
 std::string SiteRenderer::Worker::render(const PageRef& page) {
   return page.type->build ? page.type->build(*this, page) : std::string();  // audit/ is rendered from the audit, later
 }
 
-std::vector<std::string> SiteRenderer::Worker::layout_in_pieces(const PageRef& page, const std::string& title,
-                                                               std::vector<std::string> body, data crumbs) {
+SiteRenderer::Worker::data SiteRenderer::Worker::layout_data(const PageRef& page, const std::string& title, data crumbs) {
   const Municipality& m = site_.m_;
   // The 404 page is served at any depth, so its links start at the path of the site's address: «/» or,
   // for a site published in a subfolder (https://edu.example.ru/uo), «/uo/».
@@ -421,7 +382,7 @@ std::vector<std::string> SiteRenderer::Worker::layout_in_pieces(const PageRef& p
   d.set("has_social", social.is_non_empty_list());
   d.set("ministries", ministries());
   d.set("invented_data", m.site.invented_data);
-  return framed_pieces("base", d, std::move(body));
+  return d;
 }
 
 kainjow::mustache::data SiteRenderer::Worker::trail(const std::string& root,

@@ -18,6 +18,7 @@
 #include "model/openness.h"
 #include "model/output_audit.h"
 #include "render/opendata.h"
+#include "base/text_parts.h"
 #include "render/theme.h"
 
 namespace sveden {
@@ -112,30 +113,26 @@ class SiteRenderer {
     explicit Worker(const SiteRenderer& site);
     std::string render(const PageRef& page);
     // The audit of the built output (`audit/`), for the department's own use (render/pages/audit_page.cc):
-    // tens of megabytes at 2,000 schools, in pieces of about a megabyte, never whole.
-    std::vector<std::string> audit_page(const OutputAudit& audit);
+    // tens of megabytes at 2,000 schools, made into `out` part by part, never whole.
+    void audit_page(const OutputAudit& audit, TextParts& out);
 
     // What a page's builder (render/page_types.h) uses: the site, its layouts, a template, the trail.
     using data = kainjow::mustache::data;
     const SiteRenderer& site() const { return site_; }
     // The page: its layout around `body`. The body goes into the page once, never through the layout's data
-    // (see framed); a body in pieces (use_in_pieces) stays in pieces, the layout's text before and after it
-    // two more.
+    // (see framed).
     std::string layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
-    std::vector<std::string> layout_in_pieces(const PageRef& page, const std::string& title, std::vector<std::string> body,
-                                              data crumbs);
+    // The data of the portal's layout (`base`) of a page, but its body.
+    data layout_data(const PageRef& page, const std::string& title, data crumbs);
     std::string school_layout(const PageRef& page, const std::string& title, std::string body, data crumbs);
     std::string use(const std::string& name, const data& d);
-    // A template's text in pieces of about a megabyte, for a page of tens of megabytes (audit/): no piece is
-    // copied again as the text grows.
-    std::vector<std::string> use_in_pieces(const std::string& name, const data& d);
-    // The same, with the template's section {{#list}}…{{/list}} rendered once for each of `count` items,
-    // the data of each made by `item(k)` and freed once its text is made: a list of tens of thousands of
-    // items (audit/) is never whole in memory. The section is rendered as it would be with the items in
-    // `d` (the item first, then `d`). A theme's template that does not hold the section once, on lines
-    // of its own, is rendered with the whole list put in `d`.
-    std::vector<std::string> use_list_in_pieces(const std::string& name, data& d, const std::string& list, size_t count,
-                                                const std::function<data(size_t)>& item);
+    // Template `name` with `d` into `sink`, its section {{#list}}…{{/list}} rendered once for each of `count`
+    // items, the data of each made by `item(k)` and freed once its text is made: a list of tens of thousands
+    // of items (audit/) is never whole in memory. The section is rendered as it would be with the items in
+    // `d` (the item first, then `d`). A theme's template that does not hold the section once, on lines of
+    // its own, is rendered with the whole list put in `d`.
+    void use_list(const std::string& name, data& d, const std::string& list, size_t count, const std::function<data(size_t)>& item,
+                  const std::function<void(std::string_view)>& sink);
     // Called with every template and the data it is rendered with (tests/unit/template_keys_test.cc).
     std::function<void(const std::string& name, const data& d)> observe;
     // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
@@ -147,9 +144,9 @@ class SiteRenderer {
    private:
     // The layout `name` rendered with `d` around `body`: with a mark in place of {{{body}}}, which the body
     // then replaces. A theme's layout that does not print the body raw exactly once gets the body itself.
-    std::string framed(const std::string& name, data& d, std::vector<std::string> body);
-    std::vector<std::string> framed_pieces(const std::string& name, data& d, std::vector<std::string> body);
-    static std::vector<std::string> one_piece(std::string body);
+    std::string framed(const std::string& name, data& d, std::string body);
+    // The layout's text before and after the body, when it prints the body raw exactly once.
+    std::optional<std::pair<std::string, std::string>> frame(const std::string& name, data& d);
     // Renders a template into `sink`, line by line, as observed.
     void render_to(const std::string& name, const data& d, const std::function<void(const std::string&)>& sink);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page

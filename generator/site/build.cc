@@ -642,6 +642,7 @@ std::map<std::string, std::string> render_past_reports(const SiteRenderer& site)
     if (r.kind == ReportRef::Kind::analysis && r.index > 0) past.insert(r.path);
   std::map<std::string, std::string> rendered;
   if (past.empty()) return rendered;
+  malloc_trim(0);  // what the analysis's threads freed, before the biggest passing need of the build
   SiteRenderer::Worker worker(site);
   for (const auto& page : site.pages())
     if (past.count(page.path)) rendered.emplace(page.path, worker.render(page));
@@ -669,16 +670,9 @@ Status write_audit_page(const SiteRenderer& site, Output& output, OutputAuditor*
   OutputAudit audit = auditor ? auditor->finish() : audit_output(*output.written(), builtin_openness(), std::max(1, jobs));
   SiteRenderer::Worker worker(site);
   if (Status made = output.make_dirs({"audit"}); !made.ok()) return made;
-  {
-    const std::vector<std::string> page = worker.audit_page(audit);  // in pieces: tens of MB at 2,000 schools
-    PartsMaker pieces = [&page](TextParts& parts) {
-      for (const auto& piece : page) {
-        parts.text() += piece;
-        parts.may_end();
-      }
-    };
-    if (Status written = output.write_parts("audit/index.html", pieces); !written.ok()) return written;
-  }
+  // Tens of MB at 2,000 schools: written as it is made.
+  PartsMaker page = [&](TextParts& parts) { worker.audit_page(audit, parts); };
+  if (Status written = output.write_parts("audit/index.html", page); !written.ok()) return written;
   malloc_trim(0);  // the page of every finding: tens of MB at 2,000 schools
   report.audit_errors = audit.errors;
   report.audit = std::move(audit);

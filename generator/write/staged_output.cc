@@ -240,7 +240,6 @@ Status StagedOutput::open() {
   if (stage_fd_ < 0) {
     return io_failure(fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno)));
   }
-  dirs_.insert("");
   // The stage says it is ours before anything else is in it, and the output's marker is there
   // before the swap: a published output always carries it.
   if (Status made = write_new(kStageMarker, kStageMarkerText); !made.ok()) return made;
@@ -281,19 +280,22 @@ Status StagedOutput::make_dirs(const std::set<std::string>& dirs) {
       slash = d.find('/', slash + 1);
       std::string part = d.substr(0, slash);
       while (!part.empty() && part.back() == '/') part.pop_back();  // «schools/x/» is «schools/x»
-      if (!part.empty()) wanted_dirs_.insert(part);
+      if (part.empty()) continue;
+      auto [it, added] = wanted_dirs_.insert(part);
+      if (added) pending_dirs_.push_back(&*it);
     }
   }
   return materialised_ ? create_dirs() : Status();
 }
 
 Status StagedOutput::create_dirs() {
-  // Relative to the stage's descriptor, parents first (the set's order), each folder once.
-  for (const auto& part : wanted_dirs_) {
-    if (!dirs_.insert(part).second) continue;
-    if (::mkdirat(stage_fd_, part.c_str(), 0755) == 0 || errno == EEXIST) continue;
-    return io_failure(fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / part).string(), std::strerror(errno)));
+  // Relative to the stage's descriptor, parents first (a parent sorts before what it holds), each folder once.
+  std::sort(pending_dirs_.begin(), pending_dirs_.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* part : pending_dirs_) {
+    if (::mkdirat(stage_fd_, part->c_str(), 0755) == 0 || errno == EEXIST) continue;
+    return io_failure(fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / *part).string(), std::strerror(errno)));
   }
+  pending_dirs_.clear();
   return {};
 }
 
@@ -305,6 +307,7 @@ Status StagedOutput::materialise() {
     if (Status linked = link_previous(same); !linked.ok()) return linked;
   same_.clear();
   same_.shrink_to_fit();
+  paths_.clear();  // written() now reads the stage itself
   materialised_ = true;
   return {};
 }
@@ -386,9 +389,12 @@ bool StagedOutput::carry_over(Same same) {
   bool link_now = false;
   {
     std::lock_guard lock(stage_mutex_);
-    paths_.insert(same.path);
-    if (materialised_) link_now = true;
-    else same_.push_back(same);
+    if (materialised_) {
+      link_now = true;
+    } else {
+      paths_.insert(same.path);
+      same_.push_back(same);
+    }
   }
   // A link failing (another file system, no /proc, too many links) only means the file is written.
   if (link_now && !link_previous(same).ok()) return false;
@@ -398,10 +404,6 @@ bool StagedOutput::carry_over(Same same) {
 
 Status StagedOutput::write(const std::string& rel_path, std::string_view contents) {
   if (auto same = previous_same(rel_path, contents); same && carry_over(std::move(*same))) return {};
-  {
-    std::lock_guard lock(stage_mutex_);
-    paths_.insert(rel_path);
-  }
   if (Status made = materialise(); !made.ok()) return made;
   if (Status written = write_new(rel_path, contents); !written.ok()) return written;
   ++files_;
@@ -418,10 +420,6 @@ Status StagedOutput::write_parts(const std::string& rel_path, const PartsMaker& 
   Status failed;
   // The new file, with the `at` bytes that agreed copied from the previous one.
   auto start_new = [&]() -> Status {
-    {
-      std::lock_guard lock(stage_mutex_);
-      paths_.insert(rel_path);
-    }
     if (Status made = materialise(); !made.ok()) return made;
     Result<int> made = create_new(rel_path);
     if (!made) return made.status();

@@ -92,10 +92,10 @@ class StagedOutput : public Output {
   std::atomic<size_t> files_{0}, changed_{0};
   mutable std::mutex stage_mutex_;
   bool materialised_ = false;          // the stage's folders and links exist
-  std::set<std::string> wanted_dirs_;  // folders files go to
-  std::set<std::string> dirs_;         // folders created in the stage ("" is the stage)
-  std::vector<Same> same_;             // carried over, not linked yet
-  std::set<std::string> paths_;        // every file written, for written()
+  std::set<std::string> wanted_dirs_;                // folders files go to
+  std::vector<const std::string*> pending_dirs_;     // of them, not created yet
+  std::vector<Same> same_;                           // carried over, not linked yet
+  std::set<std::string> paths_;                      // every file carried over until the stage is made, for written()
 };
 
 inline constexpr const char* kOutputMarker = ".sveden-output";

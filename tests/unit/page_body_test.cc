@@ -54,15 +54,14 @@ struct Demo {
     return {};
   }
 
-  // audit/ of `audit`, with the audit template as given (the theme's own when empty).
-  std::string audit_page(const OutputAudit& audit, const std::string& audit_template = "") {
+  // audit/ of `audit`, with the audit template and the layout as given (the theme's own when empty).
+  std::string audit_page(const OutputAudit& audit, const std::string& audit_template = "", const std::string& base = "") {
     Theme changed = *theme;
     if (!audit_template.empty()) changed.templates["audit"] = audit_template;
+    if (!base.empty()) changed.templates["base"] = base;
     SiteRenderer site(*m, changed, result->overview, *result->view);
     SiteRenderer::Worker worker(site);
-    std::string page;
-    for (const auto& piece : worker.audit_page(audit)) page += piece;
-    return page;
+    return whole_text([&](TextParts& parts) { worker.audit_page(audit, parts); });
   }
 };
 
@@ -145,4 +144,12 @@ TEST_CASE("audit page: its groups rendered one by one are the page with the whol
     CHECK(demo.audit_page(audit, other) == demo.audit_page(audit, other + whole));
   }
   CHECK(demo.audit_page(audit, "<ul>{{#groups}}<li>{{title}}</li>{{/groups}}</ul>").find("<li>Школа № 4 &lt;") != std::string::npos);
+  // Its layout, made part by part around the body, or with the body itself where the layout prints it otherwise.
+  std::string body = demo.audit_page(audit, "", "[{{{body}}}]");
+  REQUIRE(body.size() > 1000);
+  body = body.substr(1, body.size() - 2);
+  CHECK(demo.audit_page(audit, "", "<p>{{title}}</p>{{&body}}<footer>") == "<p>Проверка опубликованных сайтов</p>" + body + "<footer>");
+  CHECK(demo.audit_page(audit, "", "{{body}}") == kainjow::mustache::html_escape(body));
+  CHECK(demo.audit_page(audit, "", "{{{body}}}|{{{body}}}") == body + "|" + body);
+  CHECK(demo.audit_page(audit, "", "<p>{{title}}</p>") == "<p>Проверка опубликованных сайтов</p>");
 }

@@ -111,7 +111,7 @@ void decisions(const SiteRenderer& site, data& d) {
 
 }  // namespace
 
-std::vector<std::string> SiteRenderer::Worker::audit_page(const OutputAudit& audit) {
+void SiteRenderer::Worker::audit_page(const OutputAudit& audit, TextParts& out) {
   PageRef page{&kAuditPage, 0, 0, "audit/"};
   std::string root = root_prefix(page.path);
   auto findings = [&](const std::vector<SiteFinding>& list, Severity severity) {
@@ -182,15 +182,29 @@ std::vector<std::string> SiteRenderer::Worker::audit_page(const OutputAudit& aud
   d.set("dep", words(site_.m_.site.department.words));
   completeness(site_, root, d);
   decisions(site_, d);
-  // Tens of MB at 2,000 schools: rendered in pieces, each group's data made and freed in turn (a finding's
-  // data is several times its text), and the rest freed before the page is made of the pieces.
-  std::vector<std::string> body = use_list_in_pieces("audit", d, "groups", with_findings.size(), [&](size_t k) {
+  // Tens of MB at 2,000 schools: each group's data made and freed in turn (a finding's data is several times
+  // its text), and the text handed on in parts as it is made, inside the layout's text before and after it.
+  auto item = [&](size_t k) {
     const SchoolAudit* s = with_findings[k];
     return s ? group(s->name, site_.href(root, s->root + "/"), s->findings)
              : group("Сайт " + site_.m_.site.department.words.full_genitive, "", audit.portal);
-  });
-  d = data();
-  return layout_in_pieces(page, "Проверка опубликованных сайтов", std::move(body), trail(root, {{"Проверка сайтов", ""}}));
+  };
+  data layout = layout_data(page, "Проверка опубликованных сайтов", trail(root, {{"Проверка сайтов", ""}}));
+  auto around = frame("base", layout);
+  if (!around) {  // a layout that does not print the body raw once: the body whole, as on any page
+    std::string body;
+    use_list("audit", d, "groups", with_findings.size(), item, [&body](std::string_view text) { body += text; });
+    d = data();
+    out.text() += framed("base", layout, std::move(body));
+    return;
+  }
+  auto part = [&out](std::string_view text) {
+    out.text() += text;
+    out.may_end();
+  };
+  part(around->first);
+  use_list("audit", d, "groups", with_findings.size(), item, part);
+  part(around->second);
 }
 
 // Listed by no one: the build renders it from the audit of the other pages (Worker::audit_page).
