@@ -3,6 +3,7 @@
 #include "base/ascii.h"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <cstdint>
 #include <functional>
@@ -239,8 +240,7 @@ struct PageLinks {
   };
   bool noindex = false;              // <meta name="robots" content="noindex">: a working page no link need lead to
   std::vector<std::uint64_t> ids;    // its ids and <a name>s, hashed (id_hash), sorted: 420,000 at 2,000 schools
-  std::vector<int> targets;          // other pages it links to, sorted, each once
-  std::vector<Anchor> anchors;       // links to an #anchor of a page
+  std::vector<Anchor> anchors;       // links to an #anchor of another page (those to its own are checked at once)
   std::vector<SiteFinding> findings; // broken links, images without alt
 };
 
@@ -249,14 +249,16 @@ struct PageLinks {
 // parallel, and then checks anchors and orphans.
 class LinkCheck {
  public:
+  // The pages are the HTML files of `site`, named by its own strings.
   LinkCheck(const SiteFiles& site, int jobs) : site_(site), jobs_(jobs) {
     for (const auto& f : site.files())
       if (is_html(f)) {
         index_.emplace(f, static_cast<int>(pages_.size()));
-        pages_.push_back(f);
+        pages_.push_back(&f);
       }
     links_.resize(pages_.size());
     done_.resize(pages_.size());
+    linked_ = std::make_unique<std::atomic<bool>[]>(pages_.size());
   }
 
   // Safe to call from several threads, for the same file too (two school sites whose addRef pages are
@@ -279,30 +281,26 @@ class LinkCheck {
     if (done_[i]) return;
     PageLinks p;
     visit_elements(html, [&](const HtmlNode& n) { note(p, file, n); });
-    links_[i] = finished(std::move(p));
+    links_[i] = finished(std::move(p), file);
     done_[i] = 1;
   }
 
   void finish(const std::function<std::vector<SiteFinding>&(const std::string&)>& sink) {
     parallel_for(pages_.size(), jobs_, [&](size_t i, int) {
       // Read here for its links only: element by element, without its tree (a report can be tens of MB).
-      if (!done_[i]) add_text(pages_[i], site_.read(pages_[i]));
+      if (!done_[i]) add_text(*pages_[i], site_.read(*pages_[i]));
       return true;
     });
-    std::vector<char> linked(pages_.size());
-    for (const auto& p : links_)
-      for (int t : p.targets) linked[static_cast<size_t>(t)] = 1;
     for (size_t i = 0; i < pages_.size(); ++i) {
-      const std::string& f = pages_[i];
+      const std::string& f = *pages_[i];
       auto& out = sink(f);
       for (auto& x : links_[i].findings) out.push_back(std::move(x));
       for (const auto& a : links_[i].anchors) {
         const auto& ids = links_[static_cast<size_t>(a.target)].ids;
-        if (!std::binary_search(ids.begin(), ids.end(), id_hash(a.anchor)))
-          out.push_back(finding(Severity::error, f, a.pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", a.href, a.anchor)));
+        if (!std::binary_search(ids.begin(), ids.end(), id_hash(a.anchor))) out.push_back(missing_anchor(f, a));
       }
       std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
-      if (f == site_.inside("index.html") || name == "404.html" || links_[i].noindex || linked[i]) continue;
+      if (f == site_.inside("index.html") || name == "404.html" || links_[i].noindex || linked_[i].load(std::memory_order_relaxed)) continue;
       out.push_back(finding(Severity::warning, f, {}, "на страницу не ведёт ни одна ссылка сайта"));
     }
   }
@@ -312,7 +310,7 @@ class LinkCheck {
     PageLinks p;
     for (const HtmlNode& n : doc.nodes)
       if (n.type == HtmlNode::Type::element) note(p, file, n);
-    return finished(std::move(p));
+    return finished(std::move(p), file);
   }
 
   // What one element of `file` adds to its page's links.
@@ -339,16 +337,27 @@ class LinkCheck {
     }
     auto t = index_.find(l.target);
     if (t == index_.end()) return;  // a document, an image, a feed
-    if (l.target != file) p.targets.push_back(t->second);
+    if (l.target != file) linked_[static_cast<size_t>(t->second)].store(true, std::memory_order_relaxed);
     if (!l.anchor.empty()) p.anchors.push_back({t->second, l.anchor, *href, n.pos});
   }
 
-  static PageLinks finished(PageLinks p) {
+  // The page's ids sorted, and its links to its own anchors checked (tens of thousands at 2,000 schools):
+  // what is kept are its ids and its links to other pages' anchors.
+  PageLinks finished(PageLinks p, const std::string& file) const {
     std::sort(p.ids.begin(), p.ids.end());
-    std::sort(p.targets.begin(), p.targets.end());
-    p.targets.erase(std::unique(p.targets.begin(), p.targets.end()), p.targets.end());
     p.ids.shrink_to_fit();
+    int self = index_.at(file);
+    std::erase_if(p.anchors, [&](const PageLinks::Anchor& a) {
+      if (a.target != self) return false;
+      if (!std::binary_search(p.ids.begin(), p.ids.end(), id_hash(a.anchor))) p.findings.push_back(missing_anchor(file, a));
+      return true;
+    });
+    p.anchors.shrink_to_fit();
     return p;
+  }
+
+  static SiteFinding missing_anchor(const std::string& file, const PageLinks::Anchor& a) {
+    return finding(Severity::error, file, a.pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", a.href, a.anchor));
   }
 
   std::mutex& slot_mutex(size_t page) const { return slot_mutexes_[page % std::size(slot_mutexes_)]; }
@@ -356,10 +365,11 @@ class LinkCheck {
   const SiteFiles& site_;
   int jobs_;
   mutable std::mutex slot_mutexes_[64];  // a page's slot, by its number
-  std::vector<std::string> pages_;
-  std::unordered_map<std::string, int> index_;
+  std::vector<const std::string*> pages_;              // the site's own strings
+  std::unordered_map<std::string_view, int> index_;    // of pages_
   std::vector<PageLinks> links_;
   std::vector<char> done_;
+  std::unique_ptr<std::atomic<bool>[]> linked_;        // a link of another page leads to it
 };
 
 void sort_findings(std::vector<SiteFinding>& list) {
