@@ -67,7 +67,7 @@ class Builder {
     IndicatorSeries s;
     s.key = key;
     const IndicatorSpec* spec = set_.spec(id);
-    s.values.assign(m_.schools.size(), std::vector<IndicatorValue>(set_.years.size()));
+    s.values.assign(m_.schools.size(), set_.years.size());
     if (spec && !spec->applies_to_kinds.empty())
       for (size_t i = 0; i < m_.schools.size(); ++i)
         if (!m_.schools[i].kind.empty() &&  // a school of unknown kind is not excluded
@@ -610,7 +610,7 @@ Band band_of(const IndicatorValue& v, const std::optional<double>& municipal) {
 
 void place_in_bands(IndicatorSet& set) {
   for (auto& [key, s] : set.series)
-    for (auto& by_year : s.values)
+    for (auto by_year : s.values)
       for (size_t y = 0; y < by_year.size() && y < s.baseline.size(); ++y) by_year[y].band = band_of(by_year[y], s.baseline[y].municipal);
 }
 
@@ -647,7 +647,7 @@ void round_to_shown(IndicatorSet& set) {
   for (auto& [key, s] : set.series) {
     const IndicatorSpec* spec = set.spec(key.indicator);
     if (!spec) continue;
-    for (auto& by_year : s.values)
+    for (auto by_year : s.values)
       for (auto& v : by_year) {
         v.value = round_shown(v.value, spec->decimals);
         if (v.lower) v.lower = round_shown(*v.lower, spec->decimals);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/school_years.h"
+
 namespace sveden {
 
 // The alternatives of one entry of an indicator's `needs`: «oge|ege|vpr.mark4» → «oge», «ege», «vpr.mark4».
@@ -103,7 +105,7 @@ struct Baseline {
 struct IndicatorSeries {
   SeriesKey key;
   // values[school index][year index], parallel to Municipality::schools and site years
-  std::vector<std::vector<IndicatorValue>> values;
+  SchoolYears<IndicatorValue> values;
   std::vector<Baseline> baseline;  // by year index
   // Why a missing value is missing, where the data says more than «нет данных за … г.»: a stage of
   // the olympiad absent from the year, the school's kind not given. {school, year index} → phrase.

@@ -37,7 +37,7 @@ struct HandMadeMunicipality {
            std::vector<std::optional<double>> regional = {}, long n = 50) {
     IndicatorSeries s;
     s.key = {id, param};
-    s.values.assign(m.schools.size(), std::vector<IndicatorValue>(3));
+    s.values.assign(m.schools.size(), 3);
     s.baseline.resize(3);
     for (size_t i = 0; i < by_school.size(); ++i)
       for (size_t y = 0; y < by_school[i].size(); ++y) {

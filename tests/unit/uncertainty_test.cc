@@ -146,7 +146,8 @@ TEST_CASE("«на границе»: a value whose interval contains the percenti
   series.key = {"continuation_rate", ""};
   // Values 40, 55, 60, 70, 80; the bottom 20 % of 5 schools is 1 school: the cut-off is 40.
   double values[] = {40, 55, 60, 70, 80}, lower[] = {30, 45, 35, 60, 70}, upper[] = {50, 65, 75, 80, 90};
-  for (size_t i = 0; i < 5; ++i) series.values.push_back({published(values[i], lower[i], upper[i])});
+  series.values.assign(5, 1);
+  for (size_t i = 0; i < 5; ++i) series.values[i][0] = published(values[i], lower[i], upper[i]);
   series.baseline.resize(1);
   ind.series[series.key] = series;
   Criteria criteria;
