@@ -42,7 +42,7 @@ SimilarSchools compute_similar_schools(const Municipality& m, const IndicatorSet
   for (const auto& [key, series] : set.series) {
     const IndicatorSpec* spec = set.spec(key.indicator);
     auto& values = out.values[key];
-    values.assign(S, std::vector<SimilarValue>(Y));
+    values.assign(S, Y);
     if (!spec) continue;
     for (size_t y = 0; y < Y; ++y)
       for (const auto& [name, members] : groups[y]) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/indicators.h"
+#include "model/school_years.h"
 #include "model/municipality.h"
 
 namespace sveden {
@@ -21,7 +22,7 @@ struct SimilarSchools {
   // group[school][year index]: «город, 100–299 обучающихся»; empty when the size is unknown.
   std::vector<std::vector<std::string>> group;
   // values[series][school][year index], parallel to IndicatorSeries::values.
-  std::map<SeriesKey, std::vector<std::vector<SimilarValue>>> values;
+  std::map<SeriesKey, SchoolYears<SimilarValue>> values;
 
   const SimilarValue* find(const SeriesKey& k, size_t school, size_t y) const {
     auto it = values.find(k);
