@@ -43,7 +43,10 @@ struct HandMadeMunicipality {
       for (size_t y = 0; y < by_school[i].size(); ++y) {
         double v = by_school[i][y];
         if (std::isnan(v)) continue;
-        s.values[i][y] = {ValueState::ok, v, n, std::nullopt, std::nullopt, Band::none, std::nullopt};
+        IndicatorValue& value = s.values[i][y];
+        value.state = ValueState::ok;
+        value.value = v;
+        value.n = static_cast<int>(n);
       }
     for (size_t y = 0; y < 3; ++y) {
       double sum = 0;
