@@ -120,7 +120,8 @@ TEST_CASE("audit page: its groups rendered one by one are the page with the whol
   // A tag that names the list elsewhere (an inverted section that prints nothing here) makes the page
   // render with the whole list: the reference.
   const std::string whole = "{{^groups}}{{/groups}}";
-  for (auto [groups, clean] : {std::pair{0, 3}, std::pair{1, 0}, std::pair{300, 40}}) {
+  for (auto sizes : {std::pair{0, 3}, std::pair{1, 0}, std::pair{300, 40}}) {
+    const int groups = sizes.first, clean = sizes.second;  // named, not bound: doctest's macros are lambdas (clang 14)
     CAPTURE(groups);
     OutputAudit audit = findings(groups, clean);
     std::string page = demo.audit_page(audit);
