@@ -151,7 +151,7 @@ class SiteRenderer {
     void render_to(const std::string& name, const data& d, const std::function<void(const std::string&)>& sink);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
     kainjow::mustache::mustache parsed(const std::string& text) const;
-    // A template split at a list's section (use_list_in_pieces): `outer` with a mark on a line of its own
+    // A template split at a list's section (use_list): `outer` with a mark on a line of its own
     // where the section was, `inner` the section's text. Absent where the template does not allow it.
     struct ListSplit {
       kainjow::mustache::mustache outer, inner;

@@ -29,18 +29,13 @@ TempFile::~TempFile() {
 }
 
 std::optional<std::string> TempFile::contents() const {
-  if (path_.empty()) return std::nullopt;
-  std::FILE* in = std::fopen(path_.c_str(), "rb");
-  if (!in) return std::nullopt;
-  std::string out;
+  TextParts whole(nullptr);
   // Its size at once: a string grown by doubling held 16 + 32 MB for a 19 MB workbook.
   std::error_code ec;
   auto size = std::filesystem::file_size(path_, ec);
-  if (!ec) out.reserve(static_cast<size_t>(size));
-  char buf[65536];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) out.append(buf, n);
-  std::fclose(in);
-  return out;
+  if (!ec) whole.reserve(static_cast<size_t>(size));
+  if (!read_parts(whole)) return std::nullopt;
+  return whole.release();
 }
 
 bool TempFile::read_parts(TextParts& parts) const {

@@ -191,11 +191,12 @@ void SiteRenderer::Worker::audit_page(const OutputAudit& audit, TextParts& out) 
   };
   data layout = layout_data(page, "Проверка опубликованных сайтов", trail(root, {{"Проверка сайтов", ""}}));
   auto around = frame("base", layout);
-  if (!around) {  // a layout that does not print the body raw once: the body whole, as on any page
+  if (!around) {  // a layout that does not print the body raw once: rendered with the body itself, as any page
     std::string body;
     use_list("audit", d, "groups", with_findings.size(), item, [&body](std::string_view text) { body += text; });
     d = data();
-    out.text() += framed("base", layout, std::move(body));
+    put(layout, "body", std::move(body));
+    out.text() += use("base", layout);
     return;
   }
   auto part = [&out](std::string_view text) {
