@@ -15,7 +15,6 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <malloc.h>
 
 #include "analyse/classify.h"
 #include "analyse/data_coverage.h"
@@ -33,6 +32,7 @@
 #include "site/build_key.h"
 #include "site/init.h"
 #include "base/disk.h"
+#include "base/free_memory.h"
 #include "load/document_signatures.h"
 #include "load/openness_consistency.h"
 #include "load/openness_currency.h"
@@ -542,7 +542,7 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
     Status written = write_data_file(i, biggest);
     // A big file's text is freed: its memory goes back to the system instead of staying with the thread's
     // arena, which pages never fill again (a table is tens of MB at 2,000 schools).
-    if (biggest >= kBigFile) malloc_trim(0);
+    if (biggest >= kBigFile) give_back_free_memory();
     return written;
   };
   parallel_for(first_page + tasks.size(), jobs, [&](size_t t, int w) {
@@ -576,7 +576,7 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       }
       if (written.ok() && auditor && !root.empty()) auditor->school(root, school);
       texts.clear();
-      if (big) malloc_trim(0);  // a report of a hundred schools' profiles
+      if (big) give_back_free_memory();  // a report of a hundred schools' profiles
     }
     if (!written.ok()) {
       std::lock_guard lock(error_mutex);
@@ -627,7 +627,7 @@ Analysed analyse_years(const Municipality& m, int jobs) {
                             auto analysed = analyse(then, jobs, false);  // its report shows no similar schools or monitoring
                             use(PastYear{then, analysed->overview, *analysed->view});
                           }
-                          malloc_trim(0);  // about 100 MB at 2,000 schools, which the thread's arena would keep
+                          give_back_free_memory();  // about 100 MB at 2,000 schools, which the thread's arena would keep
                         }});
   }
   return out;
@@ -642,7 +642,7 @@ std::map<std::string, std::string> render_past_reports(const SiteRenderer& site)
     if (r.kind == ReportRef::Kind::analysis && r.index > 0) past.insert(r.path);
   std::map<std::string, std::string> rendered;
   if (past.empty()) return rendered;
-  malloc_trim(0);  // what the analysis's threads freed, before the biggest passing need of the build
+  give_back_free_memory();  // what the analysis's threads freed, before the biggest passing need of the build
   SiteRenderer::Worker worker(site);
   for (const auto& page : site.pages())
     if (past.count(page.path)) rendered.emplace(page.path, worker.render(page));
@@ -666,14 +666,14 @@ Status print_pdfs(const std::string& chromium, Output& output, int jobs, size_t*
 // report. `auditor` has had every page as it was written; without it (PDFs printed after the pages), the
 // output is read back, PDFs included.
 Status write_audit_page(const SiteRenderer& site, Output& output, OutputAuditor* auditor, int jobs, BuildReport& report) {
-  malloc_trim(0);  // what the pages' threads freed, before the biggest page is made
+  give_back_free_memory();  // what the pages' threads freed, before the biggest page is made
   OutputAudit audit = auditor ? auditor->finish() : audit_output(*output.written(), builtin_openness(), std::max(1, jobs));
   SiteRenderer::Worker worker(site);
   if (Status made = output.make_dirs({"audit"}); !made.ok()) return made;
   // Tens of MB at 2,000 schools: written as it is made.
   PartsMaker page = [&](TextParts& parts) { worker.audit_page(audit, parts); };
   if (Status written = output.write_parts("audit/index.html", page); !written.ok()) return written;
-  malloc_trim(0);  // the page of every finding: tens of MB at 2,000 schools
+  give_back_free_memory();  // the page of every finding: tens of MB at 2,000 schools
   report.audit_errors = audit.errors;
   report.audit = std::move(audit);
   return Status();
