@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/fixed_text.h"
+
 namespace sveden {
 
 namespace {
@@ -94,7 +96,7 @@ JsonWriter& JsonWriter::value(double d, int decimals) {
   separator();
   if (!std::isfinite(d)) *out_ += "null";
   else {
-    std::string s = fmt::format("{:.{}f}", d, decimals);
+    std::string s = fixed_text(d, decimals);
     if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) s = s.substr(s[0] == '-' ? 1 : 0);
     *out_ += s;
   }

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "base/fixed_text.h"
 #include "render/html.h"
 #include "russian/typography.h"
 
@@ -43,7 +44,7 @@ const Look& look(size_t i) { return kLooks[i % std::size(kLooks)]; }
 
 // A coordinate: one decimal at most, no locale.
 std::string n(double v) {
-  std::string s = fmt::format("{:.1f}", v);
+  std::string s = fixed_text(v, 1);
   if (s.ends_with(".0")) s.resize(s.size() - 2);
   return s == "-0" ? "0" : s;
 }

@@ -9,6 +9,7 @@
 #include "analyse/indicators.h"
 #include "analyse/published_count.h"
 #include "analyse/roadmap_progress.h"
+#include "base/fixed_text.h"
 #include "render/roadmap_text.h"
 #include "load/openness_vocabulary.h"
 #include "model/openness.h"
@@ -821,7 +822,7 @@ std::string csv_field(std::string_view s) {
 }
 
 std::string csv_number(double v, int decimals) {
-  std::string s = fmt::format("{:.{}f}", v, decimals);
+  std::string s = fixed_text(v, decimals);
   if (s.find_first_not_of("-0.") == std::string::npos) s = s.substr(s[0] == '-' ? 1 : 0);
   for (auto& c : s)
     if (c == '.') c = ',';

@@ -9,6 +9,8 @@
 #include <unicode/plurrule.h>
 #include <unicode/unistr.h>
 
+#include "base/fixed_text.h"
+
 namespace sveden {
 namespace {
 
@@ -34,7 +36,7 @@ double round_shown(double value, int decimals) {
 
 std::string format_number(double value, int decimals) {
   double rounded = std::fabs(round_shown(value, decimals));
-  std::string s = fmt::format("{:.{}f}", rounded, decimals);
+  std::string s = fixed_text(rounded, decimals);
   bool negative = value < 0 && s.find_first_not_of("0.") != std::string::npos;
   size_t dot = s.find('.');
   std::string whole = s.substr(0, dot);

@@ -1,0 +1,36 @@
+// base/fixed_text: the bytes fmt's "{:.{}f}" gives (and so printf's "%.*f"), for every number the build
+// formats: coordinates of charts, open data, figures in Russian typography.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "base/fixed_text.h"
+
+using namespace sveden;
+
+TEST_CASE("fixed text: as fmt formats it, exact ties and negative zero included") {
+  CHECK(fixed_text(12.3, 2) == "12.30");
+  CHECK(fixed_text(0.25, 1) == "0.2");   // the binary value is exactly halfway: to even
+  CHECK(fixed_text(0.35, 1) == "0.3");   // 0.34999…: below halfway
+  CHECK(fixed_text(2.5, 0) == "2");
+  CHECK(fixed_text(-0.04, 1) == "-0.0");
+  CHECK(fixed_text(-0.0, 0) == "-0");
+  CHECK(fixed_text(1e300, 2) == fmt::format("{:.2f}", 1e300));  // longer than the small buffer
+  CHECK(fixed_text(std::numeric_limits<double>::max(), 6) == fmt::format("{:.6f}", std::numeric_limits<double>::max()));
+  std::mt19937_64 random(17);
+  std::uniform_real_distribution<double> wide(-1e7, 1e7), narrow(-3, 3);
+  long differ = 0;
+  for (int decimals = 0; decimals <= 6; ++decimals) {
+    for (long k = -20000; k <= 20000; ++k)
+      for (double v : {k / 8.0, k / 100.0, k / 1000.0, k * 0.1})  // halves, quarters, eighths: exact ties
+        differ += fixed_text(v, decimals) != fmt::format("{:.{}f}", v, decimals);
+    for (int i = 0; i < 20000; ++i)
+      for (double v : {wide(random), narrow(random)}) differ += fixed_text(v, decimals) != fmt::format("{:.{}f}", v, decimals);
+  }
+  CHECK(differ == 0);
+}
