@@ -5,9 +5,10 @@
 
 namespace sveden {
 
-// `v` with exactly `decimals` digits after a point («12.30», «-0.0»), rounded correctly from its binary
-// value: the bytes printf("%.*f") and fmt's "{:.{}f}" give, without a format string read at run time
-// (std::to_chars, about 2.5 times faster; millions of numbers per build). `v` must be finite.
+// `v` with exactly `decimals` digits after a point («12.30»), rounded correctly from its binary value: the
+// bytes printf("%.*f") and fmt's "{:.{}f}" give, without a format string read at run time (std::to_chars,
+// about 2.5 times faster; millions of numbers per build), except that a zero is never negative: -0.04 with
+// one decimal is «0.0», not «-0.0», in every place that prints it. `v` must be finite.
 std::string fixed_text(double v, int decimals);
 
 }  // namespace sveden

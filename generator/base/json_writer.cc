@@ -95,11 +95,7 @@ JsonWriter& JsonWriter::value(std::string_view s) {
 JsonWriter& JsonWriter::value(double d, int decimals) {
   separator();
   if (!std::isfinite(d)) *out_ += "null";
-  else {
-    std::string s = fixed_text(d, decimals);
-    if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) s = s.substr(s[0] == '-' ? 1 : 0);
-    *out_ += s;
-  }
+  else *out_ += fixed_text(d, decimals);
   return *this;
 }
 

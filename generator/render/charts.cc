@@ -46,7 +46,7 @@ const Look& look(size_t i) { return kLooks[i % std::size(kLooks)]; }
 std::string n(double v) {
   std::string s = fixed_text(v, 1);
   if (s.ends_with(".0")) s.resize(s.size() - 2);
-  return s == "-0" ? "0" : s;
+  return s;
 }
 
 // Advance in DejaVu Sans, a little generous for letters (Arial is narrower); used only to avoid overlaps.

@@ -823,7 +823,6 @@ std::string csv_field(std::string_view s) {
 
 std::string csv_number(double v, int decimals) {
   std::string s = fixed_text(v, decimals);
-  if (s.find_first_not_of("-0.") == std::string::npos) s = s.substr(s[0] == '-' ? 1 : 0);
   for (auto& c : s)
     if (c == '.') c = ',';
   return s;
