@@ -210,7 +210,7 @@ struct Tab {
   std::vector<std::string> refused;  // addresses the page asked for and did not get
   std::string pdf;                   // the print being read
   int passes = 0;                    // prints done
-  Clock::time_point deadline;
+  Clock::time_point deadline;        // silence of the browser on this page until then is a hang
 };
 
 }  // namespace
@@ -264,12 +264,15 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
   for (size_t i = 0; i < jobs.size(); ++i) queue.push_back(i);
   size_t open = 0;
 
+  // A long report is printed several times over and may take minutes; what fails it is a browser that
+  // says nothing about the page for `timeout_seconds`, so every answer or event of the page restarts it.
+  auto heard = [&](size_t t) { tabs[t].deadline = Clock::now() + std::chrono::seconds(timeout_seconds); };
   auto begin = [&](size_t t) {
     Tab& tab = tabs[t];
     tab = Tab{};
     tab.job = queue.front();
     queue.pop_front();
-    tab.deadline = Clock::now() + std::chrono::seconds(timeout_seconds);
+    heard(t);
     tab.partial = (fs::path(jobs[tab.job].pdf).parent_path() / ("." + fs::path(jobs[tab.job].pdf).filename().string() + ".part")).string();
     pending[browser.send("Target.createTarget", {{"url", "about:blank"}})] = t;
     ++open;
@@ -351,7 +354,7 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
     if (!message) {
       for (size_t t = 0; t < tabs.size(); ++t)
         if (!finished[tabs[t].job] && Clock::now() >= tabs[t].deadline)
-          end(t, fmt::format("страница не напечаталась за {}\u00A0с", timeout_seconds));
+          end(t, fmt::format("браузер не отвечал {}\u00A0с", timeout_seconds));
       continue;
     }
     answered = true;
@@ -365,6 +368,7 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
         std::string id = params.value("requestId", "");
         size_t t = 0;
         while (t < tabs.size() && (finished[tabs[t].job] || tabs[t].session != session)) ++t;
+        if (t < tabs.size()) heard(t);
         if (t < tabs.size() && print_may_load(url, jobs[tabs[t].job].root)) {
           browser.send("Fetch.continueRequest", {{"requestId", id}}, session);
         } else {
@@ -382,6 +386,7 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
       for (size_t t = 0; t < tabs.size(); ++t) {
         Tab& tab = tabs[t];
         if (finished[tab.job] || tab.session != session || tab.step != Tab::Step::navigate) continue;
+        heard(t);
         std::string loader = params.value("loaderId", "");
         tab.loaded.insert(loader);
         if (!tab.loader.empty() && loader == tab.loader) print(t);
@@ -392,6 +397,7 @@ std::vector<std::string> print_pages(const std::string& chromium, const std::vec
     if (found == pending.end()) continue;  // a tab closed, or a job given up
     size_t t = found->second;
     pending.erase(found);
+    heard(t);
     Tab& tab = tabs[t];
     if (m.contains("error")) {
       end(t, fmt::format("Chromium ответил ошибкой: {}", m["error"].value("message", m["error"].dump())));

@@ -27,7 +27,8 @@ bool print_may_load(const std::string& url, const std::string& root);
 
 // Prints each job's page to its PDF with `chromium`: A4 or whatever the page's CSS says, its
 // backgrounds, no browser header or footer, a document outline from the headings, tagged for
-// assistive technology. At most `parallel` pages are open at once; a page gets `timeout_seconds`.
+// assistive technology. At most `parallel` pages are open at once; a page fails when the browser says
+// nothing about it for `timeout_seconds` (however long the whole page takes while it answers).
 // Each PDF is written to «.<name>.part» beside it and renamed when complete. Returns one message per
 // job, "" for a job done, otherwise what went wrong (in Russian); when the browser does not start
 // or stops answering, every job not yet done gets the message. Every request of a page goes through
