@@ -91,8 +91,13 @@ std::string pagination_update_script(const std::map<std::string, int>& pages) {
   // than the row before it, from a new page, under its own caption and the header again.
   // Cutting moves no row (the place of the line is reserved), but moving a caption to the next page
   // moves what follows it a little: the pages read for the tables after it are then stale, and
-  // cutting them would leave a page with one row. They wait for the next print.
+  // cutting them would leave a page with one row. They wait for the next print — those of the same
+  // section only: a section that starts a new page (a school's in the report on all schools) is laid
+  // out on its pages whatever comes before it, so each section moves one caption per print.
+  const moved = new Set();
   for (const box of document.querySelectorAll('.report-table[data-table]')) {
+    const section = box.closest('.new-page') || document.body;
+    if (moved.has(section)) continue;
     // A caption and header left at the foot of a page without a row: the table, and the headings
     // right above it, start the next page.
     const first = box.querySelector('tbody tr');
@@ -100,7 +105,7 @@ std::string pagination_update_script(const std::map<std::string, int>& pages) {
     if (first && caption && pages[first.id] > pages[caption.id]) {
       let start = box;
       while (start.previousElementSibling && /^H[2-6]$/.test(start.previousElementSibling.tagName)) start = start.previousElementSibling;
-      if (!start.classList.contains('pg-break')) { start.classList.add('pg-break'); changed = true; break; }
+      if (!start.classList.contains('pg-break')) { start.classList.add('pg-break'); changed = true; moved.add(section); continue; }
     }
     for (let part = box.querySelector('table'); part; part = part.nextElementSibling) {
       if (part.tagName !== 'TABLE' || !part.tBodies[0]) continue;
