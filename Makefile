@@ -39,12 +39,15 @@ check: build
 	  echo "Демонстрационный сайт собран без ошибок. $$(grep "^Найдено" "$$out/log")"
 
 # The unit and end-to-end tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer
-# (preset asan of CMakePresets.json, in build-asan/): all but e2e_page_layout, where sveden only builds
-# the demo, as the others do, and the rest is Chromium. A finding stops the program with exit code 86
-# and its report goes to build-asan/sanitizer-reports/, printed here: a test that ignores an exit code
-# or the program's output cannot hide it. A sanitized sveden is about ten times slower, so the synthetic
-# sites of atomic_output, deterministic_output and privacy_property have 40 schools here
-# (SVEDEN_E2E_SCHOOLS), not 300–400.
+# (preset asan of CMakePresets.json, in build-asan/). Not again: e2e_page_layout, e2e_accessibility,
+# e2e_html_validity and e2e_pdf_reports, where sveden only builds the demo, as every other test does, and
+# the rest is Chromium, axe or the Nu Html Checker (the printing client runs under the sanitizers in
+# headless_browser_test, with a stand-in browser); e2e_privacy_property, which builds the same sites
+# a dozen times over with other values (the withheld verdicts it also builds are in the unit tests).
+# A finding stops the program with exit code 86 and its report goes to build-asan/sanitizer-reports/,
+# printed here: a test that ignores an exit code or the program's output cannot hide it. A sanitized
+# sveden is about ten times slower, so the synthetic sites of atomic_output and deterministic_output have
+# 40 schools here (SVEDEN_E2E_SCHOOLS), not 300–400.
 test-sanitizers: deps clang-deps
 	@cmake --preset asan > /dev/null
 	cmake --build --preset asan
