@@ -7,12 +7,17 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cerrno>
 #include <ctime>
+#include <deque>
 #include <filesystem>
+#include <functional>
 
 #include <fmt/format.h>
+
+#include "base/parallel.h"
 
 namespace sveden {
 
@@ -241,10 +246,15 @@ void append_stat_line(std::string& out, std::string_view path, const struct stat
   out += '\n';
 }
 
-// Lists the folder open as `dir` (its path `rel` from the root, "" for the root) onto `out`, by descriptors:
-// names in byte order, a folder's entries after its own line; false when something could not be read.
+// What a listing does with a subfolder once its own line is written: lists it in place, or keeps it for
+// later. Given the open folder above it, the subfolder's name and path and what lstat said of it.
+using Descend = std::function<bool(int parent, const std::string& name, const std::string& path, const struct stat& st)>;
+
+// Lists the folder open as `dir` (its path `rel` from the root, "" for the root) onto the last of `parts`,
+// by descriptors: names in byte order, a folder's entries after its own line (`descend`); false when
+// something could not be read. `dir` is closed.
 bool list_stats(int dir, const std::string& rel, const std::string& root, const StatSkip& skip, const struct timespec& now,
-                std::string& out) {
+                std::deque<std::string>& parts, const Descend& descend) {
   DIR* d = ::fdopendir(dir);
   if (!d) {
     ::close(dir);
@@ -271,18 +281,42 @@ bool list_stats(int dir, const std::string& rel, const std::string& root, const 
       ok = false;
       break;
     }
-    append_stat_line(out, path, st);
-    if (!S_ISDIR(st.st_mode)) continue;
-    int sub = ::openat(::dirfd(d), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    ok = sub >= 0 && list_stats(sub, path, root, skip, now, out);
+    append_stat_line(parts.back(), path, st);
+    if (S_ISDIR(st.st_mode)) ok = descend(::dirfd(d), name, path, st);
   }
   ::closedir(d);
   return ok;
 }
 
+// The subfolder `name` of the open folder `parent`, if it is still the folder lstat saw (not a link, not
+// another folder put in its place); -1 otherwise.
+int open_folder(int parent, const std::string& name, const struct stat& seen) {
+  int fd = ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat now{};
+  if (fd >= 0 && (::fstat(fd, &now) != 0 || now.st_ino != seen.st_ino || now.st_dev != seen.st_dev)) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Lists `dir` whole, on this thread.
+bool list_all(int dir, const std::string& rel, const std::string& root, const StatSkip& skip, const struct timespec& now,
+              std::string& out) {
+  std::deque<std::string> parts(1);
+  parts.back() = std::move(out);
+  Descend down = [&](int parent, const std::string& name, const std::string& path, const struct stat& st) {
+    int sub = open_folder(parent, name, st);
+    return sub >= 0 && list_stats(sub, path, root, skip, now, parts, down);
+  };
+  bool ok = list_stats(dir, rel, root, skip, now, parts, down);
+  out = std::move(parts.back());
+  return ok;
+}
+
 }  // namespace
 
-std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip) {
+std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip, int jobs) {
   std::error_code ec;
   fs::path root = fs::weakly_canonical(folder, ec);
   if (ec) return std::nullopt;
@@ -292,8 +326,53 @@ std::optional<std::string> stat_listing(const std::string& folder, const StatSki
   ::clock_gettime(CLOCK_REALTIME, &now);
   int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) return std::nullopt;
+  // The root and its folders are listed here; the folders in those (a school's, of the thousands under
+  // schools/) are kept in order, a place in `parts` each, and listed on `jobs` threads. The folders
+  // above them stay open until then, a handful, and each kept folder is opened from its own.
+  struct Later {
+    int parent;
+    std::string name, path;
+    struct stat st;
+    size_t part;
+  };
+  std::deque<std::string> parts(1);
+  std::vector<Later> later;
+  std::vector<int> kept;  // the open folders above those kept
+  Descend split = [&](int parent, const std::string& name, const std::string& path, const struct stat& st) {
+    int sub = open_folder(parent, name, st);
+    if (sub < 0) return false;
+    if (jobs <= 1) return list_all(sub, path, root.string(), skip, now, parts.back());
+    if (path.find('/') == std::string::npos) {
+      int keep = ::dup(sub);
+      if (keep < 0) {
+        ::close(sub);
+        return false;
+      }
+      kept.push_back(keep);
+      return list_stats(sub, path, root.string(), skip, now, parts, split);
+    }
+    ::close(sub);
+    later.push_back({kept.back(), name, path, st, parts.size()});
+    parts.emplace_back();  // its listing
+    parts.emplace_back();  // what follows it
+    return true;
+  };
+  bool ok = list_stats(dir, "", root.string(), skip, now, parts, split);
+  std::atomic<bool> whole = ok;
+  if (ok) {
+    parallel_for(later.size(), jobs, [&](size_t i, int) {
+      int sub = open_folder(later[i].parent, later[i].name, later[i].st);
+      if (sub < 0 || !list_all(sub, later[i].path, root.string(), skip, now, parts[later[i].part])) whole = false;
+      return whole.load();  // false stops the others
+    });
+  }
+  for (int fd : kept) ::close(fd);
+  if (!whole) return std::nullopt;
   std::string out;
-  if (!list_stats(dir, "", root.string(), skip, now, out)) return std::nullopt;
+  size_t size = 0;
+  for (const auto& part : parts) size += part.size();
+  out.reserve(size);
+  for (const auto& part : parts) out += part;
   return out;
 }
 

@@ -72,9 +72,10 @@ class MemoryDisk : public Disk {
 // removed, added, edited with its mtime put back) changes the text. nullopt if the folder cannot be read
 // whole, or on a file system with whole-second times when an entry changed within the last second.
 // `skip` is asked of each entry with its full path (the folder's canonical path, then «/» and the path within it)
-// and its name.
+// and its name. The folders two levels down (a school's under schools/) are listed on `jobs` threads; the
+// text is the same for any number.
 using StatSkip = std::function<bool(const std::string& path, std::string_view name)>;
-std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip);
+std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip, int jobs = 1);
 
 // What read() says of a folder where a file is expected.
 inline constexpr const char* kFolderNotFile = "это папка, а не файл";

@@ -750,7 +750,7 @@ std::string output_dir(const BuildOptions& options) {
 
 BuildReport build_site(const BuildOptions& options) {
   RealDisk input(options.site_dir);
-  StagedOutput output(output_dir(options));
+  StagedOutput output(output_dir(options), std::max(1, options.jobs));
   return build_site(options, input, output);
 }
 

@@ -162,8 +162,8 @@ class ListedDisk : public Disk {
 // A digest of a published output as it is (stat_listing). The ctimes hold still from the record to the
 // next build: the links of the swap are gone by then (commit removes the previous output before
 // remember_build), and can_link() links nothing of the output.
-std::optional<std::string> output_digest(const std::string& out) {
-  auto listing = stat_listing(out, nullptr);
+std::optional<std::string> output_digest(const std::string& out, int jobs) {
+  auto listing = stat_listing(out, nullptr, jobs);
   if (!listing) return std::nullopt;
   return text_hash(*listing);
 }
@@ -569,14 +569,14 @@ std::optional<BuildRecord> StagedOutput::previous_build(const std::string& key) 
   };
   auto pages = number("pages"), files = number("files"), pdfs = number("pdfs"), errors = number("audit_errors");
   if (!header || fields["key"] != key || !pages || !files || !pdfs || !errors) return std::nullopt;
-  auto digest = output_digest(out_);
+  auto digest = output_digest(out_, jobs_);
   if (!digest || fields["output"] != *digest) return std::nullopt;
   return BuildRecord{*pages, *files, *pdfs, static_cast<int>(*errors)};
 }
 
 void StagedOutput::remember_build(const std::string& key, const BuildRecord& record) {
   if (state_.empty() || !committed_ || key.empty()) return;
-  auto digest = output_digest(out_);
+  auto digest = output_digest(out_, jobs_);
   if (!digest) return;
   std::string text = fmt::format("{}\nkey {}\noutput {}\npages {}\nfiles {}\npdfs {}\naudit_errors {}\n", kStateHeader, key, *digest,
                                  record.pages, record.files, record.pdfs, record.audit_errors);

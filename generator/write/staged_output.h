@@ -21,7 +21,7 @@ namespace sveden {
 
 class StagedOutput : public Output {
  public:
-  explicit StagedOutput(std::string out_dir) : requested_(std::move(out_dir)) {}
+  explicit StagedOutput(std::string out_dir, int jobs = 1) : requested_(std::move(out_dir)), jobs_(jobs) {}
   ~StagedOutput() override;  // removes the stage unless committed
 
   // Takes the output's lock (`.<out>.sveden-lock` beside it: a second build of the same output waits),
@@ -80,6 +80,7 @@ class StagedOutput : public Output {
   bool unchanged();
 
   std::string requested_;  // as the user named it
+  int jobs_ = 1;           // threads for listing the output (its digest)
   std::string out_;        // the real folder (symbolic links followed)
   std::string stage_;
   std::string state_;  // the record of the build that published the output (previous_build)

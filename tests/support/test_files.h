@@ -5,8 +5,11 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <stdlib.h>
 
 #include "base/disk.h"
 
@@ -24,6 +27,22 @@ inline std::string plain_spaces(std::string_view s) {
   }
   return out;
 }
+
+// A fresh temporary folder, removed with everything in it when the test ends.
+struct TempFolder {
+  std::filesystem::path path;
+  explicit TempFolder(const std::string& prefix = "sveden-test") {
+    std::string tmpl = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp: " + tmpl);
+    path = tmpl;
+  }
+  ~TempFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+};
 
 inline std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

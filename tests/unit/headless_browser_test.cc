@@ -18,16 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempFolder {
-  fs::path path;
-  TempFolder() {
-    std::string tmpl = (fs::temp_directory_path() / "sveden-browser-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()));
-    path = tmpl;
-  }
-  ~TempFolder() { fs::remove_all(path); }
-};
-
 // A browser that answers each command `pause` seconds after it came; with `silent_print` it never
 // answers Page.printToPDF (and still answers everything else, «Browser.close» included).
 std::string fake_browser(const fs::path& dir, const std::string& pause, bool silent_print) {
@@ -67,7 +57,7 @@ std::vector<PrintJob> one_page(const fs::path& root) {
 }  // namespace
 
 TEST_CASE("a page printed in many slow steps is not given up while the browser answers") {
-  TempFolder tmp;
+  test::TempFolder tmp("sveden-browser");
   fs::path root = tmp.path / "out";
   std::vector<PrintJob> jobs = one_page(root);
   // Nine commands, 0.3 s each: nearly three seconds for the page, never more than 0.3 s of silence.
@@ -78,7 +68,7 @@ TEST_CASE("a page printed in many slow steps is not given up while the browser a
 }
 
 TEST_CASE("a page the browser says nothing about for the time given fails with a message, no PDF left") {
-  TempFolder tmp;
+  test::TempFolder tmp("sveden-browser");
   fs::path root = tmp.path / "out";
   std::vector<PrintJob> jobs = one_page(root);
   std::vector<std::string> errors = print_pages(fake_browser(tmp.path, "0", true), jobs, 1, 1);
