@@ -300,11 +300,10 @@ int open_folder(int parent, const std::string& name, const struct stat& seen) {
   return fd;
 }
 
-// Lists `dir` whole, on this thread.
+// Lists `dir` whole, on this thread, into `out` (empty).
 bool list_all(int dir, const std::string& rel, const std::string& root, const StatSkip& skip, const struct timespec& now,
               std::string& out) {
   std::deque<std::string> parts(1);
-  parts.back() = std::move(out);
   Descend down = [&](int parent, const std::string& name, const std::string& path, const struct stat& st) {
     int sub = open_folder(parent, name, st);
     return sub >= 0 && list_stats(sub, path, root, skip, now, parts, down);
@@ -326,6 +325,11 @@ std::optional<std::string> stat_listing(const std::string& folder, const StatSki
   ::clock_gettime(CLOCK_REALTIME, &now);
   int dir = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) return std::nullopt;
+  if (jobs <= 1) {
+    std::string out;
+    if (!list_all(dir, "", root.string(), skip, now, out)) return std::nullopt;
+    return out;
+  }
   // The root and its folders are listed here; the folders in those (a school's, of the thousands under
   // schools/) are kept in order, a place in `parts` each, and listed on `jobs` threads. The folders
   // above them stay open until then, a handful, and each kept folder is opened from its own.
@@ -341,7 +345,6 @@ std::optional<std::string> stat_listing(const std::string& folder, const StatSki
   Descend split = [&](int parent, const std::string& name, const std::string& path, const struct stat& st) {
     int sub = open_folder(parent, name, st);
     if (sub < 0) return false;
-    if (jobs <= 1) return list_all(sub, path, root.string(), skip, now, parts.back());
     if (path.find('/') == std::string::npos) {
       int keep = ::dup(sub);
       if (keep < 0) {

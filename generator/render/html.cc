@@ -6,19 +6,27 @@
 
 namespace sveden {
 
+namespace {
+
+// How many bytes at s[i] drop_control_characters leaves out: a C0 control other than tab and line
+// breaks (1), U+FFFE or U+FFFF (EF BF BE / EF BF BF: not characters, and not allowed in XML; 3), or 0.
+size_t control_bytes_at(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return 1;
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+      (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF))
+    return 3;
+  return 0;
+}
+
+}  // namespace
+
 std::string drop_control_characters(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    // U+FFFE and U+FFFF (EF BF BE / EF BF BF): not characters, and not allowed in XML.
-    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
-      i += 2;
-      continue;
-    }
-    out += static_cast<char>(c);
+    if (size_t dropped = control_bytes_at(s, i)) i += dropped - 1;
+    else out += s[i];
   }
   return out;
 }
@@ -30,23 +38,16 @@ std::string escape_html(std::string_view s) {
   out.reserve(s.size() + 16);
   size_t copied = 0;  // s[copied, i) is yet to be copied
   for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
     std::string_view entity;
-    size_t dropped = 0;
-    switch (c) {
+    switch (s[i]) {
       case '&': entity = "&amp;"; break;
       case '<': entity = "&lt;"; break;
       case '>': entity = "&gt;"; break;
       case '"': entity = "&quot;"; break;
       case '\'': entity = "&#39;"; break;
-      case 0xEF:  // U+FFFE and U+FFFF, as drop_control_characters
-        if (i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF))
-          dropped = 3;
-        break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') dropped = 1;
+      default: break;
     }
+    size_t dropped = entity.empty() ? control_bytes_at(s, i) : 0;
     if (entity.empty() && !dropped) continue;
     out.append(s.data() + copied, i - copied);
     out += entity;
