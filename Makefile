@@ -5,11 +5,12 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 PACKAGES := cmake ninja-build g++ pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
             libyaml-cpp-dev libfmt-dev doctest-dev libkainjow-mustache-dev libicu-dev nlohmann-json3-dev \
-            libzip-dev libxlsxwriter-dev libexpat1-dev libcurl4-openssl-dev libmimalloc-dev
+            libzip-dev zlib1g-dev libxlsxwriter-dev libexpat1-dev libcurl4-openssl-dev libmimalloc-dev
 # What the tests run besides the build: a JRE for the Nu Html Checker (vnu-jar from npm), Chromium
-# and poppler to print the reports to PDF and read them back, a font with Cyrillic letters, and xmllint
-# to parse every XML output (feeds, sitemaps) with a real XML parser.
-TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core libxml2-utils hugo
+# and poppler to print the reports to PDF and read them back, a font with Cyrillic letters, xmllint
+# to parse every XML output (feeds, sitemaps) with a real XML parser, Hugo for the bench, and
+# LibreOffice Calc to read the open data workbooks sveden writes itself (e2e_opendata_workbooks).
+TEST_PACKAGES := default-jre-headless chromium poppler-utils fonts-dejavu-core libxml2-utils hugo libreoffice-calc-nogui
 # The sanitizer run and the fuzz targets (tests/fuzz/) are built with clang: libFuzzer is clang's, and
 # its one sanitizer runtime writes every report to the log file (gcc's UBSan ignores it).
 CLANG_PACKAGES := clang libclang-rt-14-dev
@@ -40,9 +41,10 @@ check: build
 
 # The unit and end-to-end tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer
 # (preset asan of CMakePresets.json, in build-asan/). Not again: e2e_page_layout, e2e_accessibility,
-# e2e_html_validity and e2e_pdf_reports, where sveden only builds the demo, as every other test does, and
-# the rest is Chromium, axe or the Nu Html Checker (the printing client runs under the sanitizers in
-# headless_browser_test, with a stand-in browser); e2e_privacy_property, which builds the same sites
+# e2e_html_validity, e2e_pdf_reports and e2e_opendata_workbooks, where sveden only builds the demo, as
+# every other test does, and the rest is Chromium, axe, the Nu Html Checker or LibreOffice (the printing
+# client runs under the sanitizers in headless_browser_test, with a stand-in browser; the workbook writer
+# in xlsx_table_test and zip_stream_test); e2e_privacy_property, which builds the same sites
 # a dozen times over with other values (the withheld verdicts it also builds are in the unit tests).
 # A finding stops the program with exit code 86 and its report goes to build-asan/sanitizer-reports/,
 # printed here: a test that ignores an exit code or the program's output cannot hide it. A sanitized

@@ -48,6 +48,11 @@ pkg_check_modules(XLSXWRITER QUIET xlsxwriter)
 if(NOT XLSXWRITER_FOUND)
   sveden_missing("libxlsxwriter" "libxlsxwriter-dev")
 endif()
+# opendata/*.xlsx are written by sveden itself (write/xlsx_table, write/zip_stream), deflated by zlib.
+find_package(ZLIB QUIET)
+if(NOT ZLIB_FOUND)
+  sveden_missing("zlib" "zlib1g-dev")
+endif()
 # Tables given as Excel workbooks (data/*.xlsx): the sheets' XML is read with expat.
 pkg_check_modules(EXPAT QUIET expat)
 if(NOT EXPAT_FOUND)
@@ -65,7 +70,7 @@ target_include_directories(sveden_deps INTERFACE ${CMARK_GFM_INCLUDE_DIRS} ${CMA
   ${LIBZIP_INCLUDE_DIRS} ${XLSXWRITER_INCLUDE_DIRS} ${EXPAT_INCLUDE_DIRS})
 target_link_libraries(sveden_deps INTERFACE yaml-cpp fmt::fmt ${CMARK_GFM_LINK_LIBRARIES} ${CMARK_GFM_EXTENSIONS_LIB}
   ICU::uc ICU::i18n nlohmann_json::nlohmann_json ${LIBZIP_LINK_LIBRARIES} ${XLSXWRITER_LINK_LIBRARIES} ${EXPAT_LINK_LIBRARIES}
-  ${LIBCURL_LINK_LIBRARIES} Threads::Threads)
+  ${LIBCURL_LINK_LIBRARIES} ZLIB::ZLIB Threads::Threads)
 
 # The allocator: mimalloc (libmimalloc-dev) instead of glibc's malloc. A build makes and frees millions of
 # small strings and Mustache data; with mimalloc it takes about a sixth less CPU (docs/PERFORMANCE.md).

@@ -5,7 +5,6 @@
 #include <functional>
 #include <memory>
 #include <utility>
-#include <mutex>
 
 #include <fmt/format.h>
 
@@ -49,41 +48,33 @@ XlsxCell cell_of(const std::string& value, bool numeric) {
 namespace {
 
 // Each row of the CSV `csv` makes, in order, header included, read part by part: a part ends at a row's end
-// (TextParts::may_end), so each is whole rows. Gives the bytes of the text after its BOM.
-size_t each_csv_row(const PartsMaker& csv, const std::string& sheet, const std::function<void(CsvRow&)>& each) {
+// (TextParts::may_end), so each is whole rows.
+void each_csv_row(const PartsMaker& csv, const std::string& sheet, const std::function<void(CsvRow&)>& each) {
   bool first = true;
-  size_t bytes = 0;
   Diagnostics ignored;  // our own CSV: its quoting is right by construction
   make_parts(csv, [&](std::string_view part) {
     if (std::exchange(first, false) && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
-    bytes += part.size();
     for_each_csv_row(SourceText("opendata/" + sheet + ".csv", std::string(part)), ';', ignored, each);
   });
-  return bytes;
 }
 
 }  // namespace
 
-XlsxWorkbook opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  // The CSV is read twice, part by part, and never held whole: first for the columns' types and widths,
-  // then for the cells, handed to libxlsxwriter one row at a time (indicators.csv of 2 000 schools is
-  // about 70 MB of text, of 10 000 schools 370 MB).
-  // libxlsxwriter keeps a cell in about 60 bytes until the workbook is closed: a table of over 8 MB of CSV
-  // (indicators.csv of some 200 schools) goes row by row through a temporary file instead.
-  const size_t kStreamedCsvBytes = 8u << 20;
-  XlsxWorkbook book;
-  book.title = title;
-  book.author = "sveden";
-  book.created = created;
-  XlsxSheet& ws = book.sheets.emplace_back();
-  ws.name = xlsx_sheet_name(sheet, "data");
-  ws.validated_rows = 0;
+XlsxTable opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
+  // The CSV is read twice, part by part, and never held whole: first for the columns' types and widths
+  // and the number of rows, then for the cells, written one row at a time (indicators.csv of 2 000
+  // schools is about 70 MB of text, of 10 000 schools 370 MB).
+  XlsxTable ws;
+  ws.title = title;
+  ws.author = "sveden";
+  ws.created = created;
+  ws.sheet = xlsx_sheet_name(sheet, "data");
 
   std::vector<bool> numeric;       // every value of the column is a number (codes excepted)
   std::vector<size_t> text_chars;  // the widest value as text
   std::vector<bool> filled;        // the column has a value
   bool header = true;
-  size_t bytes = each_csv_row(csv, sheet, [&](CsvRow& row) {
+  each_csv_row(csv, sheet, [&](CsvRow& row) {
     if (header) {
       for (const CsvField& f : row.fields) {
         ws.columns.push_back({f.value, {}, {}, 0, false});
@@ -94,6 +85,7 @@ XlsxWorkbook opendata_workbook(const PartsMaker& csv, const std::string& sheet, 
       header = false;
       return;
     }
+    ++ws.rows;
     for (size_t c = 0; c < row.fields.size() && c < numeric.size(); ++c) {
       const std::string& v = row.fields[c].value;
       if (v.empty()) continue;
@@ -102,7 +94,6 @@ XlsxWorkbook opendata_workbook(const PartsMaker& csv, const std::string& sheet, 
       text_chars[c] = std::max(text_chars[c], xlsx_cell_chars(XlsxCell::of_text(std::string(without_formula_guard(v)))));
     }
   });
-  book.streamed = bytes > kStreamedCsvBytes;
   for (size_t c = 0; c < ws.columns.size(); ++c) {
     size_t widest = numeric[c] ? (filled[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : text_chars[c];
     ws.columns[c].width = xlsx_column_width(std::max(utf8_length(ws.columns[c].header), widest));
@@ -117,21 +108,18 @@ XlsxWorkbook opendata_workbook(const PartsMaker& csv, const std::string& sheet, 
       sink(cells);
     });
   };
-  return book;
+  return ws;
 }
 
-XlsxWorkbook opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
+XlsxTable opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
   auto text = std::make_shared<const std::string>(std::move(csv));
   return opendata_workbook([text](TextParts& p) { p.text() += *text; }, sheet, title, created);
 }
 
 PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  static std::mutex one_at_a_time;
-  std::lock_guard lock(one_at_a_time);
-  auto file = xlsx_file(opendata_workbook(csv, sheet, title, created));
-  if (!file) throw OutputError(file.message());
-  return [file = *file, title](TextParts& parts) {
-    if (!file->read_parts(parts)) throw OutputError(fmt::format("не удалось прочитать записанную книгу Excel «{}»", title));
+  return [csv, sheet, title, created](TextParts& parts) {
+    if (Status written = write_xlsx_table(opendata_workbook(csv, sheet, title, created), parts); !written.ok())
+      throw OutputError(written.message());
   };
 }
 

@@ -31,37 +31,13 @@ std::mutex& xlsxwriter_mutex() {
   return mutex;
 }
 
-std::string xlsx_sheet_name(const std::string& preferred, const std::string& fallback) {
-  bool ok = !preferred.empty() && utf8_length(preferred) <= 31 && preferred.find_first_of("[]:*?/\\") == std::string::npos &&
-            preferred.front() != '\'' && preferred.back() != '\'';
-  return ok ? preferred : fallback.substr(0, 31);
-}
-
-size_t xlsx_cell_chars(const XlsxCell& cell) {
-  return cell.kind == XlsxCell::Kind::text ? utf8_length(cell.text) : cell.kind == XlsxCell::Kind::number ? 10 : 0;
-}
-
-double xlsx_column_width(size_t chars) { return std::clamp(static_cast<double>(chars) + 2, 8.0, 50.0); }
-
-Result<std::string> xlsx_bytes(XlsxWorkbook book) {
-  std::string title = book.title;
-  auto file = xlsx_file(std::move(book));
-  if (!file) return file.status();
-  std::optional<std::string> out = (*file)->contents();
-  if (!out) return io_failure(fmt::format("не удалось прочитать записанную книгу Excel «{}»", title));
-  return std::move(*out);
-}
-
-Result<std::shared_ptr<const TempFile>> xlsx_file(XlsxWorkbook book) {
+Result<std::string> xlsx_bytes(const XlsxWorkbook& book) {
   std::lock_guard lock(xlsxwriter_mutex());
-  auto file = std::make_shared<TempFile>("sveden-xlsx");
-  const TempFile& tmp = *file;
+  TempFile tmp("sveden-xlsx");
   if (tmp.path().empty()) {
     return io_failure("не удалось создать временный файл для книги Excel");
   }
-  lxw_workbook_options options{};
-  options.constant_memory = book.streamed ? LXW_TRUE : LXW_FALSE;
-  lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &options);
+  lxw_workbook* wb = workbook_new(tmp.path().c_str());
   if (!wb) {
     return io_failure(fmt::format("не удалось создать книгу Excel «{}»", book.title));
   }
@@ -94,7 +70,7 @@ Result<std::shared_ptr<const TempFile>> xlsx_file(XlsxWorkbook book) {
   };
 
   std::vector<std::string> kept;  // strings libxlsxwriter points to until the workbook is closed
-  for (auto& sheet : book.sheets) {
+  for (const auto& sheet : book.sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
     if (!ws) {
       workbook_close(wb);
@@ -136,7 +112,7 @@ Result<std::shared_ptr<const TempFile>> xlsx_file(XlsxWorkbook book) {
       }
     }
     lxw_row_t r = 1;
-    auto write_row = [&](std::vector<XlsxCell>& row) {
+    for (const auto& row : sheet.rows) {
       for (size_t c = 0; c < row.size(); ++c) {
         const XlsxCell& cell = row[c];
         auto lc = static_cast<lxw_col_t>(c);
@@ -146,17 +122,16 @@ Result<std::shared_ptr<const TempFile>> xlsx_file(XlsxWorkbook book) {
         else if (cell.kind == XlsxCell::Kind::text && !cell.text.empty())
           worksheet_write_string(ws, r, lc, cell.text.c_str(), looks_like_formula(cell.text) ? text : nullptr);
       }
-      std::vector<XlsxCell>().swap(row);  // libxlsxwriter has copied it
       ++r;
-    };
-    for (auto& row : sheet.rows) write_row(row);
-    if (sheet.fill) sheet.fill(write_row);
+    }
   }
   lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR) {
     return io_failure(fmt::format("не удалось записать книгу Excel «{}»: {}", book.title, lxw_strerror(status)));
   }
-  return std::shared_ptr<const TempFile>(std::move(file));
+  std::optional<std::string> out = tmp.contents();
+  if (!out) return io_failure(fmt::format("не удалось прочитать записанную книгу Excel «{}»", book.title));
+  return std::move(*out);
 }
 
 }  // namespace sveden

@@ -3,7 +3,7 @@ set -euo pipefail
 SVEDEN="$1"
 REPO="$2"
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/sveden-e2e.XXXXXX")"
-trap 'rm -rf "$SCRATCH"' EXIT
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$SCRATCH"' EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 # Checksum of every file under a folder, with its relative path: equal lists mean identical trees.

@@ -72,33 +72,3 @@ TEST_CASE("xlsx_sheet_name: the preferred name when Excel takes it, the fallback
   CHECK(xlsx_sheet_name("Код/номер", "codes") == "codes");
   CHECK(xlsx_sheet_name("", "codes") == "codes");
 }
-
-TEST_CASE("xlsx_bytes: a streamed workbook (constant memory) reads back as the held one, texts in their cells") {
-  XlsxWorkbook held = sample();
-  held.sheets[0].validated_rows = 0;  // streamed sheets are opendata's: no drop-down lists
-  XlsxWorkbook streamed = held;
-  streamed.streamed = true;
-  // Half of the rows held, the rest made one at a time.
-  std::vector<XlsxCell> last = streamed.sheets[0].rows.back();
-  streamed.sheets[0].rows.pop_back();
-  streamed.sheets[0].fill = [last](const XlsxRowSink& sink) {
-    std::vector<XlsxCell> row = last;
-    sink(row);
-  };
-  auto a = xlsx_bytes(held), b = xlsx_bytes(streamed);
-  REQUIRE(a);
-  REQUIRE(b);
-  CHECK(check_xlsx(*b).ok);
-  std::string sheet = entry(*b, "xl/worksheets/sheet1.xml");
-  CHECK(std::regex_search(sheet, std::regex("<c r=\"A3\"[^>]* t=\"inlineStr\"><is><t>=HYPERLINK")));
-  CHECK(sheet.find("<f>") == std::string::npos);
-  Workbook wa, wb;
-  std::string problem;
-  REQUIRE(read_workbook(*a, &wa, &problem));
-  REQUIRE(read_workbook(*b, &wb, &problem));
-  REQUIRE(wa.sheets.size() == 1);
-  REQUIRE(wb.sheets.size() == 1);
-  REQUIRE(wa.sheets[0].rows.size() == 3);
-  REQUIRE(wb.sheets[0].rows.size() == 3);
-  for (size_t r = 0; r < 3; ++r) CHECK(wa.sheets[0].rows[r].cells == wb.sheets[0].rows[r].cells);
-}
