@@ -4,6 +4,8 @@
 #include <cmath>
 #include <ctime>
 #include <functional>
+#include <memory>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -26,6 +28,13 @@
 
 namespace sveden {
 namespace {
+
+// The columns of a table read while its CSV was written, for its workbook (any make of the same maker
+// gives the same text, so the last one serves).
+struct ScannedColumns {
+  std::mutex mutex;
+  std::shared_ptr<const OpendataColumns> columns;
+};
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
@@ -874,10 +883,27 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     if (path.size() < 4 || path.substr(path.size() - 4) != ".csv") continue;
     std::string stem = path.substr(9, path.size() - 13);  // "opendata/" … ".csv"
     std::string title = fmt::format("Открытые данные: {} ({})", stem, m.site.department.name);
-    // A table made whole is small: made again for each of the workbook's two readings.
+    // A table made whole is small: made again for each of the workbook's two readings. A table made in
+    // parts is read for its columns while it is written, and its workbook reads it once more.
     PartsMaker csv = files[i].parts;
-    if (!csv) csv = [render = files[i].render](TextParts& p) { p.text() += render(); };
-    auto derive = [stem, title, created](const PartsMaker& text) { return opendata_xlsx(text, stem, title, created); };
+    std::shared_ptr<ScannedColumns> scanned;
+    if (csv) {
+      scanned = std::make_shared<ScannedColumns>();
+      files[i].parts = scanning_columns(csv, stem, [scanned](OpendataColumns columns) {
+        std::lock_guard lock(scanned->mutex);
+        scanned->columns = std::make_shared<const OpendataColumns>(std::move(columns));
+      });
+    } else {
+      csv = [render = files[i].render](TextParts& p) { p.text() += render(); };
+    }
+    auto derive = [stem, title, created, scanned](const PartsMaker& text) {
+      std::shared_ptr<const OpendataColumns> columns;
+      if (scanned) {
+        std::lock_guard lock(scanned->mutex);
+        columns = scanned->columns;
+      }
+      return opendata_xlsx(text, stem, title, created, columns);
+    };
     files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return whole_text(derive(csv)); }, path, derive});
   }
   return files;

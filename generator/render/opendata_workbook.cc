@@ -60,45 +60,43 @@ void each_csv_row(const PartsMaker& csv, const std::string& sheet, const std::fu
 
 }  // namespace
 
-XlsxTable opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  // The CSV is read twice, part by part, and never held whole: first for the columns' types and widths
-  // and the number of rows, then for the cells, written one row at a time (indicators.csv of 2 000
-  // schools is about 70 MB of text, of 10 000 schools 370 MB).
+void OpendataColumns::add(std::string_view part) {
+  if (std::exchange(first_, false) && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
+  Diagnostics ignored;  // our own CSV: its quoting is right by construction
+  for_each_csv_row(SourceText("opendata/" + sheet_ + ".csv", std::string(part)), ';', ignored, [&](CsvRow& row) {
+    if (std::exchange(header_, false)) {
+      for (const CsvField& f : row.fields) {
+        headers_.push_back(f.value);
+        numeric_.push_back(!is_code_column(f.value));
+      }
+      text_chars_.assign(numeric_.size(), 0);
+      filled_.assign(numeric_.size(), false);
+      return;
+    }
+    ++rows_;
+    for (size_t c = 0; c < row.fields.size() && c < numeric_.size(); ++c) {
+      const std::string& v = row.fields[c].value;
+      if (v.empty()) continue;
+      filled_[c] = true;
+      if (!is_plain_number(v)) numeric_[c] = false;
+      text_chars_[c] = std::max(text_chars_[c], utf8_length(without_formula_guard(v)));
+    }
+  });
+}
+
+XlsxTable opendata_workbook(const PartsMaker& csv, const OpendataColumns& columns, const std::string& title, std::time_t created) {
   XlsxTable ws;
   ws.title = title;
   ws.author = "sveden";
   ws.created = created;
-  ws.sheet = xlsx_sheet_name(sheet, "data");
-
-  std::vector<bool> numeric;       // every value of the column is a number (codes excepted)
-  std::vector<size_t> text_chars;  // the widest value as text
-  std::vector<bool> filled;        // the column has a value
-  bool header = true;
-  each_csv_row(csv, sheet, [&](CsvRow& row) {
-    if (header) {
-      for (const CsvField& f : row.fields) {
-        ws.columns.push_back({f.value, {}, {}, 0, false});
-        numeric.push_back(!is_code_column(f.value));
-      }
-      text_chars.assign(numeric.size(), 0);
-      filled.assign(numeric.size(), false);
-      header = false;
-      return;
-    }
-    ++ws.rows;
-    for (size_t c = 0; c < row.fields.size() && c < numeric.size(); ++c) {
-      const std::string& v = row.fields[c].value;
-      if (v.empty()) continue;
-      filled[c] = true;
-      if (!is_plain_number(v)) numeric[c] = false;
-      text_chars[c] = std::max(text_chars[c], xlsx_cell_chars(XlsxCell::of_text(std::string(without_formula_guard(v)))));
-    }
-  });
-  for (size_t c = 0; c < ws.columns.size(); ++c) {
-    size_t widest = numeric[c] ? (filled[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : text_chars[c];
-    ws.columns[c].width = xlsx_column_width(std::max(utf8_length(ws.columns[c].header), widest));
+  ws.sheet = xlsx_sheet_name(columns.sheet_, "data");
+  ws.rows = columns.rows_;
+  const std::vector<bool>& numeric = columns.numeric_;
+  for (size_t c = 0; c < columns.headers_.size(); ++c) {
+    size_t widest = numeric[c] ? (columns.filled_[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : columns.text_chars_[c];
+    ws.columns.push_back({columns.headers_[c], {}, {}, xlsx_column_width(std::max(utf8_length(columns.headers_[c]), widest)), false});
   }
-  ws.fill = [csv, sheet, numeric](const XlsxRowSink& sink) {
+  ws.fill = [csv, sheet = columns.sheet_, numeric](const XlsxRowSink& sink) {
     bool header = true;
     each_csv_row(csv, sheet, [&](CsvRow& row) {
       if (std::exchange(header, false)) return;
@@ -111,15 +109,37 @@ XlsxTable opendata_workbook(const PartsMaker& csv, const std::string& sheet, con
   return ws;
 }
 
+XlsxTable opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
+  // The CSV is read twice, part by part, and never held whole: first for the columns' types and widths
+  // and the number of rows, then for the cells, written one row at a time (indicators.csv of 2 000
+  // schools is about 70 MB of text, of 10 000 schools 370 MB).
+  OpendataColumns columns(sheet);
+  make_parts(csv, [&](std::string_view part) { columns.add(part); });
+  return opendata_workbook(csv, columns, title, created);
+}
+
 XlsxTable opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created) {
   auto text = std::make_shared<const std::string>(std::move(csv));
   return opendata_workbook([text](TextParts& p) { p.text() += *text; }, sheet, title, created);
 }
 
-PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  return [csv, sheet, title, created](TextParts& parts) {
-    if (Status written = write_xlsx_table(opendata_workbook(csv, sheet, title, created), parts); !written.ok())
-      throw OutputError(written.message());
+PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created,
+                         std::shared_ptr<const OpendataColumns> columns) {
+  return [csv, sheet, title, created, columns](TextParts& parts) {
+    XlsxTable table = columns ? opendata_workbook(csv, *columns, title, created) : opendata_workbook(csv, sheet, title, created);
+    if (Status written = write_xlsx_table(table, parts); !written.ok()) throw OutputError(written.message());
+  };
+}
+
+PartsMaker scanning_columns(PartsMaker csv, const std::string& sheet, const std::function<void(OpendataColumns)>& scanned) {
+  return [csv = std::move(csv), sheet, scanned](TextParts& out) {
+    OpendataColumns columns(sheet);
+    make_parts(csv, [&](std::string_view part) {
+      columns.add(part);
+      out.text() += part;
+      out.may_end();
+    });
+    scanned(std::move(columns));
   };
 }
 

@@ -4,19 +4,42 @@
 // a frozen header and column widths.
 #pragma once
 #include <ctime>
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/text_parts.h"
 #include "write/xlsx_table.h"
 
 namespace sveden {
 
+// What the workbook of an opendata CSV must know before its first row, read from the CSV's parts in
+// order: the header, which columns are numbers (every value a number, codes excepted), the widest value
+// of each and the number of rows.
+class OpendataColumns {
+ public:
+  explicit OpendataColumns(std::string sheet) : sheet_(std::move(sheet)) {}
+  void add(std::string_view part);  // the next part of the CSV: whole rows, the first with its BOM
+
+ private:
+  friend XlsxTable opendata_workbook(const PartsMaker&, const OpendataColumns&, const std::string&, std::time_t);
+  std::string sheet_;
+  bool first_ = true, header_ = true;
+  std::vector<std::string> headers_;
+  std::vector<bool> numeric_, filled_;
+  std::vector<size_t> text_chars_;
+  size_t rows_ = 0;
+};
+
 // The workbook of one opendata CSV (UTF-8 with BOM, «;», decimal comma) that `csv` makes, part by part;
 // `sheet` names its first sheet. `csv` is called twice: for the columns' types and widths and the number
 // of rows here, and for the cells when the workbook is written (XlsxTable::fill).
 XlsxTable opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
+// The same with the columns already read (while the CSV was written: scanning_columns): `csv` is read once.
+XlsxTable opendata_workbook(const PartsMaker& csv, const OpendataColumns& columns, const std::string& title, std::time_t created);
 // The same of a CSV held whole, which the workbook keeps.
 XlsxTable opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created);
 
@@ -28,6 +51,12 @@ struct OutputError : std::runtime_error {
 
 // The bytes of opendata_workbook(…), written in parts each time the maker is called (write_xlsx_table):
 // never whole in memory, never a temporary file; throws OutputError when the workbook cannot be written.
-PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
+// `columns`, when given, are those of the text `csv` makes.
+PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created,
+                         std::shared_ptr<const OpendataColumns> columns = nullptr);
+
+// The CSV `csv` makes, each part also read for its columns; `scanned` gets them once the text is made.
+// The workbook of a table written in parts then reads the CSV once more, not twice.
+PartsMaker scanning_columns(PartsMaker csv, const std::string& sheet, const std::function<void(OpendataColumns)>& scanned);
 
 }  // namespace sveden

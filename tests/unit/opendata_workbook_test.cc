@@ -125,3 +125,29 @@ TEST_CASE("opendata_workbook: a table read part by part is the workbook of the s
   REQUIRE(sheet.has_value());
   CHECK(sheet->find("<c r=\"B75001\"") != std::string::npos);
 }
+
+TEST_CASE("opendata_workbook: columns read while the CSV is written give the same workbook, the CSV made once more instead of twice") {
+  int made = 0;
+  PartsMaker make = [&made](TextParts& parts) {
+    ++made;
+    parts.text() += "\xEF\xBB\xBFschool_id;school;year;value\r\n";
+    for (int r = 0; r < 40000; ++r) {
+      parts.text() += fmt::format("{};\"'=Школа № {}\";{};{}\r\n", 5400 + r % 900, r, 2020 + r % 6, r % 7 == 0 ? "" : std::to_string(r % 97) + ",5");
+      parts.may_end();
+    }
+  };
+  std::shared_ptr<const OpendataColumns> columns;
+  std::string csv;
+  make_parts(scanning_columns(make, "t", [&](OpendataColumns c) { columns = std::make_shared<const OpendataColumns>(std::move(c)); }),
+             [&](std::string_view part) { csv += part; });
+  REQUIRE(columns);
+  CHECK(made == 1);
+  CHECK(csv == whole_text(make));  // the CSV itself is unchanged
+  made = 0;
+  std::string scanned = whole_text(opendata_xlsx(make, "t", "Таблица", 0, columns));
+  CHECK(made == 1);
+  made = 0;
+  std::string read_twice = whole_text(opendata_xlsx(make, "t", "Таблица", 0));
+  CHECK(made == 2);
+  CHECK(scanned == read_twice);
+}
