@@ -14,6 +14,7 @@
 #include "analyse/roadmap_progress.h"
 #include "base/fixed_text.h"
 #include "render/roadmap_text.h"
+#include "russian/typography.h"
 #include "load/openness_vocabulary.h"
 #include "model/openness.h"
 #include "render/feeds.h"
@@ -685,11 +686,13 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "Данные по состоянию на {}. Все файлы сформированы программой sveden из тех же данных, что и страницы сайта.\n"
       "Таблицы CSV — в кодировке UTF-8 с BOM, разделитель «;», десятичная запятая: открываются в Excel двойным щелчком.\n"
       "Рядом с каждой таблицей CSV лежит та же таблица в формате Excel (XLSX): числа в ней — числа, текст — текст.\n"
+      "Лист Excel вмещает {} строк под строкой заголовка: таблица длиннее продолжается на листах «имя (2)», «имя (3)»…\n"
+      "с той же строкой заголовка, так что в книге все строки CSV.\n"
       "Текст, который начинается с «=», «+», «-» или «@», записан в CSV с апострофом в начале, чтобы Excel не принял его за формулу.\n"
       "Те же сведения в JSON — в файлах с тем же именем.\n\n"
       "**Малые группы.** Показатель, рассчитанный по группе меньше {} человек, не публикуется: в таблицах у него нет значения,\n"
       "а в поле `status` написано «скрыто». Скрытые значения не входят ни в какие суммы и средние по муниципалитету.\n\n",
-      m.site.department.name, m.site.as_of.iso(), ind.min_group);
+      m.site.department.name, m.site.as_of.iso(), format_count(static_cast<long long>(kXlsxSheetRows)), ind.min_group);
   if (!m.criteria.social_index.weights.empty()) {
     out += "**Индекс социального благополучия** (social_index) — сумма долей из социального паспорта школы с весами:\n\n"
            "| доля | вес |\n|---|---|\n";

@@ -26,6 +26,7 @@
 #include "russian/names.h"
 #include "russian/typography.h"
 #include "site/build.h"
+#include "write/xlsx_table.h"
 
 using namespace sveden;
 namespace fs = std::filesystem;
@@ -373,6 +374,9 @@ TEST_CASE("demo open data: criteria.csv gives a source or a choice for every rul
     CHECK_MESSAGE(codes.count(code), code);
   CHECK(read_file(d.dir / "opendata/index.html").find("criteria.csv") != std::string::npos);
   CHECK(read_file(d.dir / "opendata/README.md").find("## criteria.csv") != std::string::npos);
+  // The README says how a table longer than a sheet is kept, with the writer's own limit.
+  CHECK(read_file(d.dir / "opendata/README.md").find("Лист Excel вмещает " + format_count(static_cast<long long>(kXlsxSheetRows)) +
+                                                     " строк под строкой заголовка") != std::string::npos);
   // The support page and the report show where each rule comes from.
   std::string support = read_file(d.dir / "support/index.html");
   CHECK(support.find("Откуда: Приказ отдела образования Администрации МО «Ельнинский район»") != std::string::npos);
