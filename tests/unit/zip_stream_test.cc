@@ -55,10 +55,10 @@ TEST_CASE("ZipStream: every entry reads back whole, an empty one too, in parts o
   for (size_t part_bytes : {size_t{1} << 20, size_t{4096}, size_t{1} << 30}) {
     INFO(part_bytes);
     std::string zip = archive(entries, part_bytes);
-    for (const auto& [name, text] : entries) {
-      auto back = zip_entry(zip, name);
-      REQUIRE_MESSAGE(back.has_value(), name);
-      CHECK(*back == text);
+    for (const auto& entry : entries) {
+      auto back = zip_entry(zip, entry.first);
+      REQUIRE_MESSAGE(back.has_value(), entry.first);
+      CHECK(*back == entry.second);
     }
     CHECK_FALSE(zip_entry(zip, "missing.xml").has_value());
   }
