@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace sveden {
 
@@ -13,9 +14,36 @@ std::string unsigned_zero(const char* first, const char* last) {
   return std::string(first, last);
 }
 
+// The text of `v` with `decimals` (0–9) digits computed from v·10^decimals in doubles, when its rounding
+// is certain. 10^decimals is exact and rounding is monotonic, so the product never crosses a half or a
+// whole that a double holds exactly (all of them below 2^42): a fraction other than one half rounds as the
+// exact value does. Near-halves (within 2^-10, a margin beyond need) and big numbers go to to_chars, which
+// rounds ties to even from the exact binary value. False then.
+bool fast_fixed(double v, int decimals, std::string& out) {
+  static constexpr double kPow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  if (decimals < 0 || decimals > 9) return false;
+  const double scaled = std::fabs(v * kPow10[decimals]);
+  if (!(scaled < 4398046511104.0)) return false;  // 2^42; NaN too
+  const double whole = std::floor(scaled), fraction = scaled - whole;
+  if (std::fabs(fraction - 0.5) <= 1.0 / 1024) return false;
+  auto digits = static_cast<unsigned long long>(whole) + (fraction > 0.5 ? 1 : 0);
+  char buf[32];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  for (int k = 0; k < decimals; ++k, digits /= 10) *--p = static_cast<char>('0' + digits % 10);
+  if (decimals > 0) *--p = '.';
+  do *--p = static_cast<char>('0' + digits % 10);
+  while ((digits /= 10) > 0);
+  const bool zero = std::all_of(p, end, [](char c) { return c == '0' || c == '.'; });
+  if (v < 0 && !zero) *--p = '-';
+  out.assign(p, end);
+  return true;
+}
+
 }  // namespace
 
 std::string fixed_text(double v, int decimals) {
+  if (std::string fast; fast_fixed(v, decimals, fast)) return fast;
   char small[64];
   auto r = std::to_chars(small, small + sizeof small, v, std::chars_format::fixed, decimals);
   if (r.ec == std::errc()) return unsigned_zero(small, r.ptr);

@@ -2,6 +2,7 @@
 // formats: coordinates of charts, open data, figures in Russian typography; a zero is never negative.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <limits>
 #include <random>
 #include <string>
@@ -45,5 +46,26 @@ TEST_CASE("fixed text: as fmt formats it, exact ties included, and a zero withou
     for (int i = 0; i < 20000; ++i)
       for (double v : {wide(random), narrow(random)}) differ += fixed_text(v, decimals) != fmt_fixed(v, decimals);
   }
+  CHECK(differ == 0);
+}
+
+TEST_CASE("fixed text: the fast path and to_chars agree on millions of numbers near every rounding boundary") {
+  // Values at and next to the halfway points of each count of decimals, where a product in doubles could
+  // round the other way: the fast path must give them up to to_chars.
+  std::mt19937_64 random(23);
+  std::uniform_int_distribution<long long> whole(-5'000'000, 5'000'000);
+  long differ = 0, checked = 0;
+  for (int decimals = 0; decimals <= 9; ++decimals) {
+    const double scale = std::pow(10.0, decimals);
+    for (int i = 0; i < 150000; ++i) {
+      const double half = (static_cast<double>(whole(random)) + 0.5) / scale;
+      for (double v : {half, std::nextafter(half, 0.0), std::nextafter(half, 1e300), std::nextafter(half, -1e300), half * 1.0000001,
+                       static_cast<double>(whole(random)) / 7.0 / scale}) {
+        ++checked;
+        differ += fixed_text(v, decimals) != fmt_fixed(v, decimals);
+      }
+    }
+  }
+  CHECK(checked == 9'000'000);
   CHECK(differ == 0);
 }
