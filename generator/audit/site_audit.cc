@@ -40,19 +40,15 @@ bool is_page(const std::string& p) {
   return is_html(p) || name.find('.') == std::string::npos;
 }
 
-std::string parent_dir(const std::string& p) {
-  size_t slash = p.rfind('/');
-  return slash == std::string::npos ? "" : p.substr(0, slash);
-}
-
 // «a/b/../c» → «a/c»; nullopt when it climbs above the root.
-std::optional<std::string> normalize(const std::string& path) {
-  std::vector<std::string> parts;
+std::optional<std::string> normalize(std::string_view path) {
+  std::vector<std::string_view> parts;  // of `path`: every link of every page comes here
+  parts.reserve(16);
   size_t start = 0;
   while (start <= path.size()) {
     size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    std::string part = path.substr(start, end - start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view part = path.substr(start, end - start);
     if (part == "..") {
       if (parts.empty()) return std::nullopt;
       parts.pop_back();
@@ -62,7 +58,11 @@ std::optional<std::string> normalize(const std::string& path) {
     start = end + 1;
   }
   std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  out.reserve(path.size());
+  for (std::string_view p : parts) {
+    if (!out.empty()) out += '/';
+    out += p;
+  }
   return out;
 }
 
@@ -117,7 +117,16 @@ class SiteFiles {
       return l;
     }
     href = percent_decode(href);
-    std::string joined = href.empty() ? page : href[0] == '/' ? inside(href.substr(1)) : parent_dir(page) + (parent_dir(page).empty() ? "" : "/") + href;
+    std::string joined;
+    if (href.empty()) {
+      joined = page;
+    } else if (href[0] == '/') {
+      joined = inside(href.substr(1));
+    } else {
+      size_t slash = page.rfind('/');
+      if (slash != std::string::npos) joined.assign(page, 0, slash + 1);  // the page's folder and «/»
+      joined += href;
+    }
     bool dir = href.empty() ? false : href.back() == '/';
     auto norm = normalize(joined);
     if (!norm || (!root_.empty() && norm->rfind(root_, 0) != 0 && href[0] == '/')) {
@@ -125,16 +134,34 @@ class SiteFiles {
       l.target = joined;
       return l;
     }
-    std::vector<std::string> candidates;
-    if (dir || norm->empty() || *norm == root_) candidates = {*norm + (norm->empty() ? "" : "/") + "index.html"};
-    else candidates = {*norm, *norm + ".html", *norm + "/index.html"};
-    for (const auto& c : candidates)
-      if (has(c)) {
-        l.target = c;
-        return l;
-      }
+    // A folder leads to its index.html; a page saved without extension (wget) is the file itself, then
+    // with «.html», then a folder. Tried in that order, each made only when the one before is missing.
+    std::string& c = *norm;
+    if (dir || c.empty() || c == root_) {
+      c += c.empty() ? "index.html" : "/index.html";
+      l.broken = !has(c);
+      l.target = std::move(c);
+      return l;
+    }
+    if (has(c)) {
+      l.target = std::move(c);
+      return l;
+    }
+    const size_t bare = c.size();
+    c += ".html";
+    if (has(c)) {
+      l.target = std::move(c);
+      return l;
+    }
+    c.resize(bare);
+    c += "/index.html";
+    if (has(c)) {
+      l.target = std::move(c);
+      return l;
+    }
+    c.resize(bare);
     l.broken = true;
-    l.target = candidates.front();
+    l.target = std::move(c);
     return l;
   }
 
@@ -280,7 +307,8 @@ class LinkCheck {
     std::lock_guard lock(slot_mutex(i));
     if (done_[i]) return;
     PageLinks p;
-    visit_elements(html, [&](const HtmlNode& n) { note(p, file, n); });
+    const bool not_found = is_not_found_page(file);
+    visit_elements(html, [&](const HtmlNode& n) { note(p, file, not_found, n); });
     links_[i] = finished(std::move(p), file);
     done_[i] = 1;
   }
@@ -308,14 +336,17 @@ class LinkCheck {
  private:
   PageLinks links_of(const std::string& file, const HtmlDocument& doc) const {
     PageLinks p;
+    const bool not_found = is_not_found_page(file);
     for (const HtmlNode& n : doc.nodes)
-      if (n.type == HtmlNode::Type::element) note(p, file, n);
+      if (n.type == HtmlNode::Type::element) note(p, file, not_found, n);
     return finished(std::move(p), file);
   }
 
+  // The 404 page, served at any depth: its links are from the site's root.
+  static bool is_not_found_page(const std::string& file) { return file.ends_with("404.html"); }
+
   // What one element of `file` adds to its page's links.
-  void note(PageLinks& p, const std::string& file, const HtmlNode& n) const {
-    bool not_found_page = file.size() >= 8 && file.compare(file.size() - 8, 8, "404.html") == 0;
+  void note(PageLinks& p, const std::string& file, bool not_found_page, const HtmlNode& n) const {
     if (const std::string* id = n.attr("id")) p.ids.push_back(id_hash(*id));
     if (n.tag == "a")
       if (const std::string* name = n.attr("name")) p.ids.push_back(id_hash(*name));
@@ -326,7 +357,7 @@ class LinkCheck {
       const std::string* content = n.attr("content");
       if (name && content && *name == "robots" && content->find("noindex") != std::string::npos) p.noindex = true;
     }
-    if (not_found_page) return;  // served at any depth: its links are from the site's root
+    if (not_found_page) return;
     const std::string* href = n.tag == "a" || n.tag == "link" ? n.attr("href") : n.tag == "img" ? n.attr("src") : nullptr;
     if (!href) return;
     Link l = site_.resolve(file, *href);
