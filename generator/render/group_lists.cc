@@ -23,7 +23,7 @@ std::string order_text(const Municipality& m, const ApprovingOrder& o, const std
 
 data evidence_list(const Evidence& e) {
   data out = tlist();
-  for (const auto& r : verdict_reasons(e)) out.push_back(data("text", r));
+  for (const auto& r : verdict_reasons(e)) append(out, data("text", r));
   return out;
 }
 

@@ -272,8 +272,8 @@ class PageBuilder {
     t.set("caption", caption);
     data headers = list();
     bool numbered = f.children.size() == 1;  // a list of addresses: «№ п/п | адрес», as in МР
-    if (numbered) headers.push_back(data("label", "№ п/п"));
-    for (const auto& c : f.children) headers.push_back(data("label", c.label));
+    if (numbered) append(headers, data("label", "№ п/п"));
+    for (const auto& c : f.children) append(headers, data("label", c.label));
     put(t, "headers", std::move(headers));
     data body = list();
     auto row_data = [&](data cells) {
@@ -286,7 +286,7 @@ class PageBuilder {
     size_t n = 0;
     for (const OpenRow* row : rows) {
       data cells = list();
-      if (numbered) cells.push_back(cell_data("№ п/п", list_of(value("", std::to_string(++n)))));
+      if (numbered) append(cells, cell_data("№ п/п", list_of(value("", std::to_string(++n)))));
       for (const auto& c : f.children) {
         auto it = row->find(c.source);
         std::string cell = it == row->end() ? std::string() : it->second;
@@ -301,7 +301,7 @@ class PageBuilder {
     if (rows.empty()) {
       // Nothing to list: the first row says so in every cell, marked up (МР v9, «Международное сотрудничество»).
       data cells = list();
-      if (numbered) cells.push_back(cell_data("№ п/п", list_of(value("", "—"))));
+      if (numbered) append(cells, cell_data("№ п/п", list_of(value("", "—"))));
       for (const auto& c : f.children) {
         OpenField word = c;
         word.absent = f.absent;

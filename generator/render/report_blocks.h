@@ -59,7 +59,7 @@ class Blocks {
       data item("text", bind_units(i.text));
       if (!i.sub.empty()) {
         data sub = tlist();
-        for (const auto& s : i.sub) sub.push_back(data("text", bind_units(s)));
+        for (const auto& s : i.sub) append(sub, data("text", bind_units(s)));
         item.set("sub", sub);
         item.set("has_sub", true);
       }
@@ -75,7 +75,7 @@ class Blocks {
   Blocks& table(const std::string& caption, const std::vector<std::string>& headers,
                 const std::vector<std::vector<std::string>>& rows, const std::string& kind = "") {
     data b, h = tlist(), r = tlist();
-    for (const auto& x : headers) h.push_back(data("text", bind_units(x)));
+    for (const auto& x : headers) append(h, data("text", bind_units(x)));
     for (const auto& row : rows) {
       data cells = tlist();
       for (size_t i = 0; i < row.size(); ++i) {

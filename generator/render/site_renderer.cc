@@ -272,7 +272,7 @@ void SiteRenderer::Worker::use_list(const std::string& name, data& d, const std:
   size_t at = outer.find(kListMark);
   if (!split || (at != std::string::npos && outer.find(kListMark, at + 1) != std::string::npos)) {
     data items = kainjow::mustache::data::type::list;
-    for (size_t k = 0; k < count; ++k) items.push_back(item(k));
+    for (size_t k = 0; k < count; ++k) append(items, item(k));
     put(d, list, std::move(items));
     render_to(name, d, [&sink](const std::string& text) { sink(text); });
     return;

@@ -1,5 +1,6 @@
 // Small builders of template data shared by the pages: lists, breadcrumbs, labelled fields.
 #pragma once
+#include <algorithm>
 #include <string>
 
 #include <kainjow/mustache.hpp>
@@ -23,9 +24,21 @@ inline void put(kainjow::mustache::data& object, const std::string& key, std::st
   object.set(key, kainjow::mustache::data(kainjow::mustache::data::type::string));
   const_cast<std::string&>(object.get(key)->string_value()).swap(text);
 }
+// kainjow's move constructor is not noexcept, so a std::vector of its data copies every element deeply
+// each time it grows: a list grows here by moving its elements into a bigger vector one by one.
 inline void append(kainjow::mustache::data& list, kainjow::mustache::data&& value) {
-  list.push_back(kainjow::mustache::data(false));
-  const_cast<kainjow::mustache::data&>(list.list_value().back()) = std::move(value);
+  auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    kainjow::mustache::list bigger;
+    bigger.reserve(std::max<size_t>(4, items.capacity() * 2));
+    for (auto& item : items) {
+      bigger.emplace_back(false);
+      bigger.back() = std::move(item);
+    }
+    items.swap(bigger);
+  }
+  items.emplace_back(false);
+  items.back() = std::move(value);
 }
 
 inline kainjow::mustache::data crumb(const std::string& title, const std::string& href) {

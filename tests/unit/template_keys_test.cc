@@ -18,6 +18,7 @@
 #include "load/site_loader.h"
 #include "render/page_types.h"
 #include "render/site_renderer.h"
+#include "render/template_data.h"
 #include "render/theme.h"
 #include "../support/test_files.h"
 
@@ -180,4 +181,27 @@ TEST_CASE("template keys: every key a template prints while the demo renders is 
       if (!optional.count(key)) CHECK_MESSAGE(asked_for.second, "prints «" << key << "», which no page of the demo gives");
     }
   }
+}
+
+TEST_CASE("append: a list grown far past its capacity keeps every element, nested lists too, in order") {
+  kainjow::mustache::data list = sveden::tlist();
+  for (int i = 0; i < 1000; ++i) {
+    kainjow::mustache::data item;
+    kainjow::mustache::data inner = sveden::tlist();
+    sveden::append(inner, kainjow::mustache::data("n", std::to_string(i)));
+    sveden::put(item, "inner", std::move(inner));
+    sveden::append(list, std::move(item));
+  }
+  const auto& items = list.list_value();
+  REQUIRE(items.size() == 1000);
+  for (int i = 0; i < 1000; ++i) {
+    const auto* inner = items[static_cast<size_t>(i)].get("inner");
+    REQUIRE(inner);
+    REQUIRE(inner->is_list());
+    CHECK(inner->list_value()[0].get("n")->string_value() == std::to_string(i));
+  }
+  kainjow::mustache::mustache t("{{#list}}{{#inner}}{{n}},{{/inner}}{{/list}}");
+  kainjow::mustache::data d;
+  sveden::put(d, "list", std::move(list));
+  CHECK(t.render(d).substr(0, 12) == "0,1,2,3,4,5,");
 }

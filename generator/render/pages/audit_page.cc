@@ -100,7 +100,7 @@ void decisions(const SiteRenderer& site, data& d) {
     }
     if (list.year != last || list.approved() || members_from_data(*list.group)) continue;  // Rosobrnadzor's, «500+»: data, no order
     if (!list_given(a.lists, list.group->id, list.year))
-      items.push_back(data("text", fmt::format("{}: перечень не задан — в content/decisions.yaml нет перечня этого года, в группе нет школ", head)));
+      append(items, data("text", fmt::format("{}: перечень не задан — в content/decisions.yaml нет перечня этого года, в группе нет школ", head)));
     else
       items.push_back(data("text", fmt::format("{}: перечень не утверждён приказом — {}", head,
                                                m.site.draft_lists ? "публикуется как проект" : "не публикуется (publish.unapproved_lists: hide)")));

@@ -35,7 +35,7 @@ std::string indicator_page(SiteRenderer::Worker& w, const PageRef& page) {
   d.set("unit", spec.unit);
   d.set("higher_is_better", spec.higher_is_better ? "чем больше, тем лучше" : "чем меньше, тем лучше");
   data years = tlist();
-  for (int y : set.years) years.push_back(data("year", std::to_string(y)));
+  for (int y : set.years) append(years, data("year", std::to_string(y)));
   put(d, "years", std::move(years));
   size_t last = set.years.empty() ? 0 : set.years.size() - 1;
   data rows = tlist();

@@ -64,7 +64,7 @@ std::string monitoring_page(SiteRenderer::Worker& w, const PageRef& page) {
     v.sites_date = format_date(*parse_iso_date(sites->date));
   }
   data years = tlist();
-  for (int y : set.years) years.push_back(data("year", std::to_string(y)));
+  for (int y : set.years) append(years, data("year", std::to_string(y)));
   v.years = std::move(years);
   v.columns = std::to_string(set.years.size() + 2);
   // Rows without a municipal or regional value in any year are left out and said in words, by why:
@@ -104,7 +104,7 @@ std::string monitoring_page(SiteRenderer::Worker& w, const PageRef& page) {
         r.set("title", spec->param.empty() ? spec->title : series.key.param);
         r.set("href", href);
         data cells = tlist();
-        for (const auto& b : series.baseline) cells.push_back(data("text", b.municipal ? format_indicator(*spec, *b.municipal) : "—"));
+        for (const auto& b : series.baseline) append(cells, data("text", b.municipal ? format_indicator(*spec, *b.municipal) : "—"));
         r.set("cells", cells);
         const Baseline& last = series.baseline.empty() ? Baseline() : series.baseline.back();
         r.set("region", last.regional ? format_indicator(*spec, *last.regional) : std::string("—"));

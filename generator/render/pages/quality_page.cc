@@ -114,7 +114,7 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
   QualityView v;
   v.school = typographic_quotes(s.short_name);
   data years = tlist();
-  for (int y : cl.years) years.push_back(data("year", std::to_string(y)));
+  for (int y : cl.years) append(years, data("year", std::to_string(y)));
   v.years = std::move(years);
   // What the school can stand behind: its place in the lists an order approved, with the order. The computed
   // status before approval only where the site asks for it (publish.school_site: draft_status).
@@ -143,7 +143,7 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
     data row;
     row.set("title", g.group->title);
     data cells = tlist();
-    for (size_t y = 0; y < cl.years.size(); ++y) cells.push_back(data("text", listed_verdict_cell(a.lists, g, si, y, cl.years[y])));
+    for (size_t y = 0; y < cl.years.size(); ++y) append(cells, data("text", listed_verdict_cell(a.lists, g, si, y, cl.years[y])));
     row.set("cells", cells);
     groups.push_back(row);
     if (!cl.years.empty() && verdicts_shown(a.lists, g.group->id, cl.years.back())) {

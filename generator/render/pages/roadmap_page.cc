@@ -54,7 +54,7 @@ std::string roadmap_page(SiteRenderer::Worker& w, const PageRef& page) {
     data x;
     x.set("label", row.label);
     data items = tlist();
-    for (const auto& item : row.items) items.push_back(data("item", item));
+    for (const auto& item : row.items) append(items, data("item", item));
     x.set("items", items);
     x.set("list", row.list);
     passport.push_back(x);

@@ -179,7 +179,7 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
   };
   SupportView v;
   data years = tlist();
-  for (int y : cl.years) years.push_back(data("year", std::to_string(y)));
+  for (int y : cl.years) append(years, data("year", std::to_string(y)));
   v.years = std::move(years);
   data groups = tlist();
   for (const auto& g : cl.groups) {
@@ -211,7 +211,7 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
     data unanswered = tlist();
     for (const auto& w : cl.without_data)
       if (w.group == g.group)
-        unanswered.push_back(data("text", fmt::format("{} — {}", quoted(typographic_quotes(w.rule->title)), fmt::join(w.missing, "; "))));
+        append(unanswered, data("text", fmt::format("{} — {}", quoted(typographic_quotes(w.rule->title)), fmt::join(w.missing, "; "))));
     x.set("has_without_data", unanswered.is_non_empty_list());
     x.set("without_data", unanswered);
     x.set("lists", published_lists_data(site, root, *g.group));
@@ -221,13 +221,13 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
   // The same table as the analytical report's «Движение школ по группам» (render/movement_table).
   MovementTable mt = movement_table(cl, a.lists);
   data movement_headers = tlist(), movement_rows = tlist();
-  for (const auto& h : mt.headers) movement_headers.push_back(data("text", h));
+  for (const auto& h : mt.headers) append(movement_headers, data("text", h));
   for (const auto& row : mt.rows) {
     data r, cells = tlist();
     r.set("group", row[0]);
     r.set("has_group", !row[0].empty());
     r.set("year", row[1]);
-    for (size_t k = 2; k < row.size(); ++k) cells.push_back(data("text", row[k]));
+    for (size_t k = 2; k < row.size(); ++k) append(cells, data("text", row[k]));
     r.set("cells", cells);
     movement_rows.push_back(r);
   }
@@ -238,7 +238,7 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
   v.last_year = cl.years.empty() ? std::string() : std::to_string(cl.years.back());
   // Risk profiles of the latest year: schools against factors, levels in words.
   data factors = tlist(), profiles = tlist();
-  for (const auto& r : cl.risks) factors.push_back(data("title", r.factor->title));
+  for (const auto& r : cl.risks) append(factors, data("title", r.factor->title));
   for (size_t i : site.schools_by_name()) {
     if (cl.years.empty() || cl.risks.empty()) break;
     data row;
@@ -249,7 +249,7 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
     for (const auto& r : cl.risks) {
       RiskLevel l = r.by_school[i].back().level;
       high += l == RiskLevel::high;
-      cells.push_back(data("text", risk_level_name(l)));
+      append(cells, data("text", risk_level_name(l)));
     }
     row.set("cells", cells);
     row.set("high", format_count(high));
@@ -297,7 +297,7 @@ std::string support_page(SiteRenderer::Worker& worker, const PageRef& page) {
       if (cl.without_data[j].factor == w.factor)
         for (const auto& x : cl.without_data[j].missing)
           if (std::find(missing.begin(), missing.end(), x) == missing.end()) missing.push_back(x);
-    factors_unanswered.push_back(data("text", fmt::format("{} — {}", quoted(typographic_quotes(w.factor->title)), fmt::join(missing, "; "))));
+    append(factors_unanswered, data("text", fmt::format("{} — {}", quoted(typographic_quotes(w.factor->title)), fmt::join(missing, "; "))));
   }
   v.has_factors_without_data = factors_unanswered.is_non_empty_list();
   v.factors_without_data = std::move(factors_unanswered);
