@@ -143,21 +143,14 @@ class SiteFiles {
       l.target = std::move(c);
       return l;
     }
-    if (has(c)) {
-      l.target = std::move(c);
-      return l;
-    }
     const size_t bare = c.size();
-    c += ".html";
-    if (has(c)) {
-      l.target = std::move(c);
-      return l;
-    }
-    c.resize(bare);
-    c += "/index.html";
-    if (has(c)) {
-      l.target = std::move(c);
-      return l;
+    for (std::string_view suffix : {"", ".html", "/index.html"}) {
+      c.resize(bare);
+      c += suffix;
+      if (has(c)) {
+        l.target = std::move(c);
+        return l;
+      }
     }
     c.resize(bare);
     l.broken = true;

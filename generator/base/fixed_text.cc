@@ -26,7 +26,8 @@ bool fast_fixed(double v, int decimals, std::string& out) {
   if (!(scaled < 4398046511104.0)) return false;  // 2^42; NaN too
   const double whole = std::floor(scaled), fraction = scaled - whole;
   if (std::fabs(fraction - 0.5) <= 1.0 / 1024) return false;
-  auto digits = static_cast<unsigned long long>(whole) + (fraction > 0.5 ? 1 : 0);
+  const auto rounded = static_cast<unsigned long long>(whole) + (fraction > 0.5 ? 1 : 0);
+  auto digits = rounded;
   char buf[32];
   char* end = buf + sizeof buf;
   char* p = end;
@@ -34,8 +35,7 @@ bool fast_fixed(double v, int decimals, std::string& out) {
   if (decimals > 0) *--p = '.';
   do *--p = static_cast<char>('0' + digits % 10);
   while ((digits /= 10) > 0);
-  const bool zero = std::all_of(p, end, [](char c) { return c == '0' || c == '.'; });
-  if (v < 0 && !zero) *--p = '-';
+  if (v < 0 && rounded != 0) *--p = '-';  // a zero is never negative
   out.assign(p, end);
   return true;
 }

@@ -47,23 +47,24 @@ XlsxCell cell_of(const std::string& value, bool numeric) {
 
 namespace {
 
-// Each row of the CSV `csv` makes, in order, header included, read part by part: a part ends at a row's end
-// (TextParts::may_end), so each is whole rows.
+// Each row of one part of the CSV of `sheet`: a part ends at a row's end (TextParts::may_end), so it is
+// whole rows; the first part begins with the BOM.
+void each_row_of_part(std::string_view part, bool first, const std::string& sheet, const std::function<void(CsvRow&)>& each) {
+  if (first && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
+  Diagnostics ignored;  // our own CSV: its quoting is right by construction
+  for_each_csv_row(SourceText("opendata/" + sheet + ".csv", std::string(part)), ';', ignored, each);
+}
+
+// Each row of the CSV `csv` makes, in order, header included, read part by part.
 void each_csv_row(const PartsMaker& csv, const std::string& sheet, const std::function<void(CsvRow&)>& each) {
   bool first = true;
-  Diagnostics ignored;  // our own CSV: its quoting is right by construction
-  make_parts(csv, [&](std::string_view part) {
-    if (std::exchange(first, false) && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
-    for_each_csv_row(SourceText("opendata/" + sheet + ".csv", std::string(part)), ';', ignored, each);
-  });
+  make_parts(csv, [&](std::string_view part) { each_row_of_part(part, std::exchange(first, false), sheet, each); });
 }
 
 }  // namespace
 
 void OpendataColumns::add(std::string_view part) {
-  if (std::exchange(first_, false) && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
-  Diagnostics ignored;  // our own CSV: its quoting is right by construction
-  for_each_csv_row(SourceText("opendata/" + sheet_ + ".csv", std::string(part)), ';', ignored, [&](CsvRow& row) {
+  each_row_of_part(part, std::exchange(first_, false), sheet_, [&](CsvRow& row) {
     if (std::exchange(header_, false)) {
       for (const CsvField& f : row.fields) {
         headers_.push_back(f.value);

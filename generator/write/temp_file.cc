@@ -29,26 +29,18 @@ TempFile::~TempFile() {
 }
 
 std::optional<std::string> TempFile::contents() const {
-  TextParts whole(nullptr);
-  // Its size at once: a string grown by doubling held 16 + 32 MB for a 19 MB workbook.
+  std::FILE* in = path_.empty() ? nullptr : std::fopen(path_.c_str(), "rb");
+  if (!in) return std::nullopt;
+  std::string out;
   std::error_code ec;
   auto size = std::filesystem::file_size(path_, ec);
-  if (!ec) whole.reserve(static_cast<size_t>(size));
-  if (!read_parts(whole)) return std::nullopt;
-  return whole.release();
-}
-
-bool TempFile::read_parts(TextParts& parts) const {
-  std::FILE* in = path_.empty() ? nullptr : std::fopen(path_.c_str(), "rb");
-  if (!in) return false;
+  if (!ec) out.reserve(static_cast<size_t>(size));  // at once, not grown by doubling
   char buf[65536];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) {
-    parts.text().append(buf, n);
-    parts.may_end();
-  }
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) out.append(buf, n);
   bool ok = !std::ferror(in);
   std::fclose(in);
-  return ok;
+  if (!ok) return std::nullopt;
+  return out;
 }
 
 }  // namespace sveden

@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 
-#include "base/text_parts.h"
 
 namespace sveden {
 
@@ -19,8 +18,6 @@ class TempFile {
   const std::string& path() const { return path_; }
   // The file's whole contents, or nullopt when it cannot be read.
   std::optional<std::string> contents() const;
-  // The same in parts (a workbook of tens of MB is written on, never held); false when it cannot be read.
-  bool read_parts(TextParts& parts) const;
 
  private:
   std::string dir_;  // a folder of its own, holding only the file

@@ -66,6 +66,12 @@ void append_escaped(std::string& out, std::string_view s, bool attribute = false
   out.append(s.data() + run, s.size() - run);
 }
 
+// A text whose blanks at either end a reader keeps only when told (xml:space="preserve").
+bool keeps_spaces(std::string_view t) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  return !t.empty() && (blank(t.front()) || blank(t.back()));
+}
+
 // A cell's text within Excel's 32 767 characters; a longer one ends with «…».
 std::string_view within_cell(std::string_view s, std::string& cut) {
   if (s.size() <= kCellChars || utf8_length(s) <= kCellChars) return s;
@@ -218,22 +224,21 @@ class SharedStrings {
  public:
   // The index of `s`, or -1 when it is to be written in its cell.
   long index(std::string_view s) {
-    ++uses_;
-    if (auto it = index_.find(s); it != index_.end()) return static_cast<long>(it->second);
-    if (bytes_ + s.size() > kSharedBytes) {
-      --uses_;
-      return -1;
+    auto it = index_.find(s);
+    if (it == index_.end()) {
+      if (bytes_ + s.size() > kSharedBytes) return -1;
+      bytes_ += s.size();
+      const std::string& kept = texts_.emplace_back(s);
+      it = index_.emplace(kept, texts_.size() - 1).first;
     }
-    bytes_ += s.size();
-    const std::string& kept = texts_.emplace_back(s);
-    index_.emplace(kept, texts_.size() - 1);
-    return static_cast<long>(texts_.size() - 1);
+    ++uses_;
+    return static_cast<long>(it->second);
   }
   void write(ZipStream& zip) const {
     std::string s(kXmlHead);
     s += fmt::format("<sst xmlns=\"{}\" count=\"{}\" uniqueCount=\"{}\">", kMain, uses_, texts_.size());
     for (const auto& t : texts_) {
-      s += t.empty() || t.front() == ' ' || t.back() == ' ' || t.front() == '\n' || t.back() == '\n' ? "<si><t xml:space=\"preserve\">" : "<si><t>";
+      s += keeps_spaces(t) ? "<si><t xml:space=\"preserve\">" : "<si><t>";
       append_escaped(s, t);
       s += "</t></si>";
       if (s.size() >= kFlushBytes) {
@@ -324,7 +329,7 @@ class SheetWriter {
         append_number(xml_, static_cast<size_t>(shared));
         xml_ += "</v></c>";
       } else {
-        xml_ += text.front() == ' ' || text.back() == ' ' ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>";
+        xml_ += keeps_spaces(text) ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>";
         append_escaped(xml_, text);
         xml_ += "</t></is></c>";
       }

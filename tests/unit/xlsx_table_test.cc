@@ -168,3 +168,12 @@ TEST_CASE("write_xlsx_table: a sheet name with quotes and «&» is read back as 
   CHECK(book.sheets[0].name == "Школы \"А\" & Б");
   CHECK(book.sheets[0].rows[1].cells[1] == "\"Берёзка\"");
 }
+
+TEST_CASE("write_xlsx_table: a text with a blank, tab or line break at either end keeps it (xml:space), shared or in its cell") {
+  XlsxTable t = sample({{XlsxCell::of_text("\tотступ"), XlsxCell::of_text("строка\n"), XlsxCell::of_text(" пробел")}});
+  std::string strings = entry(bytes_of(t), "xl/sharedStrings.xml");
+  CHECK(strings.find("<t xml:space=\"preserve\">\tотступ</t>") != std::string::npos);
+  CHECK(strings.find("<t xml:space=\"preserve\">строка\n</t>") != std::string::npos);
+  CHECK(strings.find("<t xml:space=\"preserve\"> пробел</t>") != std::string::npos);
+  CHECK(strings.find("<t>school_id</t>") != std::string::npos);
+}
