@@ -128,7 +128,9 @@ PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const 
                          std::shared_ptr<const OpendataColumns> columns) {
   return [csv, sheet, title, created, columns](TextParts& parts) {
     XlsxTable table = columns ? opendata_workbook(csv, *columns, title, created) : opendata_workbook(csv, sheet, title, created);
-    if (Status written = write_xlsx_table(table, parts); !written.ok()) throw OutputError(written.message());
+    // The writer names the part or the table; the build's message names the file.
+    if (Status written = write_xlsx_table(table, parts); !written.ok())
+      throw OutputError(fmt::format("opendata/{}.xlsx: {}", sheet, written.message()));
   };
 }
 

@@ -151,3 +151,16 @@ TEST_CASE("opendata_workbook: columns read while the CSV is written give the sam
   CHECK(made == 2);
   CHECK(scanned == read_twice);
 }
+
+TEST_CASE("opendata_xlsx: a workbook that cannot be written fails with the file's name and the reason") {
+  auto columns = std::make_shared<OpendataColumns>("t");
+  columns->add("\xEF\xBB\xBFa;b\r\n1;2\r\n");  // columns of one row, handed a CSV of two
+  PartsMaker two_rows = [](TextParts& p) { p.text() += "\xEF\xBB\xBF" "a;b\r\n1;2\r\n3;4\r\n"; };
+  std::string message;
+  try {
+    whole_text(opendata_xlsx(two_rows, "t", "Таблица", 0, columns));
+  } catch (const OutputError& e) {
+    message = e.what();
+  }
+  CHECK(message == "opendata/t.xlsx: книга Excel «Таблица»: ожидалось строк 1, получено 2");
+}
