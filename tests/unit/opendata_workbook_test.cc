@@ -154,7 +154,7 @@ TEST_CASE("opendata_workbook: columns read while the CSV is written give the sam
 
 TEST_CASE("opendata_xlsx: a workbook that cannot be written fails with the file's name and the reason") {
   auto columns = std::make_shared<OpendataColumns>("t");
-  columns->add("\xEF\xBB\xBFa;b\r\n1;2\r\n");  // columns of one row, handed a CSV of two
+  columns->add("\xEF\xBB\xBF" "a;b\r\n1;2\r\n");  // columns of one row, handed a CSV of two
   PartsMaker two_rows = [](TextParts& p) { p.text() += "\xEF\xBB\xBF" "a;b\r\n1;2\r\n3;4\r\n"; };
   std::string message;
   try {
