@@ -3,6 +3,7 @@
 #include "audit/html_document.h"
 
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <cstdint>
 #include <string>
@@ -54,8 +55,14 @@ const Tags kRowScope = {"html", "table", "template", "tr"};
 const Tags kDefinitionScope = {"dl", "html", "table", "td", "th", "template"};
 // Elements whose text a reader does not see as the page's text.
 const Tags kUnread = {"script", "style", "template", "noscript"};
-// Tags the tree builder's rules name that no list above has, so that each has a number of its own.
-const Tags kOtherKnown = {"a", "body", "head", "optgroup", "svg", "math"};
+// Tags the tree builder's rules name that no list above has, so that each has a number of its own; and
+// tags no rule names that are common on pages (charts' SVG above all), numbered so that their elements are
+// counted and found by number, not by name (a numbered tag without bits follows the same rules as any
+// other tag no list names).
+const Tags kOtherKnown = {"a", "body", "head", "optgroup", "svg", "math",
+                          "span", "strong", "em", "b", "i", "small", "abbr", "time", "code", "sup", "sub", "label",
+                          "select", "mark", "g", "rect", "line", "circle", "path", "text", "tspan", "desc", "defs",
+                          "pattern", "polyline", "polygon", "ellipse", "use", "stop", "lineargradient", "clippath"};
 
 // What the tree builder needs to know of a tag, as bits: the lists above are looked up once per tag,
 // by a hash of its name, instead of name by name.
@@ -70,6 +77,8 @@ struct TagInfo {
   uint32_t bits = 0;
 };
 
+// A small open-addressing table over the tags' names: looking up a tag is a hash of a few bytes and one
+// or two comparisons (std::unordered_map's hash of a string_view was a tenth of parsing a page).
 class TagTable {
  public:
   TagTable() {
@@ -88,20 +97,37 @@ class TagTable {
     add(kOtherKnown, 0);
   }
   TagInfo find(std::string_view tag) const {
-    auto it = tags_.find(tag);
-    return it == tags_.end() ? TagInfo{} : it->second;
-  }
-  int id(std::string_view tag) const { return find(tag).id; }
-  int count() const { return static_cast<int>(tags_.size()) + 1; }
-
- private:
-  void add(Tags tags, uint32_t bit) {
-    for (std::string_view t : tags) {
-      auto [it, added] = tags_.try_emplace(t, TagInfo{static_cast<int>(tags_.size()) + 1, 0});
-      it->second.bits |= bit;
+    for (size_t at = slot_of(tag);; at = (at + 1) % kSlots) {
+      const Slot& s = slots_[at];
+      if (s.name.empty()) return TagInfo{};
+      if (s.name == tag) return s.info;
     }
   }
-  std::unordered_map<std::string_view, TagInfo> tags_;
+  int id(std::string_view tag) const { return find(tag).id; }
+  int count() const { return count_ + 1; }
+
+ private:
+  static constexpr size_t kSlots = 512;  // a power of two, several times the number of tags
+  struct Slot {
+    std::string_view name;
+    TagInfo info;
+  };
+  static size_t slot_of(std::string_view tag) {
+    uint32_t h = 2166136261u;
+    for (char c : tag) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h % kSlots;
+  }
+  void add(Tags tags, uint32_t bit) {
+    for (std::string_view t : tags) {
+      size_t at = slot_of(t);
+      while (!slots_[at].name.empty() && slots_[at].name != t) at = (at + 1) % kSlots;
+      Slot& s = slots_[at];
+      if (s.name.empty()) s = Slot{t, TagInfo{++count_, 0}};
+      s.info.bits |= bit;
+    }
+  }
+  Slot slots_[kSlots];
+  int count_ = 0;
 };
 
 const TagTable& tag_table() {
@@ -197,12 +223,19 @@ size_t decode_reference(std::string_view r, bool in_attribute, std::string& out)
 }
 
 std::string decode(std::string_view s, bool in_attribute) {
+  size_t amp = s.find('&');
+  if (amp == std::string_view::npos) return std::string(s);  // most text and values: no reference
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    size_t used = s[i] == '&' ? decode_reference(s.substr(i), in_attribute, out) : 0;
+    out.append(s.substr(i, amp - i));
+    i = amp;
+    if (i == s.size()) break;
+    size_t used = decode_reference(s.substr(i), in_attribute, out);
     if (used == 0) out += s[i++];
     else i += used;
+    amp = s.find('&', i);
+    if (amp == std::string_view::npos) amp = s.size();
   }
   return out;
 }
@@ -227,8 +260,10 @@ const KnownTags& known_tags() {
 class TreeBuilder {
  public:
   // With `visit`, elements are handed to it as they start and only the open ones are kept.
-  explicit TreeBuilder(std::string_view src, const std::function<void(const HtmlNode&)>* visit = nullptr)
-      : src_(src), visit_(visit) {
+  // `attributes` (lower-case) are the only ones given to `visit`; all of them without it.
+  explicit TreeBuilder(std::string_view src, const std::function<void(const HtmlNode&)>* visit = nullptr,
+                       const std::vector<std::string_view>* attributes = nullptr)
+      : src_(src), visit_(visit), attributes_(attributes) {
     if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = tracked_ = 3;
     HtmlNode root;
     root.type = HtmlNode::Type::document;
@@ -256,13 +291,25 @@ class TreeBuilder {
   }
 
  private:
-  // Line and column of `offset`; offsets are asked for in increasing order, so this is linear.
+  // Line and column of `offset`; offsets are asked for in increasing order, so this is linear. Columns count
+  // characters: the bytes that do not continue a UTF-8 sequence, eight at a time while none is below 0x0E
+  // (none can then be a line break).
   TextPos position(size_t offset) {
-    for (; tracked_ < offset; ++tracked_) {
-      unsigned char c = static_cast<unsigned char>(src_[tracked_]);
-      bool crlf = c == '\r' && tracked_ + 1 < src_.size() && src_[tracked_ + 1] == '\n';
+    const char* s = src_.data();
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    while (tracked_ < offset) {
+      for (uint64_t w; tracked_ + 8 <= offset; tracked_ += 8) {
+        std::memcpy(&w, s + tracked_, 8);
+        if ((w - kOnes * 0x0E) & ~w & kHigh) break;  // a byte below 0x0E: \t, \n, \r…
+        uint64_t continuing = (w & ~(w << 1) & kHigh) >> 7;  // 1 in each byte 10xxxxxx
+        at_.column += 8 - static_cast<int>((continuing * kOnes) >> 56);
+      }
+      if (tracked_ == offset) break;
+      unsigned char c = static_cast<unsigned char>(s[tracked_]);
+      bool crlf = c == '\r' && tracked_ + 1 < src_.size() && s[tracked_ + 1] == '\n';
       if (c == '\n' || (c == '\r' && !crlf)) at_ = {at_.line + 1, 1};
       else if ((c & 0xC0) != 0x80 && !crlf) ++at_.column;
+      ++tracked_;
     }
     return at_;
   }
@@ -493,7 +540,7 @@ class TreeBuilder {
       if (src_[i] == '>') break;
       size_t a = i++;
       while (i < src_.size() && !is_space(src_[i]) && src_[i] != '/' && src_[i] != '>' && src_[i] != '=') ++i;
-      HtmlAttr attr{lowered(src_.substr(a, i - a)), ""};
+      std::string_view name = src_.substr(a, i - a), value;
       size_t j = i;
       while (j < src_.size() && is_space(src_[j])) ++j;
       if (j < src_.size() && src_[j] == '=') {
@@ -504,23 +551,35 @@ class TreeBuilder {
             pos_ = src_.size();
             return true;
           }
-          attr.value = decode(src_.substr(j + 1, q - j - 1), true);
+          value = src_.substr(j + 1, q - j - 1);
           j = q + 1;
         } else {
           size_t v = j;
           while (j < src_.size() && !is_space(src_[j]) && src_[j] != '>') ++j;
-          attr.value = decode(src_.substr(v, j - v), true);
+          value = src_.substr(v, j - v);
         }
         i = j;
       }
-      // The first of duplicates wins; a bound on the count keeps the duplicate search linear.
-      bool duplicate = std::any_of(attrs.begin(), attrs.end(), [&](const HtmlAttr& x) { return x.name == attr.name; });
-      if (!duplicate && attrs.size() < kMaxAttributes) attrs.push_back(std::move(attr));
+      // The first of duplicates wins; a bound on the count keeps the duplicate search linear. An attribute
+      // the visitor does not read is neither lowered nor decoded.
+      if (attrs.size() >= kMaxAttributes || !wanted(name)) continue;
+      HtmlAttr attr{lowered(name), ""};
+      if (std::any_of(attrs.begin(), attrs.end(), [&](const HtmlAttr& x) { return x.name == attr.name; })) continue;
+      attr.value = decode(value, true);
+      attrs.push_back(std::move(attr));
     }
     pos_ = i + 1;
     if (closing) end_tag(tag);
     else start_tag(start, std::move(tag), std::move(attrs), self_closing);
     return true;
+  }
+
+  // Whether the visitor reads attribute `name` (as written: any case): all of them without a list.
+  bool wanted(std::string_view name) const {
+    if (!attributes_) return true;
+    return std::any_of(attributes_->begin(), attributes_->end(), [&](std::string_view want) {
+      return want.size() == name.size() && std::equal(want.begin(), want.end(), name.begin(), [](char w, char c) { return w == lower(c); });
+    });
   }
 
   std::string_view src_;
@@ -529,6 +588,7 @@ class TreeBuilder {
   TextPos at_{1, 1};
   HtmlDocument doc_;
   const std::function<void(const HtmlNode&)>* visit_ = nullptr;
+  const std::vector<std::string_view>* attributes_ = nullptr;  // with visit_: the attributes it reads
   std::vector<int> free_;  // with visit_: slots of closed elements
   std::vector<int> stack_;
   std::vector<TagInfo> stack_tags_;  // what the table knows of each open element's tag
@@ -547,9 +607,10 @@ HtmlDocument parse_html(std::string_view bytes, std::string_view content_type) {
   return TreeBuilder(html_text(bytes, content_type, storage)).run();
 }
 
-void visit_elements(std::string_view bytes, const std::function<void(const HtmlNode&)>& visit) {
+void visit_elements(std::string_view bytes, const std::vector<std::string_view>& attributes,
+                    const std::function<void(const HtmlNode&)>& visit) {
   std::string storage;
-  TreeBuilder(html_text(bytes, {}, storage), &visit).run();
+  TreeBuilder(html_text(bytes, {}, storage), &visit, &attributes).run();
 }
 
 std::string decode_html_entities(std::string_view text) { return decode(text, false); }

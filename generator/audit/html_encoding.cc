@@ -178,6 +178,11 @@ bool is_valid_utf8(std::string_view s) {
     }
     if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
+    // Two-byte characters (Cyrillic) first: a lead C2–DF and one continuation byte.
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
     if (n < 0 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4) || i + static_cast<size_t>(n) >= s.size() + (n ? 0 : 1))
       return false;

@@ -301,7 +301,8 @@ class LinkCheck {
     if (done_[i]) return;
     PageLinks p;
     const bool not_found = is_not_found_page(file);
-    visit_elements(html, [&](const HtmlNode& n) { note(p, file, not_found, n); });
+    static const std::vector<std::string_view> kRead = {"id", "name", "alt", "src", "href", "content"};  // note()'s
+    visit_elements(html, kRead, [&](const HtmlNode& n) { note(p, file, not_found, n); });
     links_[i] = finished(std::move(p), file);
     done_[i] = 1;
   }
