@@ -33,7 +33,7 @@ std::string drop_control_characters(std::string_view s) {
 
 // What drop_control_characters drops and the five characters escaped, in one pass: the runs between
 // them are copied whole.
-std::string escape_html(std::string_view s) {
+std::string escape_html(std::string_view s, std::string_view apostrophe) {
   std::string out;
   out.reserve(s.size() + 16);
   size_t copied = 0;  // s[copied, i) is yet to be copied
@@ -44,7 +44,7 @@ std::string escape_html(std::string_view s) {
       case '<': entity = "&lt;"; break;
       case '>': entity = "&gt;"; break;
       case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
+      case '\'': entity = apostrophe; break;
       default: break;
     }
     size_t dropped = entity.empty() ? control_bytes_at(s, i) : 0;

@@ -5,8 +5,10 @@
 
 namespace sveden {
 
-// For text and for quoted attribute values: & < > " ' are replaced.
-std::string escape_html(std::string_view s);
+// For text and for quoted attribute values: & < > " ' are replaced, and what drop_control_characters drops
+// is dropped. `apostrophe` is what «'» becomes: templates' {{…}} write «&apos;», as Mustache's own escape
+// did before it was folded into this one pass.
+std::string escape_html(std::string_view s, std::string_view apostrophe = "&#39;");
 // Text without the characters HTML and XML may not carry: C0 controls other than tab and line breaks,
 // U+FFFE and U+FFFF. Everything from data passes through it on its way to a page or a feed (input
 // refuses them too; this is the last line).

@@ -195,7 +195,8 @@ SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
 
 mustache SiteRenderer::Worker::parsed(const std::string& text) const {
   mustache t(text);
-  t.set_custom_escape([](const std::string& s) { return kainjow::mustache::html_escape(drop_control_characters(s)); });
+  // kainjow's html_escape after drop_control_characters, in one pass (render/html.h).
+  t.set_custom_escape([](const std::string& s) { return escape_html(s, "&apos;"); });
   return t;
 }
 

@@ -63,27 +63,25 @@ std::string bind_units(std::string_view text) {
   static const std::string_view kUnits[] = {"%", "‰", "°", "гг.", "г.", "чел.", "руб.", "тыс.", "млн"};
   std::string out;
   out.reserve(text.size() + 8);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == ' ' && i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') {
-      std::string_view rest = text.substr(i + 1);
-      bool unit = false;
-      for (std::string_view u : kUnits) {
-        if (rest.substr(0, u.size()) != u) continue;
-        // «г.» and the like end there: «5 гостей» and «3 млнX» are not units.
-        std::string_view after = rest.substr(u.size());
-        bool letter_follows = !after.empty() && u.back() != '.' && u != "%" && u != "‰" && u != "°" &&
-                              (static_cast<unsigned char>(after[0]) >= 0x80 || std::isalpha(static_cast<unsigned char>(after[0])));
-        if (!letter_follows) unit = true;
-        break;
-      }
-      if (unit) {
-        out += kNbsp;
-        continue;
-      }
+  size_t copied = 0;  // text[copied, i) is yet to be copied
+  for (size_t i = text.find(' ', 1); i != std::string_view::npos; i = text.find(' ', i + 1)) {
+    if (text[i - 1] < '0' || text[i - 1] > '9') continue;
+    std::string_view rest = text.substr(i + 1);
+    bool unit = false;
+    for (std::string_view u : kUnits) {
+      if (rest.substr(0, u.size()) != u) continue;
+      // «г.» and the like end there: «5 гостей» and «3 млнX» are not units.
+      std::string_view after = rest.substr(u.size());
+      bool letter_follows = !after.empty() && u.back() != '.' && u != "%" && u != "‰" && u != "°" &&
+                            (static_cast<unsigned char>(after[0]) >= 0x80 || std::isalpha(static_cast<unsigned char>(after[0])));
+      if (!letter_follows) unit = true;
+      break;
     }
-    out += text[i];
+    if (!unit) continue;
+    out.append(text.substr(copied, i - copied)).append(kNbsp);
+    copied = i + 1;
   }
-  return out;
+  return out.append(text.substr(copied));
 }
 
 std::string format_percent(double value, int decimals) {

@@ -48,5 +48,8 @@ TEST_CASE("bind_units keeps a number on one line with its unit") {
   CHECK(bind_units("на 1 февраля 2023 г. и в 2024 гг.") == "на 1 февраля 2023" + nb + "г. и в 2024" + nb + "гг.");
   CHECK(bind_units("5 чел., 3 тыс. руб., 2 млн") == "5" + nb + "чел., 3" + nb + "тыс. руб., 2" + nb + "млн");
   CHECK(bind_units("3 гостя, 4 млнX, 25 школ") == "3 гостя, 4 млнX, 25 школ");  // words, not units
+  CHECK(bind_units("5 %") == "5" + nb + "%");
+  CHECK(bind_units(" % 7 ") == " % 7 ");
+  CHECK(bind_units("") == "");
   CHECK(bind_units("% 20 и 20%") == "% 20 и 20%");
 }
