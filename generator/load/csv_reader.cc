@@ -41,52 +41,63 @@ bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics&
   return for_each_csv_row(src, out->delimiter, diag, [&](CsvRow& row) { out->rows.push_back(std::move(row)); });
 }
 
-bool for_each_csv_row(const SourceText& src, char delimiter, Diagnostics& diag, const std::function<void(CsvRow&)>& each) {
-  const std::string& t = src.text();
-  const char d = delimiter ? delimiter : detect_delimiter(t);
+namespace {
+
+// The rows of `t`, split at `d`. `error(offset, length, message, hint)` hears of broken quoting. The row
+// handed to `each` is one object, refilled: its fields' strings keep their memory from row to row (unless
+// `each` moved them out), and runs of a value are copied whole.
+template <class Error>
+bool csv_rows(std::string_view t, char d, const Error& error, const std::function<void(CsvRow&)>& each) {
   size_t i = 0;
   const size_t n = t.size();
   bool ok = true;
-  size_t width = 0;  // fields in the previous row: rows are nearly always as wide as the header
+  CsvRow row;
+  auto plain_end = [&](size_t from) {  // the end of an unquoted run: a delimiter or a line break
+    while (from < n && t[from] != d && t[from] != '\n' && t[from] != '\r') ++from;
+    return from;
+  };
   while (i < n) {
-    CsvRow row;
     row.offset = i;
-    row.fields.reserve(width);
+    size_t count = 0;
     bool row_done = false;
     while (!row_done) {
-      CsvField field;
+      if (count == row.fields.size()) row.fields.emplace_back();
+      CsvField& field = row.fields[count++];
+      field.value.clear();
       field.offset = i;
+      field.sheet_row = field.sheet_column = 0;
       if (i < n && t[i] == '"') {
         size_t open = i++;
         for (;;) {
-          if (i >= n) {
-            diag.add(Severity::error, src, open, 1, "кавычка открыта, но не закрыта до конца файла",
-                     "закройте значение второй кавычкой; кавычку внутри значения запишите двумя подряд: \"\"");
+          size_t quote = t.find('"', i);
+          if (quote == std::string_view::npos) {
+            error(open, 1, std::string("кавычка открыта, но не закрыта до конца файла"),
+                  "закройте значение второй кавычкой; кавычку внутри значения запишите двумя подряд: \"\"");
             return false;
           }
-          if (t[i] == '"') {
-            if (i + 1 < n && t[i + 1] == '"') { field.value += '"'; i += 2; continue; }
+          field.value.append(t.substr(i, quote - i));
+          i = quote + 1;
+          if (i < n && t[i] == '"') {
+            field.value += '"';
             ++i;
-            break;
+            continue;
           }
-          field.value += t[i++];
+          break;
         }
         // After the closing quote only a delimiter or the end of the line may follow.
         size_t after = i;
-        while (i < n && t[i] != d && t[i] != '\n' && t[i] != '\r') ++i;
+        i = plain_end(i);
         if (i > after) {
-          diag.add(Severity::error, src, after, i - after,
-                   fmt::format("после закрывающей кавычки идёт текст «{}»", t.substr(after, i - after)),
-                   "внутри значения в кавычках кавычку пишут двумя подряд: \"\"; либо поставьте разделитель сразу после кавычки");
+          error(after, i - after, fmt::format("после закрывающей кавычки идёт текст «{}»", t.substr(after, i - after)),
+                "внутри значения в кавычках кавычку пишут двумя подряд: \"\"; либо поставьте разделитель сразу после кавычки");
           ok = false;
         }
       } else {
         size_t start = i;
-        while (i < n && t[i] != d && t[i] != '\n' && t[i] != '\r') ++i;
-        field.value.assign(t, start, i - start);
+        i = plain_end(i);
+        field.value.assign(t.substr(start, i - start));
       }
       field.length = i - field.offset;
-      row.fields.push_back(std::move(field));
       if (i < n && t[i] == d) {
         ++i;
         continue;
@@ -95,13 +106,27 @@ bool for_each_csv_row(const SourceText& src, char delimiter, Diagnostics& diag, 
       if (i < n && t[i] == '\n') ++i;
       row_done = true;
     }
+    row.fields.resize(count);
     bool blank = true;
     for (const auto& f : row.fields)
       if (f.value.find_first_not_of(" \t") != std::string::npos) { blank = false; break; }
-    width = row.fields.size();
     if (!blank) each(row);
   }
   return ok;
+}
+
+}  // namespace
+
+bool for_each_csv_row(const SourceText& src, char delimiter, Diagnostics& diag, const std::function<void(CsvRow&)>& each) {
+  const std::string& t = src.text();
+  auto error = [&](size_t offset, size_t length, const std::string& message, const char* hint) {
+    diag.add(Severity::error, src, offset, length, message, hint);
+  };
+  return csv_rows(t, delimiter ? delimiter : detect_delimiter(t), error, each);
+}
+
+bool for_each_csv_row(std::string_view text, char delimiter, const std::function<void(CsvRow&)>& each) {
+  return csv_rows(text, delimiter ? delimiter : detect_delimiter(text), [](size_t, size_t, const std::string&, const char*) {}, each);
 }
 
 }  // namespace sveden

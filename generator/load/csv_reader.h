@@ -36,6 +36,9 @@ bool read_csv(const SourceText& src, char delimiter, CsvTable* out, Diagnostics&
 // The same reading row by row, for a table too big to hold twice: `each` gets every non-blank row in
 // order and may move its fields out. `delimiter` 0 means detect.
 bool for_each_csv_row(const SourceText& src, char delimiter, Diagnostics& diag, const std::function<void(CsvRow&)>& each);
+// The same for a text sveden made itself (its quoting right by construction): broken quoting is not
+// reported, only the return value says so. Positions are offsets in `text`.
+bool for_each_csv_row(std::string_view text, char delimiter, const std::function<void(CsvRow&)>& each);
 
 // The delimiter used by the first non-blank line: the most frequent of `;`, tab and `,` outside quotes.
 char detect_delimiter(std::string_view text);

@@ -47,24 +47,23 @@ XlsxCell cell_of(const std::string& value, bool numeric) {
 
 namespace {
 
-// Each row of one part of the CSV of `sheet`: a part ends at a row's end (TextParts::may_end), so it is
+// Each row of one part of an opendata CSV: a part ends at a row's end (TextParts::may_end), so it is
 // whole rows; the first part begins with the BOM.
-void each_row_of_part(std::string_view part, bool first, const std::string& sheet, const std::function<void(CsvRow&)>& each) {
+void each_row_of_part(std::string_view part, bool first, const std::function<void(CsvRow&)>& each) {
   if (first && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
-  Diagnostics ignored;  // our own CSV: its quoting is right by construction
-  for_each_csv_row(SourceText("opendata/" + sheet + ".csv", std::string(part)), ';', ignored, each);
+  for_each_csv_row(part, ';', each);  // our own CSV: its quoting is right by construction
 }
 
 // Each row of the CSV `csv` makes, in order, header included, read part by part.
-void each_csv_row(const PartsMaker& csv, const std::string& sheet, const std::function<void(CsvRow&)>& each) {
+void each_csv_row(const PartsMaker& csv, const std::function<void(CsvRow&)>& each) {
   bool first = true;
-  make_parts(csv, [&](std::string_view part) { each_row_of_part(part, std::exchange(first, false), sheet, each); });
+  make_parts(csv, [&](std::string_view part) { each_row_of_part(part, std::exchange(first, false), each); });
 }
 
 }  // namespace
 
 void OpendataColumns::add(std::string_view part) {
-  each_row_of_part(part, std::exchange(first_, false), sheet_, [&](CsvRow& row) {
+  each_row_of_part(part, std::exchange(first_, false), [&](CsvRow& row) {
     if (std::exchange(header_, false)) {
       for (const CsvField& f : row.fields) {
         headers_.push_back(f.value);
@@ -97,9 +96,9 @@ XlsxTable opendata_workbook(const PartsMaker& csv, const OpendataColumns& column
     size_t widest = numeric[c] ? (columns.filled_[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : columns.text_chars_[c];
     ws.columns.push_back({columns.headers_[c], {}, {}, xlsx_column_width(std::max(utf8_length(columns.headers_[c]), widest)), false});
   }
-  ws.fill = [csv, sheet = columns.sheet_, numeric](const XlsxRowSink& sink) {
+  ws.fill = [csv, numeric](const XlsxRowSink& sink) {
     bool header = true;
-    each_csv_row(csv, sheet, [&](CsvRow& row) {
+    each_csv_row(csv, [&](CsvRow& row) {
       if (std::exchange(header, false)) return;
       std::vector<XlsxCell> cells;
       cells.reserve(row.fields.size());

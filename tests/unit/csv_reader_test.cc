@@ -54,3 +54,30 @@ TEST_CASE("csv: the row remembers where it starts even after a multi-line field"
   REQUIRE(t.rows.size() == 3);
   CHECK(src.position(t.rows[2].offset).line == 4);
 }
+
+TEST_CASE("for_each_csv_row: one row object refilled, wide and narrow rows, fields moved out, a text sveden made") {
+  const std::string text = "a;b;c\r\nlong value one;\"q\"\"x\";\"l1\nl2\"\r\n1\r\n;;\r\n\"p;q\";2;3;4\r\n";
+  std::vector<std::vector<std::string>> rows;
+  std::string moved;
+  bool ok = for_each_csv_row(std::string_view(text), ';', [&](CsvRow& row) {
+    std::vector<std::string> values;
+    for (const auto& f : row.fields) values.push_back(f.value);
+    rows.push_back(values);
+    if (rows.size() == 2) moved = std::move(row.fields[0].value);  // the next row must not miss it
+  });
+  CHECK(ok);
+  CHECK(moved == "long value one");
+  REQUIRE(rows.size() == 4);  // «;;» is blank
+  CHECK(rows[1] == std::vector<std::string>{"long value one", "q\"x", "l1\nl2"});
+  CHECK(rows[2] == std::vector<std::string>{"1"});
+  CHECK(rows[3] == std::vector<std::string>{"p;q", "2", "3", "4"});
+  // The same rows as the reader of the user's files gives.
+  Diagnostics d;
+  CsvTable t = read(text, d, ';');
+  REQUIRE(t.rows.size() == rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    REQUIRE(t.rows[r].fields.size() == rows[r].size());
+    for (size_t c = 0; c < rows[r].size(); ++c) CHECK(t.rows[r].fields[c].value == rows[r][c]);
+  }
+  CHECK_FALSE(for_each_csv_row(std::string_view("a;\"open\n"), ';', [](CsvRow&) {}));
+}
