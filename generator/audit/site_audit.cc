@@ -427,17 +427,21 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
   std::string home = site.inside("index.html");
   if (!site.has(home) && site.has(site.inside("index.htm"))) home = site.inside("index.htm");
   std::set<std::string> ministries;
+  std::vector<std::string> hosts;  // of v.ministries, lower-case, without scheme and trailing «/»
+  for (const auto& m : v.ministries) {
+    std::string host = lower_ascii(m.url);
+    host = host.substr(host.find("//") == std::string::npos ? 0 : host.find("//") + 2);
+    while (!host.empty() && host.back() == '/') host.pop_back();
+    hosts.push_back(std::move(host));
+  }
   auto note_ministries = [&](const HtmlDocument& doc) {
-    for (int a : doc.elements("a"))
-      if (const std::string* h = doc.attr(a, "href")) {
-        std::string l = lower_ascii(*h);
-        for (const auto& m : v.ministries) {
-          std::string host = lower_ascii(m.url);
-          host = host.substr(host.find("//") == std::string::npos ? 0 : host.find("//") + 2);
-          while (!host.empty() && host.back() == '/') host.pop_back();
-          if (l.find(host) != std::string::npos) ministries.insert(m.url);
+    for (const HtmlNode& n : doc.nodes)
+      if (n.type == HtmlNode::Type::element && n.tag == "a")
+        if (const std::string* h = n.attr("href")) {
+          std::string l = lower_ascii(*h);
+          for (size_t k = 0; k < hosts.size(); ++k)
+            if (l.find(hosts[k]) != std::string::npos) ministries.insert(v.ministries[k].url);
         }
-      }
   };
   if (!site.has(home)) {
     list.push_back(finding(Severity::error, "", {}, "нет главной страницы сайта (index.html)"));
@@ -448,10 +452,10 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
     note_ministries(doc);
     // A path from the home page and the main menu to the section (п. 3 приказа 1493).
     bool from_home = false, from_menu = false;
+    const std::string section = site.inside(v.path);
     for (int a : doc.elements("a"))
       if (const std::string* h = doc.attr(a, "href")) {
         Link l = site.resolve(home, *h);
-        std::string section = site.inside(v.path);
         if (!l.external && !l.broken && (l.target.rfind(section + "/", 0) == 0 || l.target == section)) {
           from_home = true;
           from_menu = from_menu || inside_nav(doc, a);
