@@ -765,6 +765,7 @@ BuildReport build_site(const BuildOptions& options, const Disk& input, Output& o
       if (options.outlive) options.outlive(std::move(site));
     }
   } hand_over{options, in_memory};
+  if (options.reuse) output.expect_previous();
   Loaded& loaded = in_memory->loaded;
   loaded = load_all(options, input, report);
   auto lap = start;

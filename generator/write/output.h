@@ -46,6 +46,10 @@ class Output {
   virtual size_t files() const = 0;
   virtual size_t files_changed() const = 0;
 
+  // Before open(), as early as a build can: the previous output may begin to be read for previous_build()
+  // while the build loads and analyses its data (the digest of 80,000 files and folders takes as long as
+  // loading 2,000 schools).
+  virtual void expect_previous() {}
   // After open(): when the previous output was published by a build with this `key` (its inputs,
   // program and options: site/build_key.h) and is still exactly as that build left it, what that build
   // said; the output is then the one this build would write, and nothing needs rendering. nullopt

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <vector>
 
@@ -172,13 +173,14 @@ constexpr const char* kStateHeader = "sveden-build-state 1";
 
 }  // namespace
 
-Status StagedOutput::open() {
-  const std::string& out_dir = requested_;
-  fs::path out = fs::path(out_dir).lexically_normal();
+namespace {
+
+// The folder an output names, as swapped: an output that is a symbolic link (a web root often is) is
+// written through, the link stays, and the folder it points to is the one swapped, atomically, beside itself.
+Status real_output(const std::string& out_dir, fs::path& out) {
+  out = fs::path(out_dir).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   std::error_code ec;
-  // An output that is a symbolic link (a web root often is) is written through: the link stays, and the
-  // folder it points to is the one swapped, atomically, beside itself.
   for (int hops = 0; fs::is_symlink(out, ec); ++hops) {
     if (hops == 40) {
       return io_failure(fmt::format("«{}»: символические ссылки образуют цикл", out_dir));
@@ -190,15 +192,38 @@ Status StagedOutput::open() {
     out = (target.is_absolute() ? target : out.parent_path() / target).lexically_normal();
     if (out.filename().empty()) out = out.parent_path();
   }
+  return {};
+}
+
+// `.<out>.sveden-<what>` beside the output: its lock and its state.
+fs::path beside_output(const fs::path& out, const char* what) {
+  std::string name = stage_prefix(out);
+  name.replace(name.size() - std::string("stage-").size(), std::string::npos, what);
+  return (out.parent_path().empty() ? fs::path(".") : out.parent_path()) / name;
+}
+
+}  // namespace
+
+void StagedOutput::expect_previous() {
+  fs::path out;
+  struct stat st{};
+  if (!real_output(requested_, out).ok() || ::stat(beside_output(out, "state").c_str(), &st) != 0) return;
+  early_out_ = out.string();
+  early_digest_ = std::async(std::launch::async, [out = early_out_, jobs = jobs_] { return output_digest(out, jobs); });
+}
+
+Status StagedOutput::open() {
+  const std::string& out_dir = requested_;
+  fs::path out;
+  if (Status real = real_output(out_dir, out); !real.ok()) return real;
+  std::error_code ec;
   fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
     return io_failure(fmt::format("не удалось создать папку «{}»: {}", parent.string(), ec.message()));
   }
   // One build of an output at a time: the second waits for the first to finish its swap.
-  std::string lock_name = stage_prefix(out);
-  lock_name.replace(lock_name.size() - std::string("stage-").size(), std::string::npos, "lock");
-  fs::path lock_path = parent / lock_name;
+  fs::path lock_path = beside_output(out, "lock");
   int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (lock < 0) {
     return io_failure(fmt::format("не удалось создать файл блокировки «{}»: {}", lock_path.string(), std::strerror(errno)));
@@ -210,9 +235,7 @@ Status StagedOutput::open() {
   }
   lock_ = lock;
   out_ = out.string();
-  std::string state_name = stage_prefix(out);
-  state_name.replace(state_name.size() - std::string("stage-").size(), std::string::npos, "state");
-  state_ = (parent / state_name).string();
+  state_ = beside_output(out, "state").string();
   if (fs::exists(out, ec)) {
     if (!fs::is_directory(out, ec)) {
       return io_failure(fmt::format("«{}» — это файл, а не папка", out.string()));
@@ -569,7 +592,8 @@ std::optional<BuildRecord> StagedOutput::previous_build(const std::string& key) 
   };
   auto pages = number("pages"), files = number("files"), pdfs = number("pdfs"), errors = number("audit_errors");
   if (!header || fields["key"] != key || !pages || !files || !pdfs || !errors) return std::nullopt;
-  auto digest = output_digest(out_, jobs_);
+  // Read while the build loaded its data (expect_previous), when it was this very folder.
+  auto digest = early_digest_.valid() && early_out_ == out_ ? early_digest_.get() : output_digest(out_, jobs_);
   if (!digest || fields["output"] != *digest) return std::nullopt;
   return BuildRecord{*pages, *files, *pdfs, static_cast<int>(*errors)};
 }

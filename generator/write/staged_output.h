@@ -5,6 +5,7 @@
 // uploads only what changed (docs/ARCHITECTURE.md, «Запись»).
 #pragma once
 #include <atomic>
+#include <future>
 #include <sys/stat.h>
 
 #include <memory>
@@ -47,6 +48,8 @@ class StagedOutput : public Output {
   // The record beside the output (`.<out>.sveden-state`): the key of the build that published it and a
   // digest of the output as it left it (every path, type, size, mtime, ctime and inode).
   std::optional<BuildRecord> previous_build(const std::string& key) override;
+  // When the output has a record, its digest is taken on another thread from now on.
+  void expect_previous() override;
   void remember_build(const std::string& key, const BuildRecord& record) override;
   size_t files() const override { return files_; }
   size_t files_changed() const override { return changed_; }
@@ -97,6 +100,8 @@ class StagedOutput : public Output {
   std::vector<const std::string*> pending_dirs_;     // of them, not created yet
   std::vector<Same> same_;                           // carried over, not linked yet
   std::set<std::string> paths_;                      // every file carried over until the stage is made, for written()
+  std::string early_out_;                            // the folder expect_previous() found
+  std::future<std::optional<std::string>> early_digest_;  // and its digest, being taken
 };
 
 inline constexpr const char* kOutputMarker = ".sveden-output";
