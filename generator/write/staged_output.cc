@@ -19,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include "base/parallel.h"
 #include "base/text_hash.h"
 #include "write/exit_cleanup.h"
 
@@ -314,10 +315,36 @@ Status StagedOutput::make_dirs(const std::set<std::string>& dirs) {
 Status StagedOutput::create_dirs() {
   // Relative to the stage's descriptor, parents first (a parent sorts before what it holds), each folder once.
   std::sort(pending_dirs_.begin(), pending_dirs_.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  // The folders one and two levels deep first («schools», «schools/x»), then below each of those its own
+  // tree, the trees in --jobs threads: the folders of a school's pages are most of all (180,000 at 10,000
+  // schools), and made one after another, before any page, they were a seventh of a build's CPU with the
+  // other cores idle.
+  std::vector<const std::string*> shallow;
+  std::map<std::string_view, std::vector<const std::string*>> trees;  // by the folder two levels deep they are in
   for (const std::string* part : pending_dirs_) {
-    if (::mkdirat(stage_fd_, part->c_str(), 0755) == 0 || errno == EEXIST) continue;
-    return io_failure(fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / *part).string(), std::strerror(errno)));
+    size_t first = part->find('/'), second = first == std::string::npos ? first : part->find('/', first + 1);
+    if (second == std::string::npos) shallow.push_back(part);
+    else trees[std::string_view(*part).substr(0, second)].push_back(part);
   }
+  std::mutex failure_mutex;
+  Status failure;
+  auto make = [&](const std::string* part) {
+    if (::mkdirat(stage_fd_, part->c_str(), 0755) == 0 || errno == EEXIST) return true;
+    std::lock_guard lock(failure_mutex);
+    if (failure.ok())
+      failure = io_failure(fmt::format("не удалось создать папку «{}»: {}", (fs::path(stage_) / *part).string(), std::strerror(errno)));
+    return false;
+  };
+  for (const std::string* part : shallow)
+    if (!make(part)) return failure;
+  std::vector<const std::vector<const std::string*>*> each;
+  for (const auto& [top, parts] : trees) each.push_back(&parts);
+  parallel_for(each.size(), jobs_, [&](size_t t, int) {
+    for (const std::string* part : *each[t])
+      if (!make(part)) return false;
+    return true;
+  });
+  if (!failure.ok()) return failure;
   pending_dirs_.clear();
   return {};
 }

@@ -314,3 +314,34 @@ TEST_CASE("staged output: a file written in parts after a changed file is linked
   CHECK(test::read_file(csv) == whole_text(table(30000, 29999)));
   fs::remove_all(dir);
 }
+
+TEST_CASE("staged output: folders are made parents first in several threads, each tree whole, and a failure names its folder") {
+  fs::path dir = temp_dir();
+  std::set<std::string> dirs;
+  for (int s = 0; s < 40; ++s) {
+    std::string school = "schools/s" + std::to_string(s);
+    dirs.insert(school + "/sveden/common/");
+    dirs.insert(school + "-1/sveden/a/b/c");  // sorts between «schools/sN» and «schools/sN/…»
+    dirs.insert(school + "/kachestvo");
+  }
+  dirs.insert("opendata");
+  {
+    StagedOutput staged((dir / "output").string(), 4);
+    REQUIRE(staged.open().ok());
+    REQUIRE(staged.make_dirs(dirs).ok());
+    for (const auto& d : dirs) CHECK(fs::is_directory(fs::path(staged.stage_dir()) / d));
+    REQUIRE(staged.write("schools/s7-1/sveden/a/b/c/index.html", "x").ok());
+    REQUIRE(staged.commit().ok());
+  }
+  CHECK(fs::is_regular_file(dir / "output/schools/s7-1/sveden/a/b/c/index.html"));
+  // A folder whose parent is a file cannot be made: the message names it.
+  {
+    StagedOutput staged((dir / "other").string(), 2);
+    REQUIRE(staged.open().ok());
+    REQUIRE(staged.write("blocked", "a file where a folder goes").ok());
+    Status made = staged.make_dirs({"blocked/x/y/z", "fine/a/b"});
+    REQUIRE_FALSE(made.ok());
+    CHECK(made.message().find("blocked/x") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}
