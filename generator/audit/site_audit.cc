@@ -435,13 +435,12 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
     hosts.push_back(std::move(host));
   }
   auto note_ministries = [&](const HtmlDocument& doc) {
-    for (const HtmlNode& n : doc.nodes)
-      if (n.type == HtmlNode::Type::element && n.tag == "a")
-        if (const std::string* h = n.attr("href")) {
-          std::string l = lower_ascii(*h);
-          for (size_t k = 0; k < hosts.size(); ++k)
-            if (l.find(hosts[k]) != std::string::npos) ministries.insert(v.ministries[k].url);
-        }
+    for (int a : doc.elements("a"))
+      if (const std::string* h = doc.attr(a, "href")) {
+        std::string l = lower_ascii(*h);
+        for (size_t k = 0; k < hosts.size(); ++k)
+          if (l.find(hosts[k]) != std::string::npos) ministries.insert(v.ministries[k].url);
+      }
   };
   if (!site.has(home)) {
     list.push_back(finding(Severity::error, "", {}, "нет главной страницы сайта (index.html)"));

@@ -25,7 +25,8 @@ trap cleanup EXIT
 
 now() { date +%s.%N; }
 calc() { awk "BEGIN { print ($1) }"; }   # awk is on every Debian; bc is not
-min() { if [ -z "$1" ] || [ "$(calc "$2 < $1")" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+better() { [ -z "$1" ] || [ "$(calc "$2 < $1")" = 1 ]; }   # whether $2 beats the best so far, $1
+min() { if better "$1" "$2"; then echo "$2"; else echo "$1"; fi; }
 # Runs a command, sets LAST_SECONDS, and with /usr/bin/time LAST_KB (peak resident memory), LAST_USER and
 # LAST_SYS (CPU seconds in the program and in the kernel for it); 0 without it.
 LAST_SECONDS=0; LAST_KB=0; LAST_USER=0; LAST_SYS=0
@@ -46,9 +47,10 @@ exec 3>&2 2> "$WORK/stderr.txt"
 # A folder made by one timed run goes out of the way before the next: moved aside into $WORK/aside, deleted
 # only at the end. On ext4 without a journal the kernel, making a new inode, steps one by one over the
 # inodes deleted in the last minutes (up to six), so a run just after an rm -rf of 80,000 files and folders
-# pays for that rm: 20 s of system time for cp -r at 2,000 schools in the worst hour, against 1 s
+# pays for that rm: 20 s of system time for cp -r at 2,000 schools in the worst hour, against 3 s
 # (docs/PERFORMANCE.md, «Ядро»). That is the kernel's, not the build's nor cp's. Where the disk has no
-# room for what is set aside (BENCH_ASIDE_GB, 30), it is deleted at once, as before, and a line says so.
+# room for what is set aside (BENCH_ASIDE_GB, 30), it is deleted at once, as before; on ext4 without a
+# journal a line of the report says which was done.
 ASIDE_ROOM=$(( $(df -Pk "$WORK" | awk 'NR == 2 { print $4 }') / 1048576 ))
 aside() {  # folder
   [ -e "$1" ] || return 0
@@ -76,14 +78,14 @@ stage_seconds() {  # file name-prefix
 best_build=""; best_cp=""; best_j1=""; peak_kb=0
 for run in $(seq 1 "$RUNS"); do
   full_build "$WORK/site" 2
-  if [ -z "$best_build" ] || [ "$(calc "$LAST_SECONDS < $best_build")" = 1 ]; then build_user=$LAST_USER; build_sys=$LAST_SYS; fi
+  if better "$best_build" "$LAST_SECONDS"; then build_user=$LAST_USER; build_sys=$LAST_SYS; fi
   best_build=$(min "$best_build" "$LAST_SECONDS")
   [ "$LAST_KB" -gt "$peak_kb" ] && peak_kb=$LAST_KB
   full_build "$WORK/site" 1
   best_j1=$(min "$best_j1" "$LAST_SECONDS")
   aside "$WORK/copy"
   timed cp -r "$WORK/site/output" "$WORK/copy"
-  if [ -z "$best_cp" ] || [ "$(calc "$LAST_SECONDS < $best_cp")" = 1 ]; then cp_sys=$LAST_SYS; fi
+  if better "$best_cp" "$LAST_SECONDS"; then cp_sys=$LAST_SYS; fi
   best_cp=$(min "$best_cp" "$LAST_SECONDS")
 done
 aside "$WORK/copy"
