@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "base/fixed_text.h"
@@ -42,12 +43,32 @@ constexpr Look kLooks[] = {
 };
 const Look& look(size_t i) { return kLooks[i % std::size(kLooks)]; }
 
-// A coordinate: one decimal at most, no locale.
-std::string n(double v) {
+// A coordinate: one decimal at most, no locale. Held in place, not in a string: a chart writes hundreds.
+struct Coordinate {
+  char text[24];
+  size_t size;
+};
+Coordinate n(double v) {
   std::string s = fixed_text(v, 1);
   if (s.ends_with(".0")) s.resize(s.size() - 2);
-  return s;
+  Coordinate c{};
+  c.size = s.copy(c.text, sizeof c.text);
+  return c;
 }
+
+}  // namespace
+}  // namespace sveden
+
+template <>
+struct fmt::formatter<sveden::Coordinate> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const sveden::Coordinate& c, Context& ctx) const {
+    return fmt::formatter<std::string_view>::format(std::string_view(c.text, c.size), ctx);
+  }
+};
+
+namespace sveden {
+namespace {
 
 // Advance in DejaVu Sans, a little generous for letters (Arial is narrower); used only to avoid overlaps.
 double text_width(std::string_view s, double size) {
@@ -72,25 +93,29 @@ std::string fit(const std::string& s, double width, double size) {
   return out + "…";
 }
 
-std::string line(double x1, double y1, double x2, double y2, const char* stroke, double width,
-                 std::string_view extra = "") {
-  return fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>)", n(x1), n(y1), n(x2),
+// Each piece of a chart is appended to the chart's markup, `out`.
+void line(std::string& out, double x1, double y1, double x2, double y2, const char* stroke, double width,
+          std::string_view extra = "") {
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>)"), n(x1), n(y1), n(x2),
                      n(y2), stroke, n(width), extra);
 }
 
-std::string text(double x, double y, std::string_view s, const char* anchor, const char* fill = kInk,
-                 double size = kFont) {
-  std::string font = size == kFont ? "" : fmt::format(R"( font-size="{}")", n(size));
-  return fmt::format(R"(<text x="{}" y="{}" text-anchor="{}" fill="{}"{}>{}</text>)", n(x), n(y), anchor, fill, font,
-                     escape_html(s));
+void text(std::string& out, double x, double y, std::string_view s, const char* anchor, const char* fill = kInk,
+          double size = kFont) {
+  auto to = std::back_inserter(out);
+  fmt::format_to(to, FMT_COMPILE(R"(<text x="{}" y="{}" text-anchor="{}" fill="{}")"), n(x), n(y), anchor, fill);
+  if (size != kFont) fmt::format_to(to, FMT_COMPILE(R"( font-size="{}")"), n(size));
+  out += '>';
+  out += escape_html(s);
+  out += "</text>";
 }
 
 // A value label on a white chip, so that it stays readable over lines and patterns.
-std::string chip(double x, double baseline, std::string_view s, const char* fill = kInk) {
+void chip(std::string& out, double x, double baseline, std::string_view s, const char* fill = kInk) {
   double w = text_width(s, kSmall) + 2;
-  return fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="#fff"/>)", n(x - w / 2),
-                     n(baseline - kSmall * 0.85), n(w), n(kSmall + 1)) +
-         text(x, baseline, s, "middle", fill, kSmall);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(R"(<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="#fff"/>)"),
+                 n(x - w / 2), n(baseline - kSmall * 0.85), n(w), n(kSmall + 1));
+  text(out, x, baseline, s, "middle", fill, kSmall);
 }
 
 // The chart's data with non-finite values dropped and every row as long as the categories.
@@ -122,7 +147,7 @@ Data clean(const Chart& c) {
 bool is_year(std::string_view s) {
   return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
-std::string year(std::string_view s) { return fmt::format("{}{}г.", s, kNbsp); }
+std::string year(std::string_view s) { return fmt::format(FMT_COMPILE("{}{}г."), s, kNbsp); }
 // «в 2023 г.» for years, «(Школа № 1)» otherwise: the place of a value in a sentence.
 std::string at(const std::string& cat) { return is_year(cat) ? "в " + year(cat) : "(" + cat + ")"; }
 std::string lead(const std::string& cat) { return is_year(cat) ? "В " + year(cat) : cat; }
@@ -141,18 +166,22 @@ std::string header(const Chart& c, const std::string& name) { return c.unit.empt
 std::string table(const Chart& c, const Data& d, const std::vector<std::string>& columns,
                   const std::function<std::string(size_t, size_t)>& cell) {
   std::string out = fmt::format(
-      "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"{0}-caption\" tabindex=\"0\">"
-      "<table class=\"data chart-data\"><caption id=\"{0}-caption\">Данные диаграммы: {1}</caption>\n",
+      FMT_COMPILE("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"{0}-caption\" tabindex=\"0\">"
+      "<table class=\"data chart-data\"><caption id=\"{0}-caption\">Данные диаграммы: {1}</caption>\n"),
       d.id, escape_html(c.title));
-  out += "<thead><tr><th scope=\"col\">" + escape_html(c.category_title) + "</th>";
-  for (const auto& col : columns) out += "<th scope=\"col\">" + escape_html(col) + "</th>";
+  auto cell_of = [&out](std::string_view open, std::string_view text, std::string_view close) {
+    out.append(open).append(escape_html(text)).append(close);
+  };
+  cell_of("<thead><tr><th scope=\"col\">", c.category_title, "</th>");
+  for (const auto& col : columns) cell_of("<th scope=\"col\">", col, "</th>");
   out += "</tr></thead>\n<tbody>\n";
   for (size_t i = 0; i < c.categories.size(); ++i) {
-    out += "<tr><th scope=\"row\">" + escape_html(c.categories[i]) + "</th>";
-    for (size_t j = 0; j < columns.size(); ++j) out += "<td class=\"num\">" + escape_html(cell(i, j)) + "</td>";
+    cell_of("<tr><th scope=\"row\">", c.categories[i], "</th>");
+    for (size_t j = 0; j < columns.size(); ++j) cell_of("<td class=\"num\">", cell(i, j), "</td>");
     out += "</tr>\n";
   }
-  return out + "</tbody></table></div>\n";
+  out += "</tbody></table></div>\n";
+  return out;
 }
 
 std::string value_table(const Chart& c, const Data& d) {
@@ -165,21 +194,27 @@ std::string value_table(const Chart& c, const Data& d) {
 std::string figure(const Chart& c, const Data& d, std::string_view kind, const std::string& desc, double height,
                    const std::string& body, const std::string& data_table) {
   std::string title = escape_html(c.title), text = escape_html(desc);
-  std::string svg = fmt::format(
-      "<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" width=\"100%\" "
-      "style=\"max-width:30rem;height:auto\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"{f}\">\n"
-      "<title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{text}</desc>\n{body}</svg>\n",
-      fmt::arg("title", title), fmt::arg("id", d.id), fmt::arg("w", n(kWidth)), fmt::arg("h", n(std::ceil(height))),
-      fmt::arg("f", n(kFont)), fmt::arg("text", text), fmt::arg("body", body));
-  if (!c.standalone) return fmt::format("<figure class=\"chart chart-{} chart-beside\">\n{}</figure>\n", kind, svg);
-  return fmt::format("<figure class=\"chart chart-{}\">\n<figcaption>{}</figcaption>\n{}<p class=\"chart-desc\">{}</p>\n{}</figure>\n",
-                     kind, title, svg, text, data_table);
+  std::string out;
+  out.reserve(body.size() + data_table.size() + 2 * (title.size() + text.size()) + 600);
+  auto to = std::back_inserter(out);
+  if (!c.standalone) fmt::format_to(to, FMT_COMPILE("<figure class=\"chart chart-{} chart-beside\">\n"), kind);
+  else fmt::format_to(to, FMT_COMPILE("<figure class=\"chart chart-{}\">\n<figcaption>{}</figcaption>\n"), kind, title);
+  fmt::format_to(to,
+                 FMT_COMPILE("<svg role=\"img\" aria-labelledby=\"{0}-title {0}-desc\" viewBox=\"0 0 {1} {2}\" width=\"100%\" "
+                             "style=\"max-width:30rem;height:auto\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"{3}\">\n"
+                             "<title id=\"{0}-title\">{4}</title><desc id=\"{0}-desc\">{5}</desc>\n"),
+                 d.id, n(kWidth), n(std::ceil(height)), n(kFont), title, text);
+  out += body;
+  out += "</svg>\n";
+  if (c.standalone) out.append("<p class=\"chart-desc\">").append(text).append("</p>\n").append(data_table);
+  out += "</figure>\n";
+  return out;
 }
 
 std::string no_data(const Chart& c, std::string_view kind) {
   return fmt::format(
-      "<figure class=\"chart chart-{} chart-empty\">\n<figcaption>{}</figcaption>\n"
-      "<p class=\"chart-desc\">Нет данных для диаграммы.</p>\n</figure>\n",
+      FMT_COMPILE("<figure class=\"chart chart-{} chart-empty\">\n<figcaption>{}</figcaption>\n"
+      "<p class=\"chart-desc\">Нет данных для диаграммы.</p>\n</figure>\n"),
       kind, escape_html(c.title));
 }
 
@@ -187,9 +222,9 @@ std::string no_data(const Chart& c, std::string_view kind) {
 std::string paint(const Data& d, size_t i) {
   const Look& l = look(i);
   std::string_view f = l.fill;
-  if (f == "outline") return fmt::format(R"(fill="#fff" stroke="{}" stroke-width="2")", l.colour);
-  if (f == "solid") return fmt::format(R"(fill="{}" stroke="{}" stroke-width="1")", l.colour, kInk);
-  return fmt::format(R"x(fill="url(#{}-p{})" stroke="{}" stroke-width="1")x", d.id, i, kInk);
+  if (f == "outline") return fmt::format(FMT_COMPILE(R"(fill="#fff" stroke="{}" stroke-width="2")"), l.colour);
+  if (f == "solid") return fmt::format(FMT_COMPILE(R"(fill="{}" stroke="{}" stroke-width="1")"), l.colour, kInk);
+  return fmt::format(FMT_COMPILE(R"x(fill="url(#{}-p{})" stroke="{}" stroke-width="1")x"), d.id, i, kInk);
 }
 
 std::string patterns(const Data& d) {
@@ -199,57 +234,61 @@ std::string patterns(const Data& d) {
     std::string_view f = l.fill;
     if (f == "solid" || f == "outline") continue;
     std::string mark =
-        f == "dots" ? fmt::format(R"(<circle cx="3" cy="3" r="1.4" fill="{}"/>)", l.colour)
-                    : fmt::format(R"(<path d="{}" stroke="{}" stroke-width="{}"/>)",
+        f == "dots" ? fmt::format(FMT_COMPILE(R"(<circle cx="3" cy="3" r="1.4" fill="{}"/>)"), l.colour)
+                    : fmt::format(FMT_COMPILE(R"(<path d="{}" stroke="{}" stroke-width="{}"/>)"),
                                   f == "hatch" ? "M3 0V6" : "M3 0V6M0 3H6", l.colour, f == "hatch" ? "2.5" : "1.5");
-    out += fmt::format(R"(<pattern id="{}-p{}" width="6" height="6" patternUnits="userSpaceOnUse"{}>)"
-                       R"(<rect width="6" height="6" fill="{}"/>{}</pattern>)",
+    out += fmt::format(FMT_COMPILE(R"(<pattern id="{}-p{}" width="6" height="6" patternUnits="userSpaceOnUse"{}>)"
+                       R"(<rect width="6" height="6" fill="{}"/>{}</pattern>)"),
                        d.id, i, f == "dots" ? "" : R"x( patternTransform="rotate(45)")x", l.light, mark);
   }
   return out.empty() ? "" : "<defs>" + out + "</defs>\n";
 }
 
-std::string marker(const Look& l, double x, double y) {
+void marker(std::string& out, const Look& l, double x, double y) {
   std::string_view m = l.marker;
-  std::string fill = fmt::format(R"(fill="{}" stroke="#fff" stroke-width="1")", l.colour);
+  auto to = std::back_inserter(out);
   if (m == "square")
-    return fmt::format(R"(<rect x="{}" y="{}" width="9" height="9" {}/>)", n(x - 4.5), n(y - 4.5), fill);
-  if (m == "triangle")
-    return fmt::format(R"(<path d="M{} {}L{} {}H{}Z" {}/>)", n(x), n(y - 6), n(x + 6), n(y + 4.5), n(x - 6), fill);
-  if (m == "diamond")
-    return fmt::format(R"(<path d="M{0} {1}L{2} {3}L{0} {4}L{5} {3}Z" {6}/>)", n(x), n(y - 6.5), n(x + 6.5), n(y),
-                       n(y + 6.5), n(x - 6.5), fill);
-  if (m == "ring")
-    return fmt::format(R"(<circle cx="{}" cy="{}" r="4" fill="#fff" stroke="{}" stroke-width="2.5"/>)", n(x), n(y),
-                       l.colour);
-  return fmt::format(R"(<circle cx="{}" cy="{}" r="5" {}/>)", n(x), n(y), fill);
+    fmt::format_to(to, FMT_COMPILE(R"(<rect x="{}" y="{}" width="9" height="9" )"), n(x - 4.5), n(y - 4.5));
+  else if (m == "triangle")
+    fmt::format_to(to, FMT_COMPILE(R"(<path d="M{} {}L{} {}H{}Z" )"), n(x), n(y - 6), n(x + 6), n(y + 4.5), n(x - 6));
+  else if (m == "diamond")
+    fmt::format_to(to, FMT_COMPILE(R"(<path d="M{0} {1}L{2} {3}L{0} {4}L{5} {3}Z" )"), n(x), n(y - 6.5), n(x + 6.5), n(y),
+                   n(y + 6.5), n(x - 6.5));
+  else if (m == "ring") {
+    fmt::format_to(to, FMT_COMPILE(R"(<circle cx="{}" cy="{}" r="4" fill="#fff" stroke="{}" stroke-width="2.5"/>)"), n(x), n(y),
+                   l.colour);
+    return;
+  } else
+    fmt::format_to(to, FMT_COMPILE(R"(<circle cx="{}" cy="{}" r="5" )"), n(x), n(y));
+  fmt::format_to(to, FMT_COMPILE(R"(fill="{}" stroke="#fff" stroke-width="1"/>)"), l.colour);
 }
 
 // Legend items left to right, wrapping to new rows; `key` draws the sample of series i at (x, centre y).
 // Returns the markup and its bottom edge.
 std::pair<std::string, double> legend(const Chart& c, double y, double key_width,
-                                      const std::function<std::string(size_t, double, double)>& key) {
+                                      const std::function<void(std::string&, size_t, double, double)>& key) {
   std::string out;
   double x = 8;
   for (size_t i = 0; i < c.series.size(); ++i) {
     double w = key_width + 6 + text_width(c.series[i].name, kFont) + 18;
     if (x > 8 && x + w > kWidth - 4) x = 8, y += 22;
-    out +=
-        key(i, x, y) + text(x + key_width + 6, y + 5, fit(c.series[i].name, kWidth - 30 - key_width, kFont), "start");
+    key(out, i, x, y);
+    text(out, x + key_width + 6, y + 5, fit(c.series[i].name, kWidth - 30 - key_width, kFont), "start");
     x += w;
   }
   return {out, y + 14};
 }
 
-std::string swatch(const Data& d, size_t i, double x, double y) {
-  return fmt::format(R"(<rect x="{}" y="{}" width="20" height="14" {}/>)", n(x + 1), n(y - 7), paint(d, i));
+void swatch(std::string& out, const Data& d, size_t i, double x, double y) {
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(R"(<rect x="{}" y="{}" width="20" height="14" {}/>)"), n(x + 1), n(y - 7), paint(d, i));
 }
 
-std::string dash(const Look& l) { return *l.dash ? fmt::format(R"( stroke-dasharray="{}")", l.dash) : ""; }
+std::string dash(const Look& l) { return *l.dash ? fmt::format(FMT_COMPILE(R"( stroke-dasharray="{}")"), l.dash) : ""; }
 
-std::string line_key(size_t s, double x, double y) {
+void line_key(std::string& out, size_t s, double x, double y) {
   const Look& l = look(s);
-  return line(x, y, x + 32, y, l.colour, 2.5, dash(l)) + marker(l, x + 16, y);
+  line(out, x, y, x + 32, y, l.colour, 2.5, dash(l));
+  marker(out, l, x + 16, y);
 }
 
 // A value axis with horizontal gridlines, shared by line and bar charts.
@@ -282,34 +321,39 @@ Axis axis(const Chart& c, const Data& d, bool from_zero, double top, double bott
 std::string truncation_note(const Axis& a, bool capital) {
   const char* word = capital ? "Шкала" : "шкала";
   if (a.ticks.front() > 0)
-    return fmt::format("{} начинается с {}, а не с нуля", word, format_number(a.ticks.front(), a.decimals));
+    return fmt::format(FMT_COMPILE("{} начинается с {}, а не с нуля"), word, format_number(a.ticks.front(), a.decimals));
   if (a.ticks.back() < 0)
-    return fmt::format("{} заканчивается на {}, а не на нуле", word, format_number(a.ticks.back(), a.decimals));
+    return fmt::format(FMT_COMPILE("{} заканчивается на {}, а не на нуле"), word, format_number(a.ticks.back(), a.decimals));
   return {};
 }
 
-std::string draw_axis(const Chart& c, const Axis& a) {
-  std::string out = c.unit.empty() ? "" : text(4, 16, c.unit, "start", kMuted, kSmall) + "\n";
-  if (std::string note = truncation_note(a, false); !note.empty()) out += text(kWidth - 8, 16, note, "end", kMuted, kSmall) + "\n";
-  for (double t : a.ticks) {
-    out += line(a.left, a.y(t), kWidth - 8, a.y(t), kGrid, 1);
-    out += text(a.left - 6, a.y(t) + 4.5, format_number(t, a.decimals), "end", kMuted, kSmall) + "\n";
+void draw_axis(std::string& out, const Chart& c, const Axis& a) {
+  if (!c.unit.empty()) {
+    text(out, 4, 16, c.unit, "start", kMuted, kSmall);
+    out += '\n';
   }
-  return out;
+  if (std::string note = truncation_note(a, false); !note.empty()) {
+    text(out, kWidth - 8, 16, note, "end", kMuted, kSmall);
+    out += '\n';
+  }
+  for (double t : a.ticks) {
+    line(out, a.left, a.y(t), kWidth - 8, a.y(t), kGrid, 1);
+    text(out, a.left - 6, a.y(t) + 4.5, format_number(t, a.decimals), "end", kMuted, kSmall);
+    out += '\n';
+  }
 }
 
 // Years that do not fit side by side are labelled every k-th, counting back from the latest; other names
 // are shortened. The table has them all.
-std::string category_labels(const Chart& c, const Axis& a, double slot) {
+void category_labels(std::string& out, const Chart& c, const Axis& a, double slot) {
   bool years = std::all_of(c.categories.begin(), c.categories.end(), is_year);
   size_t every = 1;
   while (years && text_width("2025", kFont) + 6 > every * slot) ++every;
-  std::string out;
   for (size_t i = 0; i < c.categories.size(); ++i)
     if ((c.categories.size() - 1 - i) % every == 0)
-      out += text(a.left + (i + 0.5) * slot, a.bottom + 20,
-                  years ? c.categories[i] : fit(c.categories[i], slot - 4, kFont), "middle");
-  return out + "\n";
+      text(out, a.left + (i + 0.5) * slot, a.bottom + 20, years ? c.categories[i] : fit(c.categories[i], slot - 4, kFont),
+           "middle");
+  out += '\n';
 }
 
 std::string describe_trend(const Chart& c, const Data& d) {
@@ -325,15 +369,15 @@ std::string describe_trend(const Chart& c, const Data& d) {
     double shown_first = round_shown(**first, d.decimals), shown_last = round_shown(**last, d.decimals);
     std::string who = d.v.size() == 1 ? "Значение" : c.series[s].name + ": значение";
     if (first == last)
-      sentences.push_back(fmt::format("{} {} — {}", who, at(c0), a));
+      sentences.push_back(fmt::format(FMT_COMPILE("{} {} — {}"), who, at(c0), a));
     else if (shown_first == shown_last)
-      sentences.push_back(fmt::format("{} не изменилось: {} {} и {}", who, a, at(c0), at(c1)));
+      sentences.push_back(fmt::format(FMT_COMPILE("{} не изменилось: {} {} и {}"), who, a, at(c0), at(c1)));
     else
-      sentences.push_back(fmt::format("{} {} с {} {} до {} {}", who, shown_last > shown_first ? "выросло" : "снизилось", a,
+      sentences.push_back(fmt::format(FMT_COMPILE("{} {} с {} {} до {} {}"), who, shown_last > shown_first ? "выросло" : "снизилось", a,
                                       at(c0), b, at(c1)));
     if (!sentences.back().ends_with('.')) sentences.back() += '.';  // «… в 2025 г.» already ends one
   }
-  return fmt::format("{}", fmt::join(sentences, " "));
+  return fmt::format(FMT_COMPILE("{}"), fmt::join(sentences, " "));
 }
 
 // The last category that has data: the most recent year when categories are years.
@@ -368,19 +412,20 @@ std::string line_chart(const Chart& c) {
   Axis a = axis(c, d, c.unit == "%" || d.whole, 40, 210);
   double slot = (kWidth - 8 - a.left) / c.categories.size();
   auto x = [&](size_t i) { return a.left + (i + 0.5) * slot; };
-  std::string body = draw_axis(c, a) + category_labels(c, a, slot);
+  std::string body;
+  draw_axis(body, c, a);
+  category_labels(body, c, a, slot);
   for (size_t s = 0; s < d.v.size(); ++s) {
     const Look& l = look(s);
-    std::string path, points;
-    for (size_t i = 0; i < c.categories.size(); ++i) {
-      if (auto v = d.v[s][i]) {  // a gap breaks the line: no value is not a value in between
-        path += fmt::format("{}{} {}", i > 0 && d.v[s][i - 1] ? "L" : "M", n(x(i)), n(a.y(*v)));
-        points += marker(l, x(i), a.y(*v));
-      }
-    }
-    body += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{}/>)", path,
-                        l.colour, dash(l)) +
-            points + "\n";
+    body += R"(<path d=")";
+    for (size_t i = 0; i < c.categories.size(); ++i)
+      if (auto v = d.v[s][i])  // a gap breaks the line: no value is not a value in between
+        fmt::format_to(std::back_inserter(body), FMT_COMPILE("{}{} {}"), i > 0 && d.v[s][i - 1] ? "L" : "M", n(x(i)), n(a.y(*v)));
+    fmt::format_to(std::back_inserter(body), FMT_COMPILE(R"(" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{}/>)"),
+                   l.colour, dash(l));
+    for (size_t i = 0; i < c.categories.size(); ++i)
+      if (auto v = d.v[s][i]) marker(body, l, x(i), a.y(*v));
+    body += '\n';
   }
   // Labels above their points, pushed apart where values are close; order follows the points.
   for (size_t i = 0; i < c.categories.size(); ++i) {
@@ -391,7 +436,7 @@ std::string line_chart(const Chart& c) {
     for (size_t k = 1; k < labels.size(); ++k)
       labels[k].first = std::max(labels[k].first, labels[k - 1].first + kSmall + 2);
     double overflow = labels.empty() ? 0 : std::max(0.0, labels.back().first - (a.bottom - 3));  // over the years
-    for (auto [y, s] : labels) body += chip(x(i), y - overflow, format_figure(*d.v[s][i], d.decimals, c.unit), look(s).colour);
+    for (auto [y, s] : labels) chip(body, x(i), y - overflow, format_figure(*d.v[s][i], d.decimals, c.unit), look(s).colour);
   }
   auto [keys, bottom] = legend(c, a.bottom + 44, 32, line_key);
   body += "\n" + keys;
@@ -405,26 +450,29 @@ std::string bar_chart(const Chart& c) {
   if (d.empty) return no_data(c, "bar");
   Axis a = axis(c, d, true, 34, 204);
   double slot = (kWidth - 8 - a.left) / c.categories.size(), inner = slot * 0.84, bar = inner / d.v.size();
-  std::string body = patterns(d) + draw_axis(c, a) + category_labels(c, a, slot), labels;
+  std::string body = patterns(d), labels;
+  draw_axis(body, c, a);
+  category_labels(body, c, a, slot);
   double zero = a.y(0);
   for (size_t i = 0; i < c.categories.size(); ++i) {
     for (size_t s = 0; s < d.v.size(); ++s) {
       double x = a.left + i * slot + (slot - inner) / 2 + s * bar, mid = x + bar / 2;
       if (!d.v[s][i]) {
-        labels += text(mid, zero - 5, "—", "middle", kMuted, kSmall);
+        text(labels, mid, zero - 5, "—", "middle", kMuted, kSmall);
         continue;
       }
       double v = *d.v[s][i], y = a.y(v);
-      body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" {}/>)", n(x + 1), n(std::min(y, zero)),
+      body += fmt::format(FMT_COMPILE(R"(<rect x="{}" y="{}" width="{}" height="{}" {}/>)"), n(x + 1), n(std::min(y, zero)),
                           n(bar - 2), n(std::fabs(zero - y)), paint(d, s));
       std::string label = format_figure(v, d.decimals, c.unit);
-      if (text_width(label, kSmall) + 2 <= bar) labels += chip(mid, v >= 0 ? y - 5 : y + kSmall + 3, label);
+      if (text_width(label, kSmall) + 2 <= bar) chip(labels, mid, v >= 0 ? y - 5 : y + kSmall + 3, label);
     }
     body += "\n";
   }
-  body += line(a.left, zero, kWidth - 8, zero, kInk, 1.5) + "\n" + labels + "\n";
+  line(body, a.left, zero, kWidth - 8, zero, kInk, 1.5);
+  body += "\n" + labels + "\n";
   auto [keys, bottom] =
-      legend(c, a.bottom + 44, 22, [&](size_t s, double kx, double ky) { return swatch(d, s, kx, ky); });
+      legend(c, a.bottom + 44, 22, [&](std::string& out, size_t s, double kx, double ky) { swatch(out, d, s, kx, ky); });
   body += keys;
   std::string desc = c.description;
   if (desc.empty()) {
@@ -434,7 +482,7 @@ std::string bar_chart(const Chart& c) {
     std::vector<std::string> parts;
     for (size_t s = 0; s < d.v.size(); ++s)
       if (d.v[s][i]) parts.push_back(c.series[s].name + " — " + with_unit(c, *d.v[s][i], d.decimals));
-    desc = fmt::format("{}: {}.", lead(c.categories[i]), fmt::join(parts, ", "));
+    desc = fmt::format(FMT_COMPILE("{}: {}."), lead(c.categories[i]), fmt::join(parts, ", "));
   }
   return figure(c, d, "bar", desc, bottom + 4, body + "\n", value_table(c, d));
 }
@@ -450,9 +498,10 @@ std::string stacked_chart(const Chart& c) {
   std::string body = patterns(d);
   for (size_t i = 0; i < c.categories.size(); ++i) {
     double y = 8 + i * row_height;
-    body += text(left, y + 14, fit(c.categories[i], width, kFont), "start");
+    text(body, left, y + 14, fit(c.categories[i], width, kFont), "start");
     if (totals[i] <= 0) {
-      body += text(left, y + 36, "нет данных", "start", kMuted, kSmall) + "\n";
+      text(body, left, y + 36, "нет данных", "start", kMuted, kSmall);
+      body += '\n';
       continue;
     }
     std::string labels;
@@ -460,9 +509,9 @@ std::string stacked_chart(const Chart& c) {
     for (size_t s = 0; s < d.v.size(); ++s) {
       double w = share(s, i) / 100 * width;
       if (w <= 0) continue;
-      body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="24" {}/>)", n(x), n(y + 20), n(w), paint(d, s));
+      body += fmt::format(FMT_COMPILE(R"(<rect x="{}" y="{}" width="{}" height="24" {}/>)"), n(x), n(y + 20), n(w), paint(d, s));
       std::string label = format_percent(share(s, i), 1);  // as in the table under the chart
-      if (text_width(label, kSmall) + 4 <= w) labels += chip(x + w / 2, y + 36.5, label);
+      if (text_width(label, kSmall) + 4 <= w) chip(labels, x + w / 2, y + 36.5, label);
       x += w;
     }
     body += labels + "\n";
@@ -470,11 +519,11 @@ std::string stacked_chart(const Chart& c) {
   double scale_y = 8 + c.categories.size() * row_height;
   for (int p = 0; p <= 100; p += 25) {
     double x = left + p / 100.0 * width;
-    body += line(x, scale_y - 4, x, scale_y + 1, kMuted, 1);
-    body += text(x, scale_y + 15, format_percent(p, 0), p == 0 ? "start" : p == 100 ? "end" : "middle", kMuted, kSmall);
+    line(body, x, scale_y - 4, x, scale_y + 1, kMuted, 1);
+    text(body, x, scale_y + 15, format_percent(p, 0), p == 0 ? "start" : p == 100 ? "end" : "middle", kMuted, kSmall);
   }
   auto [keys, bottom] =
-      legend(c, scale_y + 40, 22, [&](size_t s, double kx, double ky) { return swatch(d, s, kx, ky); });
+      legend(c, scale_y + 40, 22, [&](std::string& out, size_t s, double kx, double ky) { swatch(out, d, s, kx, ky); });
   body += "\n" + keys;
   std::string desc = c.description;
   if (desc.empty()) {
@@ -482,7 +531,7 @@ std::string stacked_chart(const Chart& c) {
     std::vector<std::string> parts;
     for (size_t s = 0; s < d.v.size(); ++s)
       if (d.v[s][i]) parts.push_back(quoted(c.series[s].name) + " — " + format_percent(share(s, i), 1));
-    desc = fmt::format("{}: {} (всего {}).", lead(c.categories[i]), fmt::join(parts, ", "), with_unit(c, totals[i], 0));
+    desc = fmt::format(FMT_COMPILE("{}: {} (всего {})."), lead(c.categories[i]), fmt::join(parts, ", "), with_unit(c, totals[i], 0));
   }
   std::vector<std::string> columns;
   for (const auto& s : c.series) columns.push_back(s.name);
