@@ -68,10 +68,7 @@ class Evaluator {
 
   // The evidence of a rule for a school and year, without its words (Words says them when asked).
   Evidence eval(const Rule& r, size_t school, size_t yi) {
-    if (r.combine == Combine::leaf) {
-      EvidenceSaid ignored;
-      return leaf(r, school, yi, ignored);
-    }
+    if (r.combine == Combine::leaf) return leaf(r, school, yi, nullptr);
     Evidence e = made(r, school, yi);
     for (const auto& child : r.children) e.children.push_back(eval(child, school, yi));
     e.verdict = Tally(r, e.children).verdict();
@@ -113,11 +110,12 @@ class Evaluator {
 
   std::string people(int n) const { return count_noun(n, "человека", "человек", "человек"); }
 
-  Point point(const IndicatorSeries* s, size_t school, int year) {
+  // `words`: with the texts (problem, remark, hidden_…); without, only what a verdict rests on.
+  Point point(const IndicatorSeries* s, size_t school, int year, bool words) {
     Point p;
     int yi = ind_.year_index(year);
     if (!s || yi < 0) {
-      p.problem = fmt::format("нет данных за {}", year_text(year));
+      if (words) p.problem = fmt::format("нет данных за {}", year_text(year));
       return p;
     }
     std::pair<size_t, size_t> at{school, static_cast<size_t>(yi)};
@@ -126,16 +124,19 @@ class Evaluator {
       p.ok = true;
       p.value = IndicatorSet::decision_value(v);
       p.hidden = IndicatorSet::rests_on_hidden(v);
+      p.lower = v.lower;
+      p.upper = v.upper;
+      if (!words) return p;
       if (p.hidden) {
+        p.lower = p.upper = std::nullopt;
         p.hidden_why = fmt::format("{} меньше {}", v.decision ? "в него входят группы" : "в группе", people(ind_.min_group));
         p.hidden_text = fmt::format("значение за {} не публикуется ({})", year_text(year), p.hidden_why);
         return p;
       }
       if (auto r = s->remarks.find(at); r != s->remarks.end()) p.remark = r->second;
-      p.lower = v.lower;
-      p.upper = v.upper;
       return p;
     }
+    if (!words) return p;
     if (auto u = s->undecided.find(at); u != s->undecided.end()) {
       p.problem = u->second;
       return p;
@@ -207,22 +208,26 @@ class Evaluator {
   }
 
  public:
-  // A leaf rule's evidence, with its sentence and figures in `said`.
-  Evidence leaf(const Rule& r, size_t school, size_t yi, EvidenceSaid& said) {
+  // A leaf rule's evidence, with its sentence and figures in `*say`; without `say` (the classification,
+  // which keeps no words) only the verdict, the same one: every sentence below is skipped, no decision.
+  Evidence leaf(const Rule& r, size_t school, size_t yi, EvidenceSaid* say) {
     Evidence e = made(r, school, yi);
+    EvidenceSaid unsaid;
+    EvidenceSaid& said = say ? *say : unsaid;
+    const bool words = say != nullptr;
     const IndicatorSpec* spec = ind_.spec(r.indicator);
     const IndicatorSeries* s = ind_.find({r.indicator, r.param});
-    std::string name = spec ? series_title(*spec, r.param) : r.indicator;
+    std::string name = !words ? std::string() : spec ? series_title(*spec, r.param) : r.indicator;
     auto fmt_value = [&](double v) { return spec ? format_indicator(*spec, v) : format_decimal(v); };
     int year = ind_.years[yi];
     if (s && s->values[school][yi].state == ValueState::not_applicable) {
       e.verdict = Verdict::not_applicable;
-      said.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
+      if (words) said.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
       return e;
     }
     if (auto it = without_data_.find(&r); it != without_data_.end()) {
       e.verdict = Verdict::unknown;
-      said.text = fmt::format("{}: недостаточно данных — {}", name, it->second);
+      if (words) said.text = fmt::format("{}: недостаточно данных — {}", name, it->second);
       return e;
     }
     if (r.compare == Compare::fell || r.compare == Compare::rose) {
@@ -232,25 +237,27 @@ class Evaluator {
       std::vector<int> hidden;      // years whose value is not published
       std::string hidden_why;       // «в группе меньше 10 человек»
       std::vector<double> decided;  // every year's value the rule decides on, hidden ones too
+      bool missing = false;         // a year without a value the rule may decide on
       for (int y : years) {
-        Point p = point(s, school, y);
+        Point p = point(s, school, y, words);
+        if (p.ok) decided.push_back(p.value);
+        else missing = true;
+        if (!words) continue;
         if (p.ok && p.hidden) {
-          decided.push_back(p.value);
           parts.push_back(fmt::format("не публикуется ({})", y));
           hidden.push_back(y);
           hidden_why = p.hidden_why;
         } else if (p.ok) {
-          decided.push_back(p.value);
           said.values.emplace_back(y, p.value);
           parts.push_back(fmt::format("{} ({})", fmt_value(p.value), p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark)));
         } else if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) {
           problems.push_back(p.problem);  // a reason for every year (no kind given) is said once
         }
       }
-      if (!problems.empty()) {
+      if (missing) {
         said.values.clear();
         e.verdict = Verdict::unknown;
-        said.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
+        if (words) said.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
         return e;
       }
       bool all = true;
@@ -259,6 +266,7 @@ class Evaluator {
         all = all && step;
       }
       e.verdict = all ? Verdict::yes : Verdict::no;
+      if (!words) return e;
       std::string what = r.years == 1 ? (r.compare == Compare::fell ? "снизилось за год" : "выросло за год")
                                       : fmt::format("{} {} подряд", r.compare == Compare::fell ? "снижалось" : "росло",
                                                     count_noun(r.years, "год", "года", "лет"));
@@ -274,9 +282,9 @@ class Evaluator {
     std::vector<std::string> parts, problems;
     int holds = 0, fails = 0;
     for (int y = year - r.window + 1; y <= year; ++y) {
-      Point p = point(s, school, y);
+      Point p = point(s, school, y, words);
       if (!p.ok) {
-        if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) problems.push_back(p.problem);
+        if (words && std::find(problems.begin(), problems.end(), p.problem) == problems.end()) problems.push_back(p.problem);
         continue;
       }
       size_t wy = static_cast<size_t>(ind_.year_index(y));
@@ -298,7 +306,8 @@ class Evaluator {
         case Compare::top_percent: {
           const Cutoff& c = cutoff(*s, wy, bottom, r.value);
           ref = c.value;
-          label = fmt::format("граница {} % школ с самыми {} значениями — {} из {}", format_decimal(r.value),
+          if (words)
+            label = fmt::format("граница {} % школ с самыми {} значениями — {} из {}", format_decimal(r.value),
                               bottom ? "низкими" : "высокими", c.k, ranked_count(*s, wy));
           break;
         }
@@ -307,7 +316,8 @@ class Evaluator {
           label = "порог";
       }
       if (!ref) {
-        problems.push_back(fmt::format("нет значения {} за {}", label == "по региону" ? "по региону" : "для сравнения", year_text(y)));
+        if (words)
+          problems.push_back(fmt::format("нет значения {} за {}", label == "по региону" ? "по региону" : "для сравнения", year_text(y)));
         continue;
       }
       bool ok = false;
@@ -333,6 +343,7 @@ class Evaluator {
         default: break;
       }
       (ok ? holds : fails)++;
+      if (!words) continue;
       bool percentile = r.compare == Compare::bottom_percent || r.compare == Compare::top_percent;
       std::string ref_text = fmt_value(*ref);
       std::optional<double> shown_ref = ref;
@@ -373,6 +384,7 @@ class Evaluator {
     int total = r.window;
     if (r.window_all) e.verdict = fails > 0 ? Verdict::no : holds == total ? Verdict::yes : Verdict::unknown;
     else e.verdict = holds > 0 ? Verdict::yes : fails == total ? Verdict::no : Verdict::unknown;
+    if (!words) return e;
     std::string all_parts = fmt::format("{}", fmt::join(parts, "; "));
     if (!problems.empty())
       all_parts += (all_parts.empty() ? "" : "; ") + std::string("недостаточно данных — ") + fmt::format("{}", fmt::join(problems, "; "));
@@ -456,7 +468,7 @@ class Words final : public EvidenceWords {
       if (auto g = groups_.find(e.rule); g != groups_.end() && e.year_index < ind_.years.size())
         listed_verdict(m_, *g->second, e.school, ind_.years[e.year_index], said.text);
     } else if (e.rule->combine == Combine::leaf) {
-      evaluator_.leaf(*e.rule, e.school, e.year_index, said);
+      evaluator_.leaf(*e.rule, e.school, e.year_index, &said);
     } else {
       said.text = Evaluator::combined_text(*e.rule, e);
     }
