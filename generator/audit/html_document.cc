@@ -644,16 +644,23 @@ std::string HtmlDocument::text_content(int node) const {
       block_ends.push_back(n.end);
     }
     if (n.type != HtmlNode::Type::text) continue;
-    for (size_t k = 0; k < n.text.size(); ++k) {
-      bool nbsp = n.text.compare(k, 2, "\u00A0") == 0;
-      if (is_space(n.text[k]) || nbsp) {
+    // Runs between blanks (spaces and U+00A0) are copied whole.
+    const std::string& t = n.text;
+    auto blank_at = [&t](size_t k) {
+      return is_space(t[k]) ? 1 : t[k] == '\xC2' && k + 1 < t.size() && t[k + 1] == '\xA0' ? 2 : 0;
+    };
+    for (size_t k = 0; k < t.size();) {
+      if (int blank = blank_at(k)) {
         space = true;
-        k += nbsp ? 1 : 0;
+        k += static_cast<size_t>(blank);
         continue;
       }
+      size_t run = k + 1;
+      while (run < t.size() && !blank_at(run)) ++run;
       if (space && !out.empty()) out += ' ';
       space = false;
-      out += n.text[k];
+      out.append(t, k, run - k);
+      k = run;
     }
   }
   return out;

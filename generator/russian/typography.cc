@@ -95,8 +95,50 @@ std::string format_date(const Date& d) {
   return fmt::format("{}{}{}{}{}{}г.", d.day, kNbsp, kMonths[d.month - 1], kNbsp, d.year, kNbsp);
 }
 
+namespace {
+
+// `text` in lower case without ICU, when every character is ASCII, Cyrillic of Russian (U+0400–U+045F)
+// or a sign with no case (U+0080–U+00BF, general punctuation U+2000–U+203F, «№»): what nearly every text
+// of a page is. Otherwise false, and ICU lowers it (its «ru» rules give the same letters for these).
+bool lower_plain(std::string_view text, std::string& out) {
+  out.resize(text.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      out[i++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    bool continues = i + 1 < n && (s[i + 1] & 0xC0) == 0x80;
+    if (c == 0xD0 && continues) {  // U+0400–U+043F
+      unsigned cp = 0x400 | (s[i + 1] & 0x3Fu);
+      if (cp < 0x410) cp += 0x50;       // Ѐ–Џ, Ё → ѐ–џ, ё
+      else if (cp < 0x430) cp += 0x20;  // А–Я → а–я
+      out[i] = static_cast<char>(0xC0 | (cp >> 6));
+      out[i + 1] = static_cast<char>(0x80 | (cp & 0x3F));
+      i += 2;
+    } else if (continues && (c == 0xC2 || (c == 0xD1 && s[i + 1] < 0xA0))) {  // no case; а–я, ё…
+      out[i] = static_cast<char>(c);
+      out[i + 1] = static_cast<char>(s[i + 1]);
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && (s[i + 2] & 0xC0) == 0x80 &&
+               (s[i + 1] == 0x80 || (s[i + 1] == 0x84 && s[i + 2] == 0x96))) {  // – — « » … ‰; №
+      out.replace(i, 3, text.substr(i, 3));
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string lower_text(std::string_view text) {
   std::string out;
+  if (lower_plain(text, out)) return out;
+  out.clear();
   icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
       .toLower(icu::Locale("ru"))
       .toUTF8String(out);

@@ -155,6 +155,37 @@ TEST_CASE("html document: text content is whitespace-collapsed and visible text 
   CHECK(table.find_all([](const HtmlNode& n) { return n.tag == "td"; }).size() == 2);
 }
 
+TEST_CASE("html document: text content copies runs and joins blanks as one character at a time would") {
+  // The text as read character by character: a blank (space, tab, line break, U+00A0) between two other
+  // characters becomes one space; none at either end. Stray bytes of U+00A0 are not blanks.
+  auto one_by_one = [](const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (size_t k = 0; k < text.size(); ++k) {
+      bool nbsp = text.compare(k, 2, "\u00A0") == 0;
+      if (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r' || text[k] == '\f' || nbsp) {
+        space = true;
+        k += nbsp ? 1 : 0;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += text[k];
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {" ", "\t", "\n", "\r\n", "\u00A0", "\xC2", "\xA0", "a", "Я", "№", "x\u00A0y", "\xC2\xC2\xA0"};
+  std::mt19937 random(5);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    for (int k = static_cast<int>(random() % 10); k-- > 0;) text += pieces[random() % pieces.size()];
+    HtmlDocument doc = parse_html("<p>" + text + "</p>");
+    const HtmlNode& p = doc.nodes[static_cast<size_t>(first(doc, "p"))];
+    std::string read = p.children.empty() ? "" : doc.nodes[static_cast<size_t>(p.children[0])].text;
+    REQUIRE_MESSAGE(doc.text_content(first(doc, "p")) == one_by_one(read), text);
+  }
+}
+
 TEST_CASE("html document: hostile input stays bounded and linear") {
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep += "<div><span>";

@@ -1,5 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "russian/typography.h"
 
 using namespace sveden;
@@ -52,4 +59,30 @@ TEST_CASE("bind_units keeps a number on one line with its unit") {
   CHECK(bind_units(" % 7 ") == " % 7 ");
   CHECK(bind_units("") == "");
   CHECK(bind_units("% 20 и 20%") == "% 20 и 20%");
+}
+
+TEST_CASE("lower_text: the letters ICU's Russian rules give, with or without ICU") {
+  // lower_text lowers most texts itself (ASCII, Russian Cyrillic, signs without case) and the rest with
+  // ICU: every mix of both kinds, broken UTF-8 too, must come out as ICU alone makes it.
+  auto icu_lower = [](const std::string& s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower(icu::Locale("ru")).toUTF8String(out);
+    return out;
+  };
+  std::vector<std::string> pieces = {"A", "z", "Q", "1", " ", "\t", "-", "\u00A0", "«", "»", "—", "–", "…", "№", "µ", "Σ", "Ω",
+                                     "Ä", "İ", "Ї", "Ґ", "Ѣ", "ѣ", "Ӂ", "\xD0", "\xD1", "\x80", "\xBF", "\xC2", "\xE2\x80", "\xE2\x84",
+                                     "\xE2\x84\x96", "\xF0\x9F\x98\x80", "€", "™"};
+  for (char32_t cp = 0x400; cp < 0x460; ++cp) {  // every letter of U+0400–U+045F
+    icu::UnicodeString one(static_cast<UChar32>(cp));
+    std::string utf8;
+    pieces.push_back(one.toUTF8String(utf8));
+  }
+  for (const auto& p : pieces) CHECK_MESSAGE(lower_text(p) == icu_lower(p), p);
+  std::mt19937 random(17);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (int k = static_cast<int>(random() % 12); k-- > 0;) s += pieces[random() % pieces.size()];
+    REQUIRE_MESSAGE(lower_text(s) == icu_lower(s), s);
+  }
+  CHECK(lower_text("ПРИЁМ В 1-Й КЛАСС «ОСНОВНЫЕ СВЕДЕНИЯ»") == "приём в 1-й класс «основные сведения»");
 }
