@@ -36,6 +36,11 @@ std::string drop_control_characters(std::string_view s) {
 std::string escape_html(std::string_view s, std::string_view apostrophe) {
   std::string out;
   out.reserve(s.size() + 16);
+  escape_html_to(out, s, apostrophe);
+  return out;
+}
+
+void escape_html_to(std::string& out, std::string_view s, std::string_view apostrophe) {
   size_t copied = 0;  // s[copied, i) is yet to be copied
   for (size_t i = 0; i < s.size(); ++i) {
     std::string_view entity;
@@ -55,7 +60,6 @@ std::string escape_html(std::string_view s, std::string_view apostrophe) {
     copied = i + 1;
   }
   out.append(s.data() + copied, s.size() - copied);
-  return out;
 }
 
 std::string escape_url_path(std::string_view s) {

@@ -9,6 +9,8 @@ namespace sveden {
 // is dropped. `apostrophe` is what «'» becomes: templates' {{…}} write «&apos;», as Mustache's own escape
 // did before it was folded into this one pass.
 std::string escape_html(std::string_view s, std::string_view apostrophe = "&#39;");
+// The same appended to `out`.
+void escape_html_to(std::string& out, std::string_view s, std::string_view apostrophe = "&#39;");
 // Text without the characters HTML and XML may not carry: C0 controls other than tab and line breaks,
 // U+FFFE and U+FFFF. Everything from data passes through it on its way to a page or a feed (input
 // refuses them too; this is the last line).

@@ -26,7 +26,6 @@
 namespace sveden {
 
 using kainjow::mustache::data;
-using kainjow::mustache::mustache;
 
 std::string PageRef::file() const { return path.empty() || path.back() == '/' ? path + "index.html" : path; }
 
@@ -193,22 +192,17 @@ SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
   for (const auto& [name, text] : site.theme_.templates) templates_.emplace(name, parsed(text));
 }
 
-mustache SiteRenderer::Worker::parsed(const std::string& text) const {
-  mustache t(text);
-  // kainjow's html_escape after drop_control_characters, in one pass (render/html.h).
-  t.set_custom_escape([](const std::string& s) { return escape_html(s, "&apos;"); });
-  return t;
-}
+// Its {{…}} are escaped as kainjow's html_escape after drop_control_characters, in one pass (render/html.h).
+MustacheTemplate SiteRenderer::Worker::parsed(const std::string& text) { return MustacheTemplate(text); }
 
-void SiteRenderer::Worker::render_to(const std::string& name, const data& d, const std::function<void(const std::string&)>& sink) {
+void SiteRenderer::Worker::render_to(const std::string& name, const data& d, std::string& out) {
   if (observe) observe(name, d);
-  // kainjow's render(data) goes through a string stream, and its text is copied once more out of it.
-  templates_.at(name).render(d, sink);
+  templates_.at(name).render(d, out);
 }
 
 std::string SiteRenderer::Worker::use(const std::string& name, const data& d) {
   std::string out;
-  render_to(name, d, [&out](const std::string& text) { out += text; });
+  render_to(name, d, out);
   return out;
 }
 
@@ -268,14 +262,16 @@ void SiteRenderer::Worker::use_list(const std::string& name, data& d, const std:
   std::string outer;
   if (split) {
     if (observe) observe(name, d);
-    split->outer.render(d, [&outer](const std::string& text) { outer += text; });
+    split->outer.render(d, outer);
   }
   size_t at = outer.find(kListMark);
   if (!split || (at != std::string::npos && outer.find(kListMark, at + 1) != std::string::npos)) {
     data items = kainjow::mustache::data::type::list;
     for (size_t k = 0; k < count; ++k) append(items, item(k));
     put(d, list, std::move(items));
-    render_to(name, d, [&sink](const std::string& text) { sink(text); });
+    std::string text;
+    render_to(name, d, text);
+    sink(text);
     return;
   }
   if (at == std::string::npos) {  // the section is inside one that is not shown
@@ -283,18 +279,12 @@ void SiteRenderer::Worker::use_list(const std::string& name, data& d, const std:
     return;
   }
   sink(std::string_view(outer).substr(0, at));
-  struct Stream {  // as kainjow renders into a stream
-    const std::function<void(std::string_view)>& sink;
-    Stream& operator<<(const std::string& text) {
-      sink(text);
-      return *this;
-    }
-  } stream{sink};
+  std::string text;
   for (size_t k = 0; k < count; ++k) {
     const data one = item(k);
-    kainjow::mustache::context<std::string> context(&d);
-    context.push(&one);
-    split->inner.render(context, stream);
+    text.clear();
+    split->inner.render({&d, &one}, text);
+    sink(text);
   }
   sink(std::string_view(outer).substr(at + kListMark.size() + 1));
 }

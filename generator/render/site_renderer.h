@@ -13,6 +13,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "render/mustache_template.h"
+
 #include "analyse/overview.h"
 #include "model/municipality.h"
 #include "model/openness.h"
@@ -147,18 +149,18 @@ class SiteRenderer {
     std::string framed(const std::string& name, data& d, std::string body);
     // The layout's text before and after the body, when it prints the body raw exactly once.
     std::optional<std::pair<std::string, std::string>> frame(const std::string& name, data& d);
-    // Renders a template into `sink`, line by line, as observed.
-    void render_to(const std::string& name, const data& d, const std::function<void(const std::string&)>& sink);
+    // Renders a template, as observed, appended to `out`.
+    void render_to(const std::string& name, const data& d, std::string& out);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    kainjow::mustache::mustache parsed(const std::string& text) const;
+    static MustacheTemplate parsed(const std::string& text);
     // A template split at a list's section (use_list): `outer` with a mark on a line of its own
     // where the section was, `inner` the section's text. Absent where the template does not allow it.
     struct ListSplit {
-      kainjow::mustache::mustache outer, inner;
+      MustacheTemplate outer, inner;
     };
     ListSplit* list_split(const std::string& name, const std::string& list);
     const SiteRenderer& site_;
-    std::map<std::string, kainjow::mustache::mustache> templates_;
+    std::map<std::string, MustacheTemplate> templates_;
     std::map<std::pair<std::string, std::string>, std::unique_ptr<ListSplit>> splits_;
   };
 

@@ -1,0 +1,44 @@
+// A theme's Mustache template, parsed once and rendered from kainjow's data into a string, with the bytes
+// kainjow's renderer gives (its line handling included: a line that held a shown section's tag and
+// nothing but blanks is left out; a hidden section's line is not). kainjow walks a tree of one node per
+// word and per blank through std::function calls and looks every name up by a hash of a new string; this
+// walks compiled nodes and appends to one string. Templates that use what it does not do (partials) are
+// rendered by kainjow itself, as are those kainjow cannot parse (which then render nothing, as there).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+namespace sveden {
+
+class MustacheTemplate {
+ public:
+  using data = kainjow::mustache::data;
+
+  explicit MustacheTemplate(const std::string& text);
+  MustacheTemplate(MustacheTemplate&&) noexcept;
+  MustacheTemplate& operator=(MustacheTemplate&&) noexcept;
+  ~MustacheTemplate();
+
+  // Whether kainjow parses it (an invalid template renders nothing).
+  bool is_valid() const;
+
+  // Rendered with `d` and appended to `out`.
+  void render(const data& d, std::string& out) const;
+  // Rendered with a stack of data, innermost last (the item of a list over the data around it), appended.
+  void render(const std::vector<const data*>& stack, std::string& out) const;
+
+  struct Node;  // a parsed piece (mustache_template.cc)
+
+ private:
+  struct Compiled;
+  // The parse, tag by tag as kainjow's parser reads them; false where kainjow would fail or where the
+  // template uses what this renderer does not do.
+  static bool compile(const std::string& input, std::vector<Node>& root);
+  std::unique_ptr<Compiled> compiled_;                       // null: kainjow renders
+  std::unique_ptr<kainjow::mustache::mustache> fallback_;    // kainjow's own, where compiled_ is null
+};
+
+}  // namespace sveden
