@@ -261,7 +261,8 @@ class TreeBuilder {
  public:
   // With `visit`, elements are handed to it as they start and only the open ones are kept.
   // `attributes` (lower-case) are the only ones given to `visit`; all of them without it.
-  explicit TreeBuilder(std::string_view src, const std::function<void(const HtmlNode&)>* visit = nullptr,
+  using Visit = std::function<void(const HtmlNode&, const ElementPlace&)>;
+  explicit TreeBuilder(std::string_view src, const Visit* visit = nullptr,
                        const std::vector<std::string_view>* attributes = nullptr)
       : src_(src), visit_(visit), attributes_(attributes) {
     if (src_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = tracked_ = 3;
@@ -317,13 +318,15 @@ class TreeBuilder {
     return at_;
   }
 
+  static TextPos place(void* builder, size_t offset) { return static_cast<TreeBuilder*>(builder)->position(offset); }
+
   // Where new nodes go: the innermost open element, or below kMaxDepth the element at that depth, as in
   // Chromium (the parser's stack keeps every open element, so end tags and implied ends stay right).
   int attach_point() const { return stack_[std::min(stack_.size(), static_cast<size_t>(HtmlDocument::kMaxDepth)) - 1]; }
 
   int add_node(HtmlNode node) {
     if (visit_) {
-      (*visit_)(node);
+      (*visit_)(node, ElementPlace(&place, this, visited_at_));
       // Only the tag of an open element is kept, in a slot reused once the element closes.
       int slot;
       if (free_.empty()) {
@@ -445,7 +448,8 @@ class TreeBuilder {
     HtmlNode node;
     node.tag = std::move(tag);
     node.attrs = std::move(attrs);
-    node.pos = position(offset);
+    if (visit_) visited_at_ = offset;  // its position when asked (ElementPlace)
+    else node.pos = position(offset);
     bool foreign_root = info.id != 0 && (info.id == ids_.svg || info.id == ids_.math);
     bool childless = (info.bits & kIsVoid) || (self_closing && (foreign_ > 0 || foreign_root));
     bool raw = (info.bits & kIsRawText) && foreign_ == 0;
@@ -590,7 +594,8 @@ class TreeBuilder {
   size_t tracked_ = 0;
   TextPos at_{1, 1};
   HtmlDocument doc_;
-  const std::function<void(const HtmlNode&)>* visit_ = nullptr;
+  const Visit* visit_ = nullptr;
+  size_t visited_at_ = 0;  // with visit_: where the element being visited begins
   const std::vector<std::string_view>* attributes_ = nullptr;  // with visit_: the attributes it reads
   std::vector<int> free_;  // with visit_: slots of closed elements
   std::vector<int> stack_;
@@ -611,7 +616,7 @@ HtmlDocument parse_html(std::string_view bytes, std::string_view content_type) {
 }
 
 void visit_elements(std::string_view bytes, const std::vector<std::string_view>& attributes,
-                    const std::function<void(const HtmlNode&)>& visit) {
+                    const std::function<void(const HtmlNode&, const ElementPlace&)>& visit) {
   std::string storage;
   TreeBuilder(html_text(bytes, {}, storage), &visit, &attributes).run();
 }

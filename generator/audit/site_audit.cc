@@ -302,7 +302,7 @@ class LinkCheck {
     PageLinks p;
     const bool not_found = is_not_found_page(file);
     static const std::vector<std::string_view> kRead = {"id", "name", "alt", "src", "href", "content"};  // note()'s
-    visit_elements(html, kRead, [&](const HtmlNode& n) { note(p, file, not_found, n); });
+    visit_elements(html, kRead, [&](const HtmlNode& n, const ElementPlace& at) { note(p, file, not_found, n, at); });
     links_[i] = finished(std::move(p), file);
     done_[i] = 1;
   }
@@ -332,20 +332,21 @@ class LinkCheck {
     PageLinks p;
     const bool not_found = is_not_found_page(file);
     for (const HtmlNode& n : doc.nodes)
-      if (n.type == HtmlNode::Type::element) note(p, file, not_found, n);
+      if (n.type == HtmlNode::Type::element) note(p, file, not_found, n, [&n] { return n.pos; });
     return finished(std::move(p), file);
   }
 
   // The 404 page, served at any depth: its links are from the site's root.
   static bool is_not_found_page(const std::string& file) { return file.ends_with("404.html"); }
 
-  // What one element of `file` adds to its page's links.
-  void note(PageLinks& p, const std::string& file, bool not_found_page, const HtmlNode& n) const {
+  // What one element of `file` adds to its page's links; `at()` is where it begins.
+  template <class Place>
+  void note(PageLinks& p, const std::string& file, bool not_found_page, const HtmlNode& n, const Place& at) const {
     if (const std::string* id = n.attr("id")) p.ids.push_back(id_hash(*id));
     if (n.tag == "a")
       if (const std::string* name = n.attr("name")) p.ids.push_back(id_hash(*name));
     if (n.tag == "img" && !n.attr("alt"))
-      p.findings.push_back(finding(Severity::error, file, n.pos, "у изображения нет текстовой альтернативы (атрибут alt)"));
+      p.findings.push_back(finding(Severity::error, file, at(), "у изображения нет текстовой альтернативы (атрибут alt)"));
     if (n.tag == "meta") {
       const std::string* name = n.attr("name");
       const std::string* content = n.attr("content");
@@ -357,13 +358,13 @@ class LinkCheck {
     Link l = site_.resolve(file, *href);
     if (l.external) return;
     if (l.broken) {
-      p.findings.push_back(finding(Severity::error, file, n.pos, fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
+      p.findings.push_back(finding(Severity::error, file, at(), fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
       return;
     }
     auto t = index_.find(l.target);
     if (t == index_.end()) return;  // a document, an image, a feed
     if (l.target != file) linked_[static_cast<size_t>(t->second)].store(true, std::memory_order_relaxed);
-    if (!l.anchor.empty()) p.anchors.push_back({t->second, l.anchor, *href, n.pos});
+    if (!l.anchor.empty()) p.anchors.push_back({t->second, l.anchor, *href, at()});
   }
 
   // The page's ids sorted, and its links to its own anchors checked (tens of thousands at 2,000 schools):

@@ -306,8 +306,24 @@ TEST_CASE("visit_elements: the elements of parse_html, in its order, with the at
     };
     for (const auto& n : doc.nodes)
       if (n.type == HtmlNode::Type::element) expected.push_back(line(n, true)), all.push_back(line(n, false));
-    visit_elements(page, asked, [&](const HtmlNode& n) { visited.push_back(line(n, false)); });
+    visit_elements(page, asked, [&](const HtmlNode& n, const ElementPlace& at) {
+      HtmlNode placed = n;
+      placed.pos = at();
+      visited.push_back(line(placed, false));
+    });
     CHECK(visited == expected);
+    // Positions asked for some elements only (every third, twice over) are the same.
+    std::vector<std::string> some, some_expected;
+    size_t k = 0;
+    visit_elements(page, asked, [&](const HtmlNode& n, const ElementPlace& at) {
+      if (k++ % 3 != 1) return;
+      HtmlNode placed = n;
+      placed.pos = at();
+      placed.pos = at();
+      some.push_back(line(placed, false));
+    });
+    for (size_t i = 1; i < expected.size(); i += 3) some_expected.push_back(expected[i]);
+    CHECK(some == some_expected);
     CHECK(expected.size() >= 2);
     left_out += expected != all;
   }
