@@ -18,7 +18,7 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 void AnalysisReport::build() {
   in_figures();

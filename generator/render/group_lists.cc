@@ -11,7 +11,7 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 std::string order_text(const Municipality& m, const ApprovingOrder& o, const std::string& root, bool link) {
   std::string text = fmt::format("приказом {} от {} №{}{} {}", m.site.department.words.full_genitive, format_date(o.date),

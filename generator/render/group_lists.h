@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include <kainjow/mustache.hpp>
+#include "render/template_value.h"
 
 #include "model/classification.h"
 #include "model/municipality.h"
@@ -15,7 +15,7 @@ namespace sveden {
 std::string order_text(const Municipality& m, const ApprovingOrder& o, const std::string& root, bool link);
 
 // The reasons of a verdict, one {{text}} each.
-kainjow::mustache::data evidence_list(const Evidence& e);
+TemplateValue evidence_list(const Evidence& e);
 
 // A school's verdict in a group for a year of the classification.
 const GroupYear& group_year(const Classification& cl, const Group& group, size_t school, size_t year_index);

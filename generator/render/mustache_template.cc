@@ -59,17 +59,31 @@ MustacheTemplate::MustacheTemplate(MustacheTemplate&&) noexcept = default;
 MustacheTemplate& MustacheTemplate::operator=(MustacheTemplate&&) noexcept = default;
 MustacheTemplate::~MustacheTemplate() = default;
 
+kainjow::mustache::data MustacheTemplate::as_kainjow(const data& d) {
+  using K = kainjow::mustache::data;
+  if (d.is_string()) return K(d.string_value());
+  if (d.is_bool()) return K(d.is_true());
+  if (d.is_list()) {
+    K list(K::type::list);
+    for (const auto& item : d.list_value()) list.push_back(as_kainjow(item));
+    return list;
+  }
+  K object;
+  for (const auto& [name, value] : d.object_value()) object.set(name, as_kainjow(value));
+  return object;
+}
+
 bool MustacheTemplate::is_valid() const { return compiled_ || fallback_->is_valid(); }
 
 namespace {
 
 struct Renderer {
-  std::vector<const kainjow::mustache::data*> stack;  // innermost last
+  std::vector<const TemplateValue*> stack;  // innermost last
   std::string& out;
   size_t line_start = 0;
   bool section_tag = false;  // the current line held a shown section's tag
 
-  const kainjow::mustache::data* find(const MustacheTemplate::Node& n) const {
+  const TemplateValue* find(const MustacheTemplate::Node& n) const {
     if (n.text.size() == 1 && n.text[0] == '.') return stack.back();
     if (n.path.empty()) {
       for (size_t i = stack.size(); i-- > 0;)
@@ -77,7 +91,7 @@ struct Renderer {
       return nullptr;
     }
     for (size_t i = stack.size(); i-- > 0;) {
-      const kainjow::mustache::data* v = stack[i];
+      const TemplateValue* v = stack[i];
       for (const std::string& part : n.path)
         if (!(v = v->get(part))) break;
       if (v) return v;
@@ -92,7 +106,7 @@ struct Renderer {
     section_tag = false;
   }
 
-  void section(const std::vector<MustacheTemplate::Node>& children, const kainjow::mustache::data* pushed) {
+  void section(const std::vector<MustacheTemplate::Node>& children, const TemplateValue* pushed) {
     section_tag = true;
     if (pushed) stack.push_back(pushed);
     walk(children);
@@ -139,8 +153,11 @@ void MustacheTemplate::render(const data& d, std::string& out) const { render(st
 void MustacheTemplate::render(const std::vector<const data*>& stack, std::string& out) const {
   if (!compiled_) {
     if (!fallback_->is_valid()) return;  // as kainjow's render(data) does
+    std::vector<kainjow::mustache::data> copies;
+    copies.reserve(stack.size());
+    for (const data* d : stack) copies.push_back(as_kainjow(*d));
     kainjow::mustache::context<std::string> context;
-    for (const data* d : stack) context.push(d);
+    for (const auto& d : copies) context.push(&d);
     std::ostringstream text;
     fallback_->render(context, text);
     out += text.str();

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <kainjow/mustache.hpp>
+#include "render/template_value.h"
 
 #include "model/municipality.h"
 #include "model/openness.h"
@@ -15,7 +15,7 @@
 namespace sveden {
 
 struct OpennessPage {
-  kainjow::mustache::data blocks{kainjow::mustache::data::type::list};
+  TemplateValue blocks{TemplateValue::type::list};
   std::vector<std::string> missing;  // labels of required information the data lacks
   std::vector<const Document*> documents;  // the documents it links, for the date its information is current to
 };
@@ -34,11 +34,11 @@ OpennessPage openness_page(const School& s, const OpenSubsection& sub, const Ope
 std::set<std::string> school_levels(const School& s, const OpennessVocabulary& v);
 
 // The menus of a school's /food folder as links: the menu of the day and the folder's index page.
-kainjow::mustache::data food_links(const School& s, const std::string& root, const Date& as_of, const std::string& itemprop = "");
+TemplateValue food_links(const School& s, const std::string& root, const Date& as_of, const std::string& itemprop = "");
 
 // A document as a link that says what it is, its format and size («Устав (PDF, 1,2 МБ)»), with its
 // date, number and signature as a note. `prefix` leads to the owner's documents folder.
-kainjow::mustache::data document_link(const Document& d, const std::map<std::string, PublishedFile>& files,
+TemplateValue document_link(const Document& d, const std::map<std::string, PublishedFile>& files,
                                       const std::string& prefix, const std::string& itemprop = "");
 
 // Required information of the openness section that a school's data lacks, by subsection in the

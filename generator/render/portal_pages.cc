@@ -19,9 +19,9 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
-kainjow::mustache::data SiteRenderer::Worker::news_list(const std::string& root, size_t limit) const {
+TemplateValue SiteRenderer::Worker::news_list(const std::string& root, size_t limit) const {
   data out = tlist();
   const auto& news = site_.m_.news;
   for (size_t i = 0; i < news.size() && i < limit; ++i) {

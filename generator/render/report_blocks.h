@@ -7,7 +7,7 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <kainjow/mustache.hpp>
+#include "render/template_value.h"
 
 #include "render/html.h"
 #include "render/template_data.h"
@@ -18,7 +18,7 @@ namespace sveden {
 // The blocks of one section: paragraphs, lists, numbered tables and figures.
 class Blocks {
  public:
-  using data = kainjow::mustache::data;
+  using data = TemplateValue;
   Blocks(int& tables, int& figures) : tables_(tables), figures_(figures) {}
 
   Blocks& text(const std::string& plain) {
@@ -123,7 +123,7 @@ class Blocks {
 // grows (55 MB of sections at 500 schools were held four times over, docs/PERFORMANCE.md).
 class ReportSections {
  public:
-  using data = kainjow::mustache::data;
+  using data = TemplateValue;
   using Render = std::function<std::string(const data&)>;
   ReportSections(Render render, bool break_sections) : render_(std::move(render)), break_(break_sections) {}
 

@@ -12,7 +12,7 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 
 std::string SiteRenderer::Worker::school_layout(const PageRef& page, const std::string& title, std::string body,

@@ -15,7 +15,7 @@
 namespace sveden {
 namespace {
 
-using data = kainjow::mustache::data;
+using data = TemplateValue;
 
 std::string date_text(const std::string& iso) {
   auto d = parse_iso_date(iso);

@@ -25,7 +25,7 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 std::string PageRef::file() const { return path.empty() || path.back() == '/' ? path + "index.html" : path; }
 
@@ -266,7 +266,7 @@ void SiteRenderer::Worker::use_list(const std::string& name, data& d, const std:
   }
   size_t at = outer.find(kListMark);
   if (!split || (at != std::string::npos && outer.find(kListMark, at + 1) != std::string::npos)) {
-    data items = kainjow::mustache::data::type::list;
+    data items = TemplateValue::type::list;
     for (size_t k = 0; k < count; ++k) append(items, item(k));
     put(d, list, std::move(items));
     std::string text;
@@ -376,7 +376,7 @@ SiteRenderer::Worker::data SiteRenderer::Worker::layout_data(const PageRef& page
   return d;
 }
 
-kainjow::mustache::data SiteRenderer::Worker::trail(const std::string& root,
+TemplateValue SiteRenderer::Worker::trail(const std::string& root,
                                                     std::initializer_list<std::pair<std::string, std::string>> steps) const {
   data out = tlist();
   out.push_back(crumb("Главная", site_.href(root, "")));
@@ -384,7 +384,7 @@ kainjow::mustache::data SiteRenderer::Worker::trail(const std::string& root,
   return out;
 }
 
-kainjow::mustache::data SiteRenderer::Worker::words(const DepartmentWords& w) {
+TemplateValue SiteRenderer::Worker::words(const DepartmentWords& w) {
   data d;
   d.set("about", w.about);
   d.set("genitive", w.genitive);
@@ -394,7 +394,7 @@ kainjow::mustache::data SiteRenderer::Worker::words(const DepartmentWords& w) {
   return d;
 }
 
-kainjow::mustache::data SiteRenderer::Worker::ministries() const {
+TemplateValue SiteRenderer::Worker::ministries() const {
   data out = tlist();
   for (const auto& l : site_.open_.ministries) out.push_back(field(l.text, l.text, safe_external_url(l.url)));
   return out;

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include <kainjow/mustache.hpp>
+#include "render/template_value.h"
 
 #include "render/mustache_template.h"
 
@@ -119,7 +119,7 @@ class SiteRenderer {
     void audit_page(const OutputAudit& audit, TextParts& out);
 
     // What a page's builder (render/page_types.h) uses: the site, its layouts, a template, the trail.
-    using data = kainjow::mustache::data;
+    using data = TemplateValue;
     const SiteRenderer& site() const { return site_; }
     // The page: its layout around `body`. The body goes into the page once, never through the layout's data
     // (see framed).

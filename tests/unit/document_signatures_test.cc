@@ -7,6 +7,7 @@
 #include "load/document_signatures.h"
 #include "load/site_loader.h"
 #include "render/openness_page.h"
+#include "render/mustache_template.h"
 
 using namespace sveden;
 
@@ -33,9 +34,9 @@ std::string plain(std::string s) { return test::plain_spaces(s); }
 
 // The texts of every table cell of a page, each followed by «|».
 std::string cell_texts(const OpennessPage& page) {
-  kainjow::mustache::data d;
+  TemplateValue d;
   d.set("blocks", page.blocks);
-  kainjow::mustache::mustache t("{{#blocks}}{{#rows}}{{#cells}}{{#values}}{{text}}|{{/values}}{{/cells}}{{/rows}}{{/blocks}}");
+  MustacheTemplate t("{{#blocks}}{{#rows}}{{#cells}}{{#values}}{{text}}|{{/values}}{{/cells}}{{/rows}}{{/blocks}}");
   return t.render(d);
 }
 

@@ -9,7 +9,7 @@
 #include "render/mustache_template.h"
 
 using namespace sveden;
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 namespace {
 
@@ -18,8 +18,10 @@ std::string kainjow_render(const std::string& text, const std::vector<const data
   kainjow::mustache::mustache t(text);
   if (!t.is_valid()) return "";  // as kainjow's render(data) does
   t.set_custom_escape([](const std::string& s) { return escape_html(s, "&apos;"); });
+  std::vector<kainjow::mustache::data> same;
+  for (const data* d : stack) same.push_back(MustacheTemplate::as_kainjow(*d));
   kainjow::mustache::context<std::string> context;
-  for (const data* d : stack) context.push(d);
+  for (const auto& d : same) context.push(&d);
   std::ostringstream out;
   t.render(context, out);
   return out.str();

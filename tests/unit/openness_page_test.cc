@@ -6,6 +6,7 @@
 #include "../support/test_files.h"
 #include "load/site_loader.h"
 #include "render/openness_page.h"
+#include "render/mustache_template.h"
 
 using namespace sveden;
 
@@ -20,9 +21,9 @@ std::string fgos_texts(const std::string& programmes) {
   const OpennessVocabulary& v = builtin_openness();
   for (const auto& sub : v.subsections)
     if (sub.path == "eduStandarts") {
-      kainjow::mustache::data d;
+      TemplateValue d;
       d.set("blocks", openness_page(*m->find("T1"), sub, v, "../").blocks);
-      return kainjow::mustache::mustache("{{#blocks}}{{#values}}{{itemprop}}: {{text}}\n{{/values}}{{/blocks}}").render(d);
+      return MustacheTemplate("{{#blocks}}{{#values}}{{itemprop}}: {{text}}\n{{/values}}{{/blocks}}").render(d);
     }
   return "";
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "render/report_blocks.h"
+#include "render/mustache_template.h"
 
 using namespace sveden;
 
@@ -12,7 +13,7 @@ const char* const kReport = ("<ol>{{#sections}}<li>{{number}}. {{title}}</li>{{/
                                           "{{#sections}}{{{html}}}{{/sections}}");
 
 ReportSections three_sections() {
-  ReportSections sections([](const kainjow::mustache::data& s) { return "<section id=\"" + s.get("id")->string_value() + "\">…</section>"; },
+  ReportSections sections([](const TemplateValue& s) { return "<section id=\"" + s.get("id")->string_value() + "\">…</section>"; },
                           false);
   for (const char* title : {"Первый", "Второй", "Третий"}) sections.add(title, tlist());
   return sections;
@@ -22,9 +23,9 @@ ReportSections three_sections() {
 
 TEST_CASE("ReportSections: each section's HTML stands where the template put it") {
   ReportSections sections = three_sections();
-  kainjow::mustache::data d;
+  TemplateValue d;
   d.set("sections", sections.take());
-  kainjow::mustache::mustache report(kReport);
+  MustacheTemplate report(kReport);
   CHECK(sections.splice(report.render(d)) ==
         "<ol><li>1. Первый</li><li>2. Второй</li><li>3. Третий</li></ol>"
         "<section id=\"s1\">…</section><section id=\"s2\">…</section><section id=\"s3\">…</section>");

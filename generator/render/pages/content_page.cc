@@ -13,8 +13,8 @@ struct ContentPageView {
   std::string title;
   std::string content;  // the page's Markdown as HTML
 
-  kainjow::mustache::data to_data() const {
-    kainjow::mustache::data d;
+  TemplateValue to_data() const {
+    TemplateValue d;
     d.set("title", title);
     d.set("content", content);
     return d;

@@ -14,11 +14,11 @@ namespace {
 
 // The keys of templates/documents.mustache (docs/THEMES.md).
 struct DocumentsView {
-  kainjow::mustache::data documents;  // links as render/openness_page.h's document_link gives them
+  TemplateValue documents;  // links as render/openness_page.h's document_link gives them
   std::string schools_href;
 
-  kainjow::mustache::data to_data() const {
-    kainjow::mustache::data d;
+  TemplateValue to_data() const {
+    TemplateValue d;
     d.set("documents", documents);
     d.set("has_documents", documents.is_non_empty_list());
     d.set("schools_href", schools_href);

@@ -13,7 +13,7 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 namespace {
 

@@ -19,7 +19,7 @@
 namespace sveden {
 namespace {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 // The keys of templates/monitoring.mustache (docs/THEMES.md).
 struct MonitoringView {

@@ -17,8 +17,8 @@ struct NewsItemView {
   std::string content;   // the item's Markdown as HTML
   std::string news_href;
 
-  kainjow::mustache::data to_data() const {
-    kainjow::mustache::data d;
+  TemplateValue to_data() const {
+    TemplateValue d;
     d.set("title", title);
     d.set("date", date);
     d.set("date_iso", date_iso);

@@ -9,11 +9,11 @@ namespace {
 
 // The keys of templates/news.mustache (docs/THEMES.md).
 struct NewsView {
-  kainjow::mustache::data items;  // Worker::news_list: title, date, date_iso, description, href
+  TemplateValue items;  // Worker::news_list: title, date, date_iso, description, href
   std::string feed_href;
 
-  kainjow::mustache::data to_data() const {
-    kainjow::mustache::data d;
+  TemplateValue to_data() const {
+    TemplateValue d;
     d.set("items", items);
     d.set("has_items", items.is_non_empty_list());
     d.set("feed_href", feed_href);

@@ -15,8 +15,8 @@ struct NotFoundView {
   std::string home_href;
   std::string schools_href;
 
-  kainjow::mustache::data to_data() const {
-    kainjow::mustache::data d;
+  TemplateValue to_data() const {
+    TemplateValue d;
     d.set("home_href", home_href);
     d.set("schools_href", schools_href);
     d.set("has_schools", true);

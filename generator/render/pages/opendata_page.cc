@@ -25,14 +25,14 @@ struct OpendataView {
   std::string as_of;      // «1 октября 2025 г.»
   std::string min_group;  // the publication minimum, «10»
 
-  kainjow::mustache::data to_data() const {
-    kainjow::mustache::data list = tlist();
+  TemplateValue to_data() const {
+    TemplateValue list = tlist();
     for (const auto& f : files) {
-      kainjow::mustache::data x, links = tlist();
+      TemplateValue x, links = tlist();
       x.set("title", f.title);
       x.set("description", f.description);
       for (const auto& l : f.links) {
-        kainjow::mustache::data y;
+        TemplateValue y;
         y.set("href", l.href);
         y.set("name", l.name);
         y.set("format", l.format);
@@ -41,7 +41,7 @@ struct OpendataView {
       x.set("links", links);
       list.push_back(x);
     }
-    kainjow::mustache::data d;
+    TemplateValue d;
     d.set("files", list);
     d.set("as_of", as_of);
     d.set("min_group", min_group);

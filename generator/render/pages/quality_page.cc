@@ -26,7 +26,7 @@
 namespace sveden {
 namespace {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 // The keys of templates/quality.mustache (docs/THEMES.md).
 struct QualityView {

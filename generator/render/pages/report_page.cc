@@ -25,7 +25,7 @@
 namespace sveden {
 namespace {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 // The keys of templates/report.mustache (docs/THEMES.md).
 struct ReportView {

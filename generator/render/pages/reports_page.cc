@@ -18,10 +18,10 @@ struct ReportsView {
   std::vector<Item> schools;  // each school's profile
   bool with_pdf = false;
 
-  kainjow::mustache::data list(const std::vector<Item>& items_of) const {
-    kainjow::mustache::data out = tlist();
+  TemplateValue list(const std::vector<Item>& items_of) const {
+    TemplateValue out = tlist();
     for (const auto& i : items_of) {
-      kainjow::mustache::data x;
+      TemplateValue x;
       x.set("title", i.title);
       x.set("href", i.href);
       x.set("has_pdf", with_pdf);
@@ -30,8 +30,8 @@ struct ReportsView {
     }
     return out;
   }
-  kainjow::mustache::data to_data() const {
-    kainjow::mustache::data d;
+  TemplateValue to_data() const {
+    TemplateValue d;
     d.set("items", list(items));
     d.set("schools", list(schools));
     d.set("with_pdf", with_pdf);

@@ -17,7 +17,7 @@
 namespace sveden {
 namespace {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 // The keys of templates/roadmap.mustache (docs/THEMES.md).
 struct RoadmapView {

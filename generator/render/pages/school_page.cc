@@ -16,7 +16,7 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 namespace {
 

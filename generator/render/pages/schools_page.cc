@@ -17,7 +17,7 @@
 
 namespace sveden {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 namespace {
 

@@ -28,7 +28,7 @@
 namespace sveden {
 namespace {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 // The support page's lists of a group: the reporting year's with each school's grounds, earlier years' by name.
 // An order's list is published as approved; without one, as a draft, or not at all (publish.unapproved_lists).

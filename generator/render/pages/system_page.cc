@@ -17,7 +17,7 @@ namespace sveden {
 
 namespace {
 
-using kainjow::mustache::data;
+using data = TemplateValue;
 
 // The keys of templates/system.mustache (docs/THEMES.md).
 struct SystemView {
