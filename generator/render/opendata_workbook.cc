@@ -27,25 +27,36 @@ int decimals_of(std::string_view s) {
 }
 
 double number_of(std::string_view s) {
-  std::string dotted(s);
-  for (auto& c : dotted)
-    if (c == ',') c = '.';
+  char small[64];  // a number of the CSV: a few digits; a longer text in a string
+  std::string big;
+  char* dotted = small;
+  if (s.size() > sizeof small) dotted = (big = std::string(s)).data();
+  else s.copy(small, s.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    if (dotted[i] == ',') dotted[i] = '.';
   double v = 0;
-  const char* first = dotted.data();
-  if (!dotted.empty() && dotted.front() == '+') ++first;
-  std::from_chars(first, dotted.data() + dotted.size(), v);
+  const char* first = dotted;
+  if (!s.empty() && s.front() == '+') ++first;
+  std::from_chars(first, dotted + s.size(), v);
   return v;
 }
 
-}  // namespace
-
-XlsxCell cell_of(const std::string& value, bool numeric) {
-  if (value.empty()) return {};
-  if (numeric) return XlsxCell::of_number(number_of(value), decimals_of(value));
-  return XlsxCell::of_text(std::string(without_formula_guard(value)));
+// The cell of a CSV value, into `cell` (its text keeps its memory from row to row).
+void fill_cell(XlsxCell& cell, std::string_view value, bool numeric) {
+  cell.text.clear();
+  cell.number = 0;
+  cell.decimals = -1;
+  if (value.empty()) {
+    cell.kind = XlsxCell::Kind::empty;
+  } else if (numeric) {
+    cell.kind = XlsxCell::Kind::number;
+    cell.number = number_of(value);
+    cell.decimals = decimals_of(value);
+  } else {
+    cell.kind = XlsxCell::Kind::text;
+    cell.text.assign(without_formula_guard(value));
+  }
 }
-
-namespace {
 
 // Each row of one part of an opendata CSV: a part ends at a row's end (TextParts::may_end), so it is
 // whole rows; the first part begins with the BOM.
@@ -98,11 +109,11 @@ XlsxTable opendata_workbook(const PartsMaker& csv, const OpendataColumns& column
   }
   ws.fill = [csv, numeric](const XlsxRowSink& sink) {
     bool header = true;
+    std::vector<XlsxCell> cells;  // one row's, refilled
     each_csv_row(csv, [&](CsvRow& row) {
       if (std::exchange(header, false)) return;
-      std::vector<XlsxCell> cells;
-      cells.reserve(row.fields.size());
-      for (size_t c = 0; c < row.fields.size(); ++c) cells.push_back(cell_of(row.fields[c].value, c < numeric.size() && numeric[c]));
+      cells.resize(row.fields.size());
+      for (size_t c = 0; c < row.fields.size(); ++c) fill_cell(cells[c], row.fields[c].value, c < numeric.size() && numeric[c]);
       sink(cells);
     });
   };
