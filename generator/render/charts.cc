@@ -43,16 +43,21 @@ constexpr Look kLooks[] = {
 };
 const Look& look(size_t i) { return kLooks[i % std::size(kLooks)]; }
 
+// Formatted and appended to `out`.
+template <class Format, class... Args>
+void append_format(std::string& out, const Format& format, const Args&... args) {
+  fmt::format_to(std::back_inserter(out), format, args...);
+}
+
 // A coordinate: one decimal at most, no locale. Held in place, not in a string: a chart writes hundreds.
 struct Coordinate {
-  char text[24];
+  char text[32];
   size_t size;
 };
 Coordinate n(double v) {
-  std::string s = fixed_text(v, 1);
-  if (s.ends_with(".0")) s.resize(s.size() - 2);
-  Coordinate c{};
-  c.size = s.copy(c.text, sizeof c.text);
+  Coordinate c;
+  c.size = fixed_chars(v, 1, c.text);  // a coordinate of a chart has a few digits
+  if (c.size >= 2 && c.text[c.size - 2] == '.' && c.text[c.size - 1] == '0') c.size -= 2;
   return c;
 }
 
@@ -96,15 +101,14 @@ std::string fit(const std::string& s, double width, double size) {
 // Each piece of a chart is appended to the chart's markup, `out`.
 void line(std::string& out, double x1, double y1, double x2, double y2, const char* stroke, double width,
           std::string_view extra = "") {
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>)"), n(x1), n(y1), n(x2),
+  append_format(out, FMT_COMPILE(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>)"), n(x1), n(y1), n(x2),
                      n(y2), stroke, n(width), extra);
 }
 
 void text(std::string& out, double x, double y, std::string_view s, const char* anchor, const char* fill = kInk,
           double size = kFont) {
-  auto to = std::back_inserter(out);
-  fmt::format_to(to, FMT_COMPILE(R"(<text x="{}" y="{}" text-anchor="{}" fill="{}")"), n(x), n(y), anchor, fill);
-  if (size != kFont) fmt::format_to(to, FMT_COMPILE(R"( font-size="{}")"), n(size));
+  append_format(out, FMT_COMPILE(R"(<text x="{}" y="{}" text-anchor="{}" fill="{}")"), n(x), n(y), anchor, fill);
+  if (size != kFont) append_format(out, FMT_COMPILE(R"( font-size="{}")"), n(size));
   out += '>';
   out += escape_html(s);
   out += "</text>";
@@ -113,7 +117,7 @@ void text(std::string& out, double x, double y, std::string_view s, const char* 
 // A value label on a white chip, so that it stays readable over lines and patterns.
 void chip(std::string& out, double x, double baseline, std::string_view s, const char* fill = kInk) {
   double w = text_width(s, kSmall) + 2;
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE(R"(<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="#fff"/>)"),
+  append_format(out, FMT_COMPILE(R"(<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="#fff"/>)"),
                  n(x - w / 2), n(baseline - kSmall * 0.85), n(w), n(kSmall + 1));
   text(out, x, baseline, s, "middle", fill, kSmall);
 }
@@ -196,10 +200,9 @@ std::string figure(const Chart& c, const Data& d, std::string_view kind, const s
   std::string title = escape_html(c.title), text = escape_html(desc);
   std::string out;
   out.reserve(body.size() + data_table.size() + 2 * (title.size() + text.size()) + 600);
-  auto to = std::back_inserter(out);
-  if (!c.standalone) fmt::format_to(to, FMT_COMPILE("<figure class=\"chart chart-{} chart-beside\">\n"), kind);
-  else fmt::format_to(to, FMT_COMPILE("<figure class=\"chart chart-{}\">\n<figcaption>{}</figcaption>\n"), kind, title);
-  fmt::format_to(to,
+  if (!c.standalone) append_format(out, FMT_COMPILE("<figure class=\"chart chart-{} chart-beside\">\n"), kind);
+  else append_format(out, FMT_COMPILE("<figure class=\"chart chart-{}\">\n<figcaption>{}</figcaption>\n"), kind, title);
+  append_format(out,
                  FMT_COMPILE("<svg role=\"img\" aria-labelledby=\"{0}-title {0}-desc\" viewBox=\"0 0 {1} {2}\" width=\"100%\" "
                              "style=\"max-width:30rem;height:auto\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"{3}\">\n"
                              "<title id=\"{0}-title\">{4}</title><desc id=\"{0}-desc\">{5}</desc>\n"),
@@ -246,21 +249,20 @@ std::string patterns(const Data& d) {
 
 void marker(std::string& out, const Look& l, double x, double y) {
   std::string_view m = l.marker;
-  auto to = std::back_inserter(out);
   if (m == "square")
-    fmt::format_to(to, FMT_COMPILE(R"(<rect x="{}" y="{}" width="9" height="9" )"), n(x - 4.5), n(y - 4.5));
+    append_format(out, FMT_COMPILE(R"(<rect x="{}" y="{}" width="9" height="9" )"), n(x - 4.5), n(y - 4.5));
   else if (m == "triangle")
-    fmt::format_to(to, FMT_COMPILE(R"(<path d="M{} {}L{} {}H{}Z" )"), n(x), n(y - 6), n(x + 6), n(y + 4.5), n(x - 6));
+    append_format(out, FMT_COMPILE(R"(<path d="M{} {}L{} {}H{}Z" )"), n(x), n(y - 6), n(x + 6), n(y + 4.5), n(x - 6));
   else if (m == "diamond")
-    fmt::format_to(to, FMT_COMPILE(R"(<path d="M{0} {1}L{2} {3}L{0} {4}L{5} {3}Z" )"), n(x), n(y - 6.5), n(x + 6.5), n(y),
+    append_format(out, FMT_COMPILE(R"(<path d="M{0} {1}L{2} {3}L{0} {4}L{5} {3}Z" )"), n(x), n(y - 6.5), n(x + 6.5), n(y),
                    n(y + 6.5), n(x - 6.5));
   else if (m == "ring") {
-    fmt::format_to(to, FMT_COMPILE(R"(<circle cx="{}" cy="{}" r="4" fill="#fff" stroke="{}" stroke-width="2.5"/>)"), n(x), n(y),
+    append_format(out, FMT_COMPILE(R"(<circle cx="{}" cy="{}" r="4" fill="#fff" stroke="{}" stroke-width="2.5"/>)"), n(x), n(y),
                    l.colour);
     return;
   } else
-    fmt::format_to(to, FMT_COMPILE(R"(<circle cx="{}" cy="{}" r="5" )"), n(x), n(y));
-  fmt::format_to(to, FMT_COMPILE(R"(fill="{}" stroke="#fff" stroke-width="1"/>)"), l.colour);
+    append_format(out, FMT_COMPILE(R"(<circle cx="{}" cy="{}" r="5" )"), n(x), n(y));
+  append_format(out, FMT_COMPILE(R"(fill="{}" stroke="#fff" stroke-width="1"/>)"), l.colour);
 }
 
 // Legend items left to right, wrapping to new rows; `key` draws the sample of series i at (x, centre y).
@@ -280,7 +282,7 @@ std::pair<std::string, double> legend(const Chart& c, double y, double key_width
 }
 
 void swatch(std::string& out, const Data& d, size_t i, double x, double y) {
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE(R"(<rect x="{}" y="{}" width="20" height="14" {}/>)"), n(x + 1), n(y - 7), paint(d, i));
+  append_format(out, FMT_COMPILE(R"(<rect x="{}" y="{}" width="20" height="14" {}/>)"), n(x + 1), n(y - 7), paint(d, i));
 }
 
 std::string dash(const Look& l) { return *l.dash ? fmt::format(FMT_COMPILE(R"( stroke-dasharray="{}")"), l.dash) : ""; }
@@ -413,6 +415,7 @@ std::string line_chart(const Chart& c) {
   double slot = (kWidth - 8 - a.left) / c.categories.size();
   auto x = [&](size_t i) { return a.left + (i + 0.5) * slot; };
   std::string body;
+  body.reserve(8192);  // a line chart of five years and three series: about 6 KB
   draw_axis(body, c, a);
   category_labels(body, c, a, slot);
   for (size_t s = 0; s < d.v.size(); ++s) {
@@ -420,8 +423,8 @@ std::string line_chart(const Chart& c) {
     body += R"(<path d=")";
     for (size_t i = 0; i < c.categories.size(); ++i)
       if (auto v = d.v[s][i])  // a gap breaks the line: no value is not a value in between
-        fmt::format_to(std::back_inserter(body), FMT_COMPILE("{}{} {}"), i > 0 && d.v[s][i - 1] ? "L" : "M", n(x(i)), n(a.y(*v)));
-    fmt::format_to(std::back_inserter(body), FMT_COMPILE(R"(" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{}/>)"),
+        append_format(body, FMT_COMPILE("{}{} {}"), i > 0 && d.v[s][i - 1] ? "L" : "M", n(x(i)), n(a.y(*v)));
+    append_format(body, FMT_COMPILE(R"(" fill="none" stroke="{}" stroke-width="2.5" stroke-linejoin="round"{}/>)"),
                    l.colour, dash(l));
     for (size_t i = 0; i < c.categories.size(); ++i)
       if (auto v = d.v[s][i]) marker(body, l, x(i), a.y(*v));
