@@ -1,5 +1,8 @@
 #include "render/mustache_template.h"
 
+#include <sstream>
+#include <string_view>
+
 #include "render/html.h"
 
 namespace sveden {
