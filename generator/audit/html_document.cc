@@ -679,7 +679,12 @@ std::vector<int> HtmlDocument::find_all(const std::function<bool(const HtmlNode&
 }
 
 std::vector<int> HtmlDocument::elements(std::string_view tag) const {
-  return find_all([&](const HtmlNode& n) { return n.type == HtmlNode::Type::element && n.tag == tag; });
+  // A loop of its own, not find_all's call of a std::function per node: a page's audit asks for its links,
+  // titles, headings and stylesheets, each over every node.
+  std::vector<int> found;
+  for (size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i].type == HtmlNode::Type::element && nodes[i].tag == tag) found.push_back(static_cast<int>(i));
+  return found;
 }
 
 }  // namespace sveden
