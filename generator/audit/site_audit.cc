@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -77,9 +78,10 @@ class SiteFiles {
  public:
   SiteFiles(const Disk& disk, std::string root) : disk_(disk), root_(std::move(root)) {
     for (auto& f : disk.list(root_)) files_.insert(std::move(f));
+    index_files();
   }
   // The output's files as listed beforehand (those of a build, before they are written), read from `disk`.
-  SiteFiles(const Disk& disk, std::set<std::string> files) : disk_(disk), files_(std::move(files)) {}
+  SiteFiles(const Disk& disk, std::set<std::string> files) : disk_(disk), files_(std::move(files)) { index_files(); }
   // The files of `root` among those `all` has listed already (a school's site within the output), read
   // from `disk` (the pages of a school handed over in memory) or, by default, as `all` reads them.
   SiteFiles(const SiteFiles& all, std::string root, const Disk* disk = nullptr)
@@ -87,9 +89,12 @@ class SiteFiles {
     std::string prefix = root_ + "/";
     for (auto it = all.files_.lower_bound(prefix); it != all.files_.end() && it->rfind(prefix, 0) == 0; ++it)
       files_.insert(files_.end(), *it);
+    index_files();
   }
+  SiteFiles(const SiteFiles&) = delete;  // lookup_ views the strings of files_
+  SiteFiles& operator=(const SiteFiles&) = delete;
   const std::set<std::string>& files() const { return files_; }
-  bool has(const std::string& p) const { return files_.count(p) > 0; }
+  bool has(const std::string& p) const { return lookup_.count(p) > 0; }
   std::string read(const std::string& p) const {
     auto text = disk_.read(p);
     return text ? std::move(*text) : std::string();
@@ -159,9 +164,17 @@ class SiteFiles {
   }
 
  private:
+  // Every link is looked up once or more (a folder, then «.html»…): by hash, not through a tree of paths
+  // that share their first dozens of bytes (schools/<school>/sveden/…).
+  void index_files() {
+    lookup_.reserve(files_.size());
+    for (const std::string& f : files_) lookup_.insert(f);
+  }
+
   const Disk& disk_;
   std::string root_;
   std::set<std::string> files_;
+  std::unordered_set<std::string_view> lookup_;  // of files_
 };
 
 std::string quoted_json(std::string_view s) {
