@@ -7,6 +7,7 @@
 #include <mutex>
 #include <tuple>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "analyse/data_coverage.h"
@@ -35,7 +36,7 @@ size_t as_extreme(const Cutoff& c, bool bottom, double v) {
                 : static_cast<size_t>(c.sorted.end() - std::lower_bound(c.sorted.begin(), c.sorted.end(), v - 1e-12));
 }
 
-std::string year_text(int y) { return fmt::format("{}{}г.", y, std::string(kNbsp)); }
+std::string year_text(int y) { return fmt::format(FMT_COMPILE("{}{}г."), y, std::string(kNbsp)); }
 
 // A value whose 95 % interval contains the cut-off of a percentile rule (docs/CRITERIA.md, 5.6).
 constexpr const char* kBorderline = "; на границе: с учётом погрешности значение может быть по обе стороны границы";
@@ -80,9 +81,9 @@ class Evaluator {
     Tally t(r, e.children);
     std::string rule_text = r.combine == Combine::any   ? "достаточно одного критерия"
                             : r.combine == Combine::all ? "нужны все критерии"
-                                                        : fmt::format("нужно не менее {}", count_noun(t.need, "критерия", "критериев", "критериев"));
-    return fmt::format("выполнено {} из {} ({}){}", t.yes, count_noun(t.total, "критерия", "критериев", "критериев"), rule_text,
-                       t.unknown > 0 ? fmt::format("; по {} недостаточно данных", count_noun(t.unknown, "критерию", "критериям", "критериям"))
+                                                        : fmt::format(FMT_COMPILE("нужно не менее {}"), count_noun(t.need, "критерия", "критериев", "критериев"));
+    return fmt::format(FMT_COMPILE("выполнено {} из {} ({}){}"), t.yes, count_noun(t.total, "критерия", "критериев", "критериев"), rule_text,
+                       t.unknown > 0 ? fmt::format(FMT_COMPILE("; по {} недостаточно данных"), count_noun(t.unknown, "критерию", "критериям", "критериям"))
                                      : std::string());
   }
 
@@ -115,7 +116,7 @@ class Evaluator {
     Point p;
     int yi = ind_.year_index(year);
     if (!s || yi < 0) {
-      if (words) p.problem = fmt::format("нет данных за {}", year_text(year));
+      if (words) p.problem = fmt::format(FMT_COMPILE("нет данных за {}"), year_text(year));
       return p;
     }
     std::pair<size_t, size_t> at{school, static_cast<size_t>(yi)};
@@ -129,8 +130,8 @@ class Evaluator {
       if (!words) return p;
       if (p.hidden) {
         p.lower = p.upper = std::nullopt;
-        p.hidden_why = fmt::format("{} меньше {}", v.decision ? "в него входят группы" : "в группе", people(ind_.min_group));
-        p.hidden_text = fmt::format("значение за {} не публикуется ({})", year_text(year), p.hidden_why);
+        p.hidden_why = fmt::format(FMT_COMPILE("{} меньше {}"), v.decision ? "в него входят группы" : "в группе", people(ind_.min_group));
+        p.hidden_text = fmt::format(FMT_COMPILE("значение за {} не публикуется ({})"), year_text(year), p.hidden_why);
         return p;
       }
       if (auto r = s->remarks.find(at); r != s->remarks.end()) p.remark = r->second;
@@ -143,16 +144,16 @@ class Evaluator {
     }
     switch (v.state) {
       case ValueState::suppressed:
-        p.problem = fmt::format("значение за {} не публикуется: в группе меньше {}", year_text(year), people(ind_.min_group));
+        p.problem = fmt::format(FMT_COMPILE("значение за {} не публикуется: в группе меньше {}"), year_text(year), people(ind_.min_group));
         // Why the rules do not decide on it either: the department's choice, or a group too small to decide on.
         if (v.n > 0 && ind_.withhold_hidden)
           p.problem += "; решения по скрытым значениям не принимаются (privacy.verdicts_on_hidden: withhold)";
         else if (v.n > 0)
-          p.problem += fmt::format("; решение принимается по группам не меньше {} (privacy.decision_min)", people(ind_.decision_min));
+          p.problem += fmt::format(FMT_COMPILE("; решение принимается по группам не меньше {} (privacy.decision_min)"), people(ind_.decision_min));
         break;
       default:
         if (auto why = s->why_missing.find(at); why != s->why_missing.end()) p.problem = why->second;
-        else p.problem = fmt::format("нет данных за {}", year_text(year));
+        else p.problem = fmt::format(FMT_COMPILE("нет данных за {}"), year_text(year));
     }
     return p;
   }
@@ -222,12 +223,12 @@ class Evaluator {
     int year = ind_.years[yi];
     if (s && s->values[school][yi].state == ValueState::not_applicable) {
       e.verdict = Verdict::not_applicable;
-      if (words) said.text = fmt::format("{}: не применяется к школам вида «{}»", name, m_.schools[school].kind);
+      if (words) said.text = fmt::format(FMT_COMPILE("{}: не применяется к школам вида «{}»"), name, m_.schools[school].kind);
       return e;
     }
     if (auto it = without_data_.find(&r); it != without_data_.end()) {
       e.verdict = Verdict::unknown;
-      if (words) said.text = fmt::format("{}: недостаточно данных — {}", name, it->second);
+      if (words) said.text = fmt::format(FMT_COMPILE("{}: недостаточно данных — {}"), name, it->second);
       return e;
     }
     if (r.compare == Compare::fell || r.compare == Compare::rose) {
@@ -244,12 +245,12 @@ class Evaluator {
         else missing = true;
         if (!words) continue;
         if (p.ok && p.hidden) {
-          parts.push_back(fmt::format("не публикуется ({})", y));
+          parts.push_back(fmt::format(FMT_COMPILE("не публикуется ({})"), y));
           hidden.push_back(y);
           hidden_why = p.hidden_why;
         } else if (p.ok) {
           said.values.emplace_back(y, p.value);
-          parts.push_back(fmt::format("{} ({})", fmt_value(p.value), p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark)));
+          parts.push_back(fmt::format(FMT_COMPILE("{} ({})"), fmt_value(p.value), p.remark.empty() ? std::to_string(y) : fmt::format(FMT_COMPILE("{}; {}"), y, p.remark)));
         } else if (std::find(problems.begin(), problems.end(), p.problem) == problems.end()) {
           problems.push_back(p.problem);  // a reason for every year (no kind given) is said once
         }
@@ -257,7 +258,7 @@ class Evaluator {
       if (missing) {
         said.values.clear();
         e.verdict = Verdict::unknown;
-        if (words) said.text = fmt::format("{}: недостаточно данных — {}", name, fmt::join(problems, "; "));
+        if (words) said.text = fmt::format(FMT_COMPILE("{}: недостаточно данных — {}"), name, fmt::join(problems, "; "));
         return e;
       }
       bool all = true;
@@ -268,12 +269,12 @@ class Evaluator {
       e.verdict = all ? Verdict::yes : Verdict::no;
       if (!words) return e;
       std::string what = r.years == 1 ? (r.compare == Compare::fell ? "снизилось за год" : "выросло за год")
-                                      : fmt::format("{} {} подряд", r.compare == Compare::fell ? "снижалось" : "росло",
+                                      : fmt::format(FMT_COMPILE("{} {} подряд"), r.compare == Compare::fell ? "снижалось" : "росло",
                                                     count_noun(r.years, "год", "года", "лет"));
-      said.text = fmt::format("{}: {} — значение {}{}", name, fmt::join(parts, " → "), all ? "" : "не ", what);
+      said.text = fmt::format(FMT_COMPILE("{}: {} — значение {}{}"), name, fmt::join(parts, " → "), all ? "" : "не ", what);
       // A verdict on a hidden value is published; the value is not (docs/CRITERIA.md §4).
       if (!hidden.empty())
-        said.text += fmt::format("; {} за {} не публику{} ({}); решение принято с учётом скрыт{}", hidden.size() == 1 ? "значение" : "значения",
+        said.text += fmt::format(FMT_COMPILE("; {} за {} не публику{} ({}); решение принято с учётом скрыт{}"), hidden.size() == 1 ? "значение" : "значения",
                               years_text(hidden), hidden.size() == 1 ? "ется" : "ются", hidden_why,
                               hidden.size() == 1 ? "ого значения" : "ых значений");
       return e;
@@ -307,7 +308,7 @@ class Evaluator {
           const Cutoff& c = cutoff(*s, wy, bottom, r.value);
           ref = c.value;
           if (words)
-            label = fmt::format("граница {} % школ с самыми {} значениями — {} из {}", format_decimal(r.value),
+            label = fmt::format(FMT_COMPILE("граница {} % школ с самыми {} значениями — {} из {}"), format_decimal(r.value),
                               bottom ? "низкими" : "высокими", c.k, ranked_count(*s, wy));
           break;
         }
@@ -317,7 +318,7 @@ class Evaluator {
       }
       if (!ref) {
         if (words)
-          problems.push_back(fmt::format("нет значения {} за {}", label == "по региону" ? "по региону" : "для сравнения", year_text(y)));
+          problems.push_back(fmt::format(FMT_COMPILE("нет значения {} за {}"), label == "по региону" ? "по региону" : "для сравнения", year_text(y)));
         continue;
       }
       bool ok = false;
@@ -354,41 +355,41 @@ class Evaluator {
           // The border may be a hidden value: print the published value nearest it inside the X %.
           shown_ref = c.published_bound;
           ref_text = c.published_bound
-                         ? fmt::format("{} {}: {} опубликованное значение среди этих школ; в ранжировании участвуют и значения малых "
-                                       "групп, они не публикуются",
+                         ? fmt::format(FMT_COMPILE("{} {}: {} опубликованное значение среди этих школ; в ранжировании участвуют и значения малых "
+                                       "групп, они не публикуются"),
                                        bottom ? "не ниже" : "не выше", fmt_value(*c.published_bound), bottom ? "наибольшее" : "наименьшее")
                          : std::string("не публикуется: в эти школы входят только значения малых групп");
         }
       }
       said.reference = shown_ref;
       said.reference_label = label;
-      std::string tail = percentile ? fmt::format("{} в {} % школ с самыми {} значениями (граница — {}, {})", relation, format_decimal(r.value),
+      std::string tail = percentile ? fmt::format(FMT_COMPILE("{} в {} % школ с самыми {} значениями (граница — {}, {})"), relation, format_decimal(r.value),
                                                   bottom ? "низкими" : "высокими", ref_text,
                                                   label.substr(label.find("— ") + std::string("— ").size()))
-                         : label == "порог" ? fmt::format("{} {}", relation, ref_text)
-                                            : fmt::format("{}, чем {} ({})", relation, label, ref_text);
+                         : label == "порог" ? fmt::format(FMT_COMPILE("{} {}"), relation, ref_text)
+                                            : fmt::format(FMT_COMPILE("{}, чем {} ({})"), relation, label, ref_text);
       if (p.hidden) {
         // A verdict on a hidden value is published; the value is not (docs/CRITERIA.md §4).
         const char* met = r.window == 1 ? (ok ? "критерий выполнен" : "критерий не выполнен") : (ok ? "условие выполнено" : "условие не выполнено");
-        parts.push_back(fmt::format("{}; по нему {}: {}", p.hidden_text, met, tail));
+        parts.push_back(fmt::format(FMT_COMPILE("{}; по нему {}: {}"), p.hidden_text, met, tail));
         continue;
       }
       said.values.emplace_back(y, p.value);
       // The year, with what the value rests on where that is less than the definition says.
-      std::string y_text = p.remark.empty() ? std::to_string(y) : fmt::format("{}; {}", y, p.remark);
+      std::string y_text = p.remark.empty() ? std::to_string(y) : fmt::format(FMT_COMPILE("{}; {}"), y, p.remark);
       // The verdict stands; the reader learns that the figure cannot settle it. Only against an exact
       // border: against a bound the interval would say nothing true.
       bool borderline = percentile && exact && p.lower && p.upper && *p.lower <= *ref + 1e-9 && *ref <= *p.upper + 1e-9;
-      parts.push_back(fmt::format("{} ({}) — {}", fmt_value(p.value), y_text, tail) + (borderline ? kBorderline : ""));
+      parts.push_back(fmt::format(FMT_COMPILE("{} ({}) — {}"), fmt_value(p.value), y_text, tail) + (borderline ? kBorderline : ""));
     }
     int total = r.window;
     if (r.window_all) e.verdict = fails > 0 ? Verdict::no : holds == total ? Verdict::yes : Verdict::unknown;
     else e.verdict = holds > 0 ? Verdict::yes : fails == total ? Verdict::no : Verdict::unknown;
     if (!words) return e;
-    std::string all_parts = fmt::format("{}", fmt::join(parts, "; "));
+    std::string all_parts = fmt::format(FMT_COMPILE("{}"), fmt::join(parts, "; "));
     if (!problems.empty())
-      all_parts += (all_parts.empty() ? "" : "; ") + std::string("недостаточно данных — ") + fmt::format("{}", fmt::join(problems, "; "));
-    said.text = fmt::format("{}: {}", name, all_parts);
+      all_parts += (all_parts.empty() ? "" : "; ") + std::string("недостаточно данных — ") + fmt::format(FMT_COMPILE("{}"), fmt::join(problems, "; "));
+    said.text = fmt::format(FMT_COMPILE("{}: {}"), name, all_parts);
     return e;
   }
 
@@ -413,30 +414,30 @@ Verdict listed_verdict(const Municipality& m, const Group& g, size_t school, int
     for (const auto& f : s.federal_lists)
       if (f.year == year && (g.federal_list.empty() || f.list == g.federal_list)) {
         verdict = Verdict::yes;
-        said = fmt::format("по данным Рособрнадзора: в списке «{}» за {}", f.list, year_text(year));
+        said = fmt::format(FMT_COMPILE("по данным Рособрнадзора: в списке «{}» за {}"), f.list, year_text(year));
       }
     if (verdict == Verdict::no)
-      said = fmt::format("по данным Рособрнадзора: нет в списке{} за {}", g.federal_list.empty() ? "" : fmt::format(" «{}»", g.federal_list), year_text(year));
+      said = fmt::format(FMT_COMPILE("по данным Рособрнадзора: нет в списке{} за {}"), g.federal_list.empty() ? "" : fmt::format(FMT_COMPILE(" «{}»"), g.federal_list), year_text(year));
     return verdict;
   }
   if (g.members == Membership::project500) {
     bool in = std::find(s.project500_years.begin(), s.project500_years.end(), year) != s.project500_years.end();
     verdict = in ? Verdict::yes : Verdict::no;
-    said = fmt::format("по данным проекта «500+»: {} в {}", in ? "участвовала" : "не участвовала", year_text(year));
+    said = fmt::format(FMT_COMPILE("по данным проекта «500+»: {} в {}"), in ? "участвовала" : "не участвовала", year_text(year));
     return verdict;
   }
   const ListDecision* decision = nullptr;
   for (const auto& d : m.decisions)
     if (d.year == year && d.group == g.id) decision = &d;
   if (!decision) {
-    said = fmt::format("перечень за {} не задан", year_text(year));
+    said = fmt::format(FMT_COMPILE("перечень за {} не задан"), year_text(year));
     return verdict;
   }
-  std::string by = decision->order ? fmt::format("приказа от {} №{}{}", format_date(decision->order->date), kNbsp, decision->order->number)
+  std::string by = decision->order ? fmt::format(FMT_COMPILE("приказа от {} №{}{}"), format_date(decision->order->date), kNbsp, decision->order->number)
                                    : std::string("рабочей группы (приказом не утверждён)");
   bool in = std::any_of(decision->schools.begin(), decision->schools.end(), [&](const ManualChange& c) { return c.school == s.id; });
   verdict = in ? Verdict::yes : Verdict::no;
-  said = fmt::format("{} перечне {}", in ? "в" : "не в", by);
+  said = fmt::format(FMT_COMPILE("{} перечне {}"), in ? "в" : "не в", by);
   return verdict;
 }
 
@@ -509,7 +510,7 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
   }
   c.without_data = rules_without_data(m, criteria, ind.specs);
   std::map<const Rule*, std::string> without_data;
-  for (const auto& w : c.without_data) without_data[w.rule] = fmt::format("{}", fmt::join(w.missing, "; "));
+  for (const auto& w : c.without_data) without_data[w.rule] = fmt::format(FMT_COMPILE("{}"), fmt::join(w.missing, "; "));
   auto words = std::make_shared<Words>(m, ind, criteria, std::move(without_data));
   c.words = words;
   Evaluator* ev = &words->evaluator();
@@ -534,7 +535,7 @@ Classification classify(const Municipality& m, const IndicatorSet& ind, const Cr
           for (size_t k = 0; k < gi; ++k)
             if (c.groups[k].group->id == ex && c.groups[k].by_school[i][y].verdict == Verdict::yes) {
               gy.verdict = Verdict::no;
-              note = fmt::format("не рассматривается: школа входит в группу «{}»; {}", c.groups[k].group->short_title, note);
+              note = fmt::format(FMT_COMPILE("не рассматривается: школа входит в группу «{}»; {}"), c.groups[k].group->short_title, note);
             }
         if (!note.empty()) gy.evidence.note = words->note(note);
       }

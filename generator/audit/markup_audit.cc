@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -38,7 +39,7 @@ std::string ascii_upper(std::string s) {
   return s;
 }
 
-std::string ip(std::string_view name) { return fmt::format("itemprop=\"{}\"", name); }
+std::string ip(std::string_view name) { return fmt::format(FMT_COMPILE("itemprop=\"{}\""), name); }
 
 // Titles compare with ё and е taken as one letter: official titles write «приема».
 std::string fold_yo(std::string s) {
@@ -158,9 +159,9 @@ std::string own_hidden_reason(const HtmlDocument& page, int i, const std::map<st
     if (std::any_of(classes.begin(), classes.end(), [](const std::string& c) { return shown_at_some_width(c); })) return "";
     for (const std::string& c : classes)
       if (std::find(std::begin(kHidingClasses), std::end(kHidingClasses), c) != std::end(kHidingClasses))
-        return fmt::format("class=\"{}\"", c);
+        return fmt::format(FMT_COMPILE("class=\"{}\""), c);
     for (const std::string& c : classes)
-      if (auto it = css_hidden.find(c); it != css_hidden.end()) return fmt::format("class=\"{}\": {}", c, it->second);
+      if (auto it = css_hidden.find(c); it != css_hidden.end()) return fmt::format(FMT_COMPILE("class=\"{}\": {}"), c, it->second);
   }
   return "";
 }
@@ -185,7 +186,7 @@ bool has_name(const std::vector<std::string>& names, std::string_view name) {
 class Auditor {
  public:
   Auditor(const std::vector<MarkupPage>& pages, const OpenSubsection& sub, std::string_view title)
-      : sub_(sub), title_(fmt::format("{}", fmt::join(split_words(title.empty() ? sub.title : title), " "))) {
+      : sub_(sub), title_(fmt::format(FMT_COMPILE("{}"), fmt::join(split_words(title.empty() ? sub.title : title), " "))) {
     for (const OpenField& f : sub.fields) {
       if (f.itemprop.empty()) continue;
       top_.emplace(f.itemprop, &f);
@@ -231,8 +232,8 @@ class Auditor {
       }
       if (std::any_of(rows_.begin(), rows_.end(), [&](const auto& r) { return r.second.field == &f; })) continue;
       at_ = 0;
-      if (!f.optional) add(Severity::error, 0, f.itemprop, fmt::format("нет обязательного атрибута {}", ip(f.itemprop)));
-      else add(Severity::error, 0, f.itemprop, fmt::format("нет атрибута {}: если сведений нет, пишется «{}» с этой разметкой",
+      if (!f.optional) add(Severity::error, 0, f.itemprop, fmt::format(FMT_COMPILE("нет обязательного атрибута {}"), ip(f.itemprop)));
+      else add(Severity::error, 0, f.itemprop, fmt::format(FMT_COMPILE("нет атрибута {}: если сведений нет, пишется «{}» с этой разметкой"),
                                                             ip(f.itemprop), f.absent.empty() ? "отсутствует" : f.absent));
     }
     // The subsection as a whole first, then page by page.
@@ -279,7 +280,7 @@ class Auditor {
   void incomplete(const OpenField& f, Ref where, const std::string& word, bool row) {
     at_ = where.first;
     add(Severity::warning, where.second, f.itemprop,
-        fmt::format("нет обязательных сведений «{}» ({}) в подразделе «{}»: {} «{}»", f.label, ip(f.itemprop), sub_.title,
+        fmt::format(FMT_COMPILE("нет обязательных сведений «{}» ({}) в подразделе «{}»: {} «{}»"), f.label, ip(f.itemprop), sub_.title,
                     row ? "в таблице только строка" : "вместо них написано", word),
         true);
   }
@@ -291,24 +292,24 @@ class Auditor {
       if (fold_yo(doc().text_content(h)) == want) return;
     for (int t : doc().elements("title"))
       if (title_names(fold_yo(doc().text_content(t)), want)) return;
-    if (h1.empty()) add(Severity::error, 0, "", fmt::format("нет заголовка <h1> «{}»: заголовок страницы — официальное название подраздела", title_));
-    else add(Severity::error, h1[0], "", fmt::format("заголовок <h1> «{}» не совпадает с официальным названием подраздела «{}»",
+    if (h1.empty()) add(Severity::error, 0, "", fmt::format(FMT_COMPILE("нет заголовка <h1> «{}»: заголовок страницы — официальное название подраздела"), title_));
+    else add(Severity::error, h1[0], "", fmt::format(FMT_COMPILE("заголовок <h1> «{}» не совпадает с официальным названием подраздела «{}»"),
                                                      doc().text_content(h1[0]), title_));
   }
 
   void check_element(int i) {
     for (const char* a : {"itemscope", "itemtype"})
       if (doc().attr(i, a))
-        add(Severity::error, i, first_name(i), fmt::format("атрибут {} не используется: робот АИС «Мониторинг» читает только itemprop", a));
+        add(Severity::error, i, first_name(i), fmt::format(FMT_COMPILE("атрибут {} не используется: робот АИС «Мониторинг» читает только itemprop"), a));
     const std::vector<std::string>& list = names(i);
     if (list.empty()) return;
     if (list.size() > 1)
-      add(Severity::warning, i, list[0], fmt::format("несколько имён в одном itemprop (\"{}\"): робот может их не распознать",
+      add(Severity::warning, i, list[0], fmt::format(FMT_COMPILE("несколько имён в одном itemprop (\"{}\"): робот может их не распознать"),
                                                      fmt::join(list, " ")));
     int parent = marked_parent(i);
     const std::string& why = hidden(i);
     if (!why.empty() && (parent < 0 || hidden(parent).empty()))
-      add(Severity::error, i, list[0], fmt::format("разметка скрыта ({}): робот и посетитель видят разное", why));
+      add(Severity::error, i, list[0], fmt::format(FMT_COMPILE("разметка скрыта ({}): робот и посетитель видят разное"), why));
     for (const std::string& name : list) check_name(i, name, parent);
   }
 
@@ -318,9 +319,9 @@ class Auditor {
     if (name == "addRef") {
       const std::string* href = doc().attr(i, "href");
       if (node(i).tag != "a")
-        add(Severity::error, i, name, fmt::format("{} — ссылка на страницу подраздела: нужна <a href=\"…\">, а не <{}>", ip(name), node(i).tag));
+        add(Severity::error, i, name, fmt::format(FMT_COMPILE("{} — ссылка на страницу подраздела: нужна <a href=\"…\">, а не <{}>"), ip(name), node(i).tag));
       else if (!href || split_words(*href).empty() || *href == "#")
-        add(Severity::error, i, name, fmt::format("у ссылки {} нет адреса (href)", ip(name)));
+        add(Severity::error, i, name, fmt::format(FMT_COMPILE("у ссылки {} нет адреса (href)"), ip(name)));
       return;
     }
     auto top = top_.find(name);
@@ -340,15 +341,15 @@ class Auditor {
           check_value(i, *field);
         }
       } else if (auto rows = rows_of_child_.find(name); rows != rows_of_child_.end()) {
-        add(Severity::error, i, name, fmt::format("{} вне строки itemprop=\"{}\"", ip(name), fmt::join(rows->second, "\" или itemprop=\"")));
+        add(Severity::error, i, name, fmt::format(FMT_COMPILE("{} вне строки itemprop=\"{}\""), ip(name), fmt::join(rows->second, "\" или itemprop=\"")));
       } else {
-        add(Severity::warning, i, name, fmt::format("{} нет в словаре подраздела «{}»", ip(name), sub_.title));
+        add(Severity::warning, i, name, fmt::format(FMT_COMPILE("{} нет в словаре подраздела «{}»"), ip(name), sub_.title));
       }
       return;
     }
     std::string parent_name = first_name(parent);
     if (int grand = marked_parent(parent); grand >= 0) {
-      add(Severity::error, i, name, fmt::format("{} вложен в {} внутри {}: вложенность глубже одного уровня робот не учитывает",
+      add(Severity::error, i, name, fmt::format(FMT_COMPILE("{} вложен в {} внутри {}: вложенность глубже одного уровня робот не учитывает"),
                                                 ip(name), ip(parent_name), ip(first_name(grand))));
       return;
     }
@@ -372,20 +373,20 @@ class Auditor {
         }
         check_value(i, *child);
       } else if (is_row) {
-        add(Severity::error, i, name, fmt::format("строка {} вложена в строку {}: вложенность глубже одного уровня робот не учитывает",
+        add(Severity::error, i, name, fmt::format(FMT_COMPILE("строка {} вложена в строку {}: вложенность глубже одного уровня робот не учитывает"),
                                                   ip(name), ip(parent_name)));
       } else {
-        add(Severity::warning, i, name, fmt::format("{} нет в словаре строки {}", ip(name), ip(parent_name)));
+        add(Severity::warning, i, name, fmt::format(FMT_COMPILE("{} нет в словаре строки {}"), ip(name), ip(parent_name)));
       }
     } else if (is_row) {
-      add(Severity::error, i, name, fmt::format("строка {} внутри {}: строка должна быть корневой, без размеченных предков",
+      add(Severity::error, i, name, fmt::format(FMT_COMPILE("строка {} внутри {}: строка должна быть корневой, без размеченных предков"),
                                                 ip(name), ip(parent_name)));
     } else if (auto rows = rows_of_child_.find(name); rows != rows_of_child_.end()) {
-      add(Severity::error, i, name, fmt::format("{} вне строки itemprop=\"{}\"", ip(name), fmt::join(rows->second, "\" или itemprop=\"")));
+      add(Severity::error, i, name, fmt::format(FMT_COMPILE("{} вне строки itemprop=\"{}\""), ip(name), fmt::join(rows->second, "\" или itemprop=\"")));
     } else if (field) {
-      add(Severity::error, i, name, fmt::format("{} внутри {}: робот сочтёт его дочерним, а не самостоятельным", ip(name), ip(parent_name)));
+      add(Severity::error, i, name, fmt::format(FMT_COMPILE("{} внутри {}: робот сочтёт его дочерним, а не самостоятельным"), ip(name), ip(parent_name)));
     } else {
-      add(Severity::warning, i, name, fmt::format("{} нет в словаре подраздела «{}»", ip(name), sub_.title));
+      add(Severity::warning, i, name, fmt::format(FMT_COMPILE("{} нет в словаре подраздела «{}»"), ip(name), sub_.title));
     }
   }
 
@@ -395,16 +396,16 @@ class Auditor {
       const std::string* href = doc().attr(i, "href");
       if (is_absence(text, f)) return;
       if (node(i).tag != "a")
-        add(Severity::error, i, f.itemprop, fmt::format("{} — ссылка на документ: нужна <a href=\"…\">, а не <{}>", ip(f.itemprop), node(i).tag));
+        add(Severity::error, i, f.itemprop, fmt::format(FMT_COMPILE("{} — ссылка на документ: нужна <a href=\"…\">, а не <{}>"), ip(f.itemprop), node(i).tag));
       else if (!href || split_words(*href).empty() || *href == "#")
-        add(Severity::error, i, f.itemprop, fmt::format("у ссылки {} нет адреса (href)", ip(f.itemprop)));
+        add(Severity::error, i, f.itemprop, fmt::format(FMT_COMPILE("у ссылки {} нет адреса (href)"), ip(f.itemprop)));
       else if (text.empty())
-        add(Severity::error, i, f.itemprop, fmt::format("пустой текст ссылки {}", ip(f.itemprop)));
+        add(Severity::error, i, f.itemprop, fmt::format(FMT_COMPILE("пустой текст ссылки {}"), ip(f.itemprop)));
       return;
     }
-    if (text.empty()) add(Severity::error, i, f.itemprop, fmt::format("пустое значение {}", ip(f.itemprop)));
+    if (text.empty()) add(Severity::error, i, f.itemprop, fmt::format(FMT_COMPILE("пустое значение {}"), ip(f.itemprop)));
     else if (text.find_first_not_of("-—–") == std::string::npos)  // the bytes of hyphens and dashes only
-      add(Severity::warning, i, f.itemprop, fmt::format("вместо значения {} прочерк: пишется «отсутствует», «нет» или «0»", ip(f.itemprop)));
+      add(Severity::warning, i, f.itemprop, fmt::format(FMT_COMPILE("вместо значения {} прочерк: пишется «отсутствует», «нет» или «0»"), ip(f.itemprop)));
   }
 
   // Each root row: on a row tag, with every child of the vocabulary inside (or, when the entity is
@@ -418,7 +419,7 @@ class Auditor {
       const OpenField* row = r.field;
       const std::string& tag = node(i).tag;
       if (tag == "table" || tag == "tbody" || tag == "thead" || tag == "tfoot")
-        add(Severity::error, i, row->itemprop, fmt::format("{} стоит на <{}>: нужна строка <tr> на каждую сущность", ip(row->itemprop), tag));
+        add(Severity::error, i, row->itemprop, fmt::format(FMT_COMPILE("{} стоит на <{}>: нужна строка <tr> на каждую сущность"), ip(row->itemprop), tag));
       bool has_children = std::any_of(row->children.begin(), row->children.end(), [](const OpenField& c) { return !c.itemprop.empty(); });
       std::string text = doc().text_content(i);
       bool absence_row = r.children.empty() ? written_absent(text, *row) : r.all_absent;
@@ -434,15 +435,15 @@ class Auditor {
       if (!absence_row)
         for (const auto& [c, n] : r.missing)
           add(Severity::warning, n, c->itemprop,
-              fmt::format("нет обязательных сведений «{}» ({}) в строке {} подраздела «{}»: вместо них написано «{}»", c->label,
+              fmt::format(FMT_COMPILE("нет обязательных сведений «{}» ({}) в строке {} подраздела «{}»: вместо них написано «{}»"), c->label,
                           ip(c->itemprop), ip(row->itemprop), sub_.title, doc().text_content(n)),
               true);
       for (const OpenField& c : row->children) {
         if (c.itemprop.empty() || r.children.count(c.itemprop)) continue;
         if (!c.optional)
-          add(Severity::error, i, c.itemprop, fmt::format("в строке {} нет обязательного {}", ip(row->itemprop), ip(c.itemprop)));
+          add(Severity::error, i, c.itemprop, fmt::format(FMT_COMPILE("в строке {} нет обязательного {}"), ip(row->itemprop), ip(c.itemprop)));
         else
-          add(Severity::warning, i, c.itemprop, fmt::format("в строке {} нет {}: если сведений нет, пишется «{}» с этой разметкой",
+          add(Severity::warning, i, c.itemprop, fmt::format(FMT_COMPILE("в строке {} нет {}: если сведений нет, пишется «{}» с этой разметкой"),
                                                             ip(row->itemprop), ip(c.itemprop), c.absent.empty() ? "отсутствует" : c.absent));
       }
     }
@@ -458,7 +459,7 @@ class Auditor {
       std::string format = href ? local_file_format(*href) : "";
       std::string text = doc().text_content(a);
       if (!format.empty() && !text.empty() && !mentions_format(text))
-        add(Severity::warning, a, first_name(a), fmt::format("в тексте ссылки не указан формат файла ({})", ascii_upper(format)));
+        add(Severity::warning, a, first_name(a), fmt::format(FMT_COMPILE("в тексте ссылки не указан формат файла ({})"), ascii_upper(format)));
     }
   }
 
@@ -494,8 +495,8 @@ std::vector<int> add_refs(const HtmlDocument& page) {
 
 std::string format_finding(const AuditFinding& f) {
   const char* kind = f.severity == Severity::error ? "ошибка" : "предупреждение";
-  if (f.pos.line == 0) return fmt::format("{}: {}", kind, f.message);
-  return fmt::format("{}:{}: {}: {}", f.pos.line, f.pos.column, kind, f.message);
+  if (f.pos.line == 0) return fmt::format(FMT_COMPILE("{}: {}"), kind, f.message);
+  return fmt::format(FMT_COMPILE("{}:{}: {}: {}"), f.pos.line, f.pos.column, kind, f.message);
 }
 
 }  // namespace sveden

@@ -2,11 +2,12 @@
 
 #include <charconv>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace sveden {
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const { return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), year, month, day); }
 
 int days_in_month(int year, int month) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -29,7 +30,7 @@ std::optional<Date> parse_iso_date(std::string_view s) {
 
 std::optional<Date> parse_date_ru(std::string_view s) {
   if (s.size() == 10 && s[2] == '.' && s[5] == '.') {
-    std::string iso = fmt::format("{}-{}-{}", s.substr(6, 4), s.substr(3, 2), s.substr(0, 2));
+    std::string iso = fmt::format(FMT_COMPILE("{}-{}-{}"), s.substr(6, 4), s.substr(3, 2), s.substr(0, 2));
     return parse_iso_date(iso);
   }
   return parse_iso_date(s);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
@@ -64,7 +65,7 @@ std::string row(std::initializer_list<std::string_view> fields) {
 std::string state_text(ValueState s, int min_group) {
   switch (s) {
     case ValueState::ok: return "опубликовано";
-    case ValueState::suppressed: return fmt::format("скрыто: группа меньше {} человек", min_group);
+    case ValueState::suppressed: return fmt::format(FMT_COMPILE("скрыто: группа меньше {} человек"), min_group);
     case ValueState::not_applicable: return "не применяется";
     case ValueState::missing: return "нет данных";
   }
@@ -104,7 +105,7 @@ std::string met_ids(const Evidence& e) {
   std::vector<std::string> ids;
   for (const auto& c : e.children)
     if (c.verdict == Verdict::yes) ids.push_back(c.rule->id);
-  return fmt::format("{}", fmt::join(ids, ", "));
+  return fmt::format(FMT_COMPILE("{}"), fmt::join(ids, ", "));
 }
 
 void indicators_csv(const Municipality& m, const IndicatorSet& ind, TextParts& parts) {
@@ -236,7 +237,7 @@ std::string risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
       for (const auto& c : ry.evidence.front().children)
         if (c.verdict != Verdict::yes) unmet.push_back(level_text(c));
     if (!unmet.empty() && unmet.size() < ry.evidence.front().children.size())
-      text += fmt::format("; не высокий: {}", fmt::join(unmet, "; "));
+      text += fmt::format(FMT_COMPILE("; не высокий: {}"), fmt::join(unmet, "; "));
     return text;
   }
   return level_text(ry.evidence.front());
@@ -258,7 +259,7 @@ void risk_csv(const Municipality& m, const Classification& c, TextParts& parts) 
         if (r.factor->high && !ry.evidence.empty())
           for (const auto& e : ry.evidence.front().children) conditions.emplace_back(verdict_name(e.verdict));
         Row{out} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
-                 << std::to_string(c.years[y]) << risk_level_name(ry.level) << fmt::format("{}", fmt::join(conditions, "; ")) << why;
+                 << std::to_string(c.years[y]) << risk_level_name(ry.level) << fmt::format(FMT_COMPILE("{}"), fmt::join(conditions, "; ")) << why;
         parts.may_end();
       }
 }
@@ -444,10 +445,10 @@ std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
       std::string terms = terms_text(p);
       out += row({section.id, section.title, a.id, a.number, a.title,
                   timing_text(a.timing) + (a.timing.schedule_url.empty() ? "" : " " + a.timing.schedule_url),
-                  fmt::format("{}", fmt::join(a.responsible, "; ")), a.expected_result, a.indicator, a.report_form,
+                  fmt::format(FMT_COMPILE("{}"), fmt::join(a.responsible, "; ")), a.expected_result, a.indicator, a.report_form,
                   declared_status_text(a), activity_state_name(p.state), p.note + (terms.empty() || p.note.empty() ? "" : "; ") + terms,
-                  a.group, fmt::format("{}", fmt::join(schools, ", ")),
-                  fmt::format("{}", fmt::join(notes, "\n"))});
+                  a.group, fmt::format(FMT_COMPILE("{}"), fmt::join(schools, ", ")),
+                  fmt::format(FMT_COMPILE("{}"), fmt::join(notes, "\n"))});
     }
   }
   return out;
@@ -485,7 +486,7 @@ std::string recommendations_csv(const Municipality& m, const std::vector<std::ve
   for (size_t i = 0; i < m.schools.size(); ++i)
     for (const auto& r : recs[i])
       out += row({m.schools[i].id, m.schools[i].short_name, std::to_string(year), r.recommendation->id, r.recommendation->audience,
-                  r.recommendation->text, fmt::format("{}", fmt::join(r.reasons, "; ")), r.recommendation->source});
+                  r.recommendation->text, fmt::format(FMT_COMPILE("{}"), fmt::join(r.reasons, "; ")), r.recommendation->source});
   return out;
 }
 
@@ -682,7 +683,7 @@ std::string size_bands_text(const SimilarDefinition& d) {
 
 std::string readme(const Municipality& m, const IndicatorSet& ind, const SimilarSchools& sim) {
   std::string out = fmt::format(
-      "# Открытые данные: {}\n\n"
+      FMT_COMPILE("# Открытые данные: {}\n\n"
       "Данные по состоянию на {}. Все файлы сформированы программой sveden из тех же данных, что и страницы сайта.\n"
       "Таблицы CSV — в кодировке UTF-8 с BOM, разделитель «;», десятичная запятая: открываются в Excel двойным щелчком.\n"
       "Рядом с каждой таблицей CSV лежит та же таблица в формате Excel (XLSX): числа в ней — числа, текст — текст.\n"
@@ -691,14 +692,14 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "Текст, который начинается с «=», «+», «-» или «@», записан в CSV с апострофом в начале, чтобы Excel не принял его за формулу.\n"
       "Те же сведения в JSON — в файлах с тем же именем.\n\n"
       "**Малые группы.** Показатель, рассчитанный по группе меньше {} человек, не публикуется: в таблицах у него нет значения,\n"
-      "а в поле `status` написано «скрыто». Скрытые значения не входят ни в какие суммы и средние по муниципалитету.\n\n",
+      "а в поле `status` написано «скрыто». Скрытые значения не входят ни в какие суммы и средние по муниципалитету.\n\n"),
       m.site.department.name, m.site.as_of.iso(), format_count(static_cast<long long>(kXlsxSheetRows)), ind.min_group);
   if (!m.criteria.social_index.weights.empty()) {
     out += "**Индекс социального благополучия** (social_index) — сумма долей из социального паспорта школы с весами:\n\n"
            "| доля | вес |\n|---|---|\n";
     for (const auto& [column, weight] : m.criteria.social_index.weights)
-      out += fmt::format("| {} | {} |\n", column, csv_number(weight, 2));
-    out += fmt::format("\nОткуда веса: {}.\n\n", provenance_text(m.criteria.social_index.provenance));
+      out += fmt::format(FMT_COMPILE("| {} | {} |\n"), column, csv_number(weight, 2));
+    out += fmt::format(FMT_COMPILE("\nОткуда веса: {}.\n\n"), provenance_text(m.criteria.social_index.provenance));
   }
   out += "**Сводный индекс образовательных результатов** (results_index): " + results_index_text(m.criteria.results_index) +
          " Веса видов оценки — `results_index_weights` в indicators.json.\n\n";
@@ -806,7 +807,7 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
       "значение с той же точностью, что в отчёте; пусто — значения нет; source — computed (рассчитано по данным школ, как на "
       "страницах «Мониторинг») или entered (введено управлением образования).\n\n"
       "## Показатели\n\n| код | показатель | единица | как считается |\n|---|---|---|---|\n";
-  for (const auto& s : ind.specs) out += fmt::format("| {} | {} | {} | {} |\n", s.id, s.title, s.unit, s.definition);
+  for (const auto& s : ind.specs) out += fmt::format(FMT_COMPILE("| {} | {} | {} | {} |\n"), s.id, s.title, s.unit, s.definition);
   return out;
 }
 
@@ -885,7 +886,7 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     const std::string& path = files[i].path;
     if (path.size() < 4 || path.substr(path.size() - 4) != ".csv") continue;
     std::string stem = path.substr(9, path.size() - 13);  // "opendata/" … ".csv"
-    std::string title = fmt::format("Открытые данные: {} ({})", stem, m.site.department.name);
+    std::string title = fmt::format(FMT_COMPILE("Открытые данные: {} ({})"), stem, m.site.department.name);
     // A table made whole is small: made again for each of the workbook's two readings. A table made in
     // parts is read for its columns while it is written, and its workbook reads it once more.
     PartsMaker csv = files[i].parts;

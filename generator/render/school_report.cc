@@ -1,6 +1,7 @@
 // A school's profile in the printed reports (render/school_report.h).
 #include "render/school_report.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
@@ -32,7 +33,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
     if (const auto& so = site.overview().per_school[si]; so.students) rows.push_back({"Обучающихся", format_count(*so.students)});
     if (const School* mentor = m.find(s.mentor_id))
       rows.push_back({"Школа-наставник", typographic_quotes(mentor->short_name) +
-                                             (s.mentor_since ? fmt::format(" (с {}{}г.)", *s.mentor_since, std::string(kNbsp)) : "")});
+                                             (s.mentor_since ? fmt::format(FMT_COMPILE(" (с {}{}г.)"), *s.mentor_since, std::string(kNbsp)) : "")});
     b.table("Сведения о школе", {"Сведение", "Значение"}, rows);
     sections.add("Школа", b.take());
   }
@@ -52,7 +53,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
       if (!verdicts_shown(a.lists, g.group->id, cl.years.back())) continue;
       const GroupYear& gy = g.by_school[si].back();
       if (gy.verdict != Verdict::yes && gy.verdict != Verdict::unknown) continue;
-      b.heading(fmt::format("{}: {}", g.group->title, verdict_name(gy.verdict)));
+      b.heading(fmt::format(FMT_COMPILE("{}: {}"), g.group->title, verdict_name(gy.verdict)));
       b.items(verdict_reasons(gy.evidence));
     }
     sections.add("Статус по годам и основания", b.take());
@@ -96,7 +97,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
         if (size_t dash = interval.find("–"); dash != std::string::npos) interval.replace(dash, std::string("–").size(), "\u2060–\u2060");
         // The column's heading says «с муниципальным»: «выше», «на уровне», «ниже» and the interval.
         std::string band = band_word(now.band);
-        row.push_back(now.ok() && interval != "—" ? fmt::format("{}, интервал {}", band, interval) : band);
+        row.push_back(now.ok() && interval != "—" ? fmt::format(FMT_COMPILE("{}, интервал {}"), band, interval) : band);
         rows.push_back(std::move(row));
         // The series' trend chart, as on the school's quality page: those with two published years or
         // more; a school with none (a small one) gets those of its single published values.
@@ -104,21 +105,21 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
         for (const auto& v : series.values[si]) published += v.ok();
         (published >= 2 ? trends : points)
             .emplace_back(series_title(*spec, key.param) + ": школа, муниципалитет и регион",
-                          series_chart(set, *spec, series, si, fmt::format("profile-{}-trend-{}", si + 1, trends.size() + points.size() + 1)));
+                          series_chart(set, *spec, series, si, fmt::format(FMT_COMPILE("profile-{}-trend-{}"), si + 1, trends.size() + points.size() + 1)));
       }
     }
     std::string min_group = count_noun(m.site.min_group, "человека", "человек", "человек");
     if (mostly_hidden)
-      b.text(fmt::format("Школа небольшая, и большинство её значений не публикуется: из {} показателей за {} "
+      b.text(fmt::format(FMT_COMPILE("Школа небольшая, и большинство её значений не публикуется: из {} показателей за {} "
                          "опубликовано {}. Значение, рассчитанное по группе меньше {}, скрывается, чтобы по нему нельзя было "
                          "узнать результаты отдельных учеников, и не входит в значение по муниципалитету; ниже — только "
-                         "опубликованные значения.",
+                         "опубликованные значения."),
                          count_noun(shown + hidden, "значения", "значений", "значений"), years_text(set.years), shown, min_group));
     if (!rows.empty()) {
       b.text(kBandExplanation);
       if (hidden > 0 && !mostly_hidden)
-        b.text(fmt::format("«Скрыто» — значение группы меньше {}: оно не публикуется и не входит в значение по муниципалитету, "
-                           "которое считается по школам с опубликованными значениями.",
+        b.text(fmt::format(FMT_COMPILE("«Скрыто» — значение группы меньше {}: оно не публикуется и не входит в значение по муниципалитету, "
+                           "которое считается по школам с опубликованными значениями."),
                            min_group));
       std::vector<std::string> headers = {"Показатель"};
       for (int y : set.years) headers.push_back(std::to_string(y));
@@ -147,12 +148,12 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
       std::vector<std::string> why;
       for (const auto& e : ry.evidence)
         if (raised && e.verdict == Verdict::yes) why.push_back(typographic_quotes(level_text(e)));
-      rows.push_back({r.factor->title, risk_level_name(ry.level), why.empty() ? "—" : fmt::format("{}", fmt::join(why, ";\n"))});
+      rows.push_back({r.factor->title, risk_level_name(ry.level), why.empty() ? "—" : fmt::format(FMT_COMPILE("{}"), fmt::join(why, ";\n"))});
     }
     if (!rows.empty()) b.table("Факторы риска", {"Фактор риска", "Уровень", "Основание"}, rows);
     if (!no_data.empty())
       b.text(rows.empty() ? std::string("По всем факторам риска данных для оценки недостаточно.")
-                          : fmt::format("{} {} данных для оценки недостаточно.", no_data.size() == 1 ? "По фактору" : "По факторам",
+                          : fmt::format(FMT_COMPILE("{} {} данных для оценки недостаточно."), no_data.size() == 1 ? "По фактору" : "По факторам",
                                         and_list(no_data)));
     sections.add("Факторы риска", b.take());
   }
@@ -161,7 +162,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
     std::vector<std::string> recs;
     if (si < a.recommendations.size())
       for (const auto& r : a.recommendations[si])
-        recs.push_back(fmt::format("{} (кому: {}; основание: {})", typographic_quotes(r.recommendation->text),
+        recs.push_back(fmt::format(FMT_COMPILE("{} (кому: {}; основание: {})"), typographic_quotes(r.recommendation->text),
                                    r.recommendation->audience, fmt::join(r.reasons, "; ")));
     if (recs.empty()) b.text("Адресных рекомендаций нет.");
     b.items(recs);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <unicode/locid.h>
 #include <unicode/plurrule.h>
@@ -92,7 +93,7 @@ std::string format_date(const Date& d) {
   static const char* kMonths[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
                                   "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
   if (d.month < 1 || d.month > 12) return d.iso();
-  return fmt::format("{}{}{}{}{}{}г.", d.day, kNbsp, kMonths[d.month - 1], kNbsp, d.year, kNbsp);
+  return fmt::format(FMT_COMPILE("{}{}{}{}{}{}г."), d.day, kNbsp, kMonths[d.month - 1], kNbsp, d.year, kNbsp);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
@@ -59,13 +60,13 @@ std::string indicator_page(SiteRenderer::Worker& w, const PageRef& page) {
     put(r, "cells", std::move(cells));
     if (!set.years.empty() && !spec.interval.empty()) {
       const IndicatorValue& v = series.values[i][last];
-      r.set("band", v.ok() && v.lower ? fmt::format("{}: {}", interval_text(spec, v), band_text(v.band)) : std::string("—"));
+      r.set("band", v.ok() && v.lower ? fmt::format(FMT_COMPILE("{}: {}"), interval_text(spec, v), band_text(v.band)) : std::string("—"));
     }
     // Similar schools: computed once in analyse/similar_schools; shown beside each value instead of a rank.
     const SimilarValue* sv = set.years.empty() ? nullptr : site.analysis().similar.find(series.key, i, last);
     std::string group = set.years.empty() ? std::string() : site.analysis().similar.group[i][last];
     r.set("group", group.empty() ? std::string("—") : group);
-    r.set("similar", sv && sv->value ? fmt::format("{} ({})", format_indicator(spec, *sv->value), count_schools(sv->schools, sv->branches))
+    r.set("similar", sv && sv->value ? fmt::format(FMT_COMPILE("{} ({})"), format_indicator(spec, *sv->value), count_schools(sv->schools, sv->branches))
                      : group.empty() || spec.pooling == IndicatorSpec::Pooling::none ? std::string("—")
                                                                                      : std::string("недостаточно похожих школ"));
     append(rows, std::move(r));

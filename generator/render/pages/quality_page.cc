@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
@@ -125,13 +126,13 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
     auto member = std::find_if(list.members.begin(), list.members.end(), [&](const ListMember& lm) { return lm.school == si; });
     if (member == list.members.end()) continue;
     data x;
-    x.set("text", list.approved() ? fmt::format("{} год: {} — перечень утверждён {}.", list.year, escape_html(list.group->title),
+    x.set("text", list.approved() ? fmt::format(FMT_COMPILE("{} год: {} — перечень утверждён {}."), list.year, escape_html(list.group->title),
                                                 order_text(m, *list.decision->order, "", false))
-                                  : fmt::format("{} год: {} — {}.", list.year, escape_html(list.group->title), membership_source(*list.group)));
+                                  : fmt::format(FMT_COMPILE("{} год: {} — {}."), list.year, escape_html(list.group->title), membership_source(*list.group)));
     // A listed group's member is there by the order's list, which the sentence above already names.
     bool by_list = member->included || list.group->members == Membership::list;
     x.set("evidence", by_list ? data(tlist()) : evidence_list(group_year(cl, *list.group, si, list.year_index).evidence));
-    if (member->included) x.set("manual", fmt::format("В перечне по решению: {}", typographic_quotes(member->included->reason)));
+    if (member->included) x.set("manual", fmt::format(FMT_COMPILE("В перечне по решению: {}"), typographic_quotes(member->included->reason)));
     approved.push_back(x);
   }
   v.approved = std::move(approved);
@@ -173,7 +174,7 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
     bool raised = ry.level == RiskLevel::high || ry.level == RiskLevel::medium;
     for (const auto& e : ry.evidence)
       if (raised ? e.verdict == Verdict::yes : why.empty()) why.push_back(typographic_quotes(level_text(e)));
-    x.set("evidence", why.empty() ? std::string("—") : fmt::format("{}", fmt::join(why, "; ")));
+    x.set("evidence", why.empty() ? std::string("—") : fmt::format(FMT_COMPILE("{}"), fmt::join(why, "; ")));
     risks.push_back(x);
   }
   v.risks = std::move(risks);
@@ -184,7 +185,7 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
       data x;
       x.set("text", typographic_quotes(r.recommendation->text));
       x.set("audience", r.recommendation->audience);
-      x.set("reasons", fmt::format("{}", fmt::join(r.reasons, "; ")));
+      x.set("reasons", fmt::format(FMT_COMPILE("{}"), fmt::join(r.reasons, "; ")));
       recs.push_back(x);
     }
   v.recommendations = std::move(recs);
@@ -215,14 +216,14 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
     const IndicatorSpec* spec = a.indicators.spec(id);
     if (!spec) continue;
     for (const auto& [key, series] : a.indicators.series)
-      if (key.indicator == id) charts += series_chart(a.indicators, *spec, series, si, fmt::format("chart-{}", ++n));
+      if (key.indicator == id) charts += series_chart(a.indicators, *spec, series, si, fmt::format(FMT_COMPILE("chart-{}"), ++n));
   }
   // Distributions of ОГЭ marks by year; a year of a small group is left out, as its marks would
   // point at persons.
   for (const char* subject : {"русский язык", "математика"}) {
     Chart c;
-    c.id = fmt::format("chart-{}", ++n);
-    c.title = fmt::format("Отметки ОГЭ ({})", subject);
+    c.id = fmt::format(FMT_COMPILE("chart-{}"), ++n);
+    c.title = fmt::format(FMT_COMPILE("Отметки ОГЭ ({})"), subject);
     c.unit = "чел.";
     c.decimals = 0;  // counts of persons
     c.series = {{"«2»", {}}, {"«3»", {}}, {"«4»", {}}, {"«5»", {}}};
@@ -255,7 +256,7 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
       x.set("title", series_title(*spec, key.param));
       x.set("own", shown_value(*spec, v));
       x.set("municipal", b.municipal ? format_indicator(*spec, *b.municipal) : "—");
-      x.set("similar", sv && sv->value ? fmt::format("{} ({})", format_indicator(*spec, *sv->value), count_schools(sv->schools, sv->branches))
+      x.set("similar", sv && sv->value ? fmt::format(FMT_COMPILE("{} ({})"), format_indicator(*spec, *sv->value), count_schools(sv->schools, sv->branches))
                        : a.similar.group[si][last].empty() ? std::string("нет данных о численности обучающихся")
                                                            : std::string("недостаточно похожих школ"));
       similar.push_back(x);
@@ -296,8 +297,8 @@ std::string quality_page(SiteRenderer::Worker& worker, const PageRef& page) {
   // A short summary a parent can read: how many of the school's results are better, at the level or worse
   // than the municipality's, with the margin of error taken into account (the table below gives each).
   if (better + level + worse > 0)
-    v.summary = fmt::format("В {}{}году результаты школы с учётом погрешности: лучше, чем в среднем по муниципалитету, — {}; "
-                                 "на том же уровне — {}; хуже — {} (подробно — в таблице «Сравнение с муниципальным значением»).",
+    v.summary = fmt::format(FMT_COMPILE("В {}{}году результаты школы с учётом погрешности: лучше, чем в среднем по муниципалитету, — {}; "
+                                 "на том же уровне — {}; хуже — {} (подробно — в таблице «Сравнение с муниципальным значением»)."),
                                  a.indicators.years.back(), std::string(kNbsp),
                                  count_noun(better, "показатель", "показателя", "показателей"),
                                  count_noun(level, "показатель", "показателя", "показателей"),
