@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "load/food_loader.h"
@@ -175,8 +176,8 @@ class PageBuilder {
       if (d.file == target) return document(f.itemprop, d);
     auto it = s_.files.find(target);
     std::string text = f.link_text.empty() ? f.label : f.link_text;
-    if (number > 0) text += fmt::format(", документ {}", number);
-    if (it != s_.files.end()) text += fmt::format(" ({}, {})", it->second.format, format_file_size(it->second.bytes));
+    if (number > 0) text += fmt::format(FMT_COMPILE(", документ {}"), number);
+    if (it != s_.files.end()) text += fmt::format(FMT_COMPILE(" ({}, {})"), it->second.format, format_file_size(it->second.bytes));
     return value(f.itemprop, text, root_ + "documents/" + escape_url_path(target));
   }
 
@@ -260,7 +261,7 @@ class PageBuilder {
         if (std::find(names.begin(), names.end(), g) != names.end()) in.push_back(r);
       }
       std::string caption = g.empty() ? f.label + ": образовательная программа не указана"
-                                      : fmt::format("{}: {}", f.label, typographic_quotes(g));
+                                      : fmt::format(FMT_COMPILE("{}: {}"), f.label, typographic_quotes(g));
       out.push_back(table(f, caption, in));
     }
     return out;
@@ -291,7 +292,7 @@ class PageBuilder {
         auto it = row->find(c.source);
         std::string cell = it == row->end() ? std::string() : it->second;
         // Several values of one cell, one per line: «2025 — курсы…», «2024 — …».
-        if (c.kind == OpenField::Kind::value && c.list) cell = fmt::format("{}", fmt::join(split_list(cell), ";\n"));
+        if (c.kind == OpenField::Kind::value && c.list) cell = fmt::format(FMT_COMPILE("{}"), fmt::join(split_list(cell), ";\n"));
         data values = field_values(c, cell);
         if (!values.is_non_empty_list()) values = absent(c);
         append(cells, cell_data(c.label, std::move(values)));
@@ -354,11 +355,11 @@ static std::string signature_note(const Signature& s) {
   std::string who = s.signer;
   if (!s.post.empty()) who += (who.empty() ? "" : ", ") + lower_first(s.post);
   if (!who.empty()) parts.push_back(who);
-  if (!s.certificate.empty()) parts.push_back(fmt::format("{} {}", s.kind == "ПЭП" ? "ключ" : "сертификат", s.certificate));
+  if (!s.certificate.empty()) parts.push_back(fmt::format(FMT_COMPILE("{} {}"), s.kind == "ПЭП" ? "ключ" : "сертификат", s.certificate));
   if (s.valid_from && s.valid_to)
-    parts.push_back(fmt::format("действителен с {} по {}", format_date(*s.valid_from), format_date(*s.valid_to)));
-  if (s.signed_on) parts.push_back(fmt::format("дата подписания {}", format_date(*s.signed_on)));
-  return fmt::format("Подписан {}: {}", kind == kKinds.end() ? "электронной подписью" : kind->second, fmt::join(parts, "; "));
+    parts.push_back(fmt::format(FMT_COMPILE("действителен с {} по {}"), format_date(*s.valid_from), format_date(*s.valid_to)));
+  if (s.signed_on) parts.push_back(fmt::format(FMT_COMPILE("дата подписания {}"), format_date(*s.signed_on)));
+  return fmt::format(FMT_COMPILE("Подписан {}: {}"), kind == kKinds.end() ? "электронной подписью" : kind->second, fmt::join(parts, "; "));
 }
 
 std::set<std::string> school_levels(const School& s, const OpennessVocabulary& v) {
@@ -377,11 +378,11 @@ data food_links(const School& s, const std::string& root, const Date& as_of, con
   data out = list();
   if (const MenuFile* day = menu_of_the_day(s, as_of))
     append(out, value_data(itemprop,
-                             fmt::format("Меню на {} ({}, {})", format_date(*day->date), day->file.format,
+                             fmt::format(FMT_COMPILE("Меню на {} ({}, {})"), format_date(*day->date), day->file.format,
                                          format_file_size(day->file.bytes)),
                              root + "food/" + escape_url_path(day->file.path)));
   append(out, value_data(itemprop,
-                           fmt::format("Все меню: папка food ({})",
+                           fmt::format(FMT_COMPILE("Все меню: папка food ({})"),
                                        count_noun(static_cast<long long>(s.food.size()), "файл", "файла", "файлов")),
                            root + "food/index.html"));
   return out;
@@ -395,18 +396,18 @@ data document_link(const Document& d, const std::map<std::string, PublishedFile>
   } else {
     href = prefix + escape_url_path(d.file);
     auto it = files.find(d.file);
-    if (it != files.end()) text += fmt::format(" ({}, {})", it->second.format, format_file_size(it->second.bytes));
+    if (it != files.end()) text += fmt::format(FMT_COMPILE(" ({}, {})"), it->second.format, format_file_size(it->second.bytes));
   }
   data v = value_data(itemprop, text, href);
   std::vector<std::string> notes;
-  if (d.date) notes.push_back(fmt::format("от {}", format_date(*d.date)));
-  if (!d.number.empty()) notes.push_back(fmt::format("№{}{}", std::string(kNbsp), d.number));
+  if (d.date) notes.push_back(fmt::format(FMT_COMPILE("от {}"), format_date(*d.date)));
+  if (!d.number.empty()) notes.push_back(fmt::format(FMT_COMPILE("№{}{}"), std::string(kNbsp), d.number));
   if (d.signed_with.any()) {
     v.set("signed", signature_note(d.signed_with));
     v.set("has_signed", true);
   }
   if (!notes.empty()) {
-    v.set("note", fmt::format("{}", fmt::join(notes, ", ")));
+    v.set("note", fmt::format(FMT_COMPILE("{}"), fmt::join(notes, ", ")));
     v.set("has_note", true);
   }
   if (!d.signature.empty() && !is_web_address(d.signature)) {

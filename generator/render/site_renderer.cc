@@ -4,6 +4,7 @@
 #include <utility>
 #include <memory>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "analyse/indicators.h"
@@ -42,10 +43,10 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   using R = ReportRef::Kind;
   // The reporting year's analysis first, then each earlier year's, newest first.
   auto analysis_report = [&](size_t index, int year) {
-    reports_.push_back({R::analysis, index, fmt::format("reports/analysis-{}/", year),
-                        fmt::format("Аналитический отчёт по итогам мониторинга школ с низкими образовательными результатами за {}{}год",
+    reports_.push_back({R::analysis, index, fmt::format(FMT_COMPILE("reports/analysis-{}/"), year),
+                        fmt::format(FMT_COMPILE("Аналитический отчёт по итогам мониторинга школ с низкими образовательными результатами за {}{}год"),
                                     year, std::string(kNbsp)),
-                        fmt::format("analysis-{}", year)});
+                        fmt::format(FMT_COMPILE("analysis-{}"), year)});
   };
   int year = analysis.classification.years.empty() ? m.site.as_of.year : analysis.classification.years.back();
   analysis_report(0, year);
@@ -59,10 +60,10 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   else
     for (size_t v = 0; v < volumes; ++v) {
       auto [first, last] = volume_profiles(v, m.schools.size());
-      reports_.push_back({R::all_schools, v, v == 0 ? "reports/schools/" : fmt::format("reports/schools/tom-{}/", v + 1),
-                          fmt::format("Профили школ и адресные рекомендации. Том{}{} из{}{} (профили {}–{})", kNbsp, v + 1, kNbsp, volumes,
+      reports_.push_back({R::all_schools, v, v == 0 ? "reports/schools/" : fmt::format(FMT_COMPILE("reports/schools/tom-{}/"), v + 1),
+                          fmt::format(FMT_COMPILE("Профили школ и адресные рекомендации. Том{}{} из{}{} (профили {}–{})"), kNbsp, v + 1, kNbsp, volumes,
                                       first + 1, last),
-                          v == 0 ? "schools" : fmt::format("schools-tom-{}", v + 1)});
+                          v == 0 ? "schools" : fmt::format(FMT_COMPILE("schools-tom-{}"), v + 1)});
     }
   for (size_t i = 0; i < m.schools.size(); ++i)
     reports_.push_back({R::school, i, "reports/schools/" + m.schools[i].slug + "/",

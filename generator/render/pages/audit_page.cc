@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "model/links.h"
@@ -49,7 +50,7 @@ void completeness(const SiteRenderer& site, const std::string& root, data& d) {
       bool exempt = std::find(t.except_kinds.begin(), t.except_kinds.end(), s.kind) != t.except_kinds.end();
       std::string text, state;
       if (t.years.empty()) text = "нет данных", state = "none";
-      else if (exempt && missing.size() == t.years.size()) text = fmt::format("не требуется ({})", s.kind), state = "exempt";
+      else if (exempt && missing.size() == t.years.size()) text = fmt::format(FMT_COMPILE("не требуется ({})"), s.kind), state = "exempt";
       else if (missing.empty()) text = "есть", state = "full";
       else if (missing.size() == t.years.size()) text = "нет строк", state = "gap";
       else text = "нет за " + years_text(missing), state = "gap";
@@ -65,7 +66,7 @@ void completeness(const SiteRenderer& site, const std::string& root, data& d) {
   put(d, "completeness_headers", std::move(headers));
   put(d, "completeness_rows", std::move(rows));
   d.set("completeness_summary", gaps == 0 ? std::string("пропусков нет: каждая школа есть в каждой таблице за каждый её год")
-                                          : fmt::format("{} — школа выпадает из итогов по муниципалитету за эти годы",
+                                          : fmt::format(FMT_COMPILE("{} — школа выпадает из итогов по муниципалитету за эти годы"),
                                                         count_noun(gaps, "пропуск", "пропуска", "пропусков")));
 }
 
@@ -78,31 +79,31 @@ void decisions(const SiteRenderer& site, data& d) {
   data items = tlist();
   auto name = [&](const std::string& id) {
     const School* s = m.find(id);
-    return s ? fmt::format("{} ({})", typographic_quotes(s->short_name), id) : id;
+    return s ? fmt::format(FMT_COMPILE("{} ({})"), typographic_quotes(s->short_name), id) : id;
   };
   for (const auto& list : a.lists) {
-    std::string head = fmt::format("{}, {}{}г.", list.group->short_title, list.year, std::string(kNbsp));
+    std::string head = fmt::format(FMT_COMPILE("{}, {}{}г."), list.group->short_title, list.year, std::string(kNbsp));
     if (list.decision) {
-      std::string by = list.approved() ? fmt::format("приказ от {} №{}{}", format_date(list.decision->order->date), kNbsp,
+      std::string by = list.approved() ? fmt::format(FMT_COMPILE("приказ от {} №{}{}"), format_date(list.decision->order->date), kNbsp,
                                                      list.decision->order->number)
                                        : std::string("решение без приказа");
       for (const auto& [i, change] : list.excluded)
-        items.push_back(data("text", fmt::format("{} ({}): исключение из перечня — {}, по расчёту в перечне; причина: {}", head, by,
+        items.push_back(data("text", fmt::format(FMT_COMPILE("{} ({}): исключение из перечня — {}, по расчёту в перечне; причина: {}"), head, by,
                                                  name(m.schools[i].id), typographic_quotes(change->reason))));
       for (const auto& member : list.members)
         if (member.included)
-          items.push_back(data("text", fmt::format("{} ({}): включение в перечень — {}, по расчёту не в перечне; причина: {}", head, by,
+          items.push_back(data("text", fmt::format(FMT_COMPILE("{} ({}): включение в перечень — {}, по расчёту не в перечне; причина: {}"), head, by,
                                                    name(m.schools[member.school].id), typographic_quotes(member.included->reason))));
       for (const auto& idle : list.idle)
-        items.push_back(data("text", fmt::format("{} ({}): решение о {} ничего не меняет — по расчёту и так {} ({}:{})", head, by,
+        items.push_back(data("text", fmt::format(FMT_COMPILE("{} ({}): решение о {} ничего не меняет — по расчёту и так {} ({}:{})"), head, by,
                                                  name(idle.change->school), idle.in_list ? "в перечне" : "не в перечне",
                                                  "content/decisions.yaml", idle.change->pos.line)));
     }
     if (list.year != last || list.approved() || members_from_data(*list.group)) continue;  // Rosobrnadzor's, «500+»: data, no order
     if (!list_given(a.lists, list.group->id, list.year))
-      append(items, data("text", fmt::format("{}: перечень не задан — в content/decisions.yaml нет перечня этого года, в группе нет школ", head)));
+      append(items, data("text", fmt::format(FMT_COMPILE("{}: перечень не задан — в content/decisions.yaml нет перечня этого года, в группе нет школ"), head)));
     else
-      items.push_back(data("text", fmt::format("{}: перечень не утверждён приказом — {}", head,
+      items.push_back(data("text", fmt::format(FMT_COMPILE("{}: перечень не утверждён приказом — {}"), head,
                                                m.site.draft_lists ? "публикуется как проект" : "не публикуется (publish.unapproved_lists: hide)")));
   }
   d.set("decisions", items);
@@ -119,7 +120,7 @@ void SiteRenderer::Worker::audit_page(const OutputAudit& audit, TextParts& out) 
     for (const auto& f : list) {
       if (f.severity != severity) continue;
       data x;
-      if (!f.file.empty()) put(x, "where", f.pos.line ? fmt::format("{}:{}:{}", f.file, f.pos.line, f.pos.column) : std::string(f.file));
+      if (!f.file.empty()) put(x, "where", f.pos.line ? fmt::format(FMT_COMPILE("{}:{}:{}"), f.file, f.pos.line, f.pos.column) : std::string(f.file));
       x.set("message", f.message);
       append(out, std::move(x));
     }
@@ -134,7 +135,7 @@ void SiteRenderer::Worker::audit_page(const OutputAudit& audit, TextParts& out) 
     put(g, "warnings", findings(list, Severity::warning));
     int e = 0, w = 0;
     for (const auto& f : list) (f.severity == Severity::error ? e : w)++;
-    g.set("summary", fmt::format("{}, {}", count_noun(e, "ошибка", "ошибки", "ошибок"),
+    g.set("summary", fmt::format(FMT_COMPILE("{}, {}"), count_noun(e, "ошибка", "ошибки", "ошибок"),
                                  count_noun(w, "предупреждение", "предупреждения", "предупреждений")));
     g.set("clean", list.empty());
     return g;
@@ -168,7 +169,7 @@ void SiteRenderer::Worker::audit_page(const OutputAudit& audit, TextParts& out) 
   d.set("has_clean", clean_count > 0);
   d.set("organisations", organisations);
   d.set("clean_count", sites_count(static_cast<long long>(clean_count)));
-  d.set("total", fmt::format("{}, {}", count_noun(audit.errors, "ошибка", "ошибки", "ошибок"),
+  d.set("total", fmt::format(FMT_COMPILE("{}, {}"), count_noun(audit.errors, "ошибка", "ошибки", "ошибок"),
                              count_noun(audit.warnings, "предупреждение", "предупреждения", "предупреждений")));
   d.set("schools", sites_count(static_cast<long long>(audit.schools.size())));
   d.set("has_incomplete", audit.incomplete_schools > 0);

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "model/links.h"
@@ -31,7 +32,7 @@ std::string food_page(SiteRenderer::Worker& w, const PageRef& page) {
   auto item = [](const MenuFile& f, const std::string& text) {
     data x;
     x.set("href", escape_url_path(f.file.path));
-    x.set("text", fmt::format("{} ({}, {})", text, f.file.format, format_file_size(f.file.bytes)));
+    x.set("text", fmt::format(FMT_COMPILE("{} ({}, {})"), text, f.file.format, format_file_size(f.file.bytes)));
     x.set("name", f.file.path);
     return x;
   };
@@ -39,11 +40,11 @@ std::string food_page(SiteRenderer::Worker& w, const PageRef& page) {
   for (auto it = s.food.rbegin(); it != s.food.rend(); ++it) {  // newest first
     const MenuFile& f = it->second;
     if (f.kind == MenuFile::Kind::daily)
-      daily.push_back(item(f, fmt::format("Меню на {}, {}", format_date(*f.date), kWeekdays[day_of_week(*f.date)])));
+      daily.push_back(item(f, fmt::format(FMT_COMPILE("Меню на {}, {}"), format_date(*f.date), kWeekdays[day_of_week(*f.date)])));
   }
   for (const auto& [name, f] : s.food) {
-    if (f.kind == MenuFile::Kind::typical) other.push_back(item(f, fmt::format("Типовое меню на {}{}год", f.year, std::string(kNbsp))));
-    if (f.kind == MenuFile::Kind::kp) other.push_back(item(f, fmt::format("Файл мониторинга питания на {}{}год", f.year, std::string(kNbsp))));
+    if (f.kind == MenuFile::Kind::typical) other.push_back(item(f, fmt::format(FMT_COMPILE("Типовое меню на {}{}год"), f.year, std::string(kNbsp))));
+    if (f.kind == MenuFile::Kind::kp) other.push_back(item(f, fmt::format(FMT_COMPILE("Файл мониторинга питания на {}{}год"), f.year, std::string(kNbsp))));
   }
   const std::string title = "Меню ежедневного горячего питания";
   data d;

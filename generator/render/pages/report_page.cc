@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "render/analysis_report.h"
@@ -144,9 +145,9 @@ std::string report_page(SiteRenderer::Worker& worker, const PageRef& page) {
         sections.close_group();
       }
       std::string all = count_schools(site.overview().schools, site.overview().branches);
-      if (order.size() <= kSchoolsPerVolume) v.subtitle = fmt::format("{}: {}", m.site.municipality, all);
+      if (order.size() <= kSchoolsPerVolume) v.subtitle = fmt::format(FMT_COMPILE("{}: {}"), m.site.municipality, all);
       else
-        v.subtitle = fmt::format("{}: профили с{}{} по{}{} из{}{} ({}), по алфавиту", m.site.municipality, kNbsp, from + 1, kNbsp, to, kNbsp,
+        v.subtitle = fmt::format(FMT_COMPILE("{}: профили с{}{} по{}{} из{}{} ({}), по алфавиту"), m.site.municipality, kNbsp, from + 1, kNbsp, to, kNbsp,
                                  format_count(static_cast<long long>(order.size())), all);
       break;
     }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "model/links.h"
@@ -29,7 +30,7 @@ std::string part_or_hidden(const Count& part, const Count& whole, const Indicato
 
 // Says why a table has «скрыто» in it.
 std::string hidden_note(const std::string& group, const std::string& counts, int min_group) {
-  return fmt::format("«Скрыто»: {} меньше {}, поэтому {} не публикуется — по такому числу можно узнать о конкретных людях.",
+  return fmt::format(FMT_COMPILE("«Скрыто»: {} меньше {}, поэтому {} не публикуется — по такому числу можно узнать о конкретных людях."),
                      group, count_noun(min_group, "человека", "человек", "человек"), counts);
 }
 
@@ -45,7 +46,7 @@ std::string school_page(SiteRenderer::Worker& w, const PageRef& page) {
   // A school's site stays deployable on its own: its links stay inside its folder.
   d.set("sveden_href", site.href(root, site.sveden_dir_from_school(page.index)));
   if (!s.own_site)
-    d.set("sveden_note", fmt::format("У филиала нет своего сайта: сведения о нём — в разделе «Структура и органы управления» на сайте {}",
+    d.set("sveden_note", fmt::format(FMT_COMPILE("У филиала нет своего сайта: сведения о нём — в разделе «Структура и органы управления» на сайте {}"),
                                      typographic_quotes(m.find(s.parent_id)->short_name)));
   // An organisation of organisations.csv is not a school: no analysis, and its pupils and teachers are not
   // the analysis's data.
@@ -66,7 +67,7 @@ std::string school_page(SiteRenderer::Worker& w, const PageRef& page) {
   if (const School* parent = m.find(s.parent_id)) facts.push_back(field("Филиал школы", parent->short_name, other(*parent)));
   for (const auto& b : s.branch_ids) facts.push_back(field("Филиал", m.find(b)->short_name, other(*m.find(b))));
   if (const School* mentor = m.find(s.mentor_id)) {
-    std::string label = s.mentor_since ? fmt::format("Школа-наставник (с {}{}г.)", *s.mentor_since, std::string(kNbsp))
+    std::string label = s.mentor_since ? fmt::format(FMT_COMPILE("Школа-наставник (с {}{}г.)"), *s.mentor_since, std::string(kNbsp))
                                        : std::string("Школа-наставник");
     facts.push_back(field(label, mentor->short_name, other(*mentor)));
   }
