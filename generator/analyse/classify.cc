@@ -125,16 +125,15 @@ class Evaluator {
       p.ok = true;
       p.value = IndicatorSet::decision_value(v);
       p.hidden = IndicatorSet::rests_on_hidden(v);
-      p.lower = v.lower;
-      p.upper = v.upper;
       if (!words) return p;
       if (p.hidden) {
-        p.lower = p.upper = std::nullopt;
         p.hidden_why = fmt::format(FMT_COMPILE("{} меньше {}"), v.decision ? "в него входят группы" : "в группе", people(ind_.min_group));
         p.hidden_text = fmt::format(FMT_COMPILE("значение за {} не публикуется ({})"), year_text(year), p.hidden_why);
         return p;
       }
       if (auto r = s->remarks.find(at); r != s->remarks.end()) p.remark = r->second;
+      p.lower = v.lower;
+      p.upper = v.upper;
       return p;
     }
     if (!words) return p;

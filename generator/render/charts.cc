@@ -101,8 +101,8 @@ std::string fit(const std::string& s, double width, double size) {
 // Each piece of a chart is appended to the chart's markup, `out`.
 void line(std::string& out, double x1, double y1, double x2, double y2, const char* stroke, double width,
           std::string_view extra = "") {
-  append_format(out, FMT_COMPILE(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>)"), n(x1), n(y1), n(x2),
-                     n(y2), stroke, n(width), extra);
+  append_format(out, FMT_COMPILE(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>)"), n(x1), n(y1),
+                n(x2), n(y2), stroke, n(width), extra);
 }
 
 void text(std::string& out, double x, double y, std::string_view s, const char* anchor, const char* fill = kInk,
@@ -110,7 +110,7 @@ void text(std::string& out, double x, double y, std::string_view s, const char* 
   append_format(out, FMT_COMPILE(R"(<text x="{}" y="{}" text-anchor="{}" fill="{}")"), n(x), n(y), anchor, fill);
   if (size != kFont) append_format(out, FMT_COMPILE(R"( font-size="{}")"), n(size));
   out += '>';
-  out += escape_html(s);
+  escape_html_to(out, s);
   out += "</text>";
 }
 
@@ -174,7 +174,9 @@ std::string table(const Chart& c, const Data& d, const std::vector<std::string>&
       "<table class=\"data chart-data\"><caption id=\"{0}-caption\">Данные диаграммы: {1}</caption>\n"),
       d.id, escape_html(c.title));
   auto cell_of = [&out](std::string_view open, std::string_view text, std::string_view close) {
-    out.append(open).append(escape_html(text)).append(close);
+    out.append(open);
+    escape_html_to(out, text);
+    out.append(close);
   };
   cell_of("<thead><tr><th scope=\"col\">", c.category_title, "</th>");
   for (const auto& col : columns) cell_of("<th scope=\"col\">", col, "</th>");

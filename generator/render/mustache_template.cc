@@ -47,6 +47,10 @@ bool blanks_only(const std::string& out, size_t from) {
   return true;
 }
 
+// A {{variable}}: kainjow's html_escape after drop_control_characters, in one pass (render/html.h), with
+// Mustache's «&apos;».
+void escape_variable(std::string& out, std::string_view s) { escape_html_to(out, s, "&apos;"); }
+
 }  // namespace
 
 MustacheTemplate::MustacheTemplate(const std::string& text) {
@@ -54,7 +58,11 @@ MustacheTemplate::MustacheTemplate(const std::string& text) {
   if (compile(text, compiled->nodes)) compiled_ = std::move(compiled);
   else {
     fallback_ = std::make_unique<kainjow::mustache::mustache>(text);
-    fallback_->set_custom_escape([](const std::string& s) { return escape_html(s, "&apos;"); });
+    fallback_->set_custom_escape([](const std::string& s) {
+      std::string out;
+      escape_variable(out, s);
+      return out;
+    });
   }
 }
 
@@ -126,7 +134,7 @@ struct Renderer {
         case Kind::variable:
         case Kind::raw_variable:
           if (const auto* v = find(n); v && v->is_string()) {
-            if (n.kind == Kind::variable) escape_html_to(out, v->string_value(), "&apos;");
+            if (n.kind == Kind::variable) escape_variable(out, v->string_value());
             else out += v->string_value();
           }
           break;

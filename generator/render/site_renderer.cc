@@ -190,11 +190,8 @@ std::vector<OutputFile> SiteRenderer::files() const {
 }
 
 SiteRenderer::Worker::Worker(const SiteRenderer& site) : site_(site) {
-  for (const auto& [name, text] : site.theme_.templates) templates_.emplace(name, parsed(text));
+  for (const auto& [name, text] : site.theme_.templates) templates_.emplace(name, MustacheTemplate(text));
 }
-
-// Its {{…}} are escaped as kainjow's html_escape after drop_control_characters, in one pass (render/html.h).
-MustacheTemplate SiteRenderer::Worker::parsed(const std::string& text) { return MustacheTemplate(text); }
 
 void SiteRenderer::Worker::render_to(const std::string& name, const data& d, std::string& out) {
   if (observe) observe(name, d);
@@ -252,7 +249,7 @@ SiteRenderer::Worker::ListSplit* SiteRenderer::Worker::list_split(const std::str
       !blank_between(text, close_line, b) || !blank_between(text, b + close.size(), close_end))
     return nullptr;
   std::string outer = text.substr(0, open_line) + kListMark + "\n" + text.substr(close_end + 1);
-  it->second = std::make_unique<ListSplit>(ListSplit{parsed(outer), parsed(text.substr(open_end + 1, close_line - open_end - 1))});
+  it->second = std::make_unique<ListSplit>(ListSplit{MustacheTemplate(outer), MustacheTemplate(text.substr(open_end + 1, close_line - open_end - 1))});
   if (!it->second->outer.is_valid() || !it->second->inner.is_valid()) it->second.reset();
   return it->second.get();
 }

@@ -152,7 +152,6 @@ class SiteRenderer {
     // Renders a template, as observed, appended to `out`.
     void render_to(const std::string& name, const data& d, std::string& out);
     data ministries() const;  // ПП 1802, п. 17: links to the ministries, on every page
-    static MustacheTemplate parsed(const std::string& text);
     // A template split at a list's section (use_list): `outer` with a mark on a line of its own
     // where the section was, `inner` the section's text. Absent where the template does not allow it.
     struct ListSplit {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-
 #include "model/municipality.h"
 #include "render/template_value.h"
 #include "russian/names.h"
