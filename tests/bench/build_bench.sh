@@ -30,8 +30,11 @@ min() { if better "$1" "$2"; then echo "$2"; else echo "$1"; fi; }
 # Runs a command, sets LAST_SECONDS, and with /usr/bin/time LAST_KB (peak resident memory), LAST_USER and
 # LAST_SYS (CPU seconds in the program and in the kernel for it); 0 without it.
 LAST_SECONDS=0; LAST_KB=0; LAST_USER=0; LAST_SYS=0
+# Whatever an earlier run left for the kernel to write to disk (cp -r does not sync) is written first, not
+# timed: otherwise the next run pays for it, as the kernel writes it back during that run.
 timed() {
   local t0 t1
+  sync
   t0=$(now)
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "%M %U %S" -o "$WORK/mem.txt" "$@"
@@ -99,7 +102,7 @@ printf 'schools:                 %d\n' "$SCHOOLS"
 printf 'pages:                   %d (files %d, %.1f MB, %.1f KB per page)\n' "$pages" "$files" "$(calc "$bytes / 1048576")" "$page_kb"
 printf 'build seconds:           %.3f (--jobs 2, best of %d), %.2f ms per page\n' "$best_build" "$RUNS" "$(calc "1000 * $best_build / $pages")"
 printf 'build CPU:               user %.1f s, system %.1f s (that run)\n' "$build_user" "$build_sys"
-printf 'cp -r seconds:           %.3f (best of %d; system %.1f s)\n' "$best_cp" "$RUNS" "$cp_sys"
+printf 'cp -r seconds:           %.3f (best of %d; system %.1f s; cp leaves the writing to disk to the kernel, the build waits for it)\n' "$best_cp" "$RUNS" "$cp_sys"
 dev=$(basename "$(findmnt -no SOURCE -T "$WORK" 2>/dev/null || true)" 2>/dev/null || true)
 if [ -n "$dev" ] && [ "$(cat "/sys/fs/ext4/$dev/journal_task" 2>/dev/null || true)" = "<none>" ]; then
   if [ "$ASIDE_ROOM" -ge "${BENCH_ASIDE_GB:-30}" ]; then
