@@ -16,6 +16,8 @@
 #include "russian/typography.h"
 
 namespace sveden {
+
+using namespace std::string_view_literals;  // «x == "a"sv» compares sizes first; libstdc++ 12 compares a std::string with a C string by memcmp
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -84,7 +86,7 @@ bool written_absent(std::string_view text, const OpenField& field) {
 bool is_absence(std::string_view text, const OpenField& field) {
   std::string t = lower(text);
   while (!t.empty() && t.back() == '.') t.pop_back();
-  return t == "0" || written_absent(text, field);
+  return t == "0"sv || written_absent(text, field);
 }
 
 bool is_link(const OpenField& f) {
@@ -98,7 +100,7 @@ const char* const kFormats[] = {"pdf", "doc", "docx", "xls", "xlsx", "odt", "ods
 std::string local_file_format(std::string_view href) {
   href = href.substr(0, href.find_first_of("?#"));
   size_t colon = href.find(':');
-  if (href.substr(0, 2) == "//" || (colon != std::string_view::npos && colon < href.find('/'))) return "";
+  if (href.substr(0, 2) == "//"sv || (colon != std::string_view::npos && colon < href.find('/'))) return "";
   std::string_view file = href.substr(href.rfind('/') + 1);
   size_t dot = file.rfind('.');
   if (dot == std::string_view::npos) return "";
@@ -128,12 +130,12 @@ bool shown_at_some_width(std::string_view c) {
   if (c.size() < 3 || (c[0] != 'd' && c.find(':') == std::string_view::npos)) return false;  // most classes
   for (size_t k = 0; k < std::size(kBootstrap); ++k) {
     std::string_view bootstrap = kBootstrap[k], tailwind = kTailwind[k];
-    if (c.substr(0, bootstrap.size()) == bootstrap && c.substr(bootstrap.size()) != "none") return true;
+    if (c.substr(0, bootstrap.size()) == bootstrap && c.substr(bootstrap.size()) != "none"sv) return true;
     if (c.substr(0, tailwind.size()) == tailwind) {
       std::string_view rest = c.substr(tailwind.size());
-      if (rest == "block" || rest == "inline" || rest == "inline-block" || rest == "flex" || rest == "inline-flex" ||
-          rest == "grid" || rest == "table" || rest == "table-row" || rest == "table-cell" || rest == "contents" ||
-          rest == "visible" || rest == "not-sr-only")
+      if (rest == "block"sv || rest == "inline"sv || rest == "inline-block"sv || rest == "flex"sv || rest == "inline-flex"sv ||
+          rest == "grid"sv || rest == "table"sv || rest == "table-row"sv || rest == "table-cell"sv || rest == "contents"sv ||
+          rest == "visible"sv || rest == "not-sr-only"sv)
         return true;
     }
   }
@@ -144,7 +146,7 @@ bool shown_at_some_width(std::string_view c) {
 // `css_hidden`: classes the page's stylesheets hide → why.
 std::string own_hidden_reason(const HtmlDocument& page, int i, const std::map<std::string, std::string>& css_hidden) {
   const std::string& tag = page.nodes[static_cast<size_t>(i)].tag;
-  if (tag == "template" || tag == "meta" || tag == "link") return "<" + tag + ">";
+  if (tag == "template"sv || tag == "meta"sv || tag == "link"sv) return "<" + tag + ">";
   if (page.attr(i, "hidden")) return "атрибут hidden";
   if (const std::string* style = page.attr(i, "style")) {
     std::string css;
@@ -153,7 +155,7 @@ std::string own_hidden_reason(const HtmlDocument& page, int i, const std::map<st
     if (css.find("display:none") != std::string::npos) return "display:none";
     if (css.find("visibility:hidden") != std::string::npos) return "visibility:hidden";
   }
-  if (const std::string* aria = page.attr(i, "aria-hidden"); aria && lower(*aria) == "true") return "aria-hidden=\"true\"";
+  if (const std::string* aria = page.attr(i, "aria-hidden"); aria && lower(*aria) == "true"sv) return "aria-hidden=\"true\"";
   if (const std::string* cls = page.attr(i, "class")) {
     std::vector<std::string> classes = split_words(*cls);
     if (std::any_of(classes.begin(), classes.end(), [](const std::string& c) { return shown_at_some_width(c); })) return "";
@@ -171,7 +173,7 @@ std::map<std::string, std::string> style_block_classes(const HtmlDocument& page)
   std::string css;
   for (int s : page.elements("style")) {
     const std::string* media = page.attr(s, "media");
-    if (media && lower(*media) != "all" && lower(*media).find("screen") == std::string::npos) continue;
+    if (media && lower(*media) != "all"sv && lower(*media).find("screen") == std::string::npos) continue;
     for (int c : page.nodes[static_cast<size_t>(s)].children) css += page.nodes[static_cast<size_t>(c)].text + "\n";
   }
   std::map<std::string, std::string> out;
@@ -316,11 +318,11 @@ class Auditor {
   // Where the name may stand: at the root if it is a field of the subsection, inside its row if it
   // is a child; anything else is out of place or unknown. addRef (МР v9 §3.1) may stand anywhere.
   void check_name(int i, const std::string& name, int parent) {
-    if (name == "addRef") {
+    if (name == "addRef"sv) {
       const std::string* href = doc().attr(i, "href");
-      if (node(i).tag != "a")
+      if (node(i).tag != "a"sv)
         add(Severity::error, i, name, fmt::format(FMT_COMPILE("{} — ссылка на страницу подраздела: нужна <a href=\"…\">, а не <{}>"), ip(name), node(i).tag));
-      else if (!href || split_words(*href).empty() || *href == "#")
+      else if (!href || split_words(*href).empty() || *href == "#"sv)
         add(Severity::error, i, name, fmt::format(FMT_COMPILE("у ссылки {} нет адреса (href)"), ip(name)));
       return;
     }
@@ -369,7 +371,7 @@ class Auditor {
           // «нет» in a cell can be the answer (no degree, no subjects for a psychologist); «отсутствует» is
           // the information missing.
           std::string t = lower(text);
-          if (!child->optional && (t == "отсутствует" || t == "отсутствуют")) r->second.missing.push_back({&*child, i});
+          if (!child->optional && (t == "отсутствует"sv || t == "отсутствуют"sv)) r->second.missing.push_back({&*child, i});
         }
         check_value(i, *child);
       } else if (is_row) {
@@ -392,12 +394,12 @@ class Auditor {
 
   void check_value(int i, const OpenField& f) {
     std::string text = doc().text_content(i);
-    if (is_link(f) && !(f.or_text && node(i).tag != "a")) {
+    if (is_link(f) && !(f.or_text && node(i).tag != "a"sv)) {
       const std::string* href = doc().attr(i, "href");
       if (is_absence(text, f)) return;
-      if (node(i).tag != "a")
+      if (node(i).tag != "a"sv)
         add(Severity::error, i, f.itemprop, fmt::format(FMT_COMPILE("{} — ссылка на документ: нужна <a href=\"…\">, а не <{}>"), ip(f.itemprop), node(i).tag));
-      else if (!href || split_words(*href).empty() || *href == "#")
+      else if (!href || split_words(*href).empty() || *href == "#"sv)
         add(Severity::error, i, f.itemprop, fmt::format(FMT_COMPILE("у ссылки {} нет адреса (href)"), ip(f.itemprop)));
       else if (text.empty())
         add(Severity::error, i, f.itemprop, fmt::format(FMT_COMPILE("пустой текст ссылки {}"), ip(f.itemprop)));
@@ -418,7 +420,7 @@ class Auditor {
       int i = ref.second;
       const OpenField* row = r.field;
       const std::string& tag = node(i).tag;
-      if (tag == "table" || tag == "tbody" || tag == "thead" || tag == "tfoot")
+      if (tag == "table"sv || tag == "tbody"sv || tag == "thead"sv || tag == "tfoot"sv)
         add(Severity::error, i, row->itemprop, fmt::format(FMT_COMPILE("{} стоит на <{}>: нужна строка <tr> на каждую сущность"), ip(row->itemprop), tag));
       bool has_children = std::any_of(row->children.begin(), row->children.end(), [](const OpenField& c) { return !c.itemprop.empty(); });
       std::string text = doc().text_content(i);

@@ -28,6 +28,8 @@
 #include "russian/typography.h"
 
 namespace sveden {
+
+using namespace std::string_view_literals;  // «x == "a"sv» compares sizes first; libstdc++ 12 compares a std::string with a C string by memcmp
 namespace {
 
 bool is_html(const std::string& p) {
@@ -50,10 +52,10 @@ std::optional<std::string> normalize(std::string_view path) {
     size_t end = path.find('/', start);
     if (end == std::string_view::npos) end = path.size();
     std::string_view part = path.substr(start, end - start);
-    if (part == "..") {
+    if (part == ".."sv) {
       if (parts.empty()) return std::nullopt;
       parts.pop_back();
-    } else if (!part.empty() && part != ".") {
+    } else if (!part.empty() && part != "."sv) {
       parts.push_back(part);
     }
     start = end + 1;
@@ -224,7 +226,7 @@ std::string title_of(const HtmlDocument& doc) {
 
 bool inside_nav(const HtmlDocument& doc, int node) {
   for (int p = doc.nodes[node].parent; p > 0; p = doc.nodes[p].parent)
-    if (doc.nodes[p].tag == "nav" || doc.nodes[p].tag == "header") return true;
+    if (doc.nodes[p].tag == "nav"sv || doc.nodes[p].tag == "header"sv) return true;
   return false;
 }
 
@@ -240,7 +242,7 @@ class Stylesheets {
       const std::string* href = doc.attr(l, "href");
       const std::string* media = doc.attr(l, "media");
       if (!rel || !href || lower_ascii(*rel).find("stylesheet") == std::string::npos) continue;
-      if (media && lower_ascii(*media) != "all" && lower_ascii(*media).find("screen") == std::string::npos) continue;
+      if (media && lower_ascii(*media) != "all"sv && lower_ascii(*media).find("screen") == std::string::npos) continue;
       Link target = site_.resolve(file, *href);
       if (target.external || target.broken) continue;
       auto it = read_.find(target.target);
@@ -335,7 +337,7 @@ class LinkCheck {
         if (!std::binary_search(ids.begin(), ids.end(), id_hash(a.anchor))) out.push_back(missing_anchor(f, a));
       }
       std::string name = f.substr(f.rfind('/') == std::string::npos ? 0 : f.rfind('/') + 1);
-      if (f == site_.inside("index.html") || name == "404.html" || links_[i].noindex || linked_[i].load(std::memory_order_relaxed)) continue;
+      if (f == site_.inside("index.html") || name == "404.html"sv || links_[i].noindex || linked_[i].load(std::memory_order_relaxed)) continue;
       out.push_back(finding(Severity::warning, f, {}, "на страницу не ведёт ни одна ссылка сайта"));
     }
   }
@@ -356,17 +358,17 @@ class LinkCheck {
   template <class Place>
   void note(PageLinks& p, const std::string& file, bool not_found_page, const HtmlNode& n, const Place& at) const {
     if (const std::string* id = n.attr("id")) p.ids.push_back(id_hash(*id));
-    if (n.tag == "a")
+    if (n.tag == "a"sv)
       if (const std::string* name = n.attr("name")) p.ids.push_back(id_hash(*name));
-    if (n.tag == "img" && !n.attr("alt"))
+    if (n.tag == "img"sv && !n.attr("alt"))
       p.findings.push_back(finding(Severity::error, file, at(), "у изображения нет текстовой альтернативы (атрибут alt)"));
-    if (n.tag == "meta") {
+    if (n.tag == "meta"sv) {
       const std::string* name = n.attr("name");
       const std::string* content = n.attr("content");
-      if (name && content && *name == "robots" && content->find("noindex") != std::string::npos) p.noindex = true;
+      if (name && content && *name == "robots"sv && content->find("noindex") != std::string::npos) p.noindex = true;
     }
     if (not_found_page) return;
-    const std::string* href = n.tag == "a" || n.tag == "link" ? n.attr("href") : n.tag == "img" ? n.attr("src") : nullptr;
+    const std::string* href = n.tag == "a"sv || n.tag == "link"sv ? n.attr("href") : n.tag == "img"sv ? n.attr("src") : nullptr;
     if (!href) return;
     Link l = site_.resolve(file, *href);
     if (l.external) return;
