@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "write/background_writeback.h"
 #include "write/output.h"
 
 namespace sveden {
@@ -102,6 +103,7 @@ class StagedOutput : public Output {
   std::set<std::string> paths_;                      // every file carried over until the stage is made, for written()
   std::string early_out_;                            // the folder expect_previous() found
   std::future<std::optional<std::string>> early_digest_;  // and its digest, being taken
+  std::unique_ptr<BackgroundWriteback> writeback_;        // the stage's file system to disk as it is written
 };
 
 inline constexpr const char* kOutputMarker = ".sveden-output";
