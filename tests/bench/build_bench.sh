@@ -203,10 +203,19 @@ aside "$WORK/serve"
 # 5. Linear growth (long: BENCH_LARGE=1).
 if [ "${BENCH_LARGE:-0}" = 1 ]; then
   "$SVEDEN" synth --schools 10000 --seed 1 --out "$WORK/large" > /dev/null
-  full_build "$WORK/large" 2
-  printf '10,000 schools:          %.1f s, peak %.1f MB\n' "$LAST_SECONDS" "$(calc "$LAST_KB / 1024")"
-  printf '10,000 / 2,000 time:     %.2f   (target ≤ 5.5; memory target < 1 GB)\n' "$(calc "$LAST_SECONDS / $best_build")"
-  rm -rf "$WORK/large"
+  # The best of as many runs as the 2,000 schools had, so that the ratio compares like with like; each
+  # output (8 GB) is set aside as the others are, so as many runs as the disk has room for (9 GB each).
+  room=$(( $(df -Pk "$WORK" | awk 'NR == 2 { print $4 }') / 1048576 ))
+  large_runs=$(( room / 9 < RUNS ? room / 9 : RUNS )); [ "$large_runs" -ge 1 ] || large_runs=1
+  best_large=""; large_kb=0
+  for run in $(seq 1 "$large_runs"); do
+    full_build "$WORK/large" 2
+    best_large=$(min "$best_large" "$LAST_SECONDS")
+    [ "$LAST_KB" -gt "$large_kb" ] && large_kb=$LAST_KB
+  done
+  printf '10,000 schools:          %.1f s (best of %d), peak %.1f MB\n' "$best_large" "$large_runs" "$(calc "$large_kb / 1024")"
+  printf '10,000 / 2,000 time:     %.2f   (target ≤ 5.5; memory target < 1 GB)\n' "$(calc "$best_large / $best_build")"
+  aside "$WORK/large"
 else
   echo "10,000 / 2,000:          пропущено (долго): BENCH_LARGE=1 make bench"
 fi
