@@ -23,6 +23,25 @@ namespace sveden {
 
 namespace fs = std::filesystem;
 
+void remove_tree(const std::string& folder, int jobs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> parts;
+  if (jobs > 1) {
+    for (fs::directory_iterator top(folder, ec), end; !ec && top != end; top.increment(ec)) {
+      std::error_code e;
+      if (top->is_symlink(e) || !top->is_directory(e)) continue;
+      for (fs::directory_iterator sub(top->path(), e), stop; !e && sub != stop; sub.increment(e)) parts.push_back(sub->path());
+    }
+    parallel_for(parts.size(), jobs, [&](size_t i, int) {
+      std::error_code e;
+      fs::remove_all(parts[i], e);
+      return true;
+    });
+  }
+  fs::remove_all(folder, ec);  // the rest, and all of it with one thread
+}
+
 std::string display_path(const std::string& prefix, const std::string& path) {
   return prefix.empty() || prefix == "." ? path : prefix + "/" + path;
 }

@@ -77,6 +77,10 @@ class MemoryDisk : public Disk {
 using StatSkip = std::function<bool(const std::string& path, std::string_view name)>;
 std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip, int jobs = 1);
 
+// Removes `folder` and everything beneath it, as std::filesystem::remove_all does (symbolic links are
+// removed, never followed), the folders two levels down (a school's under schools/) on `jobs` threads.
+void remove_tree(const std::string& folder, int jobs);
+
 // What read() says of a folder where a file is expected.
 inline constexpr const char* kFolderNotFile = "это папка, а не файл";
 
