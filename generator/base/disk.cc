@@ -24,7 +24,6 @@ namespace sveden {
 namespace fs = std::filesystem;
 
 void remove_tree(const std::string& folder, int jobs) {
-  namespace fs = std::filesystem;
   std::error_code ec;
   std::vector<fs::path> parts;
   if (jobs > 1) {
