@@ -62,6 +62,12 @@ std::string row(std::initializer_list<std::string_view> fields) {
   return out;
 }
 
+// The header row of a table.
+void header(TableSink& t, std::initializer_list<std::string_view> names) {
+  TableRow r{t};
+  for (auto n : names) r << n;
+}
+
 std::string state_text(ValueState s, int min_group) {
   switch (s) {
     case ValueState::ok: return "опубликовано";
@@ -108,12 +114,10 @@ std::string met_ids(const Evidence& e) {
   return fmt::format(FMT_COMPILE("{}"), fmt::join(ids, ", "));
 }
 
-void indicators_csv(const Municipality& m, const IndicatorSet& ind, TextParts& parts) {
-  std::string& out = parts.text();
-  out += kBom;
-  out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "value", "unit", "persons", "status",
+void indicators_table(const Municipality& m, const IndicatorSet& ind, TableSink& t) {
+  header(t, {"school_id", "school", "indicator", "indicator_title", "subject", "year", "value", "unit", "persons", "status",
               "municipal", "regional", "ci95_lower", "ci95_upper"});
-  parts.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
+  t.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
   std::vector<std::string> years, states;
   for (int y : ind.years) years.push_back(std::to_string(y));
   for (auto st : {ValueState::ok, ValueState::missing, ValueState::suppressed, ValueState::not_applicable})
@@ -130,12 +134,11 @@ void indicators_csv(const Municipality& m, const IndicatorSet& ind, TextParts& p
         const IndicatorValue& v = s.values[i][y];
         if (v.state == ValueState::missing) continue;
         bool ok = v.ok();
-        Row{out} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
+        TableRow{t} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
                  << years[y] << (ok ? csv_number(v.value, spec->decimals) : std::string()) << spec->unit
                  << (ok && v.n > 0 ? std::to_string(v.n) : std::string()) << states[static_cast<size_t>(v.state)]
                  << municipal[y] << regional[y] << (ok ? number_or_empty(v.lower, spec->decimals) : std::string())
                  << (ok ? number_or_empty(v.upper, spec->decimals) : std::string());
-        parts.may_end();
       }
   }
 }
@@ -157,12 +160,10 @@ std::string municipal_csv(const Municipality& m, const IndicatorSet& ind) {
 }
 
 // The similar-schools value of each school, year and series whose group has a published value.
-void similar_csv(const Municipality& m, const IndicatorSet& ind, const SimilarSchools& sim, TextParts& parts) {
-  std::string& out = parts.text();
-  out += kBom;
-  out += row({"school_id", "school", "indicator", "indicator_title", "subject", "year", "similar_group", "similar", "schools",
+void similar_table(const Municipality& m, const IndicatorSet& ind, const SimilarSchools& sim, TableSink& t) {
+  header(t, {"school_id", "school", "indicator", "indicator_title", "subject", "year", "similar_group", "similar", "schools",
               "unit"});
-  parts.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
+  t.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
   for (const auto& [key, s] : ind.series) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
     if (spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
@@ -171,37 +172,31 @@ void similar_csv(const Municipality& m, const IndicatorSet& ind, const SimilarSc
         const SimilarValue* v = sim.find(key, i, y);
         if (!v || sim.group[i][y].empty() || v->schools + v->branches == 0) continue;
         if (s.values[i][y].state == ValueState::not_applicable) continue;
-        Row{out} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
+        TableRow{t} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
                  << std::to_string(ind.years[y]) << sim.group[i][y] << number_or_empty(v->value, spec->decimals)
                  << std::to_string(v->schools + v->branches) << spec->unit;
-        parts.may_end();
       }
   }
 }
 
 // A group's year whose list is published nowhere before its order (publish.unapproved_lists: hide) has
 // no rows in classification.csv, evidence.csv and classification.json.
-void classification_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TextParts& parts) {
-  std::string& out = parts.text();
-  out += kBom;
-  out += row({"school_id", "school", "group", "group_title", "year", "verdict", "movement", "criteria_met", "explanation"});
-  parts.reserve(room(c.groups.size() * m.schools.size() * c.years.size(), 512));
+void classification_table(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TableSink& t) {
+  header(t, {"school_id", "school", "group", "group_title", "year", "verdict", "movement", "criteria_met", "explanation"});
+  t.reserve(room(c.groups.size() * m.schools.size() * c.years.size(), 512));
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
         if (!verdicts_shown(lists, g.group->id, c.years[y])) continue;
         const GroupYear& gy = g.by_school[i][y];
-        out += row({m.schools[i].id, m.schools[i].short_name, g.group->id, g.group->short_title, std::to_string(c.years[y]),
-                    verdict_name(gy.verdict), movement_name(gy.movement), met_ids(gy.evidence), gy.evidence.text()});
-        parts.may_end();
+        TableRow{t} << m.schools[i].id << m.schools[i].short_name << g.group->id << g.group->short_title << std::to_string(c.years[y])
+                    << verdict_name(gy.verdict) << movement_name(gy.movement) << met_ids(gy.evidence) << gy.evidence.text();
       }
 }
 
-void evidence_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TextParts& parts) {
-  std::string& out = parts.text();
-  out += kBom;
-  out += row({"school_id", "school", "group", "year", "rule", "rule_title", "verdict", "explanation"});
-  parts.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 768));
+void evidence_table(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TableSink& t) {
+  header(t, {"school_id", "school", "group", "year", "rule", "rule_title", "verdict", "explanation"});
+  t.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 768));
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
@@ -209,9 +204,8 @@ void evidence_csv(const Municipality& m, const Classification& c, const std::vec
         std::vector<std::pair<std::string, const Evidence*>> rules;
         flatten(g.by_school[i][y].evidence, "", rules);
         for (const auto& [id, e] : rules)
-          Row{out} << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
+          TableRow{t} << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
                    << e->rule->title << verdict_name(e->verdict) << e->text();
-        parts.may_end();
       }
 }
 
@@ -243,11 +237,9 @@ std::string risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
   return level_text(ry.evidence.front());
 }
 
-void risk_csv(const Municipality& m, const Classification& c, TextParts& parts) {
-  std::string& out = parts.text();
-  out += kBom;
-  out += row({"school_id", "school", "factor", "factor_title", "year", "level", "high_conditions", "explanation"});
-  parts.reserve(room(c.risks.size() * m.schools.size() * c.years.size(), 1024));
+void risk_table(const Municipality& m, const Classification& c, TableSink& t) {
+  header(t, {"school_id", "school", "factor", "factor_title", "year", "level", "high_conditions", "explanation"});
+  t.reserve(room(c.risks.size() * m.schools.size() * c.years.size(), 1024));
   for (const auto& r : c.risks)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
@@ -258,9 +250,8 @@ void risk_csv(const Municipality& m, const Classification& c, TextParts& parts) 
         std::vector<std::string> conditions;
         if (r.factor->high && !ry.evidence.empty())
           for (const auto& e : ry.evidence.front().children) conditions.emplace_back(verdict_name(e.verdict));
-        Row{out} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
+        TableRow{t} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
                  << std::to_string(c.years[y]) << risk_level_name(ry.level) << fmt::format(FMT_COMPILE("{}"), fmt::join(conditions, "; ")) << why;
-        parts.may_end();
       }
 }
 
@@ -813,30 +804,6 @@ std::string readme(const Municipality& m, const IndicatorSet& ind, const Similar
 
 }  // namespace
 
-void append_csv_field(std::string& out, std::string_view s) {
-  std::string_view guard = formula_guard_prefix(s);  // Excel must not run a school's name as a formula
-  // A loop, not find_first_of: that calls memchr on the four characters for every character of the field.
-  bool quoted = std::any_of(s.begin(), s.end(), [](char c) { return c == ';' || c == '"' || c == '\r' || c == '\n'; });
-  if (!quoted) {
-    out.append(guard);
-    out.append(s);
-    return;
-  }
-  out += '"';
-  out.append(guard);
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-std::string csv_field(std::string_view s) {
-  std::string out;
-  append_csv_field(out, s);
-  return out;
-}
-
 std::string csv_number(double v, int decimals) {
   std::string s = fixed_text(v, decimals);
   for (auto& c : s)
@@ -854,16 +821,25 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
   const IndicatorSet& ind = a.indicators;
   const Classification& c = a.classification;
   int last_year = ind.years.empty() ? 0 : ind.years.back();
+  // The big tables, made row by row: their CSV and workbook from the same rows (render/opendata_table.h).
+  std::map<std::string, TableMaker> tables = {
+      {"opendata/indicators.csv", [&](TableSink& t) { indicators_table(m, ind, t); }},
+      {"opendata/similar.csv", [&](TableSink& t) { similar_table(m, ind, a.similar, t); }},
+      {"opendata/classification.csv", [&](TableSink& t) { classification_table(m, c, a.lists, t); }},
+      {"opendata/evidence.csv", [&](TableSink& t) { evidence_table(m, c, a.lists, t); }},
+      {"opendata/risk_profile.csv", [&](TableSink& t) { risk_table(m, c, t); }},
+  };
+  auto table = [&tables](const std::string& path) { return OutputFile::in_parts(path, table_csv(tables.at(path))); };
   std::vector<OutputFile> files = {
       {"opendata/organisations.csv", [&] { return organisations_csv(m); }},
       {"opendata/organisations.json", [&] { return organisations_json(m); }},
-      OutputFile::in_parts("opendata/indicators.csv", [&](TextParts& p) { indicators_csv(m, ind, p); }),
+      table("opendata/indicators.csv"),
       OutputFile::in_parts("opendata/indicators.json", [&](TextParts& p) { indicators_json(m, ind, p); }),
       {"opendata/municipal.csv", [&] { return municipal_csv(m, ind); }},
-      OutputFile::in_parts("opendata/similar.csv", [&](TextParts& p) { similar_csv(m, ind, a.similar, p); }),
-      OutputFile::in_parts("opendata/classification.csv", [&](TextParts& p) { classification_csv(m, c, a.lists, p); }),
-      OutputFile::in_parts("opendata/evidence.csv", [&](TextParts& p) { evidence_csv(m, c, a.lists, p); }),
-      OutputFile::in_parts("opendata/risk_profile.csv", [&](TextParts& p) { risk_csv(m, c, p); }),
+      table("opendata/similar.csv"),
+      table("opendata/classification.csv"),
+      table("opendata/evidence.csv"),
+      table("opendata/risk_profile.csv"),
       {"opendata/criteria.csv", [&] { return criteria_csv(m, ind); }},
       {"opendata/lists.csv", [&] { return lists_csv(m, c, a.lists); }},
       OutputFile::in_parts("opendata/classification.json", [&](TextParts& p) { classification_json(m, c, a.lists, p); }),
@@ -876,7 +852,8 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     files.push_back({"opendata/targets.csv", [&] { return targets_csv(m, a.roadmap); }});
     files.push_back({"opendata/roadmap.json", [&] { return roadmap_json(m, a.roadmap); }});
   }
-  // Each table also as a workbook, made from the CSV's own text so that the two never differ.
+  // Each table also as a workbook, made from the CSV's own text, or a big table's from the same rows as its
+  // CSV, so that the two never differ.
   std::tm day{};
   day.tm_year = m.site.as_of.year - 1900;
   day.tm_mon = m.site.as_of.month - 1;
@@ -887,27 +864,29 @@ std::vector<OutputFile> opendata_files(const Municipality& m, const Analysis& a)
     if (path.size() < 4 || path.substr(path.size() - 4) != ".csv") continue;
     std::string stem = path.substr(9, path.size() - 13);  // "opendata/" … ".csv"
     std::string title = fmt::format(FMT_COMPILE("Открытые данные: {} ({})"), stem, m.site.department.name);
-    // A table made whole is small: made again for each of the workbook's two readings. A table made in
-    // parts is read for its columns while it is written, and its workbook reads it once more.
-    PartsMaker csv = files[i].parts;
-    std::shared_ptr<ScannedColumns> scanned;
-    if (csv) {
-      scanned = std::make_shared<ScannedColumns>();
-      files[i].parts = scanning_columns(csv, stem, [scanned](OpendataColumns columns) {
+    // A table made whole is small: made again for each of the workbook's two readings. A big table is
+    // read for its columns while its CSV is written; its workbook makes its rows once more, as cells.
+    if (auto big = tables.find(path); big != tables.end()) {
+      auto scanned = std::make_shared<ScannedColumns>();
+      files[i].parts = table_csv(big->second, stem, [scanned](OpendataColumns columns) {
         std::lock_guard lock(scanned->mutex);
         scanned->columns = std::make_shared<const OpendataColumns>(std::move(columns));
       });
-    } else {
-      csv = [render = files[i].render](TextParts& p) { p.text() += render(); };
+      PartsMaker csv = files[i].parts;
+      auto derive = [table = big->second, stem, title, created, scanned](const PartsMaker&) {
+        std::shared_ptr<const OpendataColumns> columns;
+        {
+          std::lock_guard lock(scanned->mutex);
+          columns = scanned->columns;
+        }
+        return table_xlsx(table, stem, title, created, columns);
+      };
+      files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return whole_text(derive(csv)); }, path, derive});
+      continue;
     }
-    auto derive = [stem, title, created, scanned](const PartsMaker& text) {
-      std::shared_ptr<const OpendataColumns> columns;
-      if (scanned) {
-        std::lock_guard lock(scanned->mutex);
-        columns = scanned->columns;
-      }
-      return opendata_xlsx(text, stem, title, created, columns);
-    };
+    PartsMaker csv = files[i].parts;
+    if (!csv) csv = [render = files[i].render](TextParts& p) { p.text() += render(); };
+    auto derive = [stem, title, created](const PartsMaker& text) { return opendata_xlsx(text, stem, title, created); };
     files.push_back({"opendata/" + stem + ".xlsx", [csv, derive] { return whole_text(derive(csv)); }, path, derive});
   }
   return files;

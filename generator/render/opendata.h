@@ -14,6 +14,7 @@
 #include "model/monitoring.h"
 #include "model/municipality.h"
 #include "model/progress.h"
+#include "render/opendata_table.h"
 
 namespace sveden {
 
@@ -45,10 +46,6 @@ struct OpenDataset {
 // `with_roadmap`: the roadmap's files exist only when the site has a roadmap.
 std::vector<OpenDataset> opendata_catalogue(bool with_roadmap);
 
-// A CSV field for Russian Excel: quoted when it holds «;», quotes or line breaks; a text Excel would run
-// as a formula gets a leading apostrophe (write/formula_guard.h), a number stays as it is.
-std::string csv_field(std::string_view s);
-void append_csv_field(std::string& out, std::string_view s);
 // «12,5»: decimal comma, no grouping, so Excel reads it as a number.
 std::string csv_number(double v, int decimals);
 

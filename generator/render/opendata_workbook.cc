@@ -41,23 +41,6 @@ double number_of(std::string_view s) {
   return v;
 }
 
-// The cell of a CSV value, into `cell` (its text keeps its memory from row to row).
-void fill_cell(XlsxCell& cell, std::string_view value, bool numeric) {
-  cell.text.clear();
-  cell.number = 0;
-  cell.decimals = -1;
-  if (value.empty()) {
-    cell.kind = XlsxCell::Kind::empty;
-  } else if (numeric) {
-    cell.kind = XlsxCell::Kind::number;
-    cell.number = number_of(value);
-    cell.decimals = decimals_of(value);
-  } else {
-    cell.kind = XlsxCell::Kind::text;
-    cell.text.assign(without_formula_guard(value));
-  }
-}
-
 // Each row of one part of an opendata CSV: a part ends at a row's end (TextParts::may_end), so it is
 // whole rows; the first part begins with the BOM.
 void each_row_of_part(std::string_view part, bool first, const std::function<void(CsvRow&)>& each) {
@@ -73,47 +56,82 @@ void each_csv_row(const PartsMaker& csv, const std::function<void(CsvRow&)>& eac
 
 }  // namespace
 
+void fill_opendata_cell(XlsxCell& cell, std::string_view guard, std::string_view value, bool numeric) {
+  cell.text.clear();
+  cell.number = 0;
+  cell.decimals = -1;
+  if (guard.empty() && value.empty()) {
+    cell.kind = XlsxCell::Kind::empty;
+  } else if (numeric) {
+    cell.kind = XlsxCell::Kind::number;
+    cell.number = number_of(value);
+    cell.decimals = decimals_of(value);
+  } else {
+    cell.kind = XlsxCell::Kind::text;
+    cell.text.assign(guard.empty() ? without_formula_guard(value) : value);
+  }
+}
+
 void OpendataColumns::add(std::string_view part) {
   each_row_of_part(part, std::exchange(first_, false), [&](CsvRow& row) {
-    if (std::exchange(header_, false)) {
-      for (const CsvField& f : row.fields) {
-        headers_.push_back(f.value);
-        numeric_.push_back(!is_code_column(f.value));
-      }
-      text_chars_.assign(numeric_.size(), 0);
-      filled_.assign(numeric_.size(), false);
-      return;
-    }
-    ++rows_;
-    for (size_t c = 0; c < row.fields.size() && c < numeric_.size(); ++c) {
-      const std::string& v = row.fields[c].value;
-      if (v.empty()) continue;
-      filled_[c] = true;
-      if (!is_plain_number(v)) numeric_[c] = false;
-      text_chars_[c] = std::max(text_chars_[c], utf8_length(without_formula_guard(v)));
-    }
+    for (const CsvField& f : row.fields) field({}, f.value);
+    end_row();
   });
 }
 
-XlsxTable opendata_workbook(const PartsMaker& csv, const OpendataColumns& columns, const std::string& title, std::time_t created) {
+void OpendataColumns::field(std::string_view guard, std::string_view value) {
+  // The text as the CSV carries it is guard + value; the workbook shows it without the guard.
+  bool unguarded = guard.empty();
+  row_.push_back({unguarded && value.empty(), unguarded && value.find_first_not_of(" \t") == std::string_view::npos,
+                  unguarded && is_plain_number(value), utf8_length(unguarded ? without_formula_guard(value) : value)});
+  if (header_) header_row_.push_back(std::string(guard) + std::string(value));
+}
+
+void OpendataColumns::end_row() {
+  bool blank = std::all_of(row_.begin(), row_.end(), [](const Field& f) { return f.blank; });
+  if (!blank && std::exchange(header_, false)) {
+    headers_ = std::move(header_row_);
+    numeric_.clear();
+    for (const std::string& h : headers_) numeric_.push_back(!is_code_column(h));
+    text_chars_.assign(numeric_.size(), 0);
+    filled_.assign(numeric_.size(), false);
+  } else if (!blank) {
+    ++rows_;
+    for (size_t c = 0; c < row_.size() && c < numeric_.size(); ++c) {
+      const Field& f = row_[c];
+      if (f.empty) continue;
+      filled_[c] = true;
+      if (!f.plain) numeric_[c] = false;
+      text_chars_[c] = std::max(text_chars_[c], f.chars);
+    }
+  }
+  header_row_.clear();
+  row_.clear();
+}
+
+XlsxTable OpendataColumns::sheet(const std::string& title, std::time_t created) const {
   XlsxTable ws;
   ws.title = title;
   ws.author = "sveden";
   ws.created = created;
-  ws.sheet = xlsx_sheet_name(columns.sheet_, "data");
-  ws.rows = columns.rows_;
-  const std::vector<bool>& numeric = columns.numeric_;
-  for (size_t c = 0; c < columns.headers_.size(); ++c) {
-    size_t widest = numeric[c] ? (columns.filled_[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : columns.text_chars_[c];
-    ws.columns.push_back({columns.headers_[c], {}, {}, xlsx_column_width(std::max(utf8_length(columns.headers_[c]), widest)), false});
+  ws.sheet = xlsx_sheet_name(sheet_, "data");
+  ws.rows = rows_;
+  for (size_t c = 0; c < headers_.size(); ++c) {
+    size_t widest = numeric_[c] ? (filled_[c] ? xlsx_cell_chars(XlsxCell::of_number(0)) : 0) : text_chars_[c];
+    ws.columns.push_back({headers_[c], {}, {}, xlsx_column_width(std::max(utf8_length(headers_[c]), widest)), false});
   }
-  ws.fill = [csv, numeric](const XlsxRowSink& sink) {
+  return ws;
+}
+
+XlsxTable opendata_workbook(const PartsMaker& csv, const OpendataColumns& columns, const std::string& title, std::time_t created) {
+  XlsxTable ws = columns.sheet(title, created);
+  ws.fill = [csv, numeric = columns.numeric()](const XlsxRowSink& sink) {
     bool header = true;
     std::vector<XlsxCell> cells;  // one row's, refilled
     each_csv_row(csv, [&](CsvRow& row) {
       if (std::exchange(header, false)) return;
       cells.resize(row.fields.size());
-      for (size_t c = 0; c < row.fields.size(); ++c) fill_cell(cells[c], row.fields[c].value, c < numeric.size() && numeric[c]);
+      for (size_t c = 0; c < row.fields.size(); ++c) fill_opendata_cell(cells[c], {}, row.fields[c].value, c < numeric.size() && numeric[c]);
       sink(cells);
     });
   };
@@ -134,25 +152,12 @@ XlsxTable opendata_workbook(std::string csv, const std::string& sheet, const std
   return opendata_workbook([text](TextParts& p) { p.text() += *text; }, sheet, title, created);
 }
 
-PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created,
-                         std::shared_ptr<const OpendataColumns> columns) {
-  return [csv, sheet, title, created, columns](TextParts& parts) {
-    XlsxTable table = columns ? opendata_workbook(csv, *columns, title, created) : opendata_workbook(csv, sheet, title, created);
+PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
+  return [csv, sheet, title, created](TextParts& parts) {
+    XlsxTable table = opendata_workbook(csv, sheet, title, created);
     // The writer names the part or the table; the build's message names the file.
     if (Status written = write_xlsx_table(table, parts); !written.ok())
       throw OutputError(fmt::format("opendata/{}.xlsx: {}", sheet, written.message()));
-  };
-}
-
-PartsMaker scanning_columns(PartsMaker csv, const std::string& sheet, const std::function<void(OpendataColumns)>& scanned) {
-  return [csv = std::move(csv), sheet, scanned](TextParts& out) {
-    OpendataColumns columns(sheet);
-    make_parts(csv, [&](std::string_view part) {
-      columns.add(part);
-      out.text() += part;
-      out.may_end();
-    });
-    scanned(std::move(columns));
   };
 }
 

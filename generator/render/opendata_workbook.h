@@ -23,22 +23,41 @@ class OpendataColumns {
  public:
   explicit OpendataColumns(std::string sheet) : sheet_(std::move(sheet)) {}
   void add(std::string_view part);  // the next part of the CSV: whole rows, the first with its BOM
+  // The same row by row, field by field (opendata_table): the field as the CSV carries it is `guard`
+  // (formula_guard_prefix) and `value`. A row of blanks only is skipped, as the CSV's reader skips it.
+  void field(std::string_view guard, std::string_view value);
+  void end_row();
+
+  // The workbook of these columns without its cells (its `fill` is the caller's): title, sheet, columns
+  // with their widths, number of rows.
+  XlsxTable sheet(const std::string& title, std::time_t created) const;
+  // Which columns hold numbers only (codes excepted), the cells of the others being text.
+  const std::vector<bool>& numeric() const { return numeric_; }
 
  private:
-  friend XlsxTable opendata_workbook(const PartsMaker&, const OpendataColumns&, const std::string&, std::time_t);
+  struct Field {
+    bool empty, blank, plain;
+    size_t chars;  // of the text the workbook shows
+  };
   std::string sheet_;
   bool first_ = true, header_ = true;
   std::vector<std::string> headers_;
   std::vector<bool> numeric_, filled_;
   std::vector<size_t> text_chars_;
   size_t rows_ = 0;
+  std::vector<Field> row_;           // the row being read
+  std::vector<std::string> header_row_;  // its texts while it is the header
 };
+
+// The cell of a CSV field, into `cell` (its text keeps its memory from row to row): `guard` and `value` as
+// OpendataColumns::field has them; `numeric`: the column holds numbers only (so no guarded text).
+void fill_opendata_cell(XlsxCell& cell, std::string_view guard, std::string_view value, bool numeric);
 
 // The workbook of one opendata CSV (UTF-8 with BOM, «;», decimal comma) that `csv` makes, part by part;
 // `sheet` names its first sheet. `csv` is called twice: for the columns' types and widths and the number
 // of rows here, and for the cells when the workbook is written (XlsxTable::fill).
 XlsxTable opendata_workbook(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
-// The same with the columns already read (while the CSV was written: scanning_columns): `csv` is read once.
+// The same with the columns already read: `csv` is read once.
 XlsxTable opendata_workbook(const PartsMaker& csv, const OpendataColumns& columns, const std::string& title, std::time_t created);
 // The same of a CSV held whole, which the workbook keeps.
 XlsxTable opendata_workbook(std::string csv, const std::string& sheet, const std::string& title, std::time_t created);
@@ -51,12 +70,6 @@ struct OutputError : std::runtime_error {
 
 // The bytes of opendata_workbook(…), written in parts each time the maker is called (write_xlsx_table):
 // never whole in memory, never a temporary file; throws OutputError when the workbook cannot be written.
-// `columns`, when given, are those of the text `csv` makes.
-PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created,
-                         std::shared_ptr<const OpendataColumns> columns = nullptr);
-
-// The CSV `csv` makes, each part also read for its columns; `scanned` gets them once the text is made.
-// The workbook of a table written in parts then reads the CSV once more, not twice.
-PartsMaker scanning_columns(PartsMaker csv, const std::string& sheet, const std::function<void(OpendataColumns)>& scanned);
+PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created);
 
 }  // namespace sveden
