@@ -5,7 +5,7 @@
 namespace sveden {
 
 std::string monitoring_csv(const MonitoringTable& t, const Pp662Vocabulary& vocab) {
-  std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Russian Excel opens the file as UTF-8
+  std::string out(kCsvBom);
   auto line = [&out](std::initializer_list<std::string_view> fields) {
     bool first = true;
     for (auto f : fields) {

@@ -38,8 +38,6 @@ struct ScannedColumns {
   std::shared_ptr<const OpendataColumns> columns;
 };
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 // Appends one CSV record to `out` (the fields are views: nothing is copied twice).
 struct Row {
   std::string& out;
@@ -144,7 +142,7 @@ void indicators_table(const Municipality& m, const IndicatorSet& ind, TableSink&
 }
 
 std::string municipal_csv(const Municipality& m, const IndicatorSet& ind) {
-  std::string out(kBom);
+  std::string out(kCsvBom);
   out += row({"indicator", "indicator_title", "subject", "year", "municipal", "regional", "schools", "branches", "unit"});
   for (const auto& [key, s] : ind.series) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
@@ -211,7 +209,7 @@ void evidence_table(const Municipality& m, const Classification& c, const std::v
 
 // One row per rule of every group and risk factor, with where it comes from (docs/CRITERIA.md, 2.14).
 std::string criteria_csv(const Municipality& m, const IndicatorSet& ind) {
-  std::string out(kBom);
+  std::string out(kCsvBom);
   out += row({"группа", "код", "правило", "показатель", "сравнение", "порог", "сочетание", "источник", "вид"});
   for (const auto& r : criteria_rows(m.criteria, ind.specs))
     Row{out} << r.group << r.code << r.title << r.indicator << r.comparison << r.threshold << r.combination
@@ -410,7 +408,7 @@ void indicators_json(const Municipality& m, const IndicatorSet& ind, TextParts& 
 }
 
 std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
-  std::string out(kBom);
+  std::string out(kCsvBom);
   out += row({"target", "target_title", "year", "plan", "fact", "unit", "status", "fact_source"});
   // A qualitative plan or fact («положительная динамика») in words in its column; «к концу срока» beside its year.
   for (const auto& t : rp.targets)
@@ -422,7 +420,7 @@ std::string targets_csv(const Municipality& m, const RoadmapProgress& rp) {
 }
 
 std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
-  std::string out(kBom);
+  std::string out(kCsvBom);
   out += row({"section", "section_title", "activity", "number", "activity_title", "timing", "responsible", "expected_result", "indicator",
               "report_form", "declared_status", "state", "note", "group", "schools", "progress"});
   for (size_t s = 0; s < m.roadmap.sections.size(); ++s) {
@@ -448,7 +446,7 @@ std::string roadmap_csv(const Municipality& m, const RoadmapProgress& rp) {
 // The lists as the portal publishes them: approved by an order, a draft, or by the criteria for an earlier year
 // no order approved; a list the site does not publish yet (publish.unapproved_lists: hide) has no rows.
 std::string lists_csv(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists) {
-  std::string out(kBom);
+  std::string out(kCsvBom);
   out += row({"group", "group_title", "year", "status", "order_number", "order_date", "order_title", "school_id", "school", "basis",
               "reason"});
   int last = c.years.empty() ? 0 : c.years.back();
@@ -472,7 +470,7 @@ std::string lists_csv(const Municipality& m, const Classification& c, const std:
 }
 
 std::string recommendations_csv(const Municipality& m, const std::vector<std::vector<SchoolRecommendation>>& recs, int year) {
-  std::string out(kBom);
+  std::string out(kCsvBom);
   out += row({"school_id", "school", "year", "recommendation", "audience", "text", "because", "source"});
   for (size_t i = 0; i < m.schools.size(); ++i)
     for (const auto& r : recs[i])
@@ -606,7 +604,7 @@ std::string organisation_sveden_url(const Municipality& m, const std::vector<std
 const char* category(const School& s) { return s.parent_id.empty() ? "школа" : "филиал"; }
 
 std::string organisations_csv(const Municipality& m) {
-  std::string out(kBom);
+  std::string out(kCsvBom);
   out += row({"category", "school_id", "parent_id", "name", "short_name", "kind", "director", "address", "phone", "email",
               "website", "sveden", "functions"});
   std::vector<std::string> sveden = sveden_urls(m), base = school_base_urls(m);

@@ -4,19 +4,15 @@
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "write/formula_guard.h"
 
 namespace sveden {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 // The CSV's text, and with `columns` the rows read for the workbook.
 class CsvText final : public TableSink {
  public:
-  CsvText(TextParts& parts, OpendataColumns* columns) : parts_(parts), columns_(columns) { parts_.text() += kBom; }
+  CsvText(TextParts& parts, OpendataColumns* columns) : parts_(parts), columns_(columns) { parts_.text() += kCsvBom; }
   void field(std::string_view value) override {
     std::string& out = parts_.text();
     if (!first_) out += ';';
@@ -58,7 +54,7 @@ class Cells final : public TableSink {
     std::string_view guard = formula_guard_prefix(value);
     if (count_ == cells_.size()) cells_.emplace_back();
     fill_opendata_cell(cells_[count_], guard, value, count_ < numeric_.size() && numeric_[count_]);
-    blank_ = blank_ && guard.empty() && value.find_first_not_of(" \t") == std::string_view::npos;
+    blank_ = blank_ && blank_csv_field(guard, value);
     ++count_;
   }
   void end_row() override {
@@ -133,9 +129,7 @@ PartsMaker table_xlsx(TableMaker make, const std::string& sheet, const std::stri
       Cells cells(read->numeric(), sink);
       make(cells);
     };
-    // The writer names the part or the table; the build's message names the file.
-    if (Status written = write_xlsx_table(table, parts); !written.ok())
-      throw OutputError(fmt::format("opendata/{}.xlsx: {}", sheet, written.message()));
+    write_opendata_workbook(table, sheet, parts);
   };
 }
 

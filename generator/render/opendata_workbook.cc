@@ -44,7 +44,7 @@ double number_of(std::string_view s) {
 // Each row of one part of an opendata CSV: a part ends at a row's end (TextParts::may_end), so it is
 // whole rows; the first part begins with the BOM.
 void each_row_of_part(std::string_view part, bool first, const std::function<void(CsvRow&)>& each) {
-  if (first && part.substr(0, 3) == "\xEF\xBB\xBF") part.remove_prefix(3);
+  if (first && part.substr(0, kCsvBom.size()) == kCsvBom) part.remove_prefix(kCsvBom.size());
   for_each_csv_row(part, ';', each);  // our own CSV: its quoting is right by construction
 }
 
@@ -82,8 +82,7 @@ void OpendataColumns::add(std::string_view part) {
 void OpendataColumns::field(std::string_view guard, std::string_view value) {
   // The text as the CSV carries it is guard + value; the workbook shows it without the guard.
   bool unguarded = guard.empty();
-  row_.push_back({unguarded && value.empty(), unguarded && value.find_first_not_of(" \t") == std::string_view::npos,
-                  unguarded && is_plain_number(value), utf8_length(unguarded ? without_formula_guard(value) : value)});
+  row_.push_back({unguarded && value.empty(), blank_csv_field(guard, value), unguarded && is_plain_number(value), utf8_length(unguarded ? without_formula_guard(value) : value)});
   if (header_) header_row_.push_back(std::string(guard) + std::string(value));
 }
 
@@ -152,13 +151,14 @@ XlsxTable opendata_workbook(std::string csv, const std::string& sheet, const std
   return opendata_workbook([text](TextParts& p) { p.text() += *text; }, sheet, title, created);
 }
 
+void write_opendata_workbook(const XlsxTable& table, const std::string& sheet, TextParts& parts) {
+  // The writer names the part or the table; the build's message names the file.
+  if (Status written = write_xlsx_table(table, parts); !written.ok())
+    throw OutputError(fmt::format("opendata/{}.xlsx: {}", sheet, written.message()));
+}
+
 PartsMaker opendata_xlsx(const PartsMaker& csv, const std::string& sheet, const std::string& title, std::time_t created) {
-  return [csv, sheet, title, created](TextParts& parts) {
-    XlsxTable table = opendata_workbook(csv, sheet, title, created);
-    // The writer names the part or the table; the build's message names the file.
-    if (Status written = write_xlsx_table(table, parts); !written.ok())
-      throw OutputError(fmt::format("opendata/{}.xlsx: {}", sheet, written.message()));
-  };
+  return [csv, sheet, title, created](TextParts& parts) { write_opendata_workbook(opendata_workbook(csv, sheet, title, created), sheet, parts); };
 }
 
 }  // namespace sveden

@@ -16,6 +16,15 @@
 
 namespace sveden {
 
+// The byte order mark every CSV of ours begins with: Russian Excel opens the file as UTF-8 by it.
+inline constexpr std::string_view kCsvBom = "\xEF\xBB\xBF";
+
+// Whether a field as the CSV carries it (`guard`, formula_guard_prefix, then `value`) is blank: spaces and
+// tabs only, or nothing. The CSV's reader skips a row of blank fields (for_each_csv_row), so its workbook does.
+inline bool blank_csv_field(std::string_view guard, std::string_view value) {
+  return guard.empty() && value.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 // What the workbook of an opendata CSV must know before its first row, read from the CSV's parts in
 // order: the header, which columns are numbers (every value a number, codes excepted), the widest value
 // of each and the number of rows.
@@ -67,6 +76,10 @@ XlsxTable opendata_workbook(std::string csv, const std::string& sheet, const std
 struct OutputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// Writes `table`, the workbook opendata/<sheet>.xlsx, into `parts`; throws OutputError naming the file
+// and the reason when it cannot be written.
+void write_opendata_workbook(const XlsxTable& table, const std::string& sheet, TextParts& parts);
 
 // The bytes of opendata_workbook(…), written in parts each time the maker is called (write_xlsx_table):
 // never whole in memory, never a temporary file; throws OutputError when the workbook cannot be written.

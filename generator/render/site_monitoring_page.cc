@@ -95,7 +95,7 @@ ReportRef site_monitoring_report_ref(const Municipality& m, const MonitoringComp
 }
 
 std::string site_monitoring_csv(const Municipality& m, const MonitoringComparison& c) {
-  std::string out = "\xEF\xBB\xBF";  // Excel reads UTF-8 by its BOM
+  std::string out(kCsvBom);
   out += "Дата круга;Код ОО;Организация;Сайт;Группа требований;Важность;Состояние;Впервые выявлено;Адрес;Строка;Столбец;"
          "Замечание;Основание\r\n";
   for (const auto& s : c.sites)
