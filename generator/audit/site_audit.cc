@@ -662,6 +662,14 @@ struct OutputAuditor::State {
   std::unordered_map<std::string, size_t> root_index;
   LinkCheck links;
   std::vector<SchoolAudit> schools;
+  TextPool texts;  // the findings' files and messages, each held once
+
+  void intern(std::vector<SiteFinding>& findings) {
+    for (SiteFinding& f : findings) {
+      texts.intern(f.file);
+      texts.intern(f.message);
+    }
+  }
 };
 
 OutputAuditor::OutputAuditor(std::set<std::string> files, const OpennessVocabulary& v, Reader read, int jobs)
@@ -683,7 +691,9 @@ void OutputAuditor::school(const std::string& root, const std::map<std::string, 
     return;
   }
   HandedOver disk(pages, s_->read);
-  s_->schools[it->second] = audit_school(SiteFiles(s_->all, root, &disk), s_->v, &s_->links);
+  SchoolAudit& audit = s_->schools[it->second] = audit_school(SiteFiles(s_->all, root, &disk), s_->v, &s_->links);
+  // Kept to the end of the build: held once, a message repeated school after school costs a pointer.
+  s_->intern(audit.findings);
   // Its pages the section's audit has not parsed: their links.
   for (const auto& [file, html] : pages) s_->links.add_text(file, html);
 }
@@ -693,6 +703,8 @@ OutputAudit OutputAuditor::finish() {
   for (size_t i = 0; i < s_->roots.size(); ++i)
     if (s_->schools[i].root.empty()) s_->schools[i] = audit_school(SiteFiles(s_->all, s_->roots[i]), s_->v, &s_->links);
   OutputAudit a = finish_output_audit(std::move(s_->schools), s_->roots, s_->links);
+  for (auto& school : a.schools) s_->intern(school.findings);  // those of links, added by finish_output_audit
+  s_->intern(a.portal);
   s_.reset();  // the links of every page: not needed once the report is made
   return a;
 }
@@ -711,7 +723,7 @@ OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {
 std::string format_audit_text(const OutputAudit& a, const std::string& shown, const std::string& total) {
   std::string out = fmt::format("Проверка опубликованного сайта: {}\n", shown);
   auto line = [&](const SiteFinding& f) {
-    std::string where = f.file.empty() ? "" : f.pos.line ? fmt::format("{}:{}:{}: ", f.file, f.pos.line, f.pos.column) : f.file + ": ";
+    std::string where = f.file.empty() ? "" : f.pos.line ? fmt::format("{}:{}:{}: ", f.file, f.pos.line, f.pos.column) : f.file.str() + ": ";
     return fmt::format("    {}{}\n", where, f.message);
   };
   auto group = [&](const std::string& title, const std::vector<SiteFinding>& list) {

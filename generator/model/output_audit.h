@@ -6,15 +6,18 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/shared_text.h"
 #include "base/text_pos.h"
 
 namespace sveden {
 
+// The file and the message are shared texts: the auditor of a build holds one copy of each distinct text
+// (OutputAuditor), and a message is the same for every school that lacks the same item.
 struct SiteFinding {
   Severity severity = Severity::error;
-  std::string file;   // relative to the audited folder; "" for the site as a whole
+  SharedText file;    // relative to the audited folder; "" for the site as a whole
   TextPos pos;        // {0, 0} for the file as a whole
-  std::string message;
+  SharedText message;
   bool incomplete = false;  // required information written as absent («отсутствует»)
 };
 

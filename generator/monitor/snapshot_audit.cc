@@ -46,16 +46,17 @@ const MonitorGroup& group(const std::string& key) {
 
 // The group of an audit finding: the subsection its message names («…» in quotes) or whose folder holds
 // its page; the section for the home page's and the section's own findings; links for the rest.
-std::string group_of(const SiteFinding& f, const OpennessVocabulary& v) {
+std::string group_of(const SiteFinding& finding, const OpennessVocabulary& v) {
+  const std::string &message = finding.message, &file = finding.file;
   const OpenSubsection* best = nullptr;
   for (const auto& sub : v.subsections)
-    if (f.message.find("«" + sub.title + "»") != std::string::npos && (!best || sub.title.size() > best->title.size())) best = &sub;
+    if (message.find("«" + sub.title + "»") != std::string::npos && (!best || sub.title.size() > best->title.size())) best = &sub;
   if (best) return best->path;
   for (const auto& sub : v.subsections) {
     std::string dir = v.path + "/" + sub.path;
-    if (f.file == dir || f.file.rfind(dir + "/", 0) == 0 || f.file.rfind(dir + ".", 0) == 0) return sub.path;
+    if (file == dir || file.rfind(dir + "/", 0) == 0 || file.rfind(dir + ".", 0) == 0) return sub.path;
   }
-  if (f.message.find("«" + v.title + "»") != std::string::npos || f.file == v.path + "/index.html") return "section";
+  if (message.find("«" + v.title + "»") != std::string::npos || file == v.path + "/index.html") return "section";
   return "links";
 }
 
@@ -156,11 +157,12 @@ void audit_snapshot(const CrawlResult& crawl, const std::string& folder, const O
   // A link to an address that redirects elsewhere is no broken link: the redirect is reported below.
   auto redirected = [&](const SiteFinding& f) {
     static const std::string kOpen = "ссылка «", kClose = "» ведёт на несуществующий";
-    size_t a = f.message.find(kOpen), b = f.message.find(kClose);
+    const std::string& message = f.message;
+    size_t a = message.find(kOpen), b = message.find(kClose);
     auto page = url_of.find(f.file);
     if (a != 0 || b == std::string::npos || page == url_of.end()) return false;
     std::optional<WebUrl> from = parse_web_url(page->second);
-    std::optional<WebUrl> to = from ? resolve_web_url(*from, f.message.substr(kOpen.size(), b - kOpen.size())) : std::nullopt;
+    std::optional<WebUrl> to = from ? resolve_web_url(*from, message.substr(kOpen.size(), b - kOpen.size())) : std::nullopt;
     auto it = to ? by_url.find(to->str()) : by_url.end();
     return it != by_url.end() && it->second->status >= 300 && it->second->status < 400;
   };
@@ -169,7 +171,7 @@ void audit_snapshot(const CrawlResult& crawl, const std::string& folder, const O
     for (const auto& f : s.findings) {
       if (redirected(f) || placeholders.count(f.file)) continue;
       auto it = url_of.find(f.file);
-      std::string url = it != url_of.end() ? it->second : f.file.empty() ? crawl.base : base->scheme + "://" + base->host + "/" + f.file;
+      std::string url = it != url_of.end() ? it->second : f.file.empty() ? crawl.base : base->scheme + "://" + base->host + "/" + f.file.str();
       out.push_back(make(group_of(f, v), f.severity, url, f.pos, f.message));
     }
   }

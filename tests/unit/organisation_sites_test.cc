@@ -70,7 +70,7 @@ TEST_CASE("organisation sites: the ДДТ with a «Код ОО» has its own «�
     if (s.root + "/" == folder) own = &s;
   REQUIRE(own);
   for (const auto& f : own->findings) {
-    std::string message = f.file + ": " + f.message;
+    std::string message = f.file.str() + ": " + f.message.str();
     CAPTURE(message);
     CHECK(f.severity != Severity::error);
   }

@@ -121,7 +121,7 @@ void SiteRenderer::Worker::audit_page(const OutputAudit& audit, TextParts& out) 
       if (f.severity != severity) continue;
       data x;
       if (!f.file.empty()) put(x, "where", f.pos.line ? fmt::format(FMT_COMPILE("{}:{}:{}"), f.file, f.pos.line, f.pos.column) : std::string(f.file));
-      x.set("message", f.message);
+      x.set("message", f.message.str());
       append(out, std::move(x));
     }
     return out;
