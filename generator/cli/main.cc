@@ -21,6 +21,7 @@
 #include "audit/site_audit.h"
 #include "base/diagnostics.h"
 #include "base/disk.h"
+#include "base/free_memory.h"
 #include "base/status.h"
 #include "model/openness.h"
 #include "russian/typography.h"
@@ -451,6 +452,7 @@ int main(int argc, char** argv) {
   int code = sveden::parse_args(argc, argv, &args);
   if (code >= 0) return code;
   sveden::install_exit_cleanup();  // before any thread: Ctrl+C removes temporary folders, then exits
+  sveden::tune_allocator_for_builds();  // before the data are loaded
   try {
     return sveden::run(args);
   } catch (const std::exception& e) {
