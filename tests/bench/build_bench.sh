@@ -13,6 +13,13 @@ SVEDEN="$(realpath "$1")"
 SCHOOLS="${2:-2000}"
 RUNS="${3:-3}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
+# Two benches at once share the cores and the disk and measure each other: the second waits for the first
+# (flock is util-linux's, on every Debian).
+exec 8> "${TMPDIR:-/tmp}/sveden-bench.lock"
+if ! flock -n 8; then
+  echo "make bench: уже идёт другой замер (${TMPDIR:-/tmp}/sveden-bench.lock), этот ждёт его окончания" >&2
+  flock 8
+fi
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sveden-bench.XXXXXX")"
 SERVE_PID=""
 cleanup() {
