@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/optional_number.h"
 #include "model/school_years.h"
 
 namespace sveden {
@@ -75,7 +76,7 @@ enum class Band : std::uint8_t { none, below, level, above };
 // Why there is no publishable value.
 enum class ValueState : std::uint8_t { ok, missing, suppressed, not_applicable };
 
-// 64 bytes, the small members first: millions of them at 10,000 schools (docs/PERFORMANCE.md).
+// 40 bytes, the small members first: millions of them at 10,000 schools (docs/PERFORMANCE.md).
 struct IndicatorValue {
   ValueState state = ValueState::missing;
   Band band = Band::none;  // against the municipal value of the year
@@ -83,13 +84,14 @@ struct IndicatorValue {
   double value = 0;  // published when state == ok; when suppressed, the hidden value, for the rules only
   // The 95 % confidence interval, rounded as the value is; only for a published value of an
   // indicator that has one (IndicatorSpec::interval) and data that give its spread.
-  std::optional<double> lower, upper;
+  OptionalNumber lower, upper;
   // For a value counted from parts, some of them hidden (procedures with 30 % «2», counting the
   // small ones), the value the rules decide on; `value` stays the count of the published parts. Never
   // published: readers outside the rules use `value` and `state` only.
-  std::optional<double> decision;
+  OptionalNumber decision;
   bool ok() const { return state == ValueState::ok; }
 };
+static_assert(sizeof(IndicatorValue) == 40);
 
 // The key of one series: indicator id and its parameter («oge_mean», «математика»).
 struct SeriesKey {
