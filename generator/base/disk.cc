@@ -248,11 +248,17 @@ void append_time(std::string& out, const struct timespec& t) {
   out.append(nine, end);
 }
 
-// One entry of a stat listing: «path\tmode\tsize\tmtime\tctime\tinode\n», numbers without fmt's parsing.
+}  // namespace
+
 void append_stat_line(std::string& out, std::string_view path, const struct stat& st) {
   out.append(path);
   out += '\t';
   append_number(out, st.st_mode, 8);
+  // A folder's times change with what it holds, which has lines of its own; its inode is no one's concern.
+  if (S_ISDIR(st.st_mode)) {
+    out += '\n';
+    return;
+  }
   out += '\t';
   append_number(out, static_cast<unsigned long long>(st.st_size));
   out += '\t';
@@ -263,6 +269,23 @@ void append_stat_line(std::string& out, std::string_view path, const struct stat
   append_number(out, st.st_ino);
   out += '\n';
 }
+
+bool listing_before(std::string_view a, std::string_view b) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) {
+      // «/» ends a name: «a» and what it holds come before «a.b», «a-c»…
+      auto rank = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };
+      return rank(a[i]) < rank(b[i]);
+    }
+  return a.size() < b.size();
+}
+
+bool changed_too_recently(const struct stat& st, const struct timespec& now) {
+  return st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0 && st.st_ctim.tv_sec >= now.tv_sec - 1;
+}
+
+namespace {
 
 // What a listing does with a subfolder once its own line is written: lists it in place, or keeps it for
 // later. Given the open folder above it, the subfolder's name and path and what lstat said of it.
@@ -295,7 +318,7 @@ bool list_stats(int dir, const std::string& rel, const std::string& root, const 
       ok = false;  // gone while listed: not a state to remember
       break;
     }
-    if (st.st_mtim.tv_nsec == 0 && st.st_ctim.tv_nsec == 0 && st.st_ctim.tv_sec >= now.tv_sec - 1) {
+    if (changed_too_recently(st, now)) {
       ok = false;
       break;
     }

@@ -67,15 +67,24 @@ class MemoryDisk : public Disk {
 };
 
 // Every entry under `folder` (those `skip` names left out, with what is beneath them), a line each, in one
-// order (names in byte order within a folder, a folder's entries right after its own line):
-// path, mode, size, mtime, ctime and inode by lstat. Whatever changes an entry (written, replaced, touched,
-// removed, added, edited with its mtime put back) changes the text. nullopt if the folder cannot be read
+// order (names in byte order within a folder, a folder's entries right after its own line; listing_before):
+// path, mode, size, mtime, ctime and inode by lstat, a folder's path and mode only (append_stat_line).
+// Whatever changes an entry (written, replaced, touched, removed, added, edited with its mtime put back,
+// a folder's mode changed) changes the text. nullopt if the folder cannot be read
 // whole, or on a file system with whole-second times when an entry changed within the last second.
 // `skip` is asked of each entry with its full path (the folder's canonical path, then «/» and the path within it)
 // and its name. The folders two levels down (a school's under schools/) are listed on `jobs` threads; the
 // text is the same for any number.
 using StatSkip = std::function<bool(const std::string& path, std::string_view name)>;
 std::optional<std::string> stat_listing(const std::string& folder, const StatSkip& skip, int jobs = 1);
+
+// One line of a stat listing: «path\tmode\tsize\tmtime\tctime\tinode\n», a folder's «path\tmode\n».
+void append_stat_line(std::string& out, std::string_view path, const struct stat& st);
+// Whether the path `a` comes before `b` in a stat listing: name by name, each in byte order.
+bool listing_before(std::string_view a, std::string_view b);
+// An entry changed within the last second `now` is in, on a file system with whole-second times: a state
+// a listing cannot tell from an edit made later in that second.
+bool changed_too_recently(const struct stat& st, const struct timespec& now);
 
 // Removes `folder` and everything beneath it, as std::filesystem::remove_all does (symbolic links are
 // removed, never followed), the folders two levels down (a school's under schools/) on `jobs` threads.

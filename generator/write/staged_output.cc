@@ -171,7 +171,7 @@ std::optional<std::string> output_digest(const std::string& out, int jobs) {
   return text_hash(*listing);
 }
 
-constexpr const char* kStateHeader = "sveden-build-state 1";
+constexpr const char* kStateHeader = "sveden-build-state 2";  // 2: a folder by its path and mode
 
 }  // namespace
 
@@ -262,9 +262,11 @@ Status StagedOutput::open() {
   }
   stage_ = stage.string();
   stage_fd_ = ::open(stage_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-  if (stage_fd_ < 0) {
+  struct stat made {};
+  if (stage_fd_ < 0 || ::fstat(stage_fd_, &made) != 0) {
     return io_failure(fmt::format("не удалось открыть папку «{}»: {}", stage_, std::strerror(errno)));
   }
+  folder_mode_ = made.st_mode;  // made as every folder in it is: 0755 under the umask
   writeback_ = std::make_unique<BackgroundWriteback>(stage_fd_);
   // The stage says it is ours before anything else is in it, and the output's marker is there
   // before the swap: a published output always carries it.
@@ -423,6 +425,16 @@ Status StagedOutput::append_new(int fd, const std::string& rel_path, std::string
 }
 
 Status StagedOutput::close_new(int fd, const std::string& rel_path) {
+  // As the file is now and stays: nothing after this changes its stat, unless it is linked (written_digest).
+  struct stat st {};
+  if (rel_path != kStageMarker) {
+    if (::fstat(fd, &st) == 0) {
+      std::lock_guard lock(closed_mutex_);
+      closed_.emplace_back(rel_path, st);
+    } else {
+      listed_by_writes_ = false;
+    }
+  }
   // No sync_file_range here to start the writing early: it made the kernel write each file to disk in the
   // thread that rendered it, a few KB at a time; writeback_ has the kernel's flusher do it in large batches.
   if (::close(fd) != 0) return io_failure(fmt::format("не удалось записать файл «{}»: {}", stage_ + "/" + rel_path, std::strerror(errno)));
@@ -452,6 +464,7 @@ bool StagedOutput::carry_over(Same same) {
   }
   // A link failing (another file system, no /proc, too many links) only means the file is written.
   if (link_now && !link_previous(same).ok()) return false;
+  listed_by_writes_ = false;
   ++files_;
   return true;
 }
@@ -546,6 +559,7 @@ std::unique_ptr<Disk> StagedOutput::written() const {
 }
 
 std::string StagedOutput::folder() {
+  listed_by_writes_ = false;  // what a program writes there is not known here
   return materialise().ok() ? stage_ : "";
 }
 
@@ -631,9 +645,33 @@ std::optional<BuildRecord> StagedOutput::previous_build(const std::string& key) 
   return BuildRecord{*pages, *files, *pdfs, static_cast<int>(*errors)};
 }
 
+std::optional<std::string> StagedOutput::written_digest() {
+  if (!listed_by_writes_ || !materialised_ || unchanged()) return std::nullopt;
+  struct timespec now{};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  std::vector<std::pair<std::string_view, const struct stat*>> entries;
+  entries.reserve(closed_.size() + wanted_dirs_.size());
+  struct stat folder {};
+  folder.st_mode = folder_mode_;
+  for (const auto& [path, st] : closed_) {
+    if (changed_too_recently(st, now)) return std::nullopt;
+    entries.emplace_back(path, &st);
+  }
+  for (const std::string& dir : wanted_dirs_) entries.emplace_back(dir, &folder);
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return listing_before(a.first, b.first); });
+  std::string listing;
+  listing.reserve(entries.size() * 96);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0 && entries[i].first == entries[i - 1].first) return std::nullopt;  // a file written twice
+    append_stat_line(listing, entries[i].first, *entries[i].second);
+  }
+  return text_hash(listing);
+}
+
 void StagedOutput::remember_build(const std::string& key, const BuildRecord& record) {
   if (state_.empty() || !committed_ || key.empty()) return;
-  auto digest = output_digest(out_, jobs_);
+  auto digest = written_digest();
+  if (!digest) digest = output_digest(out_, jobs_);
   if (!digest) return;
   std::string text = fmt::format("{}\nkey {}\noutput {}\npages {}\nfiles {}\npdfs {}\naudit_errors {}\n", kStateHeader, key, *digest,
                                  record.pages, record.files, record.pdfs, record.audit_errors);

@@ -47,7 +47,9 @@ class StagedOutput : public Output {
   // The stage, with every file carried over so far linked in (a program writes into it directly).
   std::string folder() override;
   // The record beside the output (`.<out>.sveden-state`): the key of the build that published it and a
-  // digest of the output as it left it (every path, type, size, mtime, ctime and inode).
+  // digest of the output as it left it (every path, type, size, mtime, ctime and inode). When every file
+  // was written new, from what each said of itself when written (written_digest); otherwise the output is
+  // listed again.
   std::optional<BuildRecord> previous_build(const std::string& key) override;
   // When the output has a record, its digest is taken on another thread from now on.
   void expect_previous() override;
@@ -82,6 +84,11 @@ class StagedOutput : public Output {
   bool carry_over(Same same);
   // Every file was carried over and the previous output has nothing else: it is the new output as it is.
   bool unchanged();
+  // The digest output_digest would give of the committed output, from its files as each was when closed and
+  // its folders as made, without listing it again (80,000 names at 2,000 schools, 0.5 s, a twentieth of a
+  // build); nullopt when that does not hold: a file linked from the previous output (the removal of that
+  // output changes its ctime), one a program wrote into folder(), a stat that failed.
+  std::optional<std::string> written_digest();
 
   std::string requested_;  // as the user named it
   int jobs_ = 1;           // threads for listing the output (its digest)
@@ -104,6 +111,10 @@ class StagedOutput : public Output {
   std::string early_out_;                            // the folder expect_previous() found
   std::future<std::optional<std::string>> early_digest_;  // and its digest, being taken
   std::unique_ptr<BackgroundWriteback> writeback_;        // the stage's file system to disk as it is written
+  mode_t folder_mode_ = 0;                                // of the folders made (the stage's own)
+  std::mutex closed_mutex_;
+  std::vector<std::pair<std::string, struct stat>> closed_;  // every file written new, as it was when closed
+  std::atomic<bool> listed_by_writes_{true};                 // closed_ and wanted_dirs_ are the whole stage
 };
 
 inline constexpr const char* kOutputMarker = ".sveden-output";

@@ -14,6 +14,8 @@
 
 #include "../support/faulty_output.h"
 #include "../support/test_files.h"
+#include "base/disk.h"
+#include "base/text_hash.h"
 #include "write/staged_output.h"
 
 using namespace sveden;
@@ -343,5 +345,60 @@ TEST_CASE("staged output: folders are made parents first in several threads, eac
     REQUIRE_FALSE(made.ok());
     CHECK(made.message().find("blocked/x") != std::string::npos);
   }
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// The digest of the output the record beside it holds («output …»), "" without one.
+std::string recorded_digest(const fs::path& out) {
+  std::string state = test::read_file(out.parent_path() / ("." + out.filename().string() + ".sveden-state"));
+  size_t at = state.find("\noutput ");
+  return at == std::string::npos ? "" : state.substr(at + 8, state.find('\n', at + 8) - at - 8);
+}
+
+// A build of `files` (folders «a/b», «a.b», «a-c/d» too: «a» and what it holds come before «a.b») recorded
+// under `key`; `program`: a file a program writes into the stage itself, as Chromium does its PDFs.
+void build_and_record(const std::string& out, const std::map<std::string, std::string>& files, const std::string& program = "") {
+  StagedOutput staged(out);
+  Status s = staged.open();
+  if (s.ok()) s = staged.make_dirs({"a/b", "a.b", "a-c/d", "data"});
+  for (const auto& [path, text] : files)
+    if (s.ok()) s = staged.write(path, text);
+  if (s.ok()) s = staged.write_parts("a-c/d/parts.csv", [](TextParts& p) { p.text() += "1;2\n"; });
+  if (s.ok() && !program.empty()) std::ofstream(fs::path(staged.folder()) / program) << "%PDF";
+  if (s.ok()) s = staged.sync();
+  if (s.ok()) s = staged.commit();
+  REQUIRE_MESSAGE(s.ok(), s.message());
+  staged.remember_build("key", BuildRecord{});
+}
+
+}  // namespace
+
+TEST_CASE("staged output: the record of a build is the digest of the output as it is listed after it") {
+  // A build that wrote every file new records what each file said of itself when closed, without listing
+  // the output again; the next build lists the output and must find the same text, or it renders everything.
+  fs::path dir = temp_dir();
+  fs::path out = dir / "output";
+  std::map<std::string, std::string> files = {{"index.html", "<p>1</p>"}, {"a/index.html", "<p>2</p>"}, {"a/b/data.csv", "x;y\n"},
+                                              {"a.b/index.html", "<p>3</p>"}, {"a-c/d/index.html", "<p>4</p>"}, {"data/x.json", "{}"}};
+  auto listed = [&] { return text_hash(*stat_listing(out.string(), nullptr)); };
+
+  build_and_record(out.string(), files);  // every file new
+  REQUIRE_FALSE(recorded_digest(out).empty());
+  CHECK(recorded_digest(out) == listed());
+
+  files["a/index.html"] = "<p>changed</p>";  // the others linked from the previous output: listed again
+  build_and_record(out.string(), files);
+  CHECK(recorded_digest(out) == listed());
+
+  build_and_record((dir / "second").string(), files, "a.b/report.pdf");  // a file the build did not write itself
+  CHECK(recorded_digest(dir / "second") == text_hash(*stat_listing((dir / "second").string(), nullptr)));
+
+  // A folder's mode is in the digest; its times, which change with what it holds, are not.
+  std::string before = listed();
+  REQUIRE(::chmod((out / "a.b").c_str(), 0700) == 0);
+  CHECK(listed() != before);
+  REQUIRE(::chmod((out / "a.b").c_str(), 0755) == 0);
   fs::remove_all(dir);
 }
