@@ -1,5 +1,5 @@
-# A run stopped by a signal (Ctrl+C, kill, a closed terminal) leaves nothing behind: the temporary
-# folders of `check` and of Chromium are removed, Chromium is not left running, a build's stage is
+# A run stopped by a signal (Ctrl+C, kill, a closed terminal) leaves nothing behind: `check` writes nothing,
+# the temporary folder of Chromium is removed, Chromium is not left running, a build's stage is
 # removed and the previous output stays as it was; the exit code is 128 + the signal.
 source "$(dirname "$0")/lib.bash"
 export TMPDIR="$SCRATCH/tmp"
@@ -20,9 +20,16 @@ interrupt_when() {
   wait "$pid"  # the caller has turned errexit off: the exit code is the answer
 }
 
-# 1. check, interrupted while it builds into its temporary folder.
+# 1. check, interrupted while it works (it builds in memory and writes nothing: site/check.cc), once it runs
+# more than one thread (the analysis, then the pages).
 "$SVEDEN" check --site "$SCRATCH/site" > /dev/null 2>&1 &
-set +e; interrupt_when $! "$TMPDIR/sveden-check-*/.output.sveden-stage-*/schools" INT; code=$?; set -e
+pid=$!
+for _ in $(seq 1 3000); do
+  [ "$(ls "/proc/$pid/task" 2>/dev/null | wc -l)" -gt 1 ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.01
+done
+set +e; interrupt_when "$pid" "/proc/$pid" INT; code=$?; set -e
 [ "$code" = 130 ] || fail "check stopped by SIGINT: exit $code, expected 130"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "check left $(find "$TMPDIR" -maxdepth 3) in TMPDIR"
 
