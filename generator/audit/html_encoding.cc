@@ -237,6 +237,11 @@ std::string charset_parameter(std::string_view content_type) {
   return "";
 }
 
+std::string valid_utf8_of(std::string&& s) {
+  if (is_valid_utf8(s)) return std::move(s);
+  return valid_utf8(std::string_view(s));
+}
+
 std::string valid_utf8(std::string_view s) {
   if (is_valid_utf8(s)) return std::string(s);
   std::string out;

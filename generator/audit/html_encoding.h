@@ -28,5 +28,7 @@ std::string encoding_for_label(std::string_view label);
 
 // `s` with each invalid UTF-8 sequence replaced by U+FFFD: what any report prints is valid UTF-8.
 std::string valid_utf8(std::string_view s);
+// The same of a text given up: itself when it is valid, without a copy (a report of 371,000 findings is 147 MB).
+std::string valid_utf8_of(std::string&& s);
 
 }  // namespace sveden

@@ -757,7 +757,7 @@ std::string format_audit_text(const OutputAudit& a, const std::string& shown, co
                      count_noun(a.warnings, "предупреждение", "предупреждения", "предупреждений"));
   if (a.schools.size() > 1) out += fmt::format(" ({} проверено)", count_noun(static_cast<long long>(a.schools.size()), "сайт школы", "сайта школ", "сайтов школ"));
   out += ".\n";
-  return valid_utf8(out);
+  return valid_utf8_of(std::move(out));
 }
 
 std::string format_audit_json(const OutputAudit& a) {
@@ -780,7 +780,7 @@ std::string format_audit_json(const OutputAudit& a) {
                        quoted_json(s.root), quoted_json(s.name), s.incomplete, list(s.findings));
   }
   out += a.schools.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return valid_utf8(out);  // file names of a saved mirror may be in any encoding: JSON is UTF-8
+  return valid_utf8_of(std::move(out));  // file names of a saved mirror may be in any encoding: JSON is UTF-8
 }
 
 }  // namespace sveden
