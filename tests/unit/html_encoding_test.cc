@@ -50,3 +50,14 @@ TEST_CASE("html encoding: the result is valid UTF-8 whatever the bytes") {
   CHECK(encoding_for_label(" CP1251 ") == "windows-1251");
   CHECK(encoding_for_label("x-unknown") == "");
 }
+
+TEST_CASE("html encoding: a valid text given up is returned as it is, not copied; an invalid one is mended") {
+  // check's report of 371,000 findings at 10,000 schools is 147 MB: a copy of it went over 1 GB.
+  std::string report(1 << 20, 'a');
+  report += "Ёж";
+  const char* bytes = report.data();
+  std::string same = valid_utf8_of(std::move(report));
+  CHECK(same.data() == bytes);
+  CHECK(same.size() == (1u << 20) + std::string("Ёж").size());
+  CHECK(valid_utf8_of(std::string("a\xFF" "b")) == "a\uFFFDb");
+}
