@@ -430,7 +430,7 @@ Status StagedOutput::close_new(int fd, const std::string& rel_path) {
   if (rel_path != kStageMarker) {
     if (::fstat(fd, &st) == 0) {
       std::lock_guard lock(closed_mutex_);
-      closed_.emplace_back(rel_path, st);
+      closed_.push_back({rel_path, st.st_mtim, st.st_ctim, st.st_size, st.st_ino, st.st_mode});
     } else {
       listed_by_writes_ = false;
     }
@@ -649,21 +649,26 @@ std::optional<std::string> StagedOutput::written_digest() {
   if (!listed_by_writes_ || !materialised_ || unchanged()) return std::nullopt;
   struct timespec now{};
   ::clock_gettime(CLOCK_REALTIME, &now);
-  std::vector<std::pair<std::string_view, const struct stat*>> entries;
+  std::vector<std::pair<std::string_view, const Closed*>> entries;  // a folder's: nullptr
   entries.reserve(closed_.size() + wanted_dirs_.size());
-  struct stat folder {};
-  folder.st_mode = folder_mode_;
-  for (const auto& [path, st] : closed_) {
-    if (changed_too_recently(st, now)) return std::nullopt;
-    entries.emplace_back(path, &st);
-  }
-  for (const std::string& dir : wanted_dirs_) entries.emplace_back(dir, &folder);
+  for (const Closed& c : closed_) entries.emplace_back(c.path, &c);
+  for (const std::string& dir : wanted_dirs_) entries.emplace_back(dir, nullptr);
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return listing_before(a.first, b.first); });
   std::string listing;
   listing.reserve(entries.size() * 96);
   for (size_t i = 0; i < entries.size(); ++i) {
     if (i > 0 && entries[i].first == entries[i - 1].first) return std::nullopt;  // a file written twice
-    append_stat_line(listing, entries[i].first, *entries[i].second);
+    struct stat st {};
+    st.st_mode = folder_mode_;
+    if (const Closed* c = entries[i].second) {
+      st.st_mode = c->mode;
+      st.st_size = c->size;
+      st.st_mtim = c->mtime;
+      st.st_ctim = c->ctime;
+      st.st_ino = c->inode;
+      if (changed_too_recently(st, now)) return std::nullopt;
+    }
+    append_stat_line(listing, entries[i].first, st);
   }
   return text_hash(listing);
 }

@@ -113,7 +113,16 @@ class StagedOutput : public Output {
   std::unique_ptr<BackgroundWriteback> writeback_;        // the stage's file system to disk as it is written
   mode_t folder_mode_ = 0;                                // of the folders made (the stage's own)
   std::mutex closed_mutex_;
-  std::vector<std::pair<std::string, struct stat>> closed_;  // every file written new, as it was when closed
+  // Every file written new, as it was when closed: what a stat listing says of it, in 56 bytes beside its path
+  // (a struct stat is 144; 223,000 files at 10,000 schools).
+  struct Closed {
+    std::string path;
+    struct timespec mtime, ctime;
+    off_t size;
+    ino_t inode;
+    mode_t mode;
+  };
+  std::vector<Closed> closed_;
   std::atomic<bool> listed_by_writes_{true};                 // closed_ and wanted_dirs_ are the whole stage
 };
 
