@@ -8,28 +8,29 @@ copy_demo "$SCRATCH/site"
 "$SVEDEN" build --site "$SCRATCH/site" > /dev/null 2>&1 || fail "first build failed"
 before="$(tree_sum "$SCRATCH/site/output")"
 
-# Waits until $2 (a glob) exists, then sends signal $3 to pid $1; returns the exit code.
-interrupt_when() {
-  local pid=$1 glob=$2 sig=$3
+# Waits until the command after $2 succeeds (at most 30 s, or until pid $1 ends), then sends signal $2 to
+# pid $1; returns the exit code.
+interrupt_after() {
+  local pid=$1 sig=$2
+  shift 2
   for _ in $(seq 1 3000); do
-    compgen -G "$glob" > /dev/null && break
+    "$@" && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.01
   done
   kill "-$sig" "$pid" 2>/dev/null || true
   wait "$pid"  # the caller has turned errexit off: the exit code is the answer
 }
+exists() { compgen -G "$1" > /dev/null; }                           # a glob
+threads() { [ "$(ls "/proc/$1/task" 2>/dev/null | wc -l)" -gt 1 ]; }  # pid $1 runs more than one
+# Waits until $2 (a glob) exists, then sends signal $3 to pid $1; returns the exit code.
+interrupt_when() { interrupt_after "$1" "$3" exists "$2"; }
 
 # 1. check, interrupted while it works (it builds in memory and writes nothing: site/check.cc), once it runs
 # more than one thread (the analysis, then the pages).
 "$SVEDEN" check --site "$SCRATCH/site" > /dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 3000); do
-  [ "$(ls "/proc/$pid/task" 2>/dev/null | wc -l)" -gt 1 ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.01
-done
-set +e; interrupt_when "$pid" "/proc/$pid" INT; code=$?; set -e
+set +e; interrupt_after "$pid" INT threads "$pid"; code=$?; set -e
 [ "$code" = 130 ] || fail "check stopped by SIGINT: exit $code, expected 130"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "check left $(find "$TMPDIR" -maxdepth 3) in TMPDIR"
 
