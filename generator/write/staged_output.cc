@@ -427,7 +427,7 @@ Status StagedOutput::append_new(int fd, const std::string& rel_path, std::string
 Status StagedOutput::close_new(int fd, const std::string& rel_path) {
   // As the file is now and stays: nothing after this changes its stat, unless it is linked (written_digest).
   struct stat st {};
-  if (rel_path != kStageMarker) {
+  if (rel_path != kStageMarker && listed_by_writes_) {  // once a file is linked, the output is listed again anyway
     if (::fstat(fd, &st) == 0) {
       std::lock_guard lock(closed_mutex_);
       closed_.push_back({rel_path, st.st_mtim, st.st_ctim, st.st_size, st.st_ino, st.st_mode});
