@@ -134,7 +134,7 @@ class ReportSections {
       h.set("is_heading", true);
       h.set("title", bind_units(title));
       append(group_, std::move(h));
-      for (const auto& x : blocks.list_value()) group_.push_back(x);
+      for (auto& x : blocks.list_items()) group_.push_back(std::move(x));
       return;
     }
     emit(title, std::move(blocks), false);

@@ -17,7 +17,10 @@
 
 namespace sveden {
 
-void school_report(const SiteRenderer& site, size_t si, int& tables, int& figures, ReportSections& sections) {
+ProfileParts school_profile(const SiteRenderer& site, size_t si) {
+  ProfileParts parts;
+  int tables = 0, figures = 0;
+  auto add = [&parts](const std::string& title, TemplateValue blocks) { parts.emplace_back(title, std::move(blocks)); };
   const Municipality& m = site.municipality();
   const Analysis& a = site.analysis();
   const Classification& cl = a.classification;
@@ -35,7 +38,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
       rows.push_back({"Школа-наставник", typographic_quotes(mentor->short_name) +
                                              (s.mentor_since ? fmt::format(FMT_COMPILE(" (с {}{}г.)"), *s.mentor_since, std::string(kNbsp)) : "")});
     b.table("Сведения о школе", {"Сведение", "Значение"}, rows);
-    sections.add("Школа", b.take());
+    add("Школа", b.take());
   }
   {
     Blocks b(tables, figures);
@@ -56,7 +59,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
       b.heading(fmt::format(FMT_COMPILE("{}: {}"), g.group->title, verdict_name(gy.verdict)));
       b.items(verdict_reasons(gy.evidence));
     }
-    sections.add("Статус по годам и основания", b.take());
+    add("Статус по годам и основания", b.take());
   }
   {
     Blocks b(tables, figures);
@@ -69,7 +72,14 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
           for (const auto& v : series.values[si]) shown += v.ok(), hidden += v.state == ValueState::suppressed;
     bool mostly_hidden = hidden > shown;
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::pair<std::string, std::string>> trends, points;  // caption, SVG
+    // The charts to draw, each numbered in the order met; drawn only for the list shown.
+    struct Chart {
+      std::string caption;
+      const IndicatorSpec* spec;
+      const IndicatorSeries* series;
+      size_t number;
+    };
+    std::vector<Chart> trends, points;
     for (const char* id : kKeySeries) {
       const IndicatorSpec* spec = set.spec(id);
       if (!spec) continue;
@@ -104,8 +114,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
         int published = 0;
         for (const auto& v : series.values[si]) published += v.ok();
         (published >= 2 ? trends : points)
-            .emplace_back(series_title(*spec, key.param) + ": школа, муниципалитет и регион",
-                          series_chart(set, *spec, series, si, fmt::format(FMT_COMPILE("profile-{}-trend-{}"), si + 1, trends.size() + points.size() + 1)));
+            .push_back({series_title(*spec, key.param) + ": школа, муниципалитет и регион", spec, &series, trends.size() + points.size() + 1});
       }
     }
     std::string min_group = count_noun(m.site.min_group, "человека", "человек", "человек");
@@ -130,8 +139,9 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
     } else if (!mostly_hidden) {
       b.text("Опубликованных значений показателей у школы нет.");
     }
-    for (const auto& [caption, chart] : trends.empty() ? points : trends) b.figure(caption, chart);
-    sections.add("Результаты по годам", b.take());
+    for (const Chart& c : trends.empty() ? points : trends)
+      b.figure(c.caption, series_chart(set, *c.spec, *c.series, si, fmt::format(FMT_COMPILE("profile-{}-trend-{}"), si + 1, c.number)));
+    add("Результаты по годам", b.take());
   }
   {
     Blocks b(tables, figures);
@@ -155,7 +165,7 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
       b.text(rows.empty() ? std::string("По всем факторам риска данных для оценки недостаточно.")
                           : fmt::format(FMT_COMPILE("{} {} данных для оценки недостаточно."), no_data.size() == 1 ? "По фактору" : "По факторам",
                                         and_list(no_data)));
-    sections.add("Факторы риска", b.take());
+    add("Факторы риска", b.take());
   }
   {
     Blocks b(tables, figures);
@@ -166,7 +176,20 @@ void school_report(const SiteRenderer& site, size_t si, int& tables, int& figure
                                    r.recommendation->audience, fmt::join(r.reasons, "; ")));
     if (recs.empty()) b.text("Адресных рекомендаций нет.");
     b.items(recs);
-    sections.add("Адресные рекомендации", b.take());
+    add("Адресные рекомендации", b.take());
+  }
+  return parts;
+}
+
+void add_profile(ProfileParts parts, int& tables, int& figures, ReportSections& sections) {
+  for (auto& [title, blocks] : parts) {
+    // Numbered as Blocks numbers them, in the order they were made.
+    for (TemplateValue& block : blocks.list_items()) {
+      auto is = [&block](const char* name) { const TemplateValue* v = block.get(name); return v && v->is_true(); };
+      if (is("is_table")) block.set("number", std::to_string(++tables));
+      else if (is("is_figure")) block.set("number", std::to_string(++figures));
+    }
+    sections.add(title, std::move(blocks));
   }
 }
 

@@ -9,7 +9,11 @@
 
 namespace sveden {
 
+// The profile's sections, each a title and its blocks, their tables and figures numbered from 1. A school's own
+// report and the report of all schools (or its volume) show the same profile, numbered on from what comes before.
+ProfileParts school_profile(const SiteRenderer& site, size_t school);
+
 // Adds the profile's sections to `sections`, numbering tables and figures on from `tables` and `figures`.
-void school_report(const SiteRenderer& site, size_t school, int& tables, int& figures, ReportSections& sections);
+void add_profile(ProfileParts parts, int& tables, int& figures, ReportSections& sections);
 
 }  // namespace sveden

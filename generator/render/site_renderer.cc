@@ -103,6 +103,16 @@ SiteRenderer::SiteRenderer(const Municipality& m, const Theme& theme, const Over
   std::vector<std::string> names;
   for (const auto& s : m.schools) names.push_back(s.short_name);
   schools_by_name_ = order_by_name(names);
+  school_report_page_.resize(m.schools.size());
+  for (size_t k = 0; k < pages_.size(); ++k)
+    if (pages_[k].type == &kReportPage && reports_[pages_[k].index].kind == ReportRef::Kind::school)
+      school_report_page_[reports_[pages_[k].index].index] = k;
+  volume_of_.resize(m.schools.size());
+  for (const ReportRef& r : reports_)
+    if (r.kind == ReportRef::Kind::all_schools) {
+      auto [first, last] = volume_profiles(r.index, schools_by_name_.size());
+      for (size_t k = first; k < last; ++k) volume_of_[schools_by_name_[k]] = r.path;
+    }
   school_base_ = school_base_urls(m);
   bool trusted = m.site.trusted_html;
   home_html_ = markdown_to_html(m.home_markdown, trusted, {"content/", ""});
@@ -311,6 +321,13 @@ std::string SiteRenderer::Worker::framed(const std::string& name, data& d, std::
 std::string SiteRenderer::Worker::layout(const PageRef& page, const std::string& title, std::string body, data crumbs) {
   data d = layout_data(page, title, std::move(crumbs));
   return framed("base", d, std::move(body));
+}
+
+std::string SiteRenderer::render_group(const PageRef& page) const {
+  if (page.type != &kReportPage) return "";
+  const ReportRef& r = reports_[page.index];
+  if (r.kind == ReportRef::Kind::all_schools) return r.path;
+  return r.kind == ReportRef::Kind::school && r.index < volume_of_.size() ? volume_of_[r.index] : "";
 }
 
 std::string SiteRenderer::Worker::render(const PageRef& page) {

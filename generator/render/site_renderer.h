@@ -54,6 +54,9 @@ inline std::pair<size_t, size_t> volume_profiles(size_t volume, size_t schools) 
   return {volume * kSchoolsPerVolume, std::min(schools, (volume + 1) * kSchoolsPerVolume)};
 }
 
+// A school's profile in the printed reports: its sections, each a title and its blocks (render/school_report.h).
+using ProfileParts = std::vector<std::pair<std::string, TemplateValue>>;
+
 // Every printed report stands at «reports/<name>/»: the way from it to the output root.
 inline constexpr const char* kReportRoot = "../../";
 
@@ -94,6 +97,12 @@ class SiteRenderer {
   const std::string& page_html(size_t page) const { return page_html_[page]; }
   const Overview& overview() const { return overview_; }
   const std::vector<size_t>& schools_by_name() const { return schools_by_name_; }  // in Russian alphabetical order
+  // Pages best rendered one after the other on one worker, the first first: a report of all schools (or its
+  // volume) and the reports of its schools, which take their profiles from it (Worker::profiles). The same text
+  // for the pages of a group (the volume's path), "" for a page of none.
+  std::string render_group(const PageRef& page) const;
+  // The index in pages() of school `school`'s own printed report.
+  size_t school_report_page(size_t school) const { return school_report_page_[school]; }
   bool with_pdf() const { return with_pdf_; }  // the report pages link the PDF printed next to each report
   // From the portal's root to the section «Сведения…» that describes a school: its own, or for a
   // branch without a site of its own the head school's subsection «Структура…».
@@ -135,6 +144,11 @@ class SiteRenderer {
     // its own, is rendered with the whole list put in `d`.
     void use_list(const std::string& name, data& d, const std::string& list, size_t count, const std::function<data(size_t)>& item,
                   const std::function<void(std::string_view)>& sink);
+    // Where a page's builder hands the pages it renders by the way, each as soon as it is made: a report of all
+    // schools (or its volume) makes each school's own report from the profile it has just made, instead of that
+    // report making it again (render/pages/report_page.cc). Without it, none is made by the way. site/build.cc
+    // renders those pages in the volume's task (render_group) and writes them as they come.
+    std::function<void(const PageRef& page, std::string html)> by_the_way;
     // Called with every template and the data it is rendered with (tests/unit/template_keys_test.cc).
     std::function<void(const std::string& name, const data& d)> observe;
     // Breadcrumbs from the home page: each step a title and a link, the current page last with "".
@@ -173,6 +187,8 @@ class SiteRenderer {
   bool pretty_ = false;
   std::vector<PageRef> pages_;
   std::vector<size_t> schools_by_name_;  // school indexes in Russian alphabetical order
+  std::vector<size_t> school_report_page_;  // by school: index in pages_ of its own report
+  std::vector<std::string> volume_of_;   // by school: the path of the report of all schools (or volume) with its profile
   std::string home_html_;
   std::vector<std::string> page_html_;
   std::vector<std::string> news_html_;

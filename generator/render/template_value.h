@@ -59,6 +59,7 @@ class TemplateValue {
   }
 
   const std::vector<TemplateValue>& list_value() const { return list_; }
+  std::vector<TemplateValue>& list_items() { return list_; }
   const std::string& string_value() const { return string_; }
   const std::vector<std::pair<std::string, TemplateValue>>& object_value() const { return object_; }
 

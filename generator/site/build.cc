@@ -492,19 +492,23 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
     if (extra[i].source.empty() || !paths.count(extra[i].source))
       (derived.count(extra[i].path) || extra[i].path.rfind("opendata/", 0) == 0 ? open_data : others).push_back(i);
   const size_t first_other = open_data.empty() ? 0 : 1, first_page = first_other + others.size();
-  // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order).
+  // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order); the
+  // pages the renderer would have rendered one after the other (a volume of profiles and its schools' reports),
+  // in one task.
   std::vector<std::vector<size_t>> tasks;
   std::vector<std::string> task_roots;  // the school site a task is, "" for none
   {
-    std::unordered_map<std::string, size_t> task_of_root;
+    std::unordered_map<std::string, size_t> task_of_key;
     for (size_t i = 0; i < pages.size(); ++i) {
       std::string root = auditor ? auditor->school_root(pages[i].file()) : std::string();
-      if (root.empty()) {
+      std::string key = root.empty() ? site.render_group(pages[i]) : root;
+      if (key.empty()) {
         tasks.push_back({i});
         task_roots.emplace_back();
         continue;
       }
-      size_t task = task_of_root.try_emplace(root, tasks.size()).first->second;
+      // A school's root and a group's path are both folders of the output, never the same.
+      size_t task = task_of_key.try_emplace(key, tasks.size()).first->second;
       if (task == tasks.size()) {
         tasks.emplace_back();
         task_roots.push_back(root);
@@ -555,24 +559,39 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
       auto& worker = workers[static_cast<size_t>(w)];
       if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
       const std::string& root = task_roots[t - first_page];
+      const std::vector<size_t>& task = tasks[t - first_page];
       std::deque<std::string> texts;  // a school's pages, kept for its audit
       std::map<std::string, std::string_view> school;
       bool big = false;
-      for (size_t i : tasks[t - first_page]) {
-        std::string file = pages[i].file(), html;
-        auto before = rendered.find(pages[i].path);
-        html = before != rendered.end() ? std::move(before->second) : worker->render(pages[i]);
-        if (!(written = output.write(file, html)).ok()) break;
+      auto write_page = [&](const PageRef& page, std::string html) {
+        std::string file = page.file();
+        if (!(written = output.write(file, html)).ok()) return;
         ++done;
         big = big || html.size() >= kBigFile;
-        if (!auditor) continue;
+        if (!auditor) return;
         if (root.empty()) {
           auditor->page(file, html);
-          continue;
+          return;
         }
         texts.push_back(std::move(html));
         school.emplace(std::move(file), texts.back());
+      };
+      // Pages of this task another of its pages renders by the way: written as they come, not rendered again.
+      std::set<const PageRef*> made;
+      worker->by_the_way = [&](const PageRef& page, std::string html) {
+        if (!written.ok() || std::none_of(task.begin(), task.end(), [&](size_t i) { return &pages[i] == &page; })) return;
+        made.insert(&page);
+        write_page(page, std::move(html));
+      };
+      for (size_t i : task) {
+        if (made.count(&pages[i])) continue;
+        auto before = rendered.find(pages[i].path);
+        std::string html = before != rendered.end() ? std::move(before->second) : worker->render(pages[i]);
+        if (!written.ok()) break;  // a page rendered by the way could not be written
+        write_page(pages[i], std::move(html));
+        if (!written.ok()) break;
       }
+      worker->by_the_way = nullptr;
       if (written.ok() && auditor && !root.empty()) auditor->school(root, school);
       texts.clear();
       if (big) give_back_free_memory();  // a report of a hundred schools' profiles

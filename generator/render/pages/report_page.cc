@@ -113,7 +113,8 @@ void custom_report(const SiteRenderer& site, const ContentPage& p, int& tables, 
   v.subtitle = p.description;
 }
 
-std::string report_page(SiteRenderer::Worker& worker, const PageRef& page) {
+// `profile`: a school's report's profile, made already (by the report of all schools); made here when null.
+std::string report_page(SiteRenderer::Worker& worker, const PageRef& page, ProfileParts* profile) {
   const SiteRenderer& site = worker.site();
   const Municipality& m = site.municipality();
   const ReportRef& r = site.reports()[page.index];
@@ -129,19 +130,27 @@ std::string report_page(SiteRenderer::Worker& worker, const PageRef& page) {
       v.subtitle = monitoring_report(site, static_cast<int>(r.index), tables, figures, sections);
       break;
     case ReportRef::Kind::site_monitoring: v.subtitle = site_monitoring_report(site, tables, figures, sections); break;
-    case ReportRef::Kind::school:
-      school_report(site, r.index, tables, figures, sections);
+    case ReportRef::Kind::school: {
+      add_profile(profile ? std::move(*profile) : school_profile(site, r.index), tables, figures, sections);
       v.subtitle = typographic_quotes(m.schools[r.index].name);
       break;
+    }
     case ReportRef::Kind::all_schools: {
       // Every profile in one file (or the volume's, kSchoolsPerVolume of them), each from a new page, its
       // parts under their headings.
+      // Each profile made here makes the school's own report too, when the worker takes pages rendered by the way.
       const auto& order = site.schools_by_name();
       auto [from, to] = volume_profiles(r.index, order.size());
       for (size_t k = from; k < to; ++k) {
         size_t i = order[k];
+        ProfileParts parts = school_profile(site, i);
+        if (worker.by_the_way) {
+          const PageRef& own = site.pages()[site.school_report_page(i)];
+          ProfileParts copy = parts;
+          worker.by_the_way(own, report_page(worker, own, &copy));
+        }
         sections.open_group(typographic_quotes(m.schools[i].short_name));
-        school_report(site, i, tables, figures, sections);
+        add_profile(std::move(parts), tables, figures, sections);
         sections.close_group();
       }
       std::string all = count_schools(site.overview().schools, site.overview().branches);
@@ -181,7 +190,7 @@ const PageType kReportPage = {
     [](const SiteRenderer& site, size_t, std::vector<PageRef>& out) {
       for (size_t i = 0; i < site.reports().size(); ++i) out.push_back({nullptr, i, 0, site.reports()[i].path});
     },
-    report_page,
+    [](SiteRenderer::Worker& worker, const PageRef& page) { return report_page(worker, page, nullptr); },
     [](const SiteRenderer& site, const PageRef& p) {
       const ReportRef& r = site.reports()[p.index];
       return r.kind == ReportRef::Kind::custom ? "content/reports/" + site.municipality().reports[r.index].slug + ".md" : std::string();
