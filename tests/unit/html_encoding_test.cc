@@ -1,6 +1,9 @@
 // audit/html_encoding: which encoding a browser reads a page in, and the page as UTF-8.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <random>
+
 #include "audit/html_encoding.h"
 
 using namespace sveden;
@@ -15,6 +18,24 @@ std::string source(const DecodedHtml& d) {
     case DecodedHtml::Source::fallback: return "fallback";
   }
   return "";
+}
+
+// is_valid_utf8 as it was before it read eight bytes of two-byte characters at a time: one character
+// after another. The reference the faster one must agree with on every input.
+bool reference_valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+    if (n < 0 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4) || i + static_cast<size_t>(n) >= s.size() + (n ? 0 : 1))
+      return false;
+    unsigned char c1 = n ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (n == 2 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F))) return false;
+    if (n == 3 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))) return false;
+    for (int k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0xC0) != 0x80) return false;
+    i += static_cast<size_t>(n) + 1;
+  }
+  return true;
 }
 }  // namespace
 
@@ -60,4 +81,58 @@ TEST_CASE("html encoding: a valid text given up is returned as it is, not copied
   CHECK(same.data() == bytes);
   CHECK(same.size() == (1u << 20) + std::string("Ёж").size());
   CHECK(valid_utf8_of(std::string("a\xFF" "b")) == "a\uFFFDb");
+}
+
+TEST_CASE("html encoding: is_valid_utf8 agrees with a byte-by-byte reference on every kind of input") {
+  int checked = 0, differences = 0;
+  auto check = [&](const std::string& s) {
+    ++checked;
+    if (is_valid_utf8(s) != reference_valid_utf8(s) && ++differences <= 5) FAIL_CHECK("is_valid_utf8 differs on " << s);
+  };
+  CHECK(is_valid_utf8("Ёж \xF0\x9F\x98\x80 \xE2\x80\x94"));
+  CHECK(!is_valid_utf8("\xD0\xB0\xD0\xB0\xD0\xB0\xD0"));  // a lead cut off by the end, after eight good bytes
+  CHECK(!is_valid_utf8("abcdefg\xC1\xBF"));                 // overlong, its lead in the last byte of a word
+  // Every string of one or two bytes.
+  std::string s;
+  for (int a = 0; a < 256; ++a) {
+    check(std::string(1, static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) check({static_cast<char>(a), static_cast<char>(b)});
+  }
+  // Bytes at the edges of the rules (C0/C1 overlong leads, E0/ED/F0/F4 and their second bytes, surrogates,
+  // F5–FF), in every combination of three, at every offset of a word, after ASCII or two-byte characters
+  // and before padding: the word path and the byte path meet at each place.
+  const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xD0,
+                                 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xF8, 0xFF};
+  for (unsigned char a : edges)
+    for (unsigned char b : edges)
+      for (unsigned char c : edges)
+        for (int before = 0; before <= 8; before += 3)
+          for (int after = 0; after <= 9; after += 9) {
+            std::string middle{static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)};
+            check(std::string(static_cast<size_t>(before), 'a') + middle + std::string(static_cast<size_t>(after), 'b'));
+            std::string cyrillic;
+            for (int k = 0; k < before; ++k) cyrillic += "\xD0\xB6";
+            check("x" + cyrillic + middle + std::string(static_cast<size_t>(after), 'b'));
+          }
+  // Random strings: any bytes, then mostly valid text (ASCII, Cyrillic, dashes, emoji) with a byte changed
+  // or cut off now and then.
+  std::mt19937_64 rng(8);
+  for (int k = 0; k < 200000; ++k) {
+    s.clear();
+    const size_t length = rng() % 48;
+    const bool any_bytes = k % 4 == 0;
+    while (s.size() < length) {
+      const uint64_t r = rng();
+      if (any_bytes) s += static_cast<char>(r);
+      else if (r % 10 < 3) s += 'x';
+      else if (r % 10 < 7) s += r & 0x100 ? "\xD1\x91" : "\xD0\xB0";
+      else if (r % 10 < 9) s += "\xE2\x80\x94";
+      else s += "\xF0\x9F\x98\x80";
+    }
+    if (!any_bytes && k % 3 == 0 && !s.empty()) s[rng() % s.size()] = static_cast<char>(rng());
+    if (!any_bytes && k % 5 == 0 && !s.empty()) s.pop_back();
+    check(s);
+  }
+  CHECK(differences == 0);
+  CHECK(checked > 300000);
 }
