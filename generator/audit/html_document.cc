@@ -3,6 +3,7 @@
 #include "audit/html_document.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <initializer_list>
 #include <cstdint>
@@ -30,6 +31,23 @@ std::string lowered(std::string_view s) {
   for (char& c : out) c = lower(c);
   return out;
 }
+
+// What the tokenizer asks of a byte, one table lookup instead of a chain of comparisons.
+enum CharClass : uint8_t {
+  kSpace = 1,          // ' ' \t \n \r \f
+  kEndsTagName = 2,    // a space, '/' or '>'
+  kEndsAttrName = 4,   // those or '='
+  kEndsBareValue = 8,  // a space or '>': an unquoted attribute value
+};
+constexpr std::array<uint8_t, 256> kCharClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : std::string_view(" \t\n\r\f")) t[c] = kSpace | kEndsTagName | kEndsAttrName | kEndsBareValue;
+  t['/'] = kEndsTagName | kEndsAttrName;
+  t['>'] = kEndsTagName | kEndsAttrName | kEndsBareValue;
+  t['='] = kEndsAttrName;
+  return t;
+}();
+bool is(char c, CharClass cls) { return kCharClass[static_cast<unsigned char>(c)] & cls; }
 
 const Tags kVoid = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                     "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"};
@@ -96,33 +114,47 @@ class TagTable {
     add(kUnread, kIsUnread);
     add(kOtherKnown, 0);
   }
-  TagInfo find(std::string_view tag) const {
-    for (size_t at = slot_of(tag);; at = (at + 1) % kSlots) {
+  TagInfo find(std::string_view tag) const { return find(tag, hash(tag)); }
+  // `h`: hash(tag), which the tokenizer works out as it lowers the name.
+  TagInfo find(std::string_view tag, uint32_t h) const {
+    for (size_t at = h % kSlots;; at = (at + 1) % kSlots) {
       const Slot& s = slots_[at];
       if (s.name.empty()) return TagInfo{};
-      if (s.name == tag) return s.info;
+      if (s.hash == h && same_bytes(s.name, tag)) return s.info;
     }
   }
   int id(std::string_view tag) const { return find(tag).id; }
   int count() const { return count_ + 1; }
+  // FNV-1a, one byte at a time.
+  static constexpr uint32_t kHashStart = 2166136261u;
+  static uint32_t hash_step(uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 16777619u; }
+  static uint32_t hash(std::string_view tag) {
+    uint32_t h = kHashStart;
+    for (char c : tag) h = hash_step(h, c);
+    return h;
+  }
 
  private:
   static constexpr size_t kSlots = 512;  // a power of two, several times the number of tags
   struct Slot {
     std::string_view name;
     TagInfo info;
+    uint32_t hash = 0;
   };
-  static size_t slot_of(std::string_view tag) {
-    uint32_t h = 2166136261u;
-    for (char c : tag) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h % kSlots;
+  // Byte by byte: the names are short, and the call of memcmp cost more than the comparison.
+  static bool same_bytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (a[k] != b[k]) return false;
+    return true;
   }
+  static size_t slot_of(std::string_view tag) { return hash(tag) % kSlots; }
   void add(Tags tags, uint32_t bit) {
     for (std::string_view t : tags) {
       size_t at = slot_of(t);
       while (!slots_[at].name.empty() && slots_[at].name != t) at = (at + 1) % kSlots;
       Slot& s = slots_[at];
-      if (s.name.empty()) s = Slot{t, TagInfo{++count_, 0}};
+      if (s.name.empty()) s = Slot{t, TagInfo{++count_, 0}, hash(t)};
       s.info.bits |= bit;
     }
   }
@@ -222,10 +254,14 @@ size_t decode_reference(std::string_view r, bool in_attribute, std::string& out)
   return 0;
 }
 
-std::string decode(std::string_view s, bool in_attribute) {
+// Decodes `s` into `out`, whose capacity is kept: the visitor's attributes reuse their strings.
+void decode_into(std::string& out, std::string_view s, bool in_attribute) {
   size_t amp = s.find('&');
-  if (amp == std::string_view::npos) return std::string(s);  // most text and values: no reference
-  std::string out;
+  if (amp == std::string_view::npos) {  // most text and values: no reference
+    out.assign(s);
+    return;
+  }
+  out.clear();
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     out.append(s.substr(i, amp - i));
@@ -237,6 +273,11 @@ std::string decode(std::string_view s, bool in_attribute) {
     amp = s.find('&', i);
     if (amp == std::string_view::npos) amp = s.size();
   }
+}
+
+std::string decode(std::string_view s, bool in_attribute) {
+  std::string out;
+  decode_into(out, s, in_attribute);
   return out;
 }
 
@@ -273,14 +314,16 @@ class TreeBuilder {
     // a doubling that moves every node made so far. Not when only open elements are kept (visit_).
     if (!visit_) doc_.nodes.reserve(std::min<size_t>(src_.size() / 40 + 16, size_t{1} << 20));
     doc_.nodes.push_back(std::move(root));
-    stack_.push_back(0);
-    stack_tags_.push_back({});
+    stack_.push_back(Open{});
     open_known_.assign(static_cast<size_t>(tag_table().count()), 0);
+    if (attributes_)
+      for (std::string_view want : *attributes_)
+        if (!want.empty()) wanted_lengths_[static_cast<unsigned char>(want[0])] |= length_bit(want.size());
   }
 
   HtmlDocument run() {
     while (pos_ < src_.size()) {
-      size_t lt = src_.find('<', pos_);
+      size_t lt = find_byte('<', pos_);
       if (lt == std::string_view::npos) lt = src_.size();
       if (lt > pos_) add_text(pos_, src_.substr(pos_, lt - pos_), true);
       pos_ = lt;
@@ -322,23 +365,10 @@ class TreeBuilder {
 
   // Where new nodes go: the innermost open element, or below kMaxDepth the element at that depth, as in
   // Chromium (the parser's stack keeps every open element, so end tags and implied ends stay right).
-  int attach_point() const { return stack_[std::min(stack_.size(), static_cast<size_t>(HtmlDocument::kMaxDepth)) - 1]; }
+  int attach_point() const { return stack_[std::min(stack_.size(), static_cast<size_t>(HtmlDocument::kMaxDepth)) - 1].node; }
 
+  // Adds a node to the tree (parse_html; the visitor keeps no tree).
   int add_node(HtmlNode node) {
-    if (visit_) {
-      (*visit_)(node, ElementPlace(&place, this, visited_at_));
-      // Only the tag of an open element is kept, in a slot reused once the element closes.
-      int slot;
-      if (free_.empty()) {
-        slot = static_cast<int>(doc_.nodes.size());
-        doc_.nodes.emplace_back();
-      } else {
-        slot = free_.back();
-        free_.pop_back();
-      }
-      doc_.nodes[static_cast<size_t>(slot)].tag = std::move(node.tag);
-      return slot;
-    }
     int id = static_cast<int>(doc_.nodes.size());
     node.parent = attach_point();
     node.end = id + 1;
@@ -372,19 +402,21 @@ class TreeBuilder {
     add_node(std::move(node));
   }
 
-  const std::string& tag_at(size_t stack_index) const { return doc_.nodes[static_cast<size_t>(stack_[stack_index])].tag; }
-  int id_at(size_t stack_index) const { return stack_tags_[stack_index].id; }
+  // The name of an open element of a tag the table does not number (the visitor keeps it in other_names_).
+  std::string_view tag_at(size_t stack_index) const {
+    return visit_ ? std::string_view(other_names_[stack_index]) : doc_.nodes[static_cast<size_t>(stack_[stack_index].node)].tag;
+  }
+  int id_at(size_t stack_index) const { return stack_[stack_index].info.id; }
 
   void pop() {
-    HtmlNode& node = doc_.nodes[static_cast<size_t>(stack_.back())];
-    if (stack_.size() <= static_cast<size_t>(HtmlDocument::kMaxDepth)) node.end = static_cast<int>(doc_.nodes.size());
-    int id = stack_tags_.back().id;
+    const Open& open = stack_.back();
+    if (!visit_ && stack_.size() <= static_cast<size_t>(HtmlDocument::kMaxDepth))
+      doc_.nodes[static_cast<size_t>(open.node)].end = static_cast<int>(doc_.nodes.size());
+    int id = open.info.id;
     if (id == ids_.svg || id == ids_.math) --foreign_;
     if (id != 0) --open_known_[static_cast<size_t>(id)];
-    else if (auto it = open_other_.find(node.tag); it != open_other_.end() && --it->second == 0) open_other_.erase(it);
-    if (visit_) free_.push_back(stack_.back());
+    else --open_other_[open.hash % kOtherBuckets];
     stack_.pop_back();
-    stack_tags_.pop_back();
   }
 
   // The stack index of the nearest open element for which `match` holds, searching no further than an
@@ -395,7 +427,7 @@ class TreeBuilder {
     size_t lowest = stack_.size() > kMaxSearch ? stack_.size() - kMaxSearch : 1;
     for (size_t i = stack_.size() - 1; i >= lowest; --i) {
       if (match(i)) return i;
-      if (stack_tags_[i].bits & scope) return 0;
+      if (stack_[i].info.bits & scope) return 0;
     }
     return 0;
   }
@@ -406,10 +438,10 @@ class TreeBuilder {
     return search([&](size_t i) { return std::find(targets.begin(), targets.end(), id_at(i)) != targets.end(); }, scope);
   }
 
-  // The nearest open element named `tag`, a tag the lists do not name.
-  size_t find_open_other(const std::string& tag, uint32_t scope) const {
-    if (!open_other_.count(tag)) return 0;
-    return search([&](size_t i) { return id_at(i) == 0 && tag_at(i) == tag; }, scope);
+  // The nearest open element named tag_, a tag the lists do not name.
+  size_t find_open_other(uint32_t scope) const {
+    if (open_other_[tag_hash_ % kOtherBuckets] == 0) return 0;
+    return search([&](size_t i) { return id_at(i) == 0 && tag_at(i) == tag_; }, scope);
   }
 
   void close_from(size_t stack_index) {
@@ -422,7 +454,7 @@ class TreeBuilder {
     if (id == 0) return;  // none of the rules below is about a tag the lists do not name
     const auto& k = ids_;
     if (tag.bits & kIsClosesP) close_from(find_open({k.p}, kInButtonScope));
-    if ((tag.bits & kIsHeading) && (stack_tags_.back().bits & kIsHeading)) pop();
+    if ((tag.bits & kIsHeading) && (stack_.back().info.bits & kIsHeading)) pop();
     if (id == k.li) close_from(find_open({k.li}, kInListScope));
     if (id == k.dd || id == k.dt) close_from(find_open({k.dd, k.dt}, kInDefinitionScope));
     if (id == k.option || id == k.optgroup) {
@@ -442,36 +474,47 @@ class TreeBuilder {
     if (id == k.body) close_from(find_open({k.head}, kInScope));
   }
 
-  void start_tag(size_t offset, std::string tag, std::vector<HtmlAttr> attrs, bool self_closing) {
-    const TagInfo info = tag_table().find(tag);
+  // The start tag named tag_, with its attributes in attributes().
+  void start_tag(size_t offset, bool self_closing) {
+    const TagInfo info = tag_table().find(tag_, tag_hash_);
     close_implied(info);
-    HtmlNode node;
-    node.tag = std::move(tag);
-    node.attrs = std::move(attrs);
-    if (visit_) visited_at_ = offset;  // its position when asked (ElementPlace)
-    else node.pos = position(offset);
+    int node = 0;
+    if (visit_) {
+      // One node for every element, its strings' and vector's room kept (a node made and freed for each
+      // element was a fifth of the visit); tag_ is its tag.
+      (*visit_)(visited_, ElementPlace(&place, this, offset));  // its position when asked
+    } else {
+      HtmlNode element;
+      element.tag = tag_;
+      element.attrs = std::move(attrs_);
+      attrs_.clear();
+      element.pos = position(offset);
+      node = add_node(std::move(element));
+    }
     bool foreign_root = info.id != 0 && (info.id == ids_.svg || info.id == ids_.math);
     bool childless = (info.bits & kIsVoid) || (self_closing && (foreign_ > 0 || foreign_root));
     bool raw = (info.bits & kIsRawText) && foreign_ == 0;
     bool rcdata = info.id != 0 && (info.id == ids_.textarea || info.id == ids_.title);
-    std::string name = raw || info.id == 0 ? node.tag : std::string();
-    int id = add_node(std::move(node));
-    if (childless) {
-      if (visit_) free_.push_back(id);
-      return;
+    if (childless) return;
+    stack_.push_back(Open{node, info, tag_hash_});
+    if (info.id != 0) {
+      ++open_known_[static_cast<size_t>(info.id)];
+    } else {
+      ++open_other_[tag_hash_ % kOtherBuckets];
+      if (visit_) {
+        if (other_names_.size() < stack_.size()) other_names_.resize(stack_.size());
+        other_names_[stack_.size() - 1] = tag_;
+      }
     }
-    stack_.push_back(id);
-    stack_tags_.push_back(info);
-    if (info.id != 0) ++open_known_[static_cast<size_t>(info.id)];
-    else ++open_other_[name];
     if (foreign_root) ++foreign_;
     if (!raw) return;
     // Raw text runs to «</name» followed by a delimiter; nothing inside is markup.
+    const std::string_view name = tag_;
     size_t end = pos_;
     for (; (end = src_.find("</", end)) != std::string_view::npos; end += 2) {
       size_t after = end + 2 + name.size();
-      if (lowered(src_.substr(end + 2, name.size())) == name &&
-          (after >= src_.size() || is_space(src_[after]) || src_[after] == '/' || src_[after] == '>'))
+      if (after <= src_.size() && equals_lowered(src_.substr(end + 2, name.size()), name) &&
+          (after >= src_.size() || is(src_[after], kEndsTagName)))
         break;
     }
     if (end == std::string_view::npos) end = src_.size();
@@ -481,11 +524,30 @@ class TreeBuilder {
     pos_ = gt == std::string_view::npos ? src_.size() : gt + 1;
   }
 
-  void end_tag(const std::string& tag) {
-    const TagInfo info = tag_table().find(tag);
+  // The first `c` from `from`, npos when there is none: the first bytes looked at here, then memchr. Text
+  // between tags and attribute values are mostly a few bytes (a line break, «3,5», «#5a6370»), for which
+  // the call of memchr was most of the search.
+  size_t find_byte(char c, size_t from) const {
+    const size_t near = std::min(src_.size(), from + 16);
+    for (size_t k = from; k < near; ++k)
+      if (src_[k] == c) return k;
+    return near == src_.size() ? std::string_view::npos : src_.find(c, near);
+  }
+
+  // Whether `s` lowered is `lower_name`.
+  static bool equals_lowered(std::string_view s, std::string_view lower_name) {
+    if (s.size() != lower_name.size()) return false;
+    for (size_t k = 0; k < s.size(); ++k)
+      if (lower(s[k]) != lower_name[k]) return false;
+    return true;
+  }
+
+  // The end tag named tag_.
+  void end_tag() {
+    const TagInfo info = tag_table().find(tag_, tag_hash_);
     if (info.bits & kIsVoid) return;
     if (info.id == 0) {
-      close_from(find_open_other(tag, kInScope));
+      close_from(find_open_other(kInScope));
       return;
     }
     const auto& k = ids_;
@@ -496,8 +558,44 @@ class TreeBuilder {
     close_from(find_open({id}, scope));
   }
 
+  // tag_ and tag_hash_: `name` lowered and its hash, worked out in one pass.
+  void set_tag(std::string_view name) {
+    tag_.assign(name);
+    uint32_t h = TagTable::kHashStart;
+    for (char& c : tag_) h = TagTable::hash_step(h, c = lower(c));
+    tag_hash_ = h;
+  }
+
+  // The attributes of the tag being read: the visitor's node's, or attrs_ for the tree.
+  std::vector<HtmlAttr>& attributes() { return visit_ ? visited_.attrs : attrs_; }
+
+  // An attribute added to attributes(), taken with its strings' room from those of earlier tags.
+  HtmlAttr& new_attribute(std::vector<HtmlAttr>& attrs) {
+    if (spare_.empty()) return attrs.emplace_back();
+    attrs.push_back(std::move(spare_.back()));
+    spare_.pop_back();
+    return attrs.back();
+  }
+
+  // Empties attributes() for the next tag, keeping the strings for new_attribute().
+  void recycle_attributes() {
+    std::vector<HtmlAttr>& attrs = attributes();
+    for (HtmlAttr& a : attrs) spare_.push_back(std::move(a));
+    attrs.clear();
+  }
+
   // At '<': a tag, comment or doctype; false when the '<' is literal text.
   bool markup() {
+    // Start and end tags first: almost all markup is.
+    const size_t start = pos_;
+    const char next = start + 1 < src_.size() ? src_[start + 1] : '\0';
+    if (is_alpha(next)) return tag(start, false);
+    if (next == '/' && start + 2 < src_.size() && is_alpha(src_[start + 2])) return tag(start, true);
+    return other_markup();
+  }
+
+  // At '<' not followed by a tag's name: a comment, a doctype, «</>», or a literal '<' (false).
+  bool other_markup() {
     size_t start = pos_;
     std::string_view rest = src_.substr(pos_);
     auto skip_to = [&](std::string_view close, size_t from) {
@@ -510,9 +608,17 @@ class TreeBuilder {
       std::string_view body;
       if (rest.substr(4, 1) == ">" || rest.substr(4, 2) == "->") pos_ += rest[4] == '>' ? 5 : 6;  // «<!-->», «<!--->»
       else {
-        // «--!>» ends a comment as «-->» does.
-        size_t plain = src_.find("-->", pos_ + 4), bang = src_.find("--!>", pos_ + 4);
-        body = skip_to(bang < plain ? "--!>" : "-->", pos_ + 4);
+        // «--!>» ends a comment as «-->» does: whichever comes first, found in one pass (a search for
+        // «--!>» to the end of the page from every comment made a page of many comments quadratic).
+        std::string_view close = "-->";
+        for (size_t e = pos_ + 4; (e = src_.find("--", e)) != std::string_view::npos; ++e) {
+          if (e + 2 < src_.size() && src_[e + 2] == '>') break;
+          if (e + 3 < src_.size() && src_[e + 2] == '!' && src_[e + 3] == '>') {
+            close = "--!>";
+            break;
+          }
+        }
+        body = skip_to(close, pos_ + 4);
       }
       add_special(HtmlNode::Type::comment, start, body);
       return true;
@@ -527,16 +633,20 @@ class TreeBuilder {
       add_special(doctype ? HtmlNode::Type::doctype : HtmlNode::Type::comment, start, body);
       return true;
     }
-    bool closing = rest.size() > 2 && rest[1] == '/';
-    size_t i = pos_ + (closing ? 2 : 1);
-    if (i >= src_.size() || !is_alpha(src_[i])) return false;
+    return false;  // what is left cannot start a tag: markup() has taken «<a» and «</a»
+  }
+
+  // At «<name» or «</name»: reads the tag and hands it to start_tag() or end_tag().
+  bool tag(size_t start, bool closing) {
+    size_t i = start + (closing ? 2 : 1);
     size_t name_start = i;
-    while (i < src_.size() && !is_space(src_[i]) && src_[i] != '/' && src_[i] != '>') ++i;
-    std::string tag = lowered(src_.substr(name_start, i - name_start));
-    std::vector<HtmlAttr> attrs;
+    while (i < src_.size() && !is(src_[i], kEndsTagName)) ++i;
+    set_tag(src_.substr(name_start, i - name_start));
+    recycle_attributes();
+    std::vector<HtmlAttr>& attrs = attributes();
     bool self_closing = false;
     while (true) {
-      while (i < src_.size() && (is_space(src_[i]) || src_[i] == '/')) {
+      while (i < src_.size() && (is(src_[i], kSpace) || src_[i] == '/')) {
         self_closing = src_[i] == '/' && i + 1 < src_.size() && src_[i + 1] == '>';
         ++i;
       }
@@ -546,14 +656,14 @@ class TreeBuilder {
       }
       if (src_[i] == '>') break;
       size_t a = i++;
-      while (i < src_.size() && !is_space(src_[i]) && src_[i] != '/' && src_[i] != '>' && src_[i] != '=') ++i;
+      while (i < src_.size() && !is(src_[i], kEndsAttrName)) ++i;
       std::string_view name = src_.substr(a, i - a), value;
       size_t j = i;
-      while (j < src_.size() && is_space(src_[j])) ++j;
+      while (j < src_.size() && is(src_[j], kSpace)) ++j;
       if (j < src_.size() && src_[j] == '=') {
-        for (++j; j < src_.size() && is_space(src_[j]);) ++j;
+        for (++j; j < src_.size() && is(src_[j], kSpace);) ++j;
         if (j < src_.size() && (src_[j] == '"' || src_[j] == '\'')) {
-          size_t q = src_.find(src_[j], j + 1);
+          size_t q = find_byte(src_[j], j + 1);
           if (q == std::string_view::npos) {
             pos_ = src_.size();
             return true;
@@ -562,7 +672,7 @@ class TreeBuilder {
           j = q + 1;
         } else {
           size_t v = j;
-          while (j < src_.size() && !is_space(src_[j]) && src_[j] != '>') ++j;
+          while (j < src_.size() && !is(src_[j], kEndsBareValue)) ++j;
           value = src_.substr(v, j - v);
         }
         i = j;
@@ -570,24 +680,42 @@ class TreeBuilder {
       // The first of duplicates wins; a bound on the count keeps the duplicate search linear. An attribute
       // the visitor does not read is neither lowered nor decoded.
       if (attrs.size() >= kMaxAttributes || !wanted(name)) continue;
-      HtmlAttr attr{lowered(name), ""};
-      if (std::any_of(attrs.begin(), attrs.end(), [&](const HtmlAttr& x) { return x.name == attr.name; })) continue;
-      attr.value = decode(value, true);
-      attrs.push_back(std::move(attr));
+      HtmlAttr& attr = new_attribute(attrs);
+      attr.name.assign(name);
+      for (char& c : attr.name) c = lower(c);
+      if (std::any_of(attrs.begin(), attrs.end() - 1, [&](const HtmlAttr& x) { return x.name == attr.name; })) {
+        spare_.push_back(std::move(attrs.back()));
+        attrs.pop_back();
+        continue;
+      }
+      decode_into(attr.value, value, true);
     }
     pos_ = i + 1;
-    if (closing) end_tag(tag);
-    else start_tag(start, std::move(tag), std::move(attrs), self_closing);
+    if (closing) end_tag();
+    else start_tag(start, self_closing);
     return true;
   }
 
   // Whether the visitor reads attribute `name` (as written: any case): all of them without a list.
   bool wanted(std::string_view name) const {
     if (!attributes_) return true;
+    // Most names are ruled out by their first letter and length before they are compared.
+    if (!(wanted_lengths_[static_cast<unsigned char>(lower(name[0]))] & length_bit(name.size()))) return false;
     return std::any_of(attributes_->begin(), attributes_->end(), [&](std::string_view want) {
       return want.size() == name.size() && std::equal(want.begin(), want.end(), name.begin(), [](char w, char c) { return w == lower(c); });
     });
   }
+
+  // A bit for the length of an attribute's name; one bit for all from 31 bytes on.
+  static uint32_t length_bit(size_t length) { return 1u << std::min<size_t>(length, 31); }
+
+  // An open element: its node (in the tree; 0 for the visitor), what the table knows of its tag, the tag's hash.
+  struct Open {
+    int node = 0;
+    TagInfo info;
+    uint32_t hash = 0;
+  };
+  static constexpr size_t kOtherBuckets = 256;
 
   std::string_view src_;
   size_t pos_ = 0;
@@ -595,16 +723,22 @@ class TreeBuilder {
   TextPos at_{1, 1};
   HtmlDocument doc_;
   const Visit* visit_ = nullptr;
-  size_t visited_at_ = 0;  // with visit_: where the element being visited begins
   const std::vector<std::string_view>* attributes_ = nullptr;  // with visit_: the attributes it reads
-  std::vector<int> free_;  // with visit_: slots of closed elements
-  std::vector<int> stack_;
-  std::vector<TagInfo> stack_tags_;  // what the table knows of each open element's tag
+  // By the first byte of a name the visitor reads, the length_bit()s of those names.
+  std::array<uint32_t, 256> wanted_lengths_{};
+  HtmlNode visited_;  // with visit_: the element handed to it, reused
+  std::vector<std::string> other_names_;  // with visit_: by stack index, the name of an open element the table does not number
+  std::string own_tag_;
+  std::string& tag_ = visit_ ? visited_.tag : own_tag_;  // the tag being read, lowered: the visitor's node's
+  uint32_t tag_hash_ = 0;
+  std::vector<HtmlAttr> attrs_;  // for the tree: the attributes of the tag being read
+  std::vector<HtmlAttr> spare_;  // attributes of earlier tags, their strings' room kept
+  std::vector<Open> stack_;
   int foreign_ = 0;  // open svg and math elements, where «/>» closes a tag
-  // Open elements by tag, so that most searches end before they start: the tags the table numbers
-  // by number, any other by name.
+  // Open elements by tag, so that most searches end before they start: the tags the table numbers by
+  // number, any other by a bucket of its hash (a count that only says whether a search may find one).
   std::vector<int> open_known_;
-  std::unordered_map<std::string, int> open_other_;
+  std::array<int, kOtherBuckets> open_other_{};
   const KnownTags& ids_ = known_tags();
 };
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <iterator>
 #include <random>
 
@@ -328,4 +329,144 @@ TEST_CASE("visit_elements: the elements of parse_html, in its order, with the at
     left_out += expected != all;
   }
   CHECK(left_out == 3);
+}
+
+namespace {
+
+// Random markup made of the pieces the tree builder has rules for, cut and mutated.
+std::string random_markup(std::mt19937& rng) {
+  static const char* const kTags[] = {"div", "p", "li", "ul", "ol", "dd", "dt", "dl", "td", "th", "tr", "table", "tbody",
+                                      "thead", "caption", "a", "b", "h1", "h2", "option", "optgroup", "select", "button",
+                                      "body", "head", "html", "svg", "math", "g", "text", "rect", "circle", "path",
+                                      "script", "style", "textarea", "title", "noscript", "template", "img", "br", "meta",
+                                      "foo", "x-y", "DIV", "Svg", "TEXT", "Script", "custom-el", "span", "object"};
+  static const char* const kAttrs[] = {"id", "ID", "name", "alt", "src", "href", "HREF", "content", "class", "style",
+                                       "data-x", "x", "d", "iD", "nam", "names", "i", "hrefs", "=x", "a:b"};
+  static const char* const kValues[] = {"", "x", "a&amp;b", "&copy2023", "a?b=1&c=2", "&#171;&#x2014;&#150;", "&notit;",
+                                        "\xD0\xBF\xD1\x80\xD0\xB8", "a b", "'q'", "\"d\"", "&lt;p&gt;", "&#0;", "&;"};
+  static const char* const kText[] = {"text", " ", "\n", "\r\n", "\r", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",
+                                      "a<b", "&amp;", "&nbsp;", "<", ">", "\t", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "&"};
+  static const char* const kSpecial[] = {"<!-- c -->", "<!-- a --!> b -->", "<!-->", "<!--->", "<!---->", "<!doctype html>",
+                                         "<!DOCTYPE html>", "<?xml v?>", "</>", "</ x>", "</3>", "<!x>", "</script>",
+                                         "</style>", "</textarea>", "</title>", "</Script >", "<!--", "--!>", "-->",
+                                         "\xEF\xBB\xBF", "\xFF", "\xC0\xAF", "\xED\xA0\x80", "/>", "<", "</"};
+  auto pick = [&](const auto& list) { return std::string(list[rng() % std::size(list)]); };
+  std::string out;
+  if (rng() % 8 == 0) out += "\xEF\xBB\xBF";
+  int pieces = 1 + static_cast<int>(rng() % 60);
+  if (rng() % 40 == 0) pieces = 600;  // deep nesting, past kMaxDepth
+  for (int k = 0; k < pieces; ++k) {
+    switch (rng() % 8) {
+      case 0: case 1: case 2: {
+        out += "<" + pick(kTags);
+        for (int n = static_cast<int>(rng() % 5); n > 0; --n) {
+          out += rng() % 4 ? " " : rng() % 2 ? "\n" : "/";
+          out += pick(kAttrs);
+          switch (rng() % 5) {
+            case 0: break;
+            case 1: out += "=" + pick(kValues); break;
+            case 2: out += "=\"" + pick(kValues) + "\""; break;
+            case 3: out += " = '" + pick(kValues) + "'"; break;
+            default: out += "=\"" + pick(kValues); break;  // unterminated quote
+          }
+        }
+        out += rng() % 6 == 0 ? "/>" : rng() % 20 == 0 ? "" : ">";
+        break;
+      }
+      case 3: out += "</" + pick(kTags) + (rng() % 5 ? ">" : " x=1>"); break;
+      case 4: case 5: out += pick(kText); break;
+      case 6: out += pick(kSpecial); break;
+      default: {
+        std::string bytes;
+        for (int n = static_cast<int>(rng() % 4); n >= 0; --n) bytes += static_cast<char>(rng());
+        out += bytes;
+      }
+    }
+  }
+  // Mutations: a byte changed, a run cut out, the end cut off.
+  for (int n = static_cast<int>(rng() % 3); n > 0 && !out.empty(); --n) {
+    size_t at = rng() % out.size();
+    if (rng() % 2) out[at] = static_cast<char>(rng());
+    else out.erase(at, rng() % 8);
+  }
+  if (rng() % 4 == 0 && !out.empty()) out.resize(rng() % out.size());
+  return out;
+}
+
+// The elements of parse_html(page) in document order, each with only the attributes `asked` and its position;
+// and what visit_elements gives for the same page, position asked for all but every third element.
+std::string parsed_elements(const std::string& page, const std::vector<std::string_view>& asked) {
+  std::string out;
+  size_t k = 0;
+  for (const HtmlNode& n : parse_html(page).nodes) {
+    if (n.type != HtmlNode::Type::element) continue;
+    out += n.tag;
+    for (const HtmlAttr& a : n.attrs)
+      if (std::find(asked.begin(), asked.end(), a.name) != asked.end()) out += " " + a.name + "=" + a.value;
+    if (k++ % 3 != 2) out += " @" + std::to_string(n.pos.line) + ":" + std::to_string(n.pos.column);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string visited_elements(const std::string& page, const std::vector<std::string_view>& asked) {
+  std::string out;
+  size_t k = 0;
+  visit_elements(page, asked, [&](const HtmlNode& n, const ElementPlace& at) {
+    // The node is an element as parse_html makes it, without a place in a tree.
+    CHECK((n.type == HtmlNode::Type::element && n.parent == -1 && n.end == 0 && n.children.empty() && n.text.empty()));
+    out += n.tag;
+    for (const HtmlAttr& a : n.attrs) out += " " + a.name + "=" + a.value;
+    if (k++ % 3 != 2) {
+      TextPos p = at();
+      out += " @" + std::to_string(p.line) + ":" + std::to_string(p.column);
+    }
+    out += "\n";
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("visit_elements: the same elements as parse_html on malformed markup, hand-picked and generated") {
+  std::string deep;
+  for (int i = 0; i < HtmlDocument::kMaxDepth + 40; ++i) deep += i % 2 ? "<custom-el id=c" + std::to_string(i) + ">" : "<b>";
+  std::vector<std::string> pages = {
+      deep + "</custom-el></custom-el><a href=z>",
+      "<P ID=a><Div Id=b NAME=c id=dup>x</DIV></p><p/><br/></br><img src=a src=b alt>",
+      "<a href=x <b id=y>cut",
+      "<a href='unterminated><b id=z>",
+      "<script>if (a</scrip && b<c) '<p id=no>'</SCRIPT ><p id=yes><style>x</style/><textarea id=t><a id=no></textarea>",
+      "<title><b id=no></title ><iframe><a id=no></iframe><noscript><a id=no></noscript><xmp><a id=no></xmp>",
+      "<script>never closed <a id=no>",
+      "<!-- a --!> <p id=after-bang> <!-- b -- > still --> <!--> <p id=x> <!---> <!----> <!-- unclosed <p id=no>",
+      "<!doctype html><!DOCTYPE x><?xml version='1.0'?><p id=p1></><p id=p2></ p><p id=p3></3><p id=p4>",
+      "<svg><rect id=r/><text id=t>label<tspan/></text><circle/></svg><p/><math><mi/></math><div/>x",
+      "<svg><script id=s><a id=in-svg-script></script></svg><SVG><Script>x</Script></SVG>",
+      "\xEF\xBB\xBF<p id=bom>\xEF\xBB\xBF<b id=inner>",
+      "\xEF\xBB\xBF\xEF\xBB\xBF<p id=double-bom>",
+      "<p id=invalid>\xD0\xFF\xC0\xAF\xED\xA0\x80</p><p id=after>",
+      "<table><tr><td id=1><td id=2><tr><th id=3></table><ul><li id=4><li id=5></ul><dl><dt><dd id=6></dl>",
+      "<select><option id=o1><option id=o2><optgroup id=g1><option><optgroup id=g2></select>",
+      "<a href=\"a?b=1&c=2&copy=3&amp;&#171;&#x2014;&#150;&notit;&copy2023\" id=&quot;q&quot;>",
+      "<a\nhref\n=\n\"x\"\nid = y\tname=\f'z'/alt/>",
+      "<p =x id=a>< p><3<a/ href=b><",
+      "<foo-bar id=f><foo-bar id=g></foo-bar></FOO-BAR></foo-bar><x-y><x-Y></x-y>",
+      "<div><p>a<h1>b<h2>c</h1>d</p></div><button><p>e</button>",
+      "<p",
+      "<p id=",
+      "<p id=\"",
+      "</",
+      "<",
+  };
+  std::mt19937 rng(20240607);
+  for (int k = 0; k < 3000; ++k) pages.push_back(random_markup(rng));
+  const std::vector<std::vector<std::string_view>> lists = {
+      {"id", "name", "alt", "src", "href", "content"}, {}, {"class", "data-x", "=x", "a:b", "d"}};
+  int differences = 0;
+  for (const std::string& page : pages)
+    for (const auto& asked : lists)
+      if (visited_elements(page, asked) != parsed_elements(page, asked) && ++differences <= 5)
+        FAIL_CHECK("visit_elements and parse_html differ on: " << page);
+  CHECK(differences == 0);
 }
