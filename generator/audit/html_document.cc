@@ -639,9 +639,21 @@ class TreeBuilder {
   // At «<name» or «</name»: reads the tag and hands it to start_tag() or end_tag().
   bool tag(size_t start, bool closing) {
     size_t i = start + (closing ? 2 : 1);
-    size_t name_start = i;
-    while (i < src_.size() && !is(src_[i], kEndsTagName)) ++i;
-    set_tag(src_.substr(name_start, i - name_start));
+    // The name lowered and hashed as it is read, in one pass.
+    char name[32];
+    size_t length = 0;
+    uint32_t h = TagTable::kHashStart;
+    for (; i < src_.size() && !is(src_[i], kEndsTagName); ++i, ++length) {
+      const char c = lower(src_[i]);
+      h = TagTable::hash_step(h, c);
+      if (length < sizeof name) name[length] = c;
+    }
+    if (length <= sizeof name) {
+      tag_.assign(name, length);
+      tag_hash_ = h;
+    } else {
+      set_tag(src_.substr(i - length, length));
+    }
     recycle_attributes();
     std::vector<HtmlAttr>& attrs = attributes();
     bool self_closing = false;
