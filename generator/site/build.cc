@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <optional>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -453,13 +454,28 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
                  OutputAuditor* auditor, std::map<std::string, std::string> rendered) {
   const auto& pages = site.pages();
   {
-    std::set<std::string> dirs;  // a folder per page: freed before the pages are
-    for (const auto& p : pages)
-      if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
+    std::set<std::string> dirs;  // the data files': few
     for (const auto& f : extra) dirs.insert(std::filesystem::path(f.path).parent_path().string());
     dirs.erase("");
     if (Status made = output.make_dirs(dirs); !made.ok()) return made;
   }
+  // A folder per page: made in a task of its own, beside the open data (at 2,000 schools 36,000 folders, a
+  // second of the kernel's time), before any page's task writes (pages_ready).
+  auto make_page_dirs = [&] {
+    std::set<std::string> dirs;  // freed before the pages are
+    for (const auto& p : pages)
+      if (!p.path.empty() && p.path.back() == '/') dirs.insert(p.path);
+    dirs.erase("");
+    return output.make_dirs(dirs);
+  };
+  std::mutex dirs_mutex;
+  std::condition_variable dirs_cv;
+  std::optional<Status> page_dirs;  // set once the pages' folders are made (or could not be)
+  auto pages_ready = [&] {
+    std::unique_lock lock(dirs_mutex);
+    dirs_cv.wait(lock, [&] { return page_dirs.has_value(); });
+    return *page_dirs;
+  };
   Status first_failure;  // the first file that could not be written stops the rest
 
   int jobs = std::max(1, options.jobs);
@@ -491,7 +507,8 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   for (size_t i = 0; i < extra.size(); ++i)
     if (extra[i].source.empty() || !paths.count(extra[i].source))
       (derived.count(extra[i].path) || extra[i].path.rfind("opendata/", 0) == 0 ? open_data : others).push_back(i);
-  const size_t first_other = open_data.empty() ? 0 : 1, first_page = first_other + others.size();
+  // Tasks: the open data, the pages' folders, the other data files, the pages.
+  const size_t dirs_task = open_data.empty() ? 0 : 1, first_other = dirs_task + 1, first_page = first_other + others.size();
   // The pages' tasks: a page each, or with an auditor, a school's site each (its pages in their order); the
   // pages the renderer would have rendered one after the other (a volume of profiles and its schools' reports),
   // in one task.
@@ -550,12 +567,28 @@ Status write_all(const SiteRenderer& site, const std::vector<OutputFile>& extra,
   };
   parallel_for(first_page + tasks.size(), jobs, [&](size_t t, int w) {
     Status written;
-    if (t < first_other) {
+    if (t < dirs_task) {
       for (size_t i : open_data)
         if (!(written = write_file(i)).ok()) break;
+    } else if (t == dirs_task) {
+      // The pages' tasks wait for this one, whatever happens to it.
+      auto tell = [&](Status s) {
+        {
+          std::lock_guard lock(dirs_mutex);
+          page_dirs = std::move(s);
+        }
+        dirs_cv.notify_all();
+      };
+      try {
+        written = make_page_dirs();
+      } catch (...) {
+        tell(io_failure("не удалось создать папки страниц"));
+        throw;
+      }
+      tell(written);
     } else if (t < first_page) {
       written = write_file(others[t - first_other]);
-    } else {
+    } else if (written = pages_ready(); written.ok()) {
       auto& worker = workers[static_cast<size_t>(w)];
       if (!worker) worker = std::make_unique<SiteRenderer::Worker>(site);
       const std::string& root = task_roots[t - first_page];

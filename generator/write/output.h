@@ -26,7 +26,8 @@ class Output {
   virtual ~Output() = default;
   // Called once, when the build knows it will write: takes what the output needs (a lock, a stage).
   virtual Status open() = 0;
-  // Creates every folder that files will be written to (before writing from many threads).
+  // Creates every folder that files will be written to, before they are written. Thread-safe: files go on
+  // being written into folders made by an earlier call meanwhile.
   virtual Status make_dirs(const std::set<std::string>& dirs) = 0;
   // Thread-safe for distinct paths whose folders exist. `rel_path` is relative to the output, with «/».
   virtual Status write(const std::string& rel_path, std::string_view contents) = 0;

@@ -303,30 +303,37 @@ bool StagedOutput::can_link() const {
 }
 
 Status StagedOutput::make_dirs(const std::set<std::string>& dirs) {
-  std::lock_guard lock(stage_mutex_);
-  for (const auto& d : dirs) {
-    for (size_t slash = 0; slash != std::string::npos;) {
-      slash = d.find('/', slash + 1);
-      std::string part = d.substr(0, slash);
-      while (!part.empty() && part.back() == '/') part.pop_back();  // «schools/x/» is «schools/x»
-      if (part.empty()) continue;
-      auto [it, added] = wanted_dirs_.insert(part);
-      if (added) pending_dirs_.push_back(&*it);
+  std::vector<const std::string*> now;
+  {
+    std::lock_guard lock(stage_mutex_);
+    for (const auto& d : dirs) {
+      for (size_t slash = 0; slash != std::string::npos;) {
+        slash = d.find('/', slash + 1);
+        std::string part = d.substr(0, slash);
+        while (!part.empty() && part.back() == '/') part.pop_back();  // «schools/x/» is «schools/x»
+        if (part.empty()) continue;
+        auto [it, added] = wanted_dirs_.insert(part);
+        if (added) pending_dirs_.push_back(&*it);
+      }
     }
+    if (!materialised_) return {};  // made when the stage is (materialise)
+    now.swap(pending_dirs_);
   }
-  return materialised_ ? create_dirs() : Status();
+  // Made without the lock: files go on being written into the folders made before (the open data, while
+  // the pages' folders are made: site/build.cc).
+  return create_dirs(now);
 }
 
-Status StagedOutput::create_dirs() {
+Status StagedOutput::create_dirs(std::vector<const std::string*>& pending) {
   // Relative to the stage's descriptor, parents first (a parent sorts before what it holds), each folder once.
-  std::sort(pending_dirs_.begin(), pending_dirs_.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  std::sort(pending.begin(), pending.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
   // The folders one and two levels deep first («schools», «schools/x»), then below each of those its own
   // tree, the trees in --jobs threads: the folders of a school's pages are most of all (180,000 at 10,000
   // schools), and made one after another, before any page, they were a seventh of a build's CPU with the
   // other cores idle.
   std::vector<const std::string*> shallow;
   std::map<std::string_view, std::vector<const std::string*>> trees;  // by the folder two levels deep they are in
-  for (const std::string* part : pending_dirs_) {
+  for (const std::string* part : pending) {
     size_t first = part->find('/'), second = first == std::string::npos ? first : part->find('/', first + 1);
     if (second == std::string::npos) shallow.push_back(part);
     else trees[std::string_view(*part).substr(0, second)].push_back(part);
@@ -350,14 +357,14 @@ Status StagedOutput::create_dirs() {
     return true;
   });
   if (!failure.ok()) return failure;
-  pending_dirs_.clear();
+  pending.clear();
   return {};
 }
 
 Status StagedOutput::materialise() {
   std::lock_guard lock(stage_mutex_);
   if (materialised_) return {};
-  if (Status made = create_dirs(); !made.ok()) return made;
+  if (Status made = create_dirs(pending_dirs_); !made.ok()) return made;
   for (const auto& same : same_)
     if (Status linked = link_previous(same); !linked.ok()) return linked;
   same_.clear();

@@ -72,7 +72,7 @@ class StagedOutput : public Output {
   // Makes the stage a real folder: its folders, and links to the files carried over so far. Until the
   // first changed file nothing is created, so a rebuild without changes touches nothing.
   Status materialise();
-  Status create_dirs();  // with stage_mutex_ held
+  Status create_dirs(std::vector<const std::string*>& pending);  // emptied once they are made
   bool can_link() const;  // whether the previous output's files can be linked into the stage
   Status write_new(const std::string& rel_path, std::string_view contents);
   // write_new in steps: a new file in the stage (its descriptor), its bytes, and its end.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <thread>
 
 #include <doctest/doctest.h>
@@ -374,6 +375,46 @@ void build_and_record(const std::string& out, const std::map<std::string, std::s
 }
 
 }  // namespace
+
+TEST_CASE("staged output: files go on being written into folders made before while more folders are made") {
+  // The build makes its pages' 36,000 folders (2,000 schools) beside the open data, which writes into its own
+  // folder meanwhile: the writes must not wait for the folders, and the stage must hold both whole.
+  fs::path dir = temp_dir();
+  fs::path out = dir / "output";
+  std::set<std::string> dirs;
+  for (int s = 0; s < 4000; ++s) dirs.insert("schools/s" + std::to_string(s) + "/sveden/common/");
+  {
+    StagedOutput staged(out.string(), 2);
+    REQUIRE(staged.open().ok());
+    REQUIRE(staged.make_dirs({"opendata"}).ok());
+    std::atomic<bool> made{false};
+    Status made_status;
+    std::thread folders([&] {
+      made_status = staged.make_dirs(dirs);
+      made = true;
+    });
+    // Until the first of the folders is there: they are being made.
+    while (!made && !fs::exists(fs::path(staged.stage_dir()) / "schools")) std::this_thread::yield();
+    int during = 0, files = 0;
+    Status written;
+    while (!made && written.ok()) {
+      written = staged.write("opendata/f" + std::to_string(files++) + ".csv", "a;b\n");
+      if (!made) ++during;
+    }
+    folders.join();
+    REQUIRE_MESSAGE(made_status.ok(), made_status.message());
+    REQUIRE_MESSAGE(written.ok(), written.message());
+    CHECK_MESSAGE(during >= 10, "only " << during << " files were written while the folders were made");
+    REQUIRE(staged.write("schools/s3999/sveden/common/index.html", "<p>x</p>").ok());
+    REQUIRE(staged.sync().ok());
+    REQUIRE(staged.commit().ok());
+    staged.remember_build("key", BuildRecord{});
+  }
+  for (const auto& d : dirs) CHECK(fs::is_directory(out / d));
+  CHECK(fs::is_regular_file(out / "opendata/f0.csv"));
+  CHECK(recorded_digest(out) == text_hash(*stat_listing(out.string(), nullptr)));
+  fs::remove_all(dir);
+}
 
 TEST_CASE("staged output: the record of a build is the digest of the output as it is listed after it") {
   // A build that wrote every file new records what each file said of itself when closed, without listing
