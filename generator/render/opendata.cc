@@ -1,11 +1,13 @@
 #include "render/opendata.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <ctime>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -78,6 +80,34 @@ std::string state_text(ValueState s, int min_group) {
 
 std::string number_or_empty(const std::optional<double>& v, int decimals) { return v ? csv_number(*v, decimals) : ""; }
 
+// A number of a big table's row, its text on the stack: a row has several, and its statement
+// (TableRow) uses them and is gone, so none needs a string of its own. Empty for no number.
+class CsvNumber {
+ public:
+  CsvNumber() = default;
+  CsvNumber(double v, int decimals) {
+    size_ = fixed_chars(v, decimals, text_);
+    if (size_ == 0) {  // more than 32 characters: never in our tables, but the same text as csv_number
+      long_ = csv_number(v, decimals);
+      return;
+    }
+    std::replace(text_, text_ + size_, '.', ',');
+  }
+  CsvNumber(const std::optional<double>& v, int decimals) {
+    if (v) *this = CsvNumber(*v, decimals);
+  }
+  CsvNumber(OptionalNumber v, int decimals) {
+    if (v) *this = CsvNumber(*v, decimals);
+  }
+  explicit CsvNumber(long long n) { size_ = static_cast<size_t>(std::to_chars(text_, text_ + sizeof text_, n).ptr - text_); }
+  operator std::string_view() const { return long_.empty() ? std::string_view(text_, size_) : std::string_view(long_); }
+
+ private:
+  char text_[32];
+  size_t size_ = 0;
+  std::string long_;
+};
+
 // Room for a big table's text, reserved at once from a generous count of its rows: bytes never written are
 // never in memory (a big block is mapped, its pages made when touched), and the text is never copied into
 // a bigger block as it grows — a 70 MB table grown by doubling held 64 + 128 MB at the moment it moved.
@@ -133,10 +163,10 @@ void indicators_table(const Municipality& m, const IndicatorSet& ind, TableSink&
         if (v.state == ValueState::missing) continue;
         bool ok = v.ok();
         TableRow{t} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
-                 << years[y] << (ok ? csv_number(v.value, spec->decimals) : std::string()) << spec->unit
-                 << (ok && v.n > 0 ? std::to_string(v.n) : std::string()) << states[static_cast<size_t>(v.state)]
-                 << municipal[y] << regional[y] << (ok ? number_or_empty(v.lower, spec->decimals) : std::string())
-                 << (ok ? number_or_empty(v.upper, spec->decimals) : std::string());
+                 << years[y] << (ok ? CsvNumber(v.value, spec->decimals) : CsvNumber()) << spec->unit
+                 << (ok && v.n > 0 ? CsvNumber(static_cast<long long>(v.n)) : CsvNumber()) << states[static_cast<size_t>(v.state)]
+                 << municipal[y] << regional[y] << (ok ? CsvNumber(v.lower, spec->decimals) : CsvNumber())
+                 << (ok ? CsvNumber(v.upper, spec->decimals) : CsvNumber());
       }
   }
 }
@@ -162,17 +192,21 @@ void similar_table(const Municipality& m, const IndicatorSet& ind, const Similar
   header(t, {"school_id", "school", "indicator", "indicator_title", "subject", "year", "similar_group", "similar", "schools",
               "unit"});
   t.reserve(room(ind.series.size() * m.schools.size() * ind.years.size(), 256));
+  std::vector<std::string> years;
+  for (int y : ind.years) years.push_back(std::to_string(y));
   for (const auto& [key, s] : ind.series) {
     const IndicatorSpec* spec = ind.spec(key.indicator);
     if (spec->pooling == IndicatorSpec::Pooling::none) continue;  // a relative index has no group value
+    auto values = sim.values.find(key);  // once a series, not once a school's year (SimilarSchools::find)
+    if (values == sim.values.end()) continue;
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < ind.years.size(); ++y) {
-        const SimilarValue* v = sim.find(key, i, y);
-        if (!v || sim.group[i][y].empty() || v->schools + v->branches == 0) continue;
+        const SimilarValue* v = &values->second[i][y];
+        if (sim.group[i][y].empty() || v->schools + v->branches == 0) continue;
         if (s.values[i][y].state == ValueState::not_applicable) continue;
         TableRow{t} << m.schools[i].id << m.schools[i].short_name << key.indicator << spec->title << key.param
-                 << std::to_string(ind.years[y]) << sim.group[i][y] << number_or_empty(v->value, spec->decimals)
-                 << std::to_string(v->schools + v->branches) << spec->unit;
+                 << years[y] << sim.group[i][y] << CsvNumber(v->value, spec->decimals)
+                 << CsvNumber(static_cast<long long>(v->schools + v->branches)) << spec->unit;
       }
   }
 }
@@ -182,12 +216,14 @@ void similar_table(const Municipality& m, const IndicatorSet& ind, const Similar
 void classification_table(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TableSink& t) {
   header(t, {"school_id", "school", "group", "group_title", "year", "verdict", "movement", "criteria_met", "explanation"});
   t.reserve(room(c.groups.size() * m.schools.size() * c.years.size(), 512));
+  std::vector<std::string> years;
+  for (int y : c.years) years.push_back(std::to_string(y));
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
         if (!verdicts_shown(lists, g.group->id, c.years[y])) continue;
         const GroupYear& gy = g.by_school[i][y];
-        TableRow{t} << m.schools[i].id << m.schools[i].short_name << g.group->id << g.group->short_title << std::to_string(c.years[y])
+        TableRow{t} << m.schools[i].id << m.schools[i].short_name << g.group->id << g.group->short_title << years[y]
                     << verdict_name(gy.verdict) << movement_name(gy.movement) << met_ids(gy.evidence) << gy.evidence.text();
       }
 }
@@ -195,14 +231,17 @@ void classification_table(const Municipality& m, const Classification& c, const 
 void evidence_table(const Municipality& m, const Classification& c, const std::vector<PublishedList>& lists, TableSink& t) {
   header(t, {"school_id", "school", "group", "year", "rule", "rule_title", "verdict", "explanation"});
   t.reserve(room(group_rules(c) * m.schools.size() * c.years.size(), 768));
+  std::vector<std::string> years;
+  for (int y : c.years) years.push_back(std::to_string(y));
+  std::vector<std::pair<std::string, const Evidence*>> rules;  // a school's year's, refilled
   for (const auto& g : c.groups)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
         if (!verdicts_shown(lists, g.group->id, c.years[y])) continue;
-        std::vector<std::pair<std::string, const Evidence*>> rules;
+        rules.clear();
         flatten(g.by_school[i][y].evidence, "", rules);
         for (const auto& [id, e] : rules)
-          TableRow{t} << m.schools[i].id << m.schools[i].short_name << g.group->id << std::to_string(c.years[y]) << id
+          TableRow{t} << m.schools[i].id << m.schools[i].short_name << g.group->id << years[y] << id
                    << e->rule->title << verdict_name(e->verdict) << e->text();
       }
 }
@@ -238,6 +277,9 @@ std::string risk_explanation(const RiskFactor& f, const RiskFactorYear& ry) {
 void risk_table(const Municipality& m, const Classification& c, TableSink& t) {
   header(t, {"school_id", "school", "factor", "factor_title", "year", "level", "high_conditions", "explanation"});
   t.reserve(room(c.risks.size() * m.schools.size() * c.years.size(), 1024));
+  std::vector<std::string> years;
+  for (int y : c.years) years.push_back(std::to_string(y));
+  std::string conditions;  // a row's, refilled
   for (const auto& r : c.risks)
     for (size_t i = 0; i < m.schools.size(); ++i)
       for (size_t y = 0; y < c.years.size(); ++y) {
@@ -245,11 +287,16 @@ void risk_table(const Municipality& m, const Classification& c, TableSink& t) {
         std::string why = risk_explanation(*r.factor, ry);
         // The verdict of each condition of «высокий» where it has several («да; нет»): decisions, which
         // the explanation names only in part, published whole.
-        std::vector<std::string> conditions;
-        if (r.factor->high && !ry.evidence.empty())
-          for (const auto& e : ry.evidence.front().children) conditions.emplace_back(verdict_name(e.verdict));
+        conditions.clear();
+        if (r.factor->high && !ry.evidence.empty()) {
+          const char* separator = "";
+          for (const auto& e : ry.evidence.front().children) {
+            conditions += std::exchange(separator, "; ");
+            conditions += verdict_name(e.verdict);
+          }
+        }
         TableRow{t} << m.schools[i].id << m.schools[i].short_name << r.factor->id << r.factor->title
-                 << std::to_string(c.years[y]) << risk_level_name(ry.level) << fmt::format(FMT_COMPILE("{}"), fmt::join(conditions, "; ")) << why;
+                 << years[y] << risk_level_name(ry.level) << conditions << why;
       }
 }
 

@@ -81,8 +81,10 @@ void OpendataColumns::add(std::string_view part) {
 
 void OpendataColumns::field(std::string_view guard, std::string_view value) {
   // The text as the CSV carries it is guard + value; the workbook shows it without the guard.
-  bool unguarded = guard.empty();
-  row_.push_back({unguarded && value.empty(), blank_csv_field(guard, value), unguarded && is_plain_number(value), utf8_length(unguarded ? without_formula_guard(value) : value)});
+  bool unguarded = guard.empty(), plain = unguarded && is_plain_number(value);
+  // A plain number is ASCII: its characters are its bytes, not counted again.
+  size_t chars = plain ? value.size() : utf8_length(unguarded ? without_formula_guard(value) : value);
+  row_.push_back({unguarded && value.empty(), blank_csv_field(guard, value), plain, chars});
   if (header_) header_row_.push_back(std::string(guard) + std::string(value));
 }
 

@@ -3,6 +3,7 @@
 // excepted), text as text (a formula-like text as a string, without the CSV's guarding apostrophe),
 // a frozen header and column widths.
 #pragma once
+#include <algorithm>
 #include <ctime>
 #include <functional>
 #include <memory>
@@ -22,7 +23,8 @@ inline constexpr std::string_view kCsvBom = "\xEF\xBB\xBF";
 // Whether a field as the CSV carries it (`guard`, formula_guard_prefix, then `value`) is blank: spaces and
 // tabs only, or nothing. The CSV's reader skips a row of blank fields (for_each_csv_row), so its workbook does.
 inline bool blank_csv_field(std::string_view guard, std::string_view value) {
-  return guard.empty() && value.find_first_not_of(" \t") == std::string_view::npos;
+  // A loop, not find_first_not_of: that calls memchr for each character, and it is asked of every field.
+  return guard.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
 // What the workbook of an opendata CSV must know before its first row, read from the CSV's parts in

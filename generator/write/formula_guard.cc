@@ -17,17 +17,4 @@ bool is_plain_number(std::string_view s) {
   return digits > 0 && i == s.size();
 }
 
-bool looks_like_formula(std::string_view s) {
-  if (s.empty()) return false;
-  char c = s.front();
-  return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !is_plain_number(s);
-}
-
-std::string_view formula_guard_prefix(std::string_view s) { return looks_like_formula(s) ? "'" : ""; }
-
-std::string_view without_formula_guard(std::string_view s) {
-  if (s.size() > 1 && s.front() == '\'' && looks_like_formula(s.substr(1))) return s.substr(1);
-  return s;
-}
-
 }  // namespace sveden

@@ -222,8 +222,19 @@ std::string styles() {
 // The texts of the cells, each once (xl/sharedStrings.xml), as far as kSharedBytes of them.
 class SharedStrings {
  public:
-  // The index of `s`, or -1 when it is to be written in its cell.
-  long index(std::string_view s) {
+  // A column's last shared text: a table repeats a text down its column (a school's name over its years,
+  // an indicator's title over all its rows), which is then found without hashing it again.
+  struct Recent {
+    std::string_view text;  // the kept text (texts_ never moves its strings)
+    long index = -1;
+  };
+
+  // The index of `s`, or -1 when it is to be written in its cell; `recent`: its column's.
+  long index(std::string_view s, Recent& recent) {
+    if (recent.index >= 0 && s == recent.text) {
+      ++uses_;
+      return recent.index;
+    }
     auto it = index_.find(s);
     if (it == index_.end()) {
       if (bytes_ + s.size() > kSharedBytes) return -1;
@@ -232,7 +243,8 @@ class SharedStrings {
       it = index_.emplace(kept, texts_.size() - 1).first;
     }
     ++uses_;
-    return static_cast<long>(it->second);
+    recent = {it->first, static_cast<long>(it->second)};
+    return recent.index;
   }
   void write(ZipStream& zip) const {
     std::string s(kXmlHead);
@@ -260,6 +272,7 @@ class SheetWriter {
  public:
   SheetWriter(const XlsxTable& t, ZipStream& zip, SharedStrings& shared) : t_(t), zip_(zip), shared_(shared) {
     for (size_t c = 0; c < t.columns.size(); ++c) letters_.push_back(column_letters(c));
+    recent_.resize(letters_.size());
   }
 
   void begin(size_t number, size_t rows) {
@@ -323,7 +336,7 @@ class SheetWriter {
         xml_ += "\" s=\"";
         append_number(xml_, static_cast<size_t>(style));
       }
-      long shared = shared_.index(text);
+      long shared = shared_.index(text, recent_[c]);
       if (shared >= 0) {
         xml_ += "\" t=\"s\"><v>";
         append_number(xml_, static_cast<size_t>(shared));
@@ -353,6 +366,7 @@ class SheetWriter {
   ZipStream& zip_;
   SharedStrings& shared_;
   std::vector<std::string> letters_;
+  std::vector<SharedStrings::Recent> recent_;  // per column
   std::string xml_;
   size_t row_ = 0;
 };
