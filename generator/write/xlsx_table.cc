@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <deque>
+#include <functional>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -235,15 +236,16 @@ class SharedStrings {
       ++uses_;
       return recent.index;
     }
-    auto it = index_.find(s);
-    if (it == index_.end()) {
+    const size_t hash = std::hash<std::string_view>{}(s);
+    Slot* slot = find(s, hash);
+    if (slot->text.data() == nullptr) {
       if (bytes_ + s.size() > kSharedBytes) return -1;
       bytes_ += s.size();
-      const std::string& kept = texts_.emplace_back(s);
-      it = index_.emplace(kept, texts_.size() - 1).first;
+      *slot = {texts_.emplace_back(s), hash, texts_.size() - 1};
     }
     ++uses_;
-    recent = {it->first, static_cast<long>(it->second)};
+    recent = {slot->text, static_cast<long>(slot->index)};
+    if (2 * texts_.size() > slots_.size()) grow();  // after the last use of `slot`, which it moves
     return recent.index;
   }
   void write(ZipStream& zip) const {
@@ -263,8 +265,29 @@ class SharedStrings {
   }
 
  private:
+  // The index: open addressing in one array, at most half full. A node-based map cost a cache miss for
+  // the bucket and another for the node on each of the millions of texts of a big table, most of them new
+  // (explanations) once the shared texts are full.
+  struct Slot {
+    std::string_view text;  // the kept text; no data: an empty slot
+    size_t hash = 0, index = 0;
+  };
+  // The slot of `s`, or the empty slot where it goes.
+  Slot* find(std::string_view s, size_t hash) {
+    for (size_t at = hash & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[at];
+      if (slot.text.data() == nullptr || (slot.hash == hash && slot.text == s)) return &slot;
+    }
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old)
+      if (slot.text.data() != nullptr) *find(slot.text, slot.hash) = slot;
+  }
+
   std::deque<std::string> texts_;
-  std::unordered_map<std::string_view, size_t> index_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);  // a power of two
   size_t bytes_ = 0, uses_ = 0;
 };
 

@@ -44,6 +44,9 @@ TEST_CASE("table_csv: BOM, «;», CRLF, quoted when a value holds «;», quotes 
   CHECK(csv ==
         "\xEF\xBB\xBF"
         "id;name\r\n0102;\"Школа; \"\"№ 2\"\"\"\r\n5401;'=SUM(A1)\r\n5402;-1,5\r\n");
+  // Quotes first, last and side by side are each doubled; a guarded text is guarded inside its quotes.
+  CHECK(csv_field("\"\"a\"") == "\"\"\"\"\"a\"\"\"");
+  CHECK(csv_field("=\"x\";") == "\"'=\"\"x\"\";\"");
 }
 
 TEST_CASE("table_xlsx: the workbook of a table's rows is the workbook read from its CSV, byte for byte") {

@@ -177,3 +177,26 @@ TEST_CASE("write_xlsx_table: a text with a blank, tab or line break at either en
   CHECK(strings.find("<t xml:space=\"preserve\"> пробел</t>") != std::string::npos);
   CHECK(strings.find("<t>school_id</t>") != std::string::npos);
 }
+
+TEST_CASE("write_xlsx_table: shared strings stay one per text through thousands of texts, repeated down a column or far apart") {
+  // Column A repeats a text over consecutive rows (a school's name over its years); column B has 3,000
+  // texts, each given twice, a thousand rows apart, so that the index grows while holding them.
+  std::vector<std::vector<XlsxCell>> rows;
+  for (int pass = 0; pass < 2; ++pass)
+    for (int i = 0; i < 3000; ++i)
+      rows.push_back({XlsxCell::of_text("школа " + std::to_string(i / 4)), XlsxCell::of_text("объяснение " + std::to_string(i)), XlsxCell::of_number(i)});
+  std::string bytes = bytes_of(sample(rows));
+  Workbook book;
+  std::string problem;
+  REQUIRE_MESSAGE(read_workbook(bytes, &book, &problem), problem);
+  const auto& read = book.sheets[0].rows;
+  REQUIRE(read.size() == rows.size() + 1);
+  for (size_t r = 0; r < rows.size(); ++r) REQUIRE(read[r + 1].cells == Cells{rows[r][0].text, rows[r][1].text, std::to_string(r % 3000)});
+  // The header's 3 texts, 750 names and 3,000 explanations, each once; every text cell counted.
+  std::string strings = entry(bytes, "xl/sharedStrings.xml");
+  CHECK(strings.find("count=\"12003\" uniqueCount=\"3753\"") != std::string::npos);
+  // The first text of the second pass is the shared string of the first.
+  std::string sheet = entry(bytes, "xl/worksheets/sheet1.xml");
+  CHECK(sheet.find("<c r=\"B3002\" t=\"s\"><v>4</v></c>") != std::string::npos);
+  CHECK(sheet.find("<c r=\"A3002\" t=\"s\"><v>3</v></c>") != std::string::npos);
+}
