@@ -254,15 +254,14 @@ size_t decode_reference(std::string_view r, bool in_attribute, std::string& out)
   return 0;
 }
 
-// Decodes `s` into `out`, whose capacity is kept: the visitor's attributes reuse their strings.
-void decode_into(std::string& out, std::string_view s, bool in_attribute) {
+// Appends `s` decoded to `out`: straight into the string of a node, and onto the text that adjacent text joins.
+void append_decoded(std::string& out, std::string_view s, bool in_attribute) {
   size_t amp = s.find('&');
   if (amp == std::string_view::npos) {  // most text and values: no reference
-    out.assign(s);
+    out.append(s);
     return;
   }
-  out.clear();
-  out.reserve(s.size());
+  out.reserve(out.size() + s.size());
   for (size_t i = 0; i < s.size();) {
     out.append(s.substr(i, amp - i));
     i = amp;
@@ -273,6 +272,12 @@ void decode_into(std::string& out, std::string_view s, bool in_attribute) {
     amp = s.find('&', i);
     if (amp == std::string_view::npos) amp = s.size();
   }
+}
+
+// Decodes `s` into `out`, whose capacity is kept: the visitor's attributes reuse their strings.
+void decode_into(std::string& out, std::string_view s, bool in_attribute) {
+  out.clear();
+  append_decoded(out, s, in_attribute);
 }
 
 std::string decode(std::string_view s, bool in_attribute) {
@@ -310,9 +315,11 @@ class TreeBuilder {
     HtmlNode root;
     root.type = HtmlNode::Type::document;
     root.pos = {1, 1};
-    // About one node for every 40 bytes of a page (ours: 34 at 500 schools): room for them at once, not
-    // a doubling that moves every node made so far. Not when only open elements are kept (visit_).
-    if (!visit_) doc_.nodes.reserve(std::min<size_t>(src_.size() / 40 + 16, size_t{1} << 20));
+    // Room for all the nodes at once, not a doubling that moves every node made so far: our pages have a
+    // node for every 26 to 40 bytes (29 for half of them), so one for every 24 bytes holds all of the
+    // 2,450 pages of the benchmark (with 40, 2,447 of them grew once). Not when only open elements are
+    // kept (visit_).
+    if (!visit_) doc_.nodes.reserve(std::min<size_t>(src_.size() / 24 + 16, size_t{1} << 20));
     doc_.nodes.push_back(std::move(root));
     stack_.push_back(Open{});
     open_known_.assign(static_cast<size_t>(tag_table().count()), 0);
@@ -334,6 +341,7 @@ class TreeBuilder {
     }
     while (stack_.size() > 1) pop();
     doc_.nodes[0].end = static_cast<int>(doc_.nodes.size());
+    doc_.nodes[0].children.assign(kids_.begin(), kids_.end());
     return std::move(doc_);
   }
 
@@ -365,41 +373,42 @@ class TreeBuilder {
 
   // Where new nodes go: the innermost open element, or below kMaxDepth the element at that depth, as in
   // Chromium (the parser's stack keeps every open element, so end tags and implied ends stay right).
-  int attach_point() const { return stack_[std::min(stack_.size(), static_cast<size_t>(HtmlDocument::kMaxDepth)) - 1].node; }
+  size_t attach_index() const { return std::min(stack_.size(), static_cast<size_t>(HtmlDocument::kMaxDepth)) - 1; }
+  int attach_point() const { return stack_[attach_index()].node; }
 
-  // Adds a node to the tree (parse_html; the visitor keeps no tree).
-  int add_node(HtmlNode node) {
-    int id = static_cast<int>(doc_.nodes.size());
-    node.parent = attach_point();
+  // A node added to the tree (parse_html; the visitor keeps no tree), made in its place; the caller fills
+  // in what its type has. Its number goes to kids_, its parent's children until the parent is closed.
+  HtmlNode& new_node(HtmlNode::Type type, size_t offset) {
+    const int id = static_cast<int>(doc_.nodes.size());
+    const int parent = attach_point();
+    HtmlNode& node = doc_.nodes.emplace_back();
+    node.type = type;
+    node.parent = parent;
     node.end = id + 1;
-    doc_.nodes[static_cast<size_t>(node.parent)].children.push_back(id);
-    doc_.nodes.push_back(std::move(node));
-    return id;
+    node.pos = position(offset);
+    kids_.push_back(id);
+    return node;
   }
 
   void add_text(size_t offset, std::string_view raw, bool decode_refs) {
     if (visit_) return;  // elements only
-    std::string text = decode_refs ? decode(raw, false) : std::string(raw);
-    HtmlNode& parent = doc_.nodes[static_cast<size_t>(attach_point())];
-    // Adjacent text joins the previous text node (then the last node of the document).
-    if (!parent.children.empty() && doc_.nodes[static_cast<size_t>(parent.children.back())].type == HtmlNode::Type::text) {
-      doc_.nodes[static_cast<size_t>(parent.children.back())].text += text;
-      return;
+    // Adjacent text joins the previous text node (then the last node of the document), decoded onto its end.
+    if (kids_.size() > stack_[attach_index()].kids) {
+      HtmlNode& last = doc_.nodes[static_cast<size_t>(kids_.back())];
+      if (last.type == HtmlNode::Type::text) {
+        if (decode_refs) append_decoded(last.text, raw, false);
+        else last.text.append(raw);
+        return;
+      }
     }
-    HtmlNode node;
-    node.type = HtmlNode::Type::text;
-    node.text = std::move(text);
-    node.pos = position(offset);
-    add_node(std::move(node));
+    HtmlNode& node = new_node(HtmlNode::Type::text, offset);
+    if (decode_refs) append_decoded(node.text, raw, false);
+    else node.text.assign(raw);
   }
 
   void add_special(HtmlNode::Type type, size_t offset, std::string_view body) {
     if (visit_) return;
-    HtmlNode node;
-    node.type = type;
-    node.text = std::string(body);
-    node.pos = position(offset);
-    add_node(std::move(node));
+    new_node(type, offset).text.assign(body);
   }
 
   // The name of an open element of a tag the table does not number (the visitor keeps it in other_names_).
@@ -410,8 +419,13 @@ class TreeBuilder {
 
   void pop() {
     const Open& open = stack_.back();
-    if (!visit_ && stack_.size() <= static_cast<size_t>(HtmlDocument::kMaxDepth))
-      doc_.nodes[static_cast<size_t>(open.node)].end = static_cast<int>(doc_.nodes.size());
+    // An element below kMaxDepth has no children: its kids_ are those of the element new nodes go to.
+    if (!visit_ && stack_.size() <= static_cast<size_t>(HtmlDocument::kMaxDepth)) {
+      HtmlNode& node = doc_.nodes[static_cast<size_t>(open.node)];
+      node.end = static_cast<int>(doc_.nodes.size());
+      node.children.assign(kids_.begin() + static_cast<std::ptrdiff_t>(open.kids), kids_.end());
+      kids_.resize(open.kids);
+    }
     int id = open.info.id;
     if (id == ids_.svg || id == ids_.math) --foreign_;
     if (id != 0) --open_known_[static_cast<size_t>(id)];
@@ -474,7 +488,7 @@ class TreeBuilder {
     if (id == k.body) close_from(find_open({k.head}, kInScope));
   }
 
-  // The start tag named tag_, with its attributes in attributes().
+  // The start tag named tag_, with its attributes in raw_attrs_ (the tree) or the visitor's node.
   void start_tag(size_t offset, bool self_closing) {
     const TagInfo info = tag_table().find(tag_, tag_hash_);
     close_implied(info);
@@ -484,19 +498,25 @@ class TreeBuilder {
       // element was a fifth of the visit); tag_ is its tag.
       (*visit_)(visited_, ElementPlace(&place, this, offset));  // its position when asked
     } else {
-      HtmlNode element;
+      node = static_cast<int>(doc_.nodes.size());
+      HtmlNode& element = new_node(HtmlNode::Type::element, offset);
       element.tag = tag_;
-      element.attrs = std::move(attrs_);
-      attrs_.clear();
-      element.pos = position(offset);
-      node = add_node(std::move(element));
+      // One vector of the right size, each name lowered and each value decoded into its own string.
+      element.attrs.resize(raw_attrs_.size());
+      for (size_t k = 0; k < raw_attrs_.size(); ++k) {
+        HtmlAttr& attr = element.attrs[k];
+        const std::string_view name = raw_attrs_[k].name;
+        attr.name.resize(name.size());
+        for (size_t c = 0; c < name.size(); ++c) attr.name[c] = lower(name[c]);
+        append_decoded(attr.value, raw_attrs_[k].value, true);
+      }
     }
     bool foreign_root = info.id != 0 && (info.id == ids_.svg || info.id == ids_.math);
     bool childless = (info.bits & kIsVoid) || (self_closing && (foreign_ > 0 || foreign_root));
     bool raw = (info.bits & kIsRawText) && foreign_ == 0;
     bool rcdata = info.id != 0 && (info.id == ids_.textarea || info.id == ids_.title);
     if (childless) return;
-    stack_.push_back(Open{node, info, tag_hash_});
+    stack_.push_back(Open{node, info, tag_hash_, kids_.size()});
     if (info.id != 0) {
       ++open_known_[static_cast<size_t>(info.id)];
     } else {
@@ -566,10 +586,15 @@ class TreeBuilder {
     tag_hash_ = h;
   }
 
-  // The attributes of the tag being read: the visitor's node's, or attrs_ for the tree.
-  std::vector<HtmlAttr>& attributes() { return visit_ ? visited_.attrs : attrs_; }
+  // Whether two names of attributes are the same once lowered.
+  static bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (lower(a[k]) != lower(b[k])) return false;
+    return true;
+  }
 
-  // An attribute added to attributes(), taken with its strings' room from those of earlier tags.
+  // An attribute added to the visitor's node, taken with its strings' room from those of earlier tags.
   HtmlAttr& new_attribute(std::vector<HtmlAttr>& attrs) {
     if (spare_.empty()) return attrs.emplace_back();
     attrs.push_back(std::move(spare_.back()));
@@ -577,9 +602,9 @@ class TreeBuilder {
     return attrs.back();
   }
 
-  // Empties attributes() for the next tag, keeping the strings for new_attribute().
+  // Empties the visitor's attributes for the next tag, keeping the strings for new_attribute().
   void recycle_attributes() {
-    std::vector<HtmlAttr>& attrs = attributes();
+    std::vector<HtmlAttr>& attrs = visited_.attrs;
     for (HtmlAttr& a : attrs) spare_.push_back(std::move(a));
     attrs.clear();
   }
@@ -654,8 +679,9 @@ class TreeBuilder {
     } else {
       set_tag(src_.substr(i - length, length));
     }
-    recycle_attributes();
-    std::vector<HtmlAttr>& attrs = attributes();
+    if (visit_) recycle_attributes();
+    else raw_attrs_.clear();
+    std::vector<HtmlAttr>& attrs = visited_.attrs;
     bool self_closing = false;
     while (true) {
       while (i < src_.size() && (is(src_[i], kSpace) || src_[i] == '/')) {
@@ -689,8 +715,14 @@ class TreeBuilder {
         }
         i = j;
       }
-      // The first of duplicates wins; a bound on the count keeps the duplicate search linear. An attribute
-      // the visitor does not read is neither lowered nor decoded.
+      // The first of duplicates wins; a bound on the count keeps the duplicate search linear.
+      if (!visit_) {
+        if (raw_attrs_.size() < kMaxAttributes &&
+            std::none_of(raw_attrs_.begin(), raw_attrs_.end(), [&](const RawAttr& x) { return same_name(x.name, name); }))
+          raw_attrs_.push_back(RawAttr{name, value});
+        continue;
+      }
+      // An attribute the visitor does not read is neither lowered nor decoded.
       if (attrs.size() >= kMaxAttributes || !wanted(name)) continue;
       HtmlAttr& attr = new_attribute(attrs);
       attr.name.assign(name);
@@ -721,11 +753,19 @@ class TreeBuilder {
   // A bit for the length of an attribute's name; one bit for all from 31 bytes on.
   static uint32_t length_bit(size_t length) { return 1u << std::min<size_t>(length, 31); }
 
-  // An open element: its node (in the tree; 0 for the visitor), what the table knows of its tag, the tag's hash.
+  // An open element: its node (in the tree; 0 for the visitor), what the table knows of its tag, the tag's
+  // hash, and where its children begin in kids_.
   struct Open {
     int node = 0;
     TagInfo info;
     uint32_t hash = 0;
+    size_t kids = 0;
+  };
+  // An attribute of the tag being read for the tree, as written: lowered and decoded only if the tag starts
+  // an element, into the element's own strings.
+  struct RawAttr {
+    std::string_view name;
+    std::string_view value;
   };
   static constexpr size_t kOtherBuckets = 256;
 
@@ -743,7 +783,10 @@ class TreeBuilder {
   std::string own_tag_;
   std::string& tag_ = visit_ ? visited_.tag : own_tag_;  // the tag being read, lowered: the visitor's node's
   uint32_t tag_hash_ = 0;
-  std::vector<HtmlAttr> attrs_;  // for the tree: the attributes of the tag being read
+  std::vector<RawAttr> raw_attrs_;  // for the tree: the attributes of the tag being read
+  // For the tree: the children of the open elements so far, each element's after its parent's (a child
+  // vector grown one child at a time was made and copied several times over); an element closed takes its own.
+  std::vector<int> kids_;
   std::vector<HtmlAttr> spare_;  // attributes of earlier tags, their strings' room kept
   std::vector<Open> stack_;
   int foreign_ = 0;  // open svg and math elements, where «/>» closes a tag

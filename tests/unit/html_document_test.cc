@@ -50,6 +50,18 @@ void check_tree(const HtmlDocument& doc) {
     for (int p = n.parent; p > 0; p = doc.nodes[static_cast<size_t>(p)].parent) ++depth;
     REQUIRE(depth < HtmlDocument::kMaxDepth);
   }
+  // Each node's children are the nodes that name it as their parent, in document order; a subtree ends after
+  // its last child's; two texts are never adjacent children (the second joins the first).
+  std::vector<std::vector<int>> children(doc.nodes.size());
+  for (size_t i = 1; i < doc.nodes.size(); ++i) children[static_cast<size_t>(doc.nodes[i].parent)].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < doc.nodes.size(); ++i) {
+    const HtmlNode& n = doc.nodes[i];
+    REQUIRE(n.children == children[i]);
+    REQUIRE(n.end == (n.children.empty() ? static_cast<int>(i) + 1 : doc.nodes[static_cast<size_t>(n.children.back())].end));
+    for (size_t k = 1; k < n.children.size(); ++k)
+      REQUIRE(!(doc.nodes[static_cast<size_t>(n.children[k - 1])].type == HtmlNode::Type::text &&
+                doc.nodes[static_cast<size_t>(n.children[k])].type == HtmlNode::Type::text));
+  }
 }
 
 }  // namespace
@@ -217,6 +229,78 @@ TEST_CASE("html document: hostile input stays bounded and linear") {
     check_tree(d);
     for (size_t i = 0; i < d.nodes.size(); ++i) (void)d.text_content(static_cast<int>(i));
   }
+}
+
+TEST_CASE("html document: every field of every node on tricky markup") {
+  // The whole tree, node by node: type, tag, attributes, text, parent, end, children, line and column.
+  auto dump = [](const HtmlDocument& doc) {
+    std::string out;
+    for (size_t i = 0; i < doc.nodes.size(); ++i) {
+      const HtmlNode& n = doc.nodes[i];
+      out += std::to_string(i) + " " + std::to_string(static_cast<int>(n.type)) + " " + n.tag + " '" + n.text + "' ^" +
+             std::to_string(n.parent) + " ]" + std::to_string(n.end) + " @" + std::to_string(n.pos.line) + ":" +
+             std::to_string(n.pos.column);
+      for (const HtmlAttr& a : n.attrs) out += " " + a.name + "=" + a.value;
+      out += " [";
+      for (int c : n.children) out += " " + std::to_string(c);
+      out += " ]\n";
+    }
+    return out;
+  };
+  // Text joined across a literal '<', a stray end tag, «</>» and references; duplicates in any case (the
+  // first kept, lowered); an end tag's attributes dropped; values decoded, valueless ones empty.
+  CHECK(dump(parse_html("a &amp; b < c</x>d</>e&lt;<P ID=1 Id=2 iD=3 CLASS='&quot;q&quot;' hidden>"
+                        "t\n<b a=1></b x=y>u<!--c-->v</p>")) ==
+        "0 0  '' ^-1 ]8 @1:1 [ 1 2 ]\n"
+        "1 2  'a & b < cde<' ^0 ]2 @1:1 [ ]\n"
+        "2 1 p '' ^0 ]8 @1:27 id=1 class=\"q\" hidden= [ 3 4 5 6 7 ]\n"
+        "3 2  't\n' ^2 ]4 @1:74 [ ]\n"
+        "4 1 b '' ^2 ]5 @2:1 a=1 [ ]\n"
+        "5 2  'u' ^2 ]6 @2:16 [ ]\n"
+        "6 3  'c' ^2 ]7 @2:17 [ ]\n"
+        "7 2  'v' ^2 ]8 @2:25 [ ]\n");
+  // Implied ends, foreign elements, raw text.
+  CHECK(dump(parse_html("<table><tr><td>x<td>y</table>z<ul><li>1<li>2</ul><svg><g/><text>t</text></svg><script>s</script>&copy;")) ==
+        "0 0  '' ^-1 ]20 @1:1 [ 1 7 8 13 17 19 ]\n"
+        "1 1 table '' ^0 ]7 @1:1 [ 2 ]\n"
+        "2 1 tr '' ^1 ]7 @1:8 [ 3 5 ]\n"
+        "3 1 td '' ^2 ]5 @1:12 [ 4 ]\n"
+        "4 2  'x' ^3 ]5 @1:16 [ ]\n"
+        "5 1 td '' ^2 ]7 @1:17 [ 6 ]\n"
+        "6 2  'y' ^5 ]7 @1:21 [ ]\n"
+        "7 2  'z' ^0 ]8 @1:30 [ ]\n"
+        "8 1 ul '' ^0 ]13 @1:31 [ 9 11 ]\n"
+        "9 1 li '' ^8 ]11 @1:35 [ 10 ]\n"
+        "10 2  '1' ^9 ]11 @1:39 [ ]\n"
+        "11 1 li '' ^8 ]13 @1:40 [ 12 ]\n"
+        "12 2  '2' ^11 ]13 @1:44 [ ]\n"
+        "13 1 svg '' ^0 ]17 @1:50 [ 14 15 ]\n"
+        "14 1 g '' ^13 ]15 @1:55 [ ]\n"
+        "15 1 text '' ^13 ]17 @1:59 [ 16 ]\n"
+        "16 2  't' ^15 ]17 @1:65 [ ]\n"
+        "17 1 script '' ^0 ]19 @1:79 [ 18 ]\n"
+        "18 2  's' ^17 ]19 @1:87 [ ]\n"
+        "19 2  '©' ^0 ]20 @1:97 [ ]\n");
+  // Below kMaxDepth everything goes to the element at that depth (its children, text joined across a deeper
+  // element), and the deeper elements keep the end they were made with.
+  std::string deep;
+  for (int i = 0; i < HtmlDocument::kMaxDepth + 3; ++i) deep += "<div>";
+  HtmlDocument doc = parse_html(deep + "a<b>c</b>d<i>e<!--f-->g");
+  const std::string all = dump(doc);
+  CHECK(all.substr(all.find("\n511 ") + 1) ==
+        "511 1 div '' ^510 ]523 @1:2551 [ 512 513 514 515 516 517 518 519 520 521 522 ]\n"
+        "512 1 div '' ^511 ]513 @1:2556 [ ]\n"
+        "513 1 div '' ^511 ]514 @1:2561 [ ]\n"
+        "514 1 div '' ^511 ]515 @1:2566 [ ]\n"
+        "515 1 div '' ^511 ]516 @1:2571 [ ]\n"
+        "516 2  'a' ^511 ]517 @1:2576 [ ]\n"
+        "517 1 b '' ^511 ]518 @1:2577 [ ]\n"
+        "518 2  'cd' ^511 ]519 @1:2580 [ ]\n"
+        "519 1 i '' ^511 ]520 @1:2586 [ ]\n"
+        "520 2  'e' ^511 ]521 @1:2589 [ ]\n"
+        "521 3  'f' ^511 ]522 @1:2590 [ ]\n"
+        "522 2  'g' ^511 ]523 @1:2598 [ ]\n");
+  check_tree(doc);
 }
 
 TEST_CASE("html document: what the audit reads from pages made elsewhere") {
