@@ -303,6 +303,14 @@ const KnownTags& known_tags() {
   return k;
 }
 
+#ifdef __cpp_aggregate_paren_init
+// TreeBuilder::new_node() names the members of a node in order: parent before end.
+static_assert([] {
+  HtmlNode node(HtmlNode::Type::text, std::string(), std::vector<HtmlAttr>(), std::string(), 1, std::vector<int>(), 2, TextPos{3, 4});
+  return node.parent == 1 && node.end == 2 && node.pos.line == 3;
+}());
+#endif
+
 class TreeBuilder {
  public:
   // With `visit`, elements are handed to it as they start and only the open ones are kept.
@@ -380,14 +388,23 @@ class TreeBuilder {
   // in what its type has. Its number goes to kids_, its parent's children until the parent is closed.
   HtmlNode& new_node(HtmlNode::Type type, size_t offset) {
     const int id = static_cast<int>(doc_.nodes.size());
+    kids_.push_back(id);
+#ifdef __cpp_aggregate_paren_init
+    // Every member named: a node made with emplace_back() is value-initialized, which GCC does with a
+    // «rep stosq» over its 144 bytes before it sets the members; that cost more than the stores (a tenth
+    // of parsing). The static_assert above TreeBuilder keeps the order of the members.
+    return doc_.nodes.emplace_back(type, std::string(), std::vector<HtmlAttr>(), std::string(), attach_point(),
+                                   std::vector<int>(), id + 1, position(offset));
+#else
+    // Clang before 16 (the sanitized and fuzzing builds) cannot make an aggregate from parentheses.
     const int parent = attach_point();
     HtmlNode& node = doc_.nodes.emplace_back();
     node.type = type;
     node.parent = parent;
     node.end = id + 1;
     node.pos = position(offset);
-    kids_.push_back(id);
     return node;
+#endif
   }
 
   void add_text(size_t offset, std::string_view raw, bool decode_refs) {
@@ -500,14 +517,14 @@ class TreeBuilder {
     } else {
       node = static_cast<int>(doc_.nodes.size());
       HtmlNode& element = new_node(HtmlNode::Type::element, offset);
-      element.tag = tag_;
+      element.tag.assign(tag_);
       // One vector of the right size, each name lowered and each value decoded into its own string.
       element.attrs.resize(raw_attrs_.size());
       for (size_t k = 0; k < raw_attrs_.size(); ++k) {
         HtmlAttr& attr = element.attrs[k];
         const std::string_view name = raw_attrs_[k].name;
-        attr.name.resize(name.size());
-        for (size_t c = 0; c < name.size(); ++c) attr.name[c] = lower(name[c]);
+        attr.name.assign(name);
+        for (char& c : attr.name) c = lower(c);
         append_decoded(attr.value, raw_attrs_[k].value, true);
       }
     }
@@ -578,11 +595,13 @@ class TreeBuilder {
     close_from(find_open({id}, scope));
   }
 
-  // tag_ and tag_hash_: `name` lowered and its hash, worked out in one pass.
-  void set_tag(std::string_view name) {
-    tag_.assign(name);
+  // tag_ and tag_hash_ for a name longer than name_: `name` lowered and its hash, worked out in one pass.
+  void set_long_tag(std::string_view name) {
+    std::string& tag = visit_ ? visited_.tag : long_tag_;
+    tag.assign(name);
     uint32_t h = TagTable::kHashStart;
-    for (char& c : tag_) h = TagTable::hash_step(h, c = lower(c));
+    for (char& c : tag) h = TagTable::hash_step(h, c = lower(c));
+    tag_ = tag;
     tag_hash_ = h;
   }
 
@@ -664,20 +683,21 @@ class TreeBuilder {
   // At «<name» or «</name»: reads the tag and hands it to start_tag() or end_tag().
   bool tag(size_t start, bool closing) {
     size_t i = start + (closing ? 2 : 1);
-    // The name lowered and hashed as it is read, in one pass.
-    char name[32];
+    // The name lowered and hashed as it is read, in one pass, into name_: the tree copies it once, into
+    // the element (not at all for an end tag); the visitor's node holds it while it is visited.
     size_t length = 0;
     uint32_t h = TagTable::kHashStart;
     for (; i < src_.size() && !is(src_[i], kEndsTagName); ++i, ++length) {
       const char c = lower(src_[i]);
       h = TagTable::hash_step(h, c);
-      if (length < sizeof name) name[length] = c;
+      if (length < sizeof name_) name_[length] = c;
     }
-    if (length <= sizeof name) {
-      tag_.assign(name, length);
+    if (length <= sizeof name_) {
+      if (visit_) tag_ = visited_.tag.assign(name_, length);
+      else tag_ = std::string_view(name_, length);
       tag_hash_ = h;
     } else {
-      set_tag(src_.substr(i - length, length));
+      set_long_tag(src_.substr(i - length, length));
     }
     if (visit_) recycle_attributes();
     else raw_attrs_.clear();
@@ -780,8 +800,9 @@ class TreeBuilder {
   std::array<uint32_t, 256> wanted_lengths_{};
   HtmlNode visited_;  // with visit_: the element handed to it, reused
   std::vector<std::string> other_names_;  // with visit_: by stack index, the name of an open element the table does not number
-  std::string own_tag_;
-  std::string& tag_ = visit_ ? visited_.tag : own_tag_;  // the tag being read, lowered: the visitor's node's
+  char name_[32];  // the name of the tag being read, lowered, unless it is longer
+  std::string long_tag_;  // for the tree: the name of the tag being read when it is longer than name_
+  std::string_view tag_;  // the name of the tag being read, lowered: in name_, long_tag_ or the visitor's node
   uint32_t tag_hash_ = 0;
   std::vector<RawAttr> raw_attrs_;  // for the tree: the attributes of the tag being read
   // For the tree: the children of the open elements so far, each element's after its parent's (a child
