@@ -38,6 +38,7 @@ enum CharClass : uint8_t {
   kEndsTagName = 2,    // a space, '/' or '>'
   kEndsAttrName = 4,   // those or '='
   kEndsBareValue = 8,  // a space or '>': an unquoted attribute value
+  kMayBeBlank = 16,    // a space or 0xC2, which begins U+00A0: what text_content() collapses
 };
 constexpr std::array<uint8_t, 256> kCharClass = [] {
   std::array<uint8_t, 256> t{};
@@ -45,6 +46,7 @@ constexpr std::array<uint8_t, 256> kCharClass = [] {
   t['/'] = kEndsTagName | kEndsAttrName;
   t['>'] = kEndsTagName | kEndsAttrName | kEndsBareValue;
   t['='] = kEndsAttrName;
+  for (unsigned char c : std::string_view(" \t\n\r\f\xC2")) t[c] |= kMayBeBlank;
   return t;
 }();
 bool is(char c, CharClass cls) { return kCharClass[static_cast<unsigned char>(c)] & cls; }
@@ -870,8 +872,9 @@ std::string HtmlDocument::text_content(int node) const {
         k += static_cast<size_t>(blank);
         continue;
       }
+      // To the next blank, one lookup a byte: only the bytes kMayBeBlank are looked at further.
       size_t run = k + 1;
-      while (run < t.size() && !blank_at(run)) ++run;
+      while (run < t.size() && !(is(t[run], kMayBeBlank) && blank_at(run))) ++run;
       if (space && !out.empty()) out += ' ';
       space = false;
       out.append(t, k, run - k);
