@@ -597,7 +597,7 @@ class TreeBuilder {
     close_from(find_open({id}, scope));
   }
 
-  // tag_ and tag_hash_ for a name longer than name_: `name` lowered and its hash, worked out in one pass.
+  // tag_ and tag_hash_ for a name longer than 32 bytes: `name` lowered and its hash, worked out in one pass.
   void set_long_tag(std::string_view name) {
     std::string& tag = visit_ ? visited_.tag : long_tag_;
     tag.assign(name);
@@ -685,18 +685,21 @@ class TreeBuilder {
   // At «<name» or «</name»: reads the tag and hands it to start_tag() or end_tag().
   bool tag(size_t start, bool closing) {
     size_t i = start + (closing ? 2 : 1);
-    // The name lowered and hashed as it is read, in one pass, into name_: the tree copies it once, into
-    // the element (not at all for an end tag); the visitor's node holds it while it is visited.
+    // The name lowered and hashed as it is read, in one pass, into a buffer on the stack (a char stored in
+    // a member may alias src_, which would then be read again for every byte). The tree copies it once,
+    // into the element (not at all for an end tag): tag_ views the buffer while start_tag() or end_tag()
+    // runs, called from here. The visitor's node holds it while it is visited.
+    char name[32];
     size_t length = 0;
     uint32_t h = TagTable::kHashStart;
     for (; i < src_.size() && !is(src_[i], kEndsTagName); ++i, ++length) {
       const char c = lower(src_[i]);
       h = TagTable::hash_step(h, c);
-      if (length < sizeof name_) name_[length] = c;
+      if (length < sizeof name) name[length] = c;
     }
-    if (length <= sizeof name_) {
-      if (visit_) tag_ = visited_.tag.assign(name_, length);
-      else tag_ = std::string_view(name_, length);
+    if (length <= sizeof name) {
+      if (visit_) tag_ = visited_.tag.assign(name, length);
+      else tag_ = std::string_view(name, length);
       tag_hash_ = h;
     } else {
       set_long_tag(src_.substr(i - length, length));
@@ -802,9 +805,9 @@ class TreeBuilder {
   std::array<uint32_t, 256> wanted_lengths_{};
   HtmlNode visited_;  // with visit_: the element handed to it, reused
   std::vector<std::string> other_names_;  // with visit_: by stack index, the name of an open element the table does not number
-  char name_[32];  // the name of the tag being read, lowered, unless it is longer
-  std::string long_tag_;  // for the tree: the name of the tag being read when it is longer than name_
-  std::string_view tag_;  // the name of the tag being read, lowered: in name_, long_tag_ or the visitor's node
+  std::string long_tag_;  // for the tree: the name of the tag being read when it is longer than 32 bytes
+  // The name of the tag being read, lowered: in tag()'s buffer, long_tag_ or the visitor's node.
+  std::string_view tag_;
   uint32_t tag_hash_ = 0;
   std::vector<RawAttr> raw_attrs_;  // for the tree: the attributes of the tag being read
   // For the tree: the children of the open elements so far, each element's after its parent's (a child
