@@ -362,21 +362,26 @@ class TreeBuilder {
   TextPos position(size_t offset) {
     const char* s = src_.data();
     constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-    while (tracked_ < offset) {
-      for (uint64_t w; tracked_ + 8 <= offset; tracked_ += 8) {
-        std::memcpy(&w, s + tracked_, 8);
+    // In locals while counting: the compiler keeps members in memory across the loop.
+    size_t at = tracked_;
+    TextPos pos = at_;
+    while (at < offset) {
+      for (uint64_t w; at + 8 <= offset; at += 8) {
+        std::memcpy(&w, s + at, 8);
         if ((w - kOnes * 0x0E) & ~w & kHigh) break;  // a byte below 0x0E: \t, \n, \r…
         uint64_t continuing = (w & ~(w << 1) & kHigh) >> 7;  // 1 in each byte 10xxxxxx
-        at_.column += 8 - static_cast<int>((continuing * kOnes) >> 56);
+        pos.column += 8 - static_cast<int>((continuing * kOnes) >> 56);
       }
-      if (tracked_ == offset) break;
-      unsigned char c = static_cast<unsigned char>(s[tracked_]);
-      bool crlf = c == '\r' && tracked_ + 1 < src_.size() && s[tracked_ + 1] == '\n';
-      if (c == '\n' || (c == '\r' && !crlf)) at_ = {at_.line + 1, 1};
-      else if ((c & 0xC0) != 0x80 && !crlf) ++at_.column;
-      ++tracked_;
+      if (at == offset) break;
+      unsigned char c = static_cast<unsigned char>(s[at]);
+      bool crlf = c == '\r' && at + 1 < src_.size() && s[at + 1] == '\n';
+      if (c == '\n' || (c == '\r' && !crlf)) pos = {pos.line + 1, 1};
+      else if ((c & 0xC0) != 0x80 && !crlf) ++pos.column;
+      ++at;
     }
-    return at_;
+    tracked_ = at;
+    at_ = pos;
+    return pos;
   }
 
   static TextPos place(void* builder, size_t offset) { return static_cast<TreeBuilder*>(builder)->position(offset); }
