@@ -108,6 +108,18 @@ class Blocks {
     return *this;
   }
   data take() { return std::move(list_); }
+  // Blocks taken before, their tables and figures numbered again on from `tables` and `figures`, in the order
+  // they were made: a school's profile in its own report and in a volume of profiles (render/school_report.h).
+  static void number_on(data& blocks, int& tables, int& figures) {
+    for (data& block : blocks.list_items()) {
+      auto is = [&block](const char* kind) {
+        const data* v = block.get(kind);
+        return v && v->is_true();
+      };
+      if (is("is_table")) block.set("number", std::to_string(++tables));
+      else if (is("is_figure")) block.set("number", std::to_string(++figures));
+    }
+  }
 
  private:
   int& tables_;

@@ -183,12 +183,7 @@ ProfileParts school_profile(const SiteRenderer& site, size_t si) {
 
 void add_profile(ProfileParts parts, int& tables, int& figures, ReportSections& sections) {
   for (auto& [title, blocks] : parts) {
-    // Numbered as Blocks numbers them, in the order they were made.
-    for (TemplateValue& block : blocks.list_items()) {
-      auto is = [&block](const char* name) { const TemplateValue* v = block.get(name); return v && v->is_true(); };
-      if (is("is_table")) block.set("number", std::to_string(++tables));
-      else if (is("is_figure")) block.set("number", std::to_string(++figures));
-    }
+    Blocks::number_on(blocks, tables, figures);
     sections.add(title, std::move(blocks));
   }
 }

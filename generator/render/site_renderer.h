@@ -98,7 +98,7 @@ class SiteRenderer {
   const Overview& overview() const { return overview_; }
   const std::vector<size_t>& schools_by_name() const { return schools_by_name_; }  // in Russian alphabetical order
   // Pages best rendered one after the other on one worker, the first first: a report of all schools (or its
-  // volume) and the reports of its schools, which take their profiles from it (Worker::profiles). The same text
+  // volume) and the reports of its schools, which it makes by the way (Worker::by_the_way). The same text
   // for the pages of a group (the volume's path), "" for a page of none.
   std::string render_group(const PageRef& page) const;
   // The index in pages() of school `school`'s own printed report.
