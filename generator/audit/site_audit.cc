@@ -13,7 +13,6 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -24,6 +23,7 @@
 #include "model/links.h"
 #include "base/json_writer.h"
 #include "base/parallel.h"
+#include "base/text_index.h"
 #include "russian/names.h"
 #include "russian/typography.h"
 
@@ -73,6 +73,7 @@ struct Link {
   bool external = false;     // another site, mailto:, tel:…
   bool broken = false;       // local, but no such file
   std::string target;        // the file it leads to
+  size_t file = TextIndex::npos;  // its number among the site's files (SiteFiles::number), when it is one
   std::string anchor;
 };
 
@@ -93,10 +94,12 @@ class SiteFiles {
       files_.insert(files_.end(), *it);
     index_files();
   }
-  SiteFiles(const SiteFiles&) = delete;  // lookup_ views the strings of files_
+  SiteFiles(const SiteFiles&) = delete;  // numbers_ views the strings of files_
   SiteFiles& operator=(const SiteFiles&) = delete;
   const std::set<std::string>& files() const { return files_; }
-  bool has(const std::string& p) const { return lookup_.count(p) > 0; }
+  bool has(const std::string& p) const { return numbers_.find(p) != TextIndex::npos; }
+  // Each file's number, 0 to files().size() − 1 in the order of files(); npos for a path that is none.
+  size_t number(std::string_view p) const { return numbers_.find(p); }
   std::string read(const std::string& p) const {
     auto text = disk_.read(p);
     return text ? std::move(*text) : std::string();
@@ -146,7 +149,8 @@ class SiteFiles {
     std::string& c = *norm;
     if (dir || c.empty() || c == root_) {
       c += c.empty() ? "index.html" : "/index.html";
-      l.broken = !has(c);
+      l.file = number(c);
+      l.broken = l.file == TextIndex::npos;
       l.target = std::move(c);
       return l;
     }
@@ -154,7 +158,7 @@ class SiteFiles {
     for (std::string_view suffix : {"", ".html", "/index.html"}) {
       c.resize(bare);
       c += suffix;
-      if (has(c)) {
+      if (l.file = number(c); l.file != TextIndex::npos) {
         l.target = std::move(c);
         return l;
       }
@@ -169,14 +173,14 @@ class SiteFiles {
   // Every link is looked up once or more (a folder, then «.html»…): by hash, not through a tree of paths
   // that share their first dozens of bytes (schools/<school>/sveden/…).
   void index_files() {
-    lookup_.reserve(files_.size());
-    for (const std::string& f : files_) lookup_.insert(f);
+    numbers_ = TextIndex(files_.size());
+    for (const std::string& f : files_) numbers_.add(f);
   }
 
   const Disk& disk_;
   std::string root_;
   std::set<std::string> files_;
-  std::unordered_set<std::string_view> lookup_;  // of files_
+  TextIndex numbers_;  // of files_, in their order
 };
 
 std::string quoted_json(std::string_view s) {
@@ -286,11 +290,11 @@ class LinkCheck {
  public:
   // The pages are the HTML files of `site`, named by its own strings.
   LinkCheck(const SiteFiles& site, int jobs) : site_(site), jobs_(jobs) {
-    for (const auto& f : site.files())
-      if (is_html(f)) {
-        index_.emplace(f, static_cast<int>(pages_.size()));
-        pages_.push_back(&f);
-      }
+    page_of_.reserve(site.files().size());
+    for (const auto& f : site.files()) {  // in the order of their numbers
+      page_of_.push_back(is_html(f) ? static_cast<int>(pages_.size()) : -1);
+      if (is_html(f)) pages_.push_back(&f);
+    }
     links_.resize(pages_.size());
     done_.resize(pages_.size());
     linked_ = std::make_unique<std::atomic<bool>[]>(pages_.size());
@@ -299,9 +303,9 @@ class LinkCheck {
   // Safe to call from several threads, for the same file too (two school sites whose addRef pages are
   // one page of a third): a page's links are noted once.
   void add(const std::string& file, const HtmlDocument& doc) {
-    auto it = index_.find(file);
-    if (it == index_.end()) return;
-    auto i = static_cast<size_t>(it->second);
+    int page = page_of(file);
+    if (page < 0) return;
+    auto i = static_cast<size_t>(page);
     std::lock_guard lock(slot_mutex(i));
     if (done_[i]) return;
     links_[i] = links_of(file, doc);
@@ -309,9 +313,9 @@ class LinkCheck {
   }
   // A page no other check parses, from its text: element by element, without its tree.
   void add_text(const std::string& file, std::string_view html) {
-    auto it = index_.find(file);
-    if (it == index_.end()) return;
-    auto i = static_cast<size_t>(it->second);
+    int page = page_of(file);
+    if (page < 0) return;
+    auto i = static_cast<size_t>(page);
     std::lock_guard lock(slot_mutex(i));
     if (done_[i]) return;
     PageLinks p;
@@ -376,10 +380,10 @@ class LinkCheck {
       p.findings.push_back(finding(Severity::error, file, at(), fmt::format("ссылка «{}» ведёт на несуществующий файл", *href)));
       return;
     }
-    auto t = index_.find(l.target);
-    if (t == index_.end()) return;  // a document, an image, a feed
-    if (l.target != file) linked_[static_cast<size_t>(t->second)].store(true, std::memory_order_relaxed);
-    if (!l.anchor.empty()) p.anchors.push_back({t->second, l.anchor, *href, at()});
+    const int target = page_of_[l.file];
+    if (target < 0) return;  // a document, an image, a feed
+    if (l.target != file) linked_[static_cast<size_t>(target)].store(true, std::memory_order_relaxed);
+    if (!l.anchor.empty()) p.anchors.push_back({target, l.anchor, *href, at()});
   }
 
   // The page's ids sorted, and its links to its own anchors checked (tens of thousands at 2,000 schools):
@@ -387,7 +391,7 @@ class LinkCheck {
   PageLinks finished(PageLinks p, const std::string& file) const {
     std::sort(p.ids.begin(), p.ids.end());
     p.ids.shrink_to_fit();
-    int self = index_.at(file);
+    const int self = page_of(file);
     std::erase_if(p.anchors, [&](const PageLinks::Anchor& a) {
       if (a.target != self) return false;
       if (!std::binary_search(p.ids.begin(), p.ids.end(), id_hash(a.anchor))) p.findings.push_back(missing_anchor(file, a));
@@ -401,13 +405,19 @@ class LinkCheck {
     return finding(Severity::error, file, a.pos, fmt::format("ссылка «{}»: на странице нет якоря «#{}»", a.href, a.anchor));
   }
 
+  // The number of `file` among the pages, or -1 for a file that is none.
+  int page_of(std::string_view file) const {
+    size_t n = site_.number(file);
+    return n == TextIndex::npos ? -1 : page_of_[n];
+  }
+
   std::mutex& slot_mutex(size_t page) const { return slot_mutexes_[page % std::size(slot_mutexes_)]; }
 
   const SiteFiles& site_;
   int jobs_;
   mutable std::mutex slot_mutexes_[64];  // a page's slot, by its number
   std::vector<const std::string*> pages_;              // the site's own strings
-  std::unordered_map<std::string_view, int> index_;    // of pages_
+  std::vector<int> page_of_;                           // by the site's number of a file: its index in pages_, or -1
   std::vector<PageLinks> links_;
   std::vector<char> done_;
   std::unique_ptr<std::atomic<bool>[]> linked_;        // a link of another page leads to it

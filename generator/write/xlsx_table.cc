@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <deque>
-#include <functional>
 #include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "base/source_text.h"
+#include "base/text_index.h"
 #include "write/formula_guard.h"
 #include "write/zip_stream.h"
 
@@ -236,16 +236,15 @@ class SharedStrings {
       ++uses_;
       return recent.index;
     }
-    const size_t hash = std::hash<std::string_view>{}(s);
-    Slot* slot = find(s, hash);
-    if (slot->text.data() == nullptr) {
+    const size_t hash = TextIndex::hash_of(s);
+    size_t i = index_.find(s, hash);
+    if (i == TextIndex::npos) {
       if (bytes_ + s.size() > kSharedBytes) return -1;
       bytes_ += s.size();
-      *slot = {texts_.emplace_back(s), hash, texts_.size() - 1};
+      i = index_.add(texts_.emplace_back(s), hash);
     }
     ++uses_;
-    recent = {slot->text, static_cast<long>(slot->index)};
-    if (2 * texts_.size() > slots_.size()) grow();  // after the last use of `slot`, which it moves
+    recent = {texts_[i], static_cast<long>(i)};
     return recent.index;
   }
   void write(ZipStream& zip) const {
@@ -265,29 +264,8 @@ class SharedStrings {
   }
 
  private:
-  // The index: open addressing in one array, at most half full. A node-based map cost a cache miss for
-  // the bucket and another for the node on each of the millions of texts of a big table, most of them new
-  // (explanations) once the shared texts are full.
-  struct Slot {
-    std::string_view text;  // the kept text; no data: an empty slot
-    size_t hash = 0, index = 0;
-  };
-  // The slot of `s`, or the empty slot where it goes.
-  Slot* find(std::string_view s, size_t hash) {
-    for (size_t at = hash & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-      Slot& slot = slots_[at];
-      if (slot.text.data() == nullptr || (slot.hash == hash && slot.text == s)) return &slot;
-    }
-  }
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& slot : old)
-      if (slot.text.data() != nullptr) *find(slot.text, slot.hash) = slot;
-  }
-
-  std::deque<std::string> texts_;
-  std::vector<Slot> slots_ = std::vector<Slot>(1024);  // a power of two
+  std::deque<std::string> texts_;  // never moves its strings, which index_ views
+  TextIndex index_{512};
   size_t bytes_ = 0, uses_ = 0;
 };
 
