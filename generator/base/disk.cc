@@ -10,6 +10,7 @@
 #include <atomic>
 #include <charconv>
 #include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <deque>
 #include <filesystem>
@@ -271,8 +272,11 @@ void append_stat_line(std::string& out, std::string_view path, const struct stat
 }
 
 bool listing_before(std::string_view a, std::string_view b) {
-  size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i)
+  size_t n = std::min(a.size(), b.size()), i = 0;
+  // Eight bytes at a time to the block where they differ: the paths of an output share their first dozens of
+  // bytes (schools/<school>/sveden/…), and a build's record sorts 400,000 of them at 10,000 schools.
+  while (i + 8 <= n && std::memcmp(a.data() + i, b.data() + i, 8) == 0) i += 8;
+  for (; i < n; ++i)
     if (a[i] != b[i]) {
       // «/» ends a name: «a» and what it holds come before «a.b», «a-c»…
       auto rank = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };

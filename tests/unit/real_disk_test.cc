@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -101,4 +102,39 @@ TEST_CASE("RealDisk: a folder, a FIFO and a path out of the site are named, and 
   CHECK(read_error(disk, "data/vpr.csv") == "это именованный канал (FIFO), а не файл");
   CHECK(read_error(disk, "../secret.txt") == "путь ведёт за пределы папки сайта (через «..» или «/» в начале)");
   CHECK(read_error(disk, "documents/T1/ustav.pdf/x") == "«documents/T1/ustav.pdf» — файл, а не папка");
+}
+
+TEST_CASE("listing order: a name and what its folder holds before any longer name, wherever the paths first differ") {
+  // The order by its definition, a byte at a time: «/» ends a name and ranks below every byte.
+  auto expected = [](std::string_view a, std::string_view b) {
+    for (size_t i = 0; i < std::min(a.size(), b.size()); ++i)
+      if (a[i] != b[i]) return (a[i] == '/' ? 0 : static_cast<unsigned char>(a[i]) + 1) < (b[i] == '/' ? 0 : static_cast<unsigned char>(b[i]) + 1);
+    return a.size() < b.size();
+  };
+  CHECK(listing_before("schools/a/index.html", "schools/a-b/index.html"));  // «/» before «-» although '-' < '/'
+  CHECK(listing_before("schools/a", "schools/a/index.html"));
+  CHECK_FALSE(listing_before("schools/a/index.html", "schools/a/index.html"));
+  CHECK(listing_before("schools/школа/x", "schools/школа/я"));  // bytes above 127 rank above ASCII
+  // Two paths alike up to a position, then differing there, at every position across several 8-byte blocks,
+  // with every kind of byte on either side, and each path also against its own prefixes.
+  const std::string base = "schools/school-1234/sveden/education/index.html";
+  const char bytes[] = {'/', '-', '.', '0', 'a', 'z', '\x7f', '\xd1', '\xff'};
+  size_t wrong = 0, compared = 0;
+  for (size_t at = 0; at < base.size(); ++at) {
+    for (char x : bytes)
+      for (char y : bytes) {
+        std::string a = base, b = base;
+        a[at] = x;
+        b[at] = y;
+        wrong += listing_before(a, b) != expected(a, b);
+        wrong += listing_before(b, a) != expected(b, a);
+        compared += 2;
+      }
+    std::string_view prefix(base.data(), at);
+    wrong += listing_before(prefix, base) != expected(prefix, base);
+    wrong += listing_before(base, prefix) != expected(base, prefix);
+    compared += 2;
+  }
+  CHECK(compared > 7000);
+  CHECK(wrong == 0);
 }
