@@ -292,8 +292,9 @@ class LinkCheck {
   LinkCheck(const SiteFiles& site, int jobs) : site_(site), jobs_(jobs) {
     page_of_.reserve(site.files().size());
     for (const auto& f : site.files()) {  // in the order of their numbers
-      page_of_.push_back(is_html(f) ? static_cast<int>(pages_.size()) : -1);
-      if (is_html(f)) pages_.push_back(&f);
+      const bool page = is_html(f);
+      page_of_.push_back(page ? static_cast<int>(pages_.size()) : -1);
+      if (page) pages_.push_back(&f);
     }
     links_.resize(pages_.size());
     done_.resize(pages_.size());
