@@ -231,6 +231,7 @@ if [ "${BENCH_LARGE:-0}" = 1 ]; then
   printf '10,000 schools:          %.1f s (best of %d), peak %.1f MB\n' "$best_large" "$large_runs" "$(calc "$large_kb / 1024")"
   printf '2,000 in turn with them: %.3f s (best of %d; disk %s → %s full over these runs)\n' "$best_small" "$large_runs" "$used_before" "$used_after"
   printf '10,000 / 2,000 time:     %.2f   (target ≤ 5.5; memory target < 1 GB)\n' "$(calc "$best_large / $best_small")"
+  printf '10,000 / section 1:      %.2f   (against the best 2,000 run of section 1, as this bench measured before)\n' "$(calc "$best_large / $best_build")"
   aside "$WORK/large"
 else
   echo "10,000 / 2,000:          пропущено (долго): BENCH_LARGE=1 make bench"
