@@ -237,7 +237,7 @@ bool inside_nav(const HtmlDocument& doc, int node) {
 // The classes that a page's linked stylesheets on the site hide, each stylesheet read once.
 class Stylesheets {
  public:
-  explicit Stylesheets(const SiteFiles& site) : site_(site) {}
+  Stylesheets(const SiteFiles& site, HiddenClasses& read) : site_(site), hidden_(read) {}
 
   std::map<std::string, std::string> hidden_classes(const HtmlDocument& doc, const std::string& file) {
     std::map<std::string, std::string> out;
@@ -252,7 +252,7 @@ class Stylesheets {
       auto it = read_.find(target.target);
       if (it == read_.end()) {
         std::map<std::string, std::string> hidden;
-        for (auto& [name, why] : sveden::hidden_classes(site_.read(target.target))) hidden.emplace(name, why + " в " + target.target);
+        for (const auto& [name, why] : hidden_.of(site_.read(target.target))) hidden.emplace(name, why + " в " + target.target);
         it = read_.emplace(target.target, std::move(hidden)).first;
       }
       out.insert(it->second.begin(), it->second.end());
@@ -262,6 +262,7 @@ class Stylesheets {
 
  private:
   const SiteFiles& site_;
+  HiddenClasses& hidden_;
   std::map<std::string, std::map<std::string, std::string>> read_;
 };
 
@@ -444,13 +445,14 @@ void count(OutputAudit& a) {
   }
 }
 
-// One school's site; the pages it parses are handed to `links` (when given) for the link check.
-SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, LinkCheck* links) {
+// One school's site; the pages it parses are handed to `links` (when given) for the link check. `styles`:
+// what stylesheets hide, shared by the schools of an output.
+SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, LinkCheck* links, HiddenClasses& styles) {
   const std::string& root = site.root();
   SchoolAudit out;
   out.root = root;
   auto& list = out.findings;
-  Stylesheets stylesheets(site);
+  Stylesheets stylesheets(site, styles);
   std::string home = site.inside("index.html");
   if (!site.has(home) && site.has(site.inside("index.htm"))) home = site.inside("index.htm");
   std::set<std::string> ministries;
@@ -578,7 +580,8 @@ int threads(int jobs) { return jobs > 0 ? jobs : static_cast<int>(std::max(1u, s
 }  // namespace
 
 SchoolAudit audit_school_site(const Disk& disk, const std::string& root, const OpennessVocabulary& v) {
-  return audit_school(SiteFiles(disk, root), v, nullptr);
+  HiddenClasses styles;
+  return audit_school(SiteFiles(disk, root), v, nullptr, styles);
 }
 
 namespace {
@@ -650,8 +653,9 @@ OutputAudit audit_output(const Disk& disk, const OpennessVocabulary& v, int jobs
   std::vector<SchoolAudit> schools(list.size());
   // Each page is read and parsed once: the school audits hand theirs to the link check.
   LinkCheck links(all, threads(jobs));
+  HiddenClasses styles;
   parallel_for(list.size(), threads(jobs), [&](size_t i, int) {
-    schools[i] = audit_school(SiteFiles(all, list[i]), v, &links);
+    schools[i] = audit_school(SiteFiles(all, list[i]), v, &links, styles);
     return true;
   });
   return finish_output_audit(std::move(schools), list, links);
@@ -672,6 +676,7 @@ struct OutputAuditor::State {
   std::vector<std::string> roots;
   std::unordered_map<std::string, size_t> root_index;
   LinkCheck links;
+  HiddenClasses styles;
   std::vector<SchoolAudit> schools;
   TextPool texts;  // the findings' files and messages, each held once
 
@@ -702,7 +707,7 @@ void OutputAuditor::school(const std::string& root, const std::map<std::string, 
     return;
   }
   HandedOver disk(pages, s_->read);
-  SchoolAudit& audit = s_->schools[it->second] = audit_school(SiteFiles(s_->all, root, &disk), s_->v, &s_->links);
+  SchoolAudit& audit = s_->schools[it->second] = audit_school(SiteFiles(s_->all, root, &disk), s_->v, &s_->links, s_->styles);
   // Kept to the end of the build: held once, a message repeated school after school costs a pointer.
   s_->intern(audit.findings);
   // Its pages the section's audit has not parsed: their links.
@@ -712,7 +717,7 @@ void OutputAuditor::school(const std::string& root, const std::map<std::string, 
 OutputAudit OutputAuditor::finish() {
   // A school whose pages never came (none are written for it) is audited from what `read` gives.
   for (size_t i = 0; i < s_->roots.size(); ++i)
-    if (s_->schools[i].root.empty()) s_->schools[i] = audit_school(SiteFiles(s_->all, s_->roots[i]), s_->v, &s_->links);
+    if (s_->schools[i].root.empty()) s_->schools[i] = audit_school(SiteFiles(s_->all, s_->roots[i]), s_->v, &s_->links, s_->styles);
   OutputAudit a = finish_output_audit(std::move(s_->schools), s_->roots, s_->links);
   for (auto& school : a.schools) s_->intern(school.findings);  // those of links, added by finish_output_audit
   s_->intern(a.portal);
@@ -724,7 +729,8 @@ OutputAudit audit_single_site(const Disk& disk, const OpennessVocabulary& v) {
   OutputAudit a;
   SiteFiles all(disk, "");
   LinkCheck links(all, threads(0));
-  a.schools.push_back(audit_school(all, v, &links));
+  HiddenClasses styles;
+  a.schools.push_back(audit_school(all, v, &links, styles));
   links.finish([&](const std::string&) -> std::vector<SiteFinding>& { return a.schools[0].findings; });
   sort_findings(a.schools[0].findings);
   count(a);

@@ -154,4 +154,15 @@ std::map<std::string, std::string> hidden_classes(std::string_view css) {
   return r.result();
 }
 
+const std::map<std::string, std::string>& HiddenClasses::of(std::string_view css) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = read_.find(css); it != read_.end()) return it->second;
+  }
+  // Read without the lock; a text two threads read at once is kept once (a node's value never moves).
+  std::map<std::string, std::string> hidden = hidden_classes(css);
+  std::lock_guard lock(mutex_);
+  return read_.try_emplace(std::string(css), std::move(hidden)).first->second;
+}
+
 }  // namespace sveden

@@ -306,14 +306,18 @@ Status StagedOutput::make_dirs(const std::set<std::string>& dirs) {
   std::vector<const std::string*> now;
   {
     std::lock_guard lock(stage_mutex_);
+    // Each folder with the folders it is in, from the deepest up: a folder already wanted has its parents
+    // wanted too, so the walk stops there (most pages' folders share all but the last level).
     for (const auto& d : dirs) {
-      for (size_t slash = 0; slash != std::string::npos;) {
-        slash = d.find('/', slash + 1);
-        std::string part = d.substr(0, slash);
-        while (!part.empty() && part.back() == '/') part.pop_back();  // «schools/x/» is «schools/x»
-        if (part.empty()) continue;
-        auto [it, added] = wanted_dirs_.insert(part);
-        if (added) pending_dirs_.push_back(&*it);
+      std::string_view part = d;
+      while (!part.empty()) {
+        while (!part.empty() && part.back() == '/') part.remove_suffix(1);  // «schools/x/» is «schools/x»
+        if (part.empty()) break;
+        auto it = wanted_dirs_.lower_bound(part);
+        if (it != wanted_dirs_.end() && *it == part) break;
+        pending_dirs_.push_back(&*wanted_dirs_.emplace_hint(it, part));
+        size_t slash = part.rfind('/');
+        part = part.substr(0, slash == std::string_view::npos ? 0 : slash);
       }
     }
     if (!materialised_) return {};  // made when the stage is (materialise)
@@ -327,16 +331,16 @@ Status StagedOutput::make_dirs(const std::set<std::string>& dirs) {
 Status StagedOutput::create_dirs(std::vector<const std::string*>& pending) {
   // Relative to the stage's descriptor, parents first (a parent sorts before what it holds), each folder once.
   std::sort(pending.begin(), pending.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-  // The folders one and two levels deep first («schools», «schools/x»), then below each of those its own
-  // tree, the trees in --jobs threads: the folders of a school's pages are most of all (180,000 at 10,000
-  // schools), and made one after another, before any page, they were a seventh of a build's CPU with the
-  // other cores idle.
+  // The folders one level deep first («schools»), then each folder two levels deep («schools/x») with its own
+  // tree below it, the trees in --jobs threads: the folders of a school's pages are most of all (180,000 at
+  // 10,000 schools), and made one after another, before any page, they were a seventh of a build's CPU with
+  // the other cores idle; the schools' own folders alone, made in turn, were 0.2 s at 2,000 schools.
   std::vector<const std::string*> shallow;
   std::map<std::string_view, std::vector<const std::string*>> trees;  // by the folder two levels deep they are in
   for (const std::string* part : pending) {
     size_t first = part->find('/'), second = first == std::string::npos ? first : part->find('/', first + 1);
-    if (second == std::string::npos) shallow.push_back(part);
-    else trees[std::string_view(*part).substr(0, second)].push_back(part);
+    if (first == std::string::npos) shallow.push_back(part);
+    else trees[std::string_view(*part).substr(0, second)].push_back(part);  // the tree's own folder first (sorted)
   }
   std::mutex failure_mutex;
   Status failure;

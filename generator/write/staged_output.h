@@ -104,7 +104,7 @@ class StagedOutput : public Output {
   std::atomic<size_t> files_{0}, changed_{0};
   mutable std::mutex stage_mutex_;
   bool materialised_ = false;          // the stage's folders and links exist
-  std::set<std::string> wanted_dirs_;                // folders files go to
+  std::set<std::string, std::less<>> wanted_dirs_;   // folders files go to
   std::vector<const std::string*> pending_dirs_;     // of them, not created yet
   std::vector<Same> same_;                           // carried over, not linked yet
   std::set<std::string> paths_;                      // every file carried over until the stage is made, for written()

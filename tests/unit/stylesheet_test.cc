@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <thread>
+#include <vector>
 
 #include "audit/stylesheet.h"
 
@@ -27,6 +29,24 @@ TEST_CASE("stylesheet: what is not read") {
   // Broken CSS ends quietly.
   CHECK(hidden_classes(".a{display:none").size() == 1);
   CHECK(hidden_classes("}}{{ .a{display:none} @media screen {").size() <= 1);
+}
+
+TEST_CASE("stylesheet: a text read once for every copy of it, from several threads") {
+  HiddenClasses read;
+  const std::string a = ".a{display:none}", b = ".b{visibility:hidden}";
+  std::vector<const Hidden*> got(8);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t)
+    threads.emplace_back([&, t] { got[t] = &read.of(std::string(t % 2 ? b : a)); });  // copies, not the same string
+  for (auto& t : threads) t.join();
+  for (size_t t = 0; t < got.size(); ++t) {
+    CHECK(*got[t] == hidden_classes(t % 2 ? b : a));
+    CHECK(got[t] == got[t % 2]);  // one result for each text
+  }
+  CHECK(got[0] != got[1]);
+  CHECK(read.of(a + " ").empty() == false);  // another text, read on its own
+  CHECK(&read.of(a + " ") != got[0]);
+  CHECK(read.of("").empty());
 }
 
 TEST_CASE("stylesheet: hostile input stays bounded and linear") {
