@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -445,6 +446,30 @@ void count(OutputAudit& a) {
   }
 }
 
+// Whether a subsection's text says on what date its information is current: «актуальн…» or «обновл…», the
+// first letter of either case («Актуально на 1 сентября», «Сведения обновлены»). Each word is searched from
+// its second letter by Boyer–Moore–Horspool, then its first letter looked at: a Cyrillic word begins with a
+// byte that every other byte of Russian text is, and a plain find stopped and compared at each of them (a
+// page of 10 KB, 28,000 pages at 2,000 schools).
+bool says_when_current(std::string_view text) {
+  using Searcher = std::boyer_moore_horspool_searcher<std::string_view::const_iterator>;
+  struct Word {
+    std::string_view lower, upper, rest;  // its first letter in either case, and the rest
+    Searcher rest_searcher;
+    explicit Word(std::string_view l, std::string_view u, std::string_view r)
+        : lower(l), upper(u), rest(r), rest_searcher(rest.begin(), rest.end()) {}
+  };
+  static const Word words[] = {Word("а", "А", "ктуальн"), Word("о", "О", "бновл")};
+  for (const Word& w : words)
+    for (auto at = text.begin(); (at = std::search(at, text.end(), w.rest_searcher)) != text.end(); ++at) {
+      auto k = static_cast<size_t>(at - text.begin());
+      if (k >= w.lower.size() && (text.substr(k - w.lower.size(), w.lower.size()) == w.lower ||
+                                  text.substr(k - w.upper.size(), w.upper.size()) == w.upper))
+        return true;
+    }
+  return false;
+}
+
 // One school's site; the pages it parses are handed to `links` (when given) for the link check. `styles`:
 // what stylesheets hide, shared by the schools of an output.
 SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, LinkCheck* links, HiddenClasses& styles) {
@@ -561,9 +586,7 @@ SchoolAudit audit_school(const SiteFiles& site, const OpennessVocabulary& v, Lin
                                  fmt::format("ссылка на документ «{}» (itemprop=\"{}\") ведёт на несуществующий файл {}",
                                              docs[k].text_content(a), *prop, *href)));
       }
-    const HtmlDocument& doc = docs[0];
-    std::string text = doc.text_content(0);
-    if (text.find("актуальн") == std::string::npos && text.find("обновл") == std::string::npos)
+    if (!says_when_current(docs[0].text_content(0)))
       list.push_back(finding(Severity::warning, *page, {}, "не сказано, на какую дату сведения актуальны"));
   }
   for (const auto& m : v.ministries)

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <array>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 namespace sveden {
@@ -18,6 +22,34 @@ size_t control_bytes_at(std::string_view s, size_t i) {
       (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF))
     return 3;
   return 0;
+}
+
+// The bytes escape_html looks at twice: the five it escapes, the controls it drops and the first byte of
+// U+FFFE and U+FFFF. Every other byte is passed over (next_maybe_escaped).
+constexpr std::array<bool, 256> kMaybeEscaped = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
+  for (unsigned char c : {'&', '<', '>', '"', '\'', '\xEF'}) t[c] = true;
+  return t;
+}();
+
+// The first byte from `i` on that kMaybeEscaped names, or s.size(): sixteen bytes at a time where SSE2 is
+// (text of a page's data is mostly letters; one look-up a byte was 1.5 % of a build's CPU).
+size_t next_maybe_escaped(std::string_view s, size_t i) {
+#ifdef __SSE2__
+  const __m128i controls = _mm_set1_epi8(0x1F), amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\''), ef = _mm_set1_epi8(static_cast<char>(0xEF));
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i maybe = _mm_cmpeq_epi8(_mm_max_epu8(x, controls), controls);  // 0x00–0x1F (tab and breaks too)
+    maybe = _mm_or_si128(maybe, _mm_or_si128(_mm_cmpeq_epi8(x, amp), _mm_cmpeq_epi8(x, lt)));
+    maybe = _mm_or_si128(maybe, _mm_or_si128(_mm_cmpeq_epi8(x, gt), _mm_cmpeq_epi8(x, quot)));
+    maybe = _mm_or_si128(maybe, _mm_or_si128(_mm_cmpeq_epi8(x, apos), _mm_cmpeq_epi8(x, ef)));
+    if (const int mask = _mm_movemask_epi8(maybe)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < s.size() && !kMaybeEscaped[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
 }
 
 }  // namespace
@@ -41,19 +73,9 @@ std::string escape_html(std::string_view s, std::string_view apostrophe) {
   return out;
 }
 
-// The bytes escape_html looks at twice: the five it escapes, the controls it drops and the first byte of
-// U+FFFE and U+FFFF. Every other byte is passed over with one look-up.
-constexpr std::array<bool, 256> kMaybeEscaped = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 0x20; ++c) t[static_cast<size_t>(c)] = c != '\t' && c != '\n' && c != '\r';
-  for (unsigned char c : {'&', '<', '>', '"', '\'', '\xEF'}) t[c] = true;
-  return t;
-}();
-
 void escape_html_to(std::string& out, std::string_view s, std::string_view apostrophe) {
   size_t copied = 0;  // s[copied, i) is yet to be copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!kMaybeEscaped[static_cast<unsigned char>(s[i])]) continue;
+  for (size_t i = 0; (i = next_maybe_escaped(s, i)) < s.size(); ++i) {
     std::string_view entity;
     switch (s[i]) {
       case '&': entity = "&amp;"; break;

@@ -41,7 +41,7 @@ class TemplateValue {
   void set(const std::string& name, TemplateValue value) {
     if (!is_object()) return;
     for (auto& [key, v] : object_)
-      if (key == name) {
+      if (same_name(key, name)) {
         v = std::move(value);
         return;
       }
@@ -50,7 +50,7 @@ class TemplateValue {
   // The object's value named `name`, nullptr when it has none or is not an object.
   const TemplateValue* get(std::string_view name) const {
     for (const auto& [key, v] : object_)
-      if (key == name) return &v;
+      if (same_name(key, name)) return &v;
     return nullptr;
   }
   // Appended to a list; nothing for other types.
@@ -64,6 +64,12 @@ class TemplateValue {
   const std::vector<std::pair<std::string, TemplateValue>>& object_value() const { return object_; }
 
  private:
+  // Names of one length mostly differ in their first byte (a page's template looks up every name of an
+  // object in turn): compared there before the call that compares them whole.
+  static bool same_name(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+  }
+
   type type_ = type::object;
   std::string string_;
   std::vector<std::pair<std::string, TemplateValue>> object_;

@@ -235,6 +235,21 @@ TEST_CASE("site audit: a required table whose only row is the absence row") {
                               "деятельность»: в таблице только строка «отсутствует»"}));
 }
 
+TEST_CASE("site audit: a subsection that does not say on what date its information is current") {
+  const std::string warning = "предупреждение sveden/struct.html: не сказано, на какую дату сведения актуальны";
+  auto dated = [](const std::string& words) {
+    ForeignSite s;
+    s.replace("sveden/struct.html", "Дата последнего обновления: 10.03.2025", words);
+    return all(s.audit());
+  };
+  CHECK(dated("Дата: 10.03.2025") == all(Findings{warning}));
+  CHECK(dated("Пунктуально: 10.03.2025") == all(Findings{warning}));  // «…ктуальн…» not at a word's start
+  CHECK(dated("Возобновлено с 10.03.2025").empty());                   // a word with «обновл» inside: accepted, as before
+  for (const char* said : {"Актуально на 10.03.2025", "Сведения актуальны на 10.03.2025", "Обновлено 10.03.2025",
+                           "Страница обновлена 10.03.2025", "Актуальн<b>о</b> на 10.03.2025"})
+    CHECK_MESSAGE(dated(said).empty(), said);
+}
+
 TEST_CASE("site audit: markup hidden by a framework's class") {
   ForeignSite s;
   s.replace("sveden/common.html", "<span itemprop=\"workTime\">", "<span itemprop=\"workTime\" class=\"d-none\">");
