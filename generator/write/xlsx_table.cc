@@ -16,6 +16,8 @@
 namespace sveden {
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr int kMaxDecimals = 15;        // a number's format shows up to 15 digits after the comma
 constexpr size_t kCellChars = 32767;    // Excel's limit for the text of a cell
 constexpr size_t kSharedBytes = 16u << 20;  // texts kept for the shared strings; later new ones are inline
@@ -251,7 +253,7 @@ class SharedStrings {
     std::string s(kXmlHead);
     s += fmt::format("<sst xmlns=\"{}\" count=\"{}\" uniqueCount=\"{}\">", kMain, uses_, texts_.size());
     for (const auto& t : texts_) {
-      s += keeps_spaces(t) ? "<si><t xml:space=\"preserve\">" : "<si><t>";
+      s += keeps_spaces(t) ? "<si><t xml:space=\"preserve\">"sv : "<si><t>"sv;  // views: no strlen at run time
       append_escaped(s, t);
       s += "</t></si>";
       if (s.size() >= kFlushBytes) {
@@ -343,7 +345,7 @@ class SheetWriter {
         append_number(xml_, static_cast<size_t>(shared));
         xml_ += "</v></c>";
       } else {
-        xml_ += keeps_spaces(text) ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>";
+        xml_ += keeps_spaces(text) ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"sv : "\" t=\"inlineStr\"><is><t>"sv;
         append_escaped(xml_, text);
         xml_ += "</t></is></c>";
       }
