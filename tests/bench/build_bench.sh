@@ -85,9 +85,10 @@ stage_seconds() {  # file name-prefix
 "$SVEDEN" build --site "$WORK/site" > /dev/null   # warm the page cache
 
 # 1. A full build against cp -r of its output, with --jobs 2 and --jobs 1.
-best_build=""; best_cp=""; best_j1=""; peak_kb=0
+best_build=""; best_cp=""; best_j1=""; peak_kb=0; rounds=""
 for run in $(seq 1 "$RUNS"); do
   full_build "$WORK/site" 2
+  round_build=$LAST_SECONDS
   if better "$best_build" "$LAST_SECONDS"; then build_user=$LAST_USER; build_sys=$LAST_SYS; fi
   best_build=$(min "$best_build" "$LAST_SECONDS")
   [ "$LAST_KB" -gt "$peak_kb" ] && peak_kb=$LAST_KB
@@ -97,6 +98,7 @@ for run in $(seq 1 "$RUNS"); do
   timed cp -r "$WORK/site/output" "$WORK/copy"
   if better "$best_cp" "$LAST_SECONDS"; then cp_sys=$LAST_SYS; fi
   best_cp=$(min "$best_cp" "$LAST_SECONDS")
+  rounds="$rounds $(calc "$round_build / $LAST_SECONDS")"
 done
 aside "$WORK/copy"
 full_build "$WORK/site" 2
@@ -119,6 +121,7 @@ if [ -n "$dev" ] && [ "$(cat "/sys/fs/ext4/$dev/journal_task" 2>/dev/null || tru
   fi
 fi
 printf 'build / cp -r:           %.2f   (target ≤ 3)\n' "$(calc "$best_build / $best_cp")"
+printf 'build / cp -r by round:  %s(each round its own build and copy: how far the machine moved)\n' "$(for r in $rounds; do printf '%.2f ' "$r"; done)"
 if [ "$peak_kb" -gt 0 ]; then printf 'peak memory:             %.1f MB   (target ≤ 300)\n' "$(calc "$peak_kb / 1024")"; fi
 printf 'jobs 1 seconds:          %.3f (best of %d)\n' "$best_j1" "$RUNS"
 printf 'jobs 2 / jobs 1:         %.2f   (target < 1)\n' "$(calc "$best_build / $best_j1")"
@@ -219,19 +222,23 @@ if [ "${BENCH_LARGE:-0}" = 1 ]; then
   room=$(( $(df -Pk "$WORK" | awk 'NR == 2 { print $4 }') / 1048576 ))
   large_runs=$(( room / 10 < RUNS ? room / 10 : RUNS )); [ "$large_runs" -ge 1 ] || large_runs=1
   used_before=$(df -P "$WORK" | awk 'NR == 2 { print $5 }')
-  best_large=""; best_small=""; large_kb=0
+  best_large=""; best_small=""; large_kb=0; pairs=""
   for run in $(seq 1 "$large_runs"); do
     full_build "$WORK/large" 2
     best_large=$(min "$best_large" "$LAST_SECONDS")
     [ "$LAST_KB" -gt "$large_kb" ] && large_kb=$LAST_KB
+    large_seconds=$LAST_SECONDS
     full_build "$WORK/site" 2
     best_small=$(min "$best_small" "$LAST_SECONDS")
+    pairs="$pairs $(calc "$large_seconds / $LAST_SECONDS")"
   done
   used_after=$(df -P "$WORK" | awk 'NR == 2 { print $5 }')
   printf '10,000 schools:          %.1f s (best of %d), peak %.1f MB\n' "$best_large" "$large_runs" "$(calc "$large_kb / 1024")"
   printf '2,000 in turn with them: %.3f s (best of %d; disk %s → %s full over these runs)\n' "$best_small" "$large_runs" "$used_before" "$used_after"
   printf '10,000 / 2,000 time:     %.2f   (target ≤ 5.5; memory target < 1 GB)\n' "$(calc "$best_large / $best_small")"
   printf '10,000 / section 1:      %.2f   (against the best 2,000 run of section 1, as this bench measured before)\n' "$(calc "$best_large / $best_build")"
+  # Each pair's own ratio, in the order run: how far the machine moved while they ran.
+  printf '10,000 / 2,000 by pair:  %s\n' "$(for r in $pairs; do printf '%.2f ' "$r"; done)"
   aside "$WORK/large"
 else
   echo "10,000 / 2,000:          пропущено (долго): BENCH_LARGE=1 make bench"
