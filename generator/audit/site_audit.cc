@@ -456,16 +456,14 @@ bool says_when_current(std::string_view text) {
   struct Word {
     std::string_view lower, upper, rest;  // its first letter in either case, and the rest
     Searcher rest_searcher;
-    explicit Word(std::string_view l, std::string_view u, std::string_view r)
+    Word(std::string_view l, std::string_view u, std::string_view r)
         : lower(l), upper(u), rest(r), rest_searcher(rest.begin(), rest.end()) {}
   };
   static const Word words[] = {Word("а", "А", "ктуальн"), Word("о", "О", "бновл")};
   for (const Word& w : words)
     for (auto at = text.begin(); (at = std::search(at, text.end(), w.rest_searcher)) != text.end(); ++at) {
-      auto k = static_cast<size_t>(at - text.begin());
-      if (k >= w.lower.size() && (text.substr(k - w.lower.size(), w.lower.size()) == w.lower ||
-                                  text.substr(k - w.upper.size(), w.upper.size()) == w.upper))
-        return true;
+      const std::string_view before = text.substr(0, static_cast<size_t>(at - text.begin()));
+      if (before.ends_with(w.lower) || before.ends_with(w.upper)) return true;
     }
   return false;
 }

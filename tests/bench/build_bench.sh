@@ -34,6 +34,7 @@ now() { date +%s.%N; }
 calc() { awk "BEGIN { print ($1) }"; }   # awk is on every Debian; bc is not
 better() { [ -z "$1" ] || [ "$(calc "$2 < $1")" = 1 ]; }   # whether $2 beats the best so far, $1
 min() { if better "$1" "$2"; then echo "$2"; else echo "$1"; fi; }
+listed() { for r in "$@"; do printf '%.2f ' "$r"; done; }   # ratios as the lines below print them
 # Runs a command, sets LAST_SECONDS, and with /usr/bin/time LAST_KB (peak resident memory), LAST_USER and
 # LAST_SYS (CPU seconds in the program and in the kernel for it); 0 without it.
 LAST_SECONDS=0; LAST_KB=0; LAST_USER=0; LAST_SYS=0
@@ -121,7 +122,7 @@ if [ -n "$dev" ] && [ "$(cat "/sys/fs/ext4/$dev/journal_task" 2>/dev/null || tru
   fi
 fi
 printf 'build / cp -r:           %.2f   (target ≤ 3)\n' "$(calc "$best_build / $best_cp")"
-printf 'build / cp -r by round:  %s(each round its own build and copy: how far the machine moved)\n' "$(for r in $rounds; do printf '%.2f ' "$r"; done)"
+printf 'build / cp -r by round:  %s(each round its own build and copy: how far the machine moved)\n' "$(listed $rounds)"
 if [ "$peak_kb" -gt 0 ]; then printf 'peak memory:             %.1f MB   (target ≤ 300)\n' "$(calc "$peak_kb / 1024")"; fi
 printf 'jobs 1 seconds:          %.3f (best of %d)\n' "$best_j1" "$RUNS"
 printf 'jobs 2 / jobs 1:         %.2f   (target < 1)\n' "$(calc "$best_build / $best_j1")"
@@ -238,7 +239,7 @@ if [ "${BENCH_LARGE:-0}" = 1 ]; then
   printf '10,000 / 2,000 time:     %.2f   (target ≤ 5.5; memory target < 1 GB)\n' "$(calc "$best_large / $best_small")"
   printf '10,000 / section 1:      %.2f   (against the best 2,000 run of section 1, as this bench measured before)\n' "$(calc "$best_large / $best_build")"
   # Each pair's own ratio, in the order run: how far the machine moved while they ran.
-  printf '10,000 / 2,000 by pair:  %s\n' "$(for r in $pairs; do printf '%.2f ' "$r"; done)"
+  printf '10,000 / 2,000 by pair:  %s\n' "$(listed $pairs)"
   aside "$WORK/large"
 else
   echo "10,000 / 2,000:          пропущено (долго): BENCH_LARGE=1 make bench"
