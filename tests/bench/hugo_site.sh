@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A Hugo site of PAGES pages comparable to sveden's: a layout with a header, a menu and a footer, and
-# a body of ~BYTES bytes of Russian text with a table, so that each page weighs about what a sveden
-# page weighs. Usage: tests/bench/hugo_site.sh folder pages bytes
+# a body of ~BYTES bytes of Russian text (paragraphs) after a table. The bench finds BYTES for which a page
+# weighs what a sveden page weighs (build_bench.sh, hugo_body_bytes). Usage: tests/bench/hugo_site.sh folder pages bytes
 set -euo pipefail
 DIR="$1"; PAGES="$2"; BYTES="${3:-15000}"
 mkdir -p "$DIR/content/p" "$DIR/layouts/_default"
@@ -26,7 +26,7 @@ cat > "$DIR/layouts/_default/single.html" <<'HTML'
 HTML
 cp "$DIR/layouts/_default/single.html" "$DIR/layouts/_default/list.html"
 # Each page: front matter with a menu and 20 table rows, then paragraphs up to BYTES.
-awk -v pages="$PAGES" -v bytes="$BYTES" -v dir="$DIR/content/p" 'BEGIN {
+LC_ALL=C awk -v pages="$PAGES" -v bytes="$BYTES" -v dir="$DIR/content/p" 'BEGIN {
   para = "Средний балл ОГЭ по математике в школе выше муниципального значения; доля обучающихся, " \
          "получивших неудовлетворительные отметки, снизилась по сравнению с прошлым учебным годом. "
   for (i = 1; i <= pages; i++) {
@@ -35,7 +35,7 @@ awk -v pages="$PAGES" -v bytes="$BYTES" -v dir="$DIR/content/p" 'BEGIN {
     for (r = 1; r <= 20; r++) printf "  - {name: \"Показатель %d\", value: \"%d,%d\", unit: \"%%\"}\n", r, (i * r) % 100, r % 10 > f
     printf "---\n" > f
     n = 0
-    while (n < bytes) { printf "%s\n\n", para > f; n += length(para) * 2 }
+    while (n < bytes) { printf "%s\n\n", para > f; n += length(para) + 2 }   # bytes: LC_ALL=C
     close(f)
   }
 }'
