@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A Hugo site of PAGES pages comparable to sveden's: a layout with a header, a menu and a footer, and
 # a body of ~BYTES bytes of Russian text (paragraphs) after a table. The bench finds BYTES for which a page
-# weighs what a sveden page weighs (build_bench.sh, hugo_body_bytes). Usage: tests/bench/hugo_site.sh folder pages bytes
+# weighs what a sveden page weighs (build_bench.sh, section 2). Usage: tests/bench/hugo_site.sh folder pages bytes
 set -euo pipefail
 DIR="$1"; PAGES="$2"; BYTES="${3:-15000}"
 mkdir -p "$DIR/content/p" "$DIR/layouts/_default"
