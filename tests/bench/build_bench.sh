@@ -35,7 +35,8 @@ calc() { awk "BEGIN { print ($1) }"; }   # awk is on every Debian; bc is not
 better() { [ -z "$1" ] || [ "$(calc "$2 < $1")" = 1 ]; }   # whether $2 beats the best so far, $1
 min() { if better "$1" "$2"; then echo "$2"; else echo "$1"; fi; }
 listed() { for r in "$@"; do printf '%.2f ' "$r"; done; }   # ratios as the lines below print them
-# The median of ratios of pairs, each pair run one after the other: the ratio a target is held to. This
+# The median of ratios of pairs, each pair run one after the other: what build / cp -r, Hugo / sveden and
+# 10,000 / 2,000 are held to (--jobs 2 / --jobs 1 has a wide margin and stays best over best). This
 # machine's speed moves by a fifth in a quarter of an hour, and cp -r's by three times (1.7 to 5.7 s at 2,000
 # schools in one hour), so the best of each side can come from two different states of the machine; a pair
 # meets one. farm-bench reports the same (docs/PERFORMANCE.md, «7 декабря, 20:13–23:13»).
